@@ -1,0 +1,76 @@
+"""Run the real `xero` as a user would: a subprocess, its stdout and stderr, its exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+    args: list[str]
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+    def ndjson(self) -> list[Any]:
+        return [json.loads(line) for line in self.stdout.splitlines() if line.strip()]
+
+    def ok(self) -> Result:
+        assert self.code == 0, f"xero {' '.join(self.args)} exited {self.code}:\n{self.stderr}"
+        return self
+
+
+def isolated_env(home: Path, **extra: str) -> dict[str, str]:
+    """A clean environment: nothing of the user's config, keyring or XERO_* variables."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("XERO_", "XDG_", "PYTHON_KEYRING")) and key != "NO_COLOR"
+    }
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XERO_CONFIG_DIR=str(home / "config" / "xerocli"),
+        XERO_DATA_DIR=str(home / "data" / "xerocli"),
+        XERO_STATE_DIR=str(home / "state" / "xerocli"),
+        NO_COLOR="1",
+        COLUMNS="120",
+        PYTHONPATH=str(REPO),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    env.update(extra)
+    return env
+
+
+def run_xero(
+    *args: str,
+    env: dict[str, str],
+    input: str | None = None,
+    timeout: float = 180,
+    cwd: Path | None = None,
+) -> Result:
+    completed = subprocess.run(
+        [sys.executable, "-m", "xerocli", *args],
+        env=env,
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+        stdin=None if input is not None else subprocess.DEVNULL,
+    )
+    return Result(completed.returncode, completed.stdout, completed.stderr, list(args))

@@ -1,0 +1,83 @@
+"""Start `xero sandbox serve` as a user would, on a free loopback port, and talk to its panel."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.helpers.cli import isolated_env
+
+URL_RE = re.compile(r"Xero sandbox on (http://127\.0\.0\.1:\d+)")
+
+
+class RunningSandbox:
+    def __init__(self, data: Path, home: Path, *options: str) -> None:
+        self.data = data
+        env = isolated_env(home)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "xerocli",
+                "sandbox",
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                str(data),
+                *options,
+            ],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.url = self._wait_for_url()
+
+    def _wait_for_url(self, timeout: float = 120) -> str:
+        deadline = time.monotonic() + timeout
+        assert self.process.stderr is not None
+        seen = []
+        while time.monotonic() < deadline:
+            line = self.process.stderr.readline()
+            if not line:
+                if self.process.poll() is not None:
+                    raise RuntimeError("sandbox exited: " + "".join(seen))
+                continue
+            seen.append(line)
+            found = URL_RE.search(line)
+            if found:
+                return found.group(1)
+        raise RuntimeError("sandbox did not start: " + "".join(seen))
+
+    # --- the control panel ------------------------------------------------------------------
+    def configure(self, **settings: Any) -> dict:
+        answer = httpx.post(f"{self.url}/__sandbox/config", json=settings, timeout=10)
+        answer.raise_for_status()
+        return answer.json()
+
+    def stats(self) -> dict:
+        return httpx.get(f"{self.url}/__sandbox/stats", timeout=10).json()
+
+    def reset_stats(self) -> None:
+        httpx.post(f"{self.url}/__sandbox/reset-stats", timeout=10).raise_for_status()
+
+    def tenants(self) -> list[dict]:
+        return httpx.get(f"{self.url}/__sandbox/tenants", timeout=10).json()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stderr:
+            self.process.stderr.close()

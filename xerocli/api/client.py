@@ -1,0 +1,340 @@
+"""The one HTTP client every command uses.
+
+It adds the bearer token and `xero-tenant-id`, refreshes once on a 401, waits for the shared
+rate limiter, retries 429/503/5xx and dropped connections with backoff (honouring
+`Retry-After`), retries writes only when they carry an `Idempotency-Key`, pages with
+`pageSize=1000`, and turns Xero's error bodies into `xerocli.errors` exceptions. It never
+prints: `--debug` traces go to the `xerocli.http` logger with secrets redacted.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import httpx
+
+from xerocli import __version__, errors
+from xerocli.api import wire
+from xerocli.api.resources import Resource
+from xerocli.api.xero_errors import error_for
+from xerocli.config import Endpoints
+
+log = logging.getLogger("xerocli.http")
+
+PAGE_SIZE = 1000
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+REDACTED_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-xero-signature"})
+#: 429 problems that clear in seconds; `day` does not, so it fails fast.
+SHORT_LIMITS = frozenset({"minute", "concurrent", "appminute"})
+
+
+class TokenSource(Protocol):
+    """Where access tokens come from (keyring, environment, client credentials, sandbox)."""
+
+    def access_token(self) -> str: ...
+
+    def refreshed_token(self, rejected: str) -> str:
+        """A new access token after Xero rejected `rejected` with a 401 (refresh once)."""
+        ...
+
+
+class Limiter(Protocol):
+    def acquire(self, tenant_id: str) -> Any: ...
+
+    def release(self, lease: Any, headers: httpx.Headers | None) -> None: ...
+
+
+@dataclass
+class RetryPolicy:
+    attempts: int = 6
+    base_delay: float = 0.5
+    max_delay: float = 20.0
+    #: The longest single `Retry-After` worth waiting; a day-limit wait is hours, so it fails.
+    max_retry_after: float = 90.0
+
+
+@dataclass
+class ApiResponse:
+    status: int
+    headers: httpx.Headers
+    payload: Any
+    text: str
+    elapsed_ms: float = 0.0
+
+
+@dataclass
+class CallStats:
+    """What a command cost, for `--debug` summaries and benchmarks."""
+
+    calls: int = 0
+    retries: int = 0
+    waited_seconds: float = 0.0
+    by_status: dict[int, int] = field(default_factory=dict)
+
+
+def redact_headers(headers: httpx.Headers | dict) -> dict[str, str]:
+    return {
+        name: ("<redacted>" if name.lower() in REDACTED_HEADERS else value)
+        for name, value in dict(headers).items()
+    }
+
+
+class XeroClient:
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        tokens: TokenSource,
+        tenant_id: str | None,
+        *,
+        retry: RetryPolicy | None = None,
+        timeout: float = 60.0,
+        limiter: Limiter | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.endpoints = endpoints
+        self.tokens = tokens
+        self.tenant_id = tenant_id
+        self.retry = retry or RetryPolicy()
+        self.limiter = limiter
+        self.sleep = sleep
+        self.stats = CallStats()
+        self.http = httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=10.0),
+            headers={"User-Agent": f"xerocli/{__version__}", "Accept": "application/json"},
+            limits=httpx.Limits(max_connections=10, max_keepalive_connections=10),
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> XeroClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- one call --------------------------------------------------------------------------
+    def url(self, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            return path
+        return self.endpoints.api + ("" if path.startswith("/") else "/") + path
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json_body: Any = None,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        idempotency_key: str | None = None,
+        with_tenant: bool = True,
+        scope_hint: str | None = None,
+    ) -> ApiResponse:
+        """Send one request with retries; return the parsed answer or raise an error."""
+        method = method.upper()
+        url = self.url(path)
+        extra = dict(headers or {})
+        if idempotency_key:
+            extra["Idempotency-Key"] = idempotency_key
+        if with_tenant:
+            if not self.tenant_id:
+                raise errors.AuthError(
+                    "no organisation selected: run `xero tenants select NAME`, pass --tenant,"
+                    " or set XERO_TENANT_ID"
+                )
+            extra["xero-tenant-id"] = self.tenant_id
+        body = content
+        if json_body is not None:
+            body = wire_dumps(json_body).encode("utf-8")
+            extra.setdefault("Content-Type", "application/json")
+        retryable_write = method not in WRITE_METHODS or bool(idempotency_key)
+        token = self.tokens.access_token()
+        refreshed = False
+        attempt = 0
+        while True:
+            attempt += 1
+            lease = (
+                self.limiter.acquire(self.tenant_id or "-")
+                if (self.limiter and with_tenant)
+                else None
+            )
+            send_headers = {**extra, "Authorization": f"Bearer {token}"}
+            started = time.monotonic()
+            try:
+                log.debug(
+                    "> %s %s params=%s headers=%s",
+                    method,
+                    url,
+                    params,
+                    redact_headers(send_headers),
+                )
+                response = self.http.request(
+                    method, url, params=params, content=body, headers=send_headers
+                )
+                text = response.text
+            except (httpx.TransportError, httpx.DecodingError) as exc:
+                if lease is not None:
+                    self.limiter.release(lease, None)  # type: ignore[union-attr]
+                self.stats.calls += 1
+                log.debug("< %s %s failed: %s", method, url, type(exc).__name__)
+                if retryable_write and attempt < self.retry.attempts:
+                    self._backoff(attempt, None)
+                    continue
+                raise errors.UnavailableError(
+                    f"could not reach Xero ({type(exc).__name__}) after {attempt} attempt(s)"
+                ) from None
+            elapsed = (time.monotonic() - started) * 1000
+            if lease is not None:
+                self.limiter.release(lease, response.headers)  # type: ignore[union-attr]
+            self.stats.calls += 1
+            self.stats.by_status[response.status_code] = (
+                self.stats.by_status.get(response.status_code, 0) + 1
+            )
+            log.debug(
+                "< %s %s %d in %.0f ms limits(min=%s day=%s app=%s)",
+                method,
+                url,
+                response.status_code,
+                elapsed,
+                response.headers.get("X-MinLimit-Remaining", "-"),
+                response.headers.get("X-DayLimit-Remaining", "-"),
+                response.headers.get("X-AppMinLimit-Remaining", "-"),
+            )
+            status = response.status_code
+            if status == 401 and not refreshed:
+                refreshed = True
+                token = self.tokens.refreshed_token(token)
+                attempt -= 1  # a refresh is not a failed attempt
+                continue
+            if status in (429, 503) or status >= 500:
+                retry_after = _retry_after(response.headers)
+                problem = response.headers.get("X-Rate-Limit-Problem", "")
+                if status == 429 and problem == "day":
+                    raise errors.RateLimitError(
+                        "Xero's daily call budget for this organisation is spent; it frees up in "
+                        f"about {_human_seconds(retry_after)}"
+                    )
+                too_long = retry_after is not None and retry_after > self.retry.max_retry_after
+                if retryable_write and attempt < self.retry.attempts and not too_long:
+                    self._backoff(attempt, retry_after)
+                    continue
+            if status >= 400:
+                payload = _safe_json(text)
+                raise error_for(status, payload, text, scope_hint=scope_hint)
+            payload = wire.loads(text) if text.strip() else None
+            return ApiResponse(status, response.headers, payload, text, elapsed)
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> None:
+        """Exponential backoff with full jitter, or exactly what `Retry-After` asked."""
+        if retry_after is not None:
+            delay = retry_after + random.uniform(0, 0.25)
+        else:
+            delay = random.uniform(0, min(self.retry.max_delay, self.retry.base_delay * 2**attempt))
+        self.stats.retries += 1
+        self.stats.waited_seconds += delay
+        log.debug("  retrying in %.2f s (attempt %d)", delay, attempt + 1)
+        self.sleep(delay)
+
+    # --- collections -----------------------------------------------------------------------
+    def get_records(self, resource: Resource, params: dict[str, Any] | None = None) -> list[dict]:
+        answer = self.request("GET", resource.path, params=params, scope_hint=resource.scopes[0])
+        return wire.records_of(answer.payload, resource.name)
+
+    def iter_pages(
+        self,
+        resource: Resource,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        max_pages: int | None = None,
+    ) -> Iterator[list[dict]]:
+        """Yield each page's records in order; unpaged collections come as one page.
+
+        Xero leaves line items out of unpaged lists, so paged collections are always paged.
+        """
+        params = dict(params or {})
+        if resource.unitdp:
+            params.setdefault("unitdp", 4)
+        if not resource.paged:
+            answer = self.request(
+                "GET", resource.path, params=params, headers=headers, scope_hint=resource.scopes[0]
+            )
+            yield wire.records_of(answer.payload, resource.name)
+            return
+        page = 1
+        while True:
+            answer = self.request(
+                "GET",
+                resource.path,
+                params={**params, "page": page, "pageSize": page_size},
+                headers=headers,
+                scope_hint=resource.scopes[0],
+            )
+            records = wire.records_of(answer.payload, resource.name)
+            yield records
+            pagination = (answer.payload or {}).get("pagination") or {}
+            page_count = pagination.get("pageCount")
+            done = (page_count is not None and page >= page_count) or len(records) < page_size
+            if done or (max_pages is not None and page >= max_pages):
+                return
+            page += 1
+
+    def get_one(self, resource: Resource, key: str) -> dict:
+        params = {"unitdp": 4} if resource.unitdp else None
+        try:
+            answer = self.request(
+                "GET", f"{resource.path}/{key}", params=params, scope_hint=resource.scopes[0]
+            )
+        except errors.NotFoundError:
+            raise errors.NotFoundError(f"no {resource.singular} {key!r} in Xero") from None
+        records = wire.records_of(answer.payload, resource.name)
+        if not records:
+            raise errors.NotFoundError(f"no {resource.singular} {key}")
+        return records[0]
+
+
+def new_idempotency_key() -> str:
+    return str(uuid.uuid4())
+
+
+def wire_dumps(value: Any) -> str:
+    """JSON for a request body: Decimals as exact numbers."""
+    import simplejson
+
+    return simplejson.dumps(value, use_decimal=True, ensure_ascii=False)
+
+
+def _safe_json(text: str) -> Any:
+    try:
+        return wire.loads(text)
+    except ValueError:
+        return None
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    raw = headers.get("Retry-After")
+    if raw is None:
+        return None
+    try:
+        return max(float(raw), 0.0)
+    except ValueError:
+        return None
+
+
+def _human_seconds(seconds: float | None) -> str:
+    if seconds is None:
+        return "a while"
+    if seconds < 120:
+        return f"{int(seconds)} seconds"
+    if seconds < 7200:
+        return f"{int(seconds // 60)} minutes"
+    return f"{seconds / 3600:.1f} hours"

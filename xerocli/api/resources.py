@@ -1,0 +1,330 @@
+"""THE resource table: one entry per Xero Accounting resource.
+
+Commands (`xero invoices list`), exports and `xero api --paginate` all read this table, so the
+next resource is one entry here, not a new module. Importing it is cheap (no httpx, no pydantic):
+`xero --help` builds the command tree from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table or export column: a dotted path into the record and a header."""
+
+    path: str
+    header: str
+    money: bool = False  # right-aligned, shown with the record's currency
+    style_by_status: bool = False
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A `list` option and how it becomes a Xero query.
+
+    kind:
+      "where_eq"    -> where `Field=="value"` (strings, quoted)
+      "where_guid"  -> where `Field==Guid("value")`
+      "where_date_from"/"where_date_to" -> where `Field>=DateTime(y,m,d)` / `<=`
+      "param"       -> a query parameter as is (e.g. Statuses, PurchaseOrders' DateFrom)
+    """
+
+    option: str  # CLI option name without dashes, e.g. "status"
+    kind: str
+    target: str  # the Xero field or query parameter
+    help: str
+    choices: tuple[str, ...] = ()
+    upper: bool = False  # statuses and types are upper case in Xero
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # Xero's collection name and path segment: "Invoices"
+    noun: str  # the CLI group: "invoices"
+    singular: str  # "invoice"
+    id_field: str  # "InvoiceID"
+    number_field: str | None  # what `get INV-0042` matches; None when Xero has no number lookup
+    paged: bool  # does Xero page this collection (page/pageSize)?
+    supports_where: bool
+    unitdp: bool  # does the endpoint take unitdp=4?
+    scopes: tuple[str, ...]  # granular write scope first, then the legacy one
+    columns: tuple[Column, ...]
+    filters: tuple[Filter, ...] = ()
+    lines_field: str | None = None  # "LineItems" for `--lines` exports
+    batch_size: int = 50
+    status_field: str = "Status"
+    date_field: str | None = "Date"
+    currency_field: str | None = "CurrencyCode"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return f"/{self.name}"
+
+
+def _status(choices: tuple[str, ...], target: str = "Status") -> Filter:
+    return Filter("status", "where_eq", target, "Only records with this status.", choices, True)
+
+
+def _contact() -> Filter:
+    return Filter("contact", "contact", "Contact.ContactID", "Contact name or ContactID.")
+
+
+def _dates(target: str = "Date") -> tuple[Filter, Filter]:
+    return (
+        Filter("from", "where_date_from", target, f"{target} on or after (YYYY-MM-DD)."),
+        Filter("to", "where_date_to", target, f"{target} on or before (YYYY-MM-DD)."),
+    )
+
+
+INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")
+
+RESOURCES: tuple[Resource, ...] = (
+    Resource(
+        name="Invoices",
+        noun="invoices",
+        singular="invoice",
+        id_field="InvoiceID",
+        number_field="InvoiceNumber",
+        paged=True,
+        supports_where=True,
+        unitdp=True,
+        scopes=("accounting.invoices", "accounting.transactions"),
+        columns=(
+            Column("InvoiceNumber", "Number"),
+            Column("Type", "Type"),
+            Column("Contact.Name", "Contact"),
+            Column("Date", "Date"),
+            Column("DueDate", "Due"),
+            Column("Status", "Status", style_by_status=True),
+            Column("Total", "Total", money=True),
+            Column("AmountDue", "Due amount", money=True),
+        ),
+        filters=(
+            _status(INVOICE_STATUSES),
+            Filter(
+                "type",
+                "where_eq",
+                "Type",
+                "ACCREC (sales) or ACCPAY (bills).",
+                ("ACCREC", "ACCPAY"),
+                True,
+            ),
+            _contact(),
+            *_dates(),
+        ),
+        lines_field="LineItems",
+    ),
+    Resource(
+        name="Contacts",
+        noun="contacts",
+        singular="contact",
+        id_field="ContactID",
+        number_field=None,
+        paged=True,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.contacts",),
+        columns=(
+            Column("Name", "Name"),
+            Column("EmailAddress", "Email"),
+            Column("ContactStatus", "Status", style_by_status=True),
+            Column("IsCustomer", "Customer"),
+            Column("IsSupplier", "Supplier"),
+            Column("ContactID", "ContactID"),
+        ),
+        filters=(_status(("ACTIVE", "ARCHIVED", "GDPRREQUEST"), "ContactStatus"),),
+        status_field="ContactStatus",
+        date_field=None,
+        currency_field="DefaultCurrency",
+    ),
+    Resource(
+        name="Accounts",
+        noun="accounts",
+        singular="account",
+        id_field="AccountID",
+        number_field="Code",
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("Code", "Code"),
+            Column("Name", "Name"),
+            Column("Type", "Type"),
+            Column("TaxType", "Tax"),
+            Column("Status", "Status", style_by_status=True),
+            Column("AccountID", "AccountID"),
+        ),
+        filters=(
+            _status(("ACTIVE", "ARCHIVED")),
+            Filter(
+                "type", "where_eq", "Type", "Account type, e.g. BANK, REVENUE, EXPENSE.", upper=True
+            ),
+        ),
+        date_field=None,
+    ),
+    Resource(
+        name="BankTransactions",
+        noun="bank-transactions",
+        singular="bank transaction",
+        id_field="BankTransactionID",
+        number_field=None,
+        paged=True,
+        supports_where=True,
+        unitdp=True,
+        scopes=("accounting.banktransactions", "accounting.transactions"),
+        columns=(
+            Column("Date", "Date"),
+            Column("Type", "Type"),
+            Column("Contact.Name", "Contact"),
+            Column("BankAccount.Name", "Bank account"),
+            Column("Reference", "Reference"),
+            Column("Status", "Status", style_by_status=True),
+            Column("Total", "Total", money=True),
+        ),
+        filters=(
+            _status(("AUTHORISED", "DELETED")),
+            Filter(
+                "type",
+                "where_eq",
+                "Type",
+                "RECEIVE, SPEND, or a prepayment/overpayment type.",
+                upper=True,
+            ),
+            _contact(),
+            *_dates(),
+        ),
+        lines_field="LineItems",
+    ),
+    Resource(
+        name="Payments",
+        noun="payments",
+        singular="payment",
+        id_field="PaymentID",
+        number_field=None,
+        paged=True,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.payments", "accounting.transactions"),
+        columns=(
+            Column("Date", "Date"),
+            Column("Invoice.InvoiceNumber", "Invoice"),
+            Column("Invoice.Contact.Name", "Contact"),
+            Column("PaymentType", "Type"),
+            Column("Status", "Status", style_by_status=True),
+            Column("Amount", "Amount", money=True),
+            Column("PaymentID", "PaymentID"),
+        ),
+        filters=(
+            _status(("AUTHORISED", "DELETED")),
+            Filter(
+                "type", "where_eq", "PaymentType", "ACCRECPAYMENT, ACCPAYPAYMENT, ...", upper=True
+            ),
+            *_dates(),
+        ),
+        currency_field="Invoice.CurrencyCode",
+    ),
+    Resource(
+        name="Items",
+        noun="items",
+        singular="item",
+        id_field="ItemID",
+        number_field="Code",
+        paged=False,
+        supports_where=True,
+        unitdp=True,
+        scopes=("accounting.invoices", "accounting.settings"),
+        columns=(
+            Column("Code", "Code"),
+            Column("Name", "Name"),
+            Column("SalesDetails.UnitPrice", "Sale price", money=True),
+            Column("PurchaseDetails.UnitPrice", "Purchase price", money=True),
+            Column("QuantityOnHand", "On hand"),
+            Column("ItemID", "ItemID"),
+        ),
+        batch_size=500,
+        status_field="Status",
+        date_field=None,
+        currency_field=None,
+    ),
+    Resource(
+        name="PurchaseOrders",
+        noun="purchase-orders",
+        singular="purchase order",
+        id_field="PurchaseOrderID",
+        number_field="PurchaseOrderNumber",
+        paged=True,
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.invoices", "accounting.transactions"),
+        columns=(
+            Column("PurchaseOrderNumber", "Number"),
+            Column("Contact.Name", "Contact"),
+            Column("Date", "Date"),
+            Column("DeliveryDate", "Delivery"),
+            Column("Status", "Status", style_by_status=True),
+            Column("Total", "Total", money=True),
+        ),
+        filters=(
+            Filter(
+                "status",
+                "param",
+                "Status",
+                "Only purchase orders with this status.",
+                ("DRAFT", "SUBMITTED", "AUTHORISED", "BILLED", "DELETED"),
+                True,
+            ),
+            Filter("from", "param_date", "DateFrom", "Date on or after (YYYY-MM-DD)."),
+            Filter("to", "param_date", "DateTo", "Date on or before (YYYY-MM-DD)."),
+        ),
+        lines_field="LineItems",
+    ),
+    Resource(
+        name="CreditNotes",
+        noun="credit-notes",
+        singular="credit note",
+        id_field="CreditNoteID",
+        number_field="CreditNoteNumber",
+        paged=True,
+        supports_where=True,
+        unitdp=True,
+        scopes=("accounting.invoices", "accounting.transactions"),
+        columns=(
+            Column("CreditNoteNumber", "Number"),
+            Column("Type", "Type"),
+            Column("Contact.Name", "Contact"),
+            Column("Date", "Date"),
+            Column("Status", "Status", style_by_status=True),
+            Column("Total", "Total", money=True),
+            Column("RemainingCredit", "Remaining", money=True),
+        ),
+        filters=(
+            _status(("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")),
+            Filter(
+                "type",
+                "where_eq",
+                "Type",
+                "ACCRECCREDIT (sales) or ACCPAYCREDIT (bills).",
+                ("ACCRECCREDIT", "ACCPAYCREDIT"),
+                True,
+            ),
+            _contact(),
+            *_dates(),
+        ),
+        lines_field="LineItems",
+    ),
+)
+
+BY_NOUN: dict[str, Resource] = {resource.noun: resource for resource in RESOURCES}
+BY_NAME: dict[str, Resource] = {resource.name.lower(): resource for resource in RESOURCES}
+
+
+def resource(noun_or_name: str) -> Resource:
+    """Look a resource up by CLI noun (`credit-notes`) or Xero name (`CreditNotes`)."""
+    found = BY_NOUN.get(noun_or_name) or BY_NAME.get(noun_or_name.replace("-", "").lower())
+    if found is None:
+        raise KeyError(noun_or_name)
+    return found

@@ -1,0 +1,106 @@
+"""Every environment variable name, every default endpoint and every path the CLI uses.
+
+Kept in one module (as hatch does) so that a reader finds the whole configuration surface in
+one place. Importing this module is cheap: no httpx, keyring or pydantic.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+APP_NAME = "xerocli"
+
+# Environment variables (documented in README.md, "Environment variables").
+ENV_SANDBOX_URL = "XERO_SANDBOX_URL"
+ENV_LOGIN_URL = "XERO_LOGIN_URL"
+ENV_IDENTITY_URL = "XERO_IDENTITY_URL"
+ENV_API_URL = "XERO_API_URL"
+ENV_CONFIG_DIR = "XERO_CONFIG_DIR"
+ENV_PROFILE = "XERO_PROFILE"
+ENV_ACCESS_TOKEN = "XERO_ACCESS_TOKEN"
+ENV_CLIENT_ID = "XERO_CLIENT_ID"
+ENV_CLIENT_SECRET = "XERO_CLIENT_SECRET"
+ENV_TENANT_ID = "XERO_TENANT_ID"
+ENV_TOKEN_STORE = "XERO_TOKEN_STORE"
+ENV_WEBHOOK_KEY = "XERO_WEBHOOK_KEY"
+ENV_DATA_DIR = "XERO_DATA_DIR"
+ENV_STATE_DIR = "XERO_STATE_DIR"
+ENV_NO_COLOR = "NO_COLOR"
+
+DEFAULT_LOGIN_URL = "https://login.xero.com"
+DEFAULT_IDENTITY_URL = "https://identity.xero.com"
+DEFAULT_API_URL = "https://api.xero.com/api.xro/2.0"
+
+AUTHORIZE_PATH = "/identity/connect/authorize"
+TOKEN_PATH = "/connect/token"
+REVOCATION_PATH = "/connect/revocation"
+CONNECTIONS_PATH = "/connections"
+ACCOUNTING_PATH = "/api.xro/2.0"
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where each part of Xero lives; a sandbox or a proxy replaces scheme and host only."""
+
+    authorize: str
+    token: str
+    revocation: str
+    connections: str
+    api: str
+
+    @classmethod
+    def for_base(cls, base: str) -> Endpoints:
+        """Every endpoint at one server: Xero's paths do not collide, so one port serves all."""
+        base = base.rstrip("/")
+        return cls(
+            authorize=base + AUTHORIZE_PATH,
+            token=base + TOKEN_PATH,
+            revocation=base + REVOCATION_PATH,
+            connections=base + CONNECTIONS_PATH,
+            api=base + ACCOUNTING_PATH,
+        )
+
+    @classmethod
+    def from_env(cls, sandbox_url: str | None = None) -> Endpoints:
+        """`--sandbox-url`/XERO_SANDBOX_URL first, then the one-by-one overrides, then Xero."""
+        sandbox = sandbox_url or os.environ.get(ENV_SANDBOX_URL)
+        if sandbox:
+            return cls.for_base(sandbox)
+        login = os.environ.get(ENV_LOGIN_URL, DEFAULT_LOGIN_URL).rstrip("/")
+        identity = os.environ.get(ENV_IDENTITY_URL, DEFAULT_IDENTITY_URL).rstrip("/")
+        api = os.environ.get(ENV_API_URL, DEFAULT_API_URL).rstrip("/")
+        parts = urlsplit(api)
+        return cls(
+            authorize=login + AUTHORIZE_PATH,
+            token=identity + TOKEN_PATH,
+            revocation=identity + REVOCATION_PATH,
+            connections=f"{parts.scheme}://{parts.netloc}{CONNECTIONS_PATH}",
+            api=api,
+        )
+
+
+def _dir(env_name: str, platform_attr: str) -> Path:
+    override = os.environ.get(env_name)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # imported here: only commands that touch the disk pay for it
+
+    return Path(getattr(platformdirs, platform_attr)(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Profiles (config.toml) live here; XERO_CONFIG_DIR overrides the platform default."""
+    return _dir(ENV_CONFIG_DIR, "user_config_dir")
+
+
+def data_dir() -> Path:
+    """The opt-in token file store and the embedded sandbox's database live here."""
+    return _dir(ENV_DATA_DIR, "user_data_dir")
+
+
+def state_dir() -> Path:
+    """Rate-limit ledgers, export high-water marks and lock files live here."""
+    return _dir(ENV_STATE_DIR, "user_state_dir")

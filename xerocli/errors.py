@@ -1,0 +1,84 @@
+"""One exception per exit code, so every layer fails the same way.
+
+The CLI maps an exception to its exit code and prints its one-line message on stderr.
+Messages name the next step (the command to run, the field to fix), never a secret.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Stable exit codes: scripts and cron jobs branch on these, so never renumber them."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    AUTH = 4
+    NOT_FOUND = 5
+    VALIDATION = 6
+    RATE_LIMITED = 7
+    UNAVAILABLE = 8
+    INTERRUPTED = 130
+
+
+EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
+    ExitCode.OK: "success",
+    ExitCode.ERROR: "unexpected error",
+    ExitCode.USAGE: "bad usage or bad input (nothing was sent to Xero)",
+    ExitCode.AUTH: "not logged in, token rejected, tenant not connected or scope missing",
+    ExitCode.NOT_FOUND: "the record or endpoint does not exist",
+    ExitCode.VALIDATION: "Xero rejected the request or some rows of a batch (validation)",
+    ExitCode.RATE_LIMITED: "rate limit still exceeded after retries, or the day budget is spent",
+    ExitCode.UNAVAILABLE: "network or Xero unavailable after retries",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
+
+def exit_code_table() -> str:
+    """The exit codes as aligned text, for `xero --help` and the README."""
+    return "\n".join(f"{int(code):>3}  {text}" for code, text in EXIT_CODE_MEANINGS.items())
+
+
+class XeroCliError(Exception):
+    """Base of every error the CLI reports as one line; `exit_code` says how it ends."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, message: str, *, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+class UsageError(XeroCliError):
+    """Bad options or bad input, caught before anything is sent."""
+
+    exit_code = ExitCode.USAGE
+
+
+class AuthError(XeroCliError):
+    """Missing, expired or rejected credentials; the fix is usually `xero auth login`."""
+
+    exit_code = ExitCode.AUTH
+
+
+class NotFoundError(XeroCliError):
+    exit_code = ExitCode.NOT_FOUND
+
+
+class ValidationError(XeroCliError):
+    """Xero answered 400 ValidationException, or some rows of a batch failed."""
+
+    exit_code = ExitCode.VALIDATION
+
+
+class RateLimitError(XeroCliError):
+    exit_code = ExitCode.RATE_LIMITED
+
+
+class UnavailableError(XeroCliError):
+    """Network failures and 5xx answers that outlasted the retries."""
+
+    exit_code = ExitCode.UNAVAILABLE

@@ -1,0 +1,553 @@
+"""A deterministic demo company: same seed, same records, byte for byte.
+
+Two organisations: "Demo Company (NZ)" (NZD only, 15% GST) and "Demo Company (Global)" (GBP base
+with USD and EUR invoices, 20% VAT). Sizes are settable so benchmarks can seed 100,000+
+invoices; records are built as plain dicts and inserted with `executemany`, which keeps that
+to seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+from xerocli.sandbox import totals
+from xerocli.sandbox.records import iso_updated, row_for, set_updated
+from xerocli.sandbox.store import Row, Store
+from xerocli.sandbox.xerojson import dumps, loads, money
+
+SEED_NAMESPACE = uuid.UUID("6f1d7c58-3a51-4d0c-9a59-3c1f3d7d2b10")
+#: Seeded records are dated up to this day, so the data does not depend on when it is built.
+ANCHOR = date(2026, 10, 31)
+ANCHOR_TIME = datetime(2026, 10, 31, 18, 0, tzinfo=timezone.utc)
+FOUR = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class SeedOptions:
+    """What to build. Counts are per tenant."""
+
+    invoices: int = 150
+    contacts: int = 25
+    seed: int = 42
+    tenants: tuple[str, ...] = ("Demo Company (NZ)", "Demo Company (Global)")
+
+    def fingerprint(self) -> str:
+        return dumps(asdict(self))
+
+
+@dataclass
+class TenantSpec:
+    name: str
+    short_code: str
+    base_currency: str
+    country: str
+    currencies: tuple[str, ...]
+    tax_rate: Decimal
+    rates: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def tenant_id(self) -> str:
+        return str(uuid.uuid5(SEED_NAMESPACE, self.name))
+
+
+TENANT_SPECS = {
+    "Demo Company (NZ)": TenantSpec(
+        "Demo Company (NZ)", "!nzdmo", "NZD", "NZ", ("NZD",), Decimal("15"), {"NZD": Decimal(1)}
+    ),
+    "Demo Company (Global)": TenantSpec(
+        "Demo Company (Global)",
+        "!gldmo",
+        "GBP",
+        "GB",
+        ("GBP", "USD", "EUR"),
+        Decimal("20"),
+        {"GBP": Decimal(1), "USD": Decimal("1.271300"), "EUR": Decimal("1.158400")},
+    ),
+}
+
+# Chart of accounts: (code, name, type, class, tax type kind)
+CHART = [
+    ("200", "Sales", "REVENUE", "REVENUE", "OUTPUT"),
+    ("260", "Other Revenue", "REVENUE", "REVENUE", "OUTPUT"),
+    ("270", "Interest Income", "REVENUE", "REVENUE", "NONE"),
+    ("310", "Cost of Goods Sold", "DIRECTCOSTS", "EXPENSE", "INPUT"),
+    ("400", "Advertising", "EXPENSE", "EXPENSE", "INPUT"),
+    ("404", "Bank Fees", "EXPENSE", "EXPENSE", "NONE"),
+    ("408", "Cleaning", "EXPENSE", "EXPENSE", "INPUT"),
+    ("412", "Consulting & Accounting", "EXPENSE", "EXPENSE", "INPUT"),
+    ("420", "Entertainment", "EXPENSE", "EXPENSE", "INPUT"),
+    ("429", "General Expenses", "EXPENSE", "EXPENSE", "INPUT"),
+    ("453", "Office Expenses", "EXPENSE", "EXPENSE", "INPUT"),
+    ("461", "Printing & Stationery", "EXPENSE", "EXPENSE", "INPUT"),
+    ("469", "Rent", "EXPENSE", "EXPENSE", "INPUT"),
+    ("489", "Telephone & Internet", "EXPENSE", "EXPENSE", "INPUT"),
+    ("610", "Accounts Receivable", "CURRENT", "ASSET", "NONE"),
+    ("630", "Inventory", "INVENTORY", "ASSET", "NONE"),
+    ("800", "Accounts Payable", "CURRLIAB", "LIABILITY", "NONE"),
+    ("820", "Sales Tax", "CURRLIAB", "LIABILITY", "NONE"),
+    ("960", "Retained Earnings", "EQUITY", "EQUITY", "NONE"),
+]
+SALES_ACCOUNTS = ("200", "260")
+PURCHASE_ACCOUNTS = ("310", "400", "408", "412", "429", "453", "461", "469", "489")
+BANK_CODES = {"NZD": "090", "GBP": "090", "USD": "091", "EUR": "092"}
+
+COMPANY_WORDS = (
+    "Ridgeway",
+    "Harbour",
+    "Kauri",
+    "Summit",
+    "Bluebell",
+    "Copper",
+    "Northwind",
+    "Saltmarsh",
+    "Juniper",
+    "Ironbark",
+    "Lakeside",
+    "Marigold",
+    "Pohutukawa",
+    "Tidewater",
+    "Foxglove",
+    "Granite",
+    "Wattle",
+    "Silverfern",
+    "Larch",
+    "Emberly",
+)
+COMPANY_KINDS = (
+    "Traders",
+    "Logistics",
+    "Bakery",
+    "Design Studio",
+    "Plumbing",
+    "Consulting",
+    "Hardware",
+    "Print Co",
+    "Wine Cellars",
+    "Engineering",
+    "Florists",
+    "Software",
+    "Catering",
+    "Motors",
+)
+FIRST_NAMES = (
+    "Aroha",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Ella",
+    "Finn",
+    "Grace",
+    "Hemi",
+    "Isla",
+    "Jack",
+    "Kiri",
+    "Liam",
+    "Mia",
+    "Noah",
+    "Olivia",
+    "Priya",
+    "Quinn",
+    "Ruby",
+    "Sam",
+    "Tane",
+)
+LAST_NAMES = (
+    "Anderson",
+    "Brown",
+    "Chen",
+    "Davies",
+    "Evans",
+    "Fraser",
+    "Ngata",
+    "Patel",
+    "Singh",
+    "Taylor",
+    "Walker",
+    "Wilson",
+    "Young",
+    "Kumar",
+    "Murphy",
+)
+SALES_LINES = (
+    "Consulting services",
+    "Website maintenance",
+    "Monthly retainer",
+    "Training workshop",
+    "Support hours",
+    "Design work",
+    "Installation",
+    "Annual licence",
+    "Delivery charge",
+    "Project milestone",
+)
+PURCHASE_LINES = (
+    "Office supplies",
+    "Printer paper",
+    "Cleaning service",
+    "Broadband",
+    "Desk hire",
+    "Advertising campaign",
+    "Stock purchase",
+    "Accounting fees",
+    "Courier",
+    "Team lunch",
+)
+INVOICE_STATUSES = (
+    # weight, status
+    (12, "DRAFT"),
+    (4, "SUBMITTED"),
+    (40, "AUTHORISED"),
+    (36, "PAID"),
+    (5, "VOIDED"),
+    (3, "DELETED"),
+)
+
+
+def tenant_rows(options: SeedOptions) -> list[dict]:
+    return [
+        {
+            "tenant_id": TENANT_SPECS[name].tenant_id,
+            "name": name,
+            "short_code": TENANT_SPECS[name].short_code,
+            "base_currency": TENANT_SPECS[name].base_currency,
+            "country": TENANT_SPECS[name].country,
+            "tenant_type": "ORGANISATION",
+            "created": "2024-03-01T09:30:00.0000000",
+            "seq": index,
+        }
+        for index, name in enumerate(options.tenants)
+    ]
+
+
+class _Ids:
+    """Deterministic version-4 UUIDs from the seed's random stream (uuid4 differs every run).
+
+    Formatted by hand: `uuid.UUID(...)` costs more than the rest of a seeded invoice.
+    """
+
+    def __init__(self, rng: random.Random) -> None:
+        self.bits = rng.getrandbits
+
+    def __call__(self) -> str:
+        h = f"{self.bits(128):032x}"
+        variant = "89ab"[int(h[16], 16) & 3]
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}"
+
+
+def seed(store: Store, options: SeedOptions) -> None:
+    """Build the demo company into an empty store."""
+    for tenant in tenant_rows(options):
+        store.add_tenant(tenant)
+    for index, name in enumerate(options.tenants):
+        spec = TENANT_SPECS[name]
+        rng = random.Random(f"{options.seed}:{index}")
+        _seed_tenant(store, spec, options, rng)
+    store.set_meta("seed", options.fingerprint())
+
+
+def _seed_tenant(store: Store, spec: TenantSpec, options: SeedOptions, rng: random.Random) -> None:
+    new_id = _Ids(rng)
+    tid = spec.tenant_id
+    tax_rates = _tax_rates(spec)
+    store.insert_rows(row_for(tid, "TaxRates", rate) for rate in tax_rates)
+    accounts = _accounts(spec, new_id)
+    store.insert_rows(row_for(tid, "Accounts", account) for account in accounts)
+    contacts = _contacts(spec, options.contacts, rng, new_id)
+    store.insert_rows(row_for(tid, "Contacts", contact) for contact in contacts)
+    rates = {rate["TaxType"]: rate["EffectiveRate"] for rate in tax_rates}
+    builder = _InvoiceBuilder(spec, contacts, rates, rng, new_id)
+    with store.transaction():
+        store.insert_rows(builder.row(number) for number in range(1, options.invoices + 1))
+
+
+def tax_rate_table(store: Store, tenant_id: str) -> dict[str, Decimal]:
+    """TaxType -> percentage, read back from the seeded TaxRates."""
+    bodies = store.select_bodies(tenant_id, "TaxRates")
+    return {rate["TaxType"]: Decimal(rate["EffectiveRate"]) for rate in map(loads, bodies)}
+
+
+def _tax_rates(spec: TenantSpec) -> list[dict]:
+    label = "GST" if spec.country == "NZ" else "VAT"
+    rate = spec.tax_rate
+    entries = [
+        ("OUTPUT2", f"{label} on Income", rate, True, False),
+        ("INPUT2", f"{label} on Expenses", rate, False, True),
+        ("ZERORATED", "Zero Rated", Decimal(0), True, True),
+        ("EXEMPTOUTPUT", "Exempt Income", Decimal(0), True, False),
+        ("NONE", "No " + label, Decimal(0), True, True),
+    ]
+    return [
+        {
+            "Name": name,
+            "TaxType": tax_type,
+            "ReportTaxType": "OUTPUT" if revenue and not expense else "INPUT",
+            "CanApplyToAssets": True,
+            "CanApplyToEquity": True,
+            "CanApplyToExpenses": expense,
+            "CanApplyToLiabilities": True,
+            "CanApplyToRevenue": revenue,
+            "DisplayTaxRate": money(pct, Decimal("0.0001")),
+            "EffectiveRate": money(pct, Decimal("0.0001")),
+            "Status": "ACTIVE",
+            "TaxComponents": [
+                {
+                    "Name": label,
+                    "Rate": money(pct, Decimal("0.0001")),
+                    "IsCompound": False,
+                    "IsNonRecoverable": False,
+                }
+            ],
+            "UpdatedDateUTC": "/Date(1709285400000+0000)/",
+        }
+        for tax_type, name, pct, revenue, expense in entries
+    ]
+
+
+def _accounts(spec: TenantSpec, new_id: _Ids) -> list[dict]:
+    accounts = []
+    for code, name, type_, class_, tax_kind in CHART:
+        tax_type = {"OUTPUT": "OUTPUT2", "INPUT": "INPUT2", "NONE": "NONE"}[tax_kind]
+        accounts.append(
+            {
+                "AccountID": new_id(),
+                "Code": code,
+                "Name": name,
+                "Status": "ACTIVE",
+                "Type": type_,
+                "TaxType": tax_type,
+                "Class": class_,
+                "EnablePaymentsToAccount": False,
+                "ShowInExpenseClaims": type_ == "EXPENSE",
+                "ReportingCode": class_[:3],
+                "ReportingCodeName": class_.title(),
+                "HasAttachments": False,
+                "AddToWatchlist": False,
+                "UpdatedDateUTC": "/Date(1709285400000+0000)/",
+            }
+        )
+    for currency in spec.currencies:
+        accounts.append(
+            {
+                "AccountID": new_id(),
+                "Code": BANK_CODES[currency],
+                "Name": f"Business Account {currency}"
+                if len(spec.currencies) > 1
+                else "Business Bank Account",
+                "Status": "ACTIVE",
+                "Type": "BANK",
+                "TaxType": "NONE",
+                "Class": "ASSET",
+                "EnablePaymentsToAccount": False,
+                "ShowInExpenseClaims": False,
+                "BankAccountNumber": f"12-3456-{7000000 + len(accounts):07d}-00",
+                "BankAccountType": "BANK",
+                "CurrencyCode": currency,
+                "ReportingCode": "ASS",
+                "ReportingCodeName": "Asset",
+                "HasAttachments": False,
+                "AddToWatchlist": False,
+                "UpdatedDateUTC": "/Date(1709285400000+0000)/",
+            }
+        )
+    return accounts
+
+
+def _contacts(spec: TenantSpec, count: int, rng: random.Random, new_id: _Ids) -> list[dict]:
+    contacts = []
+    used: set[str] = set()
+    for index in range(count):
+        if index % 3 == 2:
+            first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+            name = f"{first} {last}"
+        else:
+            first = last = None
+            name = f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_KINDS)}"
+        while name in used:
+            name = f"{name} {index}"
+        used.add(name)
+        slug = "".join(ch for ch in name.lower() if ch.isalnum())[:20]
+        updated = ANCHOR_TIME - timedelta(days=rng.randint(1, 600), seconds=rng.randint(0, 86399))
+        contact = {
+            "ContactID": new_id(),
+            "ContactNumber": f"C{index + 1:05d}",
+            "AccountNumber": f"AC-{index + 1:04d}",
+            "ContactStatus": "ACTIVE" if index % 17 else "ARCHIVED",
+            "Name": name,
+            "EmailAddress": f"accounts@{slug}.example",
+            "BankAccountDetails": "",
+            "Addresses": [
+                {
+                    "AddressType": "POBOX",
+                    "AddressLine1": f"PO Box {100 + index}",
+                    "City": "Wellington" if spec.country == "NZ" else "London",
+                    "PostalCode": f"{6011 + index}",
+                    "Country": spec.country,
+                },
+                {"AddressType": "STREET"},
+            ],
+            "Phones": [
+                {
+                    "PhoneType": "DEFAULT",
+                    "PhoneNumber": f"555-{1000 + index}",
+                    "PhoneAreaCode": "04",
+                    "PhoneCountryCode": "64" if spec.country == "NZ" else "44",
+                },
+            ],
+            "ContactGroups": [],
+            "ContactPersons": [],
+            "IsSupplier": index % 2 == 1,
+            "IsCustomer": index % 2 == 0 or index % 5 == 1,
+            "DefaultCurrency": spec.currencies[index % len(spec.currencies)],
+            "HasAttachments": False,
+            "HasValidationErrors": False,
+        }
+        if first:
+            contact["FirstName"], contact["LastName"] = first, last
+        set_updated(contact, updated)
+        contacts.append(contact)
+    return contacts
+
+
+def _pick_status(rand) -> str:
+    roll = 1 + int(rand() * 100)
+    for weight, status in INVOICE_STATUSES:
+        if roll <= weight:
+            return status
+        roll -= weight
+    return "AUTHORISED"
+
+
+_ESCAPE = json.encoder.encode_basestring  # C-accelerated JSON string quoting
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_ANCHOR_MS = int(ANCHOR_TIME.timestamp() * 1000)
+_QUANTITIES = tuple(Decimal(q) for q in (1, 1, 1, 2, 3, 5, 10))
+_HALF = Decimal("0.5")
+_DAY_MS = 86_400_000
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+
+
+def _ms(day: date) -> str:
+    return f"/Date({(day.toordinal() - _EPOCH_DAY) * _DAY_MS}+0000)/"
+
+
+class _InvoiceBuilder:
+    """Builds seeded invoices straight into store rows.
+
+    The JSON is written with f-strings rather than a generic encoder: seeding 100,000 invoices
+    is dominated by encoding otherwise. Totals still come from `totals.compute`, the same code
+    the write endpoints use, and a test reads seeded invoices back to check both agree.
+    """
+
+    def __init__(self, spec, contacts, rates, rng, new_id) -> None:
+        self.spec, self.contacts, self.rates, self.rng, self.new_id = (
+            spec,
+            contacts,
+            rates,
+            rng,
+            new_id,
+        )
+        self.tenant_id = spec.tenant_id
+        self.contact_json = [
+            f'{{"ContactID":"{c["ContactID"]}","Name":{_ESCAPE(c["Name"])},"Addresses":[],'
+            '"Phones":[],"ContactGroups":[],"ContactPersons":[],"HasValidationErrors":false}'
+            for c in contacts
+        ]
+
+    def row(self, number: int) -> Row:
+        # `rand() * n` instead of randint/choice: they cost a microsecond each, 25 per invoice.
+        rand, spec, new_id = self.rng.random, self.spec, self.new_id
+        sales = rand() < 0.65
+        type_ = "ACCREC" if sales else "ACCPAY"
+        contact_index = int(rand() * len(self.contacts))
+        currencies = spec.currencies
+        currency = currencies[0] if rand() < 0.7 else currencies[int(rand() * len(currencies))]
+        age = int(rand() * 541)
+        issued = ANCHOR - timedelta(days=age)
+        due = issued + timedelta(days=(7, 14, 20, 30)[int(rand() * 4)])
+        status = _pick_status(rand)
+        roll = rand()
+        line_amount_types = "Exclusive" if roll < 0.7 else "Inclusive" if roll < 0.9 else "NoTax"
+        descriptions = SALES_LINES if sales else PURCHASE_LINES
+        accounts = SALES_ACCOUNTS if sales else PURCHASE_ACCOUNTS
+        lines = []
+        for _ in range(1 + int(rand() * 4)):
+            quantity = _QUANTITIES[int(rand() * 7)]
+            if rand() < 0.05:
+                quantity += _HALF
+            unit = Decimal(500 + int(rand() * 249500)) / 100
+            if rand() < 0.1:
+                unit += Decimal(1 + int(rand() * 99)) / 10000  # some 4-decimal unit prices
+            lines.append(
+                {
+                    "LineItemID": new_id(),
+                    "Description": descriptions[int(rand() * len(descriptions))],
+                    "Quantity": quantity.quantize(FOUR),
+                    "UnitAmount": unit.quantize(FOUR),
+                    "AccountCode": accounts[int(rand() * len(accounts))],
+                    "TaxType": ("OUTPUT2" if sales else "INPUT2") if rand() < 0.9 else "NONE",
+                }
+            )
+        sums = totals.compute(lines, line_amount_types, self.rates)
+        total = sums["Total"]
+        paid = Decimal("0.00")
+        if status == "PAID":
+            paid = total
+        elif status == "AUTHORISED" and rand() < 0.2:
+            paid = money(total * Decimal(10 + int(rand() * 81)) / 100)
+        due_amount = Decimal("0.00") if status in ("VOIDED", "DELETED") else total - paid
+        prefix = "INV" if sales else "BILL"
+        invoice_number = f"{prefix}-{number:04d}" if sales or rand() < 0.8 else ""
+        reference = f"PO-{1000 + int(rand() * 9000)}" if rand() < 0.6 else ""
+        sent = sales and status in ("AUTHORISED", "PAID") and rand() < 0.7
+        rate = money(spec.rates[currency], Decimal("0.000001"))
+        updated_ms = min(
+            (issued.toordinal() - _EPOCH_DAY) * _DAY_MS
+            + 9 * 3_600_000
+            + int(rand() * 21) * _DAY_MS
+            + int(rand() * 36_000_000),
+            _ANCHOR_MS,
+        )
+        updated = _EPOCH + timedelta(milliseconds=updated_ms)
+        invoice_id = new_id()
+        line_json = ",".join(
+            f'{{"LineItemID":"{li["LineItemID"]}","Description":"{li["Description"]}",'
+            f'"Quantity":{li["Quantity"]},"UnitAmount":{li["UnitAmount"]},'
+            f'"AccountCode":"{li["AccountCode"]}","TaxType":"{li["TaxType"]}",'
+            f'"TaxAmount":{li["TaxAmount"]},"LineAmount":{li["LineAmount"]},"Tracking":[]}}'
+            for li in lines
+        )
+        paid_on = f',"FullyPaidOnDate":"{_ms(min(due, ANCHOR))}"' if status == "PAID" else ""
+        body = (
+            f'{{"Type":"{type_}","InvoiceID":"{invoice_id}","InvoiceNumber":"{invoice_number}",'
+            f'"Reference":"{reference}","Payments":[],"CreditNotes":[],"Prepayments":[],'
+            f'"Overpayments":[],"AmountDue":{due_amount},"AmountPaid":{paid},'
+            f'"AmountCredited":0.00,"SentToContact":{"true" if sent else "false"},'
+            f'"CurrencyRate":{rate},"HasErrors":false,"IsDiscounted":false,'
+            f'"HasAttachments":false,"Contact":{self.contact_json[contact_index]},'
+            f'"DateString":"{issued.isoformat()}T00:00:00","Date":"{_ms(issued)}",'
+            f'"DueDateString":"{due.isoformat()}T00:00:00","DueDate":"{_ms(due)}",'
+            f'"Status":"{status}","LineAmountTypes":"{line_amount_types}",'
+            f'"LineItems":[{line_json}],"SubTotal":{sums["SubTotal"]},'
+            f'"TotalTax":{sums["TotalTax"]},"Total":{total},'
+            f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/",'
+            f'"UpdatedDateUTCString":"{updated.strftime("%Y-%m-%dT%H:%M:%SZ")}",'
+            f'"CurrencyCode":"{currency}"{paid_on}}}'
+        )
+        return Row(
+            tenant_id=self.tenant_id,
+            kind="Invoices",
+            id=invoice_id,
+            number=invoice_number,
+            status=status,
+            type=type_,
+            contact_id=self.contacts[contact_index]["ContactID"],
+            date=issued.isoformat(),
+            due_date=due.isoformat(),
+            updated=iso_updated(updated),
+            body=body,
+        )

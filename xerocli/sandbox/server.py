@@ -1,0 +1,264 @@
+"""The sandbox server: one port, Xero's paths, a request pipeline shaped like Xero's.
+
+For `/api.xro/2.0/...` each request passes, in order: faults (latency, 500, 503) -> bearer
+token (401) -> `xero-tenant-id` connected to the token (403) -> scope (403) -> rate limits
+(429) -> the endpoint; the remaining-budget headers go on every answer, and a drop fault may
+then cut the answer off. `/__sandbox/...` is the control panel tests use (config, stats,
+expiring tokens); it is not part of Xero.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from xerocli.sandbox.accounting import Accounting
+from xerocli.sandbox.config import SandboxConfig
+from xerocli.sandbox.faults import Faults
+from xerocli.sandbox.http import Request, Response, Router
+from xerocli.sandbox.limits import RateLimits, too_many_requests
+from xerocli.sandbox.oauth import OAuth, forbidden
+from xerocli.sandbox.seed import SeedOptions, seed
+from xerocli.sandbox.store import Store
+from xerocli.sandbox.xerojson import loads
+
+API_PREFIX = "/api.xro/2.0/"
+ADMIN_PREFIX = "/__sandbox/"
+WRITE_METHODS = {"PUT", "POST", "DELETE"}
+
+
+@dataclass
+class Stats:
+    """Counters the tests read through `GET /__sandbox/stats`."""
+
+    requests: int = 0
+    api_calls: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+
+    def count(self, status: int) -> None:
+        key = str(status)
+        self.by_status[key] = self.by_status.get(key, 0) + 1
+
+
+class Sandbox:
+    """The emulator's state and request pipeline, independent of the HTTP server."""
+
+    def __init__(self, store: Store, config: SandboxConfig | None = None) -> None:
+        self.store = store
+        self.config = config or SandboxConfig()
+        self.router = Router()
+        self.oauth = OAuth(store, self.config)
+        self.limits = RateLimits(self.config)
+        self.faults = Faults(self.config)
+        self.accounting = Accounting(store)
+        self.stats = Stats()
+        self.stats_lock = threading.Lock()
+        self.oauth.register(self.router)
+        self.accounting.register(self.router)
+        self.router.add("GET", "/__sandbox/config", self.admin_get_config)
+        self.router.add("POST", "/__sandbox/config", self.admin_set_config)
+        self.router.add("GET", "/__sandbox/stats", self.admin_stats)
+        self.router.add("POST", "/__sandbox/reset-stats", self.admin_reset_stats)
+        self.router.add("POST", "/__sandbox/expire-tokens", self.admin_expire_tokens)
+        self.router.add("GET", "/__sandbox/tenants", self.admin_tenants)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        options: SeedOptions | None = None,
+        config: SandboxConfig | None = None,
+    ) -> Sandbox:
+        """Open a database, seeding it first if it is new."""
+        store = Store(path)
+        if store.get_meta("seed") is None:
+            seed(store, options or SeedOptions())
+        return cls(store, config)
+
+    # --- pipeline --------------------------------------------------------------------------
+    def handle(self, req: Request) -> Response:
+        with self.stats_lock:
+            self.stats.requests += 1
+        handler, params, path_known = self.router.match(req.method, req.path)
+        if handler is None:
+            status = 405 if path_known else 404
+            response = Response.json(status, {"Title": "Not Found", "Status": status})
+        elif req.path.startswith(API_PREFIX) or req.path.lower().startswith(API_PREFIX.lower()):
+            req.params = params
+            response = self._api(req, handler)
+        else:
+            req.params = params
+            response = handler(req)
+        with self.stats_lock:
+            self.stats.count(response.status)
+        return response
+
+    def _api(self, req: Request, handler) -> Response:
+        with self.stats_lock:
+            self.stats.api_calls += 1
+        fault = self.faults.before()
+        if fault is not None:
+            return fault
+        denied = self.oauth.authenticate(req)
+        if denied is not None:
+            return denied
+        tenant_id = (req.header("xero-tenant-id") or "").strip().lower()
+        if not tenant_id or tenant_id not in self.oauth.connected_tenants(req.context["grant_id"]):
+            return forbidden("AuthenticationUnsuccessful")
+        req.context["tenant_id"] = tenant_id
+        collection = req.params.get("collection", "")
+        if not self.oauth.scope_allows(
+            req.context["scopes"], collection, write=req.method in WRITE_METHODS
+        ):
+            return forbidden("AuthorizationUnsuccessful")
+        verdict = self.limits.enter(req.context["client_id"], tenant_id)
+        if verdict.problem:
+            status, body, headers = too_many_requests(verdict)
+            return Response.json(status, body, headers)
+        try:
+            response = handler(req)
+        finally:
+            self.limits.leave(verdict)
+        response.headers.update(verdict.headers())
+        return self.faults.after(response)
+
+    # --- control panel ---------------------------------------------------------------------
+    def admin_get_config(self, req: Request) -> Response:
+        return Response.json(200, self.config.as_dict())
+
+    def admin_set_config(self, req: Request) -> Response:
+        try:
+            self.config.update(loads(req.body or b"{}"))
+        except KeyError as exc:
+            return Response.json(400, {"error": f"unknown setting: {exc.args[0]}"})
+        if "fault_seed" in loads(req.body or b"{}"):
+            self.faults.reseed()
+        return Response.json(200, self.config.as_dict())
+
+    def admin_stats(self, req: Request) -> Response:
+        with self.stats_lock:
+            return Response.json(
+                200,
+                {
+                    "requests": self.stats.requests,
+                    "api_calls": self.stats.api_calls,
+                    "by_status": dict(self.stats.by_status),
+                    "token_refreshes": self.oauth.refresh_count,
+                    "rate_limited": dict(self.limits.refused),
+                    "faults": dict(self.faults.injected),
+                },
+            )
+
+    def admin_reset_stats(self, req: Request) -> Response:
+        with self.stats_lock:
+            self.stats = Stats()
+        self.oauth.refresh_count = 0
+        self.limits.reset()
+        for key in self.faults.injected:
+            self.faults.injected[key] = 0
+        return Response(204)
+
+    def admin_expire_tokens(self, req: Request) -> Response:
+        return Response.json(200, {"expired": self.oauth.expire_all()})
+
+    def admin_tenants(self, req: Request) -> Response:
+        return Response.json(200, self.store.tenants())
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "xerocli-sandbox"
+    sys_version = ""
+    max_body = 16 * 1024 * 1024
+
+    def _serve(self) -> None:
+        sandbox: Sandbox = self.server.sandbox  # type: ignore[attr-defined]
+        parts = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > self.max_body:
+            self._write(Response.text(413, "Request entity too large"))
+            return
+        body = self.rfile.read(length) if length else b""
+        req = Request(
+            method=self.command,
+            path=parts.path,
+            query=parse_qs(parts.query, keep_blank_values=True),
+            headers=self.headers,
+            body=body,
+        )
+        try:
+            response = sandbox.handle(req)
+        except Exception as exc:  # a sandbox bug must answer 500, not hang the client
+            self.log_error("sandbox error: %r", exc)
+            response = Response.json(500, {"Type": "InternalServerError", "Message": str(exc)})
+        self._write(response)
+
+    def _write(self, response: Response) -> None:
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        if response.drop:
+            self.end_headers()
+            self.wfile.write(response.body[: len(response.body) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(response.body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _serve
+
+    def log_message(self, format: str, *args) -> None:
+        if getattr(self.server, "verbose", False):
+            super().log_message(format, *args)
+
+
+class SandboxServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+    def __init__(self, sandbox: Sandbox, port: int = 0, verbose: bool = False) -> None:
+        # Loopback only: the sandbox hands out tokens and must never face a network.
+        super().__init__(("127.0.0.1", port), _RequestHandler)
+        self.sandbox = sandbox
+        self.verbose = verbose
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def start_background(self) -> threading.Thread:
+        thread = threading.Thread(target=self.serve_forever, name="xero-sandbox", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+        self.sandbox.store.close()
+
+
+def wait_until_ready(url: str, timeout: float = 10.0) -> None:
+    """Block until something answers on the sandbox's port."""
+    parts = urlsplit(url)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with socket.create_connection((parts.hostname, parts.port), timeout=0.5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
