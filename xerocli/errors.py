@@ -41,6 +41,17 @@ def exit_code_table() -> str:
     return "\n".join(f"{int(code):>3}  {text}" for code, text in EXIT_CODE_MEANINGS.items())
 
 
+def human_duration(seconds: float | None) -> str:
+    """`90` -> "90 seconds", `5400` -> "90 minutes", for messages about waits and resets."""
+    if seconds is None:
+        return "a while"
+    if seconds < 120:
+        return f"{int(seconds)} seconds"
+    if seconds < 7200:
+        return f"{int(seconds // 60)} minutes"
+    return f"{seconds / 3600:.1f} hours"
+
+
 class XeroCliError(Exception):
     """Base of every error the CLI reports as one line; `exit_code` says how it ends."""
 

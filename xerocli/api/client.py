@@ -10,6 +10,7 @@ prints: `--debug` traces go to the `xerocli.http` logger with secrets redacted.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import time
 import uuid
@@ -58,6 +59,16 @@ class RetryPolicy:
     #: The longest single `Retry-After` worth waiting; a day-limit wait is hours, so it fails.
     max_retry_after: float = 90.0
 
+    @classmethod
+    def from_env(cls) -> RetryPolicy:
+        """XERO_RETRY_ATTEMPTS sets how many tries a call gets (default 6)."""
+        raw = os.environ.get("XERO_RETRY_ATTEMPTS")
+        if not raw:
+            return cls()
+        if not raw.isdigit() or int(raw) < 1:
+            raise errors.UsageError(f"XERO_RETRY_ATTEMPTS: {raw!r} is not a positive number")
+        return cls(attempts=int(raw))
+
 
 @dataclass
 class ApiResponse:
@@ -100,7 +111,7 @@ class XeroClient:
         self.endpoints = endpoints
         self.tokens = tokens
         self.tenant_id = tenant_id
-        self.retry = retry or RetryPolicy()
+        self.retry = retry or RetryPolicy.from_env()
         self.limiter = limiter
         self.sleep = sleep
         self.stats = CallStats()
@@ -112,6 +123,8 @@ class XeroClient:
 
     def close(self) -> None:
         self.http.close()
+        if self.limiter is not None and hasattr(self.limiter, "close"):
+            self.limiter.close()
 
     def __enter__(self) -> XeroClient:
         return self
@@ -220,7 +233,7 @@ class XeroClient:
                 if status == 429 and problem == "day":
                     raise errors.RateLimitError(
                         "Xero's daily call budget for this organisation is spent; it frees up in "
-                        f"about {_human_seconds(retry_after)}"
+                        f"about {errors.human_duration(retry_after)}"
                     )
                 too_long = retry_after is not None and retry_after > self.retry.max_retry_after
                 if retryable_write and attempt < self.retry.attempts and not too_long:
@@ -281,10 +294,38 @@ class XeroClient:
             )
             records = wire.records_of(answer.payload, resource.name)
             yield records
-            pagination = (answer.payload or {}).get("pagination") or {}
-            page_count = pagination.get("pageCount")
-            done = (page_count is not None and page >= page_count) or len(records) < page_size
-            if done or (max_pages is not None and page >= max_pages):
+            if is_last_page(answer.payload, page, len(records), page_size) or (
+                max_pages is not None and page >= max_pages
+            ):
+                return
+            page += 1
+
+    def iter_path_pages(
+        self,
+        path: str,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+    ) -> Iterator[tuple[str | None, Any]]:
+        """For `xero api --paginate`: any collection path, paged until the last page.
+
+        Yields (collection key, records) per page; the key is the answer's one list field.
+        """
+        params = dict(params or {})
+        page = int(params.pop("page", 1))
+        page_size = int(params.pop("pageSize", page_size))
+        while True:
+            answer = self.request(
+                "GET",
+                path,
+                params={**params, "page": page, "pageSize": page_size},
+                headers=headers,
+            )
+            key = collection_key(answer.payload)
+            records = answer.payload.get(key, []) if key else []
+            yield key, records
+            if key is None or is_last_page(answer.payload, page, len(records), page_size):
                 return
             page += 1
 
@@ -300,6 +341,21 @@ class XeroClient:
         if not records:
             raise errors.NotFoundError(f"no {resource.singular} {key}")
         return records[0]
+
+
+def is_last_page(payload: Any, page: int, count: int, page_size: int) -> bool:
+    """Xero's `pagination.pageCount` when it sends one, else a short page ends the list."""
+    pagination = (payload or {}).get("pagination") if isinstance(payload, dict) else None
+    page_count = (pagination or {}).get("pageCount")
+    return (page_count is not None and page >= page_count) or count < page_size
+
+
+def collection_key(payload: Any) -> str | None:
+    """The records' key in an envelope: the one list that is not `Warnings`."""
+    if not isinstance(payload, dict):
+        return None
+    keys = [k for k, v in payload.items() if isinstance(v, list) and k not in ("Warnings",)]
+    return keys[0] if len(keys) == 1 else None
 
 
 def new_idempotency_key() -> str:
@@ -328,13 +384,3 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         return max(float(raw), 0.0)
     except ValueError:
         return None
-
-
-def _human_seconds(seconds: float | None) -> str:
-    if seconds is None:
-        return "a while"
-    if seconds < 120:
-        return f"{int(seconds)} seconds"
-    if seconds < 7200:
-        return f"{int(seconds // 60)} minutes"
-    return f"{seconds / 3600:.1f} hours"

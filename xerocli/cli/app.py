@@ -76,9 +76,10 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import objects, sandbox
+    from xerocli.cli import api, objects, sandbox
 
     objects.register(app)
+    app.command("api")(api.api)
     app.add_typer(sandbox.app, name="sandbox")
 
 

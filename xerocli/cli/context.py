@@ -66,7 +66,10 @@ class AppContext:
 
             endpoints = self.endpoints()
             tokens = resolve_token_source(endpoints, sandbox=self.options.sandbox)
-            self._client = XeroClient(endpoints, tokens, None)
+            from xerocli.api.limiter import SharedLimiter
+
+            limiter = SharedLimiter(config.state_dir() / "ratelimit.sqlite")
+            self._client = XeroClient(endpoints, tokens, None, limiter=limiter)
             wanted = self.options.tenant or os.environ.get(config.ENV_TENANT_ID)
             tenant_id, tenant_name = resolve_tenant(
                 self._client, wanted, sandbox=self.options.sandbox

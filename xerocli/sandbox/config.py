@@ -7,6 +7,7 @@ Settable at start (`xero sandbox serve --minute-limit 5 ...`) and at run time th
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from decimal import Decimal
 
 #: The custom-connection app the demo company has (machine-to-machine, client credentials).
 DEMO_CLIENT_ID = "SANDBOXCUSTOMCONNECTION00000001"
@@ -43,7 +44,8 @@ class SandboxConfig:
         if unknown:
             raise KeyError(", ".join(unknown))
         for key, value in changes.items():
-            setattr(self, key, value)
+            # JSON bodies are parsed with Decimal numbers; settings are plain floats.
+            setattr(self, key, float(value) if isinstance(value, Decimal) else value)
 
     def as_dict(self) -> dict:
         data = asdict(self)

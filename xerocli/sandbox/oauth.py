@@ -360,10 +360,21 @@ class OAuth:
         return None
 
     def connected_tenants(self, grant_id: str) -> set[str]:
-        rows = self.store.execute(
-            "SELECT tenant_id FROM oauth_connections WHERE grant_id = ?", (grant_id,)
-        )
+        """Tenants a token may reach: its app's connections for the user (a later consent by
+        the same user and app does not cut off tokens issued earlier), or, for a custom
+        connection, its one tenant."""
+        sql, params = self._connections_filter(grant_id)
+        rows = self.store.execute(f"SELECT tenant_id FROM oauth_connections c WHERE {sql}", params)
         return {row[0] for row in rows}
+
+    def _connections_filter(self, grant_id: str) -> tuple[str, tuple]:
+        if grant_id.startswith("cc-"):
+            return "c.grant_id = ?", (grant_id,)
+        rows = self.store.execute(
+            "SELECT client_id FROM oauth_access WHERE grant_id = ? LIMIT 1", (grant_id,)
+        )
+        client_id = rows[0][0] if rows else ""
+        return "c.client_id = ? AND c.grant_id NOT LIKE 'cc-%'", (client_id,)
 
     @staticmethod
     def scope_allows(scopes: set[str], collection: str, write: bool) -> bool:
@@ -384,11 +395,12 @@ class OAuth:
         denied = self.authenticate(req)
         if denied:
             return denied
+        sql, params = self._connections_filter(req.context["grant_id"])
         rows = self.store.execute(
             "SELECT c.id, c.grant_id, c.tenant_id, t.name, t.tenant_type, c.created, c.updated"
             " FROM oauth_connections c JOIN tenants t ON t.tenant_id = c.tenant_id"
-            " WHERE c.grant_id = ? ORDER BY t.seq",
-            (req.context["grant_id"],),
+            f" WHERE {sql} ORDER BY t.seq",
+            params,
         )
         return Response.json(
             200,

@@ -1,0 +1,82 @@
+"""The shared limiter: two limiters on one ledger behave as two processes of one user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xerocli import errors
+from xerocli.api.limiter import Budget, SharedLimiter
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def limiters(tmp_path: Path, budget: Budget, count: int = 2) -> tuple[FakeClock, list]:
+    clock = FakeClock()
+    path = tmp_path / "ratelimit.sqlite"
+    return clock, [
+        SharedLimiter(path, budget, clock=clock, sleep=clock.sleep) for _ in range(count)
+    ]
+
+
+def test_two_processes_share_one_minute_budget(tmp_path: Path) -> None:
+    budget = Budget(minute_calls=10, window_seconds=60, concurrent=100, margin_seconds=1)
+    clock, (first, second) = limiters(tmp_path, budget)
+    start = clock.now
+    for _ in range(5):
+        first.release(first.acquire("t1"), None)
+        second.release(second.acquire("t1"), None)
+    assert clock.now == start  # 10 calls fit in the minute
+    second.release(second.acquire("t1"), None)  # the 11th waits for the window to roll
+    assert clock.now - start == pytest.approx(61, abs=0.1)
+
+
+def test_tenants_have_separate_budgets(tmp_path: Path) -> None:
+    budget = Budget(minute_calls=2, window_seconds=60, concurrent=100, margin_seconds=0)
+    _clock, (limiter,) = limiters(tmp_path, budget, 1)
+    for tenant in ("a", "a", "b", "b"):
+        limiter.release(limiter.acquire(tenant), None)
+    assert limiter.waited_seconds == 0
+
+
+def test_in_flight_slots_are_limited_and_freed(tmp_path: Path) -> None:
+    budget = Budget(minute_calls=100, window_seconds=60, concurrent=2, lease_seconds=30)
+    _clock, (first, second) = limiters(tmp_path, budget)
+    held = [first.acquire("t"), second.acquire("t")]
+    assert second._try_acquire("t") == pytest.approx(0.05)
+    first.release(held[0], None)
+    assert not isinstance(second._try_acquire("t"), float)
+
+
+def test_a_dead_process_lease_expires(tmp_path: Path) -> None:
+    budget = Budget(minute_calls=100, window_seconds=60, concurrent=1, lease_seconds=30)
+    _clock, (first, second) = limiters(tmp_path, budget)
+    first.acquire("t")  # never released: the process "died"
+    second.acquire("t")  # waits until the lease expires, then proceeds
+    assert second.waited_seconds >= 30
+
+
+def test_day_limit_blocks_every_process_until_reset(tmp_path: Path) -> None:
+    clock, (first, second) = limiters(tmp_path, Budget())
+    lease = first.acquire("t")
+    first.release(lease, {"X-Rate-Limit-Problem": "day", "Retry-After": "7200"})
+    with pytest.raises(errors.RateLimitError, match=r"frees up in about 2\.0 hours"):
+        second.acquire("t")
+    clock.now += 7201
+    second.acquire("t")
+
+
+def test_budget_from_env_rejects_nonsense(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XERO_RATE_WINDOW_SECONDS", "soon")
+    with pytest.raises(errors.UsageError, match="XERO_RATE_WINDOW_SECONDS"):
+        Budget.from_env()

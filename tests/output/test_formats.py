@@ -1,0 +1,114 @@
+"""Every output format, on records shaped like Xero's (Decimals, nesting, awkward text)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from xerocli.api.wire import loads
+from xerocli.output.table import TableColumn
+from xerocli.output.writer import RecordView, write_records
+
+RECORDS = [
+    {
+        "InvoiceNumber": "INV-1",
+        "Contact": {"Name": 'Smith, "Jo" & Co'},
+        "Total": Decimal("0.30"),
+        "UnitAmount": Decimal("12.3400"),
+        "CurrencyCode": "NZD",
+        "Status": "PAID",
+        "Note": "line one\nline two\ttabbed",
+    },
+    {
+        "InvoiceNumber": "INV-2",
+        "Contact": {"Name": "Ngā Tāonga"},
+        "Total": Decimal("0.1") + Decimal("0.2"),
+        "UnitAmount": Decimal("1.0001"),
+        "CurrencyCode": "USD",
+        "Status": "VOIDED",
+        "Note": "",
+    },
+]
+VIEW = RecordView(
+    columns=[
+        TableColumn("InvoiceNumber", "Number"),
+        TableColumn("Contact.Name", "Contact"),
+        TableColumn("Status", "Status", style_by_status=True),
+        TableColumn("Total", "Total", money=True),
+    ],
+    currency_path="CurrencyCode",
+    title="Invoices · Demo",
+    empty_message="No invoices found.",
+)
+
+
+def render(fmt: str, records=RECORDS, **kwargs) -> str:
+    out = io.StringIO()
+    write_records(iter(records), VIEW, fmt=fmt, out=out, **kwargs)
+    return out.getvalue()
+
+
+def test_json_numbers_are_exact_and_unquoted() -> None:
+    text = render("json")
+    assert '"UnitAmount": 12.3400' in text
+    assert '"Total": 0.3' in text and "0.30000000000000004" not in text
+    parsed = json.loads(text, parse_float=Decimal)
+    assert parsed[1]["UnitAmount"] == Decimal("1.0001")
+    assert parsed[0]["Contact"]["Name"] == 'Smith, "Jo" & Co'
+
+
+def test_json_of_nothing_is_an_empty_array() -> None:
+    assert json.loads(render("json", [])) == []
+
+
+def test_ndjson_is_one_compact_record_per_line() -> None:
+    lines = render("ndjson").splitlines()
+    assert len(lines) == 2
+    assert json.loads(lines[1])["Contact"]["Name"] == "Ngā Tāonga"
+
+
+def test_fields_pick_nested_values_in_json() -> None:
+    parsed = json.loads(render("json", fields=["InvoiceNumber", "Contact.Name"]))
+    assert parsed[0] == {"InvoiceNumber": "INV-1", "Contact": {"Name": 'Smith, "Jo" & Co'}}
+
+
+def test_csv_quotes_by_rfc4180_and_keeps_money_exact() -> None:
+    text = render("csv", fields=["InvoiceNumber", "Contact.Name", "UnitAmount", "Note"])
+    assert text.startswith("InvoiceNumber,Contact.Name,UnitAmount,Note\r\n")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[1] == ["INV-1", 'Smith, "Jo" & Co', "12.3400", "line one\nline two\ttabbed"]
+    assert rows[2][2] == "1.0001"
+
+
+def test_csv_header_is_the_same_with_no_records() -> None:
+    assert render("csv", []) == "InvoiceNumber,Contact.Name,Status,Total\r\n"
+
+
+def test_tsv_never_breaks_a_row() -> None:
+    lines = render("tsv", fields=["InvoiceNumber", "Note"]).splitlines()
+    assert lines == ["InvoiceNumber\tNote", "INV-1\tline one line two tabbed", "INV-2\t"]
+
+
+def test_table_shows_currency_and_totals_per_currency_without_colour() -> None:
+    text = render("table", no_color=True)
+    assert "\x1b[" not in text
+    assert "Invoices · Demo" in text
+    assert "0.30 NZD" in text and "0.30 USD" in text
+    assert "Total by currency: 0.30 NZD, 0.30 USD" in text
+
+
+def test_empty_table_says_so() -> None:
+    assert render("table", []).strip() == "No invoices found."
+
+
+def test_wire_dates_become_iso_8601() -> None:
+    payload = loads(
+        '{"Date":"/Date(1539993600000+0000)/","UpdatedDateUTC":"/Date(1541176290160+0000)/",'
+        '"DueDate":"/Date(1539993600000+1300)/","Total":12.3400}'
+    )
+    assert payload["Date"] == "2018-10-20"
+    assert payload["UpdatedDateUTC"] == "2018-11-02T16:31:30.160Z"
+    assert payload["DueDate"] == "2018-10-20T13:00:00+13:00"
+    assert payload["Total"] == Decimal("12.3400")

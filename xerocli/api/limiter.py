@@ -1,0 +1,177 @@
+"""A per-tenant rate limiter shared by every `xero` process of one user.
+
+Xero allows, per app and tenant, 60 calls in a rolling minute and 5 in flight, and a daily
+budget that depends on the developer's plan (read from `X-DayLimit-Remaining`, never assumed).
+Two cron jobs on one tenant must share that budget, so the ledger lives in SQLite (standard
+library) under the state dir: each call is recorded inside `BEGIN IMMEDIATE`, in-flight slots
+are leases that expire if a process dies, and no daemon is needed.
+
+For a sandbox with scaled limits, XERO_RATE_MINUTE_CALLS, XERO_RATE_WINDOW_SECONDS and
+XERO_RATE_CONCURRENT set the budget (defaults: Xero's 60 calls / 60 s / 5).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from xerocli import errors
+
+ENV_MINUTE_CALLS = "XERO_RATE_MINUTE_CALLS"
+ENV_WINDOW_SECONDS = "XERO_RATE_WINDOW_SECONDS"
+ENV_CONCURRENT = "XERO_RATE_CONCURRENT"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS calls (tenant TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS calls_tenant_at ON calls (tenant, at);
+CREATE TABLE IF NOT EXISTS leases (
+  id TEXT PRIMARY KEY, tenant TEXT NOT NULL, expires REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS day_blocks (tenant TEXT PRIMARY KEY, until REAL NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Budget:
+    minute_calls: int = 60
+    window_seconds: float = 60.0
+    concurrent: int = 5
+    #: Our clock and Xero's differ by the request's latency: keep a margin on the window.
+    margin_seconds: float = 1.0
+    #: A lease outlives a hung request this long, then the slot is freed for others.
+    lease_seconds: float = 120.0
+
+    @classmethod
+    def from_env(cls) -> Budget:
+        def number(name: str, default: float) -> float:
+            raw = os.environ.get(name)
+            if not raw:
+                return default
+            try:
+                value = float(raw)
+            except ValueError:
+                raise errors.UsageError(f"{name}: {raw!r} is not a number") from None
+            if value <= 0:
+                raise errors.UsageError(f"{name}: must be positive")
+            return value
+
+        window = number(ENV_WINDOW_SECONDS, 60.0)
+        return cls(
+            minute_calls=int(number(ENV_MINUTE_CALLS, 60)),
+            window_seconds=window,
+            concurrent=int(number(ENV_CONCURRENT, 5)),
+            margin_seconds=min(1.0, window / 20),
+        )
+
+
+@dataclass
+class Lease:
+    id: str
+    tenant: str
+
+
+class SharedLimiter:
+    """`acquire(tenant)` blocks until a call may be sent; `release(lease, headers)` after it."""
+
+    def __init__(
+        self,
+        path: Path,
+        budget: Budget | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+        on_wait: Callable[[float], None] | None = None,
+    ) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.budget = budget or Budget.from_env()
+        self.clock = clock
+        self.sleep = sleep
+        self.on_wait = on_wait
+        self.waited_seconds = 0.0
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(SCHEMA)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def acquire(self, tenant: str) -> Lease:
+        while True:
+            wait = self._try_acquire(tenant)
+            if isinstance(wait, Lease):
+                return wait
+            self.waited_seconds += wait
+            if self.on_wait:
+                self.on_wait(wait)
+            self.sleep(wait)
+
+    def _try_acquire(self, tenant: str) -> Lease | float:
+        budget = self.budget
+        with self._lock:
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                now = self.clock()
+                window_start = now - budget.window_seconds - budget.margin_seconds
+                db.execute("DELETE FROM calls WHERE at < ?", (now - 86400 * 2,))
+                db.execute("DELETE FROM leases WHERE expires < ?", (now,))
+                blocked = db.execute(
+                    "SELECT until FROM day_blocks WHERE tenant = ? AND until > ?", (tenant, now)
+                ).fetchone()
+                if blocked:
+                    db.execute("COMMIT")
+                    raise errors.RateLimitError(
+                        "Xero's daily call budget for this organisation is spent; it frees up"
+                        f" in about {errors.human_duration(blocked[0] - now)}"
+                    )
+                in_window = db.execute(
+                    "SELECT COUNT(*), MIN(at) FROM calls WHERE tenant = ? AND at >= ?",
+                    (tenant, window_start),
+                ).fetchone()
+                in_flight = db.execute(
+                    "SELECT COUNT(*) FROM leases WHERE tenant = ?", (tenant,)
+                ).fetchone()[0]
+                if in_window[0] >= budget.minute_calls:
+                    db.execute("COMMIT")
+                    oldest = in_window[1]
+                    return max(oldest - window_start, 0.01)
+                if in_flight >= budget.concurrent:
+                    db.execute("COMMIT")
+                    return 0.05
+                lease = Lease(str(uuid.uuid4()), tenant)
+                db.execute("INSERT INTO calls VALUES (?, ?)", (tenant, now))
+                db.execute(
+                    "INSERT INTO leases VALUES (?, ?, ?)",
+                    (lease.id, tenant, now + budget.lease_seconds),
+                )
+                db.execute("COMMIT")
+                return lease
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    def release(self, lease: Lease, headers) -> None:
+        """Free the in-flight slot; a day-limit 429 blocks the tenant for every process."""
+        with self._lock:
+            self._db.execute("DELETE FROM leases WHERE id = ?", (lease.id,))
+            if headers is None or headers.get("X-Rate-Limit-Problem") != "day":
+                return
+            try:
+                retry_after = float(headers.get("Retry-After") or 0)
+            except ValueError:
+                retry_after = 0.0
+            if retry_after > 0:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO day_blocks VALUES (?, ?)",
+                    (lease.tenant, self.clock() + retry_after),
+                )
