@@ -40,6 +40,49 @@ class Filter:
 
 
 @dataclass(frozen=True)
+class CreateOption:
+    """A `create` option and where its value goes in the record.
+
+    kind:
+      "text"    -> the value at `path` (dotted)
+      "upper"   -> the same, upper-cased (statuses, types, currencies)
+      "ref"     -> a reference: a GUID goes to `path`+`id_key`, anything else to `path`+`key`
+                   (e.g. --contact "Acme" -> Contact.Name, --contact GUID -> Contact.ContactID)
+      "line"    -> a `--line "description,quantity,unit amount,account code[,tax type]"`,
+                   repeatable, appended to LineItems
+    """
+
+    option: str
+    path: str
+    help: str
+    kind: str = "text"
+    id_key: str = ""
+    key: str = ""
+
+
+def _ref(option: str, path: str, id_key: str, key: str, help: str) -> CreateOption:
+    return CreateOption(option, path, help, "ref", id_key, key)
+
+
+LINE_OPTION = CreateOption(
+    "line",
+    "LineItems",
+    'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).',
+    "line",
+)
+CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
+
+
+def _money_options(date_help: str = "Date (YYYY-MM-DD).") -> tuple[CreateOption, ...]:
+    return (
+        CreateOption("date", "Date", date_help),
+        CreateOption("reference", "Reference", "Reference."),
+        CreateOption("currency", "CurrencyCode", "Currency code, e.g. USD.", "upper"),
+        CreateOption("currency-rate", "CurrencyRate", "Units of currency per base currency."),
+    )
+
+
+@dataclass(frozen=True)
 class Resource:
     name: str  # Xero's collection name and path segment: "Invoices"
     noun: str  # the CLI group: "invoices"
@@ -57,6 +100,9 @@ class Resource:
     status_field: str = "Status"
     date_field: str | None = "Date"
     currency_field: str | None = "CurrencyCode"
+    create_options: tuple[CreateOption, ...] = ()
+    #: What `--upsert` matches existing records by, besides the ID (Invoices: the number).
+    upsert_keys: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
 
     @property
@@ -116,6 +162,17 @@ RESOURCES: tuple[Resource, ...] = (
             *_dates(),
         ),
         lines_field="LineItems",
+        create_options=(
+            CreateOption("type", "Type", "ACCREC (sales, default) or ACCPAY (bill).", "upper"),
+            CONTACT_OPTION,
+            LINE_OPTION,
+            *_money_options(),
+            CreateOption("due-date", "DueDate", "Due date (YYYY-MM-DD)."),
+            CreateOption("number", "InvoiceNumber", "Invoice number (default: Xero's next)."),
+            CreateOption("status", "Status", "DRAFT (default), SUBMITTED or AUTHORISED.", "upper"),
+            CreateOption("line-amount-types", "LineAmountTypes", "Exclusive, Inclusive or NoTax."),
+        ),
+        upsert_keys=("InvoiceID", "InvoiceNumber"),
     ),
     Resource(
         name="Contacts",
@@ -139,6 +196,17 @@ RESOURCES: tuple[Resource, ...] = (
         status_field="ContactStatus",
         date_field=None,
         currency_field="DefaultCurrency",
+        create_options=(
+            CreateOption("name", "Name", "Name (unique in Xero)."),
+            CreateOption("email", "EmailAddress", "Email address."),
+            CreateOption("first-name", "FirstName", "First name of the contact person."),
+            CreateOption("last-name", "LastName", "Last name of the contact person."),
+            CreateOption("number", "ContactNumber", "Your own contact number."),
+            CreateOption("account-number", "AccountNumber", "Account number."),
+            CreateOption("tax-number", "TaxNumber", "Tax number (GST/VAT/ABN)."),
+            CreateOption("currency", "DefaultCurrency", "Default currency.", "upper"),
+        ),
+        upsert_keys=("ContactID",),
     ),
     Resource(
         name="Accounts",
@@ -165,6 +233,13 @@ RESOURCES: tuple[Resource, ...] = (
             ),
         ),
         date_field=None,
+        create_options=(
+            CreateOption("code", "Code", "Account code."),
+            CreateOption("name", "Name", "Account name."),
+            CreateOption("type", "Type", "Account type, e.g. REVENUE, EXPENSE.", "upper"),
+            CreateOption("tax-type", "TaxType", "Default tax type."),
+            CreateOption("description", "Description", "Description."),
+        ),
     ),
     Resource(
         name="BankTransactions",
@@ -198,6 +273,14 @@ RESOURCES: tuple[Resource, ...] = (
             *_dates(),
         ),
         lines_field="LineItems",
+        create_options=(
+            CreateOption("type", "Type", "RECEIVE (money in) or SPEND (money out).", "upper"),
+            CONTACT_OPTION,
+            _ref("bank-account", "BankAccount", "AccountID", "Code", "Bank account code or ID."),
+            LINE_OPTION,
+            *_money_options(),
+        ),
+        upsert_keys=("BankTransactionID",),
     ),
     Resource(
         name="Payments",
@@ -226,6 +309,14 @@ RESOURCES: tuple[Resource, ...] = (
             *_dates(),
         ),
         currency_field="Invoice.CurrencyCode",
+        create_options=(
+            _ref("invoice", "Invoice", "InvoiceID", "InvoiceNumber", "Invoice number or ID."),
+            _ref("account", "Account", "AccountID", "Code", "Bank account code or ID paid into."),
+            CreateOption("amount", "Amount", "Amount paid, in the invoice's currency."),
+            CreateOption("date", "Date", "Payment date (YYYY-MM-DD)."),
+            CreateOption("reference", "Reference", "Reference."),
+            CreateOption("currency-rate", "CurrencyRate", "Exchange rate for a foreign invoice."),
+        ),
     ),
     Resource(
         name="Items",
@@ -249,6 +340,16 @@ RESOURCES: tuple[Resource, ...] = (
         status_field="Status",
         date_field=None,
         currency_field=None,
+        create_options=(
+            CreateOption("code", "Code", "Item code (unique)."),
+            CreateOption("name", "Name", "Item name."),
+            CreateOption("description", "Description", "Sales description."),
+            CreateOption("sale-price", "SalesDetails.UnitPrice", "Sale unit price."),
+            CreateOption("sales-account", "SalesDetails.AccountCode", "Sales account code."),
+            CreateOption("purchase-price", "PurchaseDetails.UnitPrice", "Purchase unit price."),
+            CreateOption("purchase-account", "PurchaseDetails.AccountCode", "Purchase account."),
+        ),
+        upsert_keys=("ItemID", "Code"),
     ),
     Resource(
         name="PurchaseOrders",
@@ -281,6 +382,15 @@ RESOURCES: tuple[Resource, ...] = (
             Filter("to", "param_date", "DateTo", "Date on or before (YYYY-MM-DD)."),
         ),
         lines_field="LineItems",
+        create_options=(
+            CONTACT_OPTION,
+            LINE_OPTION,
+            *_money_options(),
+            CreateOption("delivery-date", "DeliveryDate", "Delivery date (YYYY-MM-DD)."),
+            CreateOption("number", "PurchaseOrderNumber", "Purchase order number."),
+            CreateOption("status", "Status", "DRAFT (default), SUBMITTED or AUTHORISED.", "upper"),
+        ),
+        upsert_keys=("PurchaseOrderID",),
     ),
     Resource(
         name="CreditNotes",
@@ -315,6 +425,15 @@ RESOURCES: tuple[Resource, ...] = (
             *_dates(),
         ),
         lines_field="LineItems",
+        create_options=(
+            CreateOption("type", "Type", "ACCRECCREDIT (sales, default) or ACCPAYCREDIT.", "upper"),
+            CONTACT_OPTION,
+            LINE_OPTION,
+            *_money_options(),
+            CreateOption("number", "CreditNoteNumber", "Credit note number."),
+            CreateOption("status", "Status", "DRAFT (default), SUBMITTED or AUTHORISED.", "upper"),
+        ),
+        upsert_keys=("CreditNoteID",),
     ),
 )
 

@@ -222,6 +222,148 @@ def build_get(resource: Resource) -> Callable[..., None]:
     return _command("get", params, body, f"Show one {resource.singular} by {key_help}.")
 
 
+def build_create(resource: Resource) -> Callable[..., None]:
+    params = [_ctx_param()]
+    for spec in resource.create_options:
+        name = "opt_" + spec.option.replace("-", "_")
+        if spec.kind == "line":
+            params.append(
+                _option(
+                    name, typer.Option(None, f"--{spec.option}", help=spec.help), list[str] | None
+                )
+            )
+        else:
+            params.append(
+                _option(name, typer.Option(None, f"--{spec.option}", help=spec.help), str | None)
+            )
+    params += [
+        _option(
+            "file",
+            typer.Option(
+                None, "--file", help="Records from a JSON, NDJSON or CSV file (- for stdin)."
+            ),
+            str | None,
+        ),
+        _option(
+            "file_format",
+            typer.Option(None, "--format", help="json, ndjson or csv (default: from the file)."),
+            str | None,
+        ),
+        _option(
+            "upsert",
+            typer.Option(
+                False,
+                "--upsert",
+                help="Update records that exist (by ID, or number) instead of failing: POST.",
+            ),
+            bool,
+        ),
+        _option(
+            "idempotency_key",
+            typer.Option(
+                None,
+                "--idempotency-key",
+                help="Run the same command again with the same key to create nothing twice.",
+            ),
+            str | None,
+        ),
+        _option(
+            "dry_run",
+            typer.Option(
+                False, "--dry-run", help="Validate and print what would be sent; send nothing."
+            ),
+            bool,
+        ),
+        *_output_params(),
+    ]
+
+    def body(
+        ctx: typer.Context,
+        file,
+        file_format,
+        upsert,
+        idempotency_key,
+        dry_run,
+        output,
+        as_json,
+        fields,
+        **options,
+    ) -> None:
+        from xerocli import errors
+        from xerocli.api import inputs
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.models import WRITE_MODELS
+        from xerocli.api.writes import write_records as send
+        from xerocli.output.jsonfmt import write_json_array
+        from xerocli.output.writer import write_records
+
+        values = {key.removeprefix("opt_").replace("_", "-"): v for key, v in options.items()}
+        given = {key: v for key, v in values.items() if v not in (None, [], "")}
+        if file and given:
+            raise errors.UsageError(
+                f"--file and --{sorted(given)[0]} cannot be combined: put the field in the file"
+            )
+        if file:
+            records = inputs.read_file(file, file_format)
+        elif given:
+            records = [inputs.record_from_options(resource.create_options, values)]
+        else:
+            raise errors.UsageError(
+                f"nothing to create: give --file or options (see xero {resource.noun} create"
+                " --help)"
+            )
+        bodies = inputs.validate(records, WRITE_MODELS[resource.name])
+        if dry_run:
+            write_json_array(bodies, sys.stdout)
+            print(
+                f"Dry run: {len(bodies)} {resource.noun.replace('-', ' ')} validated;"
+                " nothing sent.",
+                file=sys.stderr,
+            )
+            return
+        key = idempotency_key or new_idempotency_key()
+        app_ctx = ctx.obj
+        results = list(
+            send(
+                app_ctx.client(),
+                resource,
+                bodies,
+                [r.label for r in records],
+                upsert=upsert,
+                idempotency_key=key,
+            )
+        )
+        failed = [result for result in results if not result.ok]
+        for result in results:
+            for message in result.messages:
+                prefix = "" if result.ok else "rejected: "
+                print(f"{result.label}: {prefix}{message}", file=sys.stderr)
+        created = [result.record for result in results if result.ok and result.record]
+        write_records(
+            created,
+            _view(resource, app_ctx),
+            fmt=chosen_format(output, as_json),
+            fields=split_fields(fields),
+            no_color=app_ctx.options.no_color,
+        )
+        verb = "Created or updated" if upsert else "Created"
+        noun = resource.noun.replace("-", " ")
+        print(
+            f"{verb} {len(created)} {noun}"
+            + (f"; {len(failed)} rejected by Xero" if failed else "")
+            + f" (idempotency key {key}).",
+            file=sys.stderr,
+        )
+        if failed:
+            raise errors.ValidationError(
+                f"{len(failed)} of {len(results)} {noun} were rejected by Xero (see above)"
+            )
+
+    return _command(
+        "create", params, body, f"Create {resource.noun.replace('-', ' ')} from options or a file."
+    )
+
+
 def _find(client: Any, resource: Resource, key: str) -> dict:
     """By ID through the path; by number where Xero's path takes it, else through `where`."""
     from xerocli import errors
@@ -245,4 +387,6 @@ def register(app: typer.Typer) -> None:
         )
         group.command("list")(build_list(resource))
         group.command("get")(build_get(resource))
+        if resource.create_options:
+            group.command("create")(build_create(resource))
         app.add_typer(group, name=resource.noun)

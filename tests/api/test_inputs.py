@@ -1,0 +1,80 @@
+"""Write input: files and options checked before anything is sent, errors naming row and field."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from xerocli import errors
+from xerocli.api.inputs import read_csv, read_file, read_json, read_ndjson, validate
+from xerocli.api.models import Contact, Invoice, Payment
+
+CSV = (
+    "InvoiceNumber,Contact.Name,Date,LineItem.Description,LineItem.Quantity,"
+    "LineItem.UnitAmount,LineItem.AccountCode\n"
+    "X-1,Acme,2026-01-31,Widget,2,10.1234,200\n"
+    "X-1,Acme,2026-01-31,Gadget,1,5,200\n"
+    ",,,Extra,1,1,200\n"
+    'X-2,"Smith, Jo",2026-02-01,Thing,3,0.1,200\n'
+)
+
+
+def test_csv_rows_group_into_records_with_their_lines() -> None:
+    records = read_csv(CSV)
+    assert [r.label for r in records] == ["row 2", "row 5"]
+    first = validate(records, Invoice)[0]
+    assert [line["Description"] for line in first["LineItems"]] == ["Widget", "Gadget", "Extra"]
+    assert first["LineItems"][0]["UnitAmount"] == Decimal("10.1234")
+    assert validate(records, Invoice)[1]["Contact"] == {"Name": "Smith, Jo"}
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("X-3,Acme,2026-01-31,Widget,two,1,200", "row 6: LineItem.Quantity: 'two' is not a number"),
+        (
+            "X-3,Acme,2026-01-31,Widget,1,1.00001,200",
+            "row 6: LineItem.UnitAmount: '1.00001' has more than 4 decimal places",
+        ),
+        (
+            "X-3,Acme,31/01/2026,Widget,1,1,200",
+            "row 6: Date: '31/01/2026' is not a date (use YYYY-MM-DD)",
+        ),
+        ("X-3,Acme,2026-01-31,Widget,1", "row 6: has 5 columns, the header has 7"),
+    ],
+)
+def test_bad_csv_rows_name_the_row_and_field(row: str, message: str) -> None:
+    with pytest.raises(errors.UsageError) as caught:
+        validate(read_csv(CSV + row + "\n"), Invoice)
+    assert caught.value.message == message
+
+
+def test_unknown_field_is_refused() -> None:
+    records = read_json('[{"Name": "Acme", "Nmae": "typo"}]')
+    with pytest.raises(errors.UsageError, match="record 1: Nmae: is not a field Xero takes"):
+        validate(records, Contact)
+
+
+def test_json_numbers_stay_exact_and_ndjson_names_lines() -> None:
+    body = validate(
+        read_json(
+            '{"Payments": [{"Invoice": {"InvoiceNumber": "INV-1"},'
+            ' "Account": {"Code": "090"}, "Amount": 0.1}]}'
+        ),
+        Payment,
+    )[0]
+    assert body["Amount"] == Decimal("0.1")
+    with pytest.raises(errors.UsageError, match=r"line 2: not valid JSON"):
+        read_ndjson('{"Name": "a"}\n{"Name": \n')
+
+
+def test_files_are_read_by_extension(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text("Name,EmailAddress\nAcme,a@example.com\n", encoding="utf-8")
+    assert validate(read_file(str(path)), Contact) == [
+        {"Name": "Acme", "EmailAddress": "a@example.com"}
+    ]
+    with pytest.raises(errors.UsageError, match="does not exist"):
+        read_file(str(tmp_path / "missing.json"))

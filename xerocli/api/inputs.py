@@ -1,0 +1,281 @@
+"""Records to write, read from files (JSON, NDJSON, CSV) and from command-line options,
+validated before anything is sent.
+
+Every problem is reported as one line naming the row and the field:
+`row 3: LineItems.1.Quantity: 'abc' is not a number`. One bad row stops the whole command,
+so a batch is never half created because of input we could have checked.
+
+CSV: one column per field, dotted for nested ones (`Contact.Name`); line-item columns are
+`LineItem.Description`, `LineItem.Quantity`, ... with one row per line item. Consecutive rows
+that agree on every non-line column (or leave them blank) are lines of one record, so a file
+written by `xero export csv invoices --lines` loads back as is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from xerocli import errors
+
+LINE_PREFIX = "LineItem."
+
+
+@dataclass
+class InputRecord:
+    """One record to write, with where it came from (for messages)."""
+
+    row: int  # 1-based record number in the input (CSV: the first line's row number)
+    data: dict[str, Any]
+    label: str  # "row 3" or "record 3"
+    line_rows: list[int] | None = None  # CSV: the row of each line item
+    options: dict[str, str] | None = None  # from options: field path -> option name
+
+    def where(self, location: tuple) -> tuple[str, tuple]:
+        """The label and field path for a problem: a CSV line item points at its own row,
+        a value from an option names the option."""
+        if self.options is not None:
+            if len(location) >= 2 and location[0] == "LineItems" and isinstance(location[1], int):
+                return f"--line {location[1] + 1}", location[2:]
+            path = ".".join(str(part) for part in location)
+            for field_path, option in self.options.items():
+                if path == field_path or path.startswith(field_path + "."):
+                    return f"--{option}", ()
+            return "options", location
+        if self.line_rows and len(location) >= 2 and location[0] == "LineItems":
+            index = location[1]
+            if isinstance(index, int) and index < len(self.line_rows):
+                return f"row {self.line_rows[index]}", ("LineItem", *location[2:])
+        return self.label, location
+
+
+def read_file(source: str, fmt: str | None = None) -> list[InputRecord]:
+    """Read `--file PATH|-`; the format comes from `--format`, the extension, or the content."""
+    import sys
+
+    if source == "-":
+        text = sys.stdin.read()
+        name = "stdin"
+    else:
+        path = Path(source)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise errors.UsageError(f"--file: {source} does not exist") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise errors.UsageError(f"--file: cannot read {source} ({exc})") from None
+        name = path.name
+    kind = fmt or _guess_format(name, text)
+    if kind == "csv":
+        return read_csv(text)
+    if kind == "ndjson":
+        return read_ndjson(text)
+    if kind == "json":
+        return read_json(text)
+    raise errors.UsageError(f"--format: {kind!r} is not json, ndjson or csv")
+
+
+def _guess_format(name: str, text: str) -> str:
+    lowered = name.lower()
+    for suffix, kind in (
+        (".csv", "csv"),
+        (".ndjson", "ndjson"),
+        (".jsonl", "ndjson"),
+        (".json", "json"),
+    ):
+        if lowered.endswith(suffix):
+            return kind
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        return "json"
+    if stripped.startswith("{"):
+        lines = [line for line in stripped.splitlines() if line.strip()]
+        return "ndjson" if len(lines) > 1 and lines[1].lstrip().startswith("{") else "json"
+    return "csv"
+
+
+def _parse_json(text: str, where: str) -> Any:
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise errors.UsageError(
+            f"{where}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
+
+
+def read_json(text: str, collection: str | None = None) -> list[InputRecord]:
+    data = _parse_json(text, "--file")
+    if isinstance(data, dict):
+        lists = [value for value in data.values() if isinstance(value, list)]
+        data = lists[0] if len(data) == 1 and lists else [data]
+    if not isinstance(data, list):
+        raise errors.UsageError("--file: expected a JSON array of records or an object")
+    records = []
+    for index, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise errors.UsageError(f"record {index}: expected a JSON object")
+        records.append(InputRecord(index, item, f"record {index}"))
+    return records
+
+
+def read_ndjson(text: str) -> list[InputRecord]:
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        item = _parse_json(line, f"line {number}")
+        if not isinstance(item, dict):
+            raise errors.UsageError(f"line {number}: expected a JSON object")
+        records.append(InputRecord(number, item, f"line {number}"))
+    return records
+
+
+def read_csv(text: str) -> list[InputRecord]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        raise errors.UsageError("--file: the CSV file is empty") from None
+    if not any(header):
+        raise errors.UsageError("--file: the CSV header row is empty")
+    duplicates = {name for name in header if header.count(name) > 1}
+    if duplicates:
+        raise errors.UsageError(f"--file: column {sorted(duplicates)[0]!r} appears twice")
+    line_columns = [i for i, name in enumerate(header) if name.startswith(LINE_PREFIX)]
+    head_columns = [i for i, name in enumerate(header) if not name.startswith(LINE_PREFIX)]
+    records: list[InputRecord] = []
+    current_key: tuple | None = None
+    for row_number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise errors.UsageError(
+                f"row {row_number}: has {len(row)} columns, the header has {len(header)}"
+            )
+        key = tuple(row[i].strip() for i in head_columns)
+        continuation = records and (key == current_key or not any(key))
+        if not continuation:
+            data: dict[str, Any] = {}
+            for i in head_columns:
+                _set_path(data, header[i], row[i])
+            records.append(InputRecord(row_number, data, f"row {row_number}"))
+            current_key = key
+        if line_columns:
+            line: dict[str, Any] = {}
+            for i in line_columns:
+                _set_path(line, header[i][len(LINE_PREFIX) :], row[i])
+            if line:
+                records[-1].data.setdefault("LineItems", []).append(line)
+                records[-1].line_rows = [*(records[-1].line_rows or []), row_number]
+    if not records:
+        raise errors.UsageError("--file: the CSV file has a header but no rows")
+    return records
+
+
+def _set_path(target: dict[str, Any], path: str, cell: str) -> None:
+    """`Contact.Name` = "x" -> {"Contact": {"Name": "x"}}; empty cells are left out."""
+    value = cell.strip()
+    if value == "":
+        return
+    parts = path.split(".")
+    for part in parts[:-1]:
+        target = target.setdefault(part, {})
+    target[parts[-1]] = value
+
+
+def parse_line_option(text: str, index: int) -> dict[str, Any]:
+    """`--line "description,quantity,unit amount,account code[,tax type]"` (CSV-quoted)."""
+    fields = next(csv.reader([text], skipinitialspace=True), [])
+    fields = [field.strip() for field in fields]
+    if len(fields) < 4 or len(fields) > 5:
+        raise errors.UsageError(
+            f"--line {index}: {text!r} needs 'description,quantity,unit amount,account code"
+            "[,tax type]'"
+        )
+    line: dict[str, Any] = {
+        "Description": fields[0],
+        "Quantity": fields[1],
+        "UnitAmount": fields[2],
+        "AccountCode": fields[3],
+    }
+    if len(fields) == 5 and fields[4]:
+        line["TaxType"] = fields[4]
+    return line
+
+
+def validate(records: Iterable[InputRecord], model: type) -> list[dict[str, Any]]:
+    """Check every record against its model; the first problem stops everything."""
+    from pydantic import ValidationError
+
+    bodies = []
+    for record in records:
+        try:
+            bodies.append(model.model_validate(record.data).to_xero())
+        except ValidationError as exc:
+            problem = dict(exc.errors()[0])
+            label, problem["loc"] = record.where(tuple(problem.get("loc", ())))
+            raise errors.UsageError(f"{label}: {describe(problem)}") from None
+    return bodies
+
+
+def describe(problem: dict[str, Any]) -> str:
+    """One pydantic problem as `Field.Path: what is wrong` in plain words."""
+    location = ".".join(str(part) for part in problem.get("loc", ()) if part != "__root__")
+    kind = problem.get("type", "")
+    value = problem.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else "the value"
+    message = {
+        "extra_forbidden": "is not a field Xero takes here",
+        "missing": "is required",
+        "decimal_parsing": f"{shown} is not a number",
+        "decimal_type": f"{shown} is not a number",
+        "date_from_datetime_parsing": f"{shown} is not a date (use YYYY-MM-DD)",
+        "date_parsing": f"{shown} is not a date (use YYYY-MM-DD)",
+        "date_type": f"{shown} is not a date (use YYYY-MM-DD)",
+        "bool_parsing": f"{shown} is not true or false",
+        "greater_than": f"{shown} must be more than 0",
+        "too_short": "needs at least one entry",
+    }.get(kind)
+    if message is None:
+        message = str(problem.get("msg", "is invalid"))
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        if kind == "literal_error":
+            message = f"{shown} is not allowed; {message[0].lower()}{message[1:]}"
+        elif value is not None and kind not in ("value_error",) and "decimal places" not in message:
+            message = f"{shown}: {message}"
+        elif "decimal places" in message:
+            message = f"{shown} {message}"
+    return f"{location}: {message}" if location else message
+
+
+def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecord:
+    """One record from `create` options, as the resource table maps them."""
+    import uuid
+
+    record: dict[str, Any] = {}
+    paths = {spec.path: spec.option for spec in options}
+    for spec in options:
+        value = values.get(spec.option)
+        if value is None or value == [] or value == "":
+            continue
+        if spec.kind == "line":
+            record["LineItems"] = [
+                parse_line_option(text, index) for index, text in enumerate(value, start=1)
+            ]
+            continue
+        if spec.kind == "ref":
+            try:
+                key, value = spec.id_key, str(uuid.UUID(value))
+            except ValueError:
+                key = spec.key
+            _set_path(record, f"{spec.path}.{key}", value)
+            continue
+        _set_path(record, spec.path, value.upper() if spec.kind == "upper" else value)
+    return InputRecord(1, record, "options", options=paths)

@@ -1,0 +1,292 @@
+"""Pydantic models for what the CLI writes: every record is checked before anything is sent.
+
+Reads stay plain dicts (an export of 100,000 invoices should not pay for validation); writes go
+through these models so that a typo'd field, a non-numeric amount, a fifth decimal place or a
+malformed date fails on the user's machine with the row and field named, and nothing is
+created. Field names are Xero's own (PascalCase), so a file exported by `xero` or written from
+Xero's docs loads as is. Unknown fields are refused: Xero would silently ignore them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+
+def _four_places(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise ValueError("must be a finite number")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -4:
+        raise ValueError("has more than 4 decimal places")
+    return value
+
+
+#: Exact money and quantities: Decimal, at most 4 places (Xero's unitdp=4).
+Money = Annotated[Decimal, AfterValidator(_four_places)]
+PositiveMoney = Annotated[Decimal, Field(gt=0), AfterValidator(_four_places)]
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", to_upper=True)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+
+
+class XeroModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=False)
+
+    def to_xero(self) -> dict[str, Any]:
+        """The body element Xero takes: no None fields, dates as YYYY-MM-DD, Decimals kept."""
+        return _clean(self.model_dump(exclude_none=True))
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class ContactRef(XeroModel):
+    ContactID: str | None = None
+    Name: Text | None = None
+    ContactNumber: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_key(self) -> ContactRef:
+        if not (self.ContactID or self.Name or self.ContactNumber):
+            raise ValueError("needs a ContactID or a Name")
+        return self
+
+
+class AccountRef(XeroModel):
+    AccountID: str | None = None
+    Code: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_key(self) -> AccountRef:
+        if not (self.AccountID or self.Code):
+            raise ValueError("needs an AccountID or a Code")
+        return self
+
+
+class TrackingRef(XeroModel):
+    Name: Text | None = None
+    Option: Text | None = None
+    TrackingCategoryID: str | None = None
+    TrackingOptionID: str | None = None
+
+
+class LineItem(XeroModel):
+    Description: Text | None = None
+    Quantity: Money | None = None
+    UnitAmount: Money | None = None
+    ItemCode: Text | None = None
+    AccountCode: Text | None = None
+    TaxType: Text | None = None
+    TaxAmount: Money | None = None
+    LineAmount: Money | None = None
+    DiscountRate: Money | None = None
+    Tracking: list[TrackingRef] | None = None
+    LineItemID: str | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> LineItem:
+        if self.Description is None and self.ItemCode is None:
+            raise ValueError("needs a Description or an ItemCode")
+        return self
+
+
+LineAmountTypesLiteral = Literal["Exclusive", "Inclusive", "NoTax"]
+
+
+class Invoice(XeroModel):
+    Type: Literal["ACCREC", "ACCPAY"] = "ACCREC"
+    InvoiceID: str | None = None
+    InvoiceNumber: Text | None = None
+    Contact: ContactRef
+    LineItems: list[LineItem] = Field(min_length=1)
+    Date: dt.date | None = None
+    DueDate: dt.date | None = None
+    LineAmountTypes: LineAmountTypesLiteral | None = None
+    Reference: Text | None = None
+    Status: Literal["DRAFT", "SUBMITTED", "AUTHORISED"] | None = None
+    CurrencyCode: Currency | None = None
+    CurrencyRate: PositiveMoney | None = None
+    BrandingThemeID: str | None = None
+    Url: str | None = None
+    SentToContact: bool | None = None
+    ExpectedPaymentDate: dt.date | None = None
+    PlannedPaymentDate: dt.date | None = None
+
+
+class CreditNote(XeroModel):
+    Type: Literal["ACCRECCREDIT", "ACCPAYCREDIT"] = "ACCRECCREDIT"
+    CreditNoteID: str | None = None
+    CreditNoteNumber: Text | None = None
+    Contact: ContactRef
+    LineItems: list[LineItem] = Field(min_length=1)
+    Date: dt.date | None = None
+    LineAmountTypes: LineAmountTypesLiteral | None = None
+    Reference: Text | None = None
+    Status: Literal["DRAFT", "SUBMITTED", "AUTHORISED"] | None = None
+    CurrencyCode: Currency | None = None
+    CurrencyRate: PositiveMoney | None = None
+
+
+class PurchaseOrder(XeroModel):
+    PurchaseOrderID: str | None = None
+    PurchaseOrderNumber: Text | None = None
+    Contact: ContactRef
+    LineItems: list[LineItem] = Field(min_length=1)
+    Date: dt.date | None = None
+    DeliveryDate: dt.date | None = None
+    LineAmountTypes: LineAmountTypesLiteral | None = None
+    Reference: Text | None = None
+    Status: Literal["DRAFT", "SUBMITTED", "AUTHORISED"] | None = None
+    CurrencyCode: Currency | None = None
+    CurrencyRate: PositiveMoney | None = None
+    DeliveryAddress: Text | None = None
+    AttentionTo: Text | None = None
+    Telephone: Text | None = None
+    DeliveryInstructions: Text | None = None
+
+
+class BankTransaction(XeroModel):
+    Type: Literal["RECEIVE", "SPEND"]
+    BankTransactionID: str | None = None
+    Contact: ContactRef
+    BankAccount: AccountRef
+    LineItems: list[LineItem] = Field(min_length=1)
+    Date: dt.date | None = None
+    LineAmountTypes: LineAmountTypesLiteral | None = None
+    Reference: Text | None = None
+    IsReconciled: bool | None = None
+    CurrencyCode: Currency | None = None
+    CurrencyRate: PositiveMoney | None = None
+    Status: Literal["AUTHORISED"] | None = None
+
+
+class InvoiceRef(XeroModel):
+    InvoiceID: str | None = None
+    InvoiceNumber: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_key(self) -> InvoiceRef:
+        if not (self.InvoiceID or self.InvoiceNumber):
+            raise ValueError("needs an InvoiceID or an InvoiceNumber")
+        return self
+
+
+class Payment(XeroModel):
+    Invoice: InvoiceRef
+    Account: AccountRef
+    Amount: PositiveMoney
+    Date: dt.date | None = None
+    Reference: Text | None = None
+    CurrencyRate: PositiveMoney | None = None
+    IsReconciled: bool | None = None
+    PaymentID: str | None = None
+
+
+class Address(XeroModel):
+    AddressType: Literal["POBOX", "STREET", "DELIVERY"] | None = None
+    AddressLine1: Text | None = None
+    AddressLine2: Text | None = None
+    City: Text | None = None
+    Region: Text | None = None
+    PostalCode: Text | None = None
+    Country: Text | None = None
+    AttentionTo: Text | None = None
+
+
+class Phone(XeroModel):
+    PhoneType: Literal["DEFAULT", "DDI", "MOBILE", "FAX", "OFFICE"] | None = None
+    PhoneNumber: Text | None = None
+    PhoneAreaCode: Text | None = None
+    PhoneCountryCode: Text | None = None
+
+
+class Contact(XeroModel):
+    ContactID: str | None = None
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
+    ContactNumber: Text | None = None
+    AccountNumber: Text | None = None
+    ContactStatus: Literal["ACTIVE", "ARCHIVED"] | None = None
+    FirstName: Text | None = None
+    LastName: Text | None = None
+    EmailAddress: Text | None = None
+    BankAccountDetails: Text | None = None
+    TaxNumber: Text | None = None
+    IsSupplier: bool | None = None
+    IsCustomer: bool | None = None
+    DefaultCurrency: Currency | None = None
+    Addresses: list[Address] | None = None
+    Phones: list[Phone] | None = None
+
+
+class ContactUpdate(Contact):
+    """`contacts update`: every field optional, the ID comes from the command line."""
+
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None  # type: ignore[assignment]
+
+
+class ItemDetails(XeroModel):
+    UnitPrice: Money | None = None
+    AccountCode: Text | None = None
+    TaxType: Text | None = None
+    COGSAccountCode: Text | None = None
+
+
+class Item(XeroModel):
+    ItemID: str | None = None
+    Code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
+    Name: Annotated[str, StringConstraints(max_length=50)] | None = None
+    Description: Text | None = None
+    PurchaseDescription: Text | None = None
+    SalesDetails: ItemDetails | None = None
+    PurchaseDetails: ItemDetails | None = None
+    IsTrackedAsInventory: bool | None = None
+    InventoryAssetAccountCode: Text | None = None
+    IsSold: bool | None = None
+    IsPurchased: bool | None = None
+
+
+class ItemUpdate(Item):
+    Code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None  # type: ignore[assignment]
+
+
+class Account(XeroModel):
+    AccountID: str | None = None
+    Code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10)]
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
+    Type: Text
+    TaxType: Text | None = None
+    Description: Text | None = None
+    BankAccountNumber: Text | None = None
+    CurrencyCode: Currency | None = None
+    EnablePaymentsToAccount: bool | None = None
+    ShowInExpenseClaims: bool | None = None
+
+
+#: Resource name -> the model its create/upsert bodies must satisfy.
+WRITE_MODELS: dict[str, type[XeroModel]] = {
+    "Invoices": Invoice,
+    "CreditNotes": CreditNote,
+    "PurchaseOrders": PurchaseOrder,
+    "BankTransactions": BankTransaction,
+    "Payments": Payment,
+    "Contacts": Contact,
+    "Items": Item,
+    "Accounts": Account,
+}
