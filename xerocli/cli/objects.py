@@ -192,7 +192,7 @@ def build_get(resource: Resource) -> Callable[..., None]:
         inspect.Parameter(
             "key",
             inspect.Parameter.KEYWORD_ONLY,
-            default=typer.Argument(..., help=key_help, show_default=False),
+            default=typer.Argument(..., help=key_help, show_default=False, metavar="KEY"),
             annotation=str,
         ),
         *_output_params(),
@@ -381,12 +381,19 @@ def _find(client: Any, resource: Resource, key: str) -> dict:
 
 
 def register(app: typer.Typer) -> None:
+    from xerocli.cli import actions
+
+    groups: dict[str, typer.Typer] = {}
     for resource in RESOURCES:
         group = typer.Typer(
-            name=resource.noun, no_args_is_help=True, help=f"{resource.name}: list, get."
+            name=resource.noun,
+            no_args_is_help=True,
+            help=f"Work with {resource.noun.replace('-', ' ')} in Xero.",
         )
         group.command("list")(build_list(resource))
         group.command("get")(build_get(resource))
         if resource.create_options:
             group.command("create")(build_create(resource))
+        groups[resource.noun] = group
         app.add_typer(group, name=resource.noun)
+    actions.register(groups)

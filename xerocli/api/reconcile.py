@@ -1,0 +1,165 @@
+"""Matching a payment gateway's payout file to open invoices (`xero payments apply`).
+
+A row matches an invoice when its invoice value equals the invoice's number or reference
+(case-insensitive) and its amount equals the amount due (exactly, in Decimal), and the currency
+agrees when the file has one. A row with no match or with several is reported, never guessed.
+Each payment's Idempotency-Key is derived from the row and the invoice, so applying the same
+file twice pays nothing twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from xerocli import errors
+
+#: Header names accepted for each column, compared case-insensitively, spaces and _ ignored.
+COLUMN_ALIASES = {
+    "invoice": ("invoice", "invoicenumber", "invoiceno", "invoicereference", "reference"),
+    "amount": ("amount", "paid", "grossamount", "total"),
+    "date": ("date", "paiddate", "payoutdate", "paymentdate"),
+    "payout": ("payoutid", "payout", "transactionid", "id"),
+    "currency": ("currency", "currencycode"),
+}
+
+
+@dataclass
+class PayoutRow:
+    row: int
+    invoice: str
+    amount: Decimal
+    day: date | None
+    payout: str
+    currency: str | None
+
+
+@dataclass
+class Match:
+    row: PayoutRow
+    invoice: dict | None = None
+    candidates: list[dict] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.invoice is not None:
+            return "matched"
+        return "ambiguous" if len(self.candidates) > 1 else "unmatched"
+
+    def idempotency_key(self, tenant_id: str) -> str:
+        assert self.invoice is not None
+        basis = "|".join(
+            (
+                tenant_id,
+                self.invoice["InvoiceID"],
+                str(self.row.amount),
+                str(self.row.day or ""),
+                self.row.payout,
+                self.row.invoice,
+            )
+        )
+        return "apply-" + hashlib.sha256(basis.encode()).hexdigest()[:40]
+
+
+def _normal(name: str) -> str:
+    return name.strip().lower().replace(" ", "").replace("_", "").replace("-", "")
+
+
+def read_payouts(text: str) -> list[PayoutRow]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [_normal(name) for name in next(reader)]
+    except StopIteration:
+        raise errors.UsageError("--file: the payout file is empty") from None
+    columns: dict[str, int] = {}
+    for key, aliases in COLUMN_ALIASES.items():
+        for alias in aliases:
+            if (
+                alias in header
+                and key not in columns
+                and header.index(alias) not in columns.values()
+            ):
+                columns[key] = header.index(alias)
+    for required in ("invoice", "amount"):
+        if required not in columns:
+            raise errors.UsageError(
+                f"--file: no {required} column (accepted headers: "
+                f"{', '.join(COLUMN_ALIASES[required])})"
+            )
+    rows = []
+    for number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            raise errors.UsageError(
+                f"row {number}: has {len(cells)} columns, the header has {len(header)}"
+            )
+
+        def cell(key: str, cells: list[str] = cells) -> str:
+            return cells[columns[key]].strip() if key in columns else ""
+
+        try:
+            amount = Decimal(cell("amount").replace(",", ""))
+        except InvalidOperation:
+            raise errors.UsageError(
+                f"row {number}: amount: {cell('amount')!r} is not a number"
+            ) from None
+        if amount <= 0 or amount.as_tuple().exponent < -4:  # type: ignore[operator]
+            raise errors.UsageError(
+                f"row {number}: amount: {cell('amount')!r} must be positive, at most 4 places"
+            )
+        day = None
+        if cell("date"):
+            try:
+                day = date.fromisoformat(cell("date")[:10])
+            except ValueError:
+                raise errors.UsageError(
+                    f"row {number}: date: {cell('date')!r} is not a date (use YYYY-MM-DD)"
+                ) from None
+        if not cell("invoice"):
+            raise errors.UsageError(f"row {number}: invoice: empty")
+        rows.append(
+            PayoutRow(
+                number,
+                cell("invoice"),
+                amount,
+                day,
+                cell("payout"),
+                cell("currency").upper() or None,
+            )
+        )
+    if not rows:
+        raise errors.UsageError("--file: the payout file has no rows")
+    return rows
+
+
+def match(rows: list[PayoutRow], open_invoices: list[dict]) -> list[Match]:
+    by_key: dict[str, list[dict]] = {}
+    for invoice in open_invoices:
+        for value in {invoice.get("InvoiceNumber"), invoice.get("Reference")}:
+            if value:
+                by_key.setdefault(str(value).strip().lower(), []).append(invoice)
+    claimed: set[str] = set()
+    results = []
+    for row in rows:
+        found = [
+            invoice
+            for invoice in by_key.get(row.invoice.lower(), [])
+            if Decimal(str(invoice.get("AmountDue", 0))) == row.amount
+            and (row.currency is None or invoice.get("CurrencyCode") == row.currency)
+        ]
+        unique = {invoice["InvoiceID"]: invoice for invoice in found}
+        result = Match(row, candidates=list(unique.values()))
+        if len(unique) == 1:
+            only = next(iter(unique.values()))
+            if only["InvoiceID"] not in claimed:  # two rows paying one invoice is ambiguous
+                result.invoice = only
+                claimed.add(only["InvoiceID"])
+            else:
+                result.candidates = [only, only]
+        results.append(result)
+    return results

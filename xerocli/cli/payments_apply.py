@@ -1,0 +1,134 @@
+"""`xero payments apply --file payouts.csv --account CODE`: pay invoices from a payout file."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from xerocli.cli.options import chosen_format, json_option, output_option
+
+
+def apply(
+    ctx: typer.Context,
+    file: str = typer.Option(
+        ...,
+        "--file",
+        help="Payout CSV: invoice number or reference,"
+        " amount[, date, payout id, currency]; - for stdin.",
+    ),
+    account: str = typer.Option(
+        ..., "--account", help="Bank or clearing account code (or ID) the payments go into."
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the matches; pay nothing."),
+    output=output_option(),
+    as_json: bool = json_option(),
+) -> None:
+    """Match each payout row to one open invoice (by number or reference, and the amount due),
+    show the matches, then create the payments. Unmatched or ambiguous rows are listed and make
+    the exit code non-zero; applying the same file again pays nothing twice."""
+    import hashlib
+    import uuid
+    from pathlib import Path
+
+    from xerocli import errors
+    from xerocli.api import reconcile
+    from xerocli.api.resources import resource
+    from xerocli.api.writes import write_records
+    from xerocli.output.table import TableColumn
+    from xerocli.output.writer import RecordView
+    from xerocli.output.writer import write_records as print_records
+
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise errors.UsageError(f"--file: cannot read {file} ({exc.strerror})") from None
+    rows = reconcile.read_payouts(text)
+    app_ctx = ctx.obj
+    client = app_ctx.client()
+    invoices = resource("invoices")
+    open_invoices = [
+        invoice
+        for page in client.iter_pages(invoices, {"where": 'Status=="AUTHORISED"'})
+        for invoice in page
+    ]
+    matches = reconcile.match(rows, open_invoices)
+    matched = [m for m in matches if m.invoice is not None]
+    try:
+        account_ref = {"AccountID": str(uuid.UUID(account))}
+    except ValueError:
+        account_ref = {"Code": account}
+    report = {id(m): _report_row(m) for m in matches}
+    if matched and not dry_run:
+        bodies = [
+            {
+                "Invoice": {"InvoiceID": m.invoice["InvoiceID"]},
+                "Account": account_ref,
+                "Amount": m.row.amount,
+                **({"Date": m.row.day.isoformat()} if m.row.day else {}),
+                **({"Reference": m.row.payout} if m.row.payout else {}),
+            }
+            for m in matched
+        ]
+        keys = sorted(m.idempotency_key(client.tenant_id or "") for m in matched)
+        batch_key = "apply-" + hashlib.sha256("|".join(keys).encode()).hexdigest()[:40]
+        results = write_records(
+            client,
+            resource("payments"),
+            bodies,
+            [f"row {m.row.row}" for m in matched],
+            upsert=False,
+            idempotency_key=batch_key,
+        )
+        for m, result in zip(matched, results, strict=True):
+            entry = report[id(m)]
+            if result.ok and result.record:
+                entry["Result"] = "paid"
+                entry["PaymentID"] = result.record.get("PaymentID")
+            else:
+                entry["Result"] = "rejected: " + "; ".join(result.messages)
+    view = RecordView(
+        columns=[
+            TableColumn(name, name, money=name == "Amount")
+            for name in ("Row", "Invoice", "Amount", "Match", "Result", "PaymentID")
+        ],
+        title=f"Payout matches · {app_ctx.tenant_name}" if app_ctx.tenant_name else None,
+        empty_message="No rows.",
+    )
+    print_records(
+        [report[id(m)] for m in matches],
+        view,
+        fmt=chosen_format(output, as_json),
+        no_color=app_ctx.options.no_color,
+    )
+    problems = [m for m in matches if m.invoice is None]
+    rejected = [r for r in report.values() if str(r.get("Result", "")).startswith("rejected")]
+    for m in problems:
+        print(
+            f"row {m.row.row}: {m.status}: {m.row.invoice} {m.row.amount}"
+            + (f" ({len(m.candidates)} open invoices match)" if m.candidates else ""),
+            file=sys.stderr,
+        )
+    paid = sum(1 for r in report.values() if r.get("Result") == "paid")
+    if dry_run:
+        print(
+            f"Dry run: {len(matched)} of {len(matches)} rows match; nothing paid.", file=sys.stderr
+        )
+    else:
+        print(f"Paid {paid} invoices.", file=sys.stderr)
+    if problems or rejected:
+        raise errors.ValidationError(
+            f"{len(problems)} row(s) unmatched or ambiguous, {len(rejected)} rejected by Xero"
+        )
+
+
+def _report_row(m) -> dict:
+    return {
+        "Row": m.row.row,
+        "Invoice": m.invoice.get("InvoiceNumber") if m.invoice else m.row.invoice,
+        "InvoiceID": m.invoice.get("InvoiceID") if m.invoice else None,
+        "Amount": m.row.amount,
+        "Match": m.status,
+        "Result": "",
+        "PaymentID": None,
+    }
