@@ -113,3 +113,27 @@ def test_faults_come_before_authentication_and_limits(box, api) -> None:
     box.configure(unavailable_rate=0)
     answer = httpx.get(url, headers=headers)
     assert answer.headers["X-MinLimit-Remaining"] == "59"
+
+
+def test_the_server_listens_on_loopback_only(tmp_path) -> None:
+    """The sandbox hands out tokens: it must never be reachable from the network."""
+    import socket
+
+    from xerocli.sandbox.server import Sandbox, SandboxServer
+    from xerocli.sandbox.store import Store
+
+    server = SandboxServer(Sandbox(Store(tmp_path / "s.sqlite")), 0)
+    try:
+        host, port = server.server_address[:2]
+        assert host == "127.0.0.1"
+        assert server.url == f"http://127.0.0.1:{port}"
+        try:
+            outside = socket.gethostbyname(socket.gethostname())
+        except OSError:
+            outside = None
+        if outside and not outside.startswith("127."):
+            with pytest.raises(OSError):
+                socket.create_connection((outside, port), timeout=2).close()
+    finally:
+        server.server_close()
+        server.sandbox.store.close()
