@@ -20,18 +20,41 @@ def serve(
     invoices: int = typer.Option(150, "--invoices", min=0, help="Invoices per demo company."),
     contacts: int = typer.Option(25, "--contacts", min=1, help="Contacts per demo company."),
     seed: int = typer.Option(42, "--seed", help="Seed for the deterministic demo data."),
-    token_ttl: float = typer.Option(1800, "--token-ttl", help="Access token lifetime, seconds."),
-    minute_seconds: float = typer.Option(
-        60, "--minute-seconds", help="Length of a rate-limit 'minute' (a day is 1,440 of them)."
+    token_ttl: float = typer.Option(
+        1800, "--token-ttl", min=1, help="Access token lifetime, seconds."
     ),
-    minute_limit: int = typer.Option(60, "--minute-limit", help="Calls a minute per tenant."),
-    concurrent_limit: int = typer.Option(5, "--concurrent-limit", help="Calls in flight."),
-    day_limit: int = typer.Option(5000, "--day-limit", help="Calls a day per tenant."),
-    app_minute_limit: int = typer.Option(10000, "--app-minute-limit", help="Calls a minute, app."),
-    latency_ms: float = typer.Option(0, "--latency-ms", help="Added latency per API call."),
-    error_rate: float = typer.Option(0, "--error-rate", help="Share of API calls answered 500."),
-    unavailable_rate: float = typer.Option(0, "--unavailable-rate", help="Share answered 503."),
-    drop_rate: float = typer.Option(0, "--drop-rate", help="Share cut off mid-response."),
+    refresh_grace: float = typer.Option(
+        1800, "--refresh-grace", min=0, help="Seconds a used refresh token is still answered."
+    ),
+    minute_seconds: float = typer.Option(
+        60,
+        "--minute-seconds",
+        min=0.001,
+        help="Length of a rate-limit 'minute' (a day is 1,440 of them).",
+    ),
+    minute_limit: int = typer.Option(
+        60, "--minute-limit", min=0, help="Calls a minute per app and tenant."
+    ),
+    concurrent_limit: int = typer.Option(
+        5, "--concurrent-limit", min=0, help="Calls in flight per app and tenant."
+    ),
+    day_limit: int = typer.Option(5000, "--day-limit", min=0, help="Calls a day per app+tenant."),
+    app_minute_limit: int = typer.Option(
+        10000, "--app-minute-limit", min=0, help="Calls a minute per app, all tenants."
+    ),
+    latency_ms: float = typer.Option(0, "--latency-ms", min=0, help="Added latency per API call."),
+    error_rate: float = typer.Option(
+        0, "--error-rate", min=0, max=1, help="Share of API calls answered 500."
+    ),
+    unavailable_rate: float = typer.Option(
+        0, "--unavailable-rate", min=0, max=1, help="Share answered 503 (maintenance)."
+    ),
+    drop_rate: float = typer.Option(
+        0, "--drop-rate", min=0, max=1, help="Share cut off mid-response."
+    ),
+    fault_seed: int | None = typer.Option(
+        None, "--fault-seed", help="Seed for the fault dice, for repeatable runs."
+    ),
     deny_consent: bool = typer.Option(False, "--deny-consent", help="Refuse every login."),
     verbose: bool = typer.Option(False, "--verbose", help="Log each request on stderr."),
 ) -> None:
@@ -49,6 +72,7 @@ def serve(
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     settings = SandboxConfig(
         access_token_ttl=token_ttl,
+        refresh_grace_seconds=refresh_grace,
         minute_seconds=minute_seconds,
         minute_limit=minute_limit,
         concurrent_limit=concurrent_limit,
@@ -58,6 +82,7 @@ def serve(
         error_rate=error_rate,
         unavailable_rate=unavailable_rate,
         drop_rate=drop_rate,
+        fault_seed=fault_seed,
         consent="deny" if deny_consent else "allow",
     )
     started = time.monotonic()
@@ -78,7 +103,7 @@ def serve(
     print(
         f"Xero sandbox on {server.url}  (data: {path})\n"
         f"  export XERO_SANDBOX_URL={server.url}\n"
-        f"  custom connection client id: {DEMO_CLIENT_ID} (secret: see `xero sandbox --help`)\n"
+        f"  custom connection client id: {DEMO_CLIENT_ID} (secret: see the README)\n"
         "Ctrl-C stops it.",
         file=sys.stderr,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
+from typing import Any
 
 #: The custom-connection app the demo company has (machine-to-machine, client credentials).
 DEMO_CLIENT_ID = "SANDBOXCUSTOMCONNECTION00000001"
@@ -38,16 +39,75 @@ class SandboxConfig:
     fault_seed: int | None = None
 
     def update(self, changes: dict) -> None:
-        """Apply a partial update; unknown keys are an error so a typo never passes silently."""
+        """Apply a partial update, all or nothing.
+
+        Unknown keys are a `KeyError` and bad values a `ValueError`, so a typo or a string where
+        a number belongs never passes silently (the control panel's JSON parses decimals as
+        `Decimal`, which `time.sleep` and friends refuse: values are coerced here, once).
+        """
         known = {f.name for f in fields(self)}
         unknown = sorted(set(changes) - known)
         if unknown:
             raise KeyError(", ".join(unknown))
-        for key, value in changes.items():
-            # JSON bodies are parsed with Decimal numbers; settings are plain floats.
-            setattr(self, key, float(value) if isinstance(value, Decimal) else value)
+        checked = {key: _check(key, value) for key, value in changes.items()}
+        for key, value in checked.items():
+            setattr(self, key, value)
 
     def as_dict(self) -> dict:
         data = asdict(self)
         data["custom_connections"] = sorted(data["custom_connections"])  # never echo secrets
         return data
+
+
+_FLOATS = {"access_token_ttl", "refresh_grace_seconds", "minute_seconds", "latency_ms"}
+_RATES = {"error_rate", "unavailable_rate", "drop_rate"}
+_COUNTS = {
+    "minute_limit",
+    "concurrent_limit",
+    "day_limit",
+    "app_minute_limit",
+    "custom_connection_tenant",
+}
+
+
+def _number(key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise ValueError(f"{key} must be a number, not {value!r}")
+    return float(value)
+
+
+def _check(key: str, value: Any) -> Any:
+    """One setting's value, coerced to its type, or a `ValueError` that names it."""
+    if key in _FLOATS:
+        number = _number(key, value)
+        if number < 0 or (key == "minute_seconds" and number == 0):
+            raise ValueError(f"{key} must be positive, not {value!r}")
+        return number
+    if key in _RATES:
+        number = _number(key, value)
+        if not 0 <= number <= 1:
+            raise ValueError(f"{key} must be between 0 and 1, not {value!r}")
+        return number
+    if key in _COUNTS:
+        number = _number(key, value)
+        if number != int(number) or number < 0:
+            raise ValueError(f"{key} must be a whole number >= 0, not {value!r}")
+        return int(number)
+    if key == "consent":
+        if value not in ("allow", "deny"):
+            raise ValueError(f"consent must be 'allow' or 'deny', not {value!r}")
+        return value
+    if key == "fault_seed":
+        if value is None:
+            return None
+        number = _number(key, value)
+        if number != int(number):
+            raise ValueError(f"fault_seed must be a whole number, not {value!r}")
+        return int(number)
+    if key == "custom_connections":
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise ValueError("custom_connections must map client ids to secrets")
+        return dict(value)
+    return value

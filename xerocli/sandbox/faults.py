@@ -1,8 +1,10 @@
 """Faults on request, for the reliability tests: latency, 500s, 503s, dropped connections.
 
 500s and 503s replace an answer before the request is processed (nothing is written), as a
-load balancer in front of Xero would. Drops happen after processing: the body is cut off
-mid-way and the connection closed, which is the case that tests idempotent retries of writes.
+load balancer in front of Xero would. Latency is spent while the call holds its rate-limit slot,
+as a slow Xero would, so it is also how tests keep calls in flight for the concurrency limit.
+Drops happen after processing: the body is cut off mid-way and the connection closed, which is
+the case that tests idempotent retries of writes.
 """
 
 from __future__ import annotations
@@ -22,34 +24,53 @@ class Faults:
         self.config = config
         self.lock = threading.Lock()
         self.rng = random.Random(config.fault_seed)
-        self.injected = {"error": 0, "unavailable": 0, "drop": 0}
+        self.injected = {"latency": 0, "error": 0, "unavailable": 0, "drop": 0}
 
     def reseed(self) -> None:
         with self.lock:
             self.rng = random.Random(self.config.fault_seed)
 
-    def _roll(self) -> float:
+    def reset(self) -> None:
         with self.lock:
-            return self.rng.random()
+            for key in self.injected:
+                self.injected[key] = 0
 
-    def before(self) -> Response | None:
-        """Sleep for the configured latency; maybe answer 500 or 503 instead of the handler."""
+    def counts(self) -> dict[str, int]:
+        with self.lock:
+            return dict(self.injected)
+
+    def _hit(self, rate: float, kind: str) -> bool:
+        """Roll the dice for one fault and count it if it fires."""
+        if not rate:
+            return False
+        with self.lock:
+            if self.rng.random() >= rate:
+                return False
+            self.injected[kind] += 1
+            return True
+
+    def refuse(self) -> Response | None:
+        """Maybe answer 500 or 503 instead of the handler."""
         cfg = self.config
-        if cfg.latency_ms:
-            time.sleep(cfg.latency_ms / 1000)
-        if cfg.error_rate and self._roll() < cfg.error_rate:
-            self.injected["error"] += 1
+        if self._hit(cfg.error_rate, "error"):
             return Response.json(
                 500,
                 {"ErrorNumber": 500, "Type": "InternalServerError", "Message": "Sandbox fault"},
             )
-        if cfg.unavailable_rate and self._roll() < cfg.unavailable_rate:
-            self.injected["unavailable"] += 1
+        if self._hit(cfg.unavailable_rate, "unavailable"):
             return Response.text(503, MAINTENANCE_TEXT)
         return None
 
+    def delay(self) -> None:
+        """Sleep for the configured latency."""
+        latency = self.config.latency_ms
+        if latency > 0:
+            with self.lock:
+                self.injected["latency"] += 1
+            time.sleep(latency / 1000)
+
     def after(self, response: Response) -> Response:
-        if self.config.drop_rate and self._roll() < self.config.drop_rate:
-            self.injected["drop"] += 1
+        """Maybe mark the answer to be cut off mid-body."""
+        if self._hit(self.config.drop_rate, "drop"):
             response.drop = True
         return response

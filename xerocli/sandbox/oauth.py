@@ -4,7 +4,10 @@
 - Refresh tokens rotate: each refresh returns a new one; the used one is still answered (with the
   same successor) for a grace period, then `invalid_grant`.
 - Client credentials for custom connections, tied to one tenant; no refresh token.
-- `/connections` lists the tenants a token's app and user are connected to.
+- `/connections` lists the tenants a token's app and user are connected to. Access follows the
+  connections, not the login that made them: a second login of the same app (another terminal)
+  re-uses the connections (their `authEventId` moves to it) and the first login's tokens keep
+  working; revoking a refresh token removes the connections its login authorised.
 State lives in the store's SQLite so a restarted sandbox keeps its logins.
 """
 
@@ -104,7 +107,8 @@ def unauthorized(detail: str) -> Response:
 
 
 def forbidden(detail: str = "AuthenticationUnsuccessful") -> Response:
-    return Response.json(403, {"Type": None, "Title": "Forbidden", "Status": 403, "Detail": detail})
+    """Xero's 403 body for a tenant the token cannot reach (xero-api.md), or a missing scope."""
+    return Response.json(403, {"Title": "Forbidden", "Status": 403, "Detail": detail})
 
 
 class OAuth:
@@ -359,22 +363,20 @@ class OAuth:
         req.context.update(client_id=client_id, grant_id=grant_id, scopes=set(scope.split()))
         return None
 
-    def connected_tenants(self, grant_id: str) -> set[str]:
-        """Tenants a token may reach: its app's connections for the user (a later consent by
-        the same user and app does not cut off tokens issued earlier), or, for a custom
-        connection, its one tenant."""
-        sql, params = self._connections_filter(grant_id)
-        rows = self.store.execute(f"SELECT tenant_id FROM oauth_connections c WHERE {sql}", params)
-        return {row[0] for row in rows}
-
-    def _connections_filter(self, grant_id: str) -> tuple[str, tuple]:
+    @staticmethod
+    def _connections_sql(context: dict) -> tuple[str, tuple[str, ...]]:
+        """Which connections a token sees: its custom connection's, or its app's (user's)."""
+        grant_id = context["grant_id"]
         if grant_id.startswith("cc-"):
             return "c.grant_id = ?", (grant_id,)
+        return "c.client_id = ? AND c.grant_id NOT LIKE 'cc-%'", (context["client_id"],)
+
+    def connected_tenants(self, context: dict) -> set[str]:
+        where, params = self._connections_sql(context)
         rows = self.store.execute(
-            "SELECT client_id FROM oauth_access WHERE grant_id = ? LIMIT 1", (grant_id,)
+            f"SELECT c.tenant_id FROM oauth_connections c WHERE {where}", params
         )
-        client_id = rows[0][0] if rows else ""
-        return "c.client_id = ? AND c.grant_id NOT LIKE 'cc-%'", (client_id,)
+        return {row[0] for row in rows}
 
     @staticmethod
     def scope_allows(scopes: set[str], collection: str, write: bool) -> bool:
@@ -395,39 +397,39 @@ class OAuth:
         denied = self.authenticate(req)
         if denied:
             return denied
-        sql, params = self._connections_filter(req.context["grant_id"])
+        where, params = self._connections_sql(req.context)
         rows = self.store.execute(
             "SELECT c.id, c.grant_id, c.tenant_id, t.name, t.tenant_type, c.created, c.updated"
             " FROM oauth_connections c JOIN tenants t ON t.tenant_id = c.tenant_id"
-            f" WHERE {sql} ORDER BY t.seq",
+            f" WHERE {where} ORDER BY t.seq",
             params,
         )
-        return Response.json(
-            200,
-            [
-                {
-                    "id": row[0],
-                    "authEventId": row[1]
-                    if not row[1].startswith("cc-")
-                    else str(uuid.uuid5(uuid.NAMESPACE_URL, row[1])),
-                    "tenantId": row[2],
-                    "tenantType": row[4],
-                    "tenantName": row[3],
-                    "createdDateUtc": row[5],
-                    "updatedDateUtc": row[6],
-                }
-                for row in rows
-            ],
-        )
+        connections = [
+            {
+                "id": row[0],
+                "authEventId": _auth_event_id(row[1]),
+                "tenantId": row[2],
+                "tenantType": row[4],
+                "tenantName": row[3],
+                "createdDateUtc": row[5],
+                "updatedDateUtc": row[6],
+            }
+            for row in rows
+        ]
+        auth_event = req.arg("authEventId")
+        if auth_event:  # Xero's optional filter (xero-identity.yaml)
+            connections = [c for c in connections if c["authEventId"] == auth_event.lower()]
+        return Response.json(200, connections)
 
     def delete_connection(self, req: Request) -> Response:
         denied = self.authenticate(req)
         if denied:
             return denied
+        where, params = self._connections_sql(req.context)
         with self.store.transaction():
             rows = self.store.execute(
-                "SELECT id FROM oauth_connections WHERE id = ? AND client_id = ?",
-                (req.params["connection_id"], req.context["client_id"]),
+                f"SELECT c.id FROM oauth_connections c WHERE c.id = ? AND {where}",
+                (req.params["connection_id"].lower(), *params),
             )
             if not rows:
                 return Response.json(404, {"Title": "Not Found", "Status": 404})
@@ -435,3 +437,10 @@ class OAuth:
                 "DELETE FROM oauth_connections WHERE id = ?", (req.params["connection_id"],)
             )
         return Response(204)
+
+
+def _auth_event_id(grant_id: str) -> str:
+    """A login's grant id is a UUID already; a custom connection's gets a stable one."""
+    if grant_id.startswith("cc-"):
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, grant_id))
+    return grant_id

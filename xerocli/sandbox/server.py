@@ -1,15 +1,17 @@
 """The sandbox server: one port, Xero's paths, a request pipeline shaped like Xero's.
 
-For `/api.xro/2.0/...` each request passes, in order: faults (latency, 500, 503) -> bearer
-token (401) -> `xero-tenant-id` connected to the token (403) -> scope (403) -> rate limits
-(429) -> the endpoint; the remaining-budget headers go on every answer, and a drop fault may
-then cut the answer off. `/__sandbox/...` is the control panel tests use (config, stats,
-expiring tokens); it is not part of Xero.
+For `/api.xro/2.0/...` each request passes, in order: faults (500, 503) -> bearer token (401)
+-> `xero-tenant-id` connected to the token's app (403) -> scope (403) -> rate limits (429) ->
+latency fault -> the endpoint. The remaining-budget headers go on every answer from the rate
+limiter on (429s and the endpoint's answers), and a drop fault may then cut the answer off.
+`/__sandbox/...` is the control panel tests use (config, stats, expiring tokens); it is not
+part of Xero.
 """
 
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -101,14 +103,14 @@ class Sandbox:
     def _api(self, req: Request, handler) -> Response:
         with self.stats_lock:
             self.stats.api_calls += 1
-        fault = self.faults.before()
+        fault = self.faults.refuse()
         if fault is not None:
             return fault
         denied = self.oauth.authenticate(req)
         if denied is not None:
             return denied
         tenant_id = (req.header("xero-tenant-id") or "").strip().lower()
-        if not tenant_id or tenant_id not in self.oauth.connected_tenants(req.context["grant_id"]):
+        if not tenant_id or tenant_id not in self.oauth.connected_tenants(req.context):
             return forbidden("AuthenticationUnsuccessful")
         req.context["tenant_id"] = tenant_id
         collection = req.params.get("collection", "")
@@ -121,6 +123,7 @@ class Sandbox:
             status, body, headers = too_many_requests(verdict)
             return Response.json(status, body, headers)
         try:
+            self.faults.delay()  # inside the slot: a slow answer is a call in flight
             response = handler(req)
         finally:
             self.limits.leave(verdict)
@@ -133,10 +136,18 @@ class Sandbox:
 
     def admin_set_config(self, req: Request) -> Response:
         try:
-            self.config.update(loads(req.body or b"{}"))
+            changes = loads(req.body or b"{}")
+        except ValueError:
+            return Response.json(400, {"error": "the body must be a JSON object"})
+        if not isinstance(changes, dict):
+            return Response.json(400, {"error": "the body must be a JSON object"})
+        try:
+            self.config.update(changes)
         except KeyError as exc:
             return Response.json(400, {"error": f"unknown setting: {exc.args[0]}"})
-        if "fault_seed" in loads(req.body or b"{}"):
+        except ValueError as exc:
+            return Response.json(400, {"error": str(exc)})
+        if "fault_seed" in changes:
             self.faults.reseed()
         return Response.json(200, self.config.as_dict())
 
@@ -150,7 +161,7 @@ class Sandbox:
                     "by_status": dict(self.stats.by_status),
                     "token_refreshes": self.oauth.refresh_count,
                     "rate_limited": dict(self.limits.refused),
-                    "faults": dict(self.faults.injected),
+                    "faults": self.faults.counts(),
                 },
             )
 
@@ -159,8 +170,7 @@ class Sandbox:
             self.stats = Stats()
         self.oauth.refresh_count = 0
         self.limits.reset()
-        for key in self.faults.injected:
-            self.faults.injected[key] = 0
+        self.faults.reset()
         return Response(204)
 
     def admin_expire_tokens(self, req: Request) -> Response:
@@ -175,6 +185,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
     server_version = "xerocli-sandbox"
     sys_version = ""
     max_body = 16 * 1024 * 1024
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body go out in two writes; without NODELAY, Nagle's algorithm and the
+        # client's delayed ACK stall every keep-alive answer by ~40 ms.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _serve(self) -> None:
         sandbox: Sandbox = self.server.sandbox  # type: ignore[attr-defined]
@@ -238,6 +254,12 @@ class SandboxServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up mid-answer is normal (timeouts, Ctrl-C): no traceback."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
     def start_background(self) -> threading.Thread:
         thread = threading.Thread(target=self.serve_forever, name="xero-sandbox", daemon=True)

@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS records (
 );
 CREATE INDEX IF NOT EXISTS records_number ON records (tenant_id, kind, number);
 CREATE INDEX IF NOT EXISTS records_updated ON records (tenant_id, kind, updated);
+-- Pages in insertion order (the default) walk this index instead of sorting every body.
+CREATE INDEX IF NOT EXISTS records_order ON records (tenant_id, kind, seq);
 """
 
 #: The extracted columns, in the order `Row` carries them.
