@@ -274,7 +274,7 @@ def _seed_tenant(store: Store, spec: TenantSpec, options: SeedOptions, rng: rand
         store.insert_rows(payer.rows)
         store.insert_rows(others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
         store.insert_rows(others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
-        store.insert_rows(others.bank_transaction() for _ in range(_scaled(count, 5)))
+        store.insert_rows(others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
 
 
 def _scaled(invoices: int, ratio: int) -> int:
@@ -736,8 +736,11 @@ PURCHASE_ORDER_STATUSES = (
 )
 
 
-def _pick(rand, table) -> str:
+def _pick(rand, table, number: int) -> str:
+    """A weighted status; the first records take each status in turn, so all appear."""
     roll = 1 + int(rand() * 100)
+    if number <= len(table):
+        return table[number - 1][1]
     for weight, status in table:
         if roll <= weight:
             return status
@@ -803,11 +806,13 @@ class _OtherBuilder:
             lines.append(line)
         return lines
 
-    def _common(self, sales: bool, line_types: str | None = None):
+    def _common(self, sales: bool, number: int, line_types: str | None = None):
         rand, spec = self.rand, self.spec
         contact = int(rand() * len(self.contacts))
         currencies = spec.currencies
         currency = currencies[0] if rand() < 0.7 else currencies[int(rand() * len(currencies))]
+        if number <= len(currencies):  # the first records show every currency
+            currency = currencies[number - 1]
         day = ANCHOR - timedelta(days=int(rand() * 541))
         if line_types is None:
             roll = rand()
@@ -836,8 +841,8 @@ class _OtherBuilder:
         rand = self.rand
         sales = rand() < 0.6
         type_ = "ACCRECCREDIT" if sales else "ACCPAYCREDIT"
-        contact, currency, day, line_types, lines, sums, rate = self._common(sales)
-        status = _pick(rand, CREDIT_NOTE_STATUSES)
+        contact, currency, day, line_types, lines, sums, rate = self._common(sales, number)
+        status = _pick(rand, CREDIT_NOTE_STATUSES, number)
         total = sums["Total"]
         remaining = total if status in ("DRAFT", "SUBMITTED", "AUTHORISED") else Decimal("0.00")
         record_id, updated_ms = self.new_id(), _updated_ms(day, rand)
@@ -863,8 +868,8 @@ class _OtherBuilder:
 
     def purchase_order(self, number: int) -> Row:
         rand = self.rand
-        contact, currency, day, line_types, lines, sums, rate = self._common(False)
-        status = _pick(rand, PURCHASE_ORDER_STATUSES)
+        contact, currency, day, line_types, lines, sums, rate = self._common(False, number)
+        status = _pick(rand, PURCHASE_ORDER_STATUSES, number)
         delivery = day + timedelta(days=(7, 14, 21)[int(rand() * 3)])
         record_id, updated_ms = self.new_id(), _updated_ms(day, rand)
         po_number = f"PO-{number:04d}"
@@ -899,14 +904,16 @@ class _OtherBuilder:
             body,
         )
 
-    def bank_transaction(self) -> Row:
+    def bank_transaction(self, number: int) -> Row:
         rand = self.rand
         sales = rand() < 0.4
         type_ = "RECEIVE" if sales else "SPEND"
         line_types = "Inclusive" if rand() < 0.8 else "NoTax"
-        contact, currency, day, line_types, lines, sums, rate = self._common(sales, line_types)
+        contact, currency, day, line_types, lines, sums, rate = self._common(
+            sales, number, line_types
+        )
         bank = self.banks[currency]
-        status = "AUTHORISED" if rand() < 0.95 else "DELETED"
+        status = "AUTHORISED" if rand() < 0.95 and number != 2 else "DELETED"
         reconciled = "true" if status == "AUTHORISED" and rand() < 0.6 else "false"
         record_id, updated_ms = self.new_id(), _updated_ms(day, rand)
         reference = f"Card {1000 + int(rand() * 9000)}" if rand() < 0.5 else ""
