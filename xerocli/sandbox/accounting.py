@@ -12,10 +12,20 @@ from decimal import Decimal
 from email.utils import parsedate_to_datetime
 
 from xerocli.sandbox import where as where_sql
+from xerocli.sandbox import writes
 from xerocli.sandbox.http import Request, Response, Router
+from xerocli.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyCache
 from xerocli.sandbox.records import KINDS
 from xerocli.sandbox.store import Store
-from xerocli.sandbox.xerojson import dumps, envelope, error_body, loads
+from xerocli.sandbox.validate import Element
+from xerocli.sandbox.xerojson import (
+    dumps,
+    envelope,
+    error_body,
+    loads,
+    money,
+    validation_exception,
+)
 
 #: URL segment (lower case) -> collection name as Xero spells it.
 COLLECTIONS = {name.lower(): name for name in KINDS if name != "TaxRates"} | {
@@ -28,6 +38,11 @@ PAGED = {"Invoices", "Contacts", "BankTransactions", "CreditNotes", "Payments", 
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 100
 _TWO = Decimal("0.01")
+#: Xero refuses write requests over 3.5 MB, and Items batches over 500 elements.
+MAX_WRITE_BYTES = 3_500_000
+MAX_ITEMS_PER_REQUEST = 500
+#: Collections whose single records may be emailed.
+EMAILABLE = {"Invoices"}
 
 
 def not_found(message: str = "The resource you're looking for cannot be found") -> Response:
@@ -40,13 +55,28 @@ def bad_request(message: str) -> Response:
     return Response.json(400, error_body(16, "QueryParseException", message))
 
 
+class _Rollback(Exception):
+    """Raised inside a write transaction to undo it and answer `response` instead."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__("rollback")
+        self.response = response
+
+
 class Accounting:
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.idempotency = IdempotencyCache(store)
 
     def register(self, router: Router) -> None:
         router.add("GET", "/api.xro/2.0/{collection}", self.list)
         router.add("GET", "/api.xro/2.0/{collection}/{record_id}", self.get)
+        router.add("PUT", "/api.xro/2.0/{collection}", self.put)
+        router.add("POST", "/api.xro/2.0/{collection}", self.post)
+        router.add("POST", "/api.xro/2.0/{collection}/{record_id}", self.post_one)
+        router.add("POST", "/api.xro/2.0/{collection}/{record_id}/Email", self.email)
+        router.add("DELETE", "/api.xro/2.0/{collection}/{record_id}", self.delete)
+        router.add("POST", "/__sandbox/idempotency", self.admin_idempotency)
 
     @staticmethod
     def collection_of(req: Request) -> str | None:
@@ -132,14 +162,19 @@ class Accounting:
         return clauses, params
 
     @staticmethod
-    def _shape(body: str, drop_lines: bool) -> str:
-        record = loads(body)
+    def _shape(body: str | dict, drop_lines: bool) -> str:
+        """Leave out line items, or round unit amounts and prices to 2 places (no `unitdp=4`)."""
+        record = loads(body) if isinstance(body, str) else body
         if drop_lines:
             record.pop("LineItems", None)
         else:
             for line in record.get("LineItems", []):
-                if "UnitAmount" in line:
-                    line["UnitAmount"] = line["UnitAmount"].quantize(_TWO)
+                if line.get("UnitAmount") is not None:
+                    line["UnitAmount"] = money(line["UnitAmount"], _TWO)
+            for key in ("SalesDetails", "PurchaseDetails"):
+                details = record.get(key)
+                if isinstance(details, dict) and details.get("UnitPrice") is not None:
+                    details["UnitPrice"] = money(details["UnitPrice"], _TWO)
         return dumps(record)
 
     # --- get -------------------------------------------------------------------------------
@@ -161,6 +196,185 @@ class Accounting:
         if req.arg("unitdp") != "4":
             body = self._shape(body, drop_lines=False)
         return Response.json(200, envelope(kind, [body], _utcnow(), None))
+
+    # --- writes ------------------------------------------------------------------------------
+    def put(self, req: Request) -> Response:
+        return self._write(req, "create")
+
+    def post(self, req: Request) -> Response:
+        return self._write(req, "upsert")
+
+    def post_one(self, req: Request) -> Response:
+        return self._write(req, "one")
+
+    def email(self, req: Request) -> Response:
+        return self._write(req, "email")
+
+    def _write(self, req: Request, mode: str) -> Response:
+        kind = self.collection_of(req)
+        if kind is None:
+            return not_found()
+        if kind not in writes.SUPPORTED:
+            return Response.json(405, error_body(405, "MethodNotAllowed", f"{kind} is read-only"))
+        if len(req.body) > MAX_WRITE_BYTES:
+            return Response.json(
+                413, error_body(413, "RequestEntityTooLarge", "A request must not exceed 3.5 MB")
+            )
+        key = self.idempotency.key_of(req)
+        if key is not None and len(key) > MAX_KEY_LENGTH:
+            return bad_request(f"Idempotency-Key must be at most {MAX_KEY_LENGTH} characters")
+        try:
+            with self.store.transaction():
+                if key is not None:
+                    cached = self.idempotency.lookup(req, key)
+                    if cached is not None:
+                        return cached
+                response = self._apply(req, kind, mode)
+                if key is not None:
+                    self.idempotency.remember(req, key, response)
+                return response
+        except _Rollback as rollback:
+            if key is not None:
+                with self.store.transaction():
+                    if self.idempotency.lookup(req, key) is None:
+                        self.idempotency.remember(req, key, rollback.response)
+            return rollback.response
+
+    def _apply(self, req: Request, kind: str, mode: str) -> Response:
+        """Runs inside the write transaction; raises `_Rollback` to undo everything."""
+        ctx = writes.Context(self.store, req.context["tenant_id"])
+        if mode == "email":
+            return self._email(ctx, kind, req.params["record_id"])
+        try:
+            payload = loads(req.body) if req.body.strip() else None
+        except ValueError:
+            raise _Rollback(bad_request("The request body is not valid JSON")) from None
+        if isinstance(payload, dict) and isinstance(payload.get(kind), list):
+            sent = payload[kind]
+        elif isinstance(payload, dict):
+            sent = [payload]
+        elif isinstance(payload, list):
+            sent = payload
+        else:
+            raise _Rollback(bad_request(f'Send {{"{kind}": [...]}} or one {kind[:-1]} object'))
+        if not sent:
+            raise _Rollback(bad_request(f"No {kind} were given"))
+        if kind == "Items" and len(sent) > MAX_ITEMS_PER_REQUEST:
+            raise _Rollback(
+                bad_request(f"At most {MAX_ITEMS_PER_REQUEST} items may be sent in one request")
+            )
+        summarize = (req.arg("summarizeErrors") or "true").lower() != "false"
+        target = None
+        if mode == "one":
+            target = self._target(ctx, kind, req.params["record_id"])
+            if target is None:
+                raise _Rollback(not_found())
+            sent = sent[:1]
+        results: list[tuple[Element, dict | None]] = []
+        id_field = KINDS[kind]["id"]
+        for raw in sent:
+            element = Element(raw)
+            existing = target
+            if mode == "upsert" and element.ok:
+                try:
+                    existing = writes.find_existing(ctx, kind, element.sent)
+                except writes.NotFound as exc:
+                    element.error(str(exc))
+            elif (
+                mode == "create"
+                and element.ok
+                and element.sent.get(id_field)
+                and ctx.get(kind, str(element.sent[id_field])) is not None
+            ):
+                element.error(
+                    f"{kind[:-1]} {element.sent[id_field]} already exists; POST to update"
+                )
+            results.append((element, writes.write_one(ctx, kind, element, existing)))
+        failed = [el for el, _ in results if not el.ok]
+        if failed and summarize:
+            raise _Rollback(
+                Response.json(400, validation_exception(kind, [_echo(el) for el in failed]))
+            )
+        unitdp4 = req.arg("unitdp") == "4"
+        bodies = []
+        for el, record in results:
+            shown = dict(record) if record is not None else _echo(el)
+            if record is not None:
+                if el.warnings:
+                    shown["Warnings"] = [{"Message": m} for m in el.warnings]
+                if not summarize:
+                    shown["StatusAttributeString"] = "WARNING" if el.warnings else "OK"
+            bodies.append(self._shape(shown, drop_lines=False) if not unitdp4 else dumps(shown))
+        return Response.json(200, envelope(kind, bodies, _utcnow(), None))
+
+    def _target(self, ctx: writes.Context, kind: str, record_id: str) -> dict | None:
+        found = ctx.get(kind, record_id)
+        if found is None and kind in ("Invoices", "CreditNotes", "PurchaseOrders", "Items"):
+            found = ctx.by_number(kind, record_id)
+        return found
+
+    def _email(self, ctx: writes.Context, kind: str, record_id: str) -> Response:
+        if kind not in EMAILABLE:
+            return not_found()
+        invoice = self._target(ctx, kind, record_id)
+        if invoice is None:
+            return not_found()
+        element = Element({"InvoiceID": invoice["InvoiceID"]})
+        if invoice["Type"] != "ACCREC" or invoice["Status"] not in ("AUTHORISED", "PAID"):
+            element.error(
+                "Only sales invoices (ACCREC) with status AUTHORISED or PAID can be emailed"
+            )
+        else:
+            contact = ctx.get("Contacts", invoice["Contact"]["ContactID"]) or {}
+            if not contact.get("EmailAddress"):
+                element.error(
+                    f"The contact {invoice['Contact']['Name']} has no email address to send to"
+                )
+        if not element.ok:
+            raise _Rollback(Response.json(400, validation_exception(kind, [_echo(element)])))
+        invoice["SentToContact"] = True
+        ctx.save(kind, invoice, False)
+        return Response(204)
+
+    def delete(self, req: Request) -> Response:
+        """`DELETE /Items/{ItemID}` (204) and `DELETE /Accounts/{AccountID}` (200, the account
+        with Status DELETED); Xero deletes nothing else this way."""
+        kind = self.collection_of(req)
+        if kind not in ("Items", "Accounts"):
+            return Response.json(405, error_body(405, "MethodNotAllowed", "DELETE is not allowed"))
+        tenant_id, record_id = req.context["tenant_id"], req.params["record_id"]
+        with self.store.transaction():
+            body = self.store.get_body(tenant_id, kind, record_id)
+            if body is None:
+                return not_found()
+            self.store.execute(
+                "DELETE FROM records WHERE tenant_id=? AND kind=? AND id=? COLLATE NOCASE",
+                (tenant_id, kind, record_id),
+            )
+        if kind == "Items":
+            return Response(204)
+        record = loads(body)
+        record["Status"] = "DELETED"
+        return Response.json(200, envelope(kind, [dumps(record)], _utcnow(), None))
+
+    def admin_idempotency(self, req: Request) -> Response:
+        """Control panel: `{"window_seconds": 2}` shortens the replay window (for tests)."""
+        try:
+            settings = loads(req.body or b"{}")
+            self.idempotency.window = float(settings["window_seconds"])
+        except (ValueError, KeyError, TypeError):
+            return Response.json(400, {"error": 'send {"window_seconds": <number>}'})
+        return Response.json(200, {"window_seconds": self.idempotency.window})
+
+
+def _echo(element: Element) -> dict:
+    """A failed element as Xero shows it: what was sent, with its ValidationErrors."""
+    shown = dict(element.sent)
+    shown["ValidationErrors"] = [{"Message": m} for m in element.errors]
+    if element.warnings:
+        shown["Warnings"] = [{"Message": m} for m in element.warnings]
+    shown["StatusAttributeString"] = "ERROR"
+    return shown
 
 
 def _utcnow() -> datetime:

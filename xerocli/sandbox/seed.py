@@ -260,9 +260,26 @@ def _seed_tenant(store: Store, spec: TenantSpec, options: SeedOptions, rng: rand
     contacts = _contacts(spec, options.contacts, rng, new_id)
     store.insert_rows(row_for(tid, "Contacts", contact) for contact in contacts)
     rates = {rate["TaxType"]: rate["EffectiveRate"] for rate in tax_rates}
-    builder = _InvoiceBuilder(spec, contacts, rates, rng, new_id)
+    items = _items(spec, random.Random(f"{options.seed}:{tid}:items"))
+    store.insert_rows(row_for(tid, "Items", item) for item in items)
+    banks = {a["CurrencyCode"]: a for a in accounts if a["Type"] == "BANK"}
+    payer = _PaymentBuilder(spec, banks, random.Random(f"{options.seed}:{tid}:payments"))
+    builder = _InvoiceBuilder(spec, contacts, rates, rng, new_id, payer)
+    others = _OtherBuilder(
+        spec, contacts, rates, banks, items, random.Random(f"{options.seed}:{tid}:others")
+    )
+    count = options.invoices
     with store.transaction():
-        store.insert_rows(builder.row(number) for number in range(1, options.invoices + 1))
+        store.insert_rows(builder.row(number) for number in range(1, count + 1))
+        store.insert_rows(payer.rows)
+        store.insert_rows(others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
+        store.insert_rows(others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
+        store.insert_rows(others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
+
+
+def _scaled(invoices: int, ratio: int) -> int:
+    """How many of a lesser kind go with `invoices`: a share, but enough to show every status."""
+    return max(invoices // ratio, min(invoices, 12))
 
 
 def tax_rate_table(store: Store, tenant_id: str) -> dict[str, Decimal]:
@@ -443,7 +460,7 @@ class _InvoiceBuilder:
     the write endpoints use, and a test reads seeded invoices back to check both agree.
     """
 
-    def __init__(self, spec, contacts, rates, rng, new_id) -> None:
+    def __init__(self, spec, contacts, rates, rng, new_id, payer: _PaymentBuilder) -> None:
         self.spec, self.contacts, self.rates, self.rng, self.new_id = (
             spec,
             contacts,
@@ -451,6 +468,7 @@ class _InvoiceBuilder:
             rng,
             new_id,
         )
+        self.payer = payer
         self.tenant_id = spec.tenant_id
         self.contact_json = [
             f'{{"ContactID":"{c["ContactID"]}","Name":{_ESCAPE(c["Name"])},"Addresses":[],'
@@ -514,6 +532,20 @@ class _InvoiceBuilder:
         )
         updated = _EPOCH + timedelta(milliseconds=updated_ms)
         invoice_id = new_id()
+        payments_json = ""
+        if paid:
+            paid_day = min(due, ANCHOR) if status == "PAID" else self.payer.part_day(issued)
+            payments_json = self.payer.pay(
+                invoice_id,
+                type_,
+                invoice_number,
+                currency,
+                rate,
+                self.contact_json[contact_index],
+                self.contacts[contact_index]["ContactID"],
+                paid,
+                paid_day,
+            )
         line_json = ",".join(
             f'{{"LineItemID":"{li["LineItemID"]}","Description":"{li["Description"]}",'
             f'"Quantity":{li["Quantity"]},"UnitAmount":{li["UnitAmount"]},'
@@ -524,7 +556,8 @@ class _InvoiceBuilder:
         paid_on = f',"FullyPaidOnDate":"{_ms(min(due, ANCHOR))}"' if status == "PAID" else ""
         body = (
             f'{{"Type":"{type_}","InvoiceID":"{invoice_id}","InvoiceNumber":"{invoice_number}",'
-            f'"Reference":"{reference}","Payments":[],"CreditNotes":[],"Prepayments":[],'
+            f'"Reference":"{reference}","Payments":[{payments_json}],"CreditNotes":[],'
+            f'"Prepayments":[],'
             f'"Overpayments":[],"AmountDue":{due_amount},"AmountPaid":{paid},'
             f'"AmountCredited":0.00,"SentToContact":{"true" if sent else "false"},'
             f'"CurrencyRate":{rate},"HasErrors":false,"IsDiscounted":false,'
@@ -550,4 +583,361 @@ class _InvoiceBuilder:
             due_date=due.isoformat(),
             updated=iso_updated(updated),
             body=body,
+        )
+
+
+def _updated_ms(day: date, rand) -> int:
+    """A last-modified stamp a little after `day`, never after the anchor."""
+    return min(
+        (day.toordinal() - _EPOCH_DAY) * _DAY_MS + 9 * 3_600_000 + int(rand() * 36_000_000),
+        _ANCHOR_MS,
+    )
+
+
+def _utc_string(ms: int) -> str:
+    return (_EPOCH + timedelta(milliseconds=ms)).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+class _PaymentBuilder:
+    """Payments for paid and part-paid invoices, built beside them (own random stream, so the
+    invoices themselves are the same with or without payments)."""
+
+    def __init__(self, spec: TenantSpec, banks: dict[str, dict], rng: random.Random) -> None:
+        self.tenant_id = spec.tenant_id
+        self.banks = banks
+        self.rand = rng.random
+        self.new_id = _Ids(rng)
+        self.rows: list[Row] = []
+
+    def part_day(self, issued: date) -> date:
+        return min(issued + timedelta(days=1 + int(self.rand() * 30)), ANCHOR)
+
+    def pay(
+        self,
+        invoice_id: str,
+        type_: str,
+        number: str,
+        currency: str,
+        rate: Decimal,
+        contact_json: str,
+        contact_id: str,
+        amount: Decimal,
+        day: date,
+    ) -> str:
+        """Store one payment; return its summary for the invoice's `Payments` array."""
+        payment_id = self.new_id()
+        bank = self.banks[currency]
+        reference = f"Remittance {1000 + int(self.rand() * 9000)}" if self.rand() < 0.5 else ""
+        updated_ms = _updated_ms(day, self.rand)
+        kind = "ACCRECPAYMENT" if type_ == "ACCREC" else "ACCPAYPAYMENT"
+        reconciled = "true" if self.rand() < 0.7 else "false"
+        body = (
+            f'{{"PaymentID":"{payment_id}","Date":"{_ms(day)}","BankAmount":{amount},'
+            f'"Amount":{amount},"Reference":{_ESCAPE(reference)},"CurrencyRate":{rate},'
+            f'"PaymentType":"{kind}","Status":"AUTHORISED",'
+            f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","HasAccount":true,'
+            f'"IsReconciled":{reconciled},"HasValidationErrors":false,'
+            f'"Account":{{"AccountID":"{bank["AccountID"]}","Code":"{bank["Code"]}"}},'
+            f'"Invoice":{{"Type":"{type_}","InvoiceID":"{invoice_id}",'
+            f'"InvoiceNumber":"{number}","Payments":[],"CreditNotes":[],"Prepayments":[],'
+            f'"Overpayments":[],"HasErrors":false,"IsDiscounted":false,'
+            f'"Contact":{contact_json},"CurrencyCode":"{currency}"}}}}'
+        )
+        self.rows.append(
+            Row(
+                tenant_id=self.tenant_id,
+                kind="Payments",
+                id=payment_id,
+                number=None,
+                status="AUTHORISED",
+                type=None,
+                contact_id=contact_id,
+                date=day.isoformat(),
+                due_date=None,
+                updated=iso_updated(_EPOCH + timedelta(milliseconds=updated_ms)),
+                body=body,
+            )
+        )
+        return (
+            f'{{"PaymentID":"{payment_id}","Date":"{_ms(day)}","Amount":{amount},'
+            f'"Reference":{_ESCAPE(reference)},"CurrencyRate":{rate},"HasAccount":false,'
+            '"HasValidationErrors":false}'
+        )
+
+
+#: (code, name, sales price, purchase price or None, tracked)
+ITEM_CATALOGUE = (
+    ("CONSULT-HR", "Consulting hour", "165.00", None, False),
+    ("SUPPORT-HR", "Support hour", "95.00", None, False),
+    ("TRAIN-DAY", "Training day", "1450.00", None, False),
+    ("LICENCE-ANN", "Annual licence", "1200.00", None, False),
+    ("DELIVERY", "Delivery charge", "25.00", "18.50", False),
+    ("PAPER-A4", "A4 paper, box of 5 reams", "42.5000", "28.7500", True),
+    ("TONER-BLK", "Black toner cartridge", "89.9900", "61.2450", True),
+    ("CABLE-HDMI", "HDMI cable 2m", "19.9500", "7.1235", True),
+    ("DESK-STD", "Standing desk", "849.00", "520.00", True),
+    ("CHAIR-ERG", "Ergonomic chair", "629.00", "388.4000", True),
+    ("MONITOR-27", "27-inch monitor", "459.00", "301.1250", True),
+    ("COFFEE-1KG", "Coffee beans 1kg", "38.0000", "21.3375", True),
+    ("CLEAN-SVC", "Office cleaning visit", None, "120.00", False),
+    ("COURIER", "Courier run", None, "14.50", False),
+    ("WIDGET", "Widget", "9.9900", "4.2100", False),
+    ("GIFT-CARD", "Gift card", "50.00", None, False),
+)
+
+
+def _items(spec: TenantSpec, rng: random.Random) -> list[dict]:
+    new_id = _Ids(rng)
+    items = []
+    for index, (code, name, sell, buy, tracked) in enumerate(ITEM_CATALOGUE):
+        item: dict = {"ItemID": new_id(), "Code": code, "Name": name, "Description": name}
+        item["IsSold"] = sell is not None
+        item["IsPurchased"] = buy is not None
+        if sell is not None:
+            item["SalesDetails"] = {
+                "UnitPrice": Decimal(sell).quantize(FOUR),
+                "AccountCode": "200",
+                "TaxType": "OUTPUT2",
+            }
+        else:
+            item["SalesDetails"] = {}
+        if buy is not None:
+            item["PurchaseDescription"] = f"{name} (supplier)"
+            details = {"UnitPrice": Decimal(buy).quantize(FOUR), "TaxType": "INPUT2"}
+            details["COGSAccountCode" if tracked else "AccountCode"] = "310" if tracked else "429"
+            item["PurchaseDetails"] = details
+        else:
+            item["PurchaseDetails"] = {}
+        item["IsTrackedAsInventory"] = tracked
+        if tracked:
+            on_hand = Decimal(5 + int(rng.random() * 200))
+            item["InventoryAssetAccountCode"] = "630"
+            item["QuantityOnHand"] = on_hand.quantize(FOUR)
+            item["TotalCostPool"] = money(on_hand * Decimal(buy))
+        set_updated(item, ANCHOR_TIME - timedelta(days=30 + index * 7))
+        items.append(item)
+    return items
+
+
+CREDIT_NOTE_STATUSES = (
+    (15, "DRAFT"),
+    (5, "SUBMITTED"),
+    (35, "AUTHORISED"),
+    (35, "PAID"),
+    (6, "VOIDED"),
+    (4, "DELETED"),
+)
+PURCHASE_ORDER_STATUSES = (
+    (20, "DRAFT"),
+    (15, "SUBMITTED"),
+    (35, "AUTHORISED"),
+    (25, "BILLED"),
+    (5, "DELETED"),
+)
+
+
+def _pick(rand, table, number: int) -> str:
+    """A weighted status; the first records take each status in turn, so all appear."""
+    roll = 1 + int(rand() * 100)
+    if number <= len(table):
+        return table[number - 1][1]
+    for weight, status in table:
+        if roll <= weight:
+            return status
+        roll -= weight
+    return table[-1][1]
+
+
+def _line_json(lines: list[dict]) -> str:
+    return ",".join(
+        f'{{"LineItemID":"{li["LineItemID"]}",'
+        + (f'"ItemCode":"{li["ItemCode"]}",' if "ItemCode" in li else "")
+        + f'"Description":{_ESCAPE(li["Description"])},'
+        f'"Quantity":{li["Quantity"]},"UnitAmount":{li["UnitAmount"]},'
+        f'"AccountCode":"{li["AccountCode"]}","TaxType":"{li["TaxType"]}",'
+        f'"TaxAmount":{li["TaxAmount"]},"LineAmount":{li["LineAmount"]},"Tracking":[]}}'
+        for li in lines
+    )
+
+
+class _OtherBuilder:
+    """Credit notes, purchase orders and bank transactions, written as JSON text like invoices.
+
+    Each kind has its own numbering; all share one random stream of their own.
+    """
+
+    def __init__(self, spec, contacts, rates, banks, items, rng: random.Random) -> None:
+        self.spec, self.contacts, self.rates, self.banks = spec, contacts, rates, banks
+        self.tenant_id = spec.tenant_id
+        self.rand = rng.random
+        self.new_id = _Ids(rng)
+        self.contact_json = [
+            f'{{"ContactID":"{c["ContactID"]}","Name":{_ESCAPE(c["Name"])},"Addresses":[],'
+            '"Phones":[],"ContactGroups":[],"ContactPersons":[],"HasValidationErrors":false}'
+            for c in contacts
+        ]
+        self.sold = [i for i in items if i["IsSold"]]
+        self.bought = [i for i in items if i["IsPurchased"]]
+
+    def _lines(self, sales: bool, tax: bool = True) -> list[dict]:
+        rand, lines = self.rand, []
+        for _ in range(1 + int(rand() * 3)):
+            quantity = _QUANTITIES[int(rand() * 7)]
+            line: dict = {"LineItemID": self.new_id()}
+            catalogue = self.sold if sales else self.bought
+            if rand() < 0.3 and catalogue:
+                item = catalogue[int(rand() * len(catalogue))]
+                details = item["SalesDetails"] if sales else item["PurchaseDetails"]
+                line["ItemCode"] = item["Code"]
+                line["Description"] = item["Description"]
+                unit = details["UnitPrice"]
+                account = details.get("AccountCode") or details.get("COGSAccountCode")
+            else:
+                descriptions = SALES_LINES if sales else PURCHASE_LINES
+                line["Description"] = descriptions[int(rand() * len(descriptions))]
+                unit = Decimal(500 + int(rand() * 99500)) / 100
+                accounts = SALES_ACCOUNTS if sales else PURCHASE_ACCOUNTS
+                account = accounts[int(rand() * len(accounts))]
+            line["Quantity"] = quantity.quantize(FOUR)
+            line["UnitAmount"] = unit.quantize(FOUR)
+            line["AccountCode"] = account
+            taxed = tax and rand() < 0.9
+            line["TaxType"] = ("OUTPUT2" if sales else "INPUT2") if taxed else "NONE"
+            lines.append(line)
+        return lines
+
+    def _common(self, sales: bool, number: int, line_types: str | None = None):
+        rand, spec = self.rand, self.spec
+        contact = int(rand() * len(self.contacts))
+        currencies = spec.currencies
+        currency = currencies[0] if rand() < 0.7 else currencies[int(rand() * len(currencies))]
+        if number <= len(currencies):  # the first records show every currency
+            currency = currencies[number - 1]
+        day = ANCHOR - timedelta(days=int(rand() * 541))
+        if line_types is None:
+            roll = rand()
+            line_types = "Exclusive" if roll < 0.7 else "Inclusive" if roll < 0.9 else "NoTax"
+        lines = self._lines(sales)
+        sums = totals.compute(lines, line_types, self.rates)
+        rate = money(spec.rates[currency], Decimal("0.000001"))
+        return contact, currency, day, line_types, lines, sums, rate
+
+    def _row(self, kind, record_id, number, status, type_, contact, day, due, updated_ms, body):
+        return Row(
+            tenant_id=self.tenant_id,
+            kind=kind,
+            id=record_id,
+            number=number,
+            status=status,
+            type=type_,
+            contact_id=self.contacts[contact]["ContactID"],
+            date=day.isoformat(),
+            due_date=due.isoformat() if due else None,
+            updated=iso_updated(_EPOCH + timedelta(milliseconds=updated_ms)),
+            body=body,
+        )
+
+    def credit_note(self, number: int) -> Row:
+        rand = self.rand
+        sales = rand() < 0.6
+        type_ = "ACCRECCREDIT" if sales else "ACCPAYCREDIT"
+        contact, currency, day, line_types, lines, sums, rate = self._common(sales, number)
+        status = _pick(rand, CREDIT_NOTE_STATUSES, number)
+        total = sums["Total"]
+        remaining = total if status in ("DRAFT", "SUBMITTED", "AUTHORISED") else Decimal("0.00")
+        record_id, updated_ms = self.new_id(), _updated_ms(day, rand)
+        cn_number = f"CN-{number:04d}"
+        paid_on = f',"FullyPaidOnDate":"{_ms(day)}"' if status == "PAID" else ""
+        sent = "true" if sales and status in ("AUTHORISED", "PAID") and rand() < 0.5 else "false"
+        reference = f"Return {100 + int(rand() * 900)}" if rand() < 0.5 else ""
+        body = (
+            f'{{"Type":"{type_}","CreditNoteID":"{record_id}","CreditNoteNumber":"{cn_number}",'
+            f'"Reference":{_ESCAPE(reference)},"Contact":{self.contact_json[contact]},'
+            f'"DateString":"{day.isoformat()}T00:00:00","Date":"{_ms(day)}",'
+            f'"Status":"{status}","LineAmountTypes":"{line_types}",'
+            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]},'
+            f'"TotalTax":{sums["TotalTax"]},"Total":{total},'
+            f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","CurrencyCode":"{currency}",'
+            f'"CurrencyRate":{rate},"RemainingCredit":{remaining},"Allocations":[],'
+            f'"Payments":[],"SentToContact":{sent},"HasAttachments":false,'
+            f'"HasErrors":false{paid_on}}}'
+        )
+        return self._row(
+            "CreditNotes", record_id, cn_number, status, type_, contact, day, None, updated_ms, body
+        )
+
+    def purchase_order(self, number: int) -> Row:
+        rand = self.rand
+        contact, currency, day, line_types, lines, sums, rate = self._common(False, number)
+        status = _pick(rand, PURCHASE_ORDER_STATUSES, number)
+        delivery = day + timedelta(days=(7, 14, 21)[int(rand() * 3)])
+        record_id, updated_ms = self.new_id(), _updated_ms(day, rand)
+        po_number = f"PO-{number:04d}"
+        sent = "true" if status in ("AUTHORISED", "BILLED") and rand() < 0.6 else "false"
+        reference = f"Job {200 + int(rand() * 800)}" if rand() < 0.5 else ""
+        city = "Wellington" if self.spec.country == "NZ" else "London"
+        body = (
+            f'{{"PurchaseOrderID":"{record_id}","PurchaseOrderNumber":"{po_number}",'
+            f'"Reference":{_ESCAPE(reference)},"Contact":{self.contact_json[contact]},'
+            f'"DateString":"{day.isoformat()}T00:00:00","Date":"{_ms(day)}",'
+            f'"DeliveryDateString":"{delivery.isoformat()}T00:00:00",'
+            f'"DeliveryDate":"{_ms(delivery)}",'
+            f'"DeliveryAddress":"{12 + number % 80} Quay Street, {city}",'
+            f'"AttentionTo":"Goods inwards","Telephone":"04 555 0100",'
+            f'"DeliveryInstructions":"Deliver to the loading bay",'
+            f'"Status":"{status}","LineAmountTypes":"{line_types}",'
+            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]},'
+            f'"TotalTax":{sums["TotalTax"]},"Total":{sums["Total"]},"TotalDiscount":0.00,'
+            f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","CurrencyCode":"{currency}",'
+            f'"CurrencyRate":{rate},"SentToContact":{sent},"HasAttachments":false}}'
+        )
+        return self._row(
+            "PurchaseOrders",
+            record_id,
+            po_number,
+            status,
+            None,
+            contact,
+            day,
+            delivery,
+            updated_ms,
+            body,
+        )
+
+    def bank_transaction(self, number: int) -> Row:
+        rand = self.rand
+        sales = rand() < 0.4
+        type_ = "RECEIVE" if sales else "SPEND"
+        line_types = "Inclusive" if rand() < 0.8 else "NoTax"
+        contact, currency, day, line_types, lines, sums, rate = self._common(
+            sales, number, line_types
+        )
+        bank = self.banks[currency]
+        status = "AUTHORISED" if rand() < 0.95 and number != 2 else "DELETED"
+        reconciled = "true" if status == "AUTHORISED" and rand() < 0.6 else "false"
+        record_id, updated_ms = self.new_id(), _updated_ms(day, rand)
+        reference = f"Card {1000 + int(rand() * 9000)}" if rand() < 0.5 else ""
+        body = (
+            f'{{"BankTransactionID":"{record_id}","Type":"{type_}",'
+            f'"Reference":{_ESCAPE(reference)},"Contact":{self.contact_json[contact]},'
+            f'"BankAccount":{{"AccountID":"{bank["AccountID"]}","Code":"{bank["Code"]}",'
+            f'"Name":{_ESCAPE(bank["Name"])}}},"IsReconciled":{reconciled},'
+            f'"DateString":"{day.isoformat()}T00:00:00","Date":"{_ms(day)}",'
+            f'"Status":"{status}","LineAmountTypes":"{line_types}",'
+            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]},'
+            f'"TotalTax":{sums["TotalTax"]},"Total":{sums["Total"]},'
+            f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","CurrencyCode":"{currency}",'
+            f'"CurrencyRate":{rate},"HasAttachments":false}}'
+        )
+        return self._row(
+            "BankTransactions",
+            record_id,
+            None,
+            status,
+            type_,
+            contact,
+            day,
+            None,
+            updated_ms,
+            body,
         )

@@ -1,0 +1,50 @@
+"""One small sandbox for the sandbox tests, and plain-HTTP clients for its two companies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from tests.helpers.oauth import api_headers, login
+from tests.helpers.sandbox import RunningSandbox
+
+
+@pytest.fixture(scope="package")
+def small_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
+    root = tmp_path_factory.mktemp("accounting")
+    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "200")
+    running.configure(minute_limit=100_000, day_limit=1_000_000)  # these tests are not about limits
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="package")
+def token(small_sandbox: RunningSandbox) -> dict:
+    return login(small_sandbox.url)
+
+
+def _client(sandbox: RunningSandbox, token: dict, index: int) -> httpx.Client:
+    tenant = sandbox.tenants()[index]
+    client = httpx.Client(
+        base_url=f"{sandbox.url}/api.xro/2.0",
+        headers={**api_headers(token, tenant["tenant_id"]), "Accept": "application/json"},
+        timeout=30,
+    )
+    client.tenant = tenant  # type: ignore[attr-defined]
+    return client
+
+
+@pytest.fixture(scope="package")
+def nz(small_sandbox: RunningSandbox, token: dict) -> Iterator[httpx.Client]:
+    """The NZ demo company (NZD only)."""
+    with _client(small_sandbox, token, 0) as client:
+        yield client
+
+
+@pytest.fixture(scope="package")
+def glob(small_sandbox: RunningSandbox, token: dict) -> Iterator[httpx.Client]:
+    """The Global demo company (GBP base, with USD and EUR)."""
+    with _client(small_sandbox, token, 1) as client:
+        yield client

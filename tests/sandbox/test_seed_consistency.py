@@ -1,0 +1,87 @@
+"""The seeded company agrees with itself: totals by the write path's rules, payments with
+invoices, every status present."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import simplejson
+
+from xerocli.sandbox import totals
+
+
+def all_of(client, kind: str) -> list[dict]:
+    answer = client.get(kind, params={"page": 1, "pageSize": 1000, "unitdp": 4})
+    return simplejson.loads(answer.text, use_decimal=True)[kind]
+
+
+def tax_table(client) -> dict[str, Decimal]:
+    return {
+        r["TaxType"]: Decimal(str(r["EffectiveRate"]))
+        for r in client.get("TaxRates").json()["TaxRates"]
+    }
+
+
+def test_seeded_totals_equal_totals_compute_on_their_own_lines(nz, glob) -> None:
+    for client in (nz, glob):
+        rates = tax_table(client)
+        for kind in ("Invoices", "CreditNotes", "PurchaseOrders", "BankTransactions"):
+            for record in all_of(client, kind):
+                lines = [
+                    {
+                        "Quantity": li["Quantity"],
+                        "UnitAmount": li["UnitAmount"],
+                        "TaxType": li["TaxType"],
+                    }
+                    for li in record["LineItems"]
+                ]
+                sums = totals.compute(lines, record["LineAmountTypes"], rates)
+                for field in ("SubTotal", "TotalTax", "Total"):
+                    assert sums[field] == record[field], (kind, record.get("InvoiceNumber"))
+                for line, shown in zip(lines, record["LineItems"], strict=True):
+                    assert line["LineAmount"] == shown["LineAmount"]
+                    assert line["TaxAmount"] == shown["TaxAmount"]
+
+
+def test_seeded_payments_match_their_invoices(nz, glob) -> None:
+    for client in (nz, glob):
+        payments = {p["PaymentID"]: p for p in all_of(client, "Payments")}
+        seen = set()
+        for invoice in all_of(client, "Invoices"):
+            listed = invoice["Payments"]
+            paid = sum((p["Amount"] for p in listed), Decimal("0.00"))
+            assert paid == invoice["AmountPaid"]
+            if invoice["Status"] in ("AUTHORISED", "PAID"):
+                assert invoice["AmountDue"] == invoice["Total"] - paid
+            if invoice["Status"] == "PAID":
+                assert listed and invoice["AmountDue"] == 0 and "FullyPaidOnDate" in invoice
+            for summary in listed:
+                payment = payments[summary["PaymentID"]]
+                seen.add(summary["PaymentID"])
+                assert payment["Invoice"]["InvoiceID"] == invoice["InvoiceID"]
+                assert payment["Amount"] == summary["Amount"]
+                assert payment["PaymentType"] == (
+                    "ACCRECPAYMENT" if invoice["Type"] == "ACCREC" else "ACCPAYPAYMENT"
+                )
+                assert payment["Invoice"]["CurrencyCode"] == invoice["CurrencyCode"]
+        live = {pid for pid, p in payments.items() if p["Status"] == "AUTHORISED"}
+        assert seen == live  # every live payment is listed on its invoice, and only those
+
+
+def test_every_status_is_seeded(nz) -> None:
+    expected = {
+        "CreditNotes": {"DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"},
+        "PurchaseOrders": {"DRAFT", "SUBMITTED", "AUTHORISED", "BILLED", "DELETED"},
+        "BankTransactions": {"AUTHORISED", "DELETED"},
+    }
+    for kind, statuses in expected.items():
+        assert {r["Status"] for r in all_of(nz, kind)} == statuses, kind
+    notes = all_of(nz, "CreditNotes")
+    assert all(
+        n["RemainingCredit"]
+        == (n["Total"] if n["Status"] in ("DRAFT", "SUBMITTED", "AUTHORISED") else 0)
+        for n in notes
+    )
+    items = {i["Code"]: i for i in nz.get("Items").json()["Items"]}
+    assert items["DESK-STD"]["IsTrackedAsInventory"] is True
+    assert items["CONSULT-HR"]["IsTrackedAsInventory"] is False
