@@ -89,7 +89,7 @@ def test_invoice_filters_combine(sandbox_env) -> None:
     assert {r["Status"] for r in result} == {"AUTHORISED"}
     dates = [r["Date"] for r in result]
     assert dates == sorted(dates, reverse=True)
-    assert "2026-01-01" <= min(dates) and max(dates) <= "2026-06-30"
+    assert min(dates) >= "2026-01-01" and max(dates) <= "2026-06-30"
     contact = result[0]["Contact"]
     by_name = (
         run_xero(
