@@ -1,0 +1,154 @@
+"""Reading every object: list (JSON and table), filters, get by ID and number, --all."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+from tests.helpers.cli import run_xero
+from xerocli.api.resources import RESOURCES
+
+NOUNS = [resource.noun for resource in RESOURCES]
+
+
+@pytest.mark.parametrize("noun", NOUNS)
+def test_list_json_table_csv_and_get_for_every_object(noun: str, sandbox_env) -> None:
+    resource = next(r for r in RESOURCES if r.noun == noun)
+    listed = run_xero("--sandbox", noun, "list", "--limit", "5", env=sandbox_env).ok().json()
+    assert 1 <= len(listed) <= 5, f"the demo company has {noun}"
+    assert "/Date(" not in str(listed)
+    table = run_xero("--sandbox", noun, "list", "--limit", "5", "-o", "table", env=sandbox_env)
+    assert "Demo Company (NZ)" in table.ok().stdout
+    assert resource.columns[0].header in table.stdout
+    as_csv = run_xero("--sandbox", noun, "list", "--limit", "5", "-o", "csv", env=sandbox_env)
+    rows = list(csv.reader(io.StringIO(as_csv.ok().stdout, newline="")))
+    assert rows[0] == [column.path for column in resource.columns] and len(rows) == 6
+    first = listed[0]
+    got = run_xero("--sandbox", noun, "get", str(first[resource.id_field]), env=sandbox_env)
+    assert got.ok().json()[resource.id_field] == first[resource.id_field]
+    if resource.number_field and first.get(resource.number_field):
+        by_number = run_xero(
+            "--sandbox", noun, "get", first[resource.number_field], env=sandbox_env
+        )
+        assert by_number.ok().json()[resource.id_field] == first[resource.id_field]
+
+
+@pytest.mark.parametrize(
+    "noun", [r.noun for r in RESOURCES if any(f.option == "status" for f in r.filters)]
+)
+def test_status_filter_for_every_object(noun: str, sandbox_env) -> None:
+    resource = next(r for r in RESOURCES if r.noun == noun)
+    status_filter = next(f for f in resource.filters if f.option == "status")
+    wanted = status_filter.choices[0] if status_filter.choices else "AUTHORISED"
+    for choice in status_filter.choices or (wanted,):
+        result = (
+            run_xero(
+                "--sandbox",
+                noun,
+                "list",
+                "--status",
+                choice.lower(),
+                "--limit",
+                "50",
+                env=sandbox_env,
+            )
+            .ok()
+            .json()
+        )
+        assert all(r[resource.status_field] == choice for r in result), (noun, choice)
+
+
+def test_invoice_filters_combine(sandbox_env) -> None:
+    result = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "list",
+            "--type",
+            "ACCPAY",
+            "--status",
+            "AUTHORISED",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-06-30",
+            "--order",
+            "Date DESC",
+            "--limit",
+            "200",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert result
+    assert {r["Type"] for r in result} == {"ACCPAY"}
+    assert {r["Status"] for r in result} == {"AUTHORISED"}
+    dates = [r["Date"] for r in result]
+    assert dates == sorted(dates, reverse=True)
+    assert min(dates) >= "2026-01-01" and max(dates) <= "2026-06-30"
+    contact = result[0]["Contact"]
+    by_name = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "list",
+            "--contact",
+            contact["Name"],
+            "--limit",
+            "20",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    by_id = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "list",
+            "--contact",
+            contact["ContactID"],
+            "--limit",
+            "20",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert by_name == by_id and {r["Contact"]["ContactID"] for r in by_id} == {contact["ContactID"]}
+    raw = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "list",
+            "--where",
+            "AmountDue>1000",
+            "--limit",
+            "20",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert raw and all(Decimal(str(r["AmountDue"])) > 1000 for r in raw)
+
+
+def test_all_pages_of_10000_invoices_stream_as_ndjson(sandbox_env) -> None:
+    result = run_xero("--sandbox", "invoices", "list", "--all", "-o", "ndjson", env=sandbox_env)
+    records = result.ok().ndjson()
+    assert len(records) >= 10_000
+    assert len({r["InvoiceID"] for r in records}) == len(records)
+    assert all(r["LineItems"] for r in records[:50])
+
+
+def test_bad_filter_values_are_usage_errors(sandbox_env) -> None:
+    bad_date = run_xero("--sandbox", "invoices", "list", "--from", "01/02/2026", env=sandbox_env)
+    assert bad_date.code == 2 and "--from: '01/02/2026' is not a date" in bad_date.stderr
+    bad_status = run_xero("--sandbox", "invoices", "list", "--status", "LOST", env=sandbox_env)
+    assert bad_status.code == 2 and "--status: 'LOST' is not one of" in bad_status.stderr
+    bad_where = run_xero("--sandbox", "invoices", "list", "--where", "Status==", env=sandbox_env)
+    assert bad_where.code == 6 and bad_where.stderr.startswith("xero: Xero rejected")

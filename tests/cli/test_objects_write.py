@@ -1,0 +1,338 @@
+"""Writes end to end: create from options and files, upsert, void, email, payments, updates.
+
+Each test works on records it creates, so the session sandbox can be shared.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+from tests.helpers.cli import run_xero
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def count_invoices(env, where: str) -> int:
+    records = run_xero("--sandbox", "api", "Invoices", "-f", f"where={where}", env=env).ok()
+    return len(records.json()["Invoices"])
+
+
+def test_create_invoice_from_options_and_read_it_back(sandbox_env) -> None:
+    contact = unique("Contact")
+    created = run_xero(
+        "--sandbox",
+        "invoices",
+        "create",
+        "--contact",
+        contact,
+        "--line",
+        "Consulting,2,150.1234,200",
+        "--line",
+        '"Travel, by car",1,80,200,NONE',
+        "--date",
+        "2026-11-01",
+        "--due-date",
+        "2026-11-15",
+        "--reference",
+        "ref-1",
+        "--status",
+        "AUTHORISED",
+        env=sandbox_env,
+    ).ok()
+    [invoice] = json.loads(created.stdout, parse_float=Decimal)
+    assert invoice["Contact"]["Name"] == contact
+    assert invoice["Status"] == "AUTHORISED"
+    assert invoice["Date"] == "2026-11-01"
+    lines = invoice["LineItems"]
+    assert lines[0]["UnitAmount"] == Decimal("150.1234")
+    assert lines[1]["Description"] == "Travel, by car"
+    assert invoice["SubTotal"] == Decimal("380.25")  # 2 x 150.1234 = 300.2468 -> 300.25, + 80
+    assert "Created 1 invoices" in created.stderr
+    got = run_xero("--sandbox", "invoices", "get", invoice["InvoiceNumber"], env=sandbox_env)
+    assert got.ok().json()["InvoiceID"] == invoice["InvoiceID"]
+
+
+def test_create_from_csv_in_batches_and_replay_creates_nothing(sandbox_env, tmp_path) -> None:
+    reference = unique("batch")
+    rows = [
+        "InvoiceNumber,Contact.Name,Reference,LineItem.Description,LineItem.Quantity,"
+        "LineItem.UnitAmount,LineItem.AccountCode"
+    ]
+    for number in range(120):
+        rows.append(
+            f"{reference}-{number},Batch Customer,{reference},Item {number},1,{number}.5,200"
+        )
+    path = tmp_path / "invoices.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    key = unique("key")
+    first = run_xero(
+        "--sandbox",
+        "invoices",
+        "create",
+        "--file",
+        str(path),
+        "--idempotency-key",
+        key,
+        "-o",
+        "ndjson",
+        env=sandbox_env,
+    ).ok()
+    assert len(first.ndjson()) == 120
+    assert count_invoices(sandbox_env, f'Reference=="{reference}"') == 120
+    again = run_xero(
+        "--sandbox",
+        "invoices",
+        "create",
+        "--file",
+        str(path),
+        "--idempotency-key",
+        key,
+        "-o",
+        "ndjson",
+        env=sandbox_env,
+    ).ok()
+    assert {r["InvoiceID"] for r in again.ndjson()} == {r["InvoiceID"] for r in first.ndjson()}
+    assert count_invoices(sandbox_env, f'Reference=="{reference}"') == 120
+
+
+def test_bad_rows_are_caught_before_anything_is_sent(sandbox_env, tmp_path) -> None:
+    """A good record before a bad one: the whole batch is refused, nothing is created."""
+    reference = unique("bad")
+
+    def line(**fields) -> dict:
+        return {"Description": "x", "Quantity": 1, "UnitAmount": 1, "AccountCode": "200", **fields}
+
+    good = {"Contact": {"Name": "A"}, "Reference": reference, "LineItems": [line()]}
+    cases = {
+        "unknown field": ({**good, "Colour": "red"}, "record 2: Colour: is not a field Xero takes"),
+        "non-numeric amount": (
+            {**good, "LineItems": [line(UnitAmount="ten")]},
+            "record 2: LineItems.0.UnitAmount: 'ten' is not a number",
+        ),
+        "five places": (
+            {**good, "LineItems": [line(UnitAmount="1.00001")]},
+            "record 2: LineItems.0.UnitAmount: '1.00001' has more than 4 decimal places",
+        ),
+        "bad date": ({**good, "Date": "2026-02-31"}, "record 2: Date: '2026-02-31' is not a date"),
+    }
+    for name, (bad, message) in cases.items():
+        path = tmp_path / f"{name.replace(' ', '_')}.json"
+        path.write_text(json.dumps([good, bad]), encoding="utf-8")
+        result = run_xero("--sandbox", "invoices", "create", "--file", str(path), env=sandbox_env)
+        assert result.code == 2, (name, result.stderr)
+        assert result.stderr.startswith(f"xero: {message}"), (name, result.stderr)
+        assert result.stderr.count("\n") == 1 and result.stdout == ""
+    missing = tmp_path / "missing.csv"
+    missing.write_text(
+        f"Contact.Name,Reference,LineItem.Description\nA,{reference},ok\nB,{reference}\n"
+    )
+    result = run_xero("--sandbox", "invoices", "create", "--file", str(missing), env=sandbox_env)
+    assert result.code == 2 and "row 3: has 2 columns, the header has 3" in result.stderr
+    assert count_invoices(sandbox_env, f'Reference=="{reference}"') == 0
+
+
+def test_xero_validation_errors_are_reported_per_row(sandbox_env, tmp_path) -> None:
+    reference = unique("partial")
+    body = [
+        {
+            "Contact": {"Name": "Good Co"},
+            "Reference": reference,
+            "LineItems": [
+                {"Description": "ok", "Quantity": 1, "UnitAmount": 5, "AccountCode": "200"}
+            ],
+        },
+        {
+            "Contact": {"Name": "Bad Co"},
+            "Reference": reference,
+            "LineItems": [
+                {"Description": "bad", "Quantity": 1, "UnitAmount": 5, "AccountCode": "99999"}
+            ],
+        },
+    ]
+    path = tmp_path / "partial.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    result = run_xero("--sandbox", "invoices", "create", "--file", str(path), env=sandbox_env)
+    assert result.code == 6
+    assert "record 2: rejected:" in result.stderr
+    assert len(result.json()) == 1
+    assert count_invoices(sandbox_env, f'Reference=="{reference}"') == 1
+
+
+def test_upsert_updates_by_number_instead_of_duplicating(sandbox_env, tmp_path) -> None:
+    number = unique("UPS")
+    record = {
+        "InvoiceNumber": number,
+        "Contact": {"Name": "Sync Co"},
+        "LineItems": [{"Description": "v1", "Quantity": 1, "UnitAmount": 10, "AccountCode": "200"}],
+    }
+    path = tmp_path / "sync.json"
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    run_xero(
+        "--sandbox", "invoices", "create", "--file", str(path), "--upsert", env=sandbox_env
+    ).ok()
+    record["LineItems"][0]["Description"] = "v2"
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    run_xero(
+        "--sandbox", "invoices", "create", "--file", str(path), "--upsert", env=sandbox_env
+    ).ok()
+    assert count_invoices(sandbox_env, f'InvoiceNumber=="{number}"') == 1
+    got = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
+    assert got["LineItems"][0]["Description"] == "v2"
+
+
+def test_void_email_pay_and_delete_payment(sandbox_env) -> None:
+    created = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "create",
+            "--contact",
+            unique("Payer"),
+            "--line",
+            "Work,1,100,200,NONE",
+            "--status",
+            "AUTHORISED",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()[0]
+    )
+    number = created["InvoiceNumber"]
+    run_xero("--sandbox", "invoices", "email", number, env=sandbox_env).ok()
+    assert run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).json()["SentToContact"]
+    payment = (
+        run_xero(
+            "--sandbox",
+            "payments",
+            "create",
+            "--invoice",
+            number,
+            "--account",
+            "090",
+            "--amount",
+            "100",
+            "--date",
+            "2026-11-20",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()[0]
+    )
+    paid = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
+    assert paid["Status"] == "PAID" and Decimal(str(paid["AmountDue"])) == 0
+    run_xero("--sandbox", "payments", "delete", payment["PaymentID"], env=sandbox_env).ok()
+    reopened = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
+    assert reopened["Status"] == "AUTHORISED"
+    voided = run_xero("--sandbox", "invoices", "void", number, env=sandbox_env).ok().json()
+    assert voided[0]["Status"] == "VOIDED" if isinstance(voided, list) else voided["Status"]
+
+
+def test_contacts_and_items_update(sandbox_env) -> None:
+    name = unique("Person")
+    run_xero("--sandbox", "contacts", "create", "--name", name, env=sandbox_env).ok()
+    updated = (
+        run_xero(
+            "--sandbox", "contacts", "update", name, "--email", "new@example.com", env=sandbox_env
+        )
+        .ok()
+        .json()
+    )
+    record = updated[0] if isinstance(updated, list) else updated
+    assert record["EmailAddress"] == "new@example.com"
+    code = unique("SKU")[:30]
+    run_xero(
+        "--sandbox",
+        "items",
+        "create",
+        "--code",
+        code,
+        "--name",
+        "Widget",
+        "--sale-price",
+        "9.9999",
+        env=sandbox_env,
+    ).ok()
+    item = (
+        run_xero("--sandbox", "items", "update", code, "--sale-price", "12.5", env=sandbox_env)
+        .ok()
+        .json()
+    )
+    record = item[0] if isinstance(item, list) else item
+    assert Decimal(str(record["SalesDetails"]["UnitPrice"])) == Decimal("12.5")
+
+
+def test_payments_apply_matches_pays_once_and_reports_the_rest(sandbox_env, tmp_path: Path) -> None:
+    first = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "create",
+            "--contact",
+            "Shop Customer",
+            "--line",
+            "Order,1,45.5,200,NONE",
+            "--status",
+            "AUTHORISED",
+            "--reference",
+            unique("ORDER"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()[0]
+    )
+    payouts = tmp_path / "payouts.csv"
+    payouts.write_text(
+        "Reference,Amount,Date,Payout ID\n"
+        f"{first['Reference']},45.50,2026-11-20,po_1\n"
+        "NO-SUCH-ORDER,10.00,2026-11-20,po_2\n",
+        encoding="utf-8",
+    )
+    dry = run_xero(
+        "--sandbox",
+        "payments",
+        "apply",
+        "--file",
+        str(payouts),
+        "--account",
+        "090",
+        "--dry-run",
+        env=sandbox_env,
+    )
+    assert dry.code == 6
+    assert [row["Match"] for row in dry.json()] == ["matched", "unmatched"]
+    assert (
+        run_xero("--sandbox", "invoices", "get", first["InvoiceNumber"], env=sandbox_env).json()[
+            "Status"
+        ]
+        == "AUTHORISED"
+    )
+    applied = run_xero(
+        "--sandbox",
+        "payments",
+        "apply",
+        "--file",
+        str(payouts),
+        "--account",
+        "090",
+        env=sandbox_env,
+    )
+    assert applied.code == 6 and "row 3: unmatched: NO-SUCH-ORDER" in applied.stderr
+    assert applied.json()[0]["Result"] == "paid"
+    again = run_xero(
+        "--sandbox",
+        "payments",
+        "apply",
+        "--file",
+        str(payouts),
+        "--account",
+        "090",
+        env=sandbox_env,
+    )
+    assert [row["Match"] for row in again.json()] == ["unmatched", "unmatched"]
+    invoice = run_xero("--sandbox", "invoices", "get", first["InvoiceNumber"], env=sandbox_env)
+    assert len(invoice.json()["Payments"]) == 1
