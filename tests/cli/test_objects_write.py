@@ -42,6 +42,8 @@ def test_create_invoice_from_options_and_read_it_back(sandbox_env) -> None:
         "ref-1",
         "--status",
         "AUTHORISED",
+        "--due-date",
+        "2026-12-31",
         env=sandbox_env,
     ).ok()
     [invoice] = json.loads(created.stdout, parse_float=Decimal)
@@ -186,17 +188,30 @@ def test_upsert_updates_by_number_instead_of_duplicating(sandbox_env, tmp_path) 
 
 
 def test_void_email_pay_and_delete_payment(sandbox_env) -> None:
+    payer = unique("Payer")
+    run_xero(
+        "--sandbox",
+        "contacts",
+        "create",
+        "--name",
+        payer,
+        "--email",
+        "pay@example.com",
+        env=sandbox_env,
+    ).ok()
     created = (
         run_xero(
             "--sandbox",
             "invoices",
             "create",
             "--contact",
-            unique("Payer"),
+            payer,
             "--line",
             "Work,1,100,200,NONE",
             "--status",
             "AUTHORISED",
+            "--due-date",
+            "2026-12-31",
             env=sandbox_env,
         )
         .ok()
@@ -278,6 +293,8 @@ def test_payments_apply_matches_pays_once_and_reports_the_rest(sandbox_env, tmp_
             "Order,1,45.5,200,NONE",
             "--status",
             "AUTHORISED",
+            "--due-date",
+            "2026-12-31",
             "--reference",
             unique("ORDER"),
             env=sandbox_env,
