@@ -40,6 +40,23 @@ REVOCATION_PATH = "/connect/revocation"
 CONNECTIONS_PATH = "/connections"
 ACCOUNTING_PATH = "/api.xro/2.0"
 
+DEFAULT_PROFILE = "default"
+CONFIG_FILE = "config.toml"
+#: Xero matches redirect URIs exactly, so the loopback port is fixed per app registration.
+DEFAULT_REDIRECT_URI = "http://localhost:8749/callback"
+#: The keyring service name every stored secret lives under (one entry per profile and kind).
+KEYRING_SERVICE = "xerocli"
+#: Token store kinds: the OS keyring (default) or the opt-in 0600 file under the data dir.
+TOKEN_STORES = ("keyring", "file")
+
+#: Apps created from March 2026 must ask for granular scopes (xero-api.md, OAuth 2.0).
+GRANULAR_SCOPES = (
+    "offline_access accounting.invoices accounting.payments accounting.banktransactions"
+    " accounting.contacts accounting.settings"
+)
+#: Older apps keep the legacy set until they migrate.
+LEGACY_SCOPES = "offline_access accounting.transactions accounting.contacts accounting.settings"
+
 
 @dataclass(frozen=True)
 class Endpoints:

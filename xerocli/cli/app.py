@@ -76,10 +76,12 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import objects, sandbox
+    from xerocli.cli import auth, objects, sandbox, tenants
 
     objects.register(app)
     app.add_typer(sandbox.app, name="sandbox")
+    app.add_typer(auth.app, name="auth")
+    app.add_typer(tenants.app, name="tenants")
 
 
 _register()
