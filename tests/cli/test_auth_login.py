@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import signal
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -198,6 +199,16 @@ def test_timeout_ends_the_login_and_closes_the_port(home: Path, user_env) -> Non
     _nothing_stored(home)
     with socket.socket() as sock:  # the callback server is gone: the port is free again
         sock.bind(("127.0.0.1", running.port))
+
+
+def test_ctrl_c_ends_the_login_and_stores_nothing(home: Path, user_env) -> None:
+    running = LoginProcess(user_env)
+    running.authorize_url()
+    running.process.send_signal(signal.SIGINT)
+    result = running.finish()
+    assert result.code == 130
+    assert "login interrupted; nothing was stored" in result.stderr
+    _nothing_stored(home)
 
 
 def test_busy_port_fails_before_the_browser(home: Path, user_env) -> None:

@@ -73,3 +73,15 @@ def read_all(path: Path) -> dict[str, str]:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
+
+
+class HangingKeyring(FileKeyring):
+    """A keyring waiting forever for an unlock prompt nobody sees (a locked Secret Service)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        import time
+
+        time.sleep(3600)
+        return None
+
+    set_password = get_password  # type: ignore[assignment]

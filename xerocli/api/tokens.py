@@ -33,7 +33,8 @@ log = logging.getLogger("xerocli.http")
 
 #: Refresh this long before Xero's expiry, so a token never dies mid-request.
 EXPIRY_MARGIN_SECONDS = 60
-#: A keyring that does not answer in this time is locked or waiting on an unseen prompt.
+#: A keyring that does not answer in this time is locked or waiting on an unseen prompt
+#: (XERO_KEYRING_TIMEOUT changes it).
 KEYRING_TIMEOUT_SECONDS = 10.0
 #: How long a process waits for another one's refresh before giving up.
 REFRESH_LOCK_TIMEOUT_SECONDS = 60.0
@@ -194,11 +195,12 @@ class KeyringStore:
 
         worker = threading.Thread(target=run, name="xerocli-keyring", daemon=True)
         worker.start()
-        worker.join(KEYRING_TIMEOUT_SECONDS)
+        deadline = keyring_timeout()
+        worker.join(deadline)
         if worker.is_alive():
             raise errors.AuthError(
                 no_keyring_message(
-                    f"it did not answer within {KEYRING_TIMEOUT_SECONDS:.0f} s while trying to"
+                    f"it did not answer within {deadline:g} s while trying to"
                     f" {what}: locked, or waiting for an unlock prompt"
                 )
             )
@@ -242,6 +244,16 @@ class KeyringStore:
         backend = self._backend
         name = f"{type(backend).__module__}.{type(backend).__name__}" if backend else "default"
         return f"the OS keyring ({name})"
+
+
+def keyring_timeout() -> float:
+    raw = os.environ.get(config.ENV_KEYRING_TIMEOUT)
+    try:
+        return max(float(raw), 0.1) if raw else KEYRING_TIMEOUT_SECONDS
+    except ValueError:
+        raise errors.UsageError(
+            f"{config.ENV_KEYRING_TIMEOUT}={raw!r} is not a number of seconds"
+        ) from None
 
 
 def _usable_backend(backend: Any) -> Any:
