@@ -292,11 +292,9 @@ def status(
 
         connections = list_connections(client)
         wanted = app_ctx.wanted_tenant()
+        chosen = app_ctx.selected_among(connections)
         for connection in connections:
-            selected = bool(wanted) and str(wanted).lower() in (
-                str(connection.get("tenantId", "")).lower(),
-                str(connection.get("tenantName", "")).lower(),
-            )
+            selected = connection is chosen
             entry = {
                 "tenantId": connection.get("tenantId"),
                 "tenantName": connection.get("tenantName"),

@@ -74,6 +74,22 @@ class AppContext:
             return self.profile().tenant_id
         return None
 
+    def selected_among(self, connections: list[dict]) -> dict | None:
+        """The connection commands would use: the wanted one, else the only one (or, for the
+        sandbox's automatic login, its first demo company), else none."""
+        wanted = self.wanted_tenant()
+        if wanted:
+            for connection in connections:
+                if wanted.lower() in (
+                    str(connection.get("tenantId", "")).lower(),
+                    str(connection.get("tenantName", "")).lower(),
+                ):
+                    return connection
+            return None
+        if len(connections) == 1 or (self.options.sandbox and connections):
+            return connections[0]
+        return None
+
     def bare_client(self) -> XeroClient:
         """A client with credentials but no organisation yet (for `/connections`)."""
         if self._client is None:

@@ -53,10 +53,10 @@ def list_tenants(
     app_ctx = ctx.obj
     fmt = choose_format(chosen_format(output, as_json), sys.stdout)
     connections = _connections(app_ctx)
-    wanted = app_ctx.wanted_tenant()
+    chosen = app_ctx.selected_among(connections)
     records = [
         {
-            "selected": bool(wanted) and _matches(c, wanted),
+            "selected": c is chosen,
             "tenantName": c.get("tenantName"),
             "tenantId": c.get("tenantId"),
             "tenantType": c.get("tenantType"),
