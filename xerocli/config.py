@@ -25,6 +25,7 @@ ENV_CLIENT_ID = "XERO_CLIENT_ID"
 ENV_CLIENT_SECRET = "XERO_CLIENT_SECRET"
 ENV_TENANT_ID = "XERO_TENANT_ID"
 ENV_TOKEN_STORE = "XERO_TOKEN_STORE"
+ENV_KEYRING_TIMEOUT = "XERO_KEYRING_TIMEOUT"
 ENV_WEBHOOK_KEY = "XERO_WEBHOOK_KEY"
 ENV_DATA_DIR = "XERO_DATA_DIR"
 ENV_STATE_DIR = "XERO_STATE_DIR"
@@ -39,6 +40,23 @@ TOKEN_PATH = "/connect/token"
 REVOCATION_PATH = "/connect/revocation"
 CONNECTIONS_PATH = "/connections"
 ACCOUNTING_PATH = "/api.xro/2.0"
+
+DEFAULT_PROFILE = "default"
+CONFIG_FILE = "config.toml"
+#: Xero matches redirect URIs exactly, so the loopback port is fixed per app registration.
+DEFAULT_REDIRECT_URI = "http://localhost:8749/callback"
+#: The keyring service name every stored secret lives under (one entry per profile and kind).
+KEYRING_SERVICE = "xerocli"
+#: Token store kinds: the OS keyring (default) or the opt-in 0600 file under the data dir.
+TOKEN_STORES = ("keyring", "file")
+
+#: Apps created from March 2026 must ask for granular scopes (xero-api.md, OAuth 2.0).
+GRANULAR_SCOPES = (
+    "offline_access accounting.invoices accounting.payments accounting.banktransactions"
+    " accounting.contacts accounting.settings"
+)
+#: Older apps keep the legacy set until they migrate.
+LEGACY_SCOPES = "offline_access accounting.transactions accounting.contacts accounting.settings"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Which credentials and which organisation a command uses, in a fixed order.
 
 Credentials: XERO_ACCESS_TOKEN (as is) -> `--sandbox` auto-login -> XERO_CLIENT_ID and
-XERO_CLIENT_SECRET (client credentials) -> the profile's stored login.
+XERO_CLIENT_SECRET (client credentials) -> the profile's stored login. One exception: when
+the profile holds a user login (PKCE) of the same client id, XERO_CLIENT_SECRET is that app's
+secret for refreshing, not a custom connection.
 Tenant: `--tenant`/XERO_TENANT_ID -> the profile's selection -> the only connection. Never the
 first of several: the order of Xero's connections changes when a user connects another one.
 """
@@ -9,30 +11,97 @@ first of several: the order of Xero's connections changes when a user connects a
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 from xerocli import config, errors
 from xerocli.api.client import TokenSource, XeroClient
 from xerocli.config import Endpoints
+from xerocli.profiles import Profile
+
+NOT_LOGGED_IN = (
+    "not logged in: run `xero auth login`, or set XERO_ACCESS_TOKEN, or XERO_CLIENT_ID and"
+    " XERO_CLIENT_SECRET for a custom connection (try `xero --sandbox ...` to play offline)"
+)
 
 
-def resolve_token_source(endpoints: Endpoints, *, sandbox: bool) -> TokenSource:
-    from xerocli.api.tokens import ClientCredentialsTokens, StaticToken
+@dataclass
+class Credentials:
+    """A token source and what it is, for `xero auth status` and the tenant choice."""
+
+    source: TokenSource
+    #: env-token, sandbox, env-client-credentials, pkce or client_credentials
+    kind: str
+    client_id: str | None = None
+    #: Where the secrets are kept, said in words (no secret in it).
+    storage: str = "memory"
+    #: True when the credentials are the profile's, so its selected tenant applies.
+    from_profile: bool = False
+
+
+def resolve_credentials(
+    endpoints: Endpoints, *, sandbox: bool, profile: Profile | None = None
+) -> Credentials:
+    from xerocli.api import tokens as tk
 
     token = os.environ.get(config.ENV_ACCESS_TOKEN)
     if token:
-        return StaticToken(token)
+        return Credentials(tk.StaticToken(token), "env-token", storage="XERO_ACCESS_TOKEN")
     if sandbox:
-        from xerocli.api.sandbox_login import SandboxAutoLogin
+        from xerocli.api.sandbox_login import SANDBOX_CLIENT_ID, SandboxAutoLogin
 
-        return SandboxAutoLogin(endpoints)
+        return Credentials(SandboxAutoLogin(endpoints), "sandbox", SANDBOX_CLIENT_ID)
     client_id = os.environ.get(config.ENV_CLIENT_ID)
     secret = os.environ.get(config.ENV_CLIENT_SECRET)
-    if client_id and secret:
-        return ClientCredentialsTokens(endpoints, client_id, secret)
-    raise errors.AuthError(
-        "not logged in: run `xero auth login`, or set XERO_ACCESS_TOKEN, or XERO_CLIENT_ID and"
-        " XERO_CLIENT_SECRET for a custom connection (try `xero --sandbox ...` to play offline)"
+    stored_user_login = (
+        profile is not None
+        and profile.login == "pkce"
+        and (not client_id or client_id == profile.client_id)
     )
+    if client_id and secret and not stored_user_login:
+        return Credentials(
+            tk.ClientCredentialsTokens(endpoints, client_id, secret),
+            "env-client-credentials",
+            client_id,
+            storage="XERO_CLIENT_ID and XERO_CLIENT_SECRET",
+        )
+    if profile is not None and profile.login and profile.client_id:
+        kind = tk.store_kind(profile.token_store)
+        store = tk.open_store(profile.name, kind)
+        if profile.login == "pkce":
+            return Credentials(
+                tk.RefreshingTokens(endpoints, profile.name, store, profile.client_id),
+                "pkce",
+                profile.client_id,
+                storage=store.describe(),
+                from_profile=True,
+            )
+        if profile.login == "client_credentials":
+            stored_secret = secret if client_id == profile.client_id and secret else None
+            stored_secret = stored_secret or store.get(tk.CLIENT_SECRET)
+            if not stored_secret:
+                raise errors.AuthError(
+                    f"profile {profile.name!r} has no stored client secret in"
+                    f" {store.describe()}: run `xero auth login --client-credentials`"
+                )
+            return Credentials(
+                tk.ClientCredentialsTokens(
+                    endpoints,
+                    profile.client_id,
+                    stored_secret,
+                    cache=tk.AccessCache(profile.name),
+                ),
+                "client_credentials",
+                profile.client_id,
+                storage=store.describe(),
+                from_profile=True,
+            )
+    raise errors.AuthError(NOT_LOGGED_IN)
+
+
+def resolve_token_source(
+    endpoints: Endpoints, *, sandbox: bool, profile: Profile | None = None
+) -> TokenSource:
+    return resolve_credentials(endpoints, sandbox=sandbox, profile=profile).source
 
 
 def list_connections(client: XeroClient) -> list[dict]:

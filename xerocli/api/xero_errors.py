@@ -52,10 +52,11 @@ def error_for(status: int, payload: Any, text: str, *, scope_hint: str | None = 
         )
     if status == 403:
         if "AuthorizationUnsuccessful" in detail:
-            need = f" (add the scope {scope_hint})" if scope_hint else ""
+            need = f"the scope {scope_hint}" if scope_hint else "a scope"
             return errors.AuthError(
-                f"the token is missing a scope for this call{need};"
-                " run `xero auth login --scopes ...`"
+                f"the login lacks {need}, which this call needs: run `xero auth login` again"
+                " (its default scopes include it) or add it to --scopes; a custom connection"
+                " adds it to the app at developer.xero.com"
             )
         return errors.AuthError(
             "Xero refused access to this organisation (not connected, or no tenant selected); "

@@ -76,11 +76,13 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import api, objects, sandbox
+    from xerocli.cli import api, auth, objects, sandbox, tenants
 
     objects.register(app)
     app.command("api")(api.api)
     app.add_typer(sandbox.app, name="sandbox")
+    app.add_typer(auth.app, name="auth")
+    app.add_typer(tenants.app, name="tenants")
 
 
 _register()

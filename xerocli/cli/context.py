@@ -14,6 +14,8 @@ from xerocli import config, errors
 
 if TYPE_CHECKING:
     from xerocli.api.client import XeroClient
+    from xerocli.api.credentials import Credentials
+    from xerocli.profiles import Profile
 
 
 @dataclass
@@ -31,14 +33,74 @@ class AppContext:
     options: GlobalOptions
     _client: Any = None
     _server: Any = None  # the embedded sandbox, when `--sandbox` started one
+    _profile: Any = None
+    _credentials: Any = None
+    _endpoints: Any = None
     tenant_name: str | None = None
     connections: list[dict] = field(default_factory=list)
 
     # --- endpoints -------------------------------------------------------------------------
     def endpoints(self) -> config.Endpoints:
-        if self.options.sandbox and not self.sandbox_url():
-            self._start_embedded_sandbox()
-        return config.Endpoints.from_env(self.sandbox_url())
+        if self._endpoints is None:
+            if self.options.sandbox and not self.sandbox_url():
+                self._start_embedded_sandbox()
+            self._endpoints = config.Endpoints.from_env(self.sandbox_url())
+        return self._endpoints
+
+    # --- profile and credentials -----------------------------------------------------------
+    def profile(self) -> Profile:
+        """`--profile`/XERO_PROFILE/"default", read from config.toml once per command."""
+        if self._profile is None:
+            from xerocli.profiles import load_profile, profile_name
+
+            self._profile = load_profile(profile_name(self.options.profile))
+        return self._profile
+
+    def credentials(self) -> Credentials:
+        if self._credentials is None:
+            from xerocli.api.credentials import resolve_credentials
+
+            self._credentials = resolve_credentials(
+                self.endpoints(), sandbox=self.options.sandbox, profile=self.profile()
+            )
+        return self._credentials
+
+    def wanted_tenant(self) -> str | None:
+        """`--tenant`, XERO_TENANT_ID, then the profile's selection (for its own login only)."""
+        wanted = self.options.tenant or os.environ.get(config.ENV_TENANT_ID)
+        if wanted:
+            return wanted
+        if self.credentials().from_profile:
+            return self.profile().tenant_id
+        return None
+
+    def selected_among(self, connections: list[dict]) -> dict | None:
+        """The connection commands would use: the wanted one, else the only one (or, for the
+        sandbox's automatic login, its first demo company), else none."""
+        wanted = self.wanted_tenant()
+        if wanted:
+            for connection in connections:
+                if wanted.lower() in (
+                    str(connection.get("tenantId", "")).lower(),
+                    str(connection.get("tenantName", "")).lower(),
+                ):
+                    return connection
+            return None
+        if len(connections) == 1 or (self.options.sandbox and connections):
+            return connections[0]
+        return None
+
+    def bare_client(self) -> XeroClient:
+        """A client with credentials but no organisation yet (for `/connections`)."""
+        if self._client is None:
+            from xerocli.api.client import XeroClient
+            from xerocli.api.limiter import SharedLimiter
+
+            limiter = SharedLimiter(config.state_dir() / "ratelimit.sqlite")
+            self._client = XeroClient(
+                self.endpoints(), self.credentials().source, None, limiter=limiter
+            )
+        return self._client
 
     def sandbox_url(self) -> str | None:
         if self._server is not None:
@@ -60,23 +122,22 @@ class AppContext:
 
     # --- client ----------------------------------------------------------------------------
     def client(self) -> XeroClient:
-        if self._client is None:
-            from xerocli.api.client import XeroClient
-            from xerocli.api.credentials import resolve_tenant, resolve_token_source
+        client = self.bare_client()
+        if client.tenant_id is None:
+            from xerocli.api.credentials import resolve_tenant
 
-            endpoints = self.endpoints()
-            tokens = resolve_token_source(endpoints, sandbox=self.options.sandbox)
-            from xerocli.api.limiter import SharedLimiter
-
-            limiter = SharedLimiter(config.state_dir() / "ratelimit.sqlite")
-            self._client = XeroClient(endpoints, tokens, None, limiter=limiter)
             wanted = self.options.tenant or os.environ.get(config.ENV_TENANT_ID)
+            selected = None
+            if not wanted and self.credentials().from_profile:
+                selected = self.profile().tenant_id
             tenant_id, tenant_name = resolve_tenant(
-                self._client, wanted, sandbox=self.options.sandbox
+                client, wanted, sandbox=self.options.sandbox, selected=selected
             )
-            self._client.tenant_id = tenant_id
+            if tenant_name is None and selected and tenant_id == selected.lower():
+                tenant_name = self.profile().tenant_name
+            client.tenant_id = tenant_id
             self.tenant_name = tenant_name
-        return self._client
+        return client
 
     def close(self) -> None:
         if self._client is not None:

@@ -1,0 +1,118 @@
+"""`xero tenants list|select`: the organisations a login reaches, and which one commands use.
+
+The selection is kept per profile; `--tenant NAME|ID` (or XERO_TENANT_ID) overrides it for one
+command. Xero's order of connections changes when a user connects another organisation, so
+nothing here ever picks "the first" of several.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from xerocli import errors
+from xerocli.cli.options import (
+    OutputFormat,
+    chosen_format,
+    fields_option,
+    json_option,
+    output_option,
+    split_fields,
+)
+
+app = typer.Typer(
+    name="tenants", no_args_is_help=True, help="Organisations (tenants): list, select."
+)
+
+
+def _connections(app_ctx) -> list[dict]:
+    from xerocli.api.credentials import list_connections
+
+    return list_connections(app_ctx.bare_client())
+
+
+def _matches(connection: dict, wanted: str) -> bool:
+    return wanted.lower() in (
+        str(connection.get("tenantId", "")).lower(),
+        str(connection.get("tenantName", "")).lower(),
+    )
+
+
+@app.command("list")
+def list_tenants(
+    ctx: typer.Context,
+    output: OutputFormat | None = output_option(),
+    as_json: bool = json_option(),
+    fields: str | None = fields_option(),
+) -> None:
+    """List the connected organisations; `selected` marks the one commands use."""
+    from xerocli.output.table import TableColumn
+    from xerocli.output.writer import Format, RecordView, choose_format, write_records
+
+    app_ctx = ctx.obj
+    fmt = choose_format(chosen_format(output, as_json), sys.stdout)
+    connections = _connections(app_ctx)
+    chosen = app_ctx.selected_among(connections)
+    records = [
+        {
+            "selected": c is chosen,
+            "tenantName": c.get("tenantName"),
+            "tenantId": c.get("tenantId"),
+            "tenantType": c.get("tenantType"),
+            "id": c.get("id"),
+            "createdDateUtc": c.get("createdDateUtc"),
+            "updatedDateUtc": c.get("updatedDateUtc"),
+        }
+        for c in connections
+    ]
+    view = RecordView(
+        columns=[
+            TableColumn("selected", "Sel"),
+            TableColumn("tenantName", "Name"),
+            TableColumn("tenantId", "Tenant ID"),
+            TableColumn("tenantType", "Type"),
+        ],
+        title=f"Organisations · profile {app_ctx.profile().name}",
+        empty_message="No organisation is connected to this login.",
+    )
+    if fmt is Format.table and not fields:
+        # People read a mark; machines get a boolean.
+        shown = [{**r, "selected": "*" if r["selected"] else ""} for r in records]
+    else:
+        shown = records
+    write_records(
+        shown, view, fmt=fmt, fields=split_fields(fields), no_color=app_ctx.options.no_color
+    )
+    if records and not any(r["selected"] for r in records):
+        print(
+            "No organisation is selected: choose one with `xero tenants select NAME`.",
+            file=sys.stderr,
+        )
+
+
+@app.command("select")
+def select(
+    ctx: typer.Context,
+    tenant: str = typer.Argument(..., help="Organisation name or tenant ID.", show_default=False),
+) -> None:
+    """Select the organisation this profile's commands use."""
+    from xerocli.profiles import save_profile
+
+    app_ctx = ctx.obj
+    connections = _connections(app_ctx)
+    found = [c for c in connections if _matches(c, tenant)]
+    if not found:
+        names = ", ".join(repr(c.get("tenantName")) for c in connections) or "none"
+        raise errors.UsageError(
+            f"no connected organisation matches {tenant!r} (connected: {names})"
+        )
+    chosen = found[0]
+    profile = app_ctx.profile()
+    profile.tenant_id = str(chosen.get("tenantId"))
+    profile.tenant_name = chosen.get("tenantName")
+    save_profile(profile)
+    print(
+        f"Selected {profile.tenant_name} ({profile.tenant_id}) for profile {profile.name!r}.",
+        file=sys.stderr,
+    )
