@@ -76,10 +76,11 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import objects, sandbox
+    from xerocli.cli import objects, sandbox, webhooks
 
     objects.register(app)
     app.add_typer(sandbox.app, name="sandbox")
+    app.add_typer(webhooks.app, name="webhooks")
 
 
 _register()
