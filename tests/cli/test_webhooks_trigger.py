@@ -23,7 +23,9 @@ def test_trigger_delivers_a_signed_event_to_a_running_listener(home: Path, sandb
         assert received["eventCategory"] == "INVOICE"
         assert received["eventType"] == "UPDATE"
         assert received["tenantId"] == tenant_ids[0]
-        assert received["resourceUrl"].endswith(f"/Invoices/{received['resourceId']}")
+        resource_url = f"{sandbox.url}/api.xro/2.0/Invoices/{received['resourceId']}"
+        assert received["resourceUrl"] == resource_url
+        assert httpx.get(resource_url, timeout=10).status_code == 401  # a real API path
 
         # Through XERO_SANDBOX_URL, a contact created in the second organisation.
         env_url = {**env, "XERO_SANDBOX_URL": sandbox.url}

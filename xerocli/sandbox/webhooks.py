@@ -100,6 +100,7 @@ class WebhookSender:
         collection = next((k for k, v in CATEGORIES.items() if v == category), "Invoices")
         tenant = self.store.tenant(tenant_id) or {}
         return {
+            # The sandbox's own URL once a request has told it (so `curl` on it works).
             "resourceUrl": f"{self.api_base}/{collection}/{resource_id}",
             "resourceId": resource_id,
             "eventDateUtc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3],
@@ -206,11 +207,17 @@ class WebhookSender:
                     subscription.failed += 1
 
     # --- control panel ---------------------------------------------------------------------
+    def _learn_base(self, req: Request) -> None:
+        host = req.header("Host")
+        if host and self.api_base.startswith("https://api.xero.com"):
+            self.api_base = f"http://{host}/api.xro/2.0"
+
     def admin_list(self, req: Request) -> Response:
         with self.lock:
             return Response.json(200, {"subscriptions": [s.public() for s in self.subscriptions]})
 
     def admin_subscribe(self, req: Request) -> Response:
+        self._learn_base(req)
         try:
             request = _json_object(req.body)
             url, key = _url_and_key(request)
@@ -230,6 +237,7 @@ class WebhookSender:
 
     def admin_trigger(self, req: Request) -> Response:
         """Send one test delivery now and report each receiver's answer."""
+        self._learn_base(req)
         try:
             request = _json_object(req.body)
             category = str(request.get("category") or "INVOICE").upper()
