@@ -20,6 +20,9 @@ from xerocli.api.webhooks import SIGNATURE_HEADER, Delivery, DeliveryError, pars
 
 DEFAULT_MAX_BODY = 1024 * 1024
 DEFAULT_READ_TIMEOUT = 5.0
+#: Acknowledged deliveries waiting for the worker; past this the listener answers 503 and
+#: Xero retries later, rather than memory growing without bound behind a slow --fetch.
+MAX_BACKLOG = 10_000
 _STOP = object()
 
 
@@ -65,7 +68,9 @@ class _Handler(BaseHTTPRequestHandler):
         except DeliveryError as exc:
             self._refuse(400, f"signed body is not a Xero delivery: {exc}")
             return
-        receiver.accept(delivery)  # queued before the answer, so order is arrival order
+        if not receiver.accept(delivery):  # queued before the answer: order is arrival order
+            self._refuse(503, f"{MAX_BACKLOG} deliveries are waiting to be processed")
+            return
         self._answer(200)
 
     def _not_allowed(self) -> None:
@@ -180,11 +185,13 @@ class WebhookReceiver(ThreadingHTTPServer):
         self.report = on_problem
         self.max_body = max_body
         self.read_timeout = read_timeout
-        self.deliveries: queue.Queue = queue.Queue()
+        self.deliveries: queue.Queue = queue.Queue(MAX_BACKLOG)
         self.accepted = 0
         self.refusals: dict[int, int] = {}
         self._count_lock = threading.Lock()
         self.worker = threading.Thread(target=self._work, name="webhook-worker", daemon=True)
+        if ":" in host:
+            self.address_family = socket.AF_INET6
         super().__init__((host, port), _Handler)
         self.worker.start()
 
@@ -194,10 +201,14 @@ class WebhookReceiver(ThreadingHTTPServer):
         shown = f"[{host}]" if ":" in str(host) else host
         return f"http://{shown}:{port}{self.path}"
 
-    def accept(self, delivery: Delivery) -> None:
+    def accept(self, delivery: Delivery) -> bool:
         with self._count_lock:
+            try:
+                self.deliveries.put_nowait(delivery)
+            except queue.Full:
+                return False
             self.accepted += 1
-            self.deliveries.put(delivery)
+            return True
 
     def refused(self, status: int) -> None:
         with self._count_lock:
@@ -216,7 +227,10 @@ class WebhookReceiver(ThreadingHTTPServer):
     def finish(self, wait: float | None = None) -> bool:
         """Stop accepting, then let the worker finish what was acknowledged. True if it did."""
         self.server_close()
-        self.deliveries.put(_STOP)
+        try:
+            self.deliveries.put(_STOP, timeout=wait)  # waits only while the backlog is full
+        except queue.Full:
+            return False
         self.worker.join(wait)
         return not self.worker.is_alive()
 

@@ -126,7 +126,14 @@ class WebhookSender:
         """Notify for a successful write to Invoices or Contacts through the API pipeline.
 
         PUT creates; POST updates when the path or the sent record carries the ID, else creates.
+        A problem here never turns a successful write into an error.
         """
+        try:
+            self._observe(req, response)
+        except Exception:  # the write succeeded; a lost test event is the lesser harm
+            pass
+
+    def _observe(self, req: Request, response: Response) -> None:
         if req.method not in ("PUT", "POST") or response.status != 200 or not self.subscriptions:
             return
         collection = next(
