@@ -76,13 +76,14 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import api, auth, objects, sandbox, tenants
+    from xerocli.cli import api, auth, objects, sandbox, tenants, webhooks
 
     objects.register(app)
     app.command("api")(api.api)
     app.add_typer(sandbox.app, name="sandbox")
     app.add_typer(auth.app, name="auth")
     app.add_typer(tenants.app, name="tenants")
+    app.add_typer(webhooks.app, name="webhooks")
 
 
 _register()

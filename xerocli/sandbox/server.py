@@ -27,6 +27,7 @@ from xerocli.sandbox.limits import RateLimits, too_many_requests
 from xerocli.sandbox.oauth import OAuth, forbidden
 from xerocli.sandbox.seed import SeedOptions, seed
 from xerocli.sandbox.store import Store
+from xerocli.sandbox.webhooks import WebhookSender
 from xerocli.sandbox.xerojson import loads
 
 API_PREFIX = "/api.xro/2.0/"
@@ -62,6 +63,8 @@ class Sandbox:
         self.stats_lock = threading.Lock()
         self.oauth.register(self.router)
         self.accounting.register(self.router)
+        self.webhooks = WebhookSender(store)  # writes call self.webhooks.notify(...)
+        self.webhooks.register(self.router)
         self.router.add("GET", "/__sandbox/config", self.admin_get_config)
         self.router.add("POST", "/__sandbox/config", self.admin_set_config)
         self.router.add("GET", "/__sandbox/stats", self.admin_stats)
@@ -125,6 +128,7 @@ class Sandbox:
         try:
             self.faults.delay()  # inside the slot: a slow answer is a call in flight
             response = handler(req)
+            self.webhooks.observe(req, response)
         finally:
             self.limits.leave(verdict)
         response.headers.update(verdict.headers())

@@ -1,0 +1,185 @@
+"""`xero webhooks listen`: verification, NDJSON output, refusals, forwarding, stop, bursts."""
+
+from __future__ import annotations
+
+import json
+import signal
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import isolated_env, run_xero
+from tests.helpers.webhooks import KEY, Listener, Recorder, delivery, event, sign
+
+
+@pytest.fixture
+def key_env(home: Path) -> dict[str, str]:
+    return isolated_env(home, XERO_WEBHOOK_KEY=KEY)
+
+
+@pytest.fixture
+def listener(key_env: dict[str, str]) -> Iterator[Listener]:
+    running = Listener(key_env, "--read-timeout", "1")
+    yield running
+    running.stop()
+
+
+def test_intent_to_receive_and_events_as_ndjson(listener: Listener) -> None:
+    intent = delivery()  # Xero's check: no events, one good and one bad signature
+    good = listener.post(intent)
+    bad = listener.post(intent, signature=sign(intent, "not-the-key"))
+    missing = listener.post(intent, signature=None)
+    assert (good.status_code, bad.status_code, missing.status_code) == (200, 401, 401)
+    for answer in (good, bad, missing):
+        assert answer.content == b""
+        assert "set-cookie" not in answer.headers
+
+    first, second = event(), event(category="CONTACT")
+    assert listener.post(delivery(first, second, sequence=7)).status_code == 200
+    assert listener.take(2) == [first, second]
+
+    assert listener.stop() == 0
+    listener.assert_no_more_lines()
+    stderr = "".join(listener.stderr)
+    assert stderr.count("refused 401") == 2
+    assert KEY not in stderr
+
+
+def test_each_bad_input_is_refused_and_the_listener_keeps_serving(listener: Listener) -> None:
+    signed_garbage = b'{"events": [ not json'
+    assert listener.post(signed_garbage).status_code == 400
+    not_a_delivery = b'{"hello": "world"}'
+    assert listener.post(not_a_delivery).status_code == 400
+    good_body = delivery(event())
+    assert listener.post(good_body, content_type="text/plain").status_code == 415
+    assert listener.post(b"x" * (1024 * 1024 + 1)).status_code == 413
+    head = "POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    # Announced too big: refused before a byte of the body is read.
+    answer = listener.raw(f"{head}Content-Length: 50000000\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 413")
+    # No length (chunked): refused.
+    answer = listener.raw(f"{head}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 411")
+    # A slow client: half a body, then silence past --read-timeout.
+    partial = f"{head}Content-Length: {len(good_body)}\r\n\r\n".encode() + good_body[:10]
+    assert listener.raw(partial).startswith(b"HTTP/1.1 408")
+    # A client that connects and says nothing is dropped, with nothing printed.
+    assert listener.raw(b"") == b""
+    assert listener.post(good_body, signature="bm90IGEgc2lnbmF0dXJl").status_code == 401
+
+    # Still serving: the one good delivery is the only thing on stdout.
+    final = event()
+    assert listener.post(delivery(final)).status_code == 200
+    assert listener.next_json() == final
+    assert listener.stop() == 0
+    listener.assert_no_more_lines()
+    stderr = "".join(listener.stderr)
+    for status in (400, 415, 413, 411, 408, 401):
+        assert f"refused {status}" in stderr, status
+    assert "timed out" in stderr.lower()
+
+
+def test_ctrl_c_stops_with_130_after_flushing(listener: Listener) -> None:
+    sent = event()
+    assert listener.post(delivery(sent)).status_code == 200
+    assert listener.next_json() == sent
+    assert listener.stop(signal.SIGINT) == 130
+    assert "stopped: 1 deliveries, 1 events" in "".join(listener.stderr)
+
+
+def test_a_burst_of_100_concurrent_deliveries_loses_none(listener: Listener) -> None:
+    events = [event() for _ in range(100)]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(
+            pool.map(
+                lambda pair: listener.post(delivery(pair[1], sequence=pair[0])).status_code,
+                enumerate(events),
+            )
+        )
+    assert statuses == [200] * 100
+    printed = listener.take(100)
+    assert sorted(e["resourceId"] for e in printed) == sorted(e["resourceId"] for e in events)
+    assert listener.stop() == 0
+    listener.assert_no_more_lines()
+
+
+def test_sequential_deliveries_keep_their_order(listener: Listener) -> None:
+    events = [event() for _ in range(20)]
+    for number, sent in enumerate(events):
+        assert listener.post(delivery(sent, sequence=number)).status_code == 200
+    assert listener.take(20) == events
+
+
+def test_forward_to_relays_each_delivery_re_signed(key_env: dict[str, str]) -> None:
+    app = Recorder()
+    listener = Listener(key_env, "--forward-to", app.url)
+    try:
+        body = delivery(event(), event(category="CONTACT"), sequence=41)
+        assert listener.post(body).status_code == 200
+        forwarded, headers = app.received.get(timeout=30)
+        assert forwarded == body
+        assert headers["x-xero-signature"] == sign(body)
+        assert headers["content-type"].startswith("application/json")
+        assert len(listener.take(2)) == 2
+        # A delivery with a bad signature is never forwarded.
+        assert listener.post(body, signature=sign(body, "wrong")).status_code == 401
+        # The app going away is reported, and the listener goes on.
+        app.stop()
+        after = event()
+        assert listener.post(delivery(after)).status_code == 200
+        assert listener.next_json() == after
+        listener.wait_for_stderr("forward to")
+        assert app.received.empty()
+    finally:
+        assert listener.stop() == 0
+        app.stop()
+
+
+def test_forward_target_answering_an_error_is_reported(key_env: dict[str, str]) -> None:
+    app = Recorder(status=500)
+    listener = Listener(key_env, "--forward-to", app.url)
+    try:
+        sent = event()
+        assert listener.post(delivery(sent)).status_code == 200
+        assert listener.next_json() == sent
+        assert "answered 500" in listener.wait_for_stderr("forward to")
+    finally:
+        listener.stop()
+        app.stop()
+
+
+def test_fetch_prints_the_invoice_itself(home: Path, sandbox) -> None:
+    env = isolated_env(home, XERO_WEBHOOK_KEY=KEY, XERO_SANDBOX_URL=sandbox.url)
+    invoice = run_xero("--sandbox", "invoices", "list", "--limit", "1", "--json", env=env)
+    invoice_id = invoice.ok().json()[0]["InvoiceID"]
+    tenant_id = sandbox.tenants()[0]["tenant_id"]
+    listener = Listener(env, "--fetch", global_options=("--sandbox",))
+    try:
+        missing = event(tenant_id=tenant_id)  # no such invoice: reported, not printed
+        found = event(invoice_id, tenant_id=tenant_id)
+        assert listener.post(delivery(missing, found)).status_code == 200
+        record = listener.next_json()
+        assert record["InvoiceID"] == invoice_id
+        assert "Total" in record and "LineItems" in record
+        assert "/Date(" not in json.dumps(record)
+        assert "could not fetch Invoices" in listener.wait_for_stderr(missing["resourceId"])
+    finally:
+        assert listener.stop() == 0
+    listener.assert_no_more_lines()
+
+
+def test_no_key_and_no_keyring_fails_fast_without_prompting(home: Path) -> None:
+    env = isolated_env(home, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    result = run_xero("webhooks", "listen", "--port", "0", env=env, timeout=60)
+    assert result.code == 2
+    assert "XERO_WEBHOOK_KEY" in result.stderr
+    assert "keyring" in result.stderr
+    assert result.stdout == ""
+
+
+def test_the_key_is_never_a_flag(key_env: dict[str, str]) -> None:
+    result = run_xero("webhooks", "listen", "--key", KEY, env=key_env)
+    assert result.code == 2
+    assert "--key" in result.stderr

@@ -1,0 +1,89 @@
+"""`xero webhooks trigger|subscribe`: the sandbox sends signed deliveries to a listener."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from tests.helpers.cli import isolated_env, run_xero
+from tests.helpers.webhooks import KEY, Listener
+
+
+def test_trigger_delivers_a_signed_event_to_a_running_listener(home: Path, sandbox) -> None:
+    env = isolated_env(home, XERO_WEBHOOK_KEY=KEY)
+    listener = Listener(env)
+    try:
+        sent = run_xero(
+            "--sandbox-url", sandbox.url, "webhooks", "trigger", "--to", listener.url, env=env
+        ).ok()
+        assert "answered 200" in sent.stderr
+        received = listener.next_json()
+        tenant_ids = [t["tenant_id"] for t in sandbox.tenants()]
+        assert received["eventCategory"] == "INVOICE"
+        assert received["eventType"] == "UPDATE"
+        assert received["tenantId"] == tenant_ids[0]
+        resource_url = f"{sandbox.url}/api.xro/2.0/Invoices/{received['resourceId']}"
+        assert received["resourceUrl"] == resource_url
+        assert httpx.get(resource_url, timeout=10).status_code == 401  # a real API path
+
+        # Through XERO_SANDBOX_URL, a contact created in the second organisation.
+        env_url = {**env, "XERO_SANDBOX_URL": sandbox.url}
+        run_xero(
+            "webhooks",
+            "trigger",
+            "--to",
+            listener.url,
+            "--category",
+            "contact",
+            "--event-type",
+            "CREATE",
+            "--tenant-id",
+            tenant_ids[1],
+            env=env_url,
+        ).ok()
+        contact = listener.next_json()
+        assert (contact["eventCategory"], contact["eventType"]) == ("CONTACT", "CREATE")
+        assert contact["tenantId"] == tenant_ids[1]
+
+        # Signed with another key: the listener refuses it and trigger says so.
+        other = {**env, "XERO_WEBHOOK_KEY": "some-other-key"}
+        refused = run_xero(
+            "--sandbox-url", sandbox.url, "webhooks", "trigger", "--to", listener.url, env=other
+        )
+        assert refused.code == 1
+        assert "answered 401" in refused.stderr
+        assert "same webhook key" in refused.stderr
+        assert "some-other-key" not in refused.stderr
+    finally:
+        assert listener.stop() == 0
+    listener.assert_no_more_lines()
+
+
+def test_subscribe_then_trigger_sends_to_the_subscription(home: Path, sandbox) -> None:
+    env = isolated_env(home, XERO_WEBHOOK_KEY=KEY, XERO_SANDBOX_URL=sandbox.url)
+    listener = Listener(env)
+    try:
+        run_xero("webhooks", "subscribe", "--to", listener.url, env=env).ok()
+        listed = httpx.get(f"{sandbox.url}/__sandbox/webhooks", timeout=10).json()
+        assert listener.url in [s["url"] for s in listed["subscriptions"]]
+        assert KEY not in str(listed)
+        run_xero("webhooks", "trigger", env=env).ok()
+        assert listener.next_json()["eventCategory"] == "INVOICE"
+    finally:
+        httpx.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
+        listener.stop()
+
+
+def test_trigger_refuses_what_it_cannot_do(home: Path, sandbox) -> None:
+    env = isolated_env(home, XERO_WEBHOOK_KEY=KEY)
+    no_sandbox = run_xero("webhooks", "trigger", "--to", "http://127.0.0.1:9/webhooks", env=env)
+    assert no_sandbox.code == 2
+    assert "XERO_SANDBOX_URL" in no_sandbox.stderr
+    env = {**env, "XERO_SANDBOX_URL": sandbox.url}
+    far_away = run_xero("webhooks", "trigger", "--to", "http://192.0.2.1/webhooks", env=env)
+    assert far_away.code == 2
+    assert "only sends to" in far_away.stderr
+    nobody = run_xero("webhooks", "trigger", "--to", "http://127.0.0.1:9/webhooks", env=env)
+    assert nobody.code == 1
+    assert "failed" in nobody.stderr

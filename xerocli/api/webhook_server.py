@@ -1,0 +1,241 @@
+"""The webhook receiver: a ThreadingHTTPServer that verifies, acknowledges, then queues.
+
+Xero waits 5 seconds for an answer and disables a webhook that keeps failing, so a handler
+thread only checks the delivery (size, content type, signature, JSON) and answers at once;
+whatever is slow (fetching the resources, forwarding) runs on one worker thread that takes
+deliveries in the order they were accepted. Every refusal is reported through `on_problem`,
+never raised, so one bad client cannot stop the listener. This module prints nothing.
+"""
+
+from __future__ import annotations
+
+import queue
+import socket
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from xerocli.api.webhooks import SIGNATURE_HEADER, Delivery, DeliveryError, parse_delivery, verify
+
+DEFAULT_MAX_BODY = 1024 * 1024
+DEFAULT_READ_TIMEOUT = 5.0
+#: Acknowledged deliveries waiting for the worker; past this the listener answers 503 and
+#: Xero retries later, rather than memory growing without bound behind a slow --fetch.
+MAX_BACKLOG = 10_000
+_STOP = object()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Answers every request with an empty body and no cookies, as Xero's checks want."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "xerocli-webhooks"
+    sys_version = ""
+    server: WebhookReceiver
+
+    def setup(self) -> None:
+        # StreamRequestHandler applies `timeout` to the socket: a silent client is dropped.
+        self.timeout = self.server.read_timeout
+        super().setup()
+
+    def do_POST(self) -> None:
+        receiver = self.server
+        if self.path.split("?", 1)[0].rstrip("/") != receiver.path.rstrip("/"):
+            self._refuse(404, f"POST {self.path}: not the webhook path {receiver.path}")
+            return
+        length = self._content_length()
+        if length is None:
+            return
+        if length > receiver.max_body:
+            self._refuse(413, f"body of {length} bytes is over the {receiver.max_body}-byte limit")
+            self._discard(length)
+            return
+        content_type = self.headers.get_content_type()
+        if content_type != "application/json":
+            self._refuse(415, f"content type {content_type!r} is not application/json")
+            self._discard(length)
+            return
+        body = self._read_body(length)
+        if body is None:
+            return
+        if not verify(receiver.key, body, self.headers.get(SIGNATURE_HEADER)):
+            what = "no" if not self.headers.get(SIGNATURE_HEADER) else "an invalid"
+            self._refuse(401, f"{what} {SIGNATURE_HEADER} signature")
+            return
+        try:
+            delivery = parse_delivery(body)
+        except DeliveryError as exc:
+            self._refuse(400, f"signed body is not a Xero delivery: {exc}")
+            return
+        if not receiver.accept(delivery):  # queued before the answer: order is arrival order
+            self._refuse(503, f"{MAX_BACKLOG} deliveries are waiting to be processed")
+            return
+        self._answer(200)
+
+    def _not_allowed(self) -> None:
+        self._refuse(405, f"{self.command} {self.path}: only POST is accepted", allow=True)
+
+    do_GET = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _not_allowed
+
+    # --- reading ---------------------------------------------------------------------------
+    def _content_length(self) -> int | None:
+        raw = self.headers.get("Content-Length")
+        if raw is None:
+            self._refuse(411, "no Content-Length (chunked bodies are not accepted)")
+            return None
+        try:
+            length = int(raw)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self._refuse(400, f"bad Content-Length {raw!r}")
+            return None
+        return length
+
+    def _read_body(self, length: int) -> bytes | None:
+        """Read exactly `length` bytes within `read_timeout` overall (not per packet), so a
+        client trickling one byte at a time is cut off too."""
+        deadline = time.monotonic() + self.server.read_timeout
+        chunks: list[bytes] = []
+        remaining = length
+        try:
+            while remaining > 0:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                self.connection.settimeout(left)
+                chunk = self.rfile.read1(min(remaining, 65536))
+                if not chunk:
+                    self._refuse(400, f"body ended after {length - remaining} of {length} bytes")
+                    return None
+                chunks.append(chunk)
+                remaining -= len(chunk)
+        except TimeoutError:
+            self._refuse(408, f"slow client: body not received in {self.server.read_timeout:g} s")
+            return None
+        except OSError as exc:
+            self.server.report(f"{self._who()}: connection failed while reading ({exc})")
+            self.close_connection = True
+            return None
+        return b"".join(chunks)
+
+    def _discard(self, length: int) -> None:
+        """Drain a refused body briefly, so the client reads our answer instead of a reset."""
+        try:
+            self.connection.settimeout(1.0)
+            budget = min(length, 16 * self.server.max_body)
+            while budget > 0:
+                chunk = self.rfile.read1(min(budget, 65536))
+                if not chunk:
+                    break
+                budget -= len(chunk)
+        except OSError:
+            pass
+
+    # --- answering -------------------------------------------------------------------------
+    def _answer(self, status: int, *, allow: bool = False) -> None:
+        try:
+            self.send_response(status)
+            if allow:
+                self.send_header("Allow", "POST")
+            self.send_header("Content-Length", "0")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.flush()
+        except OSError:
+            self.close_connection = True
+
+    def _refuse(self, status: int, reason: str, *, allow: bool = False) -> None:
+        self.server.refused(status)
+        self.server.report(f"{self._who()}: refused {status}: {reason}")
+        self._answer(status, allow=allow)
+        self.close_connection = True
+
+    def _who(self) -> str:
+        return f"{self.client_address[0]}:{self.client_address[1]}"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Silence the access log; problems come through `log_error`."""
+
+    def log_error(self, format: str, *args: object) -> None:
+        # The standard handler's own refusals: a request line that timed out or is malformed.
+        self.server.report(f"{self._who()}: refused: {format % args}")
+
+
+class WebhookReceiver(ThreadingHTTPServer):
+    daemon_threads = True  # a stuck client never blocks the stop
+    request_queue_size = 128
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        path: str,
+        key: str,
+        process: Callable[[Delivery], None],
+        on_problem: Callable[[str], None],
+        *,
+        max_body: int = DEFAULT_MAX_BODY,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
+    ) -> None:
+        self.path = path if path.startswith("/") else "/" + path
+        self.key = key
+        self.process = process
+        self.report = on_problem
+        self.max_body = max_body
+        self.read_timeout = read_timeout
+        self.deliveries: queue.Queue = queue.Queue(MAX_BACKLOG)
+        self.accepted = 0
+        self.refusals: dict[int, int] = {}
+        self._count_lock = threading.Lock()
+        self.worker = threading.Thread(target=self._work, name="webhook-worker", daemon=True)
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, port), _Handler)
+        self.worker.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        shown = f"[{host}]" if ":" in str(host) else host
+        return f"http://{shown}:{port}{self.path}"
+
+    def accept(self, delivery: Delivery) -> bool:
+        with self._count_lock:
+            try:
+                self.deliveries.put_nowait(delivery)
+            except queue.Full:
+                return False
+            self.accepted += 1
+            return True
+
+    def refused(self, status: int) -> None:
+        with self._count_lock:
+            self.refusals[status] = self.refusals.get(status, 0) + 1
+
+    def _work(self) -> None:
+        while True:
+            delivery = self.deliveries.get()
+            if delivery is _STOP:
+                return
+            try:
+                self.process(delivery)
+            except Exception as exc:  # one bad delivery never stops the worker
+                self.report(f"{delivery.label}: processing failed: {type(exc).__name__}: {exc}")
+
+    def finish(self, wait: float | None = None) -> bool:
+        """Stop accepting, then let the worker finish what was acknowledged. True if it did."""
+        self.server_close()
+        try:
+            self.deliveries.put(_STOP, timeout=wait)  # waits only while the backlog is full
+        except queue.Full:
+            return False
+        self.worker.join(wait)
+        return not self.worker.is_alive()
+
+    def handle_error(self, request: socket.socket | tuple, client_address: tuple) -> None:
+        import sys
+
+        exc = sys.exc_info()[1]
+        self.report(f"{client_address[0]}:{client_address[1]}: handler error: {exc!r}")

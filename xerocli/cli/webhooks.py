@@ -1,0 +1,324 @@
+"""`xero webhooks listen|trigger|subscribe`: Xero's webhook deliveries in a shell pipeline.
+
+`listen` is a receiver like `stripe listen`: every event of every verified delivery is one
+NDJSON line on stdout (or, with `--fetch`, the invoice or contact it points at), and
+`--forward-to` relays each delivery, re-signed, to an app under development. `trigger` and
+`subscribe` ask a sandbox to send signed deliveries, so all of it works offline.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from xerocli.api.webhooks import Delivery
+
+app = typer.Typer(
+    name="webhooks",
+    no_args_is_help=True,
+    help="Receive, forward and trigger Xero webhook deliveries.",
+)
+
+CATEGORIES = ("INVOICE", "CONTACT", "CREDITNOTE")
+EVENT_TYPES = ("CREATE", "UPDATE")
+
+
+def _say(message: str) -> None:
+    print(f"xero: {message}", file=sys.stderr, flush=True)
+
+
+def webhook_key() -> str:
+    """XERO_WEBHOOK_KEY, then the keyring, then a hidden prompt on a terminal. Never a flag."""
+    from xerocli import errors
+    from xerocli.api import webhooks
+
+    key = webhooks.key_from_env()
+    if key:
+        return key
+    keyring_problem: errors.XeroCliError | None = None
+    try:
+        key = webhooks.key_from_keyring()
+    except errors.UsageError as exc:
+        keyring_problem = exc
+    if key:
+        return key
+    if not sys.stdin.isatty():
+        raise keyring_problem or errors.UsageError(
+            f"no webhook key (and no terminal to ask on): {webhooks.NO_KEY_HINT}"
+        )
+    import getpass
+
+    key = getpass.getpass("Webhook key (from the webhook's page on developer.xero.com): ")
+    if not key.strip():
+        raise errors.UsageError(f"no webhook key given: {webhooks.NO_KEY_HINT}")
+    return key.strip()
+
+
+@app.command("listen")
+def listen(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8760, "--port", help="Port to listen on (0 picks a free one)."),
+    path: str = typer.Option("/webhooks", "--path", help="The path Xero posts to."),
+    forward_to: str | None = typer.Option(
+        None, "--forward-to", help="Relay each verified delivery, re-signed, to this URL."
+    ),
+    fetch: bool = typer.Option(
+        False, "--fetch", help="Print each event's invoice or contact instead of the event."
+    ),
+    max_body: int = typer.Option(
+        1024 * 1024, "--max-body", min=1, help="Largest body accepted, in bytes (else 413)."
+    ),
+    read_timeout: float = typer.Option(
+        5.0, "--read-timeout", min=0.1, help="Seconds a client has to send its request (408)."
+    ),
+) -> None:
+    """Receive deliveries, verify x-xero-signature, print every event as an NDJSON line.
+
+    Answers Xero's intent-to-receive check (200 for a good signature, 401 for a bad one) at
+    once, before any --fetch or --forward-to work. Ctrl-C or SIGTERM stops it.
+    """
+    import signal
+
+    from xerocli import errors
+    from xerocli.api.webhook_server import WebhookReceiver
+
+    if forward_to and not forward_to.startswith(("http://", "https://")):
+        raise errors.UsageError(f"--forward-to {forward_to!r}: give an http:// or https:// URL")
+    key = webhook_key()
+    client = ctx.obj.client() if fetch else None  # fail now, not at the first event
+    forwarder = None
+    if forward_to:
+        from xerocli.api.webhooks import Forwarder
+
+        forwarder = Forwarder(forward_to, key)
+    processor = _Processor(client, forwarder)
+    try:
+        receiver = WebhookReceiver(
+            host,
+            port,
+            path,
+            key,
+            processor.process,
+            _say,
+            max_body=max_body,
+            read_timeout=read_timeout,
+        )
+    except OSError as exc:
+        raise errors.UsageError(
+            f"--host {host} --port {port}: cannot listen ({exc.strerror or exc})"
+        ) from None
+    processor.stop_listening = receiver.shutdown
+    extra = f"forwarding to {forward_to}; " if forward_to else ""
+    _say(f"listening on {receiver.url} ({extra}Ctrl-C stops)")
+
+    class _Terminated(Exception):
+        pass
+
+    def on_sigterm(signum: int, frame: Any) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    interrupted = False
+    try:
+        receiver.serve_forever()
+    except KeyboardInterrupt:
+        interrupted = True
+    except _Terminated:
+        pass
+    finally:
+        try:
+            finished = receiver.finish(wait=30)
+            if not finished:
+                _say("stopped before every acknowledged delivery was processed")
+        except (KeyboardInterrupt, _Terminated):
+            interrupted = True
+        signal.signal(signal.SIGTERM, previous)
+        if forwarder is not None:
+            forwarder.close()
+        processor.flush()
+    _say(
+        f"stopped: {receiver.accepted} deliveries, {processor.events} events"
+        + (f", {sum(receiver.refusals.values())} refused" if receiver.refusals else "")
+    )
+    if processor.pipe_closed:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    if interrupted:
+        raise KeyboardInterrupt
+
+
+class _Processor:
+    """The worker's job for one delivery: forward it, then print its events in order."""
+
+    def __init__(self, client: Any, forwarder: Any) -> None:
+        self.client = client
+        self.forwarder = forwarder
+        self.events = 0
+        self.pipe_closed = False
+        self.stop_listening: Any = None
+        self._resources: dict[str, Any] = {}
+
+    def process(self, delivery: Delivery) -> None:
+        if self.pipe_closed:
+            return
+        if self.forwarder is not None:
+            result = self.forwarder.forward(delivery)
+            if not result.ok:
+                why = f"answered {result.status}" if result.status else f"failed: {result.problem}"
+                _say(f"{delivery.label}: forward to {self.forwarder.url} {why}")
+        lines = []
+        for event in delivery.events:
+            record = self._fetch(delivery, event) if self.client is not None else event
+            if record is not None:
+                lines.append(record)
+        self._write(lines)
+
+    def _fetch(self, delivery: Delivery, event: dict) -> dict | None:
+        from xerocli import errors
+        from xerocli.api.webhooks import event_resource
+
+        target = event_resource(event)
+        if target is None:
+            _say(f"{delivery.label}: {event.get('eventCategory')} event has no resource to fetch")
+            return None
+        collection, resource_id = target
+        client = self.client
+        default_tenant = client.tenant_id
+        tenant = event.get("tenantId")
+        if isinstance(tenant, str) and tenant:
+            client.tenant_id = tenant
+        try:
+            return client.get_one(self._resource(collection), resource_id)
+        except errors.XeroCliError as exc:
+            _say(f"{delivery.label}: could not fetch {collection} {resource_id}: {exc.message}")
+            return None
+        finally:
+            client.tenant_id = default_tenant
+
+    def _resource(self, collection: str) -> Any:
+        if not self._resources:
+            from xerocli.api.resources import RESOURCES
+
+            self._resources = {resource.name: resource for resource in RESOURCES}
+        return self._resources[collection]
+
+    def _write(self, records: list[dict]) -> None:
+        from xerocli.output.jsonfmt import dumps_compact
+
+        if not records:
+            return
+        try:
+            sys.stdout.write("".join(dumps_compact(record) + "\n" for record in records))
+            sys.stdout.flush()
+            self.events += len(records)
+        except BrokenPipeError:
+            # `xero webhooks listen | head -3`: the reader left, so stop listening.
+            self.pipe_closed = True
+            if self.stop_listening is not None:
+                self.stop_listening()
+
+    def flush(self) -> None:
+        if self.pipe_closed:
+            return
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            self.pipe_closed = True
+
+
+def _sandbox_url(ctx: typer.Context, command: str) -> str:
+    from xerocli import errors
+
+    app_ctx = ctx.obj
+    if app_ctx.options.sandbox:
+        app_ctx.endpoints()  # starts the embedded sandbox when no URL is given
+    url = app_ctx.sandbox_url()
+    if not url:
+        raise errors.UsageError(
+            f"`xero webhooks {command}` talks to a sandbox: pass --sandbox-url URL (or set"
+            " XERO_SANDBOX_URL), or use `xero --sandbox`"
+        )
+    return url
+
+
+@app.command("trigger")
+def trigger(
+    ctx: typer.Context,
+    to: str | None = typer.Option(
+        None, "--to", help="Receiver URL (default: the sandbox's subscriptions)."
+    ),
+    category: str = typer.Option(
+        "INVOICE", "--category", help="INVOICE, CONTACT or CREDITNOTE.", case_sensitive=False
+    ),
+    event_type: str = typer.Option("UPDATE", "--event-type", help="CREATE or UPDATE."),
+    resource_id: str | None = typer.Option(
+        None, "--resource-id", help="The record the event names (default: one of the sandbox's)."
+    ),
+    tenant_id: str | None = typer.Option(
+        None, "--tenant-id", help="The organisation (default: the sandbox's first)."
+    ),
+) -> None:
+    """Make the sandbox send a signed test delivery (signed with XERO_WEBHOOK_KEY)."""
+    from xerocli import errors
+    from xerocli.api.webhooks import trigger_sandbox
+
+    category, event_type = category.upper(), event_type.upper()
+    if category not in CATEGORIES:
+        raise errors.UsageError(f"--category {category}: use one of {', '.join(CATEGORIES)}")
+    if event_type not in EVENT_TYPES:
+        raise errors.UsageError(f"--event-type {event_type}: use CREATE or UPDATE")
+    if to and not to.startswith(("http://", "https://")):
+        raise errors.UsageError(f"--to {to!r}: give an http:// or https:// URL")
+    url = _sandbox_url(ctx, "trigger")
+    key = webhook_key()
+    report = trigger_sandbox(
+        url,
+        key=key,
+        to=to,
+        category=category,
+        event_type=event_type,
+        resource_id=resource_id,
+        tenant_id=tenant_id,
+    )
+    deliveries = report.get("deliveries") or []
+    if not deliveries:
+        raise errors.UsageError(
+            "the sandbox has no webhook subscription: pass --to URL or run `xero webhooks"
+            " subscribe --to URL`"
+        )
+    failed = []
+    for delivery in deliveries:
+        status = delivery.get("status")
+        answer = f"answered {status}" if status else f"failed: {delivery.get('problem')}"
+        _say(f"sent {category} {event_type} to {delivery.get('url')}: {answer}")
+        if not status or not 200 <= int(status) < 300:
+            failed.append(delivery)
+    if failed:
+        hint = (
+            " (does the receiver use the same webhook key?)"
+            if any(d.get("status") == 401 for d in failed)
+            else ""
+        )
+        raise errors.XeroCliError(f"{len(failed)} of {len(deliveries)} deliveries failed{hint}")
+
+
+@app.command("subscribe")
+def subscribe(
+    ctx: typer.Context,
+    to: str = typer.Option(..., "--to", help="Receiver URL for the sandbox's deliveries."),
+) -> None:
+    """Make the sandbox send a signed delivery to a URL whenever its invoices or contacts change."""
+    from xerocli import errors
+    from xerocli.api.webhooks import subscribe_sandbox
+
+    if not to.startswith(("http://", "https://")):
+        raise errors.UsageError(f"--to {to!r}: give an http:// or https:// URL")
+    url = _sandbox_url(ctx, "subscribe")
+    subscribe_sandbox(url, key=webhook_key(), to=to)
+    _say(f"the sandbox at {url} now sends invoice and contact changes to {to}")
