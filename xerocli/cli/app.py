@@ -27,6 +27,7 @@ app = typer.Typer(
     name="xero",
     help=HELP,
     no_args_is_help=True,
+    add_completion=False,  # `xero completion SHELL` instead: answered without typer (entry.py)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
@@ -76,11 +77,12 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import api, objects, sandbox
+    from xerocli.cli import api, completion, objects, sandbox
 
     objects.register(app)
     app.command("api")(api.api)
     app.add_typer(sandbox.app, name="sandbox")
+    app.command("completion")(completion.completion)
 
 
 _register()
