@@ -51,8 +51,19 @@ CASES: list[tuple[str, list[str], dict[str, str]]] = [
 
 
 def environment(home: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XERO_", "_XERO"))}
-    env.update(HOME=home, PYTHONPATH=str(REPO), NO_COLOR="1", COLUMNS="100")
+    """A clean user; bytecode cached (in the temporary home) as an installed package has it."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("XERO_", "_XERO")) and k != "PYTHONDONTWRITEBYTECODE"
+    }
+    env.update(
+        HOME=home,
+        PYTHONPATH=str(REPO),
+        PYTHONPYCACHEPREFIX=str(Path(home) / "pycache"),
+        NO_COLOR="1",
+        COLUMNS="100",
+    )
     return env
 
 

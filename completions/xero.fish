@@ -3,7 +3,7 @@
 function __xero_complete
     set -l words (commandline -opc) (commandline -ct)
     set -l cword (math (count (commandline -opc)))
-    set -l response (env COMP_WORDS=(string join \n -- $words) COMP_CWORD=$cword \
+    set -l response (env COMP_WORDS=(string join \n -- $words | string collect) COMP_CWORD=$cword \
         _XERO_COMPLETE=fish_complete xero 2>/dev/null)
     for line in $response
         set -l parts (string split -m 1 , -- $line)
@@ -18,4 +18,4 @@ function __xero_complete
     end
 end
 
-complete --command xero --no-files --arguments '(__xero_complete)'
+complete --command xero --no-files --keep-order --arguments '(__xero_complete)'
