@@ -6,6 +6,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+import pytest
 import typer
 import typer.main
 
@@ -38,6 +39,9 @@ def small_app() -> typer.Typer:
         colour: Colour = typer.Option(Colour.red, "--colour", "-c", help="The colour."),
         plan: Path | None = typer.Option(None, "--plan", help="A floor plan."),
         secret: str = typer.Option("", "--secret", hidden=True),
+        brush: str = typer.Option(
+            "", "--brush", help="Which brush.", autocompletion=lambda: ["flat", "round"]
+        ),
     ) -> None:
         """Paint one wall."""
 
@@ -74,9 +78,16 @@ def test_completion_index_of_a_small_tree() -> None:
 
     assert values(["--verbose"], "p") == ["paint"]
     assert values(["paint", "wall", "--colour"], "") == ["red", "blue"]
-    assert values(["paint", "wall"], "--") == ["--colour", "--plan", "--help"]
+    assert values(["paint", "wall"], "--") == ["--colour", "--plan", "--brush", "--help"]
     assert complete.candidates(["paint", "wall", "--plan"], "fl", index) == [("file", "fl", "")]
     assert values(["paint"], "hid") == []
+    # a completion function of the command's own: only the live tree can answer
+    with pytest.raises(complete.NeedsApp):
+        complete.candidates(["paint", "wall", "--brush"], "", index)
+
+
+def test_the_slow_path_asks_the_live_app() -> None:
+    assert complete.app_candidates(["invoices", "list", "--output"], "j") == [("plain", "json", "")]
 
 
 def test_reference_covers_every_command_and_option() -> None:

@@ -29,9 +29,14 @@ COMPLETE_VAR = "_XERO_COMPLETE"
 
 # One entry of the index: a command path ("" is the root, "invoices list" a subcommand).
 #   "help": short help; "commands": {name: short help} for groups;
-#   "options": [(names, takes_value, choices, kind, help, multiple)] with kind "" | "file" | "dir";
+#   "options": [(names, takes_value, choices, kind, help, multiple)] with kind "" | "file" | "dir"
+#   | "dynamic" (values computed by the command's own completion function);
 #   "arguments": [(name, choices, kind, nargs)].
 Node = dict
+
+
+class NeedsApp(Exception):
+    """The value has a completion function of its own: only the live command tree knows it."""
 
 
 def _index() -> dict[str, Node]:
@@ -140,6 +145,8 @@ def candidates(
     if argument is None:
         return []
     _name, choices, kind, _nargs = argument
+    if kind == "dynamic":
+        raise NeedsApp
     if choices:
         return [("plain", c, "") for c in choices if c.startswith(incomplete)]
     if kind:
@@ -158,6 +165,8 @@ def _find_option(node: Node, word: str) -> _Option | None:
 
 
 def _values(option: _Option, incomplete: str) -> list[tuple[str, str, str]]:
+    if option.kind == "dynamic":
+        raise NeedsApp
     if option.choices:
         return [("plain", c, "") for c in option.choices if c.startswith(incomplete)]
     if option.kind:
@@ -224,7 +233,26 @@ def answer(shell: str, action: str, environ: dict[str, str] | os._Environ = os.e
     if shell == "bash":
         words = _join_equals(words)
     args, incomplete = words[1:-1], words[-1]
-    return format_candidates(shell, candidates(args, incomplete), incomplete)
+    try:
+        found = candidates(args, incomplete)
+    except NeedsApp:
+        found = app_candidates(args, incomplete)
+    return format_candidates(shell, found, incomplete)
+
+
+def app_candidates(args: list[str], incomplete: str) -> list[tuple[str, str, str]]:
+    """The slow path, for values only a command's completion function knows: click's resolver
+    on the live typer app."""
+    import typer.main
+    from typer._completion_classes import BashComplete
+
+    from xerocli.cli.app import app
+
+    resolver = BashComplete(typer.main.get_command(app), {}, "xero", COMPLETE_VAR)
+    return [
+        (item.type, item.value, item.help or "")
+        for item in resolver.get_completions(args, incomplete)
+    ]
 
 
 def main() -> None:

@@ -57,15 +57,13 @@ def build_index(root: Any = None) -> dict[str, dict]:
                         names,
                         takes_value,
                         tree.choices(param) if takes_value else (),
-                        tree.path_kind(param) if takes_value else "",
+                        _kind(param) if takes_value else "",
                         " ".join((param.help or "").split()),
                         bool(param.multiple or getattr(param, "count", False)),
                     )
                 )
             else:
-                arguments.append(
-                    (param.name, tree.choices(param), tree.path_kind(param), param.nargs)
-                )
+                arguments.append((param.name, tree.choices(param), _kind(param), param.nargs))
         entry: dict[str, Any] = {
             "help": node.command.get_short_help_str(limit=80),
             "options": options,
@@ -77,6 +75,14 @@ def build_index(root: Any = None) -> dict[str, dict]:
             }
         index[" ".join(node.path)] = entry
     return index
+
+
+def _kind(param: Any) -> str:
+    from xerocli.cli import tree
+
+    if getattr(param, "_custom_shell_complete", None) is not None:
+        return "dynamic"  # typer's `autocompletion=`: asked of the live app (complete.py)
+    return tree.path_kind(param)
 
 
 def render_index(index: dict[str, dict]) -> str:
