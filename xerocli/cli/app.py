@@ -27,6 +27,7 @@ app = typer.Typer(
     name="xero",
     help=HELP,
     no_args_is_help=True,
+    add_completion=False,  # `xero completion SHELL` instead: answered without typer (entry.py)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
@@ -76,7 +77,7 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import api, auth, objects, sandbox, tenants, webhooks
+    from xerocli.cli import api, auth, completion, objects, sandbox, tenants, webhooks
 
     objects.register(app)
     app.command("api")(api.api)
@@ -84,6 +85,7 @@ def _register() -> None:
     app.add_typer(auth.app, name="auth")
     app.add_typer(tenants.app, name="tenants")
     app.add_typer(webhooks.app, name="webhooks")
+    app.command("completion")(completion.completion)
 
 
 _register()

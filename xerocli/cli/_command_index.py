@@ -1,0 +1,880 @@
+"""The command tree for TAB completion, read without importing typer.
+
+Generated from the typer app by `python -m xerocli.cli.generate`: do not edit; a test
+fails when it is stale."""
+
+# ruff: noqa: E501
+# fmt: off
+COMMANDS: dict = {
+    '': {
+        'help': 'A command-line tool for the Xero accounting API.',
+        'commands': {
+            'api': 'Call any Xero endpoint: `xero api Invoices -f where=\'Status=="PAID"\'`, `xero...',
+            'completion': 'Print the TAB completion script for bash, zsh or fish.',
+            'invoices': 'Work with invoices in Xero.',
+            'contacts': 'Work with contacts in Xero.',
+            'accounts': 'Work with accounts in Xero.',
+            'bank-transactions': 'Work with bank transactions in Xero.',
+            'payments': 'Work with payments in Xero.',
+            'items': 'Work with items in Xero.',
+            'purchase-orders': 'Work with purchase orders in Xero.',
+            'credit-notes': 'Work with credit notes in Xero.',
+            'sandbox': 'A local Xero emulator.',
+            'auth': 'Log in to Xero, show the login, print a token.',
+            'tenants': 'Organisations (tenants): list, select.',
+            'webhooks': 'Receive, forward and trigger Xero webhook deliveries.',
+        },
+        'options': [
+            (('--profile',), True, (), '', 'Profile (app and login) to use.', False),
+            (('--tenant',), True, (), '', 'Organisation name or ID for this command (XERO_TENANT_ID).', False),
+            (('--sandbox',), False, (), '', 'Run against a local sandbox, logged in by itself.', False),
+            (('--sandbox-url',), True, (), '', 'Send every endpoint to this sandbox (XERO_SANDBOX_URL).', False),
+            (('--debug',), False, (), '', 'Trace HTTP calls on stderr (redacted).', False),
+            (('--no-color',), False, (), '', 'No colour (also NO_COLOR).', False),
+            (('--version',), False, (), '', 'Print the version.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'api': {
+        'help': 'Call any Xero endpoint: `xero api Invoices -f where=\'Status=="PAID"\'`, `xero...',
+        'options': [
+            (('--field', '-f'), True, (), '', 'key=value: a query parameter for GET, a JSON field otherwise.', True),
+            (('--header', '-H'), True, (), '', "'Name: value' header to add (repeatable).", True),
+            (('--input',), True, (), '', 'Request body from a JSON file, or - for stdin.', False),
+            (('--paginate',), False, (), '', 'Follow every page; print the records as one JSON array.', False),
+            (('--idempotency-key',), True, (), '', 'Key for a write (default: a new one per command).', False),
+            (('--raw',), False, (), '', 'Print the body exactly as Xero sent it.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('method_or_path', (), '', 1),
+        ],
+    },
+    'completion': {
+        'help': 'Print the TAB completion script for bash, zsh or fish.',
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('shell', ('bash', 'zsh', 'fish'), '', 1),
+        ],
+    },
+    'invoices': {
+        'help': 'Work with invoices in Xero.',
+        'commands': {
+            'list': 'List invoices.',
+            'get': 'Show one invoice by InvoiceID or InvoiceNumber.',
+            'create': 'Create invoices from options or a file.',
+            'void': 'Void an authorised invoice.',
+            'email': 'Email an invoice to its contact (Xero sends it).',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'invoices list': {
+        'help': 'List invoices.',
+        'options': [
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--type',), True, (), '', 'ACCREC (sales) or ACCPAY (bills).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'invoices get': {
+        'help': 'Show one invoice by InvoiceID or InvoiceNumber.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'invoices create': {
+        'help': 'Create invoices from options or a file.',
+        'options': [
+            (('--type',), True, (), '', 'ACCREC (sales, default) or ACCPAY (bill).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--due-date',), True, (), '', 'Due date (YYYY-MM-DD).', False),
+            (('--number',), True, (), '', "Invoice number (default: Xero's next).", False),
+            (('--status',), True, (), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
+            (('--line-amount-types',), True, (), '', 'Exclusive, Inclusive or NoTax.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'invoices void': {
+        'help': 'Void an authorised invoice.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'invoices email': {
+        'help': 'Email an invoice to its contact (Xero sends it).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contacts': {
+        'help': 'Work with contacts in Xero.',
+        'commands': {
+            'list': 'List contacts.',
+            'get': 'Show one contact by ContactID.',
+            'create': 'Create contacts from options or a file.',
+            'update': 'Change fields of one contact.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contacts list': {
+        'help': 'List contacts.',
+        'options': [
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contacts get': {
+        'help': 'Show one contact by ContactID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contacts create': {
+        'help': 'Create contacts from options or a file.',
+        'options': [
+            (('--name',), True, (), '', 'Name (unique in Xero).', False),
+            (('--email',), True, (), '', 'Email address.', False),
+            (('--first-name',), True, (), '', 'First name of the contact person.', False),
+            (('--last-name',), True, (), '', 'Last name of the contact person.', False),
+            (('--number',), True, (), '', 'Your own contact number.', False),
+            (('--account-number',), True, (), '', 'Account number.', False),
+            (('--tax-number',), True, (), '', 'Tax number (GST/VAT/ABN).', False),
+            (('--currency',), True, (), '', 'Default currency.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contacts update': {
+        'help': 'Change fields of one contact.',
+        'options': [
+            (('--name',), True, (), '', 'Name (unique in Xero).', False),
+            (('--email',), True, (), '', 'Email address.', False),
+            (('--first-name',), True, (), '', 'First name of the contact person.', False),
+            (('--last-name',), True, (), '', 'Last name of the contact person.', False),
+            (('--number',), True, (), '', 'Your own contact number.', False),
+            (('--account-number',), True, (), '', 'Account number.', False),
+            (('--tax-number',), True, (), '', 'Tax number (GST/VAT/ABN).', False),
+            (('--currency',), True, (), '', 'Default currency.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'accounts': {
+        'help': 'Work with accounts in Xero.',
+        'commands': {
+            'list': 'List accounts.',
+            'get': 'Show one account by AccountID or Code.',
+            'create': 'Create accounts from options or a file.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'accounts list': {
+        'help': 'List accounts.',
+        'options': [
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--type',), True, (), '', 'Account type, e.g. BANK, REVENUE, EXPENSE.', False),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'accounts get': {
+        'help': 'Show one account by AccountID or Code.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'accounts create': {
+        'help': 'Create accounts from options or a file.',
+        'options': [
+            (('--code',), True, (), '', 'Account code.', False),
+            (('--name',), True, (), '', 'Account name.', False),
+            (('--type',), True, (), '', 'Account type, e.g. REVENUE, EXPENSE.', False),
+            (('--tax-type',), True, (), '', 'Default tax type.', False),
+            (('--description',), True, (), '', 'Description.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'bank-transactions': {
+        'help': 'Work with bank transactions in Xero.',
+        'commands': {
+            'list': 'List bank transactions.',
+            'get': 'Show one bank transaction by BankTransactionID.',
+            'create': 'Create bank transactions from options or a file.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'bank-transactions list': {
+        'help': 'List bank transactions.',
+        'options': [
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--type',), True, (), '', 'RECEIVE, SPEND, or a prepayment/overpayment type.', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'bank-transactions get': {
+        'help': 'Show one bank transaction by BankTransactionID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'bank-transactions create': {
+        'help': 'Create bank transactions from options or a file.',
+        'options': [
+            (('--type',), True, (), '', 'RECEIVE (money in) or SPEND (money out).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--bank-account',), True, (), '', 'Bank account code or ID.', False),
+            (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'payments': {
+        'help': 'Work with payments in Xero.',
+        'commands': {
+            'list': 'List payments.',
+            'get': 'Show one payment by PaymentID.',
+            'create': 'Create payments from options or a file.',
+            'delete': 'Delete a payment (the invoice reopens).',
+            'apply': 'Match each payout row to one open invoice (by number or reference, and the...',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'payments list': {
+        'help': 'List payments.',
+        'options': [
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--type',), True, (), '', 'ACCRECPAYMENT, ACCPAYPAYMENT, ...', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'payments get': {
+        'help': 'Show one payment by PaymentID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'payments create': {
+        'help': 'Create payments from options or a file.',
+        'options': [
+            (('--invoice',), True, (), '', 'Invoice number or ID.', False),
+            (('--account',), True, (), '', 'Bank account code or ID paid into.', False),
+            (('--amount',), True, (), '', "Amount paid, in the invoice's currency.", False),
+            (('--date',), True, (), '', 'Payment date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency-rate',), True, (), '', 'Exchange rate for a foreign invoice.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'payments delete': {
+        'help': 'Delete a payment (the invoice reopens).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'payments apply': {
+        'help': 'Match each payout row to one open invoice (by number or reference, and the...',
+        'options': [
+            (('--file',), True, (), '', 'Payout CSV: invoice number or reference, amount[, date, payout id, currency]; - for stdin.', False),
+            (('--account',), True, (), '', 'Bank or clearing account code (or ID) the payments go into.', False),
+            (('--dry-run',), False, (), '', 'Show the matches; pay nothing.', False),
+            (('--output', '-o'), True, (), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'items': {
+        'help': 'Work with items in Xero.',
+        'commands': {
+            'list': 'List items.',
+            'get': 'Show one item by ItemID or Code.',
+            'create': 'Create items from options or a file.',
+            'update': 'Change fields of one item.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'items list': {
+        'help': 'List items.',
+        'options': [
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'items get': {
+        'help': 'Show one item by ItemID or Code.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'items create': {
+        'help': 'Create items from options or a file.',
+        'options': [
+            (('--code',), True, (), '', 'Item code (unique).', False),
+            (('--name',), True, (), '', 'Item name.', False),
+            (('--description',), True, (), '', 'Sales description.', False),
+            (('--sale-price',), True, (), '', 'Sale unit price.', False),
+            (('--sales-account',), True, (), '', 'Sales account code.', False),
+            (('--purchase-price',), True, (), '', 'Purchase unit price.', False),
+            (('--purchase-account',), True, (), '', 'Purchase account.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'items update': {
+        'help': 'Change fields of one item.',
+        'options': [
+            (('--code',), True, (), '', 'Item code (unique).', False),
+            (('--name',), True, (), '', 'Item name.', False),
+            (('--description',), True, (), '', 'Sales description.', False),
+            (('--sale-price',), True, (), '', 'Sale unit price.', False),
+            (('--sales-account',), True, (), '', 'Sales account code.', False),
+            (('--purchase-price',), True, (), '', 'Purchase unit price.', False),
+            (('--purchase-account',), True, (), '', 'Purchase account.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'purchase-orders': {
+        'help': 'Work with purchase orders in Xero.',
+        'commands': {
+            'list': 'List purchase orders.',
+            'get': 'Show one purchase order by PurchaseOrderID or PurchaseOrderNumber.',
+            'create': 'Create purchase orders from options or a file.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'purchase-orders list': {
+        'help': 'List purchase orders.',
+        'options': [
+            (('--status',), True, (), '', 'Only purchase orders with this status.', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'purchase-orders get': {
+        'help': 'Show one purchase order by PurchaseOrderID or PurchaseOrderNumber.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'purchase-orders create': {
+        'help': 'Create purchase orders from options or a file.',
+        'options': [
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--delivery-date',), True, (), '', 'Delivery date (YYYY-MM-DD).', False),
+            (('--number',), True, (), '', 'Purchase order number.', False),
+            (('--status',), True, (), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'credit-notes': {
+        'help': 'Work with credit notes in Xero.',
+        'commands': {
+            'list': 'List credit notes.',
+            'get': 'Show one credit note by CreditNoteID or CreditNoteNumber.',
+            'create': 'Create credit notes from options or a file.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'credit-notes list': {
+        'help': 'List credit notes.',
+        'options': [
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--type',), True, (), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'credit-notes get': {
+        'help': 'Show one credit note by CreditNoteID or CreditNoteNumber.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'credit-notes create': {
+        'help': 'Create credit notes from options or a file.',
+        'options': [
+            (('--type',), True, (), '', 'ACCRECCREDIT (sales, default) or ACCPAYCREDIT.', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--number',), True, (), '', 'Credit note number.', False),
+            (('--status',), True, (), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'sandbox': {
+        'help': 'A local Xero emulator.',
+        'commands': {
+            'serve': 'Serve OAuth, /connections and the Accounting API of a seeded demo company.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'sandbox serve': {
+        'help': 'Serve OAuth, /connections and the Accounting API of a seeded demo company.',
+        'options': [
+            (('--port',), True, (), '', 'Port on 127.0.0.1 (0 picks a free one).', False),
+            (('--data',), True, (), 'file', "SQLite file for the sandbox's state (default: in the data dir).", False),
+            (('--reset',), False, (), '', 'Delete the data file and seed anew.', False),
+            (('--invoices',), True, (), '', 'Invoices per demo company.', False),
+            (('--contacts',), True, (), '', 'Contacts per demo company.', False),
+            (('--seed',), True, (), '', 'Seed for the deterministic demo data.', False),
+            (('--token-ttl',), True, (), '', 'Access token lifetime, seconds.', False),
+            (('--refresh-grace',), True, (), '', 'Seconds a used refresh token is still answered.', False),
+            (('--minute-seconds',), True, (), '', "Length of a rate-limit 'minute' (a day is 1,440 of them).", False),
+            (('--minute-limit',), True, (), '', 'Calls a minute per app and tenant.', False),
+            (('--concurrent-limit',), True, (), '', 'Calls in flight per app and tenant.', False),
+            (('--day-limit',), True, (), '', 'Calls a day per app+tenant.', False),
+            (('--app-minute-limit',), True, (), '', 'Calls a minute per app, all tenants.', False),
+            (('--latency-ms',), True, (), '', 'Added latency per API call.', False),
+            (('--error-rate',), True, (), '', 'Share of API calls answered 500.', False),
+            (('--unavailable-rate',), True, (), '', 'Share answered 503 (maintenance).', False),
+            (('--drop-rate',), True, (), '', 'Share cut off mid-response.', False),
+            (('--fault-seed',), True, (), '', 'Seed for the fault dice, for repeatable runs.', False),
+            (('--deny-consent',), False, (), '', 'Refuse every login.', False),
+            (('--verbose',), False, (), '', 'Log each request on stderr.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'auth': {
+        'help': 'Log in to Xero, show the login, print a token.',
+        'commands': {
+            'login': 'Log in: a browser login with PKCE (default) or a custom connection.',
+            'status': 'Show the profile, login, organisations, scopes, token expiry and storage.',
+            'token': 'Print a valid access token (refreshed first if needed) and nothing else.',
+            'logout': "Revoke the profile's refresh token at Xero and remove its secrets from storage.",
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'auth login': {
+        'help': 'Log in: a browser login with PKCE (default) or a custom connection.',
+        'options': [
+            (('--client-id',), True, (), '', "The app's client id (else XERO_CLIENT_ID, else the profile).", False),
+            (('--client-credentials',), False, (), '', 'Log in as a custom connection (client id and secret; the secret from XERO_CLIENT_SECRET, the keyring or a hidden prompt, never a flag).', False),
+            (('--port',), True, (), '', "Loopback port of the redirect URI (default 8749 or the profile's).", False),
+            (('--timeout',), True, (), '', "Seconds to wait for the browser's answer.", False),
+            (('--no-browser',), False, (), '', 'Print the login URL on stderr instead of opening a browser.', False),
+            (('--scopes',), True, (), '', 'Space-separated scopes, instead of the default set.', False),
+            (('--legacy-scopes',), False, (), '', 'Ask for the legacy scopes (apps made before March 2026).', False),
+            (('--ask-secret',), False, (), '', 'The app has a client secret: ask for it (hidden) unless XERO_CLIENT_SECRET is set.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'auth status': {
+        'help': 'Show the profile, login, organisations, scopes, token expiry and storage.',
+        'options': [
+            (('--json',), False, (), '', 'As JSON.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'auth token': {
+        'help': 'Print a valid access token (refreshed first if needed) and nothing else.',
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'auth logout': {
+        'help': "Revoke the profile's refresh token at Xero and remove its secrets from storage.",
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tenants': {
+        'help': 'Organisations (tenants): list, select.',
+        'commands': {
+            'list': 'List the connected organisations; `selected` marks the one commands use.',
+            'select': "Select the organisation this profile's commands use.",
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tenants list': {
+        'help': 'List the connected organisations; `selected` marks the one commands use.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tenants select': {
+        'help': "Select the organisation this profile's commands use.",
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('tenant', (), '', 1),
+        ],
+    },
+    'webhooks': {
+        'help': 'Receive, forward and trigger Xero webhook deliveries.',
+        'commands': {
+            'listen': 'Receive deliveries, verify x-xero-signature, print every event as an NDJSON...',
+            'trigger': 'Make the sandbox send a signed test delivery (signed with XERO_WEBHOOK_KEY).',
+            'subscribe': 'Make the sandbox send a signed delivery to a URL whenever its invoices or...',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'webhooks listen': {
+        'help': 'Receive deliveries, verify x-xero-signature, print every event as an NDJSON...',
+        'options': [
+            (('--host',), True, (), '', 'Address to listen on.', False),
+            (('--port',), True, (), '', 'Port to listen on (0 picks a free one).', False),
+            (('--path',), True, (), '', 'The path Xero posts to.', False),
+            (('--forward-to',), True, (), '', 'Relay each verified delivery, re-signed, to this URL.', False),
+            (('--fetch',), False, (), '', "Print each event's invoice or contact instead of the event.", False),
+            (('--max-body',), True, (), '', 'Largest body accepted, in bytes (else 413).', False),
+            (('--read-timeout',), True, (), '', 'Seconds a client has to send its request (408).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'webhooks trigger': {
+        'help': 'Make the sandbox send a signed test delivery (signed with XERO_WEBHOOK_KEY).',
+        'options': [
+            (('--to',), True, (), '', "Receiver URL (default: the sandbox's subscriptions).", False),
+            (('--category',), True, (), '', 'INVOICE, CONTACT or CREDITNOTE.', False),
+            (('--event-type',), True, (), '', 'CREATE or UPDATE.', False),
+            (('--resource-id',), True, (), '', "The record the event names (default: one of the sandbox's).", False),
+            (('--tenant-id',), True, (), '', "The organisation (default: the sandbox's first).", False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'webhooks subscribe': {
+        'help': 'Make the sandbox send a signed delivery to a URL whenever its invoices or...',
+        'options': [
+            (('--to',), True, (), '', "Receiver URL for the sandbox's deliveries.", False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+}
+# fmt: on
