@@ -7,6 +7,7 @@ leave line items out. Filters: `where`, `order`, `IDs`, `Statuses`, `If-Modified
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
@@ -38,6 +39,13 @@ PAGED = {"Invoices", "Contacts", "BankTransactions", "CreditNotes", "Payments", 
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 100
 _TWO = Decimal("0.01")
+_UNIT_AMOUNT = re.compile(r'"(UnitAmount|UnitPrice)":(-?\d+(?:\.\d+)?)')
+
+
+def _round_unit_amount(match: re.Match[str]) -> str:
+    return f'"{match.group(1)}":{money(Decimal(match.group(2)), _TWO)}'
+
+
 #: Xero refuses write requests over 3.5 MB, and Items batches over 500 elements.
 MAX_WRITE_BYTES = 3_500_000
 MAX_ITEMS_PER_REQUEST = 500
@@ -163,7 +171,13 @@ class Accounting:
 
     @staticmethod
     def _shape(body: str | dict, drop_lines: bool) -> str:
-        """Leave out line items, or round unit amounts and prices to 2 places (no `unitdp=4`)."""
+        """Leave out line items, or round unit amounts and prices to 2 places (no `unitdp=4`).
+
+        Rounding works on the stored text with one regex pass: re-parsing and re-encoding every
+        record cost most of the time of a page of 1,000 invoices.
+        """
+        if isinstance(body, str) and not drop_lines:
+            return _UNIT_AMOUNT.sub(_round_unit_amount, body)
         record = loads(body) if isinstance(body, str) else body
         if drop_lines:
             record.pop("LineItems", None)
