@@ -353,3 +353,63 @@ def test_payments_apply_matches_pays_once_and_reports_the_rest(sandbox_env, tmp_
     assert [row["Match"] for row in again.json()] == ["unmatched", "unmatched"]
     invoice = run_xero("--sandbox", "invoices", "get", first["InvoiceNumber"], env=sandbox_env)
     assert len(invoice.json()["Payments"]) == 1
+
+
+def test_foreign_currency_invoice_and_totals_per_currency(sandbox_env) -> None:
+    reference = unique("fx")
+    created = (
+        run_xero(
+            "--sandbox",
+            "--tenant",
+            "Demo Company (Global)",
+            "invoices",
+            "create",
+            "--contact",
+            "Overseas Buyer",
+            "--line",
+            "Export order,3,33.3333,200",
+            "--currency",
+            "usd",
+            "--currency-rate",
+            "1.2713",
+            "--reference",
+            reference,
+            env=sandbox_env,
+        )
+        .ok()
+        .json()[0]
+    )
+    assert created["CurrencyCode"] == "USD"
+    assert Decimal(str(created["CurrencyRate"])) == Decimal("1.2713")
+    table = (
+        run_xero(
+            "--sandbox",
+            "--tenant",
+            "Demo Company (Global)",
+            "invoices",
+            "list",
+            "--limit",
+            "300",
+            "-o",
+            "table",
+            env=sandbox_env,
+        )
+        .ok()
+        .stdout
+    )
+    assert "Demo Company (Global)" in table
+    totals = next(line for line in table.splitlines() if line.startswith("Total by currency:"))
+    assert "GBP" in totals and "USD" in totals and "EUR" in totals
+    bad = run_xero(
+        "--sandbox",
+        "invoices",
+        "create",
+        "--contact",
+        "X",
+        "--line",
+        "a,1,1,200",
+        "--currency",
+        "dollars",
+        env=sandbox_env,
+    )
+    assert bad.code == 2 and "--currency" in bad.stderr
