@@ -10,6 +10,7 @@ from typing import TextIO
 
 from xerocli.output.fields import cell_text, get_path
 
+NOT_COUNTED = frozenset({"VOIDED", "DELETED"})
 STATUS_STYLES = {
     "PAID": "green",
     "AUTHORISED": "cyan",
@@ -67,8 +68,13 @@ def write_table(
         )
     totals: dict[str, dict[str, Decimal]] = {}
     count = 0
+    skipped = 0
+    status_columns = [column.path for column in columns if column.style_by_status]
     for record in records:
         currency = str(get_path(record, currency_path) or "") if currency_path else ""
+        # A voided or deleted document is not money anyone owes: keep it out of the totals.
+        counts = not any(str(get_path(record, path)) in NOT_COUNTED for path in status_columns)
+        skipped += not counts
         cells = []
         for column in columns:
             value = get_path(record, column.path)
@@ -76,7 +82,7 @@ def write_table(
                 text = money_text(value)
                 if currency and value is not None:
                     text = f"{text} {currency}"
-                if isinstance(value, Decimal):
+                if isinstance(value, Decimal) and counts:
                     per_currency = totals.setdefault(column.header, {})
                     per_currency[currency] = per_currency.get(currency, Decimal(0)) + value
             else:
@@ -94,7 +100,8 @@ def write_table(
             f"{money_text(amount)} {currency}".strip()
             for currency, amount in sorted(per_currency.items())
         )
-        console.print(f"[bold]{_escape(header)}[/bold] by currency: {_escape(summary)}")
+        note = f" (not counting {skipped} voided or deleted)" if skipped else ""
+        console.print(f"[bold]{_escape(header)}[/bold] by currency: {_escape(summary)}{note}")
     return count
 
 
