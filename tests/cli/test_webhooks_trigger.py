@@ -87,3 +87,38 @@ def test_trigger_refuses_what_it_cannot_do(home: Path, sandbox) -> None:
     nobody = run_xero("webhooks", "trigger", "--to", "http://127.0.0.1:9/webhooks", env=env)
     assert nobody.code == 1
     assert "failed" in nobody.stderr
+
+
+def test_sandbox_sends_events_when_invoices_and_contacts_change(home: Path, sandbox) -> None:
+    env = isolated_env(home, XERO_WEBHOOK_KEY=KEY, XERO_SANDBOX_URL=sandbox.url)
+    listener = Listener(env)
+    try:
+        run_xero("webhooks", "subscribe", "--to", listener.url, env=env).ok()
+        contact = (
+            run_xero("--sandbox", "contacts", "create", "--name", "Webhook Watcher Ltd", env=env)
+            .ok()
+            .json()[0]
+        )
+        invoice = (
+            run_xero(
+                "--sandbox",
+                "invoices",
+                "create",
+                "--contact",
+                contact["ContactID"],
+                "--line",
+                "Watched,1,10,200",
+                env=env,
+            )
+            .ok()
+            .json()[0]
+        )
+        voided = run_xero("--sandbox", "invoices", "void", invoice["InvoiceNumber"], env=env)
+        assert voided.code in (0, 6)  # a draft cannot be voided in Xero; the event still matters
+        events = listener.take(2, timeout=30)
+        seen = {(e["eventCategory"], e["eventType"], e["resourceId"]) for e in events}
+        assert ("CONTACT", "CREATE", contact["ContactID"]) in seen
+        assert ("INVOICE", "CREATE", invoice["InvoiceID"]) in seen
+    finally:
+        httpx.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
+        listener.stop()
