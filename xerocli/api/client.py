@@ -137,8 +137,12 @@ class XeroClient:
         idempotency_key: str | None = None,
         with_tenant: bool = True,
         scope_hint: str | None = None,
+        parse: bool = True,
     ) -> ApiResponse:
-        """Send one request with retries; return the parsed answer or raise an error."""
+        """Send one request with retries; return the parsed answer or raise an error.
+
+        `parse=False` leaves `payload` None and the body in `text`, for callers that parse
+        later on another thread (concurrent paging buffers text, which is smaller)."""
         method = method.upper()
         url = self.url(path)
         extra = dict(headers or {})
@@ -229,7 +233,7 @@ class XeroClient:
             if status >= 400:
                 payload = _safe_json(text)
                 raise error_for(status, payload, text, scope_hint=scope_hint)
-            payload = wire.loads(text) if text.strip() else None
+            payload = wire.loads(text) if parse and text.strip() else None
             return ApiResponse(status, response.headers, payload, text, elapsed)
 
     def _backoff(self, attempt: int, retry_after: float | None) -> None:
@@ -287,6 +291,18 @@ class XeroClient:
             if done or (max_pages is not None and page >= max_pages):
                 return
             page += 1
+
+    def iter_pages_concurrently(
+        self,
+        resource: Resource,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        **options: Any,
+    ) -> Iterator[list[dict]]:
+        """Like `iter_pages`, with pages 2..N fetched a few at a time (see `api/paging.py`)."""
+        from xerocli.api.paging import iter_pages_concurrent
+
+        return iter_pages_concurrent(self, resource, params, headers, **options)
 
     def get_one(self, resource: Resource, key: str) -> dict:
         params = {"unitdp": 4} if resource.unitdp else None

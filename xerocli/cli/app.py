@@ -76,10 +76,11 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import objects, sandbox
+    from xerocli.cli import export, objects, sandbox
 
     objects.register(app)
     app.add_typer(sandbox.app, name="sandbox")
+    app.add_typer(export.app, name="export")
 
 
 _register()

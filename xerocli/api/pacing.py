@@ -1,0 +1,137 @@
+"""An in-process rate limiter that paces calls so Xero never has to answer 429.
+
+It plugs into `XeroClient(limiter=...)` (acquire before a call, release with the answer's
+headers) and keeps, per tenant: at most 5 calls in flight, at most the minute limit in a
+rolling minute of our own calls, and the budget Xero reports in `X-MinLimit-Remaining` (which
+also counts other programs' calls). A 429 `Retry-After` blocks every thread of that tenant
+until it passes. Across tenants it keeps the app-wide minute limit.
+
+It knows only this process; a limiter shared by every process of the user (SQLite in the state
+dir) can replace it through the same two methods.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+SHORT_PROBLEMS = frozenset({"minute", "concurrent", "appminute"})
+
+
+@dataclass
+class _Budget:
+    slots: threading.Semaphore
+    window: deque[float] = field(default_factory=deque)  # start times of our calls
+    remaining: int | None = None  # Xero's X-MinLimit-Remaining, less what we sent since
+    in_flight: int = 0
+    blocked_until: float = 0.0
+
+
+class InProcessLimiter:
+    def __init__(
+        self,
+        *,
+        minute_limit: int = 60,
+        concurrent: int = 5,
+        app_minute_limit: int = 10_000,
+        minute_seconds: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        on_wait: Callable[[str, float], None] | None = None,
+    ) -> None:
+        self.minute_limit = minute_limit
+        self.concurrent = concurrent
+        self.app_minute_limit = app_minute_limit
+        self.minute = minute_seconds
+        self.clock = clock
+        self.sleep = sleep
+        self.on_wait = on_wait
+        self.waited_seconds = 0.0
+        self._lock = threading.Lock()
+        self._budgets: dict[str, _Budget] = {}
+        self._app_window: deque[float] = deque()
+
+    def _budget(self, tenant_id: str) -> _Budget:
+        with self._lock:
+            budget = self._budgets.get(tenant_id)
+            if budget is None:
+                budget = _Budget(threading.Semaphore(self.concurrent))
+                self._budgets[tenant_id] = budget
+            return budget
+
+    def _trim(self, budget: _Budget, now: float) -> None:
+        horizon = now - self.minute
+        while budget.window and budget.window[0] <= horizon:
+            budget.window.popleft()
+            if budget.remaining is not None:
+                budget.remaining += 1  # our call has left Xero's window too
+        while self._app_window and self._app_window[0] <= horizon:
+            self._app_window.popleft()
+
+    def _wait_for(self, budget: _Budget, now: float) -> float:
+        """Seconds to wait before the next call may start; 0 when it may start now."""
+        margin = 0.05 + self.minute * 0.01  # our clock starts before Xero's does
+        if now < budget.blocked_until:
+            return budget.blocked_until - now
+        if len(budget.window) >= self.minute_limit:
+            return budget.window[0] + self.minute + margin - now
+        if budget.remaining is not None and budget.remaining <= 0:
+            if budget.window:
+                return budget.window[0] + self.minute + margin - now
+            budget.remaining = None  # spent by others: probe again after a pause
+            return self.minute / 4
+        if len(self._app_window) >= self.app_minute_limit:
+            return self._app_window[0] + self.minute + margin - now
+        return 0.0
+
+    def acquire(self, tenant_id: str) -> Any:
+        budget = self._budget(tenant_id)
+        budget.slots.acquire()
+        try:
+            while True:
+                with self._lock:
+                    now = self.clock()
+                    self._trim(budget, now)
+                    wait = self._wait_for(budget, now)
+                    if wait <= 0:
+                        budget.window.append(now)
+                        self._app_window.append(now)
+                        budget.in_flight += 1
+                        if budget.remaining is not None:
+                            budget.remaining -= 1
+                        return tenant_id
+                self.waited_seconds += wait
+                if self.on_wait is not None:
+                    self.on_wait(tenant_id, wait)
+                self.sleep(wait)
+        except BaseException:
+            budget.slots.release()
+            raise
+
+    def release(self, lease: Any, headers: Any) -> None:
+        budget = self._budget(lease)
+        with self._lock:
+            budget.in_flight -= 1
+            if headers is not None:
+                reported = _int(headers.get("X-MinLimit-Remaining"))
+                if reported is not None:
+                    # Calls still in flight may not be counted in `reported` yet.
+                    budget.remaining = max(reported - budget.in_flight, 0)
+                problem = headers.get("X-Rate-Limit-Problem")
+                retry_after = _int(headers.get("Retry-After"))
+                if problem in SHORT_PROBLEMS and retry_after is not None:
+                    budget.blocked_until = max(budget.blocked_until, self.clock() + retry_after)
+        budget.slots.release()
+
+
+def _int(raw: Any) -> int | None:
+    if raw is None:
+        return None
+    try:
+        return int(float(raw))
+    except (TypeError, ValueError):
+        return None
