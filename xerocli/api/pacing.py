@@ -2,8 +2,9 @@
 
 It plugs into `XeroClient(limiter=...)` (acquire before a call, release with the answer's
 headers) and keeps, per tenant: at most 5 calls in flight, at most the minute limit in a
-rolling minute of our own calls, and the budget Xero reports in `X-MinLimit-Remaining` (which
-also counts other programs' calls). A 429 `Retry-After` blocks every thread of that tenant
+rolling minute of our own calls (each counted from its answer, when Xero has surely counted
+it), where the limit is learnt from `X-MinLimit-Remaining` (a sandbox or a tier may allow fewer
+than 60; other programs' calls lower it too). A 429 `Retry-After` blocks every thread of that tenant
 until it passes. Across tenants it keeps the app-wide minute limit.
 
 It knows only this process; a limiter shared by every process of the user (SQLite in the state
@@ -20,13 +21,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SHORT_PROBLEMS = frozenset({"minute", "concurrent", "appminute"})
+INF = float("inf")
 
 
 @dataclass
 class _Budget:
     slots: threading.Semaphore
-    window: deque[float] = field(default_factory=deque)  # start times of our calls
-    remaining: int | None = None  # Xero's X-MinLimit-Remaining, less what we sent since
+    #: Our calls in the last minute, oldest first: [time], where time is when the answer came
+    #: (Xero counted the call by then) or +inf while the call is in flight.
+    window: deque[list[float]] = field(default_factory=deque)
+    #: The minute limit Xero applies, learnt from X-MinLimit-Remaining when none of our calls
+    #: was in flight (so the report and our window describe the same calls).
+    limit: int | None = None
     in_flight: int = 0
     blocked_until: float = 0.0
 
@@ -63,27 +69,34 @@ class InProcessLimiter:
                 self._budgets[tenant_id] = budget
             return budget
 
+    def _margin(self) -> float:
+        return 0.05 + self.minute * 0.01
+
     def _trim(self, budget: _Budget, now: float) -> None:
-        horizon = now - self.minute
-        while budget.window and budget.window[0] <= horizon:
+        horizon = now - self.minute - self._margin()
+        while budget.window and budget.window[0][0] <= horizon:
             budget.window.popleft()
-            if budget.remaining is not None:
-                budget.remaining += 1  # our call has left Xero's window too
         while self._app_window and self._app_window[0] <= horizon:
             self._app_window.popleft()
 
     def _wait_for(self, budget: _Budget, now: float) -> float:
         """Seconds to wait before the next call may start; 0 when it may start now."""
-        margin = 0.05 + self.minute * 0.01  # our clock starts before Xero's does
+        margin = self._margin()
         if now < budget.blocked_until:
             return budget.blocked_until - now
-        if len(budget.window) >= self.minute_limit:
-            return budget.window[0] + self.minute + margin - now
-        if budget.remaining is not None and budget.remaining <= 0:
-            if budget.window:
-                return budget.window[0] + self.minute + margin - now
-            budget.remaining = None  # spent by others: probe again after a pause
-            return self.minute / 4
+        oldest = budget.window[0][0] if budget.window else None
+        # The oldest call still in flight: look again shortly.
+        frees_at = (
+            None
+            if oldest is None
+            else (oldest + self.minute + margin if oldest != INF else now + 0.1)
+        )
+        limit = min(self.minute_limit, budget.limit or self.minute_limit)
+        if len(budget.window) >= limit:
+            if frees_at is None:  # spent by other programs: probe again after a pause
+                budget.limit = None
+                return self.minute / 4
+            return max(frees_at - now, 0.01)
         if len(self._app_window) >= self.app_minute_limit:
             return self._app_window[0] + self.minute + margin - now
         return 0.0
@@ -98,12 +111,11 @@ class InProcessLimiter:
                     self._trim(budget, now)
                     wait = self._wait_for(budget, now)
                     if wait <= 0:
-                        budget.window.append(now)
+                        entry = [INF]
+                        budget.window.append(entry)
                         self._app_window.append(now)
                         budget.in_flight += 1
-                        if budget.remaining is not None:
-                            budget.remaining -= 1
-                        return tenant_id
+                        return tenant_id, entry
                 self.waited_seconds += wait
                 if self.on_wait is not None:
                     self.on_wait(tenant_id, wait)
@@ -113,14 +125,16 @@ class InProcessLimiter:
             raise
 
     def release(self, lease: Any, headers: Any) -> None:
-        budget = self._budget(lease)
+        tenant_id, entry = lease
+        budget = self._budget(tenant_id)
         with self._lock:
+            entry[0] = self.clock()
             budget.in_flight -= 1
             if headers is not None:
                 reported = _int(headers.get("X-MinLimit-Remaining"))
-                if reported is not None:
-                    # Calls still in flight may not be counted in `reported` yet.
-                    budget.remaining = max(reported - budget.in_flight, 0)
+                if reported is not None and budget.in_flight == 0:
+                    learnt = reported + len(budget.window)
+                    budget.limit = learnt if budget.limit is None else min(budget.limit, learnt)
                 problem = headers.get("X-Rate-Limit-Problem")
                 retry_after = _int(headers.get("Retry-After"))
                 if problem in SHORT_PROBLEMS and retry_after is not None:

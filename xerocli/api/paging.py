@@ -10,8 +10,11 @@ invoices is several times its text). Pacing is the client's limiter's job, not t
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
 from xerocli.api import wire
@@ -25,6 +28,56 @@ PAGE_SIZE = 1000
 
 #: Called after each page: (page number, page count if known, records on the page).
 PageCallback = Callable[[int, int | None, int], None]
+#: Called while the caller's thread waits; raises to stop (a signal asked the export to stop).
+Checkpoint = Callable[[], None]
+POLL_SECONDS = 0.2
+
+
+class _DaemonPool:
+    """A few daemon threads running one function: unlike ThreadPoolExecutor's threads, they
+    never hold up the exit of a process that was told to stop mid-request."""
+
+    def __init__(self, size: int, work: Callable[[Any], Any]) -> None:
+        self.work = work
+        self.tasks: queue.Queue[tuple[Future, Any] | None] = queue.Queue()
+        self.threads = [
+            threading.Thread(target=self._run, name=f"xero-page-{i}", daemon=True)
+            for i in range(max(size, 1))
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def submit(self, arg: Any) -> Future:
+        future: Future = Future()
+        self.tasks.put((future, arg))
+        return future
+
+    def _run(self) -> None:
+        while True:
+            item = self.tasks.get()
+            if item is None:
+                return
+            future, arg = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(self.work(arg))
+            except BaseException as exc:
+                future.set_exception(exc)
+
+    def close(self) -> None:
+        for _ in self.threads:
+            self.tasks.put(None)
+
+
+def wait_for(future: Future, checkpoint: Checkpoint | None) -> Any:
+    """`future.result()`, waking up now and then so a stop request is seen at a safe point."""
+    while True:
+        try:
+            return future.result(timeout=POLL_SECONDS)
+        except FutureTimeout:
+            if checkpoint is not None:
+                checkpoint()
 
 
 def iter_pages_concurrent(
@@ -36,6 +89,7 @@ def iter_pages_concurrent(
     concurrency: int = MAX_IN_FLIGHT,
     page_size: int = PAGE_SIZE,
     on_page: PageCallback | None = None,
+    checkpoint: Checkpoint | None = None,
 ) -> Iterator[list[dict]]:
     params = dict(params or {})
     if resource.unitdp:
@@ -57,40 +111,37 @@ def iter_pages_concurrent(
         pagination = (payload or {}).get("pagination") if isinstance(payload, dict) else None
         return wire.records_of(payload, resource.name), (pagination or {}).get("pageCount")
 
-    if not resource.paged:
-        page, _ = records(fetch(None))
-        if on_page:
-            on_page(1, 1, len(page))
-        yield page
-        return
-
-    first, page_count = records(fetch(1))
-    if on_page:
-        on_page(1, page_count, len(first))
-    yield first
-    if page_count is None:
-        # No pagination object: walk on until a short page.
-        page_no, last = 1, first
-        while len(last) >= page_size:
-            page_no += 1
-            last, _ = records(fetch(page_no))
-            if on_page:
-                on_page(page_no, None, len(last))
-            yield last
-        return
-    if page_count <= 1:
-        return
-
-    pool = ThreadPoolExecutor(max_workers=max(concurrency, 1), thread_name_prefix="xero-page")
-    pending: dict[int, Future[ApiResponse]] = {}
+    # Every call runs on the pool, page 1 too, so the caller's thread only ever waits in
+    # `wait_for` and a stop request (SIGTERM, Ctrl-C) is acted on between pages.
+    pool = _DaemonPool(concurrency, fetch)
+    pending: dict[int, Future] = {}
     try:
-        next_submit = 2
-        page_no = 2
+        if not resource.paged:
+            page, _ = records(wait_for(pool.submit(None), checkpoint))
+            if on_page:
+                on_page(1, 1, len(page))
+            yield page
+            return
+        first, page_count = records(wait_for(pool.submit(1), checkpoint))
+        if on_page:
+            on_page(1, page_count, len(first))
+        yield first
+        if page_count is None:
+            # No pagination object: walk on until a short page.
+            page_no, last = 1, first
+            while len(last) >= page_size:
+                page_no += 1
+                last, _ = records(wait_for(pool.submit(page_no), checkpoint))
+                if on_page:
+                    on_page(page_no, None, len(last))
+                yield last
+            return
+        next_submit = page_no = 2
         while page_no <= page_count:
             while next_submit <= page_count and next_submit < page_no + concurrency:
-                pending[next_submit] = pool.submit(fetch, next_submit)
+                pending[next_submit] = pool.submit(next_submit)
                 next_submit += 1
-            answer = pending.pop(page_no).result()
+            answer = wait_for(pending.pop(page_no), checkpoint)
             page, _ = records(answer)
             del answer
             if on_page:
@@ -100,16 +151,15 @@ def iter_pages_concurrent(
     finally:
         for future in pending.values():
             future.cancel()
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.close()
 
 
-def merge_streams(streams: list[Iterator[list[dict]]]) -> Iterator[tuple[int, list[dict]]]:
+def merge_streams(
+    streams: list[Iterator[list[dict]]], checkpoint: Checkpoint | None = None
+) -> Iterator[tuple[int, list[dict]]]:
     """Run several page streams (one per tenant) in parallel; yield (stream index, page) as
     pages arrive. Each stream keeps its own bounded look-ahead, and the hand-over queue holds at
     most one page per stream, so memory stays flat. The first error stops everything."""
-    import queue
-    import threading
-
     if len(streams) == 1:
         for page in streams[0]:
             yield 0, page
@@ -151,8 +201,10 @@ def merge_streams(streams: list[Iterator[list[dict]]]) -> Iterator[tuple[int, li
         done = 0
         while done < len(streams):
             try:
-                index, page, error = hand_over.get(timeout=0.5)
+                index, page, error = hand_over.get(timeout=POLL_SECONDS)
             except queue.Empty:
+                if checkpoint is not None:
+                    checkpoint()
                 continue
             if error is not None:
                 raise error

@@ -30,12 +30,45 @@ NOUNS = ", ".join(r.noun for r in RESOURCES)
 FILTER_OPTIONS = ("status", "type", "contact", "from", "to")
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised in the main thread so the export cleans up as on Ctrl-C."""
+class Terminated(errors.XeroCliError):
+    """SIGTERM: the export stops at the next safe point and cleans up as on an error."""
+
+    exit_code = errors.ExitCode.INTERRUPTED
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise Terminated()
+class Stopper:
+    """Signal handlers that only take note; `check()` raises at a safe point of ours.
+
+    Raising from the handler itself could land inside a lock held by a paging thread (and
+    hang the exit), so SIGTERM and the first Ctrl-C just set a flag that the export checks
+    between pages and while it waits. A second Ctrl-C stops at once.
+    """
+
+    def __init__(self) -> None:
+        self.signal_name: str | None = None
+        self._previous: dict[int, Any] = {}
+
+    def install(self) -> None:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            self._previous[signum] = signal.signal(signum, self._note)
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
+
+    def _note(self, signum: int, frame: Any) -> None:
+        if self.signal_name == "SIGINT" and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.signal_name = signal.Signals(signum).name
+
+    def check(self) -> None:
+        if self.signal_name == "SIGTERM":
+            raise Terminated(
+                "terminated (SIGTERM): the export was not written and its mark did not move"
+            )
+        if self.signal_name == "SIGINT":
+            raise KeyboardInterrupt
 
 
 def _resource(noun: str) -> Resource:
@@ -190,13 +223,29 @@ def run_export(
     )
     query = build_list_query(resource, filters, where=where, since=since)
 
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    stopper = Stopper()
     try:
         outcome = _export(
-            ctx.obj, fmt, resource, output, columns, lines, excel, incremental, all_tenants, query
+            ctx.obj,
+            fmt,
+            resource,
+            output,
+            columns,
+            lines,
+            excel,
+            incremental,
+            all_tenants,
+            query,
+            stopper,
         )
+    except KeyboardInterrupt:
+        print(
+            "xero: interrupted: the export was not written and its mark did not move",
+            file=sys.stderr,
+        )
+        raise
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        stopper.restore()
     where_to = ", ".join(outcome.paths) if outcome.paths else "stdout"
     extra = f" ({outcome.rows} rows)" if outcome.rows != outcome.records else ""
     skipped = f"; {outcome.skipped} unchanged at the mark left out" if outcome.skipped else ""
@@ -218,6 +267,7 @@ def _export(
     incremental: bool,
     all_tenants: bool,
     query: Any,
+    stopper: Stopper,
 ) -> Outcome:
     from xerocli import config
     from xerocli.api.marks import HighWater, MarkStore, iso_utc
@@ -245,6 +295,7 @@ def _export(
                 job.flattener.set_constants(
                     {"TenantId": job.tenant_id, "TenantName": job.tenant_name}
                 )
+        stopper.install()
         per_tenant = "{tenant" in output
         if per_tenant:
             for job in jobs:
@@ -269,11 +320,12 @@ def _export(
                 progress.page(job.tenant_id, page_no, page_count, count)
 
             return job.client.iter_pages_concurrently(
-                resource, query.params, headers, on_page=on_page
+                resource, query.params, headers, on_page=on_page, checkpoint=stopper.check
             )
 
         outcome = Outcome()
-        for index, page in merge_streams([stream(job) for job in jobs]):
+        for index, page in merge_streams([stream(job) for job in jobs], stopper.check):
+            stopper.check()
             job = jobs[index]
             before = job.sink.rows
             kept = list(job.high_water.filter(page))
@@ -283,6 +335,7 @@ def _export(
             outcome.rows += job.sink.rows - before
             progress.records(len(kept))
             del page, kept
+        stopper.check()
         for target in targets:
             target.commit()
             path = getattr(target, "target", None)
