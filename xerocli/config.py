@@ -30,6 +30,8 @@ ENV_WEBHOOK_KEY = "XERO_WEBHOOK_KEY"
 ENV_DATA_DIR = "XERO_DATA_DIR"
 ENV_STATE_DIR = "XERO_STATE_DIR"
 ENV_NO_COLOR = "NO_COLOR"
+#: Length of the rate-limit "minute" the client paces to (default 60; for a sandbox started
+#: with `--minute-seconds`).
 
 DEFAULT_LOGIN_URL = "https://login.xero.com"
 DEFAULT_IDENTITY_URL = "https://identity.xero.com"

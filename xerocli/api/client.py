@@ -150,8 +150,12 @@ class XeroClient:
         idempotency_key: str | None = None,
         with_tenant: bool = True,
         scope_hint: str | None = None,
+        parse: bool = True,
     ) -> ApiResponse:
-        """Send one request with retries; return the parsed answer or raise an error."""
+        """Send one request with retries; return the parsed answer or raise an error.
+
+        `parse=False` leaves `payload` None and the body in `text`, for callers that parse
+        later on another thread (concurrent paging buffers text, which is smaller)."""
         method = method.upper()
         url = self.url(path)
         extra = dict(headers or {})
@@ -242,7 +246,7 @@ class XeroClient:
             if status >= 400:
                 payload = _safe_json(text)
                 raise error_for(status, payload, text, scope_hint=scope_hint)
-            payload = wire.loads(text) if text.strip() else None
+            payload = wire.loads(text) if parse and text.strip() else None
             return ApiResponse(status, response.headers, payload, text, elapsed)
 
     def _backoff(self, attempt: int, retry_after: float | None) -> None:
@@ -328,6 +332,18 @@ class XeroClient:
             if key is None or is_last_page(answer.payload, page, len(records), page_size):
                 return
             page += 1
+
+    def iter_pages_concurrently(
+        self,
+        resource: Resource,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        **options: Any,
+    ) -> Iterator[list[dict]]:
+        """Like `iter_pages`, with pages 2..N fetched a few at a time (see `api/paging.py`)."""
+        from xerocli.api.paging import iter_pages_concurrent
+
+        return iter_pages_concurrent(self, resource, params, headers, **options)
 
     def get_one(self, resource: Resource, key: str) -> dict:
         params = {"unitdp": 4} if resource.unitdp else None

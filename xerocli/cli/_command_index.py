@@ -23,6 +23,7 @@ COMMANDS: dict = {
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
             'webhooks': 'Receive, forward and trigger Xero webhook deliveries.',
+            'export': 'Export every record of an object to CSV or NDJSON, in fixed documented columns.',
         },
         'options': [
             (('--profile',), True, (), '', 'Profile (app and login) to use.', False),
@@ -874,6 +875,72 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
+        ],
+    },
+    'export': {
+        'help': 'Export every record of an object to CSV or NDJSON, in fixed documented columns.',
+        'commands': {
+            'csv': 'Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns).',
+            'ndjson': 'Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV.',
+            'columns': "Print OBJECT's export columns, one a line, in file order.",
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'export csv': {
+        'help': 'Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns).',
+        'options': [
+            (('--output', '-o'), True, (), '', "File to write ('-' for stdout). {tenant} in the name: one file per organisation.", False),
+            (('--lines',), False, (), '', 'One row per line item (LineItem.* columns).', False),
+            (('--fields',), True, (), '', 'Columns to write, in this order (A,B,...).', False),
+            (('--excel',), False, (), '', "UTF-8 BOM and 'YYYY-MM-DD HH:MM:SS' times, for Excel.", False),
+            (('--incremental',), False, (), '', 'Only records changed since the last --incremental run (mark kept in the state dir).', False),
+            (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
+            (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('noun', (), '', 1),
+        ],
+    },
+    'export ndjson': {
+        'help': 'Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV.',
+        'options': [
+            (('--output', '-o'), True, (), '', "File to write ('-' for stdout). {tenant} in the name: one file per organisation.", False),
+            (('--lines',), False, (), '', 'One row per line item (LineItem.* columns).', False),
+            (('--fields',), True, (), '', 'Columns to write, in this order (A,B,...).', False),
+            (('--incremental',), False, (), '', 'Only records changed since the last --incremental run (mark kept in the state dir).', False),
+            (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
+            (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('noun', (), '', 1),
+        ],
+    },
+    'export columns': {
+        'help': "Print OBJECT's export columns, one a line, in file order.",
+        'options': [
+            (('--lines',), False, (), '', 'Include the LineItem.* columns.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('noun', (), '', 1),
         ],
     },
 }

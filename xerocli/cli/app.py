@@ -77,7 +77,7 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import api, auth, completion, objects, sandbox, tenants, webhooks
+    from xerocli.cli import api, auth, completion, export, objects, sandbox, tenants, webhooks
 
     objects.register(app)
     app.command("api")(api.api)
@@ -86,6 +86,7 @@ def _register() -> None:
     app.add_typer(tenants.app, name="tenants")
     app.add_typer(webhooks.app, name="webhooks")
     app.command("completion")(completion.completion)
+    app.add_typer(export.app, name="export")
 
 
 _register()

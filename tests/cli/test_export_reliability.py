@@ -1,0 +1,251 @@
+"""`xero export`: incremental marks, pacing under Xero's limits, and failures that leave the
+old file and the mark as they were (errors, SIGTERM, SIGKILL)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import isolated_env, run_xero
+from tests.helpers.sandbox import RunningSandbox
+
+NZ_TENANT_ID = None  # read from the sandbox
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
+
+
+def iso_ms(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def mark_path(home: Path, tenant_id: str, noun: str = "invoices") -> Path:
+    return home / "state" / "xerocli" / "export-marks" / "default" / tenant_id / f"{noun}.json"
+
+
+def nz_tenant(sandbox: RunningSandbox) -> str:
+    return next(t["tenant_id"] for t in sandbox.tenants() if t["name"] == "Demo Company (NZ)")
+
+
+def partials(directory: Path) -> list[Path]:
+    return sorted(directory.glob(".*.xero-partial"))
+
+
+@pytest.fixture
+def small_sandbox(tmp_path: Path):
+    """A sandbox of its own (3 pages of invoices), for tests that break it."""
+    root = tmp_path / "small"
+    root.mkdir()
+    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "3000")
+    yield running
+    running.stop()
+
+
+def test_incremental_sends_the_mark_and_exports_only_what_changed_since(
+    sandbox, sandbox_env, home, tmp_path
+) -> None:
+    sandbox.reset_stats()
+    tenant_id = nz_tenant(sandbox)
+    first = tmp_path / "first.csv"
+    run_xero(
+        "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(first),
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    rows = read_rows(first)
+    updated = {row["InvoiceID"]: parse_utc(row["UpdatedDateUTC"]) for row in rows}
+    assert len(rows) == len(updated) > 0
+    newest = max(updated.values())
+    mark = json.loads(mark_path(home, tenant_id).read_text())
+    assert mark["UpdatedDateUTC"] == iso_ms(newest)
+    assert mark["IDsAtMark"] == sorted(i for i, when in updated.items() if when == newest)
+
+    # Nothing changed since: the records at the mark come back (If-Modified-Since is
+    # inclusive) and are dropped as already exported; the mark stays.
+    second = tmp_path / "second.csv"
+    result = run_xero(
+        "--sandbox", "--debug", "export", "csv", "invoices", "--incremental", "-o", str(second),
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    assert f"'If-Modified-Since': '{iso_ms(newest)}'" in result.stderr
+    assert read_rows(second) == []
+    assert f"{len(mark['IDsAtMark'])} unchanged at the mark left out" in result.stderr
+    assert json.loads(mark_path(home, tenant_id).read_text()) == mark
+
+    # An older mark (as if the last run was before the 300 newest changes): the next run
+    # asks for changes since then and gets exactly the records updated at or after it.
+    cutoff = sorted(updated.values())[-300]
+    mark_path(home, tenant_id).write_text(
+        json.dumps({"UpdatedDateUTC": iso_ms(cutoff), "IDsAtMark": []})
+    )
+    third = tmp_path / "third.csv"
+    result = run_xero(
+        "--sandbox", "--debug", "export", "csv", "invoices", "--incremental", "-o", str(third),
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    assert f"'If-Modified-Since': '{iso_ms(cutoff)}'" in result.stderr
+    got = [row["InvoiceID"] for row in read_rows(third)]
+    assert len(got) == len(set(got))
+    assert set(got) == {i for i, when in updated.items() if when >= cutoff}
+    assert json.loads(mark_path(home, tenant_id).read_text()) == mark
+
+
+def test_pages_are_paced_to_the_minute_limit_without_a_429(tmp_path: Path) -> None:
+    root = tmp_path / "paced"
+    root.mkdir()
+    sandbox = RunningSandbox(
+        root / "sandbox.sqlite", root, "--invoices", "7000",
+        "--minute-seconds", "2", "--minute-limit", "3",
+    )  # fmt: skip
+    try:
+        env = isolated_env(
+            tmp_path / "home", XERO_SANDBOX_URL=sandbox.url, XERO_RATE_WINDOW_SECONDS="2"
+        )
+        target = tmp_path / "paced.csv"
+        run_xero("--sandbox", "export", "csv", "invoices", "-o", str(target), env=env).ok()
+        assert len(read_rows(target)) == 7000
+        stats = sandbox.stats()
+        assert stats["api_calls"] == 7
+        assert stats["rate_limited"] == {"concurrent": 0, "minute": 0, "day": 0, "appminute": 0}
+    finally:
+        sandbox.stop()
+
+
+def _first_export(sandbox: RunningSandbox, home: Path, target: Path) -> dict[str, str]:
+    env = isolated_env(home, XERO_SANDBOX_URL=sandbox.url)
+    run_xero(
+        "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(target), env=env
+    ).ok()
+    return env
+
+
+def test_a_failing_export_leaves_the_old_file_no_partial_and_the_mark(
+    small_sandbox, tmp_path
+) -> None:
+    home, target = tmp_path / "home", tmp_path / "out" / "invoices.csv"
+    env = _first_export(small_sandbox, home, target)
+    old = target.read_bytes()
+    mark_file = mark_path(home, nz_tenant(small_sandbox))
+    mark = mark_file.read_bytes()
+    mark_file.write_text(json.dumps({"UpdatedDateUTC": "2020-01-01T00:00:00.000Z"}))
+    mark = mark_file.read_bytes()
+
+    # The day budget runs out after page 1: page 1 is already in the temp file when page 2
+    # fails (a day 429 fails at once; it would not clear for hours).
+    small_sandbox.reset_stats()
+    small_sandbox.configure(day_limit=1)
+    try:
+        result = run_xero(
+            "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(target), env=env
+        )
+    finally:
+        small_sandbox.configure(day_limit=5000)
+    assert result.code == 7, result.stderr
+    assert "daily call budget" in result.stderr
+    assert target.read_bytes() == old
+    assert partials(target.parent) == []
+    assert mark_file.read_bytes() == mark
+
+    # The shared limiter now holds the tenant until the day budget resets; start a new "day".
+    for suffix in ("", "-wal", "-shm"):
+        (Path(env["XERO_STATE_DIR"]) / f"ratelimit.sqlite{suffix}").unlink(missing_ok=True)
+
+    # Every call failing (500s, retried, then given up): same promises.
+    small_sandbox.configure(error_rate=1.0, fault_seed=1)
+    try:
+        result = run_xero(
+            "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(target), env=env
+        )
+    finally:
+        small_sandbox.configure(error_rate=0.0)
+    assert result.code == 8, result.stderr
+    assert target.read_bytes() == old
+    assert partials(target.parent) == []
+    assert mark_file.read_bytes() == mark
+
+
+def _start_slow_export(sandbox: RunningSandbox, env: dict[str, str], target: Path):
+    sandbox.configure(latency_ms=1500)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "xerocli", "--sandbox", "export", "csv", "invoices",
+         "--incremental", "-o", str(target)],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    # Wait until page 1 is in the temp file (bounded: the test fails rather than hangs).
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        found = partials(target.parent)
+        if found and found[0].stat().st_size > 10_000:
+            return process, found[0]
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)
+    process.kill()
+    raise AssertionError("the export never got under way: " + (process.stderr.read() or ""))
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
+def test_a_terminated_export_removes_its_temp_file_and_keeps_old_file_and_mark(
+    how, small_sandbox, tmp_path
+) -> None:
+    home, target = tmp_path / "home", tmp_path / "out" / "invoices.csv"
+    env = _first_export(small_sandbox, home, target)
+    old = target.read_bytes()
+    mark_file = mark_path(home, nz_tenant(small_sandbox))
+    mark_file.write_text(json.dumps({"UpdatedDateUTC": "2020-01-01T00:00:00.000Z"}))
+    mark = mark_file.read_bytes()
+    try:
+        process, _ = _start_slow_export(small_sandbox, env, target)
+        process.send_signal(getattr(signal, how))
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        small_sandbox.configure(latency_ms=0)
+    assert process.returncode == 130, stderr
+    assert "the export was not written" in stderr
+    assert target.read_bytes() == old
+    assert partials(target.parent) == []
+    assert mark_file.read_bytes() == mark
+
+
+def test_a_killed_export_leaves_only_a_named_temp_file_that_the_next_run_removes(
+    small_sandbox, tmp_path
+) -> None:
+    home, target = tmp_path / "home", tmp_path / "out" / "invoices.csv"
+    env = _first_export(small_sandbox, home, target)
+    old = target.read_bytes()
+    mark_file = mark_path(home, nz_tenant(small_sandbox))
+    mark_file.write_text(json.dumps({"UpdatedDateUTC": "2020-01-01T00:00:00.000Z"}))
+    mark = mark_file.read_bytes()
+    try:
+        process, partial = _start_slow_export(small_sandbox, env, target)
+        process.kill()
+        process.communicate(timeout=60)
+    finally:
+        small_sandbox.configure(latency_ms=0)
+    assert process.returncode == -signal.SIGKILL
+    assert target.read_bytes() == old
+    assert mark_file.read_bytes() == mark
+    # What SIGKILL leaves: a hidden temp file named after the target and the dead process.
+    assert partials(target.parent) == [partial]
+    assert partial.name == f".invoices.csv.{process.pid}.xero-partial"
+    run_xero(
+        "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(target), env=env
+    ).ok()
+    assert partials(target.parent) == []
+    assert len(read_rows(target)) == 3000
+    assert os.path.getsize(target) > 0

@@ -1,0 +1,72 @@
+"""The pure parts of `xero export`: column paths, cells, marks (no HTTP involved)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from xerocli.api.marks import HighWater, Mark
+from xerocli.api.resources import RESOURCES
+from xerocli.output.exportfile import cell, excel_cell
+from xerocli.output.flatten import Flattener, compile_path
+
+INVOICE = {
+    "InvoiceID": "i1",
+    "Contact": {"Name": "Ridgeway Traders", "Addresses": [{"AddressType": "POBOX", "City": "W"}]},
+    "Total": Decimal("10.5000"),
+    "LineItems": [
+        {"UnitAmount": Decimal("1.2345"), "Tracking": [{"Name": "Region", "Option": "North"}]},
+        {"UnitAmount": Decimal("2.0000"), "Tracking": []},
+    ],
+}
+
+
+def test_every_export_column_of_the_table_compiles() -> None:
+    for resource in RESOURCES:
+        assert resource.export_columns, resource.noun
+        assert len(set(resource.export_columns)) == len(resource.export_columns)
+        assert "UpdatedDateUTC" in resource.export_columns
+        for column in resource.export_columns:
+            assert compile_path(column)
+
+
+def test_lines_repeat_header_fields_and_select_by_type_and_index() -> None:
+    columns = [
+        "InvoiceID",
+        "Contact.Addresses[POBOX].City",
+        "LineItem.UnitAmount",
+        "LineItem.Tracking[0].Option",
+        "Missing.Field",
+    ]
+    rows = list(Flattener(columns, "LineItems").rows([INVOICE, {"InvoiceID": "i2"}]))
+    assert rows == [
+        ["i1", "W", Decimal("1.2345"), "North", None],
+        ["i1", "W", Decimal("2.0000"), None, None],
+        ["i2", None, None, None, None],  # no lines: still one row
+    ]
+
+
+def test_cells_are_exact_and_excel_times_are_plain() -> None:
+    assert cell(Decimal("0.1000")) == "0.1000"
+    assert cell(Decimal("1E+2")) == "100"
+    assert cell(True) == "true" and cell(None) == ""
+    assert excel_cell("2026-02-06T12:17:43.202Z") == "2026-02-06 12:17:43"
+    assert excel_cell("2026-02-06") == "2026-02-06"
+    assert excel_cell("Totally not a date T") == "Totally not a date T"
+
+
+def test_high_water_drops_unchanged_records_at_the_mark_and_keeps_the_newest() -> None:
+    at = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    previous = Mark(at, frozenset({"a"}))
+    records = [
+        {"InvoiceID": "a", "UpdatedDateUTC": "2026-01-01T00:00:00.000Z"},  # seen last time
+        {"InvoiceID": "b", "UpdatedDateUTC": "2026-01-01T00:00:00Z"},  # same moment, new
+        {"InvoiceID": "c", "UpdatedDateUTC": "2026-01-02T00:00:00.5Z"},
+    ]
+    water = HighWater("InvoiceID", previous)
+    assert [r["InvoiceID"] for r in water.filter(records)] == ["b", "c"]
+    assert water.skipped == 1
+    mark = water.mark()
+    assert mark is not None and mark.ids_at_mark == {"c"}
+    assert mark.to_json()["UpdatedDateUTC"] == "2026-01-02T00:00:00.500Z"
+    assert HighWater("InvoiceID", previous).mark() is None

@@ -1,0 +1,517 @@
+"""`xero export csv|ndjson OBJECT`: every record of an object to a file, in fixed columns.
+
+The command parses options and wires the parts together: the list query
+(`api/query.py`), concurrent paging and pacing (`api/paging.py`, `api/pacing.py`), marks
+(`api/marks.py`), flattening and crash-safe files (`output/flatten.py`,
+`output/exportfile.py`). Columns come from the resource table's `export_columns`.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from xerocli import errors
+from xerocli.api.resources import LINE_ITEM_COLUMNS, RESOURCES, TENANT_COLUMNS, Resource
+
+app = typer.Typer(
+    name="export",
+    no_args_is_help=True,
+    help="Export every record of an object to CSV or NDJSON, in fixed documented columns.",
+)
+
+NOUNS = ", ".join(r.noun for r in RESOURCES)
+FILTER_OPTIONS = ("status", "type", "contact", "from", "to")
+
+
+class Terminated(errors.XeroCliError):
+    """SIGTERM: the export stops at the next safe point and cleans up as on an error."""
+
+    exit_code = errors.ExitCode.INTERRUPTED
+
+
+class Stopper:
+    """Signal handlers that only take note; `check()` raises at a safe point of ours.
+
+    Raising from the handler itself could land inside a lock held by a paging thread (and
+    hang the exit), so SIGTERM and the first Ctrl-C just set a flag that the export checks
+    between pages and while it waits. A second Ctrl-C stops at once.
+    """
+
+    def __init__(self) -> None:
+        self.signal_name: str | None = None
+        self._previous: dict[int, Any] = {}
+
+    def install(self) -> None:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            self._previous[signum] = signal.signal(signum, self._note)
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
+
+    def _note(self, signum: int, frame: Any) -> None:
+        if self.signal_name == "SIGINT" and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.signal_name = signal.Signals(signum).name
+
+    def check(self) -> None:
+        if self.signal_name == "SIGTERM":
+            raise Terminated(
+                "terminated (SIGTERM): the export was not written and its mark did not move"
+            )
+        if self.signal_name == "SIGINT":
+            raise KeyboardInterrupt
+
+
+def _resource(noun: str) -> Resource:
+    from xerocli.api.resources import resource
+
+    try:
+        return resource(noun)
+    except KeyError:
+        raise errors.UsageError(f"OBJECT: {noun!r} is not one of {NOUNS}") from None
+
+
+def export_columns(resource: Resource, *, lines: bool, all_tenants: bool) -> list[str]:
+    if lines and not resource.lines_field:
+        raise errors.UsageError(
+            f"--lines: {resource.noun} have no line items (only invoices, credit-notes,"
+            " purchase-orders and bank-transactions do)"
+        )
+    columns = list(resource.export_columns)
+    if lines:
+        columns += LINE_ITEM_COLUMNS
+    if all_tenants:
+        columns = list(TENANT_COLUMNS) + columns
+    return columns
+
+
+def pick_columns(available: list[str], fields: str | None, noun: str) -> list[str]:
+    if not fields:
+        return available
+    chosen = [part.strip() for part in fields.split(",") if part.strip()]
+    unknown = [name for name in chosen if name not in available]
+    if unknown:
+        raise errors.UsageError(
+            f"--fields: {', '.join(repr(u) for u in unknown)} is not an export column of {noun}"
+            f" (see `xero export columns {noun}`; LineItem.* columns need --lines)"
+        )
+    return chosen
+
+
+@dataclass
+class TenantJob:
+    tenant_id: str
+    tenant_name: str
+    client: Any
+    mark: Any = None
+    high_water: Any = None
+    target: Any = None  # per-tenant file, when -o has {tenant}
+    sink: Any = None
+    flattener: Any = None
+    records: int = 0
+
+
+@dataclass
+class Outcome:
+    records: int = 0
+    rows: int = 0
+    skipped: int = 0
+    paths: list[str] = field(default_factory=list)
+
+
+def _slug(name: str) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") or "tenant"
+
+
+def _target_for(output: str, tenant: TenantJob | None) -> Any:
+    from xerocli.output.exportfile import AtomicFile, StdoutTarget
+
+    if output == "-":
+        return StdoutTarget()
+    path = output
+    if tenant is not None:
+        path = path.replace("{tenant}", _slug(tenant.tenant_name)).replace(
+            "{tenant_id}", tenant.tenant_id
+        )
+    return AtomicFile(Path(path).expanduser())
+
+
+def _tenants(app_ctx: Any, all_tenants: bool, limiter: Any) -> list[TenantJob]:
+    from xerocli.api.client import XeroClient
+    from xerocli.api.pacing import ChainedLimiter
+
+    if not all_tenants:
+        client = app_ctx.client()
+        client.limiter = ChainedLimiter(client.limiter, limiter)
+        return [TenantJob(client.tenant_id, app_ctx.tenant_name or client.tenant_id, client)]
+    from xerocli.api.credentials import list_connections, resolve_token_source
+
+    endpoints = app_ctx.endpoints()
+    tokens = resolve_token_source(endpoints, sandbox=app_ctx.options.sandbox)
+    lister = XeroClient(endpoints, tokens, None)
+    try:
+        connections = list_connections(lister)
+    finally:
+        lister.close()
+    if not connections:
+        raise errors.AuthError("no organisation is connected to this login: run `xero auth login`")
+    return [
+        TenantJob(
+            str(c["tenantId"]),
+            str(c.get("tenantName") or c["tenantId"]),
+            XeroClient(
+                endpoints,
+                tokens,
+                str(c["tenantId"]),
+                limiter=ChainedLimiter(app_ctx.bare_client().limiter, limiter),
+            ),
+        )
+        for c in connections
+    ]
+
+
+def _limiter(progress: Any) -> Any:
+    from xerocli.api.limiter import Budget
+    from xerocli.api.pacing import InProcessLimiter
+
+    minute = Budget.from_env().window_seconds  # XERO_RATE_WINDOW_SECONDS, as the shared ledger
+    return InProcessLimiter(minute_seconds=minute, on_wait=progress.waited)
+
+
+def run_export(
+    ctx: typer.Context,
+    fmt: str,
+    noun: str,
+    output: str,
+    lines: bool,
+    fields: str | None,
+    excel: bool,
+    incremental: bool,
+    all_tenants: bool,
+    since: str | None,
+    where: str | None,
+    filters: dict[str, str | None],
+) -> None:
+    from xerocli.api.query import build_list_query
+
+    resource = _resource(noun)
+    offered = {spec.option for spec in resource.filters}
+    for option, value in filters.items():
+        if value is not None and option not in offered:
+            raise errors.UsageError(f"--{option}: {resource.noun} take no --{option} filter")
+    if incremental and since:
+        raise errors.UsageError(
+            "--since and --incremental disagree: --incremental sends the mark of the last run"
+        )
+    if excel and fmt != "csv":
+        raise errors.UsageError("--excel is for CSV only")
+    if ("{tenant" in output) and output == "-":
+        raise errors.UsageError("-o: {tenant} needs a file name")
+    columns = pick_columns(
+        export_columns(resource, lines=lines, all_tenants=all_tenants), fields, resource.noun
+    )
+    query = build_list_query(resource, filters, where=where, since=since)
+
+    stopper = Stopper()
+    try:
+        outcome = _export(
+            ctx.obj,
+            fmt,
+            resource,
+            output,
+            columns,
+            lines,
+            excel,
+            incremental,
+            all_tenants,
+            query,
+            stopper,
+        )
+    except KeyboardInterrupt:
+        print(
+            "xero: interrupted: the export was not written and its mark did not move",
+            file=sys.stderr,
+        )
+        raise
+    finally:
+        stopper.restore()
+    where_to = ", ".join(outcome.paths) if outcome.paths else "stdout"
+    extra = f" ({outcome.rows} rows)" if outcome.rows != outcome.records else ""
+    skipped = f"; {outcome.skipped} unchanged at the mark left out" if outcome.skipped else ""
+    print(
+        f"Exported {outcome.records} {resource.noun.replace('-', ' ')}{extra} to"
+        f" {where_to}{skipped}.",
+        file=sys.stderr,
+    )
+
+
+def _export(
+    app_ctx: Any,
+    fmt: str,
+    resource: Resource,
+    output: str,
+    columns: list[str],
+    lines: bool,
+    excel: bool,
+    incremental: bool,
+    all_tenants: bool,
+    query: Any,
+    stopper: Stopper,
+) -> Outcome:
+    from xerocli import config
+    from xerocli.api.marks import HighWater, MarkStore, iso_utc
+    from xerocli.api.paging import merge_streams
+    from xerocli.output.exportfile import CsvSink, NdjsonSink
+    from xerocli.output.flatten import Flattener
+    from xerocli.output.progress import progress_for
+
+    progress = progress_for(f"Exporting {resource.noun}")
+    jobs: list[TenantJob] = []
+    targets: list[Any] = []
+    committed = False
+    sink_class = CsvSink if fmt == "csv" else NdjsonSink
+    try:
+        limiter = _limiter(progress)
+        jobs = _tenants(app_ctx, all_tenants, limiter)
+        marks = MarkStore(config.state_dir())
+        profile = app_ctx.options.profile or "default"
+        for job in jobs:
+            if incremental:
+                job.mark = marks.load(profile, job.tenant_id, resource.noun)
+            job.high_water = HighWater(resource.id_field, job.mark)
+            job.flattener = Flattener(columns, resource.lines_field if lines else None)
+            if all_tenants:
+                job.flattener.set_constants(
+                    {"TenantId": job.tenant_id, "TenantName": job.tenant_name}
+                )
+        stopper.install()
+        per_tenant = "{tenant" in output
+        if per_tenant:
+            for job in jobs:
+                job.target = _target_for(output, job)
+                targets.append(job.target)
+                job.sink = sink_class(job.target.open(), columns, excel=excel)
+        else:
+            target = _target_for(output, None)
+            targets.append(target)
+            sink = sink_class(target.open(), columns, excel=excel)
+            for job in jobs:
+                job.sink = sink
+
+        def stream(job: TenantJob) -> Any:
+            headers = dict(query.headers)
+            if job.mark is not None:
+                from xerocli.api.query import if_modified_since
+
+                headers["If-Modified-Since"] = if_modified_since(job.mark.since)
+
+            def on_page(page_no: int, page_count: int | None, count: int) -> None:
+                progress.page(job.tenant_id, page_no, page_count, count)
+
+            return job.client.iter_pages_concurrently(
+                resource, query.params, headers, on_page=on_page, checkpoint=stopper.check
+            )
+
+        outcome = Outcome()
+        for index, page in merge_streams([stream(job) for job in jobs], stopper.check):
+            stopper.check()
+            job = jobs[index]
+            before = job.sink.rows
+            kept = list(job.high_water.filter(page))
+            job.sink.write(job.flattener.rows(kept))
+            job.records += len(kept)
+            outcome.records += len(kept)
+            outcome.rows += job.sink.rows - before
+            progress.records(len(kept))
+            del page, kept
+        stopper.check()
+        for target in targets:
+            target.commit()
+            path = getattr(target, "target", None)
+            if path is not None:
+                outcome.paths.append(str(path))
+        committed = True
+        # Only now, with every file complete, do the marks move.
+        if incremental:
+            for job in jobs:
+                new_mark = job.high_water.mark()
+                if new_mark is not None:
+                    marks.save(profile, job.tenant_id, resource.noun, new_mark)
+                outcome.skipped += job.high_water.skipped
+                import logging
+
+                logging.getLogger("xerocli.http").debug(
+                    "export mark %s %s: %s",
+                    job.tenant_name,
+                    resource.noun,
+                    iso_utc(new_mark.since) if new_mark else "unchanged",
+                )
+        return outcome
+    finally:
+        progress.close()
+        if not committed:
+            for target in targets:
+                target.discard()
+        for job in jobs:
+            if job.client is not getattr(app_ctx, "_client", None):
+                job.client.close()
+
+
+def _common(
+    ctx: typer.Context,
+    fmt: str,
+    noun: str,
+    output: str,
+    lines: bool,
+    fields: str | None,
+    excel: bool,
+    incremental: bool,
+    all_tenants: bool,
+    since: str | None,
+    where: str | None,
+    status: str | None,
+    type_: str | None,
+    contact: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> None:
+    run_export(
+        ctx,
+        fmt,
+        noun,
+        output,
+        lines,
+        fields,
+        excel,
+        incremental,
+        all_tenants,
+        since,
+        where,
+        {"status": status, "type": type_, "contact": contact, "from": date_from, "to": date_to},
+    )
+
+
+OBJECT_ARG = typer.Argument(..., metavar="OBJECT", help=f"One of: {NOUNS}.", show_default=False)
+OUTPUT_OPT = typer.Option(
+    "-",
+    "--output",
+    "-o",
+    help="File to write ('-' for stdout). {tenant} in the name: one file per organisation.",
+)
+LINES_OPT = typer.Option(False, "--lines", help="One row per line item (LineItem.* columns).")
+FIELDS_OPT = typer.Option(None, "--fields", help="Columns to write, in this order (A,B,...).")
+INCREMENTAL_OPT = typer.Option(
+    False,
+    "--incremental",
+    help="Only records changed since the last --incremental run (mark kept in the state dir).",
+)
+ALL_TENANTS_OPT = typer.Option(
+    False, "--all-tenants", help="Every connected organisation, with TenantId/TenantName columns."
+)
+SINCE_OPT = typer.Option(None, "--since", help="Only records changed since (If-Modified-Since).")
+WHERE_OPT = typer.Option(None, "--where", help="Raw Xero filter, e.g. 'AmountDue>1000'.")
+STATUS_OPT = typer.Option(None, "--status", help="Only records with this status.")
+TYPE_OPT = typer.Option(None, "--type", help="Only records of this type (e.g. ACCREC).")
+CONTACT_OPT = typer.Option(None, "--contact", help="Contact name or ContactID.")
+FROM_OPT = typer.Option(None, "--from", help="Date on or after (YYYY-MM-DD).")
+TO_OPT = typer.Option(None, "--to", help="Date on or before (YYYY-MM-DD).")
+
+
+@app.command("csv")
+def export_csv(
+    ctx: typer.Context,
+    noun: str = OBJECT_ARG,
+    output: str = OUTPUT_OPT,
+    lines: bool = LINES_OPT,
+    fields: str | None = FIELDS_OPT,
+    excel: bool = typer.Option(
+        False, "--excel", help="UTF-8 BOM and 'YYYY-MM-DD HH:MM:SS' times, for Excel."
+    ),
+    incremental: bool = INCREMENTAL_OPT,
+    all_tenants: bool = ALL_TENANTS_OPT,
+    since: str | None = SINCE_OPT,
+    where: str | None = WHERE_OPT,
+    status: str | None = STATUS_OPT,
+    type_: str | None = TYPE_OPT,
+    contact: str | None = CONTACT_OPT,
+    date_from: str | None = FROM_OPT,
+    date_to: str | None = TO_OPT,
+) -> None:
+    """Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns)."""
+    _common(
+        ctx,
+        "csv",
+        noun,
+        output,
+        lines,
+        fields,
+        excel,
+        incremental,
+        all_tenants,
+        since,
+        where,
+        status,
+        type_,
+        contact,
+        date_from,
+        date_to,
+    )
+
+
+@app.command("ndjson")
+def export_ndjson(
+    ctx: typer.Context,
+    noun: str = OBJECT_ARG,
+    output: str = OUTPUT_OPT,
+    lines: bool = LINES_OPT,
+    fields: str | None = FIELDS_OPT,
+    incremental: bool = INCREMENTAL_OPT,
+    all_tenants: bool = ALL_TENANTS_OPT,
+    since: str | None = SINCE_OPT,
+    where: str | None = WHERE_OPT,
+    status: str | None = STATUS_OPT,
+    type_: str | None = TYPE_OPT,
+    contact: str | None = CONTACT_OPT,
+    date_from: str | None = FROM_OPT,
+    date_to: str | None = TO_OPT,
+) -> None:
+    """Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV."""
+    _common(
+        ctx,
+        "ndjson",
+        noun,
+        output,
+        lines,
+        fields,
+        False,
+        incremental,
+        all_tenants,
+        since,
+        where,
+        status,
+        type_,
+        contact,
+        date_from,
+        date_to,
+    )
+
+
+@app.command("columns")
+def export_columns_command(
+    noun: str = OBJECT_ARG,
+    lines: bool = typer.Option(False, "--lines", help="Include the LineItem.* columns."),
+) -> None:
+    """Print OBJECT's export columns, one a line, in file order."""
+    resource = _resource(noun)
+    for column in export_columns(resource, lines=lines, all_tenants=False):
+        print(column)
