@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import SESSION_INVOICES
 from tests.helpers.cli import run_xero
+from xerocli.api.resources import RESOURCES
 
 NZ = "Demo Company (NZ)"
 GLOBAL = "Demo Company (Global)"
@@ -125,8 +126,12 @@ def test_fields_pick_and_order_columns_and_typos_fail_before_any_call(
     assert sandbox.stats()["api_calls"] == 0
 
 
-@pytest.mark.parametrize("noun", ["contacts", "accounts"])
+OTHER_NOUNS = [r.noun for r in RESOURCES if r.noun != "invoices"]
+
+
+@pytest.mark.parametrize("noun", OTHER_NOUNS)
 def test_other_seeded_objects_export_in_their_columns(noun, sandbox_env, tmp_path) -> None:
+    resource = next(r for r in RESOURCES if r.noun == noun)
     target = tmp_path / f"{noun}.csv"
     run_xero("--sandbox", "export", "csv", noun, "-o", str(target), env=sandbox_env).ok()
     header, rows = read_csv(target)
@@ -135,8 +140,10 @@ def test_other_seeded_objects_export_in_their_columns(noun, sandbox_env, tmp_pat
     assert len(rows) == len(records) > 0
     at = {name: header.index(name) for name in header}
     for row, record in zip(rows, records, strict=True):
-        assert row[at["Name"]] == record["Name"]
+        assert row[at[resource.id_field]] == record[resource.id_field]
         assert row[at["UpdatedDateUTC"]] == record["UpdatedDateUTC"]
+        if "Name" in at:
+            assert row[at["Name"]] == record["Name"]
         if noun == "contacts":
             po_box = next(a for a in record["Addresses"] if a["AddressType"] == "POBOX")
             assert row[at["Addresses[POBOX].City"]] == po_box["City"]

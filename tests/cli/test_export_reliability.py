@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -63,9 +64,15 @@ def test_incremental_sends_the_mark_and_exports_only_what_changed_since(
     tenant_id = nz_tenant(sandbox)
     first = tmp_path / "first.csv"
     run_xero(
-        "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(first),
+        "--sandbox",
+        "export",
+        "csv",
+        "invoices",
+        "--incremental",
+        "-o",
+        str(first),
         env=sandbox_env,
-    ).ok()  # fmt: skip
+    ).ok()
     rows = read_rows(first)
     updated = {row["InvoiceID"]: parse_utc(row["UpdatedDateUTC"]) for row in rows}
     assert len(rows) == len(updated) > 0
@@ -78,9 +85,16 @@ def test_incremental_sends_the_mark_and_exports_only_what_changed_since(
     # inclusive) and are dropped as already exported; the mark stays.
     second = tmp_path / "second.csv"
     result = run_xero(
-        "--sandbox", "--debug", "export", "csv", "invoices", "--incremental", "-o", str(second),
+        "--sandbox",
+        "--debug",
+        "export",
+        "csv",
+        "invoices",
+        "--incremental",
+        "-o",
+        str(second),
         env=sandbox_env,
-    ).ok()  # fmt: skip
+    ).ok()
     assert f"'If-Modified-Since': '{iso_ms(newest)}'" in result.stderr
     assert read_rows(second) == []
     assert f"{len(mark['IDsAtMark'])} unchanged at the mark left out" in result.stderr
@@ -94,9 +108,16 @@ def test_incremental_sends_the_mark_and_exports_only_what_changed_since(
     )
     third = tmp_path / "third.csv"
     result = run_xero(
-        "--sandbox", "--debug", "export", "csv", "invoices", "--incremental", "-o", str(third),
+        "--sandbox",
+        "--debug",
+        "export",
+        "csv",
+        "invoices",
+        "--incremental",
+        "-o",
+        str(third),
         env=sandbox_env,
-    ).ok()  # fmt: skip
+    ).ok()
     assert f"'If-Modified-Since': '{iso_ms(cutoff)}'" in result.stderr
     got = [row["InvoiceID"] for row in read_rows(third)]
     assert len(got) == len(set(got))
@@ -108,9 +129,15 @@ def test_pages_are_paced_to_the_minute_limit_without_a_429(tmp_path: Path) -> No
     root = tmp_path / "paced"
     root.mkdir()
     sandbox = RunningSandbox(
-        root / "sandbox.sqlite", root, "--invoices", "7000",
-        "--minute-seconds", "2", "--minute-limit", "3",
-    )  # fmt: skip
+        root / "sandbox.sqlite",
+        root,
+        "--invoices",
+        "7000",
+        "--minute-seconds",
+        "2",
+        "--minute-limit",
+        "3",
+    )
     try:
         env = isolated_env(
             tmp_path / "home", XERO_SANDBOX_URL=sandbox.url, XERO_RATE_WINDOW_SECONDS="2"
@@ -181,11 +208,24 @@ def test_a_failing_export_leaves_the_old_file_no_partial_and_the_mark(
 def _start_slow_export(sandbox: RunningSandbox, env: dict[str, str], target: Path):
     sandbox.configure(latency_ms=1500)
     process = subprocess.Popen(
-        [sys.executable, "-m", "xerocli", "--sandbox", "export", "csv", "invoices",
-         "--incremental", "-o", str(target)],
-        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "xerocli",
+            "--sandbox",
+            "export",
+            "csv",
+            "invoices",
+            "--incremental",
+            "-o",
+            str(target),
+        ],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
-    )  # fmt: skip
+    )
     # Wait until page 1 is in the temp file (bounded: the test fails rather than hangs).
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -249,3 +289,60 @@ def test_a_killed_export_leaves_only_a_named_temp_file_that_the_next_run_removes
     assert partials(target.parent) == []
     assert len(read_rows(target)) == 3000
     assert os.path.getsize(target) > 0
+
+
+def test_second_incremental_run_exports_exactly_the_changed_records(
+    small_sandbox, home, tmp_path
+) -> None:
+    env = isolated_env(home, XERO_SANDBOX_URL=small_sandbox.url)
+    first = tmp_path / "first.csv"
+    run_xero(
+        "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(first), env=env
+    ).ok()
+    assert len(read_rows(first)) == 3000
+    # Change two records and add one, through the CLI, as another system would.
+    rows = read_rows(first)
+    draft = next(r for r in rows if r["Status"] == "DRAFT")
+    authorised = next(
+        r
+        for r in rows
+        if r["Status"] == "AUTHORISED" and r["Type"] == "ACCREC" and Decimal(r["AmountPaid"]) == 0
+    )
+    new = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "create",
+            "--contact",
+            "Fresh Customer",
+            "--line",
+            "New work,1,10,200",
+            env=env,
+        )
+        .ok()
+        .json()[0]
+    )
+    run_xero(
+        "--sandbox",
+        "api",
+        "POST",
+        f"Invoices/{draft['InvoiceID']}",
+        "--input",
+        "-",
+        input='{"Invoices": [{"Reference": "changed"}]}',
+        env=env,
+    ).ok()
+    run_xero("--sandbox", "invoices", "void", authorised["InvoiceID"], env=env).ok()
+    second = tmp_path / "second.csv"
+    run_xero(
+        "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(second), env=env
+    ).ok()
+    changed = {row["InvoiceID"]: row for row in read_rows(second)}
+    assert set(changed) == {new["InvoiceID"], draft["InvoiceID"], authorised["InvoiceID"]}
+    assert changed[draft["InvoiceID"]]["Reference"] == "changed"
+    assert changed[authorised["InvoiceID"]]["Status"] == "VOIDED"
+    third = tmp_path / "third.csv"
+    run_xero(
+        "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(third), env=env
+    ).ok()
+    assert read_rows(third) == []
