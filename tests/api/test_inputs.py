@@ -78,3 +78,28 @@ def test_files_are_read_by_extension(tmp_path: Path) -> None:
     ]
     with pytest.raises(errors.UsageError, match="does not exist"):
         read_file(str(tmp_path / "missing.json"))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Contact,Contact.Name\nA,B\n", "columns 'Contact' and 'Contact.Name' cannot both"),
+        ("Contact.Name,Contact.Name.First\nA,B\n", "'Contact.Name' holds a value"),
+        ("Contact.Name,LineItems.0.Quantity\nA,1\n", "line items go in LineItem.* columns"),
+        ("Contact.Name,LineItem.\nA,B\n", "column 'LineItem.' is not a field name"),
+        ("Contact..Name\nA\n", "column 'Contact..Name' is not a field name"),
+        ("Contact.Name,LineItem.Description,\nA,B,c\n", "row 2: column 3 has a value but no"),
+    ],
+)
+def test_csv_headers_that_cannot_make_a_record_are_one_line_errors(text, message) -> None:
+    """Found by tests/reliability/test_fuzz_input.py: these used to raise TypeError or
+    AttributeError (a traceback) instead of naming the column."""
+    with pytest.raises(errors.UsageError) as caught:
+        validate(read_csv(text), Invoice)
+    assert message in caught.value.message
+    assert "\n" not in caught.value.message
+
+
+def test_csv_trailing_comma_in_the_header_is_fine_while_its_cells_are_empty() -> None:
+    [body] = validate(read_csv("Contact.Name,LineItem.Description,\nA,B,\n"), Invoice)
+    assert body["LineItems"] == [{"Description": "B"}]

@@ -33,6 +33,9 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 REDACTED_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-xero-signature"})
 #: 429 problems that clear in seconds; `day` does not, so it fails fast.
 SHORT_LIMITS = frozenset({"minute", "concurrent", "appminute"})
+#: 401s one request may answer with a refresh (a second one only after retries outlived the
+#: refreshed token); a login Xero keeps refusing fails instead of looping.
+MAX_REFRESHES = 3
 
 
 class TokenSource(Protocol):
@@ -173,11 +176,15 @@ class XeroClient:
             body = wire_dumps(json_body).encode("utf-8")
             extra.setdefault("Content-Type", "application/json")
         retryable_write = method not in WRITE_METHODS or bool(idempotency_key)
-        token = self.tokens.access_token()
-        refreshed = False
+        rejected: set[str] = set()  # tokens Xero answered 401 to, each refreshed once
+        refreshed: str | None = None
         attempt = 0
         while True:
             attempt += 1
+            # Asked on every attempt: retries can outwait a short-lived token, which must then
+            # be refreshed before the next try, not sent and refused.
+            token = refreshed or self.tokens.access_token()
+            refreshed = None
             lease = (
                 self.limiter.acquire(self.tenant_id or "-")
                 if (self.limiter and with_tenant)
@@ -226,9 +233,9 @@ class XeroClient:
                 response.headers.get("X-AppMinLimit-Remaining", "-"),
             )
             status = response.status_code
-            if status == 401 and not refreshed:
-                refreshed = True
-                token = self.tokens.refreshed_token(token)
+            if status == 401 and token not in rejected and len(rejected) < MAX_REFRESHES:
+                rejected.add(token)
+                refreshed = self.tokens.refreshed_token(token)
                 attempt -= 1  # a refresh is not a failed attempt
                 continue
             if status in (429, 503) or status >= 500:

@@ -144,11 +144,32 @@ def read_csv(text: str) -> list[InputRecord]:
         raise errors.UsageError("--file: the CSV file is empty") from None
     if not any(header):
         raise errors.UsageError("--file: the CSV header row is empty")
-    duplicates = {name for name in header if header.count(name) > 1}
+    duplicates = {name for name in header if name and header.count(name) > 1}
     if duplicates:
         raise errors.UsageError(f"--file: column {sorted(duplicates)[0]!r} appears twice")
+    for name in header:
+        if not name:
+            continue  # a trailing comma: fine while its cells are empty (checked per row)
+        path = name[len(LINE_PREFIX) :] if name.startswith(LINE_PREFIX) else name
+        if not path or "" in path.split("."):
+            raise errors.UsageError(
+                f"--file: column {name!r} is not a field name (use names like Contact.Name"
+                " or LineItem.Quantity)"
+            )
+        if path.split(".")[0] == "LineItems" and not name.startswith(LINE_PREFIX):
+            raise errors.UsageError(
+                f"--file: column {name!r}: line items go in LineItem.* columns"
+                " (LineItem.Quantity, ...), one row per line item"
+            )
+    clash = _nested_clash(header)
+    if clash:
+        raise errors.UsageError(
+            f"--file: columns {clash[0]!r} and {clash[1]!r} cannot both be given: {clash[0]!r}"
+            " holds a value, not fields"
+        )
     line_columns = [i for i, name in enumerate(header) if name.startswith(LINE_PREFIX)]
-    head_columns = [i for i, name in enumerate(header) if not name.startswith(LINE_PREFIX)]
+    head_columns = [i for i, name in enumerate(header) if name and i not in line_columns]
+    unnamed = [i for i, name in enumerate(header) if not name]
     records: list[InputRecord] = []
     current_key: tuple | None = None
     for row_number, row in enumerate(reader, start=2):
@@ -158,6 +179,11 @@ def read_csv(text: str) -> list[InputRecord]:
             raise errors.UsageError(
                 f"row {row_number}: has {len(row)} columns, the header has {len(header)}"
             )
+        for i in unnamed:
+            if row[i].strip():
+                raise errors.UsageError(
+                    f"row {row_number}: column {i + 1} has a value but no name in the header"
+                )
         key = tuple(row[i].strip() for i in head_columns)
         continuation = records and (key == current_key or not any(key))
         if not continuation:
@@ -176,6 +202,19 @@ def read_csv(text: str) -> list[InputRecord]:
     if not records:
         raise errors.UsageError("--file: the CSV file has a header but no rows")
     return records
+
+
+def _nested_clash(header: list[str]) -> tuple[str, str] | None:
+    """Two columns where one is a field of the other (`Contact` and `Contact.Name`): a cell
+    cannot be both a value and a record."""
+    names = set(header)
+    for name in header:
+        parts = name.split(".")
+        for end in range(1, len(parts)):
+            parent = ".".join(parts[:end])
+            if parent in names:
+                return parent, name
+    return None
 
 
 def _set_path(target: dict[str, Any], path: str, cell: str) -> None:

@@ -73,7 +73,10 @@ class SandboxAutoLogin:
         body = answer.json()
         self._access = body["access_token"]
         self._refresh = body.get("refresh_token")
-        self._expires = time.time() + float(body.get("expires_in", 1800)) - 30
+        lifetime = float(body.get("expires_in", 1800))
+        # Half a minute early, or a tenth of the life of a short-lived token: a margin longer
+        # than the life itself would refresh before every call.
+        self._expires = time.time() + lifetime - min(30.0, lifetime / 10)
 
     def access_token(self) -> str:
         with self._lock:

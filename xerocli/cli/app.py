@@ -128,4 +128,7 @@ def main(argv: list[str] | None = None) -> None:
             file=sys.stderr,
         )
         sys.exit(int(errors.ExitCode.ERROR))
+    if result == errors.ExitCode.INTERRUPTED:
+        # typer turns Ctrl-C inside a command into a bare exit code 130, unannounced.
+        print("xero: interrupted", file=sys.stderr)
     sys.exit(int(result or 0) if isinstance(result, int) else 0)

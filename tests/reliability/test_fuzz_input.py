@@ -1,0 +1,92 @@
+"""Bad input through `invoices create --file`: a one-line error naming the row and field, or a
+correct result; never a traceback, never a partial batch.
+
+Most examples run in-process against the validation layer (the reader plus the models, the
+code `create` runs before it sends anything); a few run end to end through the CLI against
+the sandbox, where a failed run must leave no invoice with the example's Reference behind.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.helpers.cli import run_xero
+from tests.reliability.conftest import invoices_with_reference
+from tests.reliability.fuzz_inputs import csv_file, json_file
+from xerocli import errors
+from xerocli.api import inputs
+from xerocli.api.models import Invoice
+
+#: How a problem starts: the row (CSV), the record (JSON) or the file as a whole.
+WHERE = re.compile(r"^(row \d+|record \d+|--file): \S")
+REFERENCE = "fuzz-in-process"
+
+
+def outcome(text: str, kind: str) -> list[dict] | str:
+    """The bodies `create` would send, or the one-line message it would stop with."""
+    reader = inputs.read_csv if kind == "csv" else inputs.read_json
+    try:
+        return inputs.validate(reader(text), Invoice)
+    except errors.UsageError as exc:
+        return exc.message
+
+
+def check_message(message: str) -> None:
+    assert "\n" not in message and "\r" not in message, message
+    assert WHERE.match(message), message
+    assert "Traceback" not in message and "pydantic" not in message.lower(), message
+
+
+def check_bodies(bodies: list[dict]) -> None:
+    for body in bodies:
+        assert body["LineItems"] and body["Contact"]
+        for line in body["LineItems"]:
+            for key in ("Quantity", "UnitAmount"):
+                if key in line:
+                    assert isinstance(line[key], Decimal) and line[key].is_finite()
+        Invoice.model_validate(body)  # what is sent validates again as is
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_json_files_validate_or_fail_with_one_line(data) -> None:
+    result = outcome(data.draw(json_file(REFERENCE)), "json")
+    check_message(result) if isinstance(result, str) else check_bodies(result)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_csv_files_validate_or_fail_with_one_line(data) -> None:
+    result = outcome(data.draw(csv_file(REFERENCE)), "csv")
+    check_message(result) if isinstance(result, str) else check_bodies(result)
+
+
+@settings(
+    max_examples=16,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data(), kind=st.sampled_from(["json", "csv"]))
+def test_create_from_fuzzed_files_end_to_end(data, kind, box_env, tmp_path: Path) -> None:
+    reference = f"fuzz-{uuid.uuid4().hex[:12]}"
+    text = data.draw(json_file(reference) if kind == "json" else csv_file(reference))
+    expected = outcome(text, kind)
+    source = tmp_path / f"{reference}.{kind}"
+    source.write_text(text, encoding="utf-8")
+    result = run_xero("--sandbox", "invoices", "create", "--file", str(source), env=box_env)
+    assert "Traceback" not in result.stderr, result.stderr
+    stored = invoices_with_reference(box_env, reference)
+    if isinstance(expected, str):
+        assert result.code == 2, (result.code, result.stderr)
+        assert result.stderr == f"xero: {expected}\n"
+        assert result.stdout == ""
+        assert stored == []  # nothing sent: no partial batch
+    else:
+        assert result.code == 0, (result.code, result.stderr, text)
+        assert len(stored) == len(expected) == len(result.json())
