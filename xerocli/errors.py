@@ -21,6 +21,7 @@ class ExitCode(IntEnum):
     RATE_LIMITED = 7
     UNAVAILABLE = 8
     INTERRUPTED = 130
+    TERMINATED = 143
 
 
 EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
@@ -33,6 +34,7 @@ EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
     ExitCode.RATE_LIMITED: "rate limit still exceeded after retries, or the day budget is spent",
     ExitCode.UNAVAILABLE: "network or Xero unavailable after retries",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitCode.TERMINATED: "terminated (SIGTERM) and cleaned up (exports)",
 }
 
 

@@ -83,3 +83,25 @@ def test_a_500_invoice_batch_create_through_503s_and_drops_creates_each_once(
     assert sorted(i["LineItems"][0]["UnitAmount"] for i in stored) == sorted(
         float(f"{n}.25") for n in range(500)
     )
+
+
+def test_a_10000_invoice_export_through_503s_and_drops_is_exact(
+    box: RunningSandbox, box_env, tmp_path: Path
+) -> None:
+    box.configure(**FAULTS)
+    target = tmp_path / "invoices.ndjson"
+    run_xero(
+        "--sandbox",
+        "--tenant",
+        READ_ONLY_TENANT,
+        "export",
+        "ndjson",
+        "invoices",
+        "-o",
+        str(target),
+        env=box_env,
+    ).ok()
+    faults = box.stats()["faults"]
+    assert faults["unavailable"] > 0 and faults["drop"] > 0, faults
+    ids = [json.loads(line)["InvoiceID"] for line in target.read_text().splitlines()]
+    assert len(ids) == len(set(ids)) == INVOICES

@@ -114,3 +114,40 @@ def test_killed_read_leaves_only_whole_records_and_a_rerun_is_exact(
     box.configure(latency_ms=0)
     again = run_xero(*argv, env=box_env).ok().ndjson()
     assert len({record["InvoiceID"] for record in again}) == len(again) == INVOICES
+
+
+def test_killed_export_leaves_no_file_at_the_target_and_a_rerun_is_exact(
+    box: RunningSandbox, box_env, tmp_path: Path
+) -> None:
+    rng = random.Random(SEED + 2)
+    target = tmp_path / "export" / "invoices.csv"
+    target.parent.mkdir()
+    argv = [
+        "--sandbox",
+        "--tenant",
+        READ_ONLY_TENANT,
+        "export",
+        "csv",
+        "invoices",
+        "-o",
+        str(target),
+    ]
+    box.configure(latency_ms=100)
+    for _ in range(3):
+        calls, sig = rng.randint(2, 9), rng.choice(SIGNALS)
+        code, err = run_and_kill(box, argv, box_env, calls, sig, tmp_path / "stdout.txt")
+        assert "Traceback" not in err, err
+        if sig == signal.SIGTERM:  # export catches SIGTERM to clean up, then exits 128+15
+            assert code == 143 and "xero: terminated (SIGTERM)" in err, (code, err)
+        else:
+            _assert_died_cleanly(code, err, sig)
+        assert not target.exists()
+        leftovers = sorted(p.name for p in target.parent.iterdir())
+        # Only a SIGKILL can leave the hidden temp file; it never sits at the target's name.
+        assert all(name.endswith(".xero-partial") for name in leftovers), leftovers
+        assert not leftovers or sig == signal.SIGKILL, (leftovers, sig)
+    box.configure(latency_ms=0)
+    run_xero(*argv, env=box_env).ok()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["invoices.csv"]
+    rows = target.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == INVOICES + 1

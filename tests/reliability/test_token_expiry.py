@@ -8,6 +8,7 @@ profile path (a `xero auth login` whose tokens live in the file store) is what c
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,15 @@ def test_sandbox_auto_login_refreshes_through_a_long_read(box: RunningSandbox, b
     stats = box.stats()
     # It refreshed, and only when a token was due: not before every one of the ten pages.
     assert 2 <= stats["token_refreshes"] < 10, stats
+
+
+def test_a_logged_in_profile_refreshes_through_a_long_export(
+    box: RunningSandbox, profile_env, home: Path
+) -> None:
+    # Pages are fetched five at a time, so each call is held a full token life and more.
+    box.configure(**{**SHORT_LIVED, "latency_ms": 1200})
+    box.reset_stats()
+    target = home / "invoices.ndjson"
+    run_xero("export", "ndjson", "invoices", "-o", str(target), env=profile_env).ok()
+    _check_exact([json.loads(line) for line in target.read_text().splitlines()])
+    assert box.stats()["token_refreshes"] >= 2, box.stats()

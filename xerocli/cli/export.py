@@ -32,7 +32,7 @@ FILTER_OPTIONS = ("status", "type", "contact", "from", "to")
 class Terminated(errors.XeroCliError):
     """SIGTERM: the export stops at the next safe point and cleans up as on an error."""
 
-    exit_code = errors.ExitCode.INTERRUPTED
+    exit_code = errors.ExitCode.TERMINATED
 
 
 class Stopper:
