@@ -10,7 +10,10 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.cli import run_xero
+from xerocli.api.resources import BY_NOUN
 
 
 def unique(prefix: str) -> str:
@@ -243,8 +246,9 @@ def test_void_email_pay_and_delete_payment(sandbox_env) -> None:
     run_xero("--sandbox", "payments", "delete", payment["PaymentID"], env=sandbox_env).ok()
     reopened = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
     assert reopened["Status"] == "AUTHORISED"
-    voided = run_xero("--sandbox", "invoices", "void", number, env=sandbox_env).ok().json()
-    assert voided[0]["Status"] == "VOIDED" if isinstance(voided, list) else voided["Status"]
+    run_xero("--sandbox", "invoices", "void", number, env=sandbox_env).ok()
+    voided = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
+    assert voided["Status"] == "VOIDED"
 
 
 def test_contacts_and_items_update(sandbox_env) -> None:
@@ -413,3 +417,136 @@ def test_foreign_currency_invoice_and_totals_per_currency(sandbox_env) -> None:
         env=sandbox_env,
     )
     assert bad.code == 2 and "--currency" in bad.stderr
+
+
+def _invoice_to_pay(env) -> str:
+    created = run_xero(
+        "--sandbox",
+        "invoices",
+        "create",
+        "--contact",
+        unique("Payee"),
+        "--line",
+        "Work,1,300,200,NONE",
+        "--status",
+        "AUTHORISED",
+        "--due-date",
+        "2026-12-31",
+        env=env,
+    )
+    return created.ok().json()[0]["InvoiceNumber"]
+
+
+# Per object: create options, the same record as a file, and fields to find on `get`.
+# "{u}" is a fresh unique text, "{invoice}" an open invoice's number (for payments).
+CREATES = {
+    "contacts": (
+        ["--name", "Contact {u}", "--email", "{u}@example.com"],
+        {"Name": "File contact {u}", "EmailAddress": "f{u}@example.com"},
+        {"EmailAddress": "{u}@example.com"},
+    ),
+    "accounts": (
+        ["--code", "{c}", "--name", "Account {u}", "--type", "expense"],
+        {"Code": "F{c}", "Name": "File account {u}", "Type": "EXPENSE"},
+        {"Type": "EXPENSE", "Code": "{c}"},
+    ),
+    "items": (
+        ["--code", "SKU-{u}", "--name", "Item {u}", "--sale-price", "12.3456"],
+        {"Code": "FSKU-{u}", "Name": "File item {u}", "SalesDetails": {"UnitPrice": 7.5}},
+        {"Code": "SKU-{u}"},
+    ),
+    "invoices": (
+        ["--contact", "Buyer {u}", "--line", "Work,3,33.3333,200", "--due-date", "2026-12-31"],
+        {
+            "Type": "ACCREC",
+            "Contact": {"Name": "File buyer {u}"},
+            "DueDate": "2026-12-31",
+            "LineItems": [
+                {"Description": "W", "Quantity": 1, "UnitAmount": 5, "AccountCode": "200"}
+            ],
+        },
+        {"Contact.Name": "Buyer {u}", "LineItems.0.UnitAmount": "33.3333"},
+    ),
+    "credit-notes": (
+        ["--contact", "Refund {u}", "--line", "Refund,1,20,200", "--reference", "{u}"],
+        {
+            "Type": "ACCRECCREDIT",
+            "Contact": {"Name": "File refund {u}"},
+            "LineItems": [
+                {"Description": "R", "Quantity": 1, "UnitAmount": 2, "AccountCode": "200"}
+            ],
+        },
+        {"Contact.Name": "Refund {u}", "Reference": "{u}"},
+    ),
+    "purchase-orders": (
+        ["--contact", "Supplier {u}", "--line", "Parts,4,2.5,400", "--delivery-date", "2027-01-05"],
+        {
+            "Contact": {"Name": "File supplier {u}"},
+            "LineItems": [
+                {"Description": "P", "Quantity": 1, "UnitAmount": 9, "AccountCode": "400"}
+            ],
+        },
+        {"Contact.Name": "Supplier {u}", "DeliveryDate": "2027-01-05", "SubTotal": "10"},
+    ),
+    "bank-transactions": (
+        [
+            *("--type", "spend", "--contact", "Shop {u}", "--bank-account", "090"),
+            *("--line", "Paper,2,4.25,400", "--reference", "{u}"),
+        ],
+        {
+            "Type": "RECEIVE",
+            "Contact": {"Name": "File payer {u}"},
+            "BankAccount": {"Code": "090"},
+            "LineItems": [
+                {"Description": "In", "Quantity": 1, "UnitAmount": 3, "AccountCode": "200"}
+            ],
+        },
+        {"Type": "SPEND", "BankAccount.Code": "090", "Reference": "{u}"},
+    ),
+    "payments": (
+        ["--invoice", "{invoice}", "--account", "090", "--amount", "100.5", "--date", "2026-11-20"],
+        {"Invoice": {"InvoiceNumber": "{invoice}"}, "Account": {"Code": "090"}, "Amount": 50},
+        {"Invoice.InvoiceNumber": "{invoice}", "Amount": "100.5"},
+    ),
+}
+
+
+def _fill(value, names: dict[str, str]):
+    if isinstance(value, str):
+        return value.format(**names)
+    if isinstance(value, list):
+        return [_fill(item, names) for item in value]
+    if isinstance(value, dict):
+        return {key: _fill(item, names) for key, item in value.items()}
+    return value
+
+
+def _at(record: dict, dotted: str):
+    for part in dotted.split("."):
+        record = record[int(part)] if isinstance(record, list) else record[part]
+    return record
+
+
+@pytest.mark.parametrize("noun", sorted(CREATES))
+def test_create_from_options_and_from_a_file_for_every_object(
+    noun: str, sandbox_env, tmp_path: Path
+) -> None:
+    options, file_record, expected = CREATES[noun]
+    u = uuid.uuid4().hex[:8]
+    names = {"u": u, "c": str(int(u, 16) % 900000 + 100000)}
+    if noun == "payments":
+        names["invoice"] = _invoice_to_pay(sandbox_env)
+    created = run_xero("--sandbox", noun, "create", *_fill(options, names), env=sandbox_env)
+    [created] = created.ok().json()
+    id_field = BY_NOUN[noun].id_field
+    got = run_xero("--sandbox", noun, "get", created[id_field], env=sandbox_env).ok()
+    record = json.loads(got.stdout, parse_float=Decimal)
+    for path, value in _fill(expected, names).items():
+        found = _at(record, path)
+        assert (Decimal(value) == found) if isinstance(found, Decimal) else found == value, path
+    source = tmp_path / f"{noun}.json"
+    source.write_text(json.dumps([_fill(file_record, names)]))
+    from_file = run_xero("--sandbox", noun, "create", "--file", str(source), env=sandbox_env)
+    [from_file] = from_file.ok().json()
+    stored = run_xero("--sandbox", noun, "get", from_file[id_field], env=sandbox_env).ok().json()
+    assert stored[id_field] == from_file[id_field] != created[id_field]

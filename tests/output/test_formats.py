@@ -100,6 +100,18 @@ def test_table_shows_currency_and_totals_per_currency_without_colour() -> None:
     assert "Total by currency: 0.30 NZD (not counting 1 voided or deleted)" in text
 
 
+def test_narrow_table_cuts_long_names_first_and_keeps_one_line_per_row(monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "44")
+    long_name = {**RECORDS[0], "Contact": {"Name": "The Very Long Name Trading Company Ltd"}}
+    lines = render("table", [long_name, RECORDS[1]], no_color=True).splitlines()
+    rows = [line for line in lines if line.startswith("INV-")]
+    assert len(rows) == 2 and all(len(line) <= 44 for line in lines), lines
+    assert "The Very Long Nam…" in rows[0] and "Company" not in rows[0]
+    # Dates, statuses and amounts keep their width: only the name gave way.
+    assert "0.30 NZD" in rows[0] and "PAID" in rows[0]
+    assert "VOIDED" in rows[1] and "0.30 USD" in rows[1]
+
+
 def test_empty_table_says_so() -> None:
     assert render("table", []).strip() == "No invoices found."
 

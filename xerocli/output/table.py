@@ -58,16 +58,8 @@ def write_table(
         force_terminal=color or None,
         soft_wrap=False,
     )
-    table = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
-    for column in columns:
-        table.add_column(
-            column.header,
-            justify="right" if column.money else "left",
-            overflow="fold" if not column.money else "ellipsis",
-            no_wrap=column.money,
-        )
     totals: dict[str, dict[str, Decimal]] = {}
-    count = 0
+    rows: list[list[str]] = []
     skipped = 0
     status_columns = [column.path for column in columns if column.style_by_status]
     for record in records:
@@ -75,7 +67,7 @@ def write_table(
         # A voided or deleted document is not money anyone owes: keep it out of the totals.
         counts = not any(str(get_path(record, path)) in NOT_COUNTED for path in status_columns)
         skipped += not counts
-        cells = []
+        cells: list[str] = []
         for column in columns:
             value = get_path(record, column.path)
             if column.money:
@@ -87,13 +79,26 @@ def write_table(
                     per_currency[currency] = per_currency.get(currency, Decimal(0)) + value
             else:
                 text = cell_text(value)
-            style = STATUS_STYLES.get(str(value)) if column.style_by_status and color else None
-            cells.append(f"[{style}]{_escape(text)}[/{style}]" if style else _escape(text))
-        table.add_row(*cells)
-        count += 1
-    if count == 0:
+            cells.append(text)
+        rows.append(cells)
+    if not rows:
         console.print(empty_message)
         return 0
+    headers = [column.header for column in columns]
+    widths = fit_widths(headers, rows, console.width)
+    table = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
+    for column, width in zip(columns, widths, strict=True):
+        table.add_column(
+            column.header,
+            justify="right" if column.money else "left",
+            overflow="ellipsis",
+            no_wrap=True,
+            max_width=width,
+        )
+    for cells in rows:
+        table.add_row(
+            *(_markup(text, column, color) for text, column in zip(cells, columns, strict=True))
+        )
     console.print(table)
     for header, per_currency in totals.items():
         summary = ", ".join(
@@ -102,7 +107,48 @@ def write_table(
         )
         note = f" (not counting {skipped} voided or deleted)" if skipped else ""
         console.print(f"[bold]{_escape(header)}[/bold] by currency: {_escape(summary)}{note}")
-    return count
+    return len(rows)
+
+
+#: Text columns wider than this (names, descriptions, references) give way first, down to
+#: FLEX_FLOOR cells; dates, statuses, codes and amounts are shorter and keep their width.
+FLEX_OVER = 12
+FLEX_FLOOR = 10
+#: When even that does not fit, any column gives, down to this many cells.
+LAST_FLOOR = 4
+#: Cells between two columns (rich's default padding of one cell each side).
+COLUMN_GAP = 2
+
+
+def fit_widths(headers: list[str], rows: list[list[str]], width: int) -> list[int]:
+    """Column widths that fit `width` with one line per row.
+
+    The widest column gives a cell at a time, cut with an ellipsis: first the long text
+    columns (contact names, descriptions), so dates, statuses and amounts stay whole; only
+    if that is not enough, every column. Rich's own fitting shrinks all columns alike and
+    wraps a date or a name over several lines, which is hard to read and harder to grep."""
+    from rich.cells import cell_len
+
+    natural = [
+        max([cell_len(header), *(cell_len(row[index]) for row in rows)])
+        for index, header in enumerate(headers)
+    ]
+    widths = list(natural)
+    budget = width - COLUMN_GAP * (len(headers) - 1)
+    flex_floors = [min(n, FLEX_FLOOR) if n > FLEX_OVER else n for n in natural]
+    for floors in (flex_floors, [min(n, LAST_FLOOR) for n in natural]):
+        while sum(widths) > budget:
+            shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+    return widths
+
+
+def _markup(text: str, column: TableColumn, color: bool) -> str:
+    style = STATUS_STYLES.get(text) if column.style_by_status and color else None
+    return f"[{style}]{_escape(text)}[/{style}]" if style else _escape(text)
 
 
 def _escape(text: str) -> str:
