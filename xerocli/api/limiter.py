@@ -34,7 +34,19 @@ CREATE TABLE IF NOT EXISTS leases (
   id TEXT PRIMARY KEY, tenant TEXT NOT NULL, expires REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS day_blocks (tenant TEXT PRIMARY KEY, until REAL NOT NULL);
+-- What Xero last said of a tenant's budgets (X-*Limit-Remaining), for `xero limits`.
+CREATE TABLE IF NOT EXISTS reported (
+  tenant TEXT PRIMARY KEY, at REAL NOT NULL,
+  minute_remaining INTEGER, day_remaining INTEGER, app_minute_remaining INTEGER
+);
 """
+
+#: The answer headers Xero counts budgets down in, and the `reported` column each goes to.
+REPORTED_HEADERS = {
+    "X-MinLimit-Remaining": "minute_remaining",
+    "X-DayLimit-Remaining": "day_remaining",
+    "X-AppMinLimit-Remaining": "app_minute_remaining",
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,25 @@ class Budget:
             concurrent=int(number(ENV_CONCURRENT, 5)),
             margin_seconds=min(1.0, window / 20),
         )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A tenant's budgets as this user's processes see them: our own ledger for the minute and
+    the calls in flight, and what Xero last reported (the day budget is only known that way,
+    since it depends on the developer's plan)."""
+
+    tenant: str
+    minute_limit: int
+    window_seconds: float
+    calls_in_window: int
+    concurrent_limit: int
+    in_flight: int
+    reported_at: float | None = None
+    minute_remaining: int | None = None
+    day_remaining: int | None = None
+    app_minute_remaining: int | None = None
+    day_blocked_until: float | None = None
 
 
 @dataclass
@@ -161,10 +192,15 @@ class SharedLimiter:
                 raise
 
     def release(self, lease: Lease, headers) -> None:
-        """Free the in-flight slot; a day-limit 429 blocks the tenant for every process."""
-        with self._lock:
+        """Free the in-flight slot and keep what Xero reported of the budgets; a day-limit 429
+        blocks the tenant for every process. One transaction: one commit per call."""
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM leases WHERE id = ?", (lease.id,))
-            if headers is None or headers.get("X-Rate-Limit-Problem") != "day":
+            if headers is None:
+                return
+            self._keep_reported(lease.tenant, headers)
+            if headers.get("X-Rate-Limit-Problem") != "day":
                 return
             try:
                 retry_after = float(headers.get("Retry-After") or 0)
@@ -175,3 +211,61 @@ class SharedLimiter:
                     "INSERT OR REPLACE INTO day_blocks VALUES (?, ?)",
                     (lease.tenant, self.clock() + retry_after),
                 )
+
+    def _keep_reported(self, tenant: str, headers) -> None:
+        values = {column: _count(headers.get(name)) for name, column in REPORTED_HEADERS.items()}
+        if all(value is None for value in values.values()):
+            return
+        # A header an answer lacks keeps its last value (COALESCE), not a NULL.
+        self._db.execute(
+            "INSERT INTO reported VALUES (:tenant, :at, :minute_remaining, :day_remaining,"
+            " :app_minute_remaining) ON CONFLICT (tenant) DO UPDATE SET at = excluded.at,"
+            " minute_remaining = COALESCE(excluded.minute_remaining, minute_remaining),"
+            " day_remaining = COALESCE(excluded.day_remaining, day_remaining),"
+            " app_minute_remaining = COALESCE(excluded.app_minute_remaining,"
+            " app_minute_remaining)",
+            {"tenant": tenant, "at": self.clock(), **values},
+        )
+
+    def snapshot(self, tenant: str) -> Snapshot:
+        """The tenant's budgets now, without a call to Xero."""
+        budget = self.budget
+        with self._lock:
+            now = self.clock()
+            db = self._db
+            calls = db.execute(
+                "SELECT COUNT(*) FROM calls WHERE tenant = ? AND at >= ?",
+                (tenant, now - budget.window_seconds),
+            ).fetchone()[0]
+            in_flight = db.execute(
+                "SELECT COUNT(*) FROM leases WHERE tenant = ? AND expires >= ?", (tenant, now)
+            ).fetchone()[0]
+            reported = db.execute(
+                "SELECT at, minute_remaining, day_remaining, app_minute_remaining"
+                " FROM reported WHERE tenant = ?",
+                (tenant,),
+            ).fetchone()
+            blocked = db.execute(
+                "SELECT until FROM day_blocks WHERE tenant = ? AND until > ?", (tenant, now)
+            ).fetchone()
+        at, minute, day, app = reported or (None, None, None, None)
+        return Snapshot(
+            tenant=tenant,
+            minute_limit=budget.minute_calls,
+            window_seconds=budget.window_seconds,
+            calls_in_window=calls,
+            concurrent_limit=budget.concurrent,
+            in_flight=in_flight,
+            reported_at=at,
+            minute_remaining=minute,
+            day_remaining=day,
+            app_minute_remaining=app,
+            day_blocked_until=blocked[0] if blocked else None,
+        )
+
+
+def _count(raw: str | None) -> int | None:
+    try:
+        return int(raw) if raw is not None else None
+    except ValueError:
+        return None

@@ -10,6 +10,7 @@ COMMANDS: dict = {
         'help': 'A command-line tool for the Xero accounting API.',
         'commands': {
             'api': 'Call any Xero endpoint: `xero api Invoices -f where=\'Status=="PAID"\'`, `xero...',
+            'limits': "Show the organisation's call budget: this minute, in flight, and the day (no...",
             'completion': 'Print the TAB completion script for bash, zsh or fish.',
             'invoices': 'Work with invoices in Xero.',
             'contacts': 'Work with contacts in Xero.',
@@ -51,6 +52,17 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('method_or_path', (), '', 1),
+        ],
+    },
+    'limits': {
+        'help': "Show the organisation's call budget: this minute, in flight, and the day (no...",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
         ],
     },
     'completion': {

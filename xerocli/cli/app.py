@@ -77,13 +77,24 @@ def root(
 
 
 def _register() -> None:
-    from xerocli.cli import api, auth, completion, export, objects, sandbox, tenants, webhooks
+    from xerocli.cli import (
+        api,
+        auth,
+        completion,
+        export,
+        limits,
+        objects,
+        sandbox,
+        tenants,
+        webhooks,
+    )
 
     objects.register(app)
     app.command("api")(api.api)
     app.add_typer(sandbox.app, name="sandbox")
     app.add_typer(auth.app, name="auth")
     app.add_typer(tenants.app, name="tenants")
+    app.command("limits")(limits.limits)
     app.add_typer(webhooks.app, name="webhooks")
     app.command("completion")(completion.completion)
     app.add_typer(export.app, name="export")

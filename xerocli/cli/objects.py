@@ -199,22 +199,14 @@ def build_get(resource: Resource) -> Callable[..., None]:
     ]
 
     def body(ctx: typer.Context, key: str, output, as_json, fields) -> None:
-        from xerocli.output.writer import write_records
+        from xerocli.output.writer import write_record
 
         app_ctx = ctx.obj
         record = _find(app_ctx.client(), resource, key)
-        fmt = chosen_format(output, as_json)
-        if fmt == "json" or (fmt is None and not sys.stdout.isatty()):
-            from xerocli.output.fields import pick
-            from xerocli.output.jsonfmt import dumps_pretty
-
-            sys.stdout.write(dumps_pretty(pick(record, split_fields(fields)) if fields else record))
-            sys.stdout.write("\n")
-            return
-        write_records(
-            [record],
+        write_record(
+            record,
             _view(resource, app_ctx),
-            fmt=fmt,
+            fmt=chosen_format(output, as_json),
             fields=split_fields(fields),
             no_color=app_ctx.options.no_color,
         )

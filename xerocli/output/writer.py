@@ -92,3 +92,23 @@ def write_records(
         color=color_enabled(out, no_color),
         empty_message=view.empty_message,
     )
+
+
+def write_record(
+    record: dict,
+    view: RecordView,
+    *,
+    fmt: Format | str | None = None,
+    fields: list[str] | None = None,
+    out: TextIO | None = None,
+    no_color: bool = False,
+) -> None:
+    """Write one record: as a JSON object (not a one-element array, so `jq .Field` works),
+    or in the chosen format like any list."""
+    out = out or sys.stdout
+    if choose_format(fmt, out) is Format.json:
+        from xerocli.output.jsonfmt import dumps_pretty
+
+        out.write(dumps_pretty(pick(record, fields) if fields else record) + "\n")
+        return
+    write_records([record], view, fmt=fmt, fields=fields, out=out, no_color=no_color)
