@@ -57,7 +57,11 @@ def measure(size: int, work: Path, with_sdk: bool) -> dict[str, dict[str, float]
     sandbox = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", str(size), *GENEROUS)
     try:
         results: dict[str, dict[str, float]] = {}
-        env = isolated_env(root / "home", XERO_SANDBOX_URL=sandbox.url)
+        # The client's own limiter gets the sandbox's generous budget too: the tool is measured
+        # here, and Xero's real 60 calls a minute is reported beside (calls / 60).
+        env = isolated_env(
+            root / "home", XERO_SANDBOX_URL=sandbox.url, XERO_RATE_MINUTE_CALLS="1000000"
+        )
         out = root / "xerocli.csv"
         sandbox.reset_stats()
         wall, rss, code = run_child(
@@ -105,13 +109,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="xero-export-bench-") as work:
         for size in options.sizes:
             table.append((size, measure(size, Path(work), size in sdk_sizes)))
-    print("| invoices | tool | rows | API calls | wall (s) | peak RSS (MB) |")
-    print("|---:|---|---:|---:|---:|---:|")
+    print(
+        "| invoices | tool | rows | API calls | wall (s) | peak RSS (MB) | min. at 60 calls/min |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|")
     for size, results in table:
         for tool in [t for t in ("xerocli", "sdk") if t in results]:
             r = results[tool]
             print(f"| {size:,} | {tool} | {r['rows']:,} | {r['calls']:,} | {r['wall']:.1f} |"
-                  f" {r['rss']:.0f} |")  # fmt: skip
+                  f" {r['rss']:.0f} | {r['calls'] / 60:.1f} |")  # fmt: skip
     print()
     print("| invoices | calls SDK/xerocli | wall SDK/xerocli | peak RSS SDK/xerocli |")
     print("|---:|---:|---:|---:|")

@@ -70,3 +70,17 @@ def test_high_water_drops_unchanged_records_at_the_mark_and_keeps_the_newest() -
     assert mark is not None and mark.ids_at_mark == {"c"}
     assert mark.to_json()["UpdatedDateUTC"] == "2026-01-02T00:00:00.500Z"
     assert HighWater("InvoiceID", previous).mark() is None
+
+
+def test_export_pacing_takes_the_budget_of_the_shared_ledger(monkeypatch) -> None:
+    # XERO_RATE_* set the per-tenant budget for every limiter, the export's pacer included
+    # (it paced to Xero's 60 a minute whatever they said, so a sandbox export at a higher
+    # budget waited a minute after its 60th page).
+    from xerocli.cli.export import _limiter
+    from xerocli.output.progress import NoProgress
+
+    monkeypatch.setenv("XERO_RATE_MINUTE_CALLS", "600")
+    monkeypatch.setenv("XERO_RATE_WINDOW_SECONDS", "6")
+    monkeypatch.setenv("XERO_RATE_CONCURRENT", "3")
+    pacer = _limiter(NoProgress())
+    assert (pacer.minute_limit, pacer.minute, pacer.concurrent) == (600, 6.0, 3)

@@ -184,8 +184,14 @@ def _limiter(progress: Any) -> Any:
     from xerocli.api.limiter import Budget
     from xerocli.api.pacing import InProcessLimiter
 
-    minute = Budget.from_env().window_seconds  # XERO_RATE_WINDOW_SECONDS, as the shared ledger
-    return InProcessLimiter(minute_seconds=minute, on_wait=progress.waited)
+    # The same budget as the shared ledger (XERO_RATE_MINUTE_CALLS, _WINDOW_SECONDS, _CONCURRENT).
+    budget = Budget.from_env()
+    return InProcessLimiter(
+        minute_limit=budget.minute_calls,
+        concurrent=budget.concurrent,
+        minute_seconds=budget.window_seconds,
+        on_wait=progress.waited,
+    )
 
 
 def run_export(
