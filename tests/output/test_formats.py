@@ -110,6 +110,12 @@ def test_narrow_table_cuts_long_names_first_and_keeps_one_line_per_row(monkeypat
     # Dates, statuses and amounts keep their width: only the name gave way.
     assert "0.30 NZD" in rows[0] and "PAID" in rows[0]
     assert "VOIDED" in rows[1] and "0.30 USD" in rows[1]
+    # Narrower than the other columns need: they give way, the amounts stay whole.
+    monkeypatch.setenv("COLUMNS", "28")
+    lines = render("table", [long_name, RECORDS[1]], no_color=True).splitlines()
+    rows = [line for line in lines if line.startswith("INV")]
+    assert rows[0].endswith("0.30 NZD") and rows[1].endswith("0.30 USD"), lines
+    assert "…" in rows[0] and all(len(row) <= 28 for row in rows), rows
 
 
 def test_empty_table_says_so() -> None:

@@ -84,8 +84,7 @@ def write_table(
     if not rows:
         console.print(empty_message)
         return 0
-    headers = [column.header for column in columns]
-    widths = fit_widths(headers, rows, console.width)
+    widths = fit_widths(columns, rows, console.width)
     table = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
     for column, width in zip(columns, widths, strict=True):
         table.add_column(
@@ -111,32 +110,41 @@ def write_table(
 
 
 #: Text columns wider than this (names, descriptions, references) give way first, down to
-#: FLEX_FLOOR cells; dates, statuses, codes and amounts are shorter and keep their width.
+#: FLEX_FLOOR cells; dates, statuses, codes, IDs and amounts keep their width.
 FLEX_OVER = 12
 FLEX_FLOOR = 10
-#: When even that does not fit, any column gives, down to this many cells.
+#: When even that does not fit, columns give down to this many cells: amounts last.
 LAST_FLOOR = 4
 #: Cells between two columns (rich's default padding of one cell each side).
 COLUMN_GAP = 2
 
 
-def fit_widths(headers: list[str], rows: list[list[str]], width: int) -> list[int]:
+def fit_widths(columns: list[TableColumn], rows: list[list[str]], width: int) -> list[int]:
     """Column widths that fit `width` with one line per row.
 
     The widest column gives a cell at a time, cut with an ellipsis: first the long text
-    columns (contact names, descriptions), so dates, statuses and amounts stay whole; only
-    if that is not enough, every column. Rich's own fitting shrinks all columns alike and
-    wraps a date or a name over several lines, which is hard to read and harder to grep."""
+    columns (contact names, descriptions), so dates, statuses, IDs and amounts stay whole; if
+    that is not enough, every column but the amounts; amounts only when nothing else can give.
+    Rich's own fitting shrinks all columns alike and wraps a date or a name over several
+    lines, which is hard to read and harder to grep."""
     from rich.cells import cell_len
 
     natural = [
-        max([cell_len(header), *(cell_len(row[index]) for row in rows)])
-        for index, header in enumerate(headers)
+        max([cell_len(column.header), *(cell_len(row[index]) for row in rows)])
+        for index, column in enumerate(columns)
     ]
     widths = list(natural)
-    budget = width - COLUMN_GAP * (len(headers) - 1)
-    flex_floors = [min(n, FLEX_FLOOR) if n > FLEX_OVER else n for n in natural]
-    for floors in (flex_floors, [min(n, LAST_FLOOR) for n in natural]):
+    budget = width - COLUMN_GAP * (len(columns) - 1)
+    last = [min(n, LAST_FLOOR) for n in natural]
+    passes = (
+        [
+            min(n, FLEX_FLOOR) if n > FLEX_OVER and not c.money and not c.path.endswith("ID") else n
+            for c, n in zip(columns, natural, strict=True)
+        ],
+        [n if c.money else floor for c, n, floor in zip(columns, natural, last, strict=True)],
+        last,
+    )
+    for floors in passes:
         while sum(widths) > budget:
             shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
             if not shrinkable:
