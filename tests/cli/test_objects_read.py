@@ -152,3 +152,28 @@ def test_bad_filter_values_are_usage_errors(sandbox_env) -> None:
     assert bad_status.code == 2 and "--status: 'LOST' is not one of" in bad_status.stderr
     bad_where = run_xero("--sandbox", "invoices", "list", "--where", "Status==", env=sandbox_env)
     assert bad_where.code == 6 and bad_where.stderr.startswith("xero: Xero rejected")
+
+
+def test_tax_rates_by_type_and_without_a_modification_time(sandbox_env) -> None:
+    # The tax types an invoice line may use, per organisation (GST in NZ, VAT in the UK one).
+    nz = run_xero("--sandbox", "tax-rates", "get", "output2", env=sandbox_env).ok().json()
+    assert (nz["TaxType"], nz["Name"], nz["EffectiveRate"]) == ("OUTPUT2", "GST on Income", 15)
+    uk = run_xero(
+        "--sandbox",
+        "--tenant",
+        "Demo Company (Global)",
+        "tax-rates",
+        "list",
+        "--type",
+        "input2",
+        env=sandbox_env,
+    )
+    assert [(r["TaxType"], r["Name"]) for r in uk.ok().json()] == [("INPUT2", "VAT on Expenses")]
+    # Xero's TaxRates carry no UpdatedDateUTC: --since is not offered, --incremental refused.
+    since = run_xero("--sandbox", "tax-rates", "list", "--since", "2026-01-01", env=sandbox_env)
+    assert since.code == 2 and "No such option: --since" in since.stderr
+    incremental = run_xero(
+        "--sandbox", "export", "csv", "tax-rates", "--incremental", "-o", "-", env=sandbox_env
+    )
+    assert incremental.code == 2 and incremental.stdout == ""
+    assert "--incremental: Xero's TaxRates carry no modification time" in incremental.stderr

@@ -83,6 +83,10 @@ def build_list_query(
             raise errors.UsageError(f"--order: {order!r} is not FIELD [ASC|DESC][,FIELD ...]")
         query.params["order"] = order
     if since:
+        if not resource.modified_since:
+            raise errors.UsageError(
+                f"--since: Xero's {resource.name} carry no modification time to filter on"
+            )
         query.headers["If-Modified-Since"] = if_modified_since(parse_since(since))
     return query
 

@@ -106,6 +106,9 @@ class Resource:
     create_options: tuple[CreateOption, ...] = ()
     #: What `--upsert` matches existing records by, besides the ID (Invoices: the number).
     upsert_keys: tuple[str, ...] = ()
+    #: Records carry UpdatedDateUTC and the endpoint answers If-Modified-Since (`--since`,
+    #: `--incremental`). Settings such as TaxRates do neither.
+    modified_since: bool = True
     extra: dict = field(default_factory=dict)
 
     @property
@@ -671,6 +674,50 @@ RESOURCES: tuple[Resource, ...] = (
             "BrandingThemeID",
             "HasAttachments",
             "UpdatedDateUTC",
+        ),
+    ),
+    Resource(
+        name="TaxRates",
+        noun="tax-rates",
+        singular="tax rate",
+        id_field="TaxType",  # `xero tax-rates get OUTPUT2`: Xero's GET /TaxRates/{TaxType}
+        number_field=None,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("TaxType", "Tax type"),
+            Column("Name", "Name"),
+            Column("EffectiveRate", "Rate %"),
+            Column("ReportTaxType", "Report type"),
+            Column("Status", "Status", style_by_status=True),
+        ),
+        filters=(
+            _status(("ACTIVE", "DELETED", "ARCHIVED", "PENDING")),
+            Filter("type", "where_eq", "TaxType", "Only this tax type, e.g. OUTPUT2.", upper=True),
+        ),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        export_columns=(
+            "TaxType",
+            "Name",
+            "Status",
+            "ReportTaxType",
+            "EffectiveRate",
+            "DisplayTaxRate",
+            "CanApplyToAssets",
+            "CanApplyToEquity",
+            "CanApplyToExpenses",
+            "CanApplyToLiabilities",
+            "CanApplyToRevenue",
+            "TaxComponents[0].Name",
+            "TaxComponents[0].Rate",
+            "TaxComponents[0].IsCompound",
+            "TaxComponents[0].IsNonRecoverable",
+            "TaxComponents[1].Name",
+            "TaxComponents[1].Rate",
         ),
     ),
 )

@@ -20,6 +20,7 @@ COMMANDS: dict = {
             'items': 'Work with items in Xero.',
             'purchase-orders': 'Work with purchase orders in Xero.',
             'credit-notes': 'Work with credit notes in Xero.',
+            'tax-rates': 'Work with tax rates in Xero.',
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
@@ -711,6 +712,47 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
+        ],
+    },
+    'tax-rates': {
+        'help': 'Work with tax rates in Xero.',
+        'commands': {
+            'list': 'List tax rates.',
+            'get': 'Show one tax rate by TaxType.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tax-rates list': {
+        'help': 'List tax rates.',
+        'options': [
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--type',), True, (), '', 'Only this tax type, e.g. OUTPUT2.', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tax-rates get': {
+        'help': 'Show one tax rate by TaxType.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'sandbox': {

@@ -215,6 +215,10 @@ def run_export(
     for option, value in filters.items():
         if value is not None and option not in offered:
             raise errors.UsageError(f"--{option}: {resource.noun} take no --{option} filter")
+    if incremental and not resource.modified_since:
+        raise errors.UsageError(
+            f"--incremental: Xero's {resource.name} carry no modification time; export them whole"
+        )
     if incremental and since:
         raise errors.UsageError(
             "--since and --incremental disagree: --incremental sends the mark of the last run"

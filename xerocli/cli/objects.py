@@ -64,12 +64,13 @@ def _view(resource: Resource, ctx_obj: Any):
     from xerocli.output.writer import RecordView
 
     tenant = ctx_obj.tenant_name
+    label = resource.noun.replace("-", " ").capitalize()  # "Bank transactions"
     return RecordView(
         columns=[
             TableColumn(c.path, c.header, c.money, c.style_by_status) for c in resource.columns
         ],
         currency_path=resource.currency_field,
-        title=f"{resource.name} · {tenant}" if tenant else resource.name,
+        title=f"{label} · {tenant}" if tenant else label,
         empty_message=f"No {resource.noun.replace('-', ' ')} found.",
     )
 
@@ -81,17 +82,18 @@ def build_list(resource: Resource) -> Callable[..., None]:
         params.append(
             _option(f"filter_{spec.option}", typer.Option(None, flag, help=spec.help), str | None)
         )
-    params.append(
-        _option(
-            "since",
-            typer.Option(
-                None,
-                "--since",
-                help="Only records changed since this date/time (If-Modified-Since).",
-            ),
-            str | None,
+    if resource.modified_since:
+        params.append(
+            _option(
+                "since",
+                typer.Option(
+                    None,
+                    "--since",
+                    help="Only records changed since this date/time (If-Modified-Since).",
+                ),
+                str | None,
+            )
         )
-    )
     if resource.supports_where:
         params.append(
             _option(
@@ -123,7 +125,6 @@ def build_list(resource: Resource) -> Callable[..., None]:
 
     def body(
         ctx: typer.Context,
-        since,
         order,
         fetch_all,
         limit,
@@ -131,6 +132,7 @@ def build_list(resource: Resource) -> Callable[..., None]:
         as_json,
         fields,
         where=None,
+        since=None,
         **filters,
     ) -> None:
         from xerocli.api.query import build_list_query
