@@ -31,7 +31,12 @@ from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 GRANULAR = (
     "offline_access accounting.invoices accounting.payments accounting.banktransactions"
-    " accounting.contacts accounting.settings"
+    " accounting.contacts accounting.settings accounting.reports.trialbalance.read"
+    " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
+)
+LEGACY = (
+    "offline_access accounting.transactions accounting.contacts accounting.settings"
+    " accounting.reports.read"
 )
 
 
@@ -226,7 +231,7 @@ def test_busy_port_fails_before_the_browser(home: Path, user_env) -> None:
 def test_legacy_and_explicit_scopes_are_said_and_asked(home: Path, user_env) -> None:
     running = LoginProcess(user_env, "--legacy-scopes", "--timeout", "0.3")
     url = running.authorize_url()
-    assert query_of(url)["scope"] == oauth.ALL_SCOPES
+    assert query_of(url)["scope"] == LEGACY
     assert "legacy scopes" in running.finish().stderr
     running = LoginProcess(user_env, "--scopes", "accounting.contacts", "--timeout", "0.3")
     assert query_of(running.authorize_url())["scope"] == "offline_access accounting.contacts"

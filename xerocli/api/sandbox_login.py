@@ -16,14 +16,12 @@ import httpx
 
 from xerocli import errors
 from xerocli.api.pkce import challenge_for, new_state, new_verifier
-from xerocli.config import Endpoints
+from xerocli.config import GRANULAR_SCOPES, Endpoints
 
 SANDBOX_CLIENT_ID = "xerocli-sandbox"
 SANDBOX_REDIRECT_URI = "http://localhost:8749/callback"
-SANDBOX_SCOPES = (
-    "offline_access accounting.invoices accounting.payments accounting.banktransactions"
-    " accounting.contacts accounting.settings"
-)
+#: What `xero auth login` asks a new app for, so `--sandbox` behaves as a fresh login would.
+SANDBOX_SCOPES = GRANULAR_SCOPES
 
 
 class SandboxAutoLogin:

@@ -24,6 +24,7 @@ COMMANDS: dict = {
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
+            'reports': "Xero's reports (trial balance, profit and loss, balance sheet) as rows.",
             'webhooks': 'Receive, forward and trigger Xero webhook deliveries.',
             'export': 'Export every record of an object to CSV or NDJSON, in fixed documented columns.',
         },
@@ -879,6 +880,60 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('tenant', (), '', 1),
+        ],
+    },
+    'reports': {
+        'help': "Xero's reports (trial balance, profit and loss, balance sheet) as rows.",
+        'commands': {
+            'trial-balance': 'Debit or credit of every account, for the month and the year to date.',
+            'profit-and-loss': 'Income, cost of sales, expenses and net profit for a period.',
+            'balance-sheet': 'Assets, liabilities and equity as at a date.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports trial-balance': {
+        'help': 'Debit or credit of every account, for the month and the year to date.',
+        'options': [
+            (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
+            (('--payments-only',), False, (), '', 'Cash basis.', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports profit-and-loss': {
+        'help': 'Income, cost of sales, expenses and net profit for a period.',
+        'options': [
+            (('--from',), True, (), '', 'First day (YYYY-MM-DD; default the 1st).', False),
+            (('--to',), True, (), '', 'Last day (YYYY-MM-DD; default today).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports balance-sheet': {
+        'help': 'Assets, liabilities and equity as at a date.',
+        'options': [
+            (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
         ],
     },
     'webhooks': {

@@ -12,8 +12,9 @@ import sys
 import typer
 
 from xerocli.api.resources import Resource, resource
-from xerocli.cli.objects import _command, _ctx_param, _option, _output_params, _view
+from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format, split_fields
+from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
 
 
 def _key_param(help_text: str):
@@ -63,16 +64,16 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
     params = [
-        _ctx_param(),
+        ctx_param(),
         _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
         _idempotency_param(),
-        *_output_params(),
+        *output_params(),
     ]
-    return _command(verb, params, body, summary)
+    return command_from(verb, params, body, summary)
 
 
 def _idempotency_param():
-    return _option(
+    return option_param(
         "idempotency_key",
         typer.Option(None, "--idempotency-key", help="Key that makes a retry a no-op."),
         str | None,
@@ -98,22 +99,22 @@ def _email(res: Resource):
         number = record.get(res.number_field or "") or record[res.id_field]
         print(f"Emailed {res.singular} {number} to {contact}.", file=sys.stderr)
 
-    params = [_ctx_param(), _key_param("InvoiceID or InvoiceNumber"), _idempotency_param()]
-    return _command("email", params, body, "Email an invoice to its contact (Xero sends it).")
+    params = [ctx_param(), _key_param("InvoiceID or InvoiceNumber"), _idempotency_param()]
+    return command_from("email", params, body, "Email an invoice to its contact (Xero sends it).")
 
 
 def _update(res: Resource, model_name: str):
     """`contacts update ID --email ...`: the create options, all optional, posted to the ID."""
 
-    params = [_ctx_param(), _key_param(f"{res.id_field} or {res.number_field or 'name'}")]
+    params = [ctx_param(), _key_param(f"{res.id_field} or {res.number_field or 'name'}")]
     for spec in res.create_options:
         if spec.kind == "line":
             continue
         name = "opt_" + spec.option.replace("-", "_")
         params.append(
-            _option(name, typer.Option(None, f"--{spec.option}", help=spec.help), str | None)
+            option_param(name, typer.Option(None, f"--{spec.option}", help=spec.help), str | None)
         )
-    params += [_idempotency_param(), *_output_params()]
+    params += [_idempotency_param(), *output_params()]
 
     def body(
         ctx: typer.Context, key: str, idempotency_key, output, as_json, fields, **options
@@ -146,7 +147,7 @@ def _update(res: Resource, model_name: str):
         )
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
-    return _command("update", params, body, f"Change fields of one {res.singular}.")
+    return command_from("update", params, body, f"Change fields of one {res.singular}.")
 
 
 def _find_for_update(client, res: Resource, key: str) -> dict:

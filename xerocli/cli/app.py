@@ -84,6 +84,7 @@ def _register() -> None:
         export,
         limits,
         objects,
+        reports,
         sandbox,
         tenants,
         webhooks,
@@ -95,6 +96,7 @@ def _register() -> None:
     app.add_typer(auth.app, name="auth")
     app.add_typer(tenants.app, name="tenants")
     app.command("limits")(limits.limits)
+    app.add_typer(reports.register(), name="reports")
     app.add_typer(webhooks.app, name="webhooks")
     app.command("completion")(completion.completion)
     app.add_typer(export.app, name="export")

@@ -15,48 +15,12 @@ import typer
 
 from xerocli.api.resources import RESOURCES, Resource
 from xerocli.cli.options import (
-    OutputFormat,
     chosen_format,
-    fields_option,
-    json_option,
-    output_option,
     split_fields,
 )
+from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
 
 DEFAULT_LIMIT = 100
-
-
-def _command(
-    name: str, params: list[inspect.Parameter], body: Callable[..., None], help_text: str
-) -> Callable[..., None]:
-    """A function typer can read: `body(**options)` behind a signature built at run time."""
-
-    def command(**kwargs: Any) -> None:
-        body(**kwargs)
-
-    command.__name__ = name
-    command.__doc__ = help_text
-    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-    command.__annotations__ = {p.name: p.annotation for p in params}
-    return command
-
-
-def _option(name: str, default: Any, annotation: Any) -> inspect.Parameter:
-    return inspect.Parameter(
-        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
-    )
-
-
-def _output_params() -> list[inspect.Parameter]:
-    return [
-        _option("output", output_option(), OutputFormat | None),
-        _option("as_json", json_option(), bool),
-        _option("fields", fields_option(), str | None),
-    ]
-
-
-def _ctx_param() -> inspect.Parameter:
-    return inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
 
 
 def _view(resource: Resource, ctx_obj: Any):
@@ -76,15 +40,17 @@ def _view(resource: Resource, ctx_obj: Any):
 
 
 def build_list(resource: Resource) -> Callable[..., None]:
-    params = [_ctx_param()]
+    params = [ctx_param()]
     for spec in resource.filters:
         flag = f"--{spec.option}"
         params.append(
-            _option(f"filter_{spec.option}", typer.Option(None, flag, help=spec.help), str | None)
+            option_param(
+                f"filter_{spec.option}", typer.Option(None, flag, help=spec.help), str | None
+            )
         )
     if resource.modified_since:
         params.append(
-            _option(
+            option_param(
                 "since",
                 typer.Option(
                     None,
@@ -96,24 +62,24 @@ def build_list(resource: Resource) -> Callable[..., None]:
         )
     if resource.supports_where:
         params.append(
-            _option(
+            option_param(
                 "where",
                 typer.Option(None, "--where", help="Raw Xero filter, e.g. 'AmountDue>1000'."),
                 str | None,
             )
         )
     params.append(
-        _option(
+        option_param(
             "order", typer.Option(None, "--order", help="Xero order, e.g. 'Date DESC'."), str | None
         )
     )
     params.append(
-        _option(
+        option_param(
             "fetch_all", typer.Option(False, "--all", help="Follow every page (streamed)."), bool
         )
     )
     params.append(
-        _option(
+        option_param(
             "limit",
             typer.Option(
                 None, "--limit", min=1, help=f"At most N records (default {DEFAULT_LIMIT})."
@@ -121,7 +87,7 @@ def build_list(resource: Resource) -> Callable[..., None]:
             int | None,
         )
     )
-    params.extend(_output_params())
+    params.extend(output_params())
 
     def body(
         ctx: typer.Context,
@@ -182,7 +148,7 @@ def build_list(resource: Resource) -> Callable[..., None]:
                 file=sys.stderr,
             )
 
-    return _command("list", params, body, f"List {resource.noun.replace('-', ' ')}.")
+    return command_from("list", params, body, f"List {resource.noun.replace('-', ' ')}.")
 
 
 def build_get(resource: Resource) -> Callable[..., None]:
@@ -190,14 +156,14 @@ def build_get(resource: Resource) -> Callable[..., None]:
         f" or {resource.number_field}" if resource.number_field else ""
     )
     params = [
-        _ctx_param(),
+        ctx_param(),
         inspect.Parameter(
             "key",
             inspect.Parameter.KEYWORD_ONLY,
             default=typer.Argument(..., help=key_help, show_default=False, metavar="KEY"),
             annotation=str,
         ),
-        *_output_params(),
+        *output_params(),
     ]
 
     def body(ctx: typer.Context, key: str, output, as_json, fields) -> None:
@@ -213,37 +179,39 @@ def build_get(resource: Resource) -> Callable[..., None]:
             no_color=app_ctx.options.no_color,
         )
 
-    return _command("get", params, body, f"Show one {resource.singular} by {key_help}.")
+    return command_from("get", params, body, f"Show one {resource.singular} by {key_help}.")
 
 
 def build_create(resource: Resource) -> Callable[..., None]:
-    params = [_ctx_param()]
+    params = [ctx_param()]
     for spec in resource.create_options:
         name = "opt_" + spec.option.replace("-", "_")
         if spec.kind == "line":
             params.append(
-                _option(
+                option_param(
                     name, typer.Option(None, f"--{spec.option}", help=spec.help), list[str] | None
                 )
             )
         else:
             params.append(
-                _option(name, typer.Option(None, f"--{spec.option}", help=spec.help), str | None)
+                option_param(
+                    name, typer.Option(None, f"--{spec.option}", help=spec.help), str | None
+                )
             )
     params += [
-        _option(
+        option_param(
             "file",
             typer.Option(
                 None, "--file", help="Records from a JSON, NDJSON or CSV file (- for stdin)."
             ),
             str | None,
         ),
-        _option(
+        option_param(
             "file_format",
             typer.Option(None, "--format", help="json, ndjson or csv (default: from the file)."),
             str | None,
         ),
-        _option(
+        option_param(
             "upsert",
             typer.Option(
                 False,
@@ -252,7 +220,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
             ),
             bool,
         ),
-        _option(
+        option_param(
             "idempotency_key",
             typer.Option(
                 None,
@@ -261,14 +229,14 @@ def build_create(resource: Resource) -> Callable[..., None]:
             ),
             str | None,
         ),
-        _option(
+        option_param(
             "dry_run",
             typer.Option(
                 False, "--dry-run", help="Validate and print what would be sent; send nothing."
             ),
             bool,
         ),
-        *_output_params(),
+        *output_params(),
     ]
 
     def body(
@@ -353,7 +321,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 f"{len(failed)} of {len(results)} {noun} were rejected by Xero (see above)"
             )
 
-    return _command(
+    return command_from(
         "create", params, body, f"Create {resource.noun.replace('-', ' ')} from options or a file."
     )
 

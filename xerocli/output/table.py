@@ -3,7 +3,7 @@ colour by status, totals per currency (never summed across currencies)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TextIO
@@ -47,6 +47,8 @@ def write_table(
     currency_path: str | None = None,
     color: bool = True,
     empty_message: str = "No records found.",
+    totals: bool = True,
+    emphasis: Callable[[dict], bool] | None = None,
 ) -> int:
     from rich.console import Console
     from rich.table import Table
@@ -58,8 +60,9 @@ def write_table(
         force_terminal=color or None,
         soft_wrap=False,
     )
-    totals: dict[str, dict[str, Decimal]] = {}
+    sums: dict[str, dict[str, Decimal]] = {}
     rows: list[list[str]] = []
+    bold_rows: list[bool] = []
     skipped = 0
     status_columns = [column.path for column in columns if column.style_by_status]
     for record in records:
@@ -74,13 +77,14 @@ def write_table(
                 text = money_text(value)
                 if currency and value is not None:
                     text = f"{text} {currency}"
-                if isinstance(value, Decimal) and counts:
-                    per_currency = totals.setdefault(column.header, {})
+                if isinstance(value, Decimal) and counts and totals:
+                    per_currency = sums.setdefault(column.header, {})
                     per_currency[currency] = per_currency.get(currency, Decimal(0)) + value
             else:
                 text = cell_text(value)
             cells.append(text)
         rows.append(cells)
+        bold_rows.append(emphasis is not None and emphasis(record))
     if not rows:
         console.print(empty_message)
         return 0
@@ -94,12 +98,13 @@ def write_table(
             no_wrap=True,
             max_width=width,
         )
-    for cells in rows:
+    for cells, bold in zip(rows, bold_rows, strict=True):
         table.add_row(
-            *(_markup(text, column, color) for text, column in zip(cells, columns, strict=True))
+            *(_markup(text, column, color) for text, column in zip(cells, columns, strict=True)),
+            style="bold" if bold and color else None,
         )
     console.print(table)
-    for header, per_currency in totals.items():
+    for header, per_currency in sums.items():
         summary = ", ".join(
             f"{money_text(amount)} {currency}".strip()
             for currency, amount in sorted(per_currency.items())

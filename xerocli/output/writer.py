@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import TextIO
@@ -52,6 +52,11 @@ class RecordView:
     currency_path: str | None = None
     title: str | None = None
     empty_message: str = "No records found."
+    #: Sum money columns per currency under the table; off where rows carry their own totals
+    #: (a report's summary rows), which a sum would count twice.
+    totals: bool = True
+    #: Rows it says yes to are shown in bold (a report's total rows).
+    emphasis: Callable[[dict], bool] | None = None
 
 
 def write_records(
@@ -91,6 +96,8 @@ def write_records(
         currency_path=view.currency_path,
         color=color_enabled(out, no_color),
         empty_message=view.empty_message,
+        totals=view.totals,
+        emphasis=view.emphasis,
     )
 
 

@@ -66,6 +66,16 @@ KNOWN_SCOPES = {
     "accounting.attachments",
     "accounting.attachments.read",
     "accounting.reports.read",
+    # The granular report scopes (apps from March 2026): each opens its own report only.
+    "accounting.reports.aged.read",
+    "accounting.reports.balancesheet.read",
+    "accounting.reports.banksummary.read",
+    "accounting.reports.budgetsummary.read",
+    "accounting.reports.executivesummary.read",
+    "accounting.reports.profitandloss.read",
+    "accounting.reports.trialbalance.read",
+    "accounting.reports.taxreports.read",
+    "accounting.reports.tenninetynine.read",
     "accounting.journals.read",
 }
 
@@ -81,6 +91,14 @@ RESOURCE_SCOPES = {
     "accounts": ("accounting.settings",),
     "taxrates": ("accounting.settings",),
     "organisation": ("accounting.settings",),
+    # Reports are read-only: `accounting.reports.read` opens them all (see REPORT_SCOPES too).
+    "reports": ("accounting.reports",),
+}
+#: `/Reports/{name}` (lower case) -> the granular scope that opens that one report.
+REPORT_SCOPES = {
+    "trialbalance": "accounting.reports.trialbalance.read",
+    "profitandloss": "accounting.reports.profitandloss.read",
+    "balancesheet": "accounting.reports.balancesheet.read",
 }
 
 
@@ -379,10 +397,18 @@ class OAuth:
         return {row[0] for row in rows}
 
     @staticmethod
-    def scope_allows(scopes: set[str], collection: str, write: bool) -> bool:
+    def scope_allows(scopes: set[str], collection: str, write: bool, item: str = "") -> bool:
+        """Whether `scopes` open `/api.xro/2.0/{collection}[/{item}]` for reading or writing.
+
+        `item` matters for reports only: a granular report scope opens its own report.
+        """
         needed = RESOURCE_SCOPES.get(collection.lower())
         if needed is None:
             return True
+        if collection.lower() == "reports" and not write:
+            granular = REPORT_SCOPES.get(item.lower())
+            if granular is not None and granular in scopes:
+                return True
         return any(base in scopes or (not write and f"{base}.read" in scopes) for base in needed)
 
     def expire_all(self) -> int:

@@ -25,6 +25,7 @@ from xerocli.sandbox.faults import Faults
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.limits import RateLimits, too_many_requests
 from xerocli.sandbox.oauth import OAuth, forbidden
+from xerocli.sandbox.reports import Reports
 from xerocli.sandbox.seed import SeedOptions, seed
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.webhooks import WebhookSender
@@ -61,7 +62,9 @@ class Sandbox:
         self.accounting = Accounting(store)
         self.stats = Stats()
         self.stats_lock = threading.Lock()
+        self.reports = Reports(store)
         self.oauth.register(self.router)
+        self.reports.register(self.router)  # before Accounting's `/{collection}/{record_id}`
         self.accounting.register(self.router)
         self.webhooks = WebhookSender(store)  # writes call self.webhooks.notify(...)
         self.webhooks.register(self.router)
@@ -116,9 +119,14 @@ class Sandbox:
         if not tenant_id or tenant_id not in self.oauth.connected_tenants(req.context):
             return forbidden("AuthenticationUnsuccessful")
         req.context["tenant_id"] = tenant_id
-        collection = req.params.get("collection", "")
+        # The scope follows the path (`Invoices`, `Reports/TrialBalance`), whatever the route
+        # calls its parameters.
+        collection, _, rest = req.path[len(API_PREFIX) :].partition("/")
         if not self.oauth.scope_allows(
-            req.context["scopes"], collection, write=req.method in WRITE_METHODS
+            req.context["scopes"],
+            collection,
+            write=req.method in WRITE_METHODS,
+            item=rest.partition("/")[0],
         ):
             return forbidden("AuthorizationUnsuccessful")
         verdict = self.limits.enter(req.context["client_id"], tenant_id)

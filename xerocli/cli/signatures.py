@@ -1,0 +1,45 @@
+"""Commands built at run time from a table (resources, reports): a typer-readable signature
+around one body, so a new table entry needs no hand-written command."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from xerocli.cli.options import OutputFormat, fields_option, json_option, output_option
+
+
+def command_from(
+    name: str, params: list[inspect.Parameter], body: Callable[..., None], help_text: str
+) -> Callable[..., None]:
+    """A function typer can read: `body(**options)` behind a signature built at run time."""
+
+    def command(**kwargs: Any) -> None:
+        body(**kwargs)
+
+    command.__name__ = name
+    command.__doc__ = help_text
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    return command
+
+
+def option_param(name: str, default: Any, annotation: Any) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+    )
+
+
+def output_params() -> list[inspect.Parameter]:
+    return [
+        option_param("output", output_option(), OutputFormat | None),
+        option_param("as_json", json_option(), bool),
+        option_param("fields", fields_option(), str | None),
+    ]
+
+
+def ctx_param() -> inspect.Parameter:
+    return inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)

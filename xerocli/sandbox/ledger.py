@@ -1,0 +1,245 @@
+"""The general ledger behind the reports: journal lines derived from a tenant's stored records.
+
+Xero keeps a journal for every approved document; the sandbox derives the same lines on each
+request instead, so a write shows up in the very next report and nothing can drift out of step.
+Double-entry rules, in the tenant's base currency (each document balances to the cent):
+
+- Invoices (AUTHORISED, PAID): ACCREC debits 610 Accounts Receivable with the Total and credits
+  each line's account with its net amount and 820 Sales Tax with the tax; ACCPAY is the mirror,
+  crediting 800 Accounts Payable. Credit notes are the mirror of their invoice type.
+- Payments (AUTHORISED): to an ACCREC invoice, debit the bank and credit 610; to an ACCPAY bill,
+  credit the bank and debit 800; refunds of credit notes the other way round.
+- Bank transactions (AUTHORISED): RECEIVE debits the bank with the Total and credits lines and
+  tax; SPEND is the mirror.
+
+Foreign amounts are divided by the document's CurrencyRate (foreign units per base unit), each
+account's amount rounded to 2 places, and the rounding difference put on the largest amount.
+Realised currency gains are not modelled: a payment at another rate than its invoice leaves the
+difference on 610 or 800, as an unreconciled balance would.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from xerocli.sandbox.store import Store
+from xerocli.sandbox.xerojson import loads, money, parse_date
+
+ZERO = Decimal("0.00")
+RECEIVABLE, PAYABLE, SALES_TAX, RETAINED_EARNINGS = "610", "800", "820", "960"
+#: Statuses whose documents are in the books (DRAFT and SUBMITTED are not approved yet).
+POSTED = ("AUTHORISED", "PAID")
+#: Classes whose balances carry forward from year to year; the others are profit and loss.
+BALANCE_SHEET_CLASSES = ("ASSET", "LIABILITY", "EQUITY")
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account of the chart, as the reports group and label it."""
+
+    account_id: str | None  # None for an account the chart no longer holds
+    code: str
+    name: str
+    type: str
+    klass: str  # ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE
+
+    @property
+    def on_balance_sheet(self) -> bool:
+        return self.klass in BALANCE_SHEET_CLASSES
+
+
+@dataclass(frozen=True)
+class JournalLine:
+    """One side of a posting: `amount` is positive for a debit, negative for a credit."""
+
+    day: date
+    code: str
+    amount: Decimal
+
+    @property
+    def debit(self) -> Decimal:
+        return self.amount if self.amount > 0 else ZERO
+
+    @property
+    def credit(self) -> Decimal:
+        return -self.amount if self.amount < 0 else ZERO
+
+
+@dataclass
+class Ledger:
+    """A tenant's chart and journal up to a date."""
+
+    accounts: dict[str, Account]  # by code
+    lines: list[JournalLine]
+
+    def account(self, code: str) -> Account:
+        """The account for a code; a code the chart lacks (a deleted account) becomes a
+        balance-sheet suspense row, so the books still balance."""
+        found = self.accounts.get(code)
+        if found is None:
+            name = f"Suspense ({code})" if code else "Suspense"
+            found = Account(None, code, name, "CURRLIAB", "LIABILITY")
+            self.accounts[code] = found
+        return found
+
+    def balances(self, start: date | None, end: date) -> dict[str, Decimal]:
+        """Net debit (negative: credit) per account code over `start`..`end`, both included."""
+        totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        for line in self.lines:
+            if line.day <= end and (start is None or line.day >= start):
+                totals[line.code] += line.amount
+        return dict(totals)
+
+    def retained_earnings_account(self) -> Account:
+        """960, where earlier years' profit is kept (a row without an ID if it was deleted)."""
+        return self.accounts.setdefault(
+            RETAINED_EARNINGS,
+            Account(None, RETAINED_EARNINGS, "Retained Earnings", "EQUITY", "EQUITY"),
+        )
+
+
+def read_ledger(store: Store, tenant_id: str, until: date) -> Ledger:
+    """The chart and every journal line dated on or before `until`."""
+    tenant = store.tenant(tenant_id) or {}
+    accounts = chart(store, tenant_id)
+    bank_codes = {a.account_id.lower(): a.code for a in accounts.values() if a.account_id}
+    lines = list(_journal(store, tenant_id, until, tenant.get("base_currency", ""), bank_codes))
+    return Ledger(accounts, lines)
+
+
+def chart(store: Store, tenant_id: str) -> dict[str, Account]:
+    accounts = {}
+    for body in store.select_bodies(tenant_id, "Accounts"):
+        record = loads(body)
+        code = str(record.get("Code") or "")
+        accounts[code] = Account(
+            record["AccountID"], code, record.get("Name", code), record["Type"], record["Class"]
+        )
+    return accounts
+
+
+def _journal(
+    store: Store, tenant_id: str, until: date, base: str, codes_by_id: dict[str, str]
+) -> Iterator[JournalLine]:
+    """Every posting of every document, each document balanced in the base currency."""
+    for kind, statuses in (
+        ("Invoices", POSTED),
+        ("CreditNotes", POSTED),
+        ("BankTransactions", ("AUTHORISED",)),
+        ("Payments", ("AUTHORISED",)),
+    ):
+        # The indexed status and date columns keep drafts and later documents unparsed.
+        condition = f"status IN ({','.join('?' * len(statuses))}) AND date <= ?"
+        for body in store.select_bodies(tenant_id, kind, condition, [*statuses, until.isoformat()]):
+            record = loads(body)
+            day = parse_date(record.get("Date"))
+            if day is None:
+                continue
+            postings = _postings(kind, record, codes_by_id)
+            for code, amount in _in_base_currency(postings, _rate(record, base)).items():
+                if amount:
+                    yield JournalLine(day, code, amount)
+
+
+def _postings(kind: str, record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
+    """A document's amounts per account code in its own currency, debits positive."""
+    if kind == "Payments":
+        return _payment_postings(record, codes_by_id)
+    type_ = str(record.get("Type") or "")
+    if kind == "BankTransactions":
+        bank = _account_code(record.get("BankAccount"), codes_by_id)
+        if type_.startswith("RECEIVE"):
+            return _document_postings(record, bank, sign=Decimal(1))
+        if type_.startswith("SPEND"):
+            return _document_postings(record, bank, sign=Decimal(-1))
+        return {}
+    control, sign = {
+        "ACCREC": (RECEIVABLE, Decimal(1)),
+        "ACCPAY": (PAYABLE, Decimal(-1)),
+        "ACCRECCREDIT": (RECEIVABLE, Decimal(-1)),
+        "ACCPAYCREDIT": (PAYABLE, Decimal(1)),
+    }.get(type_, (None, Decimal(0)))
+    if control is None:
+        return {}
+    return _document_postings(record, control, sign)
+
+
+def _document_postings(record: dict, control: str | None, sign: Decimal) -> dict[str, Decimal]:
+    """`sign` +1: debit `control` with the Total, credit lines (net) and tax; -1: the mirror.
+
+    Net follows LineAmountTypes: Exclusive line amounts are net already, Inclusive ones hold
+    their tax, NoTax ones have none. SubTotal + TotalTax = Total (see totals.py), so the
+    postings balance in the document's currency before any conversion.
+    """
+    inclusive = record.get("LineAmountTypes") == "Inclusive"
+    no_tax = record.get("LineAmountTypes") == "NoTax"
+    postings: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    total = ZERO
+    for line in record.get("LineItems") or []:
+        amount = Decimal(line.get("LineAmount") or 0)
+        tax = ZERO if no_tax else Decimal(line.get("TaxAmount") or 0)
+        net = amount - tax if inclusive else amount
+        code = str(line.get("AccountCode") or "")
+        postings[code] -= sign * net
+        postings[SALES_TAX] -= sign * tax
+        total += net + tax
+    postings[control or ""] += sign * total
+    return dict(postings)
+
+
+def _payment_postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
+    bank = _account_code(record.get("Account"), codes_by_id)
+    amount = Decimal(record.get("Amount") or 0)
+    control, into_bank = {
+        "ACCRECPAYMENT": (RECEIVABLE, True),
+        "ACCPAYPAYMENT": (PAYABLE, False),
+        "ARCREDITPAYMENT": (RECEIVABLE, False),  # a refund paid out to a customer
+        "APCREDITPAYMENT": (PAYABLE, True),  # a refund received from a supplier
+    }.get(str(record.get("PaymentType") or ""), (None, False))
+    if control is None:
+        return {}
+    signed = amount if into_bank else -amount
+    return {bank: signed, control: -signed}
+
+
+def _account_code(reference: object, codes_by_id: dict[str, str]) -> str:
+    """An `{"AccountID", "Code"}` reference's code, by Code or else by AccountID."""
+    if not isinstance(reference, dict):
+        return ""
+    if reference.get("Code"):
+        return str(reference["Code"])
+    return codes_by_id.get(str(reference.get("AccountID") or "").lower(), "")
+
+
+def _rate(record: dict, base: str) -> Decimal:
+    """Foreign units per base unit; 1 for the base currency. A payment's currency is its
+    document's."""
+    document = record.get("Invoice") or record.get("CreditNote") or {}
+    currency = record.get("CurrencyCode") or document.get("CurrencyCode") or base
+    if currency == base:
+        return Decimal(1)
+    rate = Decimal(record.get("CurrencyRate") or 1)
+    return rate if rate > 0 else Decimal(1)
+
+
+def _in_base_currency(postings: dict[str, Decimal], rate: Decimal) -> dict[str, Decimal]:
+    """Divide by the rate, round each account's amount, and put the rounding difference on the
+    largest amount so the document still balances exactly."""
+    if rate == 1:
+        return {code: money(amount) for code, amount in postings.items()}
+    converted = {code: money(amount / rate) for code, amount in postings.items()}
+    difference = sum(converted.values(), ZERO)
+    if difference and converted:
+        largest = max(converted, key=lambda code: abs(converted[code]))
+        converted[largest] -= difference
+    return converted
+
+
+def net_profit(balances: dict[str, Decimal], accounts: Iterable[Account]) -> Decimal:
+    """Profit (credit minus debit) of the profit-and-loss accounts in `balances`."""
+    pnl = {a.code for a in accounts if not a.on_balance_sheet}
+    return -sum((amount for code, amount in balances.items() if code in pnl), ZERO)
