@@ -81,3 +81,17 @@ class RunningSandbox:
             self.process.wait()
         if self.process.stderr:
             self.process.stderr.close()
+
+
+def tenant_client(sandbox: RunningSandbox, token: dict, index: int) -> httpx.Client:
+    """Plain HTTP to one demo company's Accounting API (`client.tenant` says which)."""
+    from tests.helpers.oauth import api_headers
+
+    tenant = sandbox.tenants()[index]
+    client = httpx.Client(
+        base_url=f"{sandbox.url}/api.xro/2.0",
+        headers={**api_headers(token, tenant["tenant_id"]), "Accept": "application/json"},
+        timeout=30,
+    )
+    client.tenant = tenant  # type: ignore[attr-defined]
+    return client

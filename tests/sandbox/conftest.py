@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.helpers.oauth import api_headers, login
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.oauth import login
+from tests.helpers.sandbox import RunningSandbox, tenant_client
 
 
 @pytest.fixture(scope="package")
@@ -25,26 +25,15 @@ def token(small_sandbox: RunningSandbox) -> dict:
     return login(small_sandbox.url)
 
 
-def _client(sandbox: RunningSandbox, token: dict, index: int) -> httpx.Client:
-    tenant = sandbox.tenants()[index]
-    client = httpx.Client(
-        base_url=f"{sandbox.url}/api.xro/2.0",
-        headers={**api_headers(token, tenant["tenant_id"]), "Accept": "application/json"},
-        timeout=30,
-    )
-    client.tenant = tenant  # type: ignore[attr-defined]
-    return client
-
-
 @pytest.fixture(scope="package")
 def nz(small_sandbox: RunningSandbox, token: dict) -> Iterator[httpx.Client]:
     """The NZ demo company (NZD only)."""
-    with _client(small_sandbox, token, 0) as client:
+    with tenant_client(small_sandbox, token, 0) as client:
         yield client
 
 
 @pytest.fixture(scope="package")
 def glob(small_sandbox: RunningSandbox, token: dict) -> Iterator[httpx.Client]:
     """The Global demo company (GBP base, with USD and EUR)."""
-    with _client(small_sandbox, token, 1) as client:
+    with tenant_client(small_sandbox, token, 1) as client:
         yield client

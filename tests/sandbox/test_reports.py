@@ -19,7 +19,7 @@ import pytest
 import simplejson
 
 from tests.helpers.oauth import ALL_SCOPES, api_headers, login
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, tenant_client
 
 ZERO = Decimal("0.00")
 TWO_DECIMALS = re.compile(r"^-?\d+\.\d{2}$")
@@ -33,15 +33,6 @@ def today() -> date:
     return datetime.now(timezone.utc).date()
 
 
-def _reports_client(sandbox: RunningSandbox, token: dict, index: int) -> httpx.Client:
-    tenant = sandbox.tenants()[index]
-    return httpx.Client(
-        base_url=f"{sandbox.url}/api.xro/2.0",
-        headers={**api_headers(token, tenant["tenant_id"]), "Accept": "application/json"},
-        timeout=30,
-    )
-
-
 @pytest.fixture(scope="module")
 def reports_token(small_sandbox: RunningSandbox) -> dict:
     """The shared `token` has no reports scope (that is tested below); this one does."""
@@ -50,13 +41,13 @@ def reports_token(small_sandbox: RunningSandbox) -> dict:
 
 @pytest.fixture(scope="module")
 def nz_books(small_sandbox: RunningSandbox, reports_token: dict) -> Iterator[httpx.Client]:
-    with _reports_client(small_sandbox, reports_token, 0) as client:
+    with tenant_client(small_sandbox, reports_token, 0) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
 def global_books(small_sandbox: RunningSandbox, reports_token: dict) -> Iterator[httpx.Client]:
-    with _reports_client(small_sandbox, reports_token, 1) as client:
+    with tenant_client(small_sandbox, reports_token, 1) as client:
         yield client
 
 
