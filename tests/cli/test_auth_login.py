@@ -31,7 +31,8 @@ from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 GRANULAR = (
     "offline_access accounting.invoices accounting.payments accounting.banktransactions"
-    " accounting.contacts accounting.settings accounting.reports.trialbalance.read"
+    " accounting.manualjournals accounting.contacts accounting.settings"
+    " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
 )
 LEGACY = (

@@ -503,6 +503,18 @@ CREATES = {
         },
         {"Type": "SPEND", "BankAccount.Code": "090", "Reference": "{u}"},
     ),
+    "manual-journals": (
+        ["--narration", "Accrual {u}", "--line", "Rent,250.5,469", "--line", "Owed,-250.5,800"],
+        {
+            "Narration": "File journal {u}",
+            "Status": "POSTED",
+            "JournalLines": [
+                {"LineAmount": 10, "AccountCode": "429", "Description": "Dr"},
+                {"LineAmount": -10, "AccountCode": "800", "Description": "Cr"},
+            ],
+        },
+        {"Narration": "Accrual {u}", "JournalLines.0.LineAmount": "250.5", "Status": "DRAFT"},
+    ),
     "payments": (
         ["--invoice", "{invoice}", "--account", "090", "--amount", "100.5", "--date", "2026-11-20"],
         {"Invoice": {"InvoiceNumber": "{invoice}"}, "Account": {"Code": "090"}, "Amount": 50},

@@ -6,9 +6,9 @@ Every problem is reported as one line naming the row and the field:
 so a batch is never half created because of input we could have checked.
 
 CSV: one column per field, dotted for nested ones (`Contact.Name`); line-item columns are
-`LineItem.Description`, `LineItem.Quantity`, ... with one row per line item. Consecutive rows
-that agree on every non-line column (or leave them blank) are lines of one record, so a file
-written by `xero export csv invoices --lines` loads back as is.
+`LineItem.Description`, `LineItem.Quantity`, ... (`JournalLine.*` for manual journals) with one
+row per line. Consecutive rows that agree on every non-line column (or leave them blank) are
+lines of one record, so a file written by `xero export csv invoices --lines` loads back as is.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,7 +25,12 @@ from typing import Any
 
 from xerocli import errors
 
-LINE_PREFIX = "LineItem."
+LINES_FIELD = "LineItems"
+
+
+def line_prefix(lines_field: str) -> str:
+    """The CSV column prefix of one line: `LineItems` -> `LineItem.`."""
+    return f"{lines_field.removesuffix('s')}."
 
 
 @dataclass
@@ -36,26 +42,30 @@ class InputRecord:
     label: str  # "row 3" or "record 3"
     line_rows: list[int] | None = None  # CSV: the row of each line item
     options: dict[str, str] | None = None  # from options: field path -> option name
+    lines_field: str = LINES_FIELD  # where the record's lines are: LineItems, JournalLines
 
     def where(self, location: tuple) -> tuple[str, tuple]:
         """The label and field path for a problem: a CSV line item points at its own row,
         a value from an option names the option."""
+        lines = self.lines_field
         if self.options is not None:
-            if len(location) >= 2 and location[0] == "LineItems" and isinstance(location[1], int):
+            if len(location) >= 2 and location[0] == lines and isinstance(location[1], int):
                 return f"--line {location[1] + 1}", location[2:]
             path = ".".join(str(part) for part in location)
             for field_path, option in self.options.items():
                 if path == field_path or path.startswith(field_path + "."):
                     return f"--{option}", ()
             return "options", location
-        if self.line_rows and len(location) >= 2 and location[0] == "LineItems":
+        if self.line_rows and len(location) >= 2 and location[0] == lines:
             index = location[1]
             if isinstance(index, int) and index < len(self.line_rows):
-                return f"row {self.line_rows[index]}", ("LineItem", *location[2:])
+                return f"row {self.line_rows[index]}", (lines.removesuffix("s"), *location[2:])
         return self.label, location
 
 
-def read_file(source: str, fmt: str | None = None) -> list[InputRecord]:
+def read_file(
+    source: str, fmt: str | None = None, lines_field: str = LINES_FIELD
+) -> list[InputRecord]:
     """Read `--file PATH|-`; the format comes from `--format`, the extension, or the content."""
     import sys
 
@@ -73,7 +83,7 @@ def read_file(source: str, fmt: str | None = None) -> list[InputRecord]:
         name = path.name
     kind = fmt or _guess_format(name, text)
     if kind == "csv":
-        return read_csv(text)
+        return read_csv(text, lines_field)
     if kind == "ndjson":
         return read_ndjson(text)
     if kind == "json":
@@ -136,7 +146,8 @@ def read_ndjson(text: str) -> list[InputRecord]:
     return records
 
 
-def read_csv(text: str) -> list[InputRecord]:
+def read_csv(text: str, lines_field: str = LINES_FIELD) -> list[InputRecord]:
+    prefix = line_prefix(lines_field)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [name.strip() for name in next(reader)]
@@ -150,16 +161,17 @@ def read_csv(text: str) -> list[InputRecord]:
     for name in header:
         if not name:
             continue  # a trailing comma: fine while its cells are empty (checked per row)
-        path = name[len(LINE_PREFIX) :] if name.startswith(LINE_PREFIX) else name
+        path = name[len(prefix) :] if name.startswith(prefix) else name
         if not path or "" in path.split("."):
             raise errors.UsageError(
                 f"--file: column {name!r} is not a field name (use names like Contact.Name"
-                " or LineItem.Quantity)"
+                f" or {prefix}Description)"
             )
-        if path.split(".")[0] == "LineItems" and not name.startswith(LINE_PREFIX):
+        if path.split(".")[0] == lines_field and not name.startswith(prefix):
+            what = re.sub(r"(?<!^)([A-Z])", r" \1", lines_field).lower()  # "line items"
             raise errors.UsageError(
-                f"--file: column {name!r}: line items go in LineItem.* columns"
-                " (LineItem.Quantity, ...), one row per line item"
+                f"--file: column {name!r}: {what} go in {prefix}* columns"
+                f" ({prefix}Description, ...), one row per line"
             )
     clash = _nested_clash(header)
     if clash:
@@ -167,7 +179,7 @@ def read_csv(text: str) -> list[InputRecord]:
             f"--file: columns {clash[0]!r} and {clash[1]!r} cannot both be given: {clash[0]!r}"
             " holds a value, not fields"
         )
-    line_columns = [i for i, name in enumerate(header) if name.startswith(LINE_PREFIX)]
+    line_columns = [i for i, name in enumerate(header) if name.startswith(prefix)]
     head_columns = [i for i, name in enumerate(header) if name and i not in line_columns]
     unnamed = [i for i, name in enumerate(header) if not name]
     records: list[InputRecord] = []
@@ -190,14 +202,16 @@ def read_csv(text: str) -> list[InputRecord]:
             data: dict[str, Any] = {}
             for i in head_columns:
                 _set_path(data, header[i], row[i])
-            records.append(InputRecord(row_number, data, f"row {row_number}"))
+            records.append(
+                InputRecord(row_number, data, f"row {row_number}", lines_field=lines_field)
+            )
             current_key = key
         if line_columns:
             line: dict[str, Any] = {}
             for i in line_columns:
-                _set_path(line, header[i][len(LINE_PREFIX) :], row[i])
+                _set_path(line, header[i][len(prefix) :], row[i])
             if line:
-                records[-1].data.setdefault("LineItems", []).append(line)
+                records[-1].data.setdefault(lines_field, []).append(line)
                 records[-1].line_rows = [*(records[-1].line_rows or []), row_number]
     if not records:
         raise errors.UsageError("--file: the CSV file has a header but no rows")
@@ -246,6 +260,27 @@ def parse_line_option(text: str, index: int) -> dict[str, Any]:
     if len(fields) == 5 and fields[4]:
         line["TaxType"] = fields[4]
     return line
+
+
+def parse_journal_line_option(text: str, index: int) -> dict[str, Any]:
+    """`--line "description,amount,account code[,tax type]"`: a manual journal's line, whose
+    amount is a debit when positive and a credit when negative."""
+    fields = [field.strip() for field in next(csv.reader([text], skipinitialspace=True), [])]
+    if len(fields) < 3 or len(fields) > 4:
+        raise errors.UsageError(
+            f"--line {index}: {text!r} needs 'description,amount,account code[,tax type]'"
+        )
+    line: dict[str, Any] = {
+        "Description": fields[0],
+        "LineAmount": fields[1],
+        "AccountCode": fields[2],
+    }
+    if len(fields) == 4 and fields[3]:
+        line["TaxType"] = fields[3]
+    return line
+
+
+LINE_PARSERS = {"line": parse_line_option, "journal_line": parse_journal_line_option}
 
 
 def validate(records: Iterable[InputRecord], model: type) -> list[dict[str, Any]]:
@@ -300,14 +335,16 @@ def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecor
 
     record: dict[str, Any] = {}
     paths = {spec.path: spec.option for spec in options}
+    lines_field = LINES_FIELD
     for spec in options:
         value = values.get(spec.option)
+        if spec.kind in LINE_PARSERS:
+            lines_field = spec.path
         if value is None or value == [] or value == "":
             continue
-        if spec.kind == "line":
-            record["LineItems"] = [
-                parse_line_option(text, index) for index, text in enumerate(value, start=1)
-            ]
+        if spec.kind in LINE_PARSERS:
+            parse = LINE_PARSERS[spec.kind]
+            record[spec.path] = [parse(text, index) for index, text in enumerate(value, start=1)]
             continue
         if spec.kind == "ref":
             try:
@@ -317,4 +354,4 @@ def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecor
             _set_path(record, f"{spec.path}.{key}", value)
             continue
         _set_path(record, spec.path, value.upper() if spec.kind == "upper" else value)
-    return InputRecord(1, record, "options", options=paths)
+    return InputRecord(1, record, "options", options=paths, lines_field=lines_field)

@@ -19,6 +19,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -280,6 +282,50 @@ class Account(XeroModel):
 
 
 #: Resource name -> the model its create/upsert bodies must satisfy.
+class JournalLine(XeroModel):
+    LineAmount: Money
+    AccountCode: Text | None = None
+    AccountID: str | None = None
+    Description: Text | None = None
+    TaxType: Text | None = None
+    TaxAmount: Money | None = None
+    Tracking: list[TrackingRef] | None = None
+
+    @model_validator(mode="after")
+    def _an_account(self) -> JournalLine:
+        if self.AccountCode is None and self.AccountID is None:
+            raise ValueError("needs an AccountCode or an AccountID")
+        return self
+
+
+class ManualJournal(XeroModel):
+    ManualJournalID: str | None = None
+    Narration: Text
+    Date: dt.date | None = None
+    LineAmountTypes: LineAmountTypesLiteral | None = None  # before JournalLines: read there
+    JournalLines: list[JournalLine] = Field(min_length=2)
+    Status: Literal["DRAFT", "POSTED"] | None = None
+    ShowOnCashBasisReports: bool | None = None
+    Url: str | None = None
+
+    @field_validator("JournalLines")
+    @classmethod
+    def _balanced(cls, lines: list[JournalLine], info: ValidationInfo) -> list[JournalLine]:
+        # Untaxed lines must net to zero; taxed ones are balanced by Xero with the tax it adds
+        # at its own rates, so only journals without tax are checked here.
+        taxed = info.data.get("LineAmountTypes") in ("Exclusive", "Inclusive") and any(
+            line.TaxType and line.TaxType != "NONE" for line in lines
+        )
+        if not taxed:
+            debits = sum((line.LineAmount for line in lines if line.LineAmount > 0), Decimal(0))
+            credits = -sum((line.LineAmount for line in lines if line.LineAmount < 0), Decimal(0))
+            if debits != credits:
+                raise ValueError(
+                    f"the total debits ({debits:.2f}) must equal the total credits ({credits:.2f})"
+                )
+        return lines
+
+
 WRITE_MODELS: dict[str, type[XeroModel]] = {
     "Invoices": Invoice,
     "CreditNotes": CreditNote,
@@ -289,4 +335,5 @@ WRITE_MODELS: dict[str, type[XeroModel]] = {
     "Contacts": Contact,
     "Items": Item,
     "Accounts": Account,
+    "ManualJournals": ManualJournal,
 }

@@ -50,6 +50,8 @@ class CreateOption:
                    (e.g. --contact "Acme" -> Contact.Name, --contact GUID -> Contact.ContactID)
       "line"    -> a `--line "description,quantity,unit amount,account code[,tax type]"`,
                    repeatable, appended to LineItems
+      "journal_line" -> a `--line "description,amount,account code[,tax type]"`, repeatable,
+                   appended to JournalLines (a positive amount is a debit)
     """
 
     option: str
@@ -70,6 +72,15 @@ LINE_OPTION = CreateOption(
     'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).',
     "line",
 )
+JOURNAL_LINE_OPTION = CreateOption(
+    "line",
+    "JournalLines",
+    'A line: "description,amount,account code[,tax type]"; a positive amount is a debit, a'
+    " negative one a credit (repeatable; the lines must balance).",
+    "journal_line",
+)
+#: Create-option kinds that are repeatable lines.
+LINE_KINDS = ("line", "journal_line")
 CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
 
 
@@ -96,6 +107,8 @@ class Resource:
     columns: tuple[Column, ...]
     filters: tuple[Filter, ...] = ()
     lines_field: str | None = None  # "LineItems" for `--lines` exports
+    #: The `--lines` export columns: `LineItem.X` (or `JournalLine.X`) reads X of one line.
+    line_columns: tuple[str, ...] = ()
     #: The fixed CSV/NDJSON columns of `xero export` (Xero's field names; see `export_columns`
     #: below for the path syntax). Never derived from the data: loaders depend on them.
     export_columns: tuple[str, ...] = ()
@@ -114,6 +127,11 @@ class Resource:
     @property
     def path(self) -> str:
         return f"/{self.name}"
+
+    @property
+    def line_prefix(self) -> str:
+        """How `--lines` columns and CSV input name a line's fields: `LineItem.`, `JournalLine.`."""
+        return f"{self.lines_field.removesuffix('s')}." if self.lines_field else ""
 
 
 def _status(choices: tuple[str, ...], target: str = "Status") -> Filter:
@@ -151,6 +169,20 @@ LINE_ITEM_COLUMNS: tuple[str, ...] = (
     "LineItem.Tracking[0].Option",
     "LineItem.Tracking[1].Name",
     "LineItem.Tracking[1].Option",
+)
+
+#: `--lines` columns of manual journals (Xero's ManualJournalLine schema).
+JOURNAL_LINE_COLUMNS: tuple[str, ...] = (
+    "JournalLine.Description",
+    "JournalLine.LineAmount",
+    "JournalLine.AccountCode",
+    "JournalLine.AccountID",
+    "JournalLine.TaxType",
+    "JournalLine.TaxAmount",
+    "JournalLine.Tracking[0].Name",
+    "JournalLine.Tracking[0].Option",
+    "JournalLine.Tracking[1].Name",
+    "JournalLine.Tracking[1].Option",
 )
 
 #: Columns every export with `--all-tenants` starts with.
@@ -201,6 +233,7 @@ RESOURCES: tuple[Resource, ...] = (
             *_dates(),
         ),
         lines_field="LineItems",
+        line_columns=LINE_ITEM_COLUMNS,
         create_options=(
             CreateOption("type", "Type", "ACCREC (sales, default) or ACCPAY (bill).", "upper"),
             CONTACT_OPTION,
@@ -391,6 +424,7 @@ RESOURCES: tuple[Resource, ...] = (
             *_dates(),
         ),
         lines_field="LineItems",
+        line_columns=LINE_ITEM_COLUMNS,
         create_options=(
             CreateOption("type", "Type", "RECEIVE (money in) or SPEND (money out).", "upper"),
             CONTACT_OPTION,
@@ -573,6 +607,7 @@ RESOURCES: tuple[Resource, ...] = (
             Filter("to", "param_date", "DateTo", "Date on or before (YYYY-MM-DD)."),
         ),
         lines_field="LineItems",
+        line_columns=LINE_ITEM_COLUMNS,
         create_options=(
             CONTACT_OPTION,
             LINE_OPTION,
@@ -642,6 +677,7 @@ RESOURCES: tuple[Resource, ...] = (
             *_dates(),
         ),
         lines_field="LineItems",
+        line_columns=LINE_ITEM_COLUMNS,
         create_options=(
             CreateOption("type", "Type", "ACCRECCREDIT (sales, default) or ACCPAYCREDIT.", "upper"),
             CONTACT_OPTION,
@@ -672,6 +708,52 @@ RESOURCES: tuple[Resource, ...] = (
             "FullyPaidOnDate",
             "SentToContact",
             "BrandingThemeID",
+            "HasAttachments",
+            "UpdatedDateUTC",
+        ),
+    ),
+    Resource(
+        name="ManualJournals",
+        noun="manual-journals",
+        singular="manual journal",
+        id_field="ManualJournalID",
+        number_field=None,
+        paged=True,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.manualjournals", "accounting.transactions"),
+        columns=(
+            Column("Date", "Date"),
+            Column("Narration", "Narration"),
+            Column("Status", "Status", style_by_status=True),
+            Column("LineAmountTypes", "Tax"),
+            Column("ManualJournalID", "ManualJournalID"),
+        ),
+        filters=(
+            _status(("DRAFT", "POSTED", "DELETED", "VOIDED", "ARCHIVED")),
+            *_dates(),
+        ),
+        currency_field=None,
+        lines_field="JournalLines",
+        line_columns=JOURNAL_LINE_COLUMNS,
+        create_options=(
+            CreateOption("narration", "Narration", "What the journal is for (required)."),
+            JOURNAL_LINE_OPTION,
+            CreateOption("date", "Date", "Date (YYYY-MM-DD; default today)."),
+            CreateOption("status", "Status", "DRAFT (default) or POSTED.", "upper"),
+            CreateOption(
+                "line-amount-types", "LineAmountTypes", "NoTax (default), Exclusive or Inclusive."
+            ),
+        ),
+        upsert_keys=("ManualJournalID",),
+        export_columns=(
+            "ManualJournalID",
+            "Date",
+            "Status",
+            "Narration",
+            "LineAmountTypes",
+            "ShowOnCashBasisReports",
+            "Url",
             "HasAttachments",
             "UpdatedDateUTC",
         ),

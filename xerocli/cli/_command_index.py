@@ -20,6 +20,7 @@ COMMANDS: dict = {
             'items': 'Work with items in Xero.',
             'purchase-orders': 'Work with purchase orders in Xero.',
             'credit-notes': 'Work with credit notes in Xero.',
+            'manual-journals': 'Work with manual journals in Xero.',
             'tax-rates': 'Work with tax rates in Xero.',
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
@@ -715,6 +716,99 @@ COMMANDS: dict = {
         'arguments': [
         ],
     },
+    'manual-journals': {
+        'help': 'Work with manual journals in Xero.',
+        'commands': {
+            'list': 'List manual journals.',
+            'get': 'Show one manual journal by ManualJournalID.',
+            'create': 'Create manual journals from options or a file.',
+            'post': 'Post a draft manual journal to the ledger.',
+            'void': 'Void a posted manual journal.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'manual-journals list': {
+        'help': 'List manual journals.',
+        'options': [
+            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'manual-journals get': {
+        'help': 'Show one manual journal by ManualJournalID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'manual-journals create': {
+        'help': 'Create manual journals from options or a file.',
+        'options': [
+            (('--narration',), True, (), '', 'What the journal is for (required).', False),
+            (('--line',), True, (), '', 'A line: "description,amount,account code[,tax type]"; a positive amount is a debit, a negative one a credit (repeatable; the lines must balance).', True),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD; default today).', False),
+            (('--status',), True, (), '', 'DRAFT (default) or POSTED.', False),
+            (('--line-amount-types',), True, (), '', 'NoTax (default), Exclusive or Inclusive.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'manual-journals post': {
+        'help': 'Post a draft manual journal to the ledger.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'manual-journals void': {
+        'help': 'Void a posted manual journal.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
     'tax-rates': {
         'help': 'Work with tax rates in Xero.',
         'commands': {
@@ -1003,7 +1097,7 @@ COMMANDS: dict = {
         'help': 'Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns).',
         'options': [
             (('--output', '-o'), True, (), '', "File to write ('-' for stdout). {tenant} in the name: one file per organisation.", False),
-            (('--lines',), False, (), '', 'One row per line item (LineItem.* columns).', False),
+            (('--lines',), False, (), '', 'One row per line (LineItem.* or JournalLine.* columns).', False),
             (('--fields',), True, (), '', 'Columns to write, in this order (A,B,...).', False),
             (('--excel',), False, (), '', "UTF-8 BOM and 'YYYY-MM-DD HH:MM:SS' times, for Excel.", False),
             (('--incremental',), False, (), '', 'Only records changed since the last --incremental run (mark kept in the state dir).', False),
@@ -1025,7 +1119,7 @@ COMMANDS: dict = {
         'help': 'Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV.',
         'options': [
             (('--output', '-o'), True, (), '', "File to write ('-' for stdout). {tenant} in the name: one file per organisation.", False),
-            (('--lines',), False, (), '', 'One row per line item (LineItem.* columns).', False),
+            (('--lines',), False, (), '', 'One row per line (LineItem.* or JournalLine.* columns).', False),
             (('--fields',), True, (), '', 'Columns to write, in this order (A,B,...).', False),
             (('--incremental',), False, (), '', 'Only records changed since the last --incremental run (mark kept in the state dir).', False),
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
@@ -1045,7 +1139,7 @@ COMMANDS: dict = {
     'export columns': {
         'help': "Print OBJECT's export columns, one a line, in file order.",
         'options': [
-            (('--lines',), False, (), '', 'Include the LineItem.* columns.', False),
+            (('--lines',), False, (), '', 'Include the line columns.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [

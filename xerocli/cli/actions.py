@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from xerocli.api.resources import Resource, resource
+from xerocli.api.resources import LINE_KINDS, Resource, resource
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format, split_fields
 from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
@@ -108,7 +108,7 @@ def _update(res: Resource, model_name: str):
 
     params = [ctx_param(), _key_param(f"{res.id_field} or {res.number_field or 'name'}")]
     for spec in res.create_options:
-        if spec.kind == "line":
+        if spec.kind in LINE_KINDS:
             continue
         name = "opt_" + spec.option.replace("-", "_")
         params.append(
@@ -180,5 +180,12 @@ def register(groups: dict[str, typer.Typer]) -> None:
     from xerocli.cli.payments_apply import apply
 
     groups["payments"].command("apply")(apply)
+    journals = resource("manual-journals")
+    groups["manual-journals"].command("post")(
+        _status_change(journals, "POSTED", "post", "Post a draft manual journal to the ledger.")
+    )
+    groups["manual-journals"].command("void")(
+        _status_change(journals, "VOIDED", "void", "Void a posted manual journal.")
+    )
     groups["contacts"].command("update")(_update(resource("contacts"), "ContactUpdate"))
     groups["items"].command("update")(_update(resource("items"), "ItemUpdate"))

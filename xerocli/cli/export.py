@@ -17,7 +17,7 @@ from typing import Any
 import typer
 
 from xerocli import errors
-from xerocli.api.resources import LINE_ITEM_COLUMNS, RESOURCES, TENANT_COLUMNS, Resource
+from xerocli.api.resources import RESOURCES, TENANT_COLUMNS, Resource
 
 app = typer.Typer(
     name="export",
@@ -81,13 +81,13 @@ def _resource(noun: str) -> Resource:
 
 def export_columns(resource: Resource, *, lines: bool, all_tenants: bool) -> list[str]:
     if lines and not resource.lines_field:
+        with_lines = ", ".join(r.noun for r in RESOURCES if r.lines_field)
         raise errors.UsageError(
-            f"--lines: {resource.noun} have no line items (only invoices, credit-notes,"
-            " purchase-orders and bank-transactions do)"
+            f"--lines: {resource.noun} have no line items (only {with_lines} do)"
         )
     columns = list(resource.export_columns)
     if lines:
-        columns += LINE_ITEM_COLUMNS
+        columns += resource.line_columns
     if all_tenants:
         columns = list(TENANT_COLUMNS) + columns
     return columns
@@ -101,7 +101,7 @@ def pick_columns(available: list[str], fields: str | None, noun: str) -> list[st
     if unknown:
         raise errors.UsageError(
             f"--fields: {', '.join(repr(u) for u in unknown)} is not an export column of {noun}"
-            f" (see `xero export columns {noun}`; LineItem.* columns need --lines)"
+            f" (see `xero export columns {noun}`; line columns need --lines)"
         )
     return chosen
 
@@ -299,7 +299,9 @@ def _export(
             if incremental:
                 job.mark = marks.load(profile, job.tenant_id, resource.noun)
             job.high_water = HighWater(resource.id_field, job.mark)
-            job.flattener = Flattener(columns, resource.lines_field if lines else None)
+            job.flattener = Flattener(
+                columns, resource.lines_field if lines else None, resource.line_prefix
+            )
             if all_tenants:
                 job.flattener.set_constants(
                     {"TenantId": job.tenant_id, "TenantName": job.tenant_name}
@@ -418,7 +420,9 @@ OUTPUT_OPT = typer.Option(
     "-o",
     help="File to write ('-' for stdout). {tenant} in the name: one file per organisation.",
 )
-LINES_OPT = typer.Option(False, "--lines", help="One row per line item (LineItem.* columns).")
+LINES_OPT = typer.Option(
+    False, "--lines", help="One row per line (LineItem.* or JournalLine.* columns)."
+)
 FIELDS_OPT = typer.Option(None, "--fields", help="Columns to write, in this order (A,B,...).")
 INCREMENTAL_OPT = typer.Option(
     False,
@@ -519,7 +523,7 @@ def export_ndjson(
 @app.command("columns")
 def export_columns_command(
     noun: str = OBJECT_ARG,
-    lines: bool = typer.Option(False, "--lines", help="Include the LineItem.* columns."),
+    lines: bool = typer.Option(False, "--lines", help="Include the line columns."),
 ) -> None:
     """Print OBJECT's export columns, one a line, in file order."""
     resource = _resource(noun)

@@ -13,7 +13,7 @@ from typing import Any
 
 import typer
 
-from xerocli.api.resources import RESOURCES, Resource
+from xerocli.api.resources import LINE_KINDS, RESOURCES, Resource
 from xerocli.cli.options import (
     chosen_format,
     split_fields,
@@ -186,7 +186,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
     params = [ctx_param()]
     for spec in resource.create_options:
         name = "opt_" + spec.option.replace("-", "_")
-        if spec.kind == "line":
+        if spec.kind in LINE_KINDS:
             params.append(
                 option_param(
                     name, typer.Option(None, f"--{spec.option}", help=spec.help), list[str] | None
@@ -266,7 +266,9 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 f"--file and --{sorted(given)[0]} cannot be combined: put the field in the file"
             )
         if file:
-            records = inputs.read_file(file, file_format)
+            records = inputs.read_file(
+                file, file_format, resource.lines_field or inputs.LINES_FIELD
+            )
         elif given:
             records = [inputs.record_from_options(resource.create_options, values)]
         else:

@@ -68,12 +68,12 @@ def read(value: Any, steps: tuple[Step, ...]) -> Any:
     return value
 
 
-def _getter(column: str, extra: dict[str, Any] | None) -> Getter:
+def _getter(column: str, extra: dict[str, Any] | None, line_prefix: str = LINE_PREFIX) -> Getter:
     if extra is not None and column in extra:
         constant = extra[column]
         return lambda record, line: constant
-    if column.startswith(LINE_PREFIX):
-        steps = compile_path(column[len(LINE_PREFIX) :])
+    if line_prefix and column.startswith(line_prefix):
+        steps = compile_path(column[len(line_prefix) :])
         if len(steps) == 1 and steps[0][0] == "key":
             key = steps[0][1]
             return lambda record, line: line.get(key) if line else None
@@ -95,13 +95,17 @@ class Flattener:
 
     columns: list[str]
     lines_field: str | None = None
+    #: How a column names a field of the line a row is about (`LineItem.`, `JournalLine.`).
+    line_prefix: str = LINE_PREFIX
 
     def __post_init__(self) -> None:
         self._constants: dict[str, Any] = {}
         self._compile()
 
     def _compile(self) -> None:
-        self._getters = [_getter(column, self._constants) for column in self.columns]
+        self._getters = [
+            _getter(column, self._constants, self.line_prefix) for column in self.columns
+        ]
 
     def set_constants(self, values: dict[str, Any]) -> None:
         """Per-tenant constant columns (`TenantId`, `TenantName`)."""

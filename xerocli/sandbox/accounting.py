@@ -1,8 +1,9 @@
 """The Accounting API endpoints: `/api.xro/2.0/{Collection}` list and get, for every kind.
 
 Lists follow Xero: with `page` they are paged (pageSize 1..1000, default 100) and carry a
-`pagination` object and each record's line items; without `page` they return every record and
-leave line items out. Filters: `where`, `order`, `IDs`, `Statuses`, `If-Modified-Since`.
+`pagination` object and each record's line items (a manual journal's JournalLines); without
+`page` they return every record and leave the lines out. Filters: `where`, `order`, `IDs`,
+`Statuses`, `If-Modified-Since`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from xerocli.sandbox.xerojson import (
     error_body,
     loads,
     money,
+    ms_date,
+    parse_date,
     validation_exception,
 )
 
@@ -33,9 +36,25 @@ COLLECTIONS = {name.lower(): name for name in KINDS if name != "TaxRates"} | {
     "taxrates": "TaxRates"
 }
 #: Collections whose records carry line items, left out of unpaged lists.
-WITH_LINE_ITEMS = {"Invoices", "CreditNotes", "BankTransactions", "PurchaseOrders"}
+WITH_LINE_ITEMS = {
+    "Invoices",
+    "CreditNotes",
+    "BankTransactions",
+    "PurchaseOrders",
+    "ManualJournals",
+}
+#: The fields that hold a record's lines: LineItems, or a manual journal's JournalLines.
+LINE_FIELDS = ("LineItems", "JournalLines")
 #: Collections Xero pages; the others (Accounts, Items, TaxRates) return everything.
-PAGED = {"Invoices", "Contacts", "BankTransactions", "CreditNotes", "Payments", "PurchaseOrders"}
+PAGED = {
+    "Invoices",
+    "Contacts",
+    "BankTransactions",
+    "CreditNotes",
+    "Payments",
+    "PurchaseOrders",
+    "ManualJournals",
+}
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 100
 _TWO = Decimal("0.01")
@@ -180,7 +199,8 @@ class Accounting:
             return _UNIT_AMOUNT.sub(_round_unit_amount, body)
         record = loads(body) if isinstance(body, str) else body
         if drop_lines:
-            record.pop("LineItems", None)
+            for field in LINE_FIELDS:
+                record.pop(field, None)
         else:
             for line in record.get("LineItems", []):
                 if line.get("UnitAmount") is not None:
@@ -382,8 +402,19 @@ class Accounting:
 
 
 def _echo(element: Element) -> dict:
-    """A failed element as Xero shows it: what was sent, with its ValidationErrors."""
+    """A failed element as Xero shows it: what was sent, with its ValidationErrors.
+
+    Dates sent as `2026-11-30` are shown as Xero writes dates, `/Date(...)/` (Xero echoes the
+    element it parsed, and the SDKs cannot read a plain date where they expect that form)."""
     shown = dict(element.sent)
+    for key, value in element.sent.items():
+        if key.endswith("Date") and isinstance(value, str) and not value.startswith("/Date("):
+            try:
+                day = parse_date(value)
+            except (ValueError, TypeError, OverflowError):
+                continue  # not a date: shown as sent, beside its validation error
+            if day is not None:
+                shown[key] = ms_date(day)
     shown["ValidationErrors"] = [{"Message": m} for m in element.errors]
     if element.warnings:
         shown["Warnings"] = [{"Message": m} for m in element.warnings]

@@ -11,6 +11,8 @@ Double-entry rules, in the tenant's base currency (each document balances to the
   credit the bank and debit 800; refunds of credit notes the other way round.
 - Bank transactions (AUTHORISED): RECEIVE debits the bank with the Total and credits lines and
   tax; SPEND is the mirror.
+- Manual journals (POSTED only): each line's net amount to its account (a positive LineAmount is
+  a debit) and its tax to 820 Sales Tax. They have no currency: amounts are in base currency.
 
 Foreign amounts are divided by the document's CurrencyRate (foreign units per base unit), each
 account's amount rounded to 2 places, and the rounding difference put on the largest amount.
@@ -131,6 +133,7 @@ def _journal(
         ("CreditNotes", POSTED),
         ("BankTransactions", ("AUTHORISED",)),
         ("Payments", ("AUTHORISED",)),
+        ("ManualJournals", ("POSTED",)),
     ):
         # The indexed status and date columns keep drafts and later documents unparsed.
         condition = f"status IN ({','.join('?' * len(statuses))}) AND date <= ?"
@@ -149,6 +152,8 @@ def _postings(kind: str, record: dict, codes_by_id: dict[str, str]) -> dict[str,
     """A document's amounts per account code in its own currency, debits positive."""
     if kind == "Payments":
         return _payment_postings(record, codes_by_id)
+    if kind == "ManualJournals":
+        return _manual_journal_postings(record, codes_by_id)
     type_ = str(record.get("Type") or "")
     if kind == "BankTransactions":
         bank = _account_code(record.get("BankAccount"), codes_by_id)
@@ -188,6 +193,22 @@ def _document_postings(record: dict, control: str | None, sign: Decimal) -> dict
         postings[SALES_TAX] -= sign * tax
         total += net + tax
     postings[control or ""] += sign * total
+    return dict(postings)
+
+
+def _manual_journal_postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
+    """Each line's net amount to its account and its tax to 820. Exclusive and NoTax amounts
+    are net already; Inclusive ones hold their tax. The writer refused unbalanced journals."""
+    inclusive = record.get("LineAmountTypes") == "Inclusive"
+    no_tax = record.get("LineAmountTypes") == "NoTax"
+    postings: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for line in record.get("JournalLines") or []:
+        amount = Decimal(line.get("LineAmount") or 0)
+        tax = ZERO if no_tax else Decimal(line.get("TaxAmount") or 0)
+        code = str(line.get("AccountCode") or "") or _account_code(line, codes_by_id)
+        postings[code] += amount - tax if inclusive else amount
+        if tax:
+            postings[SALES_TAX] += tax
     return dict(postings)
 
 

@@ -87,6 +87,7 @@ RESOURCE_SCOPES = {
     "items": ("accounting.settings", "accounting.invoices"),
     "payments": ("accounting.transactions", "accounting.payments"),
     "banktransactions": ("accounting.transactions", "accounting.banktransactions"),
+    "manualjournals": ("accounting.transactions", "accounting.manualjournals"),
     "contacts": ("accounting.contacts",),
     "accounts": ("accounting.settings",),
     "taxrates": ("accounting.settings",),

@@ -33,6 +33,7 @@ KINDS: dict[str, dict[str, str | None]] = {
         "due": None,
     },
     "TaxRates": {"id": "TaxType", "number": None, "date": None, "due": None},
+    "ManualJournals": {"id": "ManualJournalID", "number": None, "date": "Date", "due": None},
 }
 
 STATUS_FIELDS = ("Status", "ContactStatus")

@@ -275,6 +275,9 @@ def _seed_tenant(store: Store, spec: TenantSpec, options: SeedOptions, rng: rand
         store.insert_rows(others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
         store.insert_rows(others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
         store.insert_rows(others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
+        # Their own stream: adding them left every other seeded record as it was.
+        journals = _JournalBuilder(spec, accounts, random.Random(f"{options.seed}:{tid}:journals"))
+        store.insert_rows(journals.row(n) for n in range(1, _scaled(count, 20) + 1))
 
 
 def _scaled(invoices: int, ratio: int) -> int:
@@ -940,4 +943,116 @@ class _OtherBuilder:
             None,
             updated_ms,
             body,
+        )
+
+
+MANUAL_JOURNAL_STATUSES = ((84, "POSTED"), (8, "DRAFT"), (5, "VOIDED"), (3, "DELETED"))
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: (expense account, what): month-end accruals, credited to 800 Accounts Payable.
+ACCRUALS = (
+    ("412", "accountancy fees"),
+    ("469", "rent"),
+    ("489", "telephone and internet"),
+    ("408", "cleaning"),
+    ("400", "advertising"),
+)
+#: (from, to, what): a cost coded to the wrong expense account, moved to the right one.
+RECLASSIFICATIONS = (
+    ("429", "453", "office supplies coded to General Expenses"),
+    ("429", "461", "printing coded to General Expenses"),
+    ("453", "420", "team lunch coded to Office Expenses"),
+    ("400", "412", "consultant's fee coded to Advertising"),
+)
+
+
+def _cents(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+class _JournalBuilder:
+    """Manual journals over the 12 months to the anchor, one month after another: month-end
+    depreciation (against 960, the chart having no fixed assets) and accruals (against 800),
+    and reclassifications between expense accounts.
+
+    All NoTax and balanced to the cent, and none touches a bank, 610 Accounts Receivable or 820
+    Sales Tax, whose balances the reports tests compare with the documents. Mostly POSTED; the
+    first four take POSTED, DRAFT, VOIDED and DELETED in turn so every status shows.
+    """
+
+    def __init__(self, spec: TenantSpec, accounts: list[dict], rng: random.Random) -> None:
+        self.tenant_id = spec.tenant_id
+        self.rand = rng.random
+        self.new_id = _Ids(rng)
+        self.ids = {a["Code"]: a["AccountID"] for a in accounts}
+
+    def _template(self, number: int) -> tuple[date, str, list[tuple[str, str, Decimal]]]:
+        """The date, narration and (account, description, amount) lines of journal `number`."""
+        rand = self.rand
+        month_index = ANCHOR.year * 12 + ANCHOR.month - 1 - (number - 1) % 12
+        first = date(month_index // 12, month_index % 12 + 1, 1)
+        month_end = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        period = f"{MONTH_NAMES[first.month - 1]} {first.year}"
+        roll = rand()
+        if roll < 0.4:
+            lines = [
+                ("429", "Depreciation - office equipment", _cents(12000 + int(rand() * 50000)))
+            ]
+            if rand() < 0.6:
+                computers = _cents(8000 + int(rand() * 32000))
+                lines.append(("429", "Depreciation - computer equipment", computers))
+            total = sum((amount for _, _, amount in lines), Decimal("0.00"))
+            lines.append(("960", f"Depreciation for {period}", -total))
+            return month_end, f"Depreciation for {period}", lines
+        if roll < 0.75:
+            code, what = ACCRUALS[int(rand() * len(ACCRUALS))]
+            amount = _cents(15000 + int(rand() * 335000))
+            lines = [(code, f"Accrued {what}", amount), ("800", "Accrued expenses", -amount)]
+            return month_end, f"Accrued {what} for {period}", lines
+        source, target, what = RECLASSIFICATIONS[int(rand() * len(RECLASSIFICATIONS))]
+        amount = _cents(2000 + int(rand() * 88000))
+        day = first + timedelta(days=int(rand() * month_end.day))
+        lines = [(target, f"Reclassify {what}", amount), (source, f"Reclassify {what}", -amount)]
+        return day, f"Reclassify {what}", lines
+
+    def row(self, number: int) -> Row:
+        day, narration, lines = self._template(number)
+        status = _pick(self.rand, MANUAL_JOURNAL_STATUSES, number)
+        journal_id, updated_ms = self.new_id(), _updated_ms(day, self.rand)
+        line_json = ",".join(
+            f'{{"Description":{_ESCAPE(text)},"TaxType":"NONE","TaxAmount":0.00,'
+            f'"LineAmount":{amount},"AccountCode":"{code}","Tracking":[],'
+            f'"AccountID":"{self.ids[code]}","IsBlank":false}}'
+            for code, text, amount in lines
+        )
+        body = (
+            f'{{"Date":"{_ms(day)}","Status":"{status}","LineAmountTypes":"NoTax",'
+            f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","ManualJournalID":"{journal_id}",'
+            f'"Narration":{_ESCAPE(narration)},"JournalLines":[{line_json}],'
+            f'"ShowOnCashBasisReports":true,"HasAttachments":false}}'
+        )
+        return Row(
+            tenant_id=self.tenant_id,
+            kind="ManualJournals",
+            id=journal_id,
+            number=None,
+            status=status,
+            type=None,
+            contact_id=None,
+            date=day.isoformat(),
+            due_date=None,
+            updated=iso_updated(_EPOCH + timedelta(milliseconds=updated_ms)),
+            body=body,
         )

@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from xerocli.sandbox import totals
+from xerocli.sandbox.manual_journals import write_manual_journal
 from xerocli.sandbox.records import KINDS, row_for, set_date, set_updated
 from xerocli.sandbox.seed import TENANT_SPECS, tax_rate_table
 from xerocli.sandbox.store import Store
@@ -881,6 +882,7 @@ WRITERS = {
     "Contacts": write_contact,
     "Items": write_item,
     "Accounts": write_account,
+    "ManualJournals": write_manual_journal,  # in manual_journals.py
 }
 DOCUMENTS = ("Invoices", "CreditNotes", "PurchaseOrders", "BankTransactions")
 
