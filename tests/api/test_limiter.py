@@ -80,3 +80,23 @@ def test_budget_from_env_rejects_nonsense(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("XERO_RATE_WINDOW_SECONDS", "soon")
     with pytest.raises(errors.UsageError, match="XERO_RATE_WINDOW_SECONDS"):
         Budget.from_env()
+
+
+def test_slots_of_a_killed_process_are_free_at_once(tmp_path: Path) -> None:
+    """A `kill -9`ed export held its slots; the next run must not wait out their expiry."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    budget = Budget(minute_calls=100, window_seconds=60, concurrent=2, lease_seconds=120)
+    _clock, (limiter,) = limiters(tmp_path, budget, 1)
+    for _ in range(2):
+        limiter.acquire("t")
+    assert limiter._try_acquire("t") == pytest.approx(0.05)  # full, and ours: still held
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    db = sqlite3.connect(tmp_path / "ratelimit.sqlite")
+    with db:  # the two slots now belong to a process that no longer exists
+        db.execute("UPDATE flights SET pid = ?", (gone.pid,))
+    db.close()
+    assert not isinstance(limiter._try_acquire("t"), float)

@@ -3,8 +3,9 @@
 Xero allows, per app and tenant, 60 calls in a rolling minute and 5 in flight, and a daily
 budget that depends on the developer's plan (read from `X-DayLimit-Remaining`, never assumed).
 Two cron jobs on one tenant must share that budget, so the ledger lives in SQLite (standard
-library) under the state dir: each call is recorded inside `BEGIN IMMEDIATE`, in-flight slots
-are leases that expire if a process dies, and no daemon is needed.
+library) under the state dir: each call is recorded inside `BEGIN IMMEDIATE`, a call in flight
+holds a slot owned by its process (freed when that process dies, or after a while if it
+hangs), and no daemon is needed.
 
 For a sandbox with scaled limits, XERO_RATE_MINUTE_CALLS, XERO_RATE_WINDOW_SECONDS and
 XERO_RATE_CONCURRENT set the budget (defaults: Xero's 60 calls / 60 s / 5).
@@ -13,6 +14,7 @@ XERO_RATE_CONCURRENT set the budget (defaults: Xero's 60 calls / 60 s / 5).
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import threading
 import time
@@ -30,8 +32,11 @@ ENV_CONCURRENT = "XERO_RATE_CONCURRENT"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS calls (tenant TEXT NOT NULL, at REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS calls_tenant_at ON calls (tenant, at);
-CREATE TABLE IF NOT EXISTS leases (
-  id TEXT PRIMARY KEY, tenant TEXT NOT NULL, expires REAL NOT NULL
+-- In-flight slots, each owned by a process: a slot whose process is gone is free at once;
+-- `expires` frees one whose owner hangs, or lives on another host sharing this file.
+CREATE TABLE IF NOT EXISTS flights (
+  id TEXT PRIMARY KEY, tenant TEXT NOT NULL, expires REAL NOT NULL,
+  host TEXT NOT NULL, pid INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS day_blocks (tenant TEXT PRIMARY KEY, until REAL NOT NULL);
 -- What Xero last said of a tenant's budgets (X-*Limit-Remaining), for `xero limits`.
@@ -154,7 +159,8 @@ class SharedLimiter:
                 now = self.clock()
                 window_start = now - budget.window_seconds - budget.margin_seconds
                 db.execute("DELETE FROM calls WHERE at < ?", (now - 86400 * 2,))
-                db.execute("DELETE FROM leases WHERE expires < ?", (now,))
+                db.execute("DELETE FROM flights WHERE expires < ?", (now,))
+                _free_slots_of_dead_processes(db, tenant)
                 blocked = db.execute(
                     "SELECT until FROM day_blocks WHERE tenant = ? AND until > ?", (tenant, now)
                 ).fetchone()
@@ -169,7 +175,7 @@ class SharedLimiter:
                     (tenant, window_start),
                 ).fetchone()
                 in_flight = db.execute(
-                    "SELECT COUNT(*) FROM leases WHERE tenant = ?", (tenant,)
+                    "SELECT COUNT(*) FROM flights WHERE tenant = ?", (tenant,)
                 ).fetchone()[0]
                 if in_window[0] >= budget.minute_calls:
                     db.execute("COMMIT")
@@ -181,8 +187,8 @@ class SharedLimiter:
                 lease = Lease(str(uuid.uuid4()), tenant)
                 db.execute("INSERT INTO calls VALUES (?, ?)", (tenant, now))
                 db.execute(
-                    "INSERT INTO leases VALUES (?, ?, ?)",
-                    (lease.id, tenant, now + budget.lease_seconds),
+                    "INSERT INTO flights VALUES (?, ?, ?, ?, ?)",
+                    (lease.id, tenant, now + budget.lease_seconds, HOST, os.getpid()),
                 )
                 db.execute("COMMIT")
                 return lease
@@ -196,7 +202,7 @@ class SharedLimiter:
         blocks the tenant for every process. One transaction: one commit per call."""
         with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("DELETE FROM leases WHERE id = ?", (lease.id,))
+            self._db.execute("DELETE FROM flights WHERE id = ?", (lease.id,))
             if headers is None:
                 return
             self._keep_reported(lease.tenant, headers)
@@ -238,7 +244,7 @@ class SharedLimiter:
                 (tenant, now - budget.window_seconds),
             ).fetchone()[0]
             in_flight = db.execute(
-                "SELECT COUNT(*) FROM leases WHERE tenant = ? AND expires >= ?", (tenant, now)
+                "SELECT COUNT(*) FROM flights WHERE tenant = ? AND expires >= ?", (tenant, now)
             ).fetchone()[0]
             reported = db.execute(
                 "SELECT at, minute_remaining, day_remaining, app_minute_remaining"
@@ -262,6 +268,31 @@ class SharedLimiter:
             app_minute_remaining=app,
             day_blocked_until=blocked[0] if blocked else None,
         )
+
+
+#: Slots are freed by process liveness only for processes of this host.
+HOST = socket.gethostname()
+
+
+def _free_slots_of_dead_processes(db: sqlite3.Connection, tenant: str) -> None:
+    """A `kill -9`ed or crashed `xero` cannot release its slots; without this the next cron
+    run would wait out their expiry (two minutes) before its first call."""
+    owners = db.execute(
+        "SELECT DISTINCT pid FROM flights WHERE tenant = ? AND host = ?", (tenant, HOST)
+    ).fetchall()
+    for (pid,) in owners:
+        if pid != os.getpid() and not _alive(pid):
+            db.execute("DELETE FROM flights WHERE host = ? AND pid = ?", (HOST, pid))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # e.g. another user's process: alive
+    return True
 
 
 def _count(raw: str | None) -> int | None:
