@@ -18,7 +18,7 @@ from decimal import Decimal
 from xerocli.sandbox import totals
 from xerocli.sandbox.records import iso_updated, row_for, set_updated
 from xerocli.sandbox.store import Row, Store
-from xerocli.sandbox.xerojson import dumps, loads, money
+from xerocli.sandbox.xerojson import MONTH_NAMES, dumps, loads, money
 
 SEED_NAMESPACE = uuid.UUID("6f1d7c58-3a51-4d0c-9a59-3c1f3d7d2b10")
 #: Seeded records are dated up to this day, so the data does not depend on when it is built.
@@ -947,20 +947,6 @@ class _OtherBuilder:
 
 
 MANUAL_JOURNAL_STATUSES = ((84, "POSTED"), (8, "DRAFT"), (5, "VOIDED"), (3, "DELETED"))
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 #: (expense account, what): month-end accruals, credited to 800 Accounts Payable.
 ACCRUALS = (
     ("412", "accountancy fees"),

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from xerocli.sandbox.ledger import ZERO, Account, Ledger, net_profit
+from xerocli.sandbox.xerojson import MONTH_NAMES
 
 FINANCIAL_YEAR_START_MONTH = 1 + 3  # April
 #: Trial balance sections: account Class -> title, in Xero's order.
@@ -26,32 +27,18 @@ TRIAL_BALANCE_SECTIONS = {
     "EQUITY": "Equity",
 }
 COST_OF_SALES_TYPES = ("DIRECTCOSTS",)
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 # --- dates as Xero writes them (English whatever the locale) -------------------------------
 def long_date(day: date) -> str:
     """`30 November 2026`"""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def short_date(day: date, full_year: bool = True) -> str:
     """`30 Nov 2026`, or `30 Nov 26`"""
     year = str(day.year) if full_year else f"{day.year % 100:02d}"
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]} {year}"
 
 
 def financial_year_start(day: date) -> date:

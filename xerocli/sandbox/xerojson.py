@@ -96,3 +96,20 @@ def validation_exception(collection: str, elements: list[dict]) -> dict:
 
 def error_body(number: int, type_: str, message: str) -> dict:
     return {"ErrorNumber": number, "Type": type_, "Message": message}
+
+
+#: Month names as Xero writes them in report titles and narrations, whatever the locale.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
