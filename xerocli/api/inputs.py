@@ -242,45 +242,33 @@ def _set_path(target: dict[str, Any], path: str, cell: str) -> None:
     target[parts[-1]] = value
 
 
-def parse_line_option(text: str, index: int) -> dict[str, Any]:
-    """`--line "description,quantity,unit amount,account code[,tax type]"` (CSV-quoted)."""
-    fields = next(csv.reader([text], skipinitialspace=True), [])
-    fields = [field.strip() for field in fields]
-    if len(fields) < 4 or len(fields) > 5:
-        raise errors.UsageError(
-            f"--line {index}: {text!r} needs 'description,quantity,unit amount,account code"
-            "[,tax type]'"
-        )
-    line: dict[str, Any] = {
-        "Description": fields[0],
-        "Quantity": fields[1],
-        "UnitAmount": fields[2],
-        "AccountCode": fields[3],
-    }
-    if len(fields) == 5 and fields[4]:
-        line["TaxType"] = fields[4]
-    return line
+@dataclass(frozen=True)
+class LineFormat:
+    """A `--line` value: CSV-quoted fields in a fixed order, the last (tax type) optional."""
+
+    fields: tuple[str, ...]  # Xero's names, in order
+    usage: str  # how the user writes it
+
+    def parse(self, text: str, index: int) -> dict[str, Any]:
+        values = [field.strip() for field in next(csv.reader([text], skipinitialspace=True), [])]
+        if not len(self.fields) - 1 <= len(values) <= len(self.fields):
+            raise errors.UsageError(f"--line {index}: {text!r} needs '{self.usage}'")
+        given = zip(self.fields, values, strict=False)  # the tax type may be left off
+        return {name: value for name, value in given if value or name != "TaxType"}
 
 
-def parse_journal_line_option(text: str, index: int) -> dict[str, Any]:
-    """`--line "description,amount,account code[,tax type]"`: a manual journal's line, whose
-    amount is a debit when positive and a credit when negative."""
-    fields = [field.strip() for field in next(csv.reader([text], skipinitialspace=True), [])]
-    if len(fields) < 3 or len(fields) > 4:
-        raise errors.UsageError(
-            f"--line {index}: {text!r} needs 'description,amount,account code[,tax type]'"
-        )
-    line: dict[str, Any] = {
-        "Description": fields[0],
-        "LineAmount": fields[1],
-        "AccountCode": fields[2],
-    }
-    if len(fields) == 4 and fields[3]:
-        line["TaxType"] = fields[3]
-    return line
-
-
-LINE_PARSERS = {"line": parse_line_option, "journal_line": parse_journal_line_option}
+#: Create-option kinds that are lines, and how each is written.
+LINE_FORMATS = {
+    "line": LineFormat(
+        ("Description", "Quantity", "UnitAmount", "AccountCode", "TaxType"),
+        "description,quantity,unit amount,account code[,tax type]",
+    ),
+    # A manual journal's amount is a debit when positive and a credit when negative.
+    "journal_line": LineFormat(
+        ("Description", "LineAmount", "AccountCode", "TaxType"),
+        "description,amount,account code[,tax type]",
+    ),
+}
 
 
 def validate(records: Iterable[InputRecord], model: type) -> list[dict[str, Any]]:
@@ -338,12 +326,12 @@ def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecor
     lines_field = LINES_FIELD
     for spec in options:
         value = values.get(spec.option)
-        if spec.kind in LINE_PARSERS:
+        if spec.kind in LINE_FORMATS:
             lines_field = spec.path
         if value is None or value == [] or value == "":
             continue
-        if spec.kind in LINE_PARSERS:
-            parse = LINE_PARSERS[spec.kind]
+        if spec.kind in LINE_FORMATS:
+            parse = LINE_FORMATS[spec.kind].parse
             record[spec.path] = [parse(text, index) for index, text in enumerate(value, start=1)]
             continue
         if spec.kind == "ref":
