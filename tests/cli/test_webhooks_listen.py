@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -183,3 +184,23 @@ def test_the_key_is_never_a_flag(key_env: dict[str, str]) -> None:
     result = run_xero("webhooks", "listen", "--key", KEY, env=key_env)
     assert result.code == 2
     assert "--key" in result.stderr
+
+
+#: A stand-in listener whose last stdout line comes after it exited (from a child it leaves).
+LATE_LINE_LISTENER = """
+import signal, subprocess, sys
+def stop(signum, frame):
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.5); print('{}')"])
+    sys.exit(0)
+signal.signal(signal.SIGTERM, stop)
+print("xero: listening on http://127.0.0.1:9/webhooks (Ctrl-C stops)", file=sys.stderr, flush=True)
+signal.pause()
+"""
+
+
+def test_assert_no_more_lines_sees_a_line_that_comes_late(key_env: dict[str, str]) -> None:
+    """The helper the other tests trust reads stdout to its end, not for a moment."""
+    stand_in = Listener(key_env, command=[sys.executable, "-c", LATE_LINE_LISTENER])
+    assert stand_in.stop() == 0
+    with pytest.raises(AssertionError, match=r"\{\}"):
+        stand_in.assert_no_more_lines()

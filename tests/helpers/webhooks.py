@@ -62,9 +62,17 @@ def delivery(*events: dict[str, Any], sequence: int = 1) -> bytes:
 class Listener:
     """`xero [global options] webhooks listen --port 0 [options]`, its stdout lines queued."""
 
-    def __init__(self, env: dict[str, str], *options: str, global_options: tuple = ()) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        *options: str,
+        global_options: tuple = (),
+        command: list[str] | None = None,
+    ) -> None:
+        """`command` replaces the listener (to test this helper with a stand-in)."""
         self.process = subprocess.Popen(
-            [
+            command
+            or [
                 sys.executable,
                 "-m",
                 "xerocli",
@@ -84,8 +92,12 @@ class Listener:
         self.lines: queue.Queue[str] = queue.Queue()
         self.stderr: list[str] = []
         self._url: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read_stdout, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._readers = [
+            threading.Thread(target=self._read_stdout, daemon=True),
+            threading.Thread(target=self._read_stderr, daemon=True),
+        ]
+        for reader in self._readers:
+            reader.start()
         try:
             self.url = self._url.get(timeout=60)
         except queue.Empty:
@@ -145,7 +157,9 @@ class Listener:
         return [self.next_json(max(deadline - time.monotonic(), 0.01)) for _ in range(count)]
 
     def assert_no_more_lines(self) -> None:
-        """After stop(): nothing else reached stdout."""
+        """Nothing else reached stdout, up to its end: stops the listener if it still runs and
+        reads stdout to EOF first, so a late line is seen, however late."""
+        self.stop()
         leftover = []
         while not self.lines.empty():
             leftover.append(self.lines.get_nowait())
@@ -168,8 +182,16 @@ class Listener:
         except subprocess.TimeoutExpired:
             self.process.kill()
             code = self.process.wait()
-        time.sleep(0.1)  # let the reader threads take the last lines
+        self._drain()
         return code
+
+    def _drain(self, timeout: float = 30.0) -> None:
+        """Wait for the reader threads to reach EOF: every line the listener wrote is queued."""
+        deadline = time.monotonic() + timeout
+        for reader in self._readers:
+            reader.join(max(deadline - time.monotonic(), 0))
+        still_open = [reader for reader in self._readers if reader.is_alive()]
+        assert not still_open, f"the listener's output was not closed within {timeout:g} s"
 
 
 class Recorder:
