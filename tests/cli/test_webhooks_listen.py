@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sys
 from collections.abc import Iterator
@@ -204,3 +205,38 @@ def test_assert_no_more_lines_sees_a_line_that_comes_late(key_env: dict[str, str
     assert stand_in.stop() == 0
     with pytest.raises(AssertionError, match=r"\{\}"):
         stand_in.assert_no_more_lines()
+
+
+STDERR_LINE = re.compile(
+    r"xero: (listening on \S+ \(.*\)|stopped: .*|127\.0\.0\.1:\d+: refused (401|405): [^\n]*)\n"
+)
+
+
+def test_messages_of_concurrent_requests_are_whole_lines(key_env: dict[str, str]) -> None:
+    """Each stderr message is one line of its own, however many requests fail at once."""
+    listener = Listener(key_env)
+    body = delivery(event())
+    unsigned = (
+        "POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nx-xero-signature: {sign(body, 'not-the-key')}\r\n\r\n"
+    ).encode() + body
+    # A long message is written in more than one piece.
+    elsewhere = f"GET /elsewhere/{'x' * 8000} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+
+    # A client's terminal escape is shown, not obeyed.
+    escape = b"GET /\x1b[2J\x1b]0;owned\x07 HTTP/1.1\r\nHost: x\r\n\r\n"
+
+    def refused(number: int) -> bytes:
+        request = escape if number % 50 == 0 else unsigned if number % 2 else elsewhere
+        return listener.raw(request)[:12]
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        answers = list(pool.map(refused, range(200)))
+    assert sorted(set(answers)) == [b"HTTP/1.1 401", b"HTTP/1.1 405"]
+    assert listener.stop() == 0
+    lines = listener.stderr
+    bad_lines = [line[:120] for line in lines if not STDERR_LINE.fullmatch(line)]
+    assert bad_lines == []
+    assert sum(": refused " in line for line in lines) == 200
+    assert sum("GET /\\x1b[2J\\x1b]0;owned\\x07: only POST" in line for line in lines) == 4
+    assert not any("\x1b" in line for line in lines)

@@ -23,7 +23,14 @@ DEFAULT_READ_TIMEOUT = 5.0
 #: Acknowledged deliveries waiting for the worker; past this the listener answers 503 and
 #: Xero retries later, rather than memory growing without bound behind a slow --fetch.
 MAX_BACKLOG = 10_000
+#: How much of a client's path a message shows (a request line may be 64 KiB).
+SHOWN_CHARACTERS = 200
 _STOP = object()
+
+
+def _shown(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """A client's text (a path, a method) cut to fit one readable line of a message."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -42,7 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         receiver = self.server
         if self.path.split("?", 1)[0].rstrip("/") != receiver.path.rstrip("/"):
-            self._refuse(404, f"POST {self.path}: not the webhook path {receiver.path}")
+            self._refuse(404, f"POST {_shown(self.path)}: not the webhook path {receiver.path}")
             return
         length = self._content_length()
         if length is None:
@@ -74,7 +81,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(200)
 
     def _not_allowed(self) -> None:
-        self._refuse(405, f"{self.command} {self.path}: only POST is accepted", allow=True)
+        what = f"{_shown(self.command)} {_shown(self.path)}"
+        self._refuse(405, f"{what}: only POST is accepted", allow=True)
 
     do_GET = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _not_allowed
 

@@ -9,6 +9,7 @@ NDJSON line on stdout (or, with `--fetch`, the invoice or contact it points at),
 from __future__ import annotations
 
 import sys
+import threading
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -26,8 +27,21 @@ CATEGORIES = ("INVOICE", "CONTACT", "CREDITNOTE")
 EVENT_TYPES = ("CREATE", "UPDATE")
 
 
+#: Control characters shown escaped: a message is one line, and a client's bytes (a path
+#: with a newline or a terminal escape) cannot forge a line or drive the terminal.
+_UNPRINTABLE = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+_UNPRINTABLE.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_UNPRINTABLE.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
+#: The listener's handler threads all report here: one writer at a time, one write a line.
+_SAY_LOCK = threading.Lock()
+
+
 def _say(message: str) -> None:
-    print(f"xero: {message}", file=sys.stderr, flush=True)
+    """One whole `xero: ...` line on stderr, never interleaved with another thread's."""
+    line = f"xero: {message.translate(_UNPRINTABLE)}\n"
+    with _SAY_LOCK:
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 def webhook_key() -> str:
