@@ -87,7 +87,22 @@ def listen(
         1024 * 1024, "--max-body", min=1, help="Largest body accepted, in bytes (else 413)."
     ),
     read_timeout: float = typer.Option(
-        5.0, "--read-timeout", min=0.1, help="Seconds a client has to send its request (408)."
+        5.0,
+        "--read-timeout",
+        min=0.1,
+        help="Seconds a client has to send its body, and the longest pause it may make (408).",
+    ),
+    header_timeout: float = typer.Option(
+        5.0,
+        "--header-timeout",
+        min=0.1,
+        help="Seconds a client has to send its request line and headers, in all (408).",
+    ),
+    max_connections: int = typer.Option(
+        64,
+        "--max-connections",
+        min=1,
+        help="Open connections served at once; past them a new one is answered 503.",
     ),
 ) -> None:
     """Receive deliveries, verify x-xero-signature, print every event as an NDJSON line.
@@ -120,6 +135,8 @@ def listen(
             _say,
             max_body=max_body,
             read_timeout=read_timeout,
+            header_timeout=header_timeout,
+            max_connections=max_connections,
         )
     except OSError as exc:
         raise errors.UsageError(
