@@ -70,7 +70,9 @@ def test_changes_are_sent_signed_to_subscribers(home: Path, small_sandbox) -> No
 
 
 #: Names the tests resolve themselves (see `Tripwire`); 192.0.2.1 is TEST-NET-1.
-NAMES = {
+NAMES: dict[str, list[str]] = {
+    "127.evil.example": [],  # does not resolve, whatever this machine's DNS would say
+    "127.0.0.1.evil.example": [],
     "loop.example": ["127.0.0.1"],
     "far.example": ["192.0.2.1"],
     "split.example": ["127.0.0.1", "192.0.2.1"],

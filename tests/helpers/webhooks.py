@@ -228,9 +228,10 @@ class Recorder:
 
 
 class Tripwire:
-    """Names resolved as a test says, and every outgoing connection of this process recorded;
-    one to a non-loopback address is refused before a packet leaves, even by code that is
-    wrong, so a test of "never sends outside" never does."""
+    """Names resolved as a test says (an empty list: no such name, and no DNS query), and every
+    outgoing connection of this process recorded; one to a non-loopback address is refused
+    before a packet leaves, even by code that is wrong, so a test of "never sends outside"
+    never does."""
 
     def __init__(self, monkeypatch: Any, names: dict[str, list[str]]) -> None:
         self.names = names
@@ -242,6 +243,8 @@ class Tripwire:
 
         def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> list:
             name = host.decode() if isinstance(host, bytes) else host
+            if name in wire.names and not wire.names[name]:
+                raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
             if name in wire.names:
                 return [
                     (

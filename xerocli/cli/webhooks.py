@@ -326,7 +326,10 @@ def trigger(
     failed = []
     for delivery in deliveries:
         status = delivery.get("status")
-        answer = f"answered {status}" if status else f"failed: {delivery.get('problem')}"
+        problem = delivery.get("problem")
+        answer = f"answered {status}" if status else f"failed: {problem}"
+        if status and problem:  # a redirect, reported and not followed
+            answer += f" ({problem})"
         _say(f"sent {category} {event_type} to {delivery.get('url')}: {answer}")
         if not status or not 200 <= int(status) < 300:
             failed.append(delivery)
