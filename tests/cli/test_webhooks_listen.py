@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import select
 import signal
+import socket
+import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -183,3 +188,135 @@ def test_the_key_is_never_a_flag(key_env: dict[str, str]) -> None:
     result = run_xero("webhooks", "listen", "--key", KEY, env=key_env)
     assert result.code == 2
     assert "--key" in result.stderr
+
+
+#: A stand-in listener whose last stdout line comes after it exited (from a child it leaves).
+LATE_LINE_LISTENER = """
+import signal, subprocess, sys
+def stop(signum, frame):
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.5); print('{}')"])
+    sys.exit(0)
+signal.signal(signal.SIGTERM, stop)
+print("xero: listening on http://127.0.0.1:9/webhooks (Ctrl-C stops)", file=sys.stderr, flush=True)
+signal.pause()
+"""
+
+
+def test_assert_no_more_lines_sees_a_line_that_comes_late(key_env: dict[str, str]) -> None:
+    """The helper the other tests trust reads stdout to its end, not for a moment."""
+    stand_in = Listener(key_env, command=[sys.executable, "-c", LATE_LINE_LISTENER])
+    assert stand_in.stop() == 0
+    with pytest.raises(AssertionError, match=r"\{\}"):
+        stand_in.assert_no_more_lines()
+
+
+STDERR_LINE = re.compile(
+    r"xero: (listening on \S+ \(.*\)|stopped: .*|127\.0\.0\.1:\d+: refused (401|405): [^\n]*)\n"
+)
+
+
+def test_messages_of_concurrent_requests_are_whole_lines(key_env: dict[str, str]) -> None:
+    """Each stderr message is one line of its own, however many requests fail at once."""
+    listener = Listener(key_env)
+    body = delivery(event())
+    unsigned = (
+        "POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nx-xero-signature: {sign(body, 'not-the-key')}\r\n\r\n"
+    ).encode() + body
+    # A long message is written in more than one piece.
+    elsewhere = f"GET /elsewhere/{'x' * 8000} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+
+    # A client's terminal escape is shown, not obeyed.
+    escape = b"GET /\x1b[2J\x1b]0;owned\x07 HTTP/1.1\r\nHost: x\r\n\r\n"
+
+    def refused(number: int) -> bytes:
+        request = escape if number % 50 == 0 else unsigned if number % 2 else elsewhere
+        return listener.raw(request)[:12]
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        answers = list(pool.map(refused, range(200)))
+    assert sorted(set(answers)) == [b"HTTP/1.1 401", b"HTTP/1.1 405"]
+    assert listener.stop() == 0
+    lines = listener.stderr
+    bad_lines = [line[:120] for line in lines if not STDERR_LINE.fullmatch(line)]
+    assert bad_lines == []
+    assert sum(": refused " in line for line in lines) == 200
+    assert sum("GET /\\x1b[2J\\x1b]0;owned\\x07: only POST" in line for line in lines) == 4
+    assert not any("\x1b" in line for line in lines)
+
+
+def _served(listener: Listener, body: bytes, within: float = 30.0) -> int:
+    """Post until the answer is not 503: a closed connection's thread ends just after it."""
+    deadline = time.monotonic() + within
+    while True:
+        status = listener.post(body).status_code
+        if status != 503 or time.monotonic() > deadline:
+            return status
+        time.sleep(0.05)
+
+
+def test_connections_past_the_cap_are_refused_and_logged(key_env: dict[str, str]) -> None:
+    listener = Listener(
+        key_env, "--max-connections", "2", "--header-timeout", "60", "--read-timeout", "60"
+    )
+    try:
+        # Three clients that say nothing: two hold the two connections, one is turned away
+        # (which one is up to the order the listener accepts them in).
+        clients = [socket.create_connection(listener.address, timeout=30) for _ in range(3)]
+        ready, _, _ = select.select(clients, [], [], 30)
+        assert len(ready) >= 1, "no client was answered"
+        turned_away = ready[0]
+        answer = b""
+        while chunk := turned_away.recv(65536):
+            answer += chunk
+        assert answer.startswith(b"HTTP/1.1 503")
+        port = turned_away.getsockname()[1]
+        assert "2 connections are open" in listener.wait_for_stderr(f":{port}: refused 503")
+        held = [client.getsockname()[1] for client in clients if client is not turned_away]
+        for client in clients:
+            client.close()
+        sent = event()
+        assert _served(listener, delivery(sent)) == 200
+        assert listener.next_json() == sent
+    finally:
+        assert listener.stop() == 0
+    stderr = "".join(listener.stderr)
+    assert not any(f":{held_port}: " in stderr for held_port in held)  # held, not refused
+
+
+def test_a_client_slow_with_its_headers_is_cut_at_the_deadline(key_env: dict[str, str]) -> None:
+    """A header's byte every 0.1 s never pauses long enough for the idle timeout (5 s) nor
+    reaches a size limit: only an overall deadline for the headers (0.5 s here) stops it."""
+    listener = Listener(key_env, "--header-timeout", "0.5")
+    try:
+        started = time.monotonic()
+        answer = b""
+        with socket.create_connection(listener.address, timeout=30) as conn:
+            conn.sendall(b"POST /webhooks HTTP/1.1\r\nHost: x\r\nX-Trickle: ")
+            conn.settimeout(0.1)
+            while time.monotonic() - started < 20:  # far past 0.5 s: the bound, not the check
+                try:
+                    conn.sendall(b"a")
+                except OSError:  # closed by the listener
+                    pass
+                try:
+                    chunk = conn.recv(65536)
+                except TimeoutError:
+                    continue
+                except ConnectionResetError:
+                    break
+                if not chunk:
+                    break
+                answer += chunk
+            closed_after = time.monotonic() - started
+        assert closed_after < 20, "the listener kept a client trickling headers"
+        assert answer.startswith(b"HTTP/1.1 408")
+        assert "headers not received in 0.5 s" in listener.wait_for_stderr("refused 408")
+        # A client that says nothing at all is dropped silently at the same deadline.
+        assert listener.raw(b"", wait=20) == b""
+        listener.wait_for_stderr("timed out: no request in 0.5 s")
+        sent = event()
+        assert listener.post(delivery(sent)).status_code == 200
+        assert listener.next_json() == sent
+    finally:
+        assert listener.stop() == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 
 from tests.helpers.cli import isolated_env, run_xero
-from tests.helpers.webhooks import KEY, Listener
+from tests.helpers.webhooks import KEY, Listener, Recorder
 
 
 def test_trigger_delivers_a_signed_event_to_a_running_listener(home: Path, sandbox) -> None:
@@ -87,6 +87,17 @@ def test_trigger_refuses_what_it_cannot_do(home: Path, sandbox) -> None:
     nobody = run_xero("webhooks", "trigger", "--to", "http://127.0.0.1:9/webhooks", env=env)
     assert nobody.code == 1
     assert "failed" in nobody.stderr
+    elsewhere = Recorder()
+    redirecting = Recorder(status=302, headers={"Location": elsewhere.url})
+    try:
+        moved = run_xero("webhooks", "trigger", "--to", redirecting.url, env=env)
+        assert moved.code == 1
+        assert f"answered 302 (redirect to {elsewhere.url} not followed)" in moved.stderr
+        assert redirecting.received.qsize() == 1
+        assert elsewhere.received.empty()
+    finally:
+        redirecting.stop()
+        elsewhere.stop()
 
 
 def test_sandbox_sends_events_when_invoices_and_contacts_change(home: Path, sandbox) -> None:

@@ -62,9 +62,17 @@ def delivery(*events: dict[str, Any], sequence: int = 1) -> bytes:
 class Listener:
     """`xero [global options] webhooks listen --port 0 [options]`, its stdout lines queued."""
 
-    def __init__(self, env: dict[str, str], *options: str, global_options: tuple = ()) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        *options: str,
+        global_options: tuple = (),
+        command: list[str] | None = None,
+    ) -> None:
+        """`command` replaces the listener (to test this helper with a stand-in)."""
         self.process = subprocess.Popen(
-            [
+            command
+            or [
                 sys.executable,
                 "-m",
                 "xerocli",
@@ -84,8 +92,12 @@ class Listener:
         self.lines: queue.Queue[str] = queue.Queue()
         self.stderr: list[str] = []
         self._url: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read_stdout, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._readers = [
+            threading.Thread(target=self._read_stdout, daemon=True),
+            threading.Thread(target=self._read_stderr, daemon=True),
+        ]
+        for reader in self._readers:
+            reader.start()
         try:
             self.url = self._url.get(timeout=60)
         except queue.Empty:
@@ -145,7 +157,9 @@ class Listener:
         return [self.next_json(max(deadline - time.monotonic(), 0.01)) for _ in range(count)]
 
     def assert_no_more_lines(self) -> None:
-        """After stop(): nothing else reached stdout."""
+        """Nothing else reached stdout, up to its end: stops the listener if it still runs and
+        reads stdout to EOF first, so a late line is seen, however late."""
+        self.stop()
         leftover = []
         while not self.lines.empty():
             leftover.append(self.lines.get_nowait())
@@ -168,14 +182,23 @@ class Listener:
         except subprocess.TimeoutExpired:
             self.process.kill()
             code = self.process.wait()
-        time.sleep(0.1)  # let the reader threads take the last lines
+        self._drain()
         return code
+
+    def _drain(self, timeout: float = 30.0) -> None:
+        """Wait for the reader threads to reach EOF: every line the listener wrote is queued."""
+        deadline = time.monotonic() + timeout
+        for reader in self._readers:
+            reader.join(max(deadline - time.monotonic(), 0))
+        still_open = [reader for reader in self._readers if reader.is_alive()]
+        assert not still_open, f"the listener's output was not closed within {timeout:g} s"
 
 
 class Recorder:
-    """A local app that receives forwarded deliveries (for --forward-to)."""
+    """A local app that receives forwarded deliveries (for --forward-to), or any request: each
+    one is recorded whatever its method, so a redirect that was followed shows up here."""
 
-    def __init__(self, status: int = 200) -> None:
+    def __init__(self, status: int = 200, headers: dict[str, str] | None = None) -> None:
         self.received: queue.Queue[tuple[bytes, dict[str, str]]] = queue.Queue()
         recorder = self
 
@@ -184,8 +207,12 @@ class Recorder:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 recorder.received.put((body, {k.lower(): v for k, v in self.headers.items()}))
                 self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
+
+            do_GET = do_PUT = do_HEAD = do_DELETE = do_PATCH = do_POST
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
@@ -198,3 +225,61 @@ class Recorder:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class Tripwire:
+    """Names resolved as a test says (an empty list: no such name, and no DNS query), and every
+    outgoing connection of this process recorded; one to a non-loopback address is refused
+    before a packet leaves, even by code that is wrong, so a test of "never sends outside"
+    never does."""
+
+    def __init__(self, monkeypatch: Any, names: dict[str, list[str]]) -> None:
+        self.names = names
+        self.attempts: list[str] = []
+        real_getaddrinfo = socket.getaddrinfo
+        real_connect = socket.socket.connect
+        real_connect_ex = socket.socket.connect_ex
+        wire = self
+
+        def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> list:
+            name = host.decode() if isinstance(host, bytes) else host
+            if name in wire.names and not wire.names[name]:
+                raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+            if name in wire.names:
+                return [
+                    (
+                        socket.AF_INET6 if ":" in address else socket.AF_INET,
+                        socket.SOCK_STREAM,
+                        socket.IPPROTO_TCP,
+                        "",
+                        (address, int(port or 0)),
+                    )
+                    for address in wire.names[name]
+                ]
+            return real_getaddrinfo(host, port, *args, **kwargs)
+
+        def guard(sock: socket.socket, address: Any) -> None:
+            host = str(address[0]) if isinstance(address, tuple) else str(address)
+            wire.attempts.append(host)
+            if sock.family in (socket.AF_INET, socket.AF_INET6) and host not in (
+                "127.0.0.1",
+                "::1",
+                "localhost",
+            ):
+                raise ConnectionRefusedError(f"tripwire: a connection to {host} was attempted")
+
+        def connect(sock: socket.socket, address: Any) -> None:
+            guard(sock, address)
+            return real_connect(sock, address)
+
+        def connect_ex(sock: socket.socket, address: Any) -> int:
+            guard(sock, address)
+            return real_connect_ex(sock, address)
+
+        monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+        monkeypatch.setattr(socket.socket, "connect", connect)
+        monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+
+    def outside(self) -> list[str]:
+        """Connections attempted to anything but 127.0.0.1 or ::1."""
+        return [host for host in self.attempts if host not in ("127.0.0.1", "::1", "localhost")]

@@ -3,6 +3,7 @@ connections dropped mid-answer; set at run time, counted in /__sandbox/stats."""
 
 from __future__ import annotations
 
+import socket
 import time
 import uuid
 from collections.abc import Iterator
@@ -115,25 +116,52 @@ def test_faults_come_before_authentication_and_limits(box, api) -> None:
     assert answer.headers["X-MinLimit-Remaining"] == "59"
 
 
+def _addresses_a_wildcard_bind_would_answer_on() -> list[str]:
+    """127.0.0.2 (answered by a server on 0.0.0.0, never by one on 127.0.0.1) and the
+    machine's own outward address. That one is what a UDP socket "connected" to TEST-NET-1
+    would send from: a UDP connect only picks a route, no packet leaves the machine."""
+    addresses = ["127.0.0.2"]
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))
+        own = probe.getsockname()[0]
+        if own not in ("0.0.0.0", "") and not own.startswith("127."):
+            addresses.append(own)
+    except OSError:  # no route at all: this machine has no outward address to check
+        pass
+    finally:
+        probe.close()
+    return addresses
+
+
+def _answers(address: str, port: int) -> bool:
+    try:
+        socket.create_connection((address, port), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
 def test_the_server_listens_on_loopback_only(tmp_path) -> None:
     """The sandbox hands out tokens: it must never be reachable from the network."""
-    import socket
-
     from xerocli.sandbox.server import Sandbox, SandboxServer
     from xerocli.sandbox.store import Store
+
+    probes = _addresses_a_wildcard_bind_would_answer_on()
+    # The probes can see the fault they look for: a server on every address answers them.
+    wildcard = socket.create_server(("0.0.0.0", 0))
+    try:
+        assert all(_answers(address, wildcard.getsockname()[1]) for address in probes), probes
+    finally:
+        wildcard.close()
 
     server = SandboxServer(Sandbox(Store(tmp_path / "s.sqlite")), 0)
     try:
         host, port = server.server_address[:2]
         assert host == "127.0.0.1"
         assert server.url == f"http://127.0.0.1:{port}"
-        try:
-            outside = socket.gethostbyname(socket.gethostname())
-        except OSError:
-            outside = None
-        if outside and not outside.startswith("127."):
-            with pytest.raises(OSError):
-                socket.create_connection((outside, port), timeout=2).close()
+        assert _answers("127.0.0.1", port)
+        assert [address for address in probes if _answers(address, port)] == []
     finally:
         server.server_close()
         server.sandbox.store.close()

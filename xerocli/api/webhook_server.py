@@ -5,10 +5,16 @@ thread only checks the delivery (size, content type, signature, JSON) and answer
 whatever is slow (fetching the resources, forwarding) runs on one worker thread that takes
 deliveries in the order they were accepted. Every refusal is reported through `on_problem`,
 never raised, so one bad client cannot stop the listener. This module prints nothing.
+
+A thread per connection is cheap until clients hold them: a client must send its request line
+and headers within `header_timeout` seconds overall (not per byte, so a byte every few seconds
+does not keep it alive) and its body within `read_timeout`, and past `max_connections` open
+connections a new one is answered 503 at once, without a thread.
 """
 
 from __future__ import annotations
 
+import io
 import queue
 import socket
 import threading
@@ -20,10 +26,68 @@ from xerocli.api.webhooks import SIGNATURE_HEADER, Delivery, DeliveryError, pars
 
 DEFAULT_MAX_BODY = 1024 * 1024
 DEFAULT_READ_TIMEOUT = 5.0
+#: Xero answers within its own 5 s limit; a client slower than this with its headers is not Xero.
+DEFAULT_HEADER_TIMEOUT = 5.0
+#: Open connections, each one a thread; Xero sends one delivery at a time per webhook.
+DEFAULT_MAX_CONNECTIONS = 64
+_BUSY_ANSWER = (
+    b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
+    b"Connection: close\r\n\r\n"
+)
 #: Acknowledged deliveries waiting for the worker; past this the listener answers 503 and
 #: Xero retries later, rather than memory growing without bound behind a slow --fetch.
 MAX_BACKLOG = 10_000
+#: How much of a client's path a message shows (a request line may be 64 KiB).
+SHOWN_CHARACTERS = 200
 _STOP = object()
+
+
+class DeadlinePassed(Exception):
+    """The client's time for this part of its request is up (not a `TimeoutError`, which the
+    standard handler would swallow as an idle connection)."""
+
+
+class _DeadlineReader(io.RawIOBase):
+    """The socket's bytes, each read bounded by an idle timeout and by an overall deadline."""
+
+    def __init__(self, sock: socket.socket, idle: float) -> None:
+        super().__init__()
+        self.sock = sock
+        self.idle = idle
+        self.deadline: float | None = None
+        self.received = 0  # bytes since the deadline was set
+
+    def limit(self, seconds: float | None) -> None:
+        """From now on the reads must be done within `seconds` (None: only the idle limit)."""
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.received = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        timeout = self.idle
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise DeadlinePassed
+            timeout = min(timeout, left)
+        self.sock.settimeout(timeout)
+        try:
+            count = self.sock.recv_into(buffer)
+        except TimeoutError:
+            if self.deadline is not None and time.monotonic() >= self.deadline:
+                raise DeadlinePassed from None
+            raise
+        finally:
+            self.sock.settimeout(self.idle)  # what the answer is written with
+        self.received += count
+        return count
+
+
+def _shown(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """A client's text (a path, a method) cut to fit one readable line of a message."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -38,11 +102,36 @@ class _Handler(BaseHTTPRequestHandler):
         # StreamRequestHandler applies `timeout` to the socket: a silent client is dropped.
         self.timeout = self.server.read_timeout
         super().setup()
+        plain = self.rfile
+        self.reader = _DeadlineReader(self.connection, self.server.read_timeout)
+        self.rfile = io.BufferedReader(self.reader)
+        plain.close()
+
+    def handle_one_request(self) -> None:
+        """The standard request handling, with the request line and headers due in
+        `header_timeout` seconds overall."""
+        self.reader.limit(self.server.header_timeout)
+        # What a 408 answer needs before the request line has been parsed.
+        self.requestline, self.request_version, self.command = "", "HTTP/1.1", ""
+        try:
+            super().handle_one_request()
+        except DeadlinePassed:
+            self.close_connection = True
+            seconds = f"{self.server.header_timeout:g} s"
+            if self.reader.received:
+                self._refuse(408, f"slow client: headers not received in {seconds}")
+            else:
+                self.server.report(f"{self._who()}: timed out: no request in {seconds}")
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        self.reader.limit(None)  # the headers are in; the body has its own deadline
+        return parsed
 
     def do_POST(self) -> None:
         receiver = self.server
         if self.path.split("?", 1)[0].rstrip("/") != receiver.path.rstrip("/"):
-            self._refuse(404, f"POST {self.path}: not the webhook path {receiver.path}")
+            self._refuse(404, f"POST {_shown(self.path)}: not the webhook path {receiver.path}")
             return
         length = self._content_length()
         if length is None:
@@ -74,7 +163,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(200)
 
     def _not_allowed(self) -> None:
-        self._refuse(405, f"{self.command} {self.path}: only POST is accepted", allow=True)
+        what = f"{_shown(self.command)} {_shown(self.path)}"
+        self._refuse(405, f"{what}: only POST is accepted", allow=True)
 
     do_GET = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _not_allowed
 
@@ -96,42 +186,42 @@ class _Handler(BaseHTTPRequestHandler):
     def _read_body(self, length: int) -> bytes | None:
         """Read exactly `length` bytes within `read_timeout` overall (not per packet), so a
         client trickling one byte at a time is cut off too."""
-        deadline = time.monotonic() + self.server.read_timeout
+        self.reader.limit(self.server.read_timeout)
         chunks: list[bytes] = []
         remaining = length
         try:
             while remaining > 0:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError
-                self.connection.settimeout(left)
                 chunk = self.rfile.read1(min(remaining, 65536))
                 if not chunk:
                     self._refuse(400, f"body ended after {length - remaining} of {length} bytes")
                     return None
                 chunks.append(chunk)
                 remaining -= len(chunk)
-        except TimeoutError:
+        except (DeadlinePassed, TimeoutError):
             self._refuse(408, f"slow client: body not received in {self.server.read_timeout:g} s")
             return None
         except OSError as exc:
             self.server.report(f"{self._who()}: connection failed while reading ({exc})")
             self.close_connection = True
             return None
+        finally:
+            self.reader.limit(None)
         return b"".join(chunks)
 
     def _discard(self, length: int) -> None:
         """Drain a refused body briefly, so the client reads our answer instead of a reset."""
+        self.reader.limit(1.0)
         try:
-            self.connection.settimeout(1.0)
             budget = min(length, 16 * self.server.max_body)
             while budget > 0:
                 chunk = self.rfile.read1(min(budget, 65536))
                 if not chunk:
                     break
                 budget -= len(chunk)
-        except OSError:
+        except (OSError, DeadlinePassed):
             pass
+        finally:
+            self.reader.limit(None)
 
     # --- answering -------------------------------------------------------------------------
     def _answer(self, status: int, *, allow: bool = False) -> None:
@@ -178,6 +268,8 @@ class WebhookReceiver(ThreadingHTTPServer):
         *,
         max_body: int = DEFAULT_MAX_BODY,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
+        header_timeout: float = DEFAULT_HEADER_TIMEOUT,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
         self.path = path if path.startswith("/") else "/" + path
         self.key = key
@@ -185,6 +277,9 @@ class WebhookReceiver(ThreadingHTTPServer):
         self.report = on_problem
         self.max_body = max_body
         self.read_timeout = read_timeout
+        self.header_timeout = header_timeout
+        self.max_connections = max_connections
+        self.open_connections = 0
         self.deliveries: queue.Queue = queue.Queue(MAX_BACKLOG)
         self.accepted = 0
         self.refusals: dict[int, int] = {}
@@ -209,6 +304,49 @@ class WebhookReceiver(ThreadingHTTPServer):
                 return False
             self.accepted += 1
             return True
+
+    def process_request(self, request: socket.socket, client_address: tuple) -> None:
+        """A thread for the connection, or past `max_connections` a 503 without one."""
+        with self._count_lock:
+            busy = self.open_connections >= self.max_connections
+            if not busy:
+                self.open_connections += 1
+        if busy:
+            self._turn_away(request, client_address)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._closed_one()
+            raise
+
+    def process_request_thread(self, request: socket.socket, client_address: tuple) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._closed_one()
+
+    def _closed_one(self) -> None:
+        with self._count_lock:
+            self.open_connections -= 1
+
+    def _turn_away(self, request: socket.socket, client_address: tuple) -> None:
+        """Answer 503 on the accepting thread without waiting for anything from the client."""
+        self.refused(503)
+        self.report(
+            f"{client_address[0]}:{client_address[1]}: refused 503: {self.max_connections}"
+            " connections are open (--max-connections)"
+        )
+        try:
+            request.setblocking(False)
+            try:
+                request.recv(65536)  # what already came: closing on unread bytes resets
+            except BlockingIOError:
+                pass
+            request.send(_BUSY_ANSWER)
+        except OSError:
+            pass
+        self.shutdown_request(request)
 
     def refused(self, status: int) -> None:
         with self._count_lock:

@@ -1052,7 +1052,9 @@ COMMANDS: dict = {
             (('--forward-to',), True, (), '', 'Relay each verified delivery, re-signed, to this URL.', False),
             (('--fetch',), False, (), '', "Print each event's invoice or contact instead of the event.", False),
             (('--max-body',), True, (), '', 'Largest body accepted, in bytes (else 413).', False),
-            (('--read-timeout',), True, (), '', 'Seconds a client has to send its request (408).', False),
+            (('--read-timeout',), True, (), '', 'Seconds a client has to send its body, and the longest pause it may make (408).', False),
+            (('--header-timeout',), True, (), '', 'Seconds a client has to send its request line and headers, in all (408).', False),
+            (('--max-connections',), True, (), '', 'Open connections served at once; past them a new one is answered 503.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [

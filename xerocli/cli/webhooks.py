@@ -9,6 +9,7 @@ NDJSON line on stdout (or, with `--fetch`, the invoice or contact it points at),
 from __future__ import annotations
 
 import sys
+import threading
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -26,8 +27,21 @@ CATEGORIES = ("INVOICE", "CONTACT", "CREDITNOTE")
 EVENT_TYPES = ("CREATE", "UPDATE")
 
 
+#: Control characters shown escaped: a message is one line, and a client's bytes (a path
+#: with a newline or a terminal escape) cannot forge a line or drive the terminal.
+_UNPRINTABLE = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+_UNPRINTABLE.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_UNPRINTABLE.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
+#: The listener's handler threads all report here: one writer at a time, one write a line.
+_SAY_LOCK = threading.Lock()
+
+
 def _say(message: str) -> None:
-    print(f"xero: {message}", file=sys.stderr, flush=True)
+    """One whole `xero: ...` line on stderr, never interleaved with another thread's."""
+    line = f"xero: {message.translate(_UNPRINTABLE)}\n"
+    with _SAY_LOCK:
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 def webhook_key() -> str:
@@ -73,7 +87,22 @@ def listen(
         1024 * 1024, "--max-body", min=1, help="Largest body accepted, in bytes (else 413)."
     ),
     read_timeout: float = typer.Option(
-        5.0, "--read-timeout", min=0.1, help="Seconds a client has to send its request (408)."
+        5.0,
+        "--read-timeout",
+        min=0.1,
+        help="Seconds a client has to send its body, and the longest pause it may make (408).",
+    ),
+    header_timeout: float = typer.Option(
+        5.0,
+        "--header-timeout",
+        min=0.1,
+        help="Seconds a client has to send its request line and headers, in all (408).",
+    ),
+    max_connections: int = typer.Option(
+        64,
+        "--max-connections",
+        min=1,
+        help="Open connections served at once; past them a new one is answered 503.",
     ),
 ) -> None:
     """Receive deliveries, verify x-xero-signature, print every event as an NDJSON line.
@@ -106,6 +135,8 @@ def listen(
             _say,
             max_body=max_body,
             read_timeout=read_timeout,
+            header_timeout=header_timeout,
+            max_connections=max_connections,
         )
     except OSError as exc:
         raise errors.UsageError(
@@ -295,7 +326,10 @@ def trigger(
     failed = []
     for delivery in deliveries:
         status = delivery.get("status")
-        answer = f"answered {status}" if status else f"failed: {delivery.get('problem')}"
+        problem = delivery.get("problem")
+        answer = f"answered {status}" if status else f"failed: {problem}"
+        if status and problem:  # a redirect, reported and not followed
+            answer += f" ({problem})"
         _say(f"sent {category} {event_type} to {delivery.get('url')}: {answer}")
         if not status or not 200 <= int(status) < 300:
             failed.append(delivery)

@@ -1,7 +1,8 @@
 """The sandbox's webhook sender: signed deliveries when invoices and contacts change.
 
 Control panel (not part of Xero):
-- `POST /__sandbox/webhooks {url, key}` subscribes a receiver (loopback URLs only);
+- `POST /__sandbox/webhooks {url, key}` subscribes a receiver (URLs whose host resolves to
+  loopback addresses only; checked again at every send, see `loopback.py`);
   `GET` lists the subscriptions (never their keys) and delivery counts; `DELETE` clears them.
 - `POST /__sandbox/webhooks/trigger {key, url?, category?, event_type?, resource_id?,
   tenant_id?}` sends one test delivery at once (to `url`, else to every subscription) and
@@ -23,13 +24,11 @@ import queue
 import random
 import string
 import threading
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
+from xerocli.sandbox import loopback
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads
@@ -38,7 +37,6 @@ CATEGORIES = {"Invoices": "INVOICE", "Contacts": "CONTACT", "CreditNotes": "CRED
 ID_FIELDS = {"Invoices": "InvoiceID", "Contacts": "ContactID", "CreditNotes": "CreditNoteID"}
 #: What the sandbox pushes on its own: the issue's invoices and contacts.
 OBSERVED = ("Invoices", "Contacts")
-LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
 MAX_BATCH = 100
 SEND_TIMEOUT = 5.0  # Xero's own limit for an answer
 
@@ -174,25 +172,14 @@ class WebhookSender:
 
     @staticmethod
     def send(url: str, key: str, body: bytes) -> tuple[int | None, str | None]:
-        """POST one signed delivery; (status, None) or (None, why there was no answer)."""
-        request = urllib.request.Request(
-            url,
-            data=body,
-            method="POST",
-            headers={
-                "Content-Type": "application/json; charset=utf-8",
-                "x-xero-signature": signature(key, body),
-                "User-Agent": "xerocli-sandbox-webhooks",
-            },
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=SEND_TIMEOUT) as answer:
-                return answer.status, None
-        except urllib.error.HTTPError as exc:
-            return exc.code, None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            return None, f"{type(reason).__name__}: {reason}"
+        """POST one signed delivery to a loopback URL, redirects not followed; (status, None),
+        (status, why) for a redirect, or (None, why there was no answer)."""
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            "x-xero-signature": signature(key, body),
+            "User-Agent": "xerocli-sandbox-webhooks",
+        }
+        return loopback.post(url, body, headers, SEND_TIMEOUT)
 
     def _send_loop(self) -> None:
         while True:
@@ -301,13 +288,14 @@ def _url_and_key(request: dict[str, Any]) -> tuple[str, str]:
         raise ValueError("url is required")
     if not isinstance(key, str) or not key:
         raise ValueError("key is required (the webhook key deliveries are signed with)")
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or not (
-        host in LOOPBACK_HOSTS or host.startswith("127.")
-    ):
+    try:
+        loopback.checked_target(url)
+    except loopback.NotLoopback as exc:
         # The sandbox is a local emulator: it only ever posts to this machine.
-        raise ValueError(f"url {url!r}: the sandbox only sends to http://127.0.0.1 or localhost")
+        raise ValueError(
+            f"url {url!r}: {exc}; the sandbox only sends to loopback addresses"
+            " (127.0.0.0/8, ::1, localhost)"
+        ) from None
     return url, key
 
 
