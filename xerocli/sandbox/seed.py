@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -38,6 +39,42 @@ class SeedOptions:
 
     def fingerprint(self) -> str:
         return dumps(asdict(self))
+
+    @classmethod
+    def from_fingerprint(cls, text: str) -> SeedOptions:
+        """The options a store was seeded with, read back from its `seed` meta value."""
+        held = loads(text)
+        return cls(
+            invoices=int(held["invoices"]),
+            contacts=int(held["contacts"]),
+            seed=int(held["seed"]),
+            tenants=tuple(held["tenants"]),
+        )
+
+
+class SeedMismatch(ValueError):
+    """The data file holds a company seeded otherwise than asked: serving it would silently
+    answer with other data (150 invoices for `--invoices 10000`), and reseeding would destroy
+    what was written to it, so the caller must choose (`--reset`)."""
+
+    def __init__(self, name: str, asked: object, held: object) -> None:
+        super().__init__(f"{name}: asked for {asked}, the data file was seeded with {held}")
+        self.name, self.asked, self.held = name, asked, held
+
+
+def check_seeded_as_asked(store: Store, options: SeedOptions, names: tuple[str, ...]) -> None:
+    """Raise `SeedMismatch` for the first of `names` whose value differs from the store's seed.
+
+    Only the options a user actually gave are compared: `xero sandbox serve` with no sizes
+    serves whatever the file holds.
+    """
+    text = store.get_meta("seed")
+    if text is None:
+        return
+    held = SeedOptions.from_fingerprint(text)
+    for name in names:
+        if getattr(held, name) != getattr(options, name):
+            raise SeedMismatch(name, getattr(options, name), getattr(held, name))
 
 
 @dataclass
@@ -239,18 +276,43 @@ class _Ids:
         return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}"
 
 
-def seed(store: Store, options: SeedOptions) -> None:
-    """Build the demo company into an empty store."""
+#: `progress(done, total)`: invoices built so far and in all, over every demo company.
+SeedProgress = Callable[[int, int], None]
+#: Invoices between two progress reports: often enough for a live counter, rare enough to cost
+#: nothing (a report per invoice would be 100,000 calls).
+PROGRESS_STEP = 1000
+
+
+def seed(store: Store, options: SeedOptions, progress: SeedProgress | None = None) -> None:
+    """Build the demo company into an empty store, reporting invoices built to `progress`."""
+    report = progress or (lambda done, total: None)
+    total = options.invoices * len(options.tenants)
+    report(0, total)
     for tenant in tenant_rows(options):
         store.add_tenant(tenant)
     for index, name in enumerate(options.tenants):
         spec = TENANT_SPECS[name]
         rng = random.Random(f"{options.seed}:{index}")
-        _seed_tenant(store, spec, options, rng)
+        before = index * options.invoices
+        _seed_tenant(store, spec, options, rng, lambda done, b=before: report(b + done, total))
     store.set_meta("seed", options.fingerprint())
 
 
-def _seed_tenant(store: Store, spec: TenantSpec, options: SeedOptions, rng: random.Random) -> None:
+def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], None]):
+    """`build(1)` .. `build(count)`, telling `report` every PROGRESS_STEP rows and at the end."""
+    for number in range(1, count + 1):
+        yield build(number)
+        if number % PROGRESS_STEP == 0 or number == count:
+            report(number)
+
+
+def _seed_tenant(
+    store: Store,
+    spec: TenantSpec,
+    options: SeedOptions,
+    rng: random.Random,
+    report: Callable[[int], None],
+) -> None:
     new_id = _Ids(rng)
     tid = spec.tenant_id
     tax_rates = _tax_rates(spec)
@@ -270,7 +332,7 @@ def _seed_tenant(store: Store, spec: TenantSpec, options: SeedOptions, rng: rand
     )
     count = options.invoices
     with store.transaction():
-        store.insert_rows(builder.row(number) for number in range(1, count + 1))
+        store.insert_rows(_counted(builder.row, count, report))
         store.insert_rows(payer.rows)
         store.insert_rows(others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
         store.insert_rows(others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))

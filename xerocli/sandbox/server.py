@@ -27,7 +27,13 @@ from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.limits import RateLimits, too_many_requests
 from xerocli.sandbox.oauth import OAuth, forbidden
 from xerocli.sandbox.reports import Reports
-from xerocli.sandbox.seed import SeedOptions, seed
+from xerocli.sandbox.seed import (
+    SeedMismatch,
+    SeedOptions,
+    SeedProgress,
+    check_seeded_as_asked,
+    seed,
+)
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.webhooks import WebhookSender
 from xerocli.sandbox.xerojson import loads
@@ -82,11 +88,24 @@ class Sandbox:
         path: str | Path,
         options: SeedOptions | None = None,
         config: SandboxConfig | None = None,
+        *,
+        insist_on: tuple[str, ...] = (),
+        progress: SeedProgress | None = None,
     ) -> Sandbox:
-        """Open a database, seeding it first if it is new."""
+        """Open a database, seeding it first if it is new.
+
+        `insist_on` names options (`invoices`, `contacts`, `seed`) an existing database must
+        have been seeded with, else `SeedMismatch` is raised and nothing is served.
+        """
+        options = options or SeedOptions()
         store = Store(path)
+        try:
+            check_seeded_as_asked(store, options, insist_on)
+        except SeedMismatch:
+            store.close()
+            raise
         if store.get_meta("seed") is None:
-            seed(store, options or SeedOptions())
+            seed(store, options, progress)
         return cls(store, config)
 
     # --- pipeline --------------------------------------------------------------------------
