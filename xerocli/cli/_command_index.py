@@ -906,7 +906,7 @@ COMMANDS: dict = {
     'auth login': {
         'help': 'Log in: a browser login with PKCE (default) or a custom connection.',
         'options': [
-            (('--client-id',), True, (), '', "The app's client id (else XERO_CLIENT_ID, else the profile).", False),
+            (('--client-id',), True, (), '', "The app's client id (else XERO_CLIENT_ID, else the profile, else a sandbox's demo app when XERO_SANDBOX_URL or --sandbox-url is set).", False),
             (('--client-credentials',), False, (), '', 'Log in as a custom connection (client id and secret; the secret from XERO_CLIENT_SECRET, the keyring or a hidden prompt, never a flag).', False),
             (('--port',), True, (), '', "Loopback port of the redirect URI (default 8749 or the profile's).", False),
             (('--timeout',), True, (), '', "Seconds to wait for the browser's answer.", False),
