@@ -46,7 +46,11 @@ def test_seeded_totals_equal_totals_compute_on_their_own_lines(nz, glob) -> None
 def test_seeded_payments_match_their_invoices(nz, glob) -> None:
     for client in (nz, glob):
         payments = {p["PaymentID"]: p for p in all_of(client, "Payments")}
-        seen = set()
+        seen = {  # refunds of credit notes (test_every_paid_credit_note_was_refunded)
+            summary["PaymentID"]
+            for note in all_of(client, "CreditNotes")
+            for summary in note["Payments"]
+        }
         for invoice in all_of(client, "Invoices"):
             listed = invoice["Payments"]
             paid = sum((p["Amount"] for p in listed), Decimal("0.00"))
@@ -66,6 +70,30 @@ def test_seeded_payments_match_their_invoices(nz, glob) -> None:
                 assert payment["Invoice"]["CurrencyCode"] == invoice["CurrencyCode"]
         live = {pid for pid, p in payments.items() if p["Status"] == "AUTHORISED"}
         assert seen == live  # every live payment is listed on its invoice, and only those
+
+
+def test_every_paid_credit_note_was_refunded_by_a_payment_that_exists(nz, glob) -> None:
+    """A PAID credit note is settled by records the API returns, as a PAID invoice is: here
+    refunds (the seed makes no allocations), each a payment of the note's type and currency."""
+    refund_types = {"ACCRECCREDIT": "ARCREDITPAYMENT", "ACCPAYCREDIT": "APCREDITPAYMENT"}
+    for client in (nz, glob):
+        payments = {p["PaymentID"]: p for p in all_of(client, "Payments")}
+        paid = [n for n in all_of(client, "CreditNotes") if n["Status"] == "PAID"]
+        assert paid
+        for note in paid:
+            listed = note["Payments"]
+            allocated = sum((a["Amount"] for a in note["Allocations"]), Decimal("0.00"))
+            refunded = sum((p["Amount"] for p in listed), Decimal("0.00"))
+            assert refunded + allocated == note["Total"], note["CreditNoteNumber"]
+            assert note["RemainingCredit"] == 0 and "FullyPaidOnDate" in note
+            for summary in listed:
+                payment = payments[summary["PaymentID"]]
+                assert payment["Status"] == "AUTHORISED"
+                assert payment["CreditNote"]["CreditNoteID"] == note["CreditNoteID"]
+                assert payment["PaymentType"] == refund_types[note["Type"]]
+                assert payment["CreditNote"]["CurrencyCode"] == note["CurrencyCode"]
+                assert payment["Amount"] == summary["Amount"]
+                assert payment["Date"] == note["FullyPaidOnDate"]
 
 
 def test_every_status_is_seeded(nz) -> None:

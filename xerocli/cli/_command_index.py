@@ -867,7 +867,7 @@ COMMANDS: dict = {
             (('--port',), True, (), '', 'Port on 127.0.0.1 (0 picks a free one).', False),
             (('--data',), True, (), 'file', "SQLite file for the sandbox's state (default: in the data dir).", False),
             (('--reset',), False, (), '', 'Delete the data file and seed anew.', False),
-            (('--invoices',), True, (), '', 'Invoices per demo company.', False),
+            (('--invoices',), True, (), '', 'Invoices per demo company (a data file seeded with another count needs --reset).', False),
             (('--contacts',), True, (), '', 'Contacts per demo company.', False),
             (('--seed',), True, (), '', 'Seed for the deterministic demo data.', False),
             (('--token-ttl',), True, (), '', 'Access token lifetime, seconds.', False),
@@ -906,7 +906,7 @@ COMMANDS: dict = {
     'auth login': {
         'help': 'Log in: a browser login with PKCE (default) or a custom connection.',
         'options': [
-            (('--client-id',), True, (), '', "The app's client id (else XERO_CLIENT_ID, else the profile).", False),
+            (('--client-id',), True, (), '', "The app's client id (else XERO_CLIENT_ID, else the profile, else a sandbox's demo app when XERO_SANDBOX_URL or --sandbox-url is set).", False),
             (('--client-credentials',), False, (), '', 'Log in as a custom connection (client id and secret; the secret from XERO_CLIENT_SECRET, the keyring or a hidden prompt, never a flag).', False),
             (('--port',), True, (), '', "Loopback port of the redirect URI (default 8749 or the profile's).", False),
             (('--timeout',), True, (), '', "Seconds to wait for the browser's answer.", False),

@@ -21,6 +21,13 @@ app = typer.Typer(
 )
 
 
+#: The client ids a sandbox's demo company comes with (`xero sandbox serve` shows them; the
+#: sandbox keeps its own copy: the two share only the wire format). Used when no client id is
+#: given and the endpoint is a sandbox (`--sandbox-url` or XERO_SANDBOX_URL).
+SANDBOX_DEMO_APP_CLIENT_ID = "SANDBOXDEMOAPP00000000000000001"
+SANDBOX_DEMO_CONNECTION_CLIENT_ID = "SANDBOXCUSTOMCONNECTION00000001"
+
+
 def _say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
@@ -42,7 +49,10 @@ def _hidden_prompt(label: str) -> str:
 def login(
     ctx: typer.Context,
     client_id: str | None = typer.Option(
-        None, "--client-id", help="The app's client id (else XERO_CLIENT_ID, else the profile)."
+        None,
+        "--client-id",
+        help="The app's client id (else XERO_CLIENT_ID, else the profile, else a sandbox's"
+        " demo app when XERO_SANDBOX_URL or --sandbox-url is set).",
     ),
     client_credentials: bool = typer.Option(
         False,
@@ -85,6 +95,11 @@ def login(
     profile = app_ctx.profile()
     endpoints = app_ctx.endpoints()
     client_id = client_id or os.environ.get(config.ENV_CLIENT_ID) or profile.client_id
+    if not client_id and app_ctx.sandbox_url():
+        client_id = (
+            SANDBOX_DEMO_CONNECTION_CLIENT_ID if client_credentials else SANDBOX_DEMO_APP_CLIENT_ID
+        )
+        _say(f"Using the sandbox's demo app {client_id} (no client id given).")
     if not client_id:
         raise errors.UsageError(
             "no client id: pass --client-id, set XERO_CLIENT_ID, or put client_id in the"

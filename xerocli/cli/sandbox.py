@@ -10,14 +10,24 @@ import typer
 app = typer.Typer(name="sandbox", no_args_is_help=True, help="A local Xero emulator.")
 
 
+#: Options that size the seeded data: given explicitly, an existing data file must match them.
+SEED_OPTIONS = ("invoices", "contacts", "seed")
+
+
 @app.command("serve")
 def serve(
+    ctx: typer.Context,
     port: int = typer.Option(8750, "--port", help="Port on 127.0.0.1 (0 picks a free one)."),
     data: Path | None = typer.Option(
         None, "--data", help="SQLite file for the sandbox's state (default: in the data dir)."
     ),
     reset: bool = typer.Option(False, "--reset", help="Delete the data file and seed anew."),
-    invoices: int = typer.Option(150, "--invoices", min=0, help="Invoices per demo company."),
+    invoices: int = typer.Option(
+        150,
+        "--invoices",
+        min=0,
+        help="Invoices per demo company (a data file seeded with another count needs --reset).",
+    ),
     contacts: int = typer.Option(25, "--contacts", min=1, help="Contacts per demo company."),
     seed: int = typer.Option(42, "--seed", help="Seed for the deterministic demo data."),
     token_ttl: float = typer.Option(
@@ -61,9 +71,10 @@ def serve(
     """Serve OAuth, /connections and the Accounting API of a seeded demo company."""
     import time
 
-    from xerocli import config
-    from xerocli.sandbox.config import DEMO_CLIENT_ID, SandboxConfig
-    from xerocli.sandbox.seed import SeedOptions
+    from xerocli import config, errors
+    from xerocli.output.seeding import SeedingProgress
+    from xerocli.sandbox.config import DEMO_APP_CLIENT_ID, DEMO_CLIENT_ID, SandboxConfig
+    from xerocli.sandbox.seed import SeedMismatch, SeedOptions
     from xerocli.sandbox.server import Sandbox, SandboxServer
 
     path = data or (config.data_dir() / "sandbox.sqlite")
@@ -85,24 +96,36 @@ def serve(
         fault_seed=fault_seed,
         consent="deny" if deny_consent else "allow",
     )
+    given = tuple(name for name in SEED_OPTIONS if _given(ctx, name))
     started = time.monotonic()
     fresh = not Path(path).exists()
-    sandbox = Sandbox.open(
-        path, SeedOptions(invoices=invoices, contacts=contacts, seed=seed), settings
-    )
+    progress = SeedingProgress()
+    try:
+        sandbox = Sandbox.open(
+            path,
+            SeedOptions(invoices=invoices, contacts=contacts, seed=seed),
+            settings,
+            insist_on=given,
+            progress=progress if fresh else None,
+        )
+    except SeedMismatch as exc:
+        raise errors.UsageError(
+            f"--{exc.name} {exc.asked}: {path} was seeded with --{exc.name} {exc.held}; add"
+            f" --reset to seed it anew (deleting what it holds), or leave --{exc.name} out"
+        ) from None
     if fresh:
-        print(f"Seeded the demo company in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        progress.finished(time.monotonic() - started)
     try:
         server = SandboxServer(sandbox, port, verbose=verbose)
     except OSError as exc:
-        from xerocli import errors
-
         raise errors.UsageError(
             f"--port {port}: cannot listen on 127.0.0.1 ({exc.strerror})"
         ) from None
     print(
         f"Xero sandbox on {server.url}  (data: {path})\n"
         f"  export XERO_SANDBOX_URL={server.url}\n"
+        f"  demo app client id: {DEMO_APP_CLIENT_ID} (browser login, no secret;"
+        " `xero auth login` uses it by itself here)\n"
         f"  custom connection client id: {DEMO_CLIENT_ID} (secret: see the README)\n"
         "Ctrl-C stops it.",
         file=sys.stderr,
@@ -115,3 +138,9 @@ def serve(
     finally:
         server.server_close()
         sandbox.store.close()
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Whether the user wrote the option (a default says nothing about the data file)."""
+    source = ctx.get_parameter_source(name)  # a ParameterSource enum: COMMANDLINE, DEFAULT...
+    return source is not None and source.name != "DEFAULT"

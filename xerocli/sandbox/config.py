@@ -10,6 +10,10 @@ from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
+#: The demo app for browser logins (Authorization Code + PKCE, no secret), shown in the banner.
+#: The authorize endpoint takes any client id; this one is what `xero auth login` uses by itself
+#: against a sandbox, so nobody has to invent one.
+DEMO_APP_CLIENT_ID = "SANDBOXDEMOAPP00000000000000001"
 #: The custom-connection app the demo company has (machine-to-machine, client credentials).
 DEMO_CLIENT_ID = "SANDBOXCUSTOMCONNECTION00000001"
 DEMO_CLIENT_SECRET = "sandbox-demo-secret-not-for-production"

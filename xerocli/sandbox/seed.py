@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from xerocli.sandbox import totals
 from xerocli.sandbox.records import iso_updated, row_for, set_updated
@@ -38,6 +39,42 @@ class SeedOptions:
 
     def fingerprint(self) -> str:
         return dumps(asdict(self))
+
+    @classmethod
+    def from_fingerprint(cls, text: str) -> SeedOptions:
+        """The options a store was seeded with, read back from its `seed` meta value."""
+        held = loads(text)
+        return cls(
+            invoices=int(held["invoices"]),
+            contacts=int(held["contacts"]),
+            seed=int(held["seed"]),
+            tenants=tuple(held["tenants"]),
+        )
+
+
+class SeedMismatch(ValueError):
+    """The data file holds a company seeded otherwise than asked: serving it would silently
+    answer with other data (150 invoices for `--invoices 10000`), and reseeding would destroy
+    what was written to it, so the caller must choose (`--reset`)."""
+
+    def __init__(self, name: str, asked: object, held: object) -> None:
+        super().__init__(f"{name}: asked for {asked}, the data file was seeded with {held}")
+        self.name, self.asked, self.held = name, asked, held
+
+
+def check_seeded_as_asked(store: Store, options: SeedOptions, names: tuple[str, ...]) -> None:
+    """Raise `SeedMismatch` for the first of `names` whose value differs from the store's seed.
+
+    Only the options a user actually gave are compared: `xero sandbox serve` with no sizes
+    serves whatever the file holds.
+    """
+    text = store.get_meta("seed")
+    if text is None:
+        return
+    held = SeedOptions.from_fingerprint(text)
+    for name in names:
+        if getattr(held, name) != getattr(options, name):
+            raise SeedMismatch(name, getattr(options, name), getattr(held, name))
 
 
 @dataclass
@@ -92,6 +129,19 @@ CHART = [
     ("820", "Sales Tax", "CURRLIAB", "LIABILITY", "NONE"),
     ("960", "Retained Earnings", "EQUITY", "EQUITY", "NONE"),
 ]
+#: Accounts for the equipment the seeded journals depreciate, with the codes and types of Xero's
+#: demo company. Kept apart from CHART, with account IDs from a stream of their own, so adding
+#: them left every other seeded record (its IDs, amounts and dates) as it was.
+FIXED_ASSET_CHART = [
+    ("416", "Depreciation", "DEPRECIATN", "EXPENSE", "NONE"),
+    ("710", "Office Equipment", "FIXED", "ASSET", "INPUT"),
+    ("711", "Less Accumulated Depreciation on Office Equipment", "FIXED", "ASSET", "NONE"),
+    ("720", "Computer Equipment", "FIXED", "ASSET", "INPUT"),
+    ("721", "Less Accumulated Depreciation on Computer Equipment", "FIXED", "ASSET", "NONE"),
+    ("970", "Owner A Funds Introduced", "EQUITY", "EQUITY", "NONE"),
+]
+#: What is depreciated: (cost account, accumulated depreciation account, what).
+EQUIPMENT = (("710", "711", "office equipment"), ("720", "721", "computer equipment"))
 SALES_ACCOUNTS = ("200", "260")
 PURCHASE_ACCOUNTS = ("310", "400", "408", "412", "429", "453", "461", "469", "489")
 BANK_CODES = {"NZD": "090", "GBP": "090", "USD": "091", "EUR": "092"}
@@ -239,23 +289,49 @@ class _Ids:
         return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}"
 
 
-def seed(store: Store, options: SeedOptions) -> None:
-    """Build the demo company into an empty store."""
+#: `progress(done, total)`: invoices built so far and in all, over every demo company.
+SeedProgress = Callable[[int, int], None]
+#: Invoices between two progress reports: often enough for a live counter, rare enough to cost
+#: nothing (a report per invoice would be 100,000 calls).
+PROGRESS_STEP = 1000
+
+
+def seed(store: Store, options: SeedOptions, progress: SeedProgress | None = None) -> None:
+    """Build the demo company into an empty store, reporting invoices built to `progress`."""
+    report = progress or (lambda done, total: None)
+    total = options.invoices * len(options.tenants)
+    report(0, total)
     for tenant in tenant_rows(options):
         store.add_tenant(tenant)
     for index, name in enumerate(options.tenants):
         spec = TENANT_SPECS[name]
         rng = random.Random(f"{options.seed}:{index}")
-        _seed_tenant(store, spec, options, rng)
+        before = index * options.invoices
+        _seed_tenant(store, spec, options, rng, lambda done, b=before: report(b + done, total))
     store.set_meta("seed", options.fingerprint())
 
 
-def _seed_tenant(store: Store, spec: TenantSpec, options: SeedOptions, rng: random.Random) -> None:
+def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], None]):
+    """`build(1)` .. `build(count)`, telling `report` every PROGRESS_STEP rows and at the end."""
+    for number in range(1, count + 1):
+        yield build(number)
+        if number % PROGRESS_STEP == 0 or number == count:
+            report(number)
+
+
+def _seed_tenant(
+    store: Store,
+    spec: TenantSpec,
+    options: SeedOptions,
+    rng: random.Random,
+    report: Callable[[int], None],
+) -> None:
     new_id = _Ids(rng)
     tid = spec.tenant_id
     tax_rates = _tax_rates(spec)
     store.insert_rows(row_for(tid, "TaxRates", rate) for rate in tax_rates)
     accounts = _accounts(spec, new_id)
+    accounts += _chart_accounts(FIXED_ASSET_CHART, _Ids(random.Random(f"{options.seed}:{tid}:fa")))
     store.insert_rows(row_for(tid, "Accounts", account) for account in accounts)
     contacts = _contacts(spec, options.contacts, rng, new_id)
     store.insert_rows(row_for(tid, "Contacts", contact) for contact in contacts)
@@ -265,19 +341,30 @@ def _seed_tenant(store: Store, spec: TenantSpec, options: SeedOptions, rng: rand
     banks = {a["CurrencyCode"]: a for a in accounts if a["Type"] == "BANK"}
     payer = _PaymentBuilder(spec, banks, random.Random(f"{options.seed}:{tid}:payments"))
     builder = _InvoiceBuilder(spec, contacts, rates, rng, new_id, payer)
+    refunds = _PaymentBuilder(spec, banks, random.Random(f"{options.seed}:{tid}:refunds"))
     others = _OtherBuilder(
-        spec, contacts, rates, banks, items, random.Random(f"{options.seed}:{tid}:others")
+        spec,
+        contacts,
+        rates,
+        banks,
+        items,
+        random.Random(f"{options.seed}:{tid}:others"),
+        refunds,
     )
     count = options.invoices
     with store.transaction():
-        store.insert_rows(builder.row(number) for number in range(1, count + 1))
+        store.insert_rows(_counted(builder.row, count, report))
         store.insert_rows(payer.rows)
         store.insert_rows(others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
+        store.insert_rows(refunds.rows)
         store.insert_rows(others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
         store.insert_rows(others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
         # Their own stream: adding them left every other seeded record as it was.
         journals = _JournalBuilder(spec, accounts, random.Random(f"{options.seed}:{tid}:journals"))
         store.insert_rows(journals.row(n) for n in range(1, _scaled(count, 20) + 1))
+        equipment = journals.equipment_row()
+        if equipment is not None:
+            store.insert_rows([equipment])
 
 
 def _scaled(invoices: int, ratio: int) -> int:
@@ -329,27 +416,7 @@ def _tax_rates(spec: TenantSpec) -> list[dict]:
 
 
 def _accounts(spec: TenantSpec, new_id: _Ids) -> list[dict]:
-    accounts = []
-    for code, name, type_, class_, tax_kind in CHART:
-        tax_type = {"OUTPUT": "OUTPUT2", "INPUT": "INPUT2", "NONE": "NONE"}[tax_kind]
-        accounts.append(
-            {
-                "AccountID": new_id(),
-                "Code": code,
-                "Name": name,
-                "Status": "ACTIVE",
-                "Type": type_,
-                "TaxType": tax_type,
-                "Class": class_,
-                "EnablePaymentsToAccount": False,
-                "ShowInExpenseClaims": type_ == "EXPENSE",
-                "ReportingCode": class_[:3],
-                "ReportingCodeName": class_.title(),
-                "HasAttachments": False,
-                "AddToWatchlist": False,
-                "UpdatedDateUTC": "/Date(1709285400000+0000)/",
-            }
-        )
+    accounts = _chart_accounts(CHART, new_id)
     for currency in spec.currencies:
         accounts.append(
             {
@@ -369,6 +436,32 @@ def _accounts(spec: TenantSpec, new_id: _Ids) -> list[dict]:
                 "CurrencyCode": currency,
                 "ReportingCode": "ASS",
                 "ReportingCodeName": "Asset",
+                "HasAttachments": False,
+                "AddToWatchlist": False,
+                "UpdatedDateUTC": "/Date(1709285400000+0000)/",
+            }
+        )
+    return accounts
+
+
+def _chart_accounts(chart: list[tuple[str, str, str, str, str]], new_id: _Ids) -> list[dict]:
+    """Accounts of a chart table: (code, name, type, class, tax type kind)."""
+    accounts = []
+    for code, name, type_, class_, tax_kind in chart:
+        tax_type = {"OUTPUT": "OUTPUT2", "INPUT": "INPUT2", "NONE": "NONE"}[tax_kind]
+        accounts.append(
+            {
+                "AccountID": new_id(),
+                "Code": code,
+                "Name": name,
+                "Status": "ACTIVE",
+                "Type": type_,
+                "TaxType": tax_type,
+                "Class": class_,
+                "EnablePaymentsToAccount": False,
+                "ShowInExpenseClaims": type_ == "EXPENSE",
+                "ReportingCode": class_[:3],
+                "ReportingCodeName": class_.title(),
                 "HasAttachments": False,
                 "AddToWatchlist": False,
                 "UpdatedDateUTC": "/Date(1709285400000+0000)/",
@@ -601,6 +694,15 @@ def _utc_string(ms: int) -> str:
     return (_EPOCH + timedelta(milliseconds=ms)).strftime("%Y-%m-%dT%H:%M:%S")
 
 
+#: The payment type of a payment of each document type (for a credit note: its refund).
+PAYMENT_TYPES = {
+    "ACCREC": "ACCRECPAYMENT",
+    "ACCPAY": "ACCPAYPAYMENT",
+    "ACCRECCREDIT": "ARCREDITPAYMENT",
+    "ACCPAYCREDIT": "APCREDITPAYMENT",
+}
+
+
 class _PaymentBuilder:
     """Payments for paid and part-paid invoices, built beside them (own random stream, so the
     invoices themselves are the same with or without payments)."""
@@ -627,13 +729,27 @@ class _PaymentBuilder:
         amount: Decimal,
         day: date,
     ) -> str:
-        """Store one payment; return its summary for the invoice's `Payments` array."""
+        """Store one payment of an invoice (or, for a credit note's `type_`, a refund of it);
+        return its summary for the document's `Payments` array."""
         payment_id = self.new_id()
         bank = self.banks[currency]
         reference = f"Remittance {1000 + int(self.rand() * 9000)}" if self.rand() < 0.5 else ""
         updated_ms = _updated_ms(day, self.rand)
-        kind = "ACCRECPAYMENT" if type_ == "ACCREC" else "ACCPAYPAYMENT"
+        kind = PAYMENT_TYPES[type_]
         reconciled = "true" if self.rand() < 0.7 else "false"
+        if type_ in ("ACCREC", "ACCPAY"):
+            document = (
+                f'"Invoice":{{"Type":"{type_}","InvoiceID":"{invoice_id}",'
+                f'"InvoiceNumber":"{number}","Payments":[],"CreditNotes":[],"Prepayments":[],'
+                f'"Overpayments":[],"HasErrors":false,"IsDiscounted":false,'
+                f'"Contact":{contact_json},"CurrencyCode":"{currency}"}}'
+            )
+        else:  # the shape the write endpoint gives a credit note's refund
+            document = (
+                f'"CreditNote":{{"Type":"{type_}","CreditNoteID":"{invoice_id}",'
+                f'"CreditNoteNumber":"{number}","Contact":{contact_json},'
+                f'"CurrencyCode":"{currency}"}}'
+            )
         body = (
             f'{{"PaymentID":"{payment_id}","Date":"{_ms(day)}","BankAmount":{amount},'
             f'"Amount":{amount},"Reference":{_ESCAPE(reference)},"CurrencyRate":{rate},'
@@ -641,10 +757,7 @@ class _PaymentBuilder:
             f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","HasAccount":true,'
             f'"IsReconciled":{reconciled},"HasValidationErrors":false,'
             f'"Account":{{"AccountID":"{bank["AccountID"]}","Code":"{bank["Code"]}"}},'
-            f'"Invoice":{{"Type":"{type_}","InvoiceID":"{invoice_id}",'
-            f'"InvoiceNumber":"{number}","Payments":[],"CreditNotes":[],"Prepayments":[],'
-            f'"Overpayments":[],"HasErrors":false,"IsDiscounted":false,'
-            f'"Contact":{contact_json},"CurrencyCode":"{currency}"}}}}'
+            f"{document}}}"
         )
         self.rows.append(
             Row(
@@ -769,8 +882,11 @@ class _OtherBuilder:
     Each kind has its own numbering; all share one random stream of their own.
     """
 
-    def __init__(self, spec, contacts, rates, banks, items, rng: random.Random) -> None:
+    def __init__(
+        self, spec, contacts, rates, banks, items, rng: random.Random, refunds: _PaymentBuilder
+    ) -> None:
         self.spec, self.contacts, self.rates, self.banks = spec, contacts, rates, banks
+        self.refunds = refunds  # a PAID credit note was refunded: by a payment that exists
         self.tenant_id = spec.tenant_id
         self.rand = rng.random
         self.new_id = _Ids(rng)
@@ -850,7 +966,21 @@ class _OtherBuilder:
         remaining = total if status in ("DRAFT", "SUBMITTED", "AUTHORISED") else Decimal("0.00")
         record_id, updated_ms = self.new_id(), _updated_ms(day, rand)
         cn_number = f"CN-{number:04d}"
-        paid_on = f',"FullyPaidOnDate":"{_ms(day)}"' if status == "PAID" else ""
+        paid_on, payments_json = "", ""
+        if status == "PAID":
+            refunded = self.refunds.part_day(day)
+            paid_on = f',"FullyPaidOnDate":"{_ms(refunded)}"'
+            payments_json = self.refunds.pay(
+                record_id,
+                type_,
+                cn_number,
+                currency,
+                rate,
+                self.contact_json[contact],
+                self.contacts[contact]["ContactID"],
+                total,
+                refunded,
+            )
         sent = "true" if sales and status in ("AUTHORISED", "PAID") and rand() < 0.5 else "false"
         reference = f"Return {100 + int(rand() * 900)}" if rand() < 0.5 else ""
         body = (
@@ -862,7 +992,7 @@ class _OtherBuilder:
             f'"TotalTax":{sums["TotalTax"]},"Total":{total},'
             f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","CurrencyCode":"{currency}",'
             f'"CurrencyRate":{rate},"RemainingCredit":{remaining},"Allocations":[],'
-            f'"Payments":[],"SentToContact":{sent},"HasAttachments":false,'
+            f'"Payments":[{payments_json}],"SentToContact":{sent},"HasAttachments":false,'
             f'"HasErrors":false{paid_on}}}'
         )
         return self._row(
@@ -968,10 +1098,18 @@ def _cents(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2)
 
 
+DEPRECIATION, OWNER_FUNDS = "416", "970"
+_CENT = Decimal("0.01")
+#: The first day of the 12 months the journals cover.
+EQUIPMENT_DAY = date(ANCHOR.year - (ANCHOR.month < 12), ANCHOR.month % 12 + 1, 1)
+
+
 class _JournalBuilder:
     """Manual journals over the 12 months to the anchor, one month after another: month-end
-    depreciation (against 960, the chart having no fixed assets) and accruals (against 800),
-    and reclassifications between expense accounts.
+    depreciation (debit 416 Depreciation, credit the equipment's accumulated depreciation) and
+    accruals (against 800), and reclassifications between expense accounts; then one journal
+    bringing the depreciated equipment in at cost (against 970 Owner A Funds Introduced).
+    Nothing touches 960 Retained Earnings, which only the year-end close moves.
 
     All NoTax and balanced to the cent, and none touches a bank, 610 Accounts Receivable or 820
     Sales Tax, whose balances the reports tests compare with the documents. Mostly POSTED; the
@@ -983,6 +1121,8 @@ class _JournalBuilder:
         self.rand = rng.random
         self.new_id = _Ids(rng)
         self.ids = {a["Code"]: a["AccountID"] for a in accounts}
+        #: Depreciation journalled so far per cost account (every status), for the cost.
+        self.depreciated: dict[str, Decimal] = {cost: Decimal("0.00") for cost, _, _ in EQUIPMENT}
 
     def _template(self, number: int) -> tuple[date, str, list[tuple[str, str, Decimal]]]:
         """The date, narration and (account, description, amount) lines of journal `number`."""
@@ -993,14 +1133,14 @@ class _JournalBuilder:
         period = f"{MONTH_NAMES[first.month - 1]} {first.year}"
         roll = rand()
         if roll < 0.4:
-            lines = [
-                ("429", "Depreciation - office equipment", _cents(12000 + int(rand() * 50000)))
-            ]
+            amounts = [_cents(12000 + int(rand() * 50000))]
             if rand() < 0.6:
-                computers = _cents(8000 + int(rand() * 32000))
-                lines.append(("429", "Depreciation - computer equipment", computers))
-            total = sum((amount for _, _, amount in lines), Decimal("0.00"))
-            lines.append(("960", f"Depreciation for {period}", -total))
+                amounts.append(_cents(8000 + int(rand() * 32000)))
+            lines = []
+            for (cost, accumulated, what), amount in zip(EQUIPMENT, amounts, strict=False):
+                self.depreciated[cost] += amount
+                lines.append((DEPRECIATION, f"Depreciation - {what}", amount))
+                lines.append((accumulated, f"Accumulated depreciation - {what}", -amount))
             return month_end, f"Depreciation for {period}", lines
         if roll < 0.75:
             code, what = ACCRUALS[int(rand() * len(ACCRUALS))]
@@ -1016,6 +1156,27 @@ class _JournalBuilder:
     def row(self, number: int) -> Row:
         day, narration, lines = self._template(number)
         status = _pick(self.rand, MANUAL_JOURNAL_STATUSES, number)
+        return self._row(day, narration, lines, status)
+
+    def equipment_row(self) -> Row | None:
+        """The owner bringing the equipment in, on the first day of the journals' year, at a
+        cost of twice the depreciation journalled on it (rounded up to 1,000), so its book
+        value stays positive; None when nothing was depreciated."""
+        lines = []
+        for cost, _, what in EQUIPMENT:
+            if self.depreciated[cost]:
+                thousands = (self.depreciated[cost] * 2 / 1000).to_integral_value(ROUND_CEILING)
+                price = (thousands * 1000).quantize(_CENT)
+                lines.append((cost, what.capitalize(), price))
+        if not lines:
+            return None
+        total = sum((amount for _, _, amount in lines), Decimal("0.00"))
+        lines.append((OWNER_FUNDS, "Equipment introduced by the owner", -total))
+        return self._row(EQUIPMENT_DAY, "Equipment introduced by the owner", lines, "POSTED")
+
+    def _row(
+        self, day: date, narration: str, lines: list[tuple[str, str, Decimal]], status: str
+    ) -> Row:
         journal_id, updated_ms = self.new_id(), _updated_ms(day, self.rand)
         line_json = ",".join(
             f'{{"Description":{_ESCAPE(text)},"TaxType":"NONE","TaxAmount":0.00,'
