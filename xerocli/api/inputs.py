@@ -110,9 +110,28 @@ def _guess_format(name: str, text: str) -> str:
     return "csv"
 
 
+class WrittenNumber(Decimal):
+    """A JSON number with a fraction or exponent, exact, that remembers how it was written:
+    messages show `'1.234567'` or `'1e40'` as in the file, not `Decimal('1.234567')`."""
+
+    written: str
+
+    def __new__(cls, text: str) -> WrittenNumber:
+        number = super().__new__(cls, text)
+        number.written = text
+        return number
+
+
+def shown(value: Any) -> str:
+    """A value in a message as the user wrote it: `'1.001'`, `'abc'`, `7`."""
+    if isinstance(value, Decimal):
+        return repr(getattr(value, "written", None) or str(value))
+    return repr(value)
+
+
 def _parse_json(text: str, where: str) -> Any:
     try:
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=WrittenNumber)
     except json.JSONDecodeError as exc:
         raise errors.UsageError(
             f"{where}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
@@ -291,17 +310,17 @@ def describe(problem: dict[str, Any]) -> str:
     location = ".".join(str(part) for part in problem.get("loc", ()) if part != "__root__")
     kind = problem.get("type", "")
     value = problem.get("input")
-    shown = repr(value) if not isinstance(value, (dict, list)) else "the value"
+    shown_value = shown(value) if not isinstance(value, (dict, list)) else "the value"
     message = {
         "extra_forbidden": "is not a field Xero takes here",
         "missing": "is required",
-        "decimal_parsing": f"{shown} is not a number",
-        "decimal_type": f"{shown} is not a number",
-        "date_from_datetime_parsing": f"{shown} is not a date (use YYYY-MM-DD)",
-        "date_parsing": f"{shown} is not a date (use YYYY-MM-DD)",
-        "date_type": f"{shown} is not a date (use YYYY-MM-DD)",
-        "bool_parsing": f"{shown} is not true or false",
-        "greater_than": f"{shown} must be more than 0",
+        "decimal_parsing": f"{shown_value} is not a number",
+        "decimal_type": f"{shown_value} is not a number",
+        "date_from_datetime_parsing": f"{shown_value} is not a date (use YYYY-MM-DD)",
+        "date_parsing": f"{shown_value} is not a date (use YYYY-MM-DD)",
+        "date_type": f"{shown_value} is not a date (use YYYY-MM-DD)",
+        "bool_parsing": f"{shown_value} is not true or false",
+        "greater_than": f"{shown_value} must be more than 0",
         "too_short": "needs at least one entry",
     }.get(kind)
     if message is None:
@@ -309,12 +328,17 @@ def describe(problem: dict[str, Any]) -> str:
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         if kind == "literal_error":
-            message = f"{shown} is not allowed; {message[0].lower()}{message[1:]}"
-        elif value is not None and kind not in ("value_error",) and "decimal places" not in message:
-            message = f"{shown}: {message}"
-        elif "decimal places" in message:
-            message = f"{shown} {message}"
+            message = f"{shown_value} is not allowed; {message[0].lower()}{message[1:]}"
+        elif _about_digits(message):
+            message = f"{shown_value} {message}"
+        elif value is not None and kind not in ("value_error",):
+            message = f"{shown_value}: {message}"
     return f"{location}: {message}" if location else message
+
+
+def _about_digits(message: str) -> bool:
+    """The precision checks' messages (`has more than 2 decimal places`) follow the value."""
+    return message.startswith("has more than ")
 
 
 def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecord:
