@@ -159,3 +159,36 @@ def test_json_numbers_in_messages_read_as_written_not_as_python() -> None:
     with pytest.raises(errors.UsageError) as caught:
         validate(read_json(text), Payment)
     assert caught.value.message == "record 1: Amount: '1.001' has more than 2 decimal places"
+
+
+def test_json_depth_is_bounded_below_what_the_parser_survives() -> None:
+    """64 levels read; 65 (parsable, but nothing Xero takes) and 100,000 (a RecursionError
+    in `json`) are one-line errors naming where."""
+    inner = "[" * 62 + "]" * 62  # record (1) -> field (2) -> 62 lists = 64 levels
+    assert read_json(f'[{{"Tracking": {inner}}}]')[0].data["Tracking"]
+    for text in (f'[{{"Tracking": [{inner}]}}]', "[" * 100_000 + "]" * 100_000):
+        with pytest.raises(errors.UsageError) as caught:
+            read_json(text, source="--file x.json")
+        assert caught.value.message.startswith("--file x.json: JSON nested more than 64 levels")
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("a\x00b", "a NUL character (U+0000) at character 2"),
+        ("\x1f", "the control character U+001F at character 1"),
+        ("ab\x0b", "the control character U+000B at character 3"),
+        ("a\ud800", "an unpaired surrogate (U+D800) at character 2"),
+    ],
+)
+def test_control_characters_are_refused_in_any_text(text: str, what: str) -> None:
+    record = {"Contact": {"Name": "A"}, "LineItems": [{"Description": "x"}, {"ItemCode": text}]}
+    with pytest.raises(errors.UsageError) as caught:
+        validate(read_json(json.dumps([record])), Invoice)
+    assert caught.value.message == f"record 1: LineItems.1.ItemCode: contains {what}; remove it"
+
+
+def test_tab_newline_and_carriage_return_are_text() -> None:
+    record = {"Contact": {"Name": "A"}, "LineItems": [{"Description": "one\ttwo\r\nthree"}]}
+    [body] = validate(read_json(json.dumps([record])), Invoice)
+    assert body["LineItems"][0]["Description"] == "one\ttwo\r\nthree"

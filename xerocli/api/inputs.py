@@ -17,7 +17,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -66,29 +66,43 @@ class InputRecord:
 def read_file(
     source: str, fmt: str | None = None, lines_field: str = LINES_FIELD
 ) -> list[InputRecord]:
-    """Read `--file PATH|-`; the format comes from `--format`, the extension, or the content."""
+    """Read `--file PATH|-`; the format comes from `--format`, the extension, or the content.
+
+    Problems with the file as a whole name it (`--file data.json: ...`); problems with one
+    record name the record's row or number."""
     import sys
 
     if source == "-":
-        text = sys.stdin.read()
+        label = "--file - (stdin)"
+        text = _decode(sys.stdin.buffer.read(), label)
         name = "stdin"
     else:
+        label = f"--file {source}"
         path = Path(source)
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = _decode(path.read_bytes(), label)
         except FileNotFoundError:
             raise errors.UsageError(f"--file: {source} does not exist") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise errors.UsageError(f"--file: cannot read {source} ({exc})") from None
+        except OSError as exc:
+            raise errors.UsageError(f"--file: cannot read {source} ({exc.strerror})") from None
         name = path.name
     kind = fmt or _guess_format(name, text)
     if kind == "csv":
-        return read_csv(text, lines_field)
+        return read_csv(text, lines_field, source=label)
     if kind == "ndjson":
-        return read_ndjson(text)
+        return read_ndjson(text, source=label)
     if kind == "json":
-        return read_json(text)
+        return read_json(text, source=label)
     raise errors.UsageError(f"--format: {kind!r} is not json, ndjson or csv")
+
+
+def _decode(raw: bytes, label: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise errors.UsageError(
+            f"{label}: not UTF-8 (byte {exc.start + 1} is 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from None
 
 
 def _guess_format(name: str, text: str) -> str:
@@ -129,22 +143,61 @@ def shown(value: Any) -> str:
     return repr(value)
 
 
-def _parse_json(text: str, where: str) -> Any:
+#: Deeper than any body Xero takes (an envelope, a record, its lines, their tracking: about 6),
+#: shallow enough that nothing after the reader recurses out of stack on it.
+MAX_JSON_DEPTH = 64
+
+
+def parse_json(text: str | bytes, where: str) -> Any:
+    """JSON with exact numbers, or a one-line UsageError saying where and what is wrong:
+    `json` raises RecursionError (an "unexpected error") on `[[[[...` 100,000 deep."""
     try:
-        return json.loads(text, parse_float=WrittenNumber)
+        data = json.loads(text, parse_float=WrittenNumber)
     except json.JSONDecodeError as exc:
         raise errors.UsageError(
             f"{where}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except UnicodeDecodeError as exc:
+        raise errors.UsageError(f"{where}: not UTF-8 ({exc.reason})") from None
+    except RecursionError:
+        data = None
+        depth = MAX_JSON_DEPTH + 1
+    else:
+        depth = _depth(data)
+    if depth > MAX_JSON_DEPTH:
+        raise errors.UsageError(
+            f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels deep, deeper than any"
+            " Xero record"
+        )
+    return data
 
 
-def read_json(text: str, collection: str | None = None) -> list[InputRecord]:
-    data = _parse_json(text, "--file")
+def _depth(data: Any) -> int:
+    """How deeply arrays and objects nest (a scalar is 0), without recursing."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, level)
+        if level > MAX_JSON_DEPTH:
+            break
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def read_json(text: str, source: str = "--file") -> list[InputRecord]:
+    data = parse_json(text, source)
     if isinstance(data, dict):
         lists = [value for value in data.values() if isinstance(value, list)]
         data = lists[0] if len(data) == 1 and lists else [data]
     if not isinstance(data, list):
-        raise errors.UsageError("--file: expected a JSON array of records or an object")
+        raise errors.UsageError(f"{source}: expected a JSON array of records or an object")
     records = []
     for index, item in enumerate(data, start=1):
         if not isinstance(item, dict):
@@ -153,49 +206,68 @@ def read_json(text: str, collection: str | None = None) -> list[InputRecord]:
     return records
 
 
-def read_ndjson(text: str) -> list[InputRecord]:
+def read_ndjson(text: str, source: str = "--file") -> list[InputRecord]:
     records = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        item = _parse_json(line, f"line {number}")
+        item = parse_json(line, f"{source}: line {number}")
         if not isinstance(item, dict):
             raise errors.UsageError(f"line {number}: expected a JSON object")
         records.append(InputRecord(number, item, f"line {number}"))
     return records
 
 
-def read_csv(text: str, lines_field: str = LINES_FIELD) -> list[InputRecord]:
+#: The longest CSV cell read (the csv module's own default limit). Xero's longest text field
+#: takes 4,000 characters; past this bound a cell is surely not a field's value.
+MAX_CELL_CHARS = 131_072
+
+
+def read_csv(
+    text: str, lines_field: str = LINES_FIELD, source: str = "--file"
+) -> list[InputRecord]:
+    """Records from CSV text; see the module docstring for the columns."""
+    # The csv module's own limit raises `_csv.Error` naming neither row nor column (an
+    # "unexpected error"): lift it while reading, and check each cell against ours instead.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        return _read_csv(text, lines_field, source)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_csv(text: str, lines_field: str, source: str) -> list[InputRecord]:
     prefix = line_prefix(lines_field)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = _rows(csv.reader(io.StringIO(text, newline="")), source)
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
-        raise errors.UsageError("--file: the CSV file is empty") from None
+        raise errors.UsageError(f"{source}: the CSV file is empty") from None
     if not any(header):
-        raise errors.UsageError("--file: the CSV header row is empty")
+        raise errors.UsageError(f"{source}: the CSV header row is empty")
     duplicates = {name for name in header if name and header.count(name) > 1}
     if duplicates:
-        raise errors.UsageError(f"--file: column {sorted(duplicates)[0]!r} appears twice")
+        raise errors.UsageError(f"{source}: column {sorted(duplicates)[0]!r} appears twice")
     for name in header:
         if not name:
             continue  # a trailing comma: fine while its cells are empty (checked per row)
         path = name[len(prefix) :] if name.startswith(prefix) else name
         if not path or "" in path.split("."):
             raise errors.UsageError(
-                f"--file: column {name!r} is not a field name (use names like Contact.Name"
+                f"{source}: column {name!r} is not a field name (use names like Contact.Name"
                 f" or {prefix}Description)"
             )
         if path.split(".")[0] == lines_field and not name.startswith(prefix):
             what = re.sub(r"(?<!^)([A-Z])", r" \1", lines_field).lower()  # "line items"
             raise errors.UsageError(
-                f"--file: column {name!r}: {what} go in {prefix}* columns"
+                f"{source}: column {name!r}: {what} go in {prefix}* columns"
                 f" ({prefix}Description, ...), one row per line"
             )
     clash = _nested_clash(header)
     if clash:
         raise errors.UsageError(
-            f"--file: columns {clash[0]!r} and {clash[1]!r} cannot both be given: {clash[0]!r}"
+            f"{source}: columns {clash[0]!r} and {clash[1]!r} cannot both be given: {clash[0]!r}"
             " holds a value, not fields"
         )
     line_columns = [i for i, name in enumerate(header) if name.startswith(prefix)]
@@ -210,6 +282,13 @@ def read_csv(text: str, lines_field: str = LINES_FIELD) -> list[InputRecord]:
             raise errors.UsageError(
                 f"row {row_number}: has {len(row)} columns, the header has {len(header)}"
             )
+        for i, value in enumerate(row):
+            if len(value) > MAX_CELL_CHARS:
+                name = repr(header[i]) if header[i] else str(i + 1)
+                raise errors.UsageError(
+                    f"{source}: row {row_number}: column {name} has {len(value):,} characters;"
+                    f" a cell may have {MAX_CELL_CHARS:,} (Xero's longest field takes 4,000)"
+                )
         for i in unnamed:
             if row[i].strip():
                 raise errors.UsageError(
@@ -233,8 +312,26 @@ def read_csv(text: str, lines_field: str = LINES_FIELD) -> list[InputRecord]:
                 records[-1].data.setdefault(lines_field, []).append(line)
                 records[-1].line_rows = [*(records[-1].line_rows or []), row_number]
     if not records:
-        raise errors.UsageError("--file: the CSV file has a header but no rows")
+        raise errors.UsageError(f"{source}: the CSV file has a header but no rows")
     return records
+
+
+def _rows(reader: Iterable[list[str]], source: str) -> Iterator[list[str]]:
+    """The reader's rows; a `csv.Error` (Python 3.10 refuses NUL bytes, for one) becomes a
+    one-line message naming the row."""
+    row_number = 0
+    iterator = iter(reader)
+    while True:
+        try:
+            row = next(iterator)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise errors.UsageError(
+                f"{source}: row {row_number + 1}: not valid CSV ({exc})"
+            ) from None
+        row_number += 1
+        yield row
 
 
 def _nested_clash(header: list[str]) -> tuple[str, str] | None:
@@ -290,12 +387,49 @@ LINE_FORMATS = {
 }
 
 
+#: Characters no text sent to Xero may hold: NUL and the other C0 control characters but tab,
+#: newline and carriage return (XML 1.0, which Xero's API also speaks, cannot carry them, and a
+#: NUL would be stored in the record as is), and unpaired surrogates (not Unicode: no UTF-8).
+REFUSED_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def refused_character(data: Any) -> tuple[tuple, str] | None:
+    """The field path of the first text holding a refused character, and what it is."""
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            found = REFUSED_CHARACTERS.search(value)
+            if found:
+                code = ord(found.group())
+                what = (
+                    "a NUL character (U+0000)"
+                    if code == 0
+                    else f"an unpaired surrogate (U+{code:04X})"
+                    if code >= 0xD800
+                    else f"the control character U+{code:04X}"
+                )
+                return path, f"{what} at character {found.start() + 1}"
+        elif isinstance(value, dict):
+            stack.extend((item, (*path, key)) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((item, (*path, index)) for index, item in reversed(list(enumerate(value))))
+    return None
+
+
 def validate(records: Iterable[InputRecord], model: type) -> list[dict[str, Any]]:
     """Check every record against its model; the first problem stops everything."""
     from pydantic import ValidationError
 
     bodies = []
     for record in records:
+        refused = refused_character(record.data)
+        if refused is not None:
+            label, location = record.where(refused[0])
+            field = ".".join(str(part) for part in location)
+            raise errors.UsageError(
+                f"{label}: {field + ': ' if field else ''}contains {refused[1]}; remove it"
+            )
         try:
             bodies.append(model.model_validate(record.data).to_xero())
         except ValidationError as exc:
