@@ -83,6 +83,8 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise errors.UsageError(f"{path} is not valid TOML ({exc}); fix or remove it") from None
+    except RecursionError:  # tomllib recurses on `x = [[[[...` thousands deep
+        raise errors.UsageError(f"{path}: values nested too deeply; fix or remove it") from None
     problem = _shape_problem(data)
     if problem:
         raise errors.UsageError(f"{path}: {problem}; fix or remove it")

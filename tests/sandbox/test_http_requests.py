@@ -76,3 +76,14 @@ def test_read_timeout_is_a_positive_setting(small_sandbox) -> None:
             f"{small_sandbox.url}/__sandbox/config", json={"read_timeout": bad}, timeout=10
         )
         assert answer.status_code == 400 and "read_timeout" in answer.json()["error"]
+
+
+def test_a_json_body_nested_past_the_stack_is_a_400_not_a_500(nz) -> None:
+    """simplejson's RecursionError was answered 500 (Xero answers bad JSON with a 400)."""
+    answer = nz.put(
+        "Invoices",
+        content="[" * 100_000 + "]" * 100_000,
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["Message"] == "The request body is not valid JSON"

@@ -281,7 +281,7 @@ class Accounting:
             return self._email(ctx, kind, req.params["record_id"])
         try:
             payload = loads(req.body) if req.body.strip() else None
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: `[[[[...` past the stack
             raise _Rollback(bad_request("The request body is not valid JSON")) from None
         if isinstance(payload, dict) and isinstance(payload.get(kind), list):
             sent = payload[kind]
