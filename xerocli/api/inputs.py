@@ -152,13 +152,15 @@ def parse_json(text: str | bytes, where: str) -> Any:
     """JSON with exact numbers, or a one-line UsageError saying where and what is wrong:
     `json` raises RecursionError (an "unexpected error") on `[[[[...` 100,000 deep."""
     try:
+        if isinstance(text, bytes):  # strictly UTF-8, as it is sent (json.loads would guess)
+            text = text.decode("utf-8")
         data = json.loads(text, parse_float=WrittenNumber)
     except json.JSONDecodeError as exc:
         raise errors.UsageError(
             f"{where}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
     except UnicodeDecodeError as exc:
-        raise errors.UsageError(f"{where}: not UTF-8 ({exc.reason})") from None
+        raise errors.UsageError(f"{where}: not UTF-8 (byte {exc.start + 1})") from None
     except RecursionError:
         data = None
         depth = MAX_JSON_DEPTH + 1
