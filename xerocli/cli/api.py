@@ -113,7 +113,7 @@ def _pairs(items: list[str], option: str, separator: str) -> dict[str, str]:
 
 def _body(input_file: str | None, fields: dict[str, str]) -> bytes | None:
     from xerocli import errors
-    from xerocli.api.inputs import parse_json
+    from xerocli.api.input_text import parse_json
     from xerocli.output.jsonfmt import dumps_compact
 
     if input_file and fields:
