@@ -80,15 +80,55 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise errors.UsageError(f"{path} is not valid TOML ({exc}); fix or remove it") from None
+    except RecursionError:  # tomllib recurses on `x = [[[[...` thousands deep
+        raise errors.UsageError(f"{path}: values nested too deeply; fix or remove it") from None
+    problem = _shape_problem(data)
+    if problem:
+        raise errors.UsageError(f"{path}: {problem}; fix or remove it")
+    return data
+
+
+def _shape_problem(data: dict[str, Any]) -> str | None:
+    """What keeps valid TOML from being our file (`profiles = 5`, `[profiles] default = "x"`):
+    every reader below expects one table of strings per profile."""
+    profiles = data.get("profiles", {})
+    if not isinstance(profiles, dict):
+        return f"profiles is {_toml_kind(profiles)}, not a table of [profiles.NAME] tables"
+    known = {f.name for f in fields(Profile)} - {"name"}
+    for name, table in profiles.items():
+        if not isinstance(table, dict):
+            return (
+                f"profiles.{_key(name)} is {_toml_kind(table)}, not a [profiles.{_key(name)}] table"
+            )
+        for key in sorted(known & set(table)):
+            if not isinstance(table[key], str):
+                return f"profiles.{_key(name)}.{key} is {_toml_kind(table[key])}, not a string"
+    return None
+
+
+def _toml_kind(value: Any) -> str:
+    """A value's TOML type, as a user reading the file would call it."""
+    if isinstance(value, bool):
+        return "a boolean"
+    for kind, words in (
+        (int, "an integer"),
+        (float, "a float"),
+        (str, "a string"),
+        (list, "an array"),
+        (dict, "a table"),
+    ):
+        if isinstance(value, kind):
+            return words
+    return "a date or time"
 
 
 def load_profile(name: str) -> Profile:
     table = read_config().get("profiles", {}).get(name, {})
     known = {f.name for f in fields(Profile)} - {"name"}
-    values = {k: str(v) for k, v in table.items() if k in known and v is not None}
+    values = {k: v for k, v in table.items() if k in known}  # strings: read_config checks
     return Profile(name=name, **values)
 
 

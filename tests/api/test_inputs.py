@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -103,3 +104,91 @@ def test_csv_headers_that_cannot_make_a_record_are_one_line_errors(text, message
 def test_csv_trailing_comma_in_the_header_is_fine_while_its_cells_are_empty() -> None:
     [body] = validate(read_csv("Contact.Name,LineItem.Description,\nA,B,\n"), Invoice)
     assert body["LineItems"] == [{"Description": "B"}]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        (
+            "LineItems.0.UnitAmount",
+            "1e40",
+            "'1e40' has more than 18 digits before the decimal point",
+        ),
+        (
+            "LineItems.0.Quantity",
+            "1e400",
+            "'1e400' has more than 18 digits before the decimal point",
+        ),
+        ("LineItems.0.LineAmount", "10.001", "'10.001' has more than 2 decimal places"),
+        ("LineItems.0.TaxAmount", "0.125", "'0.125' has more than 2 decimal places"),
+        ("LineItems.0.UnitAmount", "1.00001", "'1.00001' has more than 4 decimal places"),
+        ("CurrencyRate", "1.2345678", "'1.2345678' has more than 6 decimal places"),
+    ],
+)
+def test_each_number_is_held_to_xeros_precision_for_its_field(field, value, problem) -> None:
+    """One table (models.PRECISION): 2 places for amounts, 4 for unit amounts and quantities,
+    6 for currency rates, 18 digits before the point; 1e40 and 1e400 used to pass."""
+    record = {"Contact": {"Name": "A"}, "CurrencyCode": "USD", "LineItems": [{"Description": "x"}]}
+    target, *path = field.split(".")
+    if path:
+        record["LineItems"][0][path[-1]] = value
+    else:
+        record[target] = value
+    with pytest.raises(errors.UsageError) as caught:
+        validate(read_json(json.dumps([record])), Invoice)
+    assert caught.value.message == f"record 1: {field}: {problem}"
+
+
+def test_numbers_within_precision_pass_and_trailing_zeros_do_not_count() -> None:
+    [body] = validate(
+        read_json(
+            '[{"Contact": {"Name": "A"}, "CurrencyCode": "USD", "CurrencyRate": 1.234567,'
+            ' "LineItems": [{"Description": "x", "Quantity": 1.50000, "UnitAmount": 0.1234,'
+            ' "LineAmount": 999999999999999999.99}]}]'
+        ),
+        Invoice,
+    )
+    assert body["CurrencyRate"] == Decimal("1.234567")
+    assert type(body["CurrencyRate"]) is Decimal  # sent as a plain Decimal
+    assert body["LineItems"][0]["Quantity"] == Decimal("1.5")
+
+
+def test_json_numbers_in_messages_read_as_written_not_as_python() -> None:
+    """From a file the message used to say `Decimal('1.00001')`."""
+    text = '[{"Invoice": {"InvoiceNumber": "I"}, "Account": {"Code": "090"}, "Amount": 1.001}]'
+    with pytest.raises(errors.UsageError) as caught:
+        validate(read_json(text), Payment)
+    assert caught.value.message == "record 1: Amount: '1.001' has more than 2 decimal places"
+
+
+def test_json_depth_is_bounded_below_what_the_parser_survives() -> None:
+    """64 levels read; 65 (parsable, but nothing Xero takes) and 100,000 (a RecursionError
+    in `json`) are one-line errors naming where."""
+    inner = "[" * 62 + "]" * 62  # record (1) -> field (2) -> 62 lists = 64 levels
+    assert read_json(f'[{{"Tracking": {inner}}}]')[0].data["Tracking"]
+    for text in (f'[{{"Tracking": [{inner}]}}]', "[" * 100_000 + "]" * 100_000):
+        with pytest.raises(errors.UsageError) as caught:
+            read_json(text, source="--file x.json")
+        assert caught.value.message.startswith("--file x.json: JSON nested more than 64 levels")
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("a\x00b", "a NUL character (U+0000) at character 2"),
+        ("\x1f", "the control character U+001F at character 1"),
+        ("ab\x0b", "the control character U+000B at character 3"),
+        ("a\ud800", "an unpaired surrogate (U+D800) at character 2"),
+    ],
+)
+def test_control_characters_are_refused_in_any_text(text: str, what: str) -> None:
+    record = {"Contact": {"Name": "A"}, "LineItems": [{"Description": "x"}, {"ItemCode": text}]}
+    with pytest.raises(errors.UsageError) as caught:
+        validate(read_json(json.dumps([record])), Invoice)
+    assert caught.value.message == f"record 1: LineItems.1.ItemCode: contains {what}; remove it"
+
+
+def test_tab_newline_and_carriage_return_are_text() -> None:
+    record = {"Contact": {"Name": "A"}, "LineItems": [{"Description": "one\ttwo\r\nthree"}]}
+    [body] = validate(read_json(json.dumps([record])), Invoice)
+    assert body["LineItems"][0]["Description"] == "one\ttwo\r\nthree"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 from decimal import Decimal
 from pathlib import Path
 
@@ -212,6 +214,25 @@ def test_excel_flavour_has_a_bom_and_excel_times(sandbox_env, tmp_path) -> None:
     header, rows = read_csv(target)
     updated = header.index("UpdatedDateUTC")
     assert all(len(row[updated]) == 19 and row[updated][10] == " " for row in rows)
+
+
+def test_re_export_keeps_the_old_files_mode_and_a_new_file_gets_the_umask(
+    sandbox_env, tmp_path
+) -> None:
+    """The temp file renamed over a 0600 export used to leave it 0644 (created under the
+    umask); a file made private stays private."""
+    private = tmp_path / "accounts.csv"
+    private.write_text("old\n", encoding="utf-8")
+    private.chmod(0o600)
+    export = ("--sandbox", "export", "csv", "accounts", "-o")
+    run_xero(*export, str(private), env=sandbox_env).ok()
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert read_csv(private)[1], "the old content was replaced by the export"
+    fresh = tmp_path / "fresh.csv"
+    run_xero(*export, str(fresh), env=sandbox_env).ok()
+    umask = os.umask(0o022)  # the CLI ran with this process's umask; read it back unchanged
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
 
 
 def test_wrong_options_for_the_object_fail_with_usage(sandbox_env, tmp_path) -> None:

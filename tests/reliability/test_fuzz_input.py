@@ -28,11 +28,13 @@ WHERE = re.compile(r"^(row \d+|record \d+|--file): \S")
 REFERENCE = "fuzz-in-process"
 
 
-def outcome(text: str, kind: str) -> list[dict] | str:
-    """The bodies `create` would send, or the one-line message it would stop with."""
+def outcome(text: str, kind: str, path: Path | None = None) -> list[dict] | str:
+    """The bodies `create` would send, or the one-line message it would stop with (naming
+    `path` where the problem is the file's, as `--file PATH` does)."""
     reader = inputs.read_csv if kind == "csv" else inputs.read_json
+    source = f"--file {path}" if path else "--file"
     try:
-        return inputs.validate(reader(text), Invoice)
+        return inputs.validate(reader(text, source=source), Invoice)
     except errors.UsageError as exc:
         return exc.message
 
@@ -76,9 +78,9 @@ def test_csv_files_validate_or_fail_with_one_line(data) -> None:
 def test_create_from_fuzzed_files_end_to_end(data, kind, box_env, tmp_path: Path) -> None:
     reference = f"fuzz-{uuid.uuid4().hex[:12]}"
     text = data.draw(json_file(reference) if kind == "json" else csv_file(reference))
-    expected = outcome(text, kind)
     source = tmp_path / f"{reference}.{kind}"
     source.write_text(text, encoding="utf-8")
+    expected = outcome(text, kind, source)
     result = run_xero("--sandbox", "invoices", "create", "--file", str(source), env=box_env)
     assert "Traceback" not in result.stderr, result.stderr
     stored = invoices_with_reference(box_env, reference)

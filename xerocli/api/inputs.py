@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from xerocli import errors
+from xerocli.api.input_text import parse_json, refused_character, shown
 
 LINES_FIELD = "LineItems"
 
@@ -66,29 +65,43 @@ class InputRecord:
 def read_file(
     source: str, fmt: str | None = None, lines_field: str = LINES_FIELD
 ) -> list[InputRecord]:
-    """Read `--file PATH|-`; the format comes from `--format`, the extension, or the content."""
+    """Read `--file PATH|-`; the format comes from `--format`, the extension, or the content.
+
+    Problems with the file as a whole name it (`--file data.json: ...`); problems with one
+    record name the record's row or number."""
     import sys
 
     if source == "-":
-        text = sys.stdin.read()
+        label = "--file - (stdin)"
+        text = _decode(sys.stdin.buffer.read(), label)
         name = "stdin"
     else:
+        label = f"--file {source}"
         path = Path(source)
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = _decode(path.read_bytes(), label)
         except FileNotFoundError:
             raise errors.UsageError(f"--file: {source} does not exist") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise errors.UsageError(f"--file: cannot read {source} ({exc})") from None
+        except OSError as exc:
+            raise errors.UsageError(f"--file: cannot read {source} ({exc.strerror})") from None
         name = path.name
     kind = fmt or _guess_format(name, text)
     if kind == "csv":
-        return read_csv(text, lines_field)
+        return read_csv(text, lines_field, source=label)
     if kind == "ndjson":
-        return read_ndjson(text)
+        return read_ndjson(text, source=label)
     if kind == "json":
-        return read_json(text)
+        return read_json(text, source=label)
     raise errors.UsageError(f"--format: {kind!r} is not json, ndjson or csv")
+
+
+def _decode(raw: bytes, label: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise errors.UsageError(
+            f"{label}: not UTF-8 (byte {exc.start + 1} is 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from None
 
 
 def _guess_format(name: str, text: str) -> str:
@@ -110,22 +123,13 @@ def _guess_format(name: str, text: str) -> str:
     return "csv"
 
 
-def _parse_json(text: str, where: str) -> Any:
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise errors.UsageError(
-            f"{where}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
-        ) from None
-
-
-def read_json(text: str, collection: str | None = None) -> list[InputRecord]:
-    data = _parse_json(text, "--file")
+def read_json(text: str, source: str = "--file") -> list[InputRecord]:
+    data = parse_json(text, source)
     if isinstance(data, dict):
         lists = [value for value in data.values() if isinstance(value, list)]
         data = lists[0] if len(data) == 1 and lists else [data]
     if not isinstance(data, list):
-        raise errors.UsageError("--file: expected a JSON array of records or an object")
+        raise errors.UsageError(f"{source}: expected a JSON array of records or an object")
     records = []
     for index, item in enumerate(data, start=1):
         if not isinstance(item, dict):
@@ -134,49 +138,68 @@ def read_json(text: str, collection: str | None = None) -> list[InputRecord]:
     return records
 
 
-def read_ndjson(text: str) -> list[InputRecord]:
+def read_ndjson(text: str, source: str = "--file") -> list[InputRecord]:
     records = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        item = _parse_json(line, f"line {number}")
+        item = parse_json(line, f"{source}: line {number}")
         if not isinstance(item, dict):
             raise errors.UsageError(f"line {number}: expected a JSON object")
         records.append(InputRecord(number, item, f"line {number}"))
     return records
 
 
-def read_csv(text: str, lines_field: str = LINES_FIELD) -> list[InputRecord]:
+#: The longest CSV cell read (the csv module's own default limit). Xero's longest text field
+#: takes 4,000 characters; past this bound a cell is surely not a field's value.
+MAX_CELL_CHARS = 131_072
+
+
+def read_csv(
+    text: str, lines_field: str = LINES_FIELD, source: str = "--file"
+) -> list[InputRecord]:
+    """Records from CSV text; see the module docstring for the columns."""
+    # The csv module's own limit raises `_csv.Error` naming neither row nor column (an
+    # "unexpected error"): lift it while reading, and check each cell against ours instead.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        return _read_csv(text, lines_field, source)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_csv(text: str, lines_field: str, source: str) -> list[InputRecord]:
     prefix = line_prefix(lines_field)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = _rows(csv.reader(io.StringIO(text, newline="")), source)
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
-        raise errors.UsageError("--file: the CSV file is empty") from None
+        raise errors.UsageError(f"{source}: the CSV file is empty") from None
     if not any(header):
-        raise errors.UsageError("--file: the CSV header row is empty")
+        raise errors.UsageError(f"{source}: the CSV header row is empty")
     duplicates = {name for name in header if name and header.count(name) > 1}
     if duplicates:
-        raise errors.UsageError(f"--file: column {sorted(duplicates)[0]!r} appears twice")
+        raise errors.UsageError(f"{source}: column {sorted(duplicates)[0]!r} appears twice")
     for name in header:
         if not name:
             continue  # a trailing comma: fine while its cells are empty (checked per row)
         path = name[len(prefix) :] if name.startswith(prefix) else name
         if not path or "" in path.split("."):
             raise errors.UsageError(
-                f"--file: column {name!r} is not a field name (use names like Contact.Name"
+                f"{source}: column {name!r} is not a field name (use names like Contact.Name"
                 f" or {prefix}Description)"
             )
         if path.split(".")[0] == lines_field and not name.startswith(prefix):
             what = re.sub(r"(?<!^)([A-Z])", r" \1", lines_field).lower()  # "line items"
             raise errors.UsageError(
-                f"--file: column {name!r}: {what} go in {prefix}* columns"
+                f"{source}: column {name!r}: {what} go in {prefix}* columns"
                 f" ({prefix}Description, ...), one row per line"
             )
     clash = _nested_clash(header)
     if clash:
         raise errors.UsageError(
-            f"--file: columns {clash[0]!r} and {clash[1]!r} cannot both be given: {clash[0]!r}"
+            f"{source}: columns {clash[0]!r} and {clash[1]!r} cannot both be given: {clash[0]!r}"
             " holds a value, not fields"
         )
     line_columns = [i for i, name in enumerate(header) if name.startswith(prefix)]
@@ -191,6 +214,13 @@ def read_csv(text: str, lines_field: str = LINES_FIELD) -> list[InputRecord]:
             raise errors.UsageError(
                 f"row {row_number}: has {len(row)} columns, the header has {len(header)}"
             )
+        for i, value in enumerate(row):
+            if len(value) > MAX_CELL_CHARS:
+                name = repr(header[i]) if header[i] else str(i + 1)
+                raise errors.UsageError(
+                    f"{source}: row {row_number}: column {name} has {len(value):,} characters;"
+                    f" a cell may have {MAX_CELL_CHARS:,} (Xero's longest field takes 4,000)"
+                )
         for i in unnamed:
             if row[i].strip():
                 raise errors.UsageError(
@@ -214,8 +244,26 @@ def read_csv(text: str, lines_field: str = LINES_FIELD) -> list[InputRecord]:
                 records[-1].data.setdefault(lines_field, []).append(line)
                 records[-1].line_rows = [*(records[-1].line_rows or []), row_number]
     if not records:
-        raise errors.UsageError("--file: the CSV file has a header but no rows")
+        raise errors.UsageError(f"{source}: the CSV file has a header but no rows")
     return records
+
+
+def _rows(reader: Iterable[list[str]], source: str) -> Iterator[list[str]]:
+    """The reader's rows; a `csv.Error` (Python 3.10 refuses NUL bytes, for one) becomes a
+    one-line message naming the row."""
+    row_number = 0
+    iterator = iter(reader)
+    while True:
+        try:
+            row = next(iterator)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise errors.UsageError(
+                f"{source}: row {row_number + 1}: not valid CSV ({exc})"
+            ) from None
+        row_number += 1
+        yield row
 
 
 def _nested_clash(header: list[str]) -> tuple[str, str] | None:
@@ -277,6 +325,13 @@ def validate(records: Iterable[InputRecord], model: type) -> list[dict[str, Any]
 
     bodies = []
     for record in records:
+        refused = refused_character(record.data)
+        if refused is not None:
+            label, location = record.where(refused[0])
+            field = ".".join(str(part) for part in location)
+            raise errors.UsageError(
+                f"{label}: {field + ': ' if field else ''}contains {refused[1]}; remove it"
+            )
         try:
             bodies.append(model.model_validate(record.data).to_xero())
         except ValidationError as exc:
@@ -291,17 +346,17 @@ def describe(problem: dict[str, Any]) -> str:
     location = ".".join(str(part) for part in problem.get("loc", ()) if part != "__root__")
     kind = problem.get("type", "")
     value = problem.get("input")
-    shown = repr(value) if not isinstance(value, (dict, list)) else "the value"
+    shown_value = shown(value) if not isinstance(value, (dict, list)) else "the value"
     message = {
         "extra_forbidden": "is not a field Xero takes here",
         "missing": "is required",
-        "decimal_parsing": f"{shown} is not a number",
-        "decimal_type": f"{shown} is not a number",
-        "date_from_datetime_parsing": f"{shown} is not a date (use YYYY-MM-DD)",
-        "date_parsing": f"{shown} is not a date (use YYYY-MM-DD)",
-        "date_type": f"{shown} is not a date (use YYYY-MM-DD)",
-        "bool_parsing": f"{shown} is not true or false",
-        "greater_than": f"{shown} must be more than 0",
+        "decimal_parsing": f"{shown_value} is not a number",
+        "decimal_type": f"{shown_value} is not a number",
+        "date_from_datetime_parsing": f"{shown_value} is not a date (use YYYY-MM-DD)",
+        "date_parsing": f"{shown_value} is not a date (use YYYY-MM-DD)",
+        "date_type": f"{shown_value} is not a date (use YYYY-MM-DD)",
+        "bool_parsing": f"{shown_value} is not true or false",
+        "greater_than": f"{shown_value} must be more than 0",
         "too_short": "needs at least one entry",
     }.get(kind)
     if message is None:
@@ -309,12 +364,17 @@ def describe(problem: dict[str, Any]) -> str:
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         if kind == "literal_error":
-            message = f"{shown} is not allowed; {message[0].lower()}{message[1:]}"
-        elif value is not None and kind not in ("value_error",) and "decimal places" not in message:
-            message = f"{shown}: {message}"
-        elif "decimal places" in message:
-            message = f"{shown} {message}"
+            message = f"{shown_value} is not allowed; {message[0].lower()}{message[1:]}"
+        elif _about_digits(message):
+            message = f"{shown_value} {message}"
+        elif value is not None and kind not in ("value_error",):
+            message = f"{shown_value}: {message}"
     return f"{location}: {message}" if location else message
+
+
+def _about_digits(message: str) -> bool:
+    """The precision checks' messages (`has more than 2 decimal places`) follow the value."""
+    return message.startswith("has more than ")
 
 
 def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecord:

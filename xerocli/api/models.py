@@ -1,15 +1,17 @@
 """Pydantic models for what the CLI writes: every record is checked before anything is sent.
 
 Reads stay plain dicts (an export of 100,000 invoices should not pay for validation); writes go
-through these models so that a typo'd field, a non-numeric amount, a fifth decimal place or a
-malformed date fails on the user's machine with the row and field named, and nothing is
-created. Field names are Xero's own (PascalCase), so a file exported by `xero` or written from
-Xero's docs loads as is. Unknown fields are refused: Xero would silently ignore them.
+through these models so that a typo'd field, a non-numeric amount, a decimal place Xero would
+round away (`PRECISION`: 2 for amounts, 4 for unit amounts and quantities, 6 for currency
+rates) or a malformed date fails on the user's machine with the row and field named, and
+nothing is created. Field names are Xero's own (PascalCase), so a file exported by `xero` or
+written from Xero's docs loads as is. Unknown fields are refused: Xero would silently ignore them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -25,18 +27,51 @@ from pydantic import (
 )
 
 
-def _four_places(value: Decimal) -> Decimal:
-    if not value.is_finite():
-        raise ValueError("must be a finite number")
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -4:
-        raise ValueError("has more than 4 decimal places")
-    return value
+@dataclass(frozen=True)
+class Precision:
+    """How many digits Xero keeps of a number, before and after the decimal point."""
+
+    integer_digits: int
+    places: int
+
+    def check(self, value: Decimal) -> Decimal:
+        """Refuse what Xero would round or cannot hold, rather than let it change the number.
+
+        Trailing zeros after the point change nothing (`1.50000` is 1.5), so they do not
+        count. The value comes back as a plain Decimal whatever the reader gave.
+        """
+        if not value.is_finite():
+            raise ValueError("must be a finite number")
+        _, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)  # finite
+        places = max(0, -exponent)
+        significant = len(digits)
+        while places and significant > 1 and digits[significant - 1] == 0:
+            places -= 1
+            significant -= 1
+        integer_digits = max(0, len(digits) + exponent) if any(digits) else 0
+        if integer_digits > self.integer_digits:
+            raise ValueError(f"has more than {self.integer_digits} digits before the decimal point")
+        if places > self.places:
+            raise ValueError(f"has more than {self.places} decimal places")
+        return Decimal(value)
 
 
-#: Exact money and quantities: Decimal, at most 4 places (Xero's unitdp=4).
-Money = Annotated[Decimal, AfterValidator(_four_places)]
-PositiveMoney = Annotated[Decimal, Field(gt=0), AfterValidator(_four_places)]
+#: Xero's precision per kind of number, the one table every numeric field takes its limit from.
+#: The spec documents CurrencyRate as "max length = [18].[6]"; money is kept to 2 places and unit
+#: amounts and quantities to 4 (every write is sent with unitdp=4); the spec gives no maximum
+#: for those, so they take the same 18 digits before the point.
+PRECISION: dict[str, Precision] = {
+    "amount": Precision(18, 2),  # LineAmount, TaxAmount, a payment's Amount, journal lines
+    "unit": Precision(18, 4),  # Quantity, UnitAmount, UnitPrice, DiscountRate (a percentage)
+    "rate": Precision(18, 6),  # CurrencyRate
+}
+
+#: Exact numbers (Decimal, never float), each held to its row of the table.
+Money = Annotated[Decimal, AfterValidator(PRECISION["amount"].check)]
+PositiveMoney = Annotated[Decimal, Field(gt=0), AfterValidator(PRECISION["amount"].check)]
+UnitNumber = Annotated[Decimal, AfterValidator(PRECISION["unit"].check)]
+ExchangeRate = Annotated[Decimal, Field(gt=0), AfterValidator(PRECISION["rate"].check)]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", to_upper=True)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
 
@@ -91,14 +126,14 @@ class TrackingRef(XeroModel):
 
 class LineItem(XeroModel):
     Description: Text | None = None
-    Quantity: Money | None = None
-    UnitAmount: Money | None = None
+    Quantity: UnitNumber | None = None
+    UnitAmount: UnitNumber | None = None
     ItemCode: Text | None = None
     AccountCode: Text | None = None
     TaxType: Text | None = None
     TaxAmount: Money | None = None
     LineAmount: Money | None = None
-    DiscountRate: Money | None = None
+    DiscountRate: UnitNumber | None = None
     Tracking: list[TrackingRef] | None = None
     LineItemID: str | None = None
 
@@ -124,7 +159,7 @@ class Invoice(XeroModel):
     Reference: Text | None = None
     Status: Literal["DRAFT", "SUBMITTED", "AUTHORISED"] | None = None
     CurrencyCode: Currency | None = None
-    CurrencyRate: PositiveMoney | None = None
+    CurrencyRate: ExchangeRate | None = None
     BrandingThemeID: str | None = None
     Url: str | None = None
     SentToContact: bool | None = None
@@ -143,7 +178,7 @@ class CreditNote(XeroModel):
     Reference: Text | None = None
     Status: Literal["DRAFT", "SUBMITTED", "AUTHORISED"] | None = None
     CurrencyCode: Currency | None = None
-    CurrencyRate: PositiveMoney | None = None
+    CurrencyRate: ExchangeRate | None = None
 
 
 class PurchaseOrder(XeroModel):
@@ -157,7 +192,7 @@ class PurchaseOrder(XeroModel):
     Reference: Text | None = None
     Status: Literal["DRAFT", "SUBMITTED", "AUTHORISED"] | None = None
     CurrencyCode: Currency | None = None
-    CurrencyRate: PositiveMoney | None = None
+    CurrencyRate: ExchangeRate | None = None
     DeliveryAddress: Text | None = None
     AttentionTo: Text | None = None
     Telephone: Text | None = None
@@ -175,7 +210,7 @@ class BankTransaction(XeroModel):
     Reference: Text | None = None
     IsReconciled: bool | None = None
     CurrencyCode: Currency | None = None
-    CurrencyRate: PositiveMoney | None = None
+    CurrencyRate: ExchangeRate | None = None
     Status: Literal["AUTHORISED"] | None = None
 
 
@@ -196,7 +231,7 @@ class Payment(XeroModel):
     Amount: PositiveMoney
     Date: dt.date | None = None
     Reference: Text | None = None
-    CurrencyRate: PositiveMoney | None = None
+    CurrencyRate: ExchangeRate | None = None
     IsReconciled: bool | None = None
     PaymentID: str | None = None
 
@@ -244,7 +279,7 @@ class ContactUpdate(Contact):
 
 
 class ItemDetails(XeroModel):
-    UnitPrice: Money | None = None
+    UnitPrice: UnitNumber | None = None
     AccountCode: Text | None = None
     TaxType: Text | None = None
     COGSAccountCode: Text | None = None

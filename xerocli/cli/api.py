@@ -113,17 +113,14 @@ def _pairs(items: list[str], option: str, separator: str) -> dict[str, str]:
 
 def _body(input_file: str | None, fields: dict[str, str]) -> bytes | None:
     from xerocli import errors
-    from xerocli.api.wire import loads
+    from xerocli.api.input_text import parse_json
     from xerocli.output.jsonfmt import dumps_compact
 
     if input_file and fields:
         raise errors.UsageError("--input and --field cannot both make the body")
     if input_file:
         data = sys.stdin.buffer.read() if input_file == "-" else _read(Path(input_file))
-        try:
-            loads(data)
-        except ValueError as exc:
-            raise errors.UsageError(f"--input: not valid JSON ({exc})") from None
+        parse_json(data, "--input - (stdin)" if input_file == "-" else f"--input {input_file}")
         return data
     if fields:
         return dumps_compact(fields).encode("utf-8")

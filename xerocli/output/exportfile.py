@@ -8,6 +8,8 @@
   (`.NAME.PID.xero-partial`), renamed over the target only when complete. On an error, Ctrl-C
   or SIGTERM the temp file is removed and the old target is untouched; after a SIGKILL the temp
   file stays, and the next export to the same target removes it (its process is gone).
+  The new file keeps the old file's permissions (a 0600 export stays 0600, and its temp file is
+  never more open than that while it is written); a new file gets the umask's.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import contextlib
 import csv
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable
 from decimal import Decimal
@@ -128,6 +131,27 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _create_like(temp: Path, target: Path) -> int:
+    """Create `temp` for writing with the permissions `target` has now, or the umask's if it
+    does not exist yet: renaming a temp file over a 0600 export must not leave it 0644."""
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    with contextlib.suppress(FileNotFoundError):
+        temp.unlink()  # ours from an earlier run of this pid: O_EXCL below wants it gone
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    # Created no more open than the old file (the umask may narrow it), then set exactly.
+    fd = os.open(temp, flags, 0o666 if mode is None else mode & 0o777)
+    if mode is not None and hasattr(os, "fchmod"):
+        try:
+            os.fchmod(fd, mode)
+        except OSError:
+            os.close(fd)
+            raise
+    return fd
+
+
 class AtomicFile:
     """A text file that appears at `target` complete or not at all."""
 
@@ -140,8 +164,9 @@ class AtomicFile:
     def open(self) -> TextIO:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         clean_stale_partials(self.target)
+        fd = _create_like(self.temp, self.target)
         # newline="" so the csv module's CRLF is written as is (RFC 4180).
-        self.stream = open(self.temp, "w", encoding=self.encoding, newline="")  # noqa: SIM115
+        self.stream = open(fd, "w", encoding=self.encoding, newline="")  # noqa: SIM115
         return self.stream
 
     def commit(self) -> None:

@@ -281,7 +281,7 @@ class Accounting:
             return self._email(ctx, kind, req.params["record_id"])
         try:
             payload = loads(req.body) if req.body.strip() else None
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: `[[[[...` past the stack
             raise _Rollback(bad_request("The request body is not valid JSON")) from None
         if isinstance(payload, dict) and isinstance(payload.get(kind), list):
             sent = payload[kind]
@@ -338,7 +338,9 @@ class Accounting:
                     shown["Warnings"] = [{"Message": m} for m in el.warnings]
                 if not summarize:
                     shown["StatusAttributeString"] = "WARNING" if el.warnings else "OK"
-            bodies.append(self._shape(shown, drop_lines=False) if not unitdp4 else dumps(shown))
+            # A failed element is echoed as sent: rounding its numbers could fail on them.
+            rounded = record is not None and not unitdp4
+            bodies.append(self._shape(shown, drop_lines=False) if rounded else dumps(shown))
         return Response.json(200, envelope(kind, bodies, _utcnow(), None))
 
     def _target(self, ctx: writes.Context, kind: str, record_id: str) -> dict | None:

@@ -41,6 +41,9 @@ class SandboxConfig:
     unavailable_rate: float = 0.0  # share of answers replaced by a 503
     drop_rate: float = 0.0  # share of answers cut off mid-body and the connection closed
     fault_seed: int | None = None
+    # HTTP: seconds a request body may stall before the answer is a 400 (a client that sends
+    # less than its Content-Length must not hold a thread for ever)
+    read_timeout: float = 5.0
 
     def update(self, changes: dict) -> None:
         """Apply a partial update, all or nothing.
@@ -63,7 +66,15 @@ class SandboxConfig:
         return data
 
 
-_FLOATS = {"access_token_ttl", "refresh_grace_seconds", "minute_seconds", "latency_ms"}
+_FLOATS = {
+    "access_token_ttl",
+    "refresh_grace_seconds",
+    "minute_seconds",
+    "latency_ms",
+    "read_timeout",
+}
+#: Settings where 0 means nothing sensible (a zero timeout is a non-blocking socket).
+_POSITIVE = {"minute_seconds", "read_timeout"}
 _RATES = {"error_rate", "unavailable_rate", "drop_rate"}
 _COUNTS = {
     "minute_limit",
@@ -84,7 +95,7 @@ def _check(key: str, value: Any) -> Any:
     """One setting's value, coerced to its type, or a `ValueError` that names it."""
     if key in _FLOATS:
         number = _number(key, value)
-        if number < 0 or (key == "minute_seconds" and number == 0):
+        if number < 0 or (key in _POSITIVE and number == 0):
             raise ValueError(f"{key} must be positive, not {value!r}")
         return number
     if key in _RATES:

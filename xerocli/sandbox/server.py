@@ -227,11 +227,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         sandbox: Sandbox = self.server.sandbox  # type: ignore[attr-defined]
         parts = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > self.max_body:
-            self._write(Response.text(413, "Request entity too large"))
+        body = self._read_body(sandbox.config.read_timeout)
+        if isinstance(body, Response):
+            # What is left of the request cannot be told from the next one: hang up after.
+            self.close_connection = True
+            self._write(body)
             return
-        body = self.rfile.read(length) if length else b""
         req = Request(
             method=self.command,
             path=parts.path,
@@ -245,6 +246,41 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.log_error("sandbox error: %r", exc)
             response = Response.json(500, {"Type": "InternalServerError", "Message": str(exc)})
         self._write(response)
+
+    def _read_body(self, timeout: float) -> bytes | Response:
+        """The body `Content-Length` announces, or the 4xx answer for one that cannot be read.
+
+        A length that is not a number, is negative or is given twice with different values is a
+        400 (it used to be a traceback and no answer, or a thread waiting for ever), and so is a
+        body that stops short: the read gives up after `timeout` seconds of silence.
+        """
+        values = {value.strip() for value in self.headers.get_all("Content-Length") or []}
+        if not values:
+            return b""
+        if len(values) > 1:
+            return Response.text(400, "Bad Request: conflicting Content-Length headers")
+        text = values.pop()
+        if not (text.isascii() and text.isdigit()):  # no sign, no spaces, no "1_000", no "²"
+            return Response.text(400, f"Bad Request: Content-Length {text[:40]!r} is not a number")
+        length = int(text)
+        if length > self.max_body:
+            return Response.text(413, "Request entity too large")
+        if length == 0:
+            return b""
+        self.connection.settimeout(timeout)
+        try:
+            body = self.rfile.read(length)
+        except TimeoutError:
+            body = None
+        finally:
+            self.connection.settimeout(None)  # an idle keep-alive connection may wait
+        if body is None or len(body) < length:
+            return Response.text(
+                400,
+                f"Bad Request: the body ended before its Content-Length of {length} bytes"
+                + (f" (nothing more came for {timeout:g} s)" if body is None else ""),
+            )
+        return body
 
     def _write(self, response: Response) -> None:
         self.send_response(response.status)

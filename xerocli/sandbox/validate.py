@@ -13,6 +13,10 @@ from decimal import Decimal, InvalidOperation
 from xerocli.sandbox.xerojson import parse_date
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: Digits Xero holds before the decimal point of a number (the spec: CurrencyRate is
+#: "max length = [18].[6]"; amounts and quantities are held the same way). A number past it is a
+#: validation error, never a 500 from arithmetic that cannot hold it.
+MAX_INTEGER_DIGITS = 18
 
 
 class Element:
@@ -53,7 +57,17 @@ def decimal_field(el: Element, value: object, name: str) -> Decimal | None:
     if not number.is_finite():
         el.error(f"{name} must be a number, not {value!r}")
         return None
+    if too_large(number):
+        el.error(
+            f"{name} is too large: at most {MAX_INTEGER_DIGITS} digits before the decimal point"
+        )
+        return None
     return number
+
+
+def too_large(number: Decimal) -> bool:
+    """More than MAX_INTEGER_DIGITS digits before the point (`1e40`, `1e400`)."""
+    return bool(number) and number.adjusted() >= MAX_INTEGER_DIGITS
 
 
 def date_field(el: Element, value: object, name: str) -> date | None:

@@ -20,12 +20,14 @@ from xerocli.sandbox.seed import TENANT_SPECS, tax_rate_table
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.validate import (
     EMAIL_RE,
+    MAX_INTEGER_DIGITS,
     Element,
     bool_field,
     choice_field,
     date_field,
     decimal_field,
     text_field,
+    too_large,
 )
 from xerocli.sandbox.xerojson import loads, money
 
@@ -350,6 +352,13 @@ def _line_items(ctx: Context, el: Element, kind: str, type_: str, sent: object) 
                     " this type of transaction."
                 )
             line["TaxType"] = tax_type
+        if quantity is not None and unit is not None and too_large(quantity * unit):
+            # Each is within Xero's digits, the product is not: an error, not a 500 later.
+            el.error(
+                f"{where}: Quantity x UnitAmount is too large: at most {MAX_INTEGER_DIGITS}"
+                " digits before the decimal point"
+            )
+            quantity = unit = None
         line["Quantity"] = (quantity if quantity is not None else Decimal(1)).quantize(FOUR)
         if unit is not None:
             line["UnitAmount"] = unit.quantize(FOUR)
@@ -386,6 +395,8 @@ def _check_currency(ctx: Context, el: Element, sent: dict, record: dict) -> None
     elif rate is None:
         rate = record.get("CurrencyRate") or ctx.rates.get(currency, Decimal(1))
     record["CurrencyRate"] = money(rate, Decimal("0.000001"))
+    if not record["CurrencyRate"]:  # 0.0000001 is zero at Xero's 6 places
+        el.error("The Currency rate must be greater than zero.")
 
 
 def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) -> dict | None:
@@ -508,6 +519,10 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             if not line.get("AccountCode"):
                 el.error(f"Line item {number}: an AccountCode is required for an approved document")
     sums = totals.compute(record["LineItems"], record["LineAmountTypes"], ctx.tax_rates)
+    if too_large(sums["Total"]):
+        el.error(
+            f"The total is too large: at most {MAX_INTEGER_DIGITS} digits before the decimal point"
+        )
     record.update(sums)
 
     # Numbers
