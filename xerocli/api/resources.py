@@ -7,7 +7,7 @@ next resource is one entry here, not a new module. Importing it is cheap (no htt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,12 @@ class Filter:
     help: str
     choices: tuple[str, ...] = ()
     upper: bool = False  # statuses and types are upper case in Xero
+    #: Several values, repeated (`--status A --status B`) or as a comma list (`--status A,B`):
+    #: records with any of them.
+    multi: bool = False
+    #: A query parameter that takes the values as a comma list (Invoices' `Statuses`), used
+    #: instead of `where`; without one, several values are an OR in `where`.
+    list_param: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,8 +140,29 @@ class Resource:
         return f"{self.lines_field.removesuffix('s')}." if self.lines_field else ""
 
 
-def _status(choices: tuple[str, ...], target: str = "Status") -> Filter:
-    return Filter("status", "where_eq", target, "Only records with this status.", choices, True)
+def _status(choices: tuple[str, ...], target: str = "Status", list_param: str = "") -> Filter:
+    return Filter(
+        "status",
+        "where_eq",
+        target,
+        "Only records with this status; repeat or comma-separate for several.",
+        choices,
+        True,
+        multi=True,
+        list_param=list_param,
+    )
+
+
+def _type(target: str, help: str, choices: tuple[str, ...] = ()) -> Filter:
+    return Filter(
+        "type",
+        "where_eq",
+        target,
+        f"{help} Repeat or comma-separate for several.",
+        choices,
+        True,
+        multi=True,
+    )
 
 
 def _contact() -> Filter:
@@ -197,6 +224,19 @@ def _address(kind: str) -> tuple[str, ...]:
 
 
 INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")
+ACCOUNT_TYPES = (
+    "BANK", "CURRENT", "CURRLIAB", "DEPRECIATN", "DIRECTCOSTS", "EQUITY", "EXPENSE", "FIXED",
+    "INVENTORY", "LIABILITY", "NONCURRENT", "OTHERINCOME", "OVERHEADS", "PREPAYMENT", "REVENUE",
+    "SALES", "TERMLIAB", "PAYG",
+)  # fmt: skip
+BANK_TYPES = (
+    "RECEIVE", "RECEIVE-OVERPAYMENT", "RECEIVE-PREPAYMENT", "RECEIVE-TRANSFER",
+    "SPEND", "SPEND-OVERPAYMENT", "SPEND-PREPAYMENT", "SPEND-TRANSFER",
+)  # fmt: skip
+PAYMENT_TYPES = (
+    "ACCRECPAYMENT", "ACCPAYPAYMENT", "ARCREDITPAYMENT", "APCREDITPAYMENT",
+    "AROVERPAYMENTPAYMENT", "ARPREPAYMENTPAYMENT", "APPREPAYMENTPAYMENT", "APOVERPAYMENTPAYMENT",
+)  # fmt: skip
 
 RESOURCES: tuple[Resource, ...] = (
     Resource(
@@ -220,15 +260,8 @@ RESOURCES: tuple[Resource, ...] = (
             Column("AmountDue", "Due amount", money=True),
         ),
         filters=(
-            _status(INVOICE_STATUSES),
-            Filter(
-                "type",
-                "where_eq",
-                "Type",
-                "ACCREC (sales) or ACCPAY (bills).",
-                ("ACCREC", "ACCPAY"),
-                True,
-            ),
+            _status(INVOICE_STATUSES, list_param="Statuses"),
+            _type("Type", "ACCREC (sales) or ACCPAY (bills).", ("ACCREC", "ACCPAY")),
             _contact(),
             *_dates(),
         ),
@@ -357,10 +390,8 @@ RESOURCES: tuple[Resource, ...] = (
             Column("AccountID", "AccountID"),
         ),
         filters=(
-            _status(("ACTIVE", "ARCHIVED")),
-            Filter(
-                "type", "where_eq", "Type", "Account type, e.g. BANK, REVENUE, EXPENSE.", upper=True
-            ),
+            _status(("ACTIVE", "ARCHIVED", "DELETED")),
+            _type("Type", "Account type, e.g. BANK, REVENUE, EXPENSE.", ACCOUNT_TYPES),
         ),
         date_field=None,
         create_options=(
@@ -412,14 +443,8 @@ RESOURCES: tuple[Resource, ...] = (
             Column("Total", "Total", money=True),
         ),
         filters=(
-            _status(("AUTHORISED", "DELETED")),
-            Filter(
-                "type",
-                "where_eq",
-                "Type",
-                "RECEIVE, SPEND, or a prepayment/overpayment type.",
-                upper=True,
-            ),
+            _status(("AUTHORISED", "DELETED", "VOIDED")),
+            _type("Type", "RECEIVE, SPEND, or a prepayment/overpayment type.", BANK_TYPES),
             _contact(),
             *_dates(),
         ),
@@ -479,9 +504,7 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         filters=(
             _status(("AUTHORISED", "DELETED")),
-            Filter(
-                "type", "where_eq", "PaymentType", "ACCRECPAYMENT, ACCPAYPAYMENT, ...", upper=True
-            ),
+            _type("PaymentType", "ACCRECPAYMENT, ACCPAYPAYMENT, ...", PAYMENT_TYPES),
             *_dates(),
         ),
         currency_field="Invoice.CurrencyCode",
@@ -599,7 +622,7 @@ RESOURCES: tuple[Resource, ...] = (
                 "status",
                 "param",
                 "Status",
-                "Only purchase orders with this status.",
+                "Only purchase orders with this status (Xero's endpoint takes one).",
                 ("DRAFT", "SUBMITTED", "AUTHORISED", "BILLED", "DELETED"),
                 True,
             ),
@@ -665,13 +688,10 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         filters=(
             _status(("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")),
-            Filter(
-                "type",
-                "where_eq",
+            _type(
                 "Type",
                 "ACCRECCREDIT (sales) or ACCPAYCREDIT (bills).",
                 ("ACCRECCREDIT", "ACCPAYCREDIT"),
-                True,
             ),
             _contact(),
             *_dates(),
@@ -777,7 +797,7 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         filters=(
             _status(("ACTIVE", "DELETED", "ARCHIVED", "PENDING")),
-            Filter("type", "where_eq", "TaxType", "Only this tax type, e.g. OUTPUT2.", upper=True),
+            _type("TaxType", "Only this tax type, e.g. OUTPUT2."),
         ),
         date_field=None,
         currency_field=None,
@@ -806,6 +826,30 @@ RESOURCES: tuple[Resource, ...] = (
 
 BY_NOUN: dict[str, Resource] = {resource.noun: resource for resource in RESOURCES}
 BY_NAME: dict[str, Resource] = {resource.name.lower(): resource for resource in RESOURCES}
+
+
+#: Help of a filter offered for any object (`xero export OBJECT`), where one object's help
+#: (its statuses, its types) would mislead.
+_ANY_OBJECT_HELP = {
+    "type": "Only records of this type (e.g. ACCREC); repeat or comma-separate for several.",
+    "status": "Only records with this status; repeat or comma-separate for several.",
+}
+
+
+def filters_of_any_resource() -> tuple[Filter, ...]:
+    """Each filter option that some resource takes, once: for commands whose object is an
+    argument (`xero export csv OBJECT`). The object's own filters check the values."""
+    found: dict[str, Filter] = {}
+    for entry in RESOURCES:
+        for spec in entry.filters:
+            first = found.get(spec.option, spec)
+            found[spec.option] = replace(
+                first,
+                help=_ANY_OBJECT_HELP.get(spec.option, first.help),
+                choices=(),
+                multi=first.multi or spec.multi,
+            )
+    return tuple(found.values())
 
 
 def resource(noun_or_name: str) -> Resource:

@@ -95,11 +95,11 @@ COMMANDS: dict = {
     'invoices list': {
         'help': 'List invoices.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCREC (sales) or ACCPAY (bills).', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'ACCREC (sales) or ACCPAY (bills). Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -192,7 +192,7 @@ COMMANDS: dict = {
     'contacts list': {
         'help': 'List contacts.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -279,8 +279,8 @@ COMMANDS: dict = {
     'accounts list': {
         'help': 'List accounts.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Account type, e.g. BANK, REVENUE, EXPENSE.', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'Account type, e.g. BANK, REVENUE, EXPENSE. Repeat or comma-separate for several.', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -343,11 +343,11 @@ COMMANDS: dict = {
     'bank-transactions list': {
         'help': 'List bank transactions.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'RECEIVE, SPEND, or a prepayment/overpayment type.', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'RECEIVE, SPEND, or a prepayment/overpayment type. Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -415,10 +415,10 @@ COMMANDS: dict = {
     'payments list': {
         'help': 'List payments.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCRECPAYMENT, ACCPAYPAYMENT, ...', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'ACCRECPAYMENT, ACCPAYPAYMENT, ... Repeat or comma-separate for several.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -593,9 +593,9 @@ COMMANDS: dict = {
     'purchase-orders list': {
         'help': 'List purchase orders.',
         'options': [
-            (('--status',), True, (), '', 'Only purchase orders with this status.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', "Only purchase orders with this status (Xero's endpoint takes one).", True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
@@ -661,11 +661,11 @@ COMMANDS: dict = {
     'credit-notes list': {
         'help': 'List credit notes.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills).', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills). Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -734,9 +734,9 @@ COMMANDS: dict = {
     'manual-journals list': {
         'help': 'List manual journals.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -824,8 +824,8 @@ COMMANDS: dict = {
     'tax-rates list': {
         'help': 'List tax rates.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Only this tax type, e.g. OUTPUT2.', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'Only this tax type, e.g. OUTPUT2. Repeat or comma-separate for several.', True),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
@@ -948,7 +948,7 @@ COMMANDS: dict = {
         'help': 'Organisations (tenants): list, select.',
         'commands': {
             'list': 'List the connected organisations; `selected` marks the one commands use.',
-            'select': "Select the organisation this profile's commands use.",
+            'select': "Select the organisation this profile's commands use (with --sandbox: the...",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -968,7 +968,7 @@ COMMANDS: dict = {
         ],
     },
     'tenants select': {
-        'help': "Select the organisation this profile's commands use.",
+        'help': "Select the organisation this profile's commands use (with --sandbox: the...",
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
@@ -1104,11 +1104,11 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC).', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -1125,11 +1125,11 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC).', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import typer
 
-from xerocli.api.resources import LINE_KINDS, RESOURCES, Resource
+from xerocli.api.resources import LINE_KINDS, RESOURCES, Filter, Resource
 from xerocli.cli.options import (
     chosen_format,
     split_fields,
@@ -39,15 +39,22 @@ def _view(resource: Resource, ctx_obj: Any):
     )
 
 
+def filter_params(filters: Iterable[Filter]) -> list[inspect.Parameter]:
+    """One option per filter of the table. Each is read as a list, so that a repeated option
+    is seen (and refused where the filter takes one value) instead of the last one winning."""
+    return [
+        option_param(
+            f"filter_{spec.option}",
+            typer.Option(None, f"--{spec.option}", help=spec.help),
+            list[str] | None,
+        )
+        for spec in filters
+    ]
+
+
 def build_list(resource: Resource) -> Callable[..., None]:
     params = [ctx_param()]
-    for spec in resource.filters:
-        flag = f"--{spec.option}"
-        params.append(
-            option_param(
-                f"filter_{spec.option}", typer.Option(None, flag, help=spec.help), str | None
-            )
-        )
+    params += filter_params(resource.filters)
     if resource.modified_since:
         params.append(
             option_param(
