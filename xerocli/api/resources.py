@@ -128,6 +128,17 @@ class Resource:
     #: Records carry UpdatedDateUTC and the endpoint answers If-Modified-Since (`--since`,
     #: `--incremental`). Settings such as TaxRates do neither.
     modified_since: bool = True
+    #: The class of `api/models.py` that a new record must satisfy (named, not imported, to
+    #: keep this table free of pydantic); None for what the CLI does not write.
+    model: str | None = None
+    #: Xero edits existing records (POST `/{Collection}/{ID}` changes the fields sent): an
+    #: `update KEY` command is generated from the create options.
+    updatable: bool = False
+    #: Xero's `GET /{Collection}/{number}` finds a record by its number; otherwise a number is
+    #: looked up through `where`.
+    number_in_path: bool = False
+    #: A field people name records by that is neither ID nor number (`contacts update "Acme"`).
+    name_field: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -241,6 +252,9 @@ PAYMENT_TYPES = (
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="Invoices",
+        model="Invoice",
+        updatable=True,
+        number_in_path=True,
         noun="invoices",
         singular="invoice",
         id_field="InvoiceID",
@@ -311,6 +325,9 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Contacts",
+        model="Contact",
+        updatable=True,
+        name_field="Name",
         noun="contacts",
         singular="contact",
         id_field="ContactID",
@@ -373,6 +390,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Accounts",
+        model="Account",
+        updatable=True,
         noun="accounts",
         singular="account",
         id_field="AccountID",
@@ -425,6 +444,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="BankTransactions",
+        model="BankTransaction",
+        updatable=True,
         noun="bank-transactions",
         singular="bank transaction",
         id_field="BankTransactionID",
@@ -485,6 +506,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Payments",
+        model="Payment",
         noun="payments",
         singular="payment",
         id_field="PaymentID",
@@ -547,6 +569,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Items",
+        model="Item",
+        updatable=True,
         noun="items",
         singular="item",
         id_field="ItemID",
@@ -601,6 +625,9 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="PurchaseOrders",
+        model="PurchaseOrder",
+        updatable=True,
+        number_in_path=True,
         noun="purchase-orders",
         singular="purchase order",
         id_field="PurchaseOrderID",
@@ -669,6 +696,9 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="CreditNotes",
+        model="CreditNote",
+        updatable=True,
+        number_in_path=True,
         noun="credit-notes",
         singular="credit note",
         id_field="CreditNoteID",
@@ -734,6 +764,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="ManualJournals",
+        model="ManualJournal",
         noun="manual-journals",
         singular="manual journal",
         id_field="ManualJournalID",

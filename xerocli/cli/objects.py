@@ -261,7 +261,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
         from xerocli import errors
         from xerocli.api import inputs
         from xerocli.api.client import new_idempotency_key
-        from xerocli.api.models import WRITE_MODELS
+        from xerocli.api.write_models import model_for
         from xerocli.api.writes import write_records as send
         from xerocli.output.jsonfmt import write_json_array
         from xerocli.output.writer import write_records
@@ -283,7 +283,12 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 f"nothing to create: give --file or options (see xero {resource.noun} create"
                 " --help)"
             )
-        bodies = inputs.validate(records, WRITE_MODELS[resource.name])
+        # With --upsert, a row naming an existing record (by ID or number) is a change: only
+        # the fields it holds are checked and sent, the way Xero's POST treats them.
+        bodies = [
+            inputs.validate([record], model_for(resource, record.data, upsert=upsert))[0]
+            for record in records
+        ]
         if dry_run:
             write_json_array(bodies, sys.stdout)
             print(
@@ -343,7 +348,7 @@ def _find(client: Any, resource: Resource, key: str) -> dict:
     try:
         return client.get_one(resource, key)
     except errors.NotFoundError:
-        if not resource.number_field or resource.name in ("Invoices", "CreditNotes"):
+        if not resource.number_field or resource.number_in_path:
             raise
     records = client.get_records(resource, {"where": f"{resource.number_field}=={quote(key)}"})
     if not records:
@@ -365,6 +370,8 @@ def register(app: typer.Typer) -> None:
         group.command("get")(build_get(resource))
         if resource.create_options:
             group.command("create")(build_create(resource))
+        if resource.updatable:
+            group.command("update")(actions.build_update(resource))
         groups[resource.noun] = group
         app.add_typer(group, name=resource.noun)
     actions.register(groups)
