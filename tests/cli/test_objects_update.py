@@ -183,3 +183,15 @@ def test_an_option_inside_an_object_keeps_the_rest_of_that_object(sandbox_env) -
     run_xero("--sandbox", "items", "update", code, "--sale-price", "6.25", env=sandbox_env).ok()
     details = _get("items", code, sandbox_env)["SalesDetails"]
     assert (details["UnitPrice"], details["AccountCode"]) == (6.25, "200")
+
+
+def test_dry_run_prints_the_change_and_sends_nothing(sandbox_env) -> None:
+    number = _create("invoices", sandbox_env)["InvoiceNumber"]
+    before = _get("invoices", number, sandbox_env)
+    dry = run_xero(
+        "--sandbox", "invoices", "update", number, "--reference", "Maybe", "--currency-rate",
+        "1.5", "--dry-run", env=sandbox_env,
+    ).ok()  # fmt: skip
+    assert dry.json() == [{"Reference": "Maybe", "CurrencyRate": 1.5}]
+    assert "nothing sent" in dry.stderr
+    assert _get("invoices", number, sandbox_env) == before

@@ -171,11 +171,11 @@ def build_update(res: Resource):
         from xerocli.output.jsonfmt import write_json_array
 
         values = {k.removeprefix("opt_").replace("_", "-"): v for k, v in options.items()}
-        change = update_model(res)
+        rules = update_model(res)
         wanted = _change_from(res, key, file, file_format, values)
-        body_ = _validated(wanted, change)
+        sent = _validated(wanted, rules)
         if dry_run:
-            write_json_array([body_], sys.stdout)
+            write_json_array([sent], sys.stdout)
             print(
                 f"Dry run: the change to {res.singular} {key} is valid; nothing sent.",
                 file=sys.stderr,
@@ -185,18 +185,18 @@ def build_update(res: Resource):
         client = app_ctx.client()
         record = _find_for_update(client, res, key)
         record_id = record[res.id_field]
-        named = body_.get(res.id_field)
+        named = sent.get(res.id_field)
         if named and str(named).lower() != str(record_id).lower():
             raise errors.UsageError(
                 f"--file: {res.id_field} {named} is not the {res.singular} {key} ({record_id})"
             )
         if not file:
-            body_ = _keep_siblings(res, body_, record, change)
+            sent = _keep_siblings(res, sent, record, rules)
         updated = update_record(
             client,
             res,
             record_id,
-            {**body_, res.id_field: record_id},
+            {**sent, res.id_field: record_id},
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
         shown = updated or record
@@ -212,7 +212,7 @@ def build_update(res: Resource):
     )
 
 
-def _keep_siblings(res: Resource, change: dict, record: dict, model) -> dict:
+def _keep_siblings(res: Resource, change: dict, record: dict, rules) -> dict:
     """`items update W --sale-price 6` sends SalesDetails whole, and Xero takes an object as
     sent: fill the other fields of such an object (its account code) from the record, so that
     an option changes its one field and nothing beside it."""
@@ -224,14 +224,18 @@ def _keep_siblings(res: Resource, change: dict, record: dict, model) -> dict:
     merged = dict(change)
     for key in nested & set(change):
         current = record.get(key)
-        field_model = model.model_fields[key].annotation
-        known = set(getattr(field_model, "model_fields", {}))
-        for part in getattr(field_model, "__args__", ()):
-            known |= set(getattr(part, "model_fields", {}))
-        if isinstance(current, dict) and isinstance(change[key], dict):
-            kept = {k: v for k, v in current.items() if k in known and v not in (None, "")}
-            merged[key] = {**kept, **change[key]}
+        if not (isinstance(current, dict) and isinstance(change[key], dict)):
+            continue
+        known = _fields_of(rules.model_fields[key].annotation)
+        kept = {k: v for k, v in current.items() if k in known and v not in (None, "")}
+        merged[key] = {**kept, **change[key]}
     return merged
+
+
+def _fields_of(annotation) -> set[str]:
+    """The field names of a model annotation (`ItemDetails | None` -> ItemDetails's)."""
+    models = [annotation, *getattr(annotation, "__args__", ())]
+    return {name for model in models for name in getattr(model, "model_fields", {})}
 
 
 def _change_from(res: Resource, key: str, file, file_format, values: dict):
