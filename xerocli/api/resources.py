@@ -28,7 +28,8 @@ class Filter:
       "where_eq"    -> where `Field=="value"` (strings, quoted)
       "where_guid"  -> where `Field==Guid("value")`
       "where_date_from"/"where_date_to" -> where `Field>=DateTime(y,m,d)` / `<=`
-      "param"       -> a query parameter as is (e.g. Statuses, PurchaseOrders' DateFrom)
+      "param"       -> a query parameter as is (PurchaseOrders' Status)
+      "param_date"  -> a date query parameter (PurchaseOrders' DateFrom, DateTo)
     """
 
     option: str  # CLI option name without dashes, e.g. "status"

@@ -283,8 +283,8 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 f"nothing to create: give --file or options (see xero {resource.noun} create"
                 " --help)"
             )
-        # With --upsert, a row naming an existing record (by ID or number) is a change: only
-        # the fields it holds are checked and sent, the way Xero's POST treats them.
+        # With --upsert, a row holding the ID (or a partial row naming a record by number) is
+        # a change: only the fields it holds are checked and sent, as Xero's POST treats them.
         bodies = [
             inputs.validate([record], model_for(resource, record.data, upsert=upsert))[0]
             for record in records
