@@ -28,6 +28,7 @@ class Filter:
       "where_eq"    -> where `Field=="value"` (strings, quoted)
       "where_guid"  -> where `Field==Guid("value")`
       "where_date_from"/"where_date_to" -> where `Field>=DateTime(y,m,d)` / `<=`
+      "contact"     -> where `Contact.ContactID==Guid(...)` for an ID, else `Contact.Name==...`
       "param"       -> a query parameter as is (PurchaseOrders' Status)
       "param_date"  -> a date query parameter (PurchaseOrders' DateFrom, DateTo)
     """
