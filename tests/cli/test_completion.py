@@ -63,7 +63,14 @@ def test_completion_command_rejects_other_shells(env: dict[str, str]) -> None:
 
 def test_commands_subcommands_options_and_choices(home: Path) -> None:
     assert values(ask(home, "bash", "inv")) == ["invoices"]
-    assert values(ask(home, "bash", "invoices", "")) == ["list", "get", "create", "void", "email"]
+    assert values(ask(home, "bash", "invoices", "")) == [
+        "list",
+        "get",
+        "create",
+        "update",
+        "void",
+        "email",
+    ]
     assert values(ask(home, "bash", "invoices", "list", "--out")) == ["--output"]
     assert values(ask(home, "bash", "invoices", "list", "--output", "")) == FORMATS
     assert values(ask(home, "bash", "invoices", "list", "-o", "n")) == ["ndjson"]
@@ -99,6 +106,7 @@ def test_cursor_past_the_last_word_completes_a_new_word(home: Path) -> None:
         "list",
         "get",
         "create",
+        "update",
         "void",
         "email",
     ]
@@ -175,7 +183,7 @@ def test_bash_round_trip(tmp_path: Path, home: Path) -> None:
         return [w for w in done.stdout.splitlines() if w]
 
     assert tab("inv") == ["invoices"]
-    assert tab("invoices", "") == ["list", "get", "create", "void", "email"]
+    assert tab("invoices", "") == ["list", "get", "create", "update", "void", "email"]
     assert tab("invoices", "list", "--out") == ["--output"]
     assert tab("invoices", "list", "--output", "") == FORMATS
     assert tab("--tenant", "Demo Company (Global)", "sand") == ["sandbox"]

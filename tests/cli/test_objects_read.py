@@ -149,7 +149,9 @@ def test_bad_filter_values_are_usage_errors(sandbox_env) -> None:
     bad_date = run_xero("--sandbox", "invoices", "list", "--from", "01/02/2026", env=sandbox_env)
     assert bad_date.code == 2 and "--from: '01/02/2026' is not a date" in bad_date.stderr
     bad_status = run_xero("--sandbox", "invoices", "list", "--status", "LOST", env=sandbox_env)
-    assert bad_status.code == 2 and "--status: 'LOST' is not one of" in bad_status.stderr
+    assert bad_status.code == 2 and "--status: 'LOST' is not a status of invoices" in (
+        bad_status.stderr
+    )
     bad_where = run_xero("--sandbox", "invoices", "list", "--where", "Status==", env=sandbox_env)
     assert bad_where.code == 6 and bad_where.stderr.startswith("xero: Xero rejected")
 
@@ -177,3 +179,85 @@ def test_tax_rates_by_type_and_without_a_modification_time(sandbox_env) -> None:
     )
     assert incremental.code == 2 and incremental.stdout == ""
     assert "--incremental: Xero's TaxRates carry no modification time" in incremental.stderr
+
+
+def _ids(env, *args: str) -> set[str]:
+    records = run_xero("--sandbox", *args, "--all", "-o", "ndjson", env=env).ok().ndjson()
+    id_field = "InvoiceID" if args[0] == "invoices" else "CreditNoteID"
+    return {r[id_field] for r in records}
+
+
+@pytest.mark.parametrize("noun", ["invoices", "credit-notes"])
+def test_several_statuses_repeated_or_comma_separated(noun: str, sandbox_env) -> None:
+    # Invoices send Xero's Statuses=A,B; credit notes an OR in where: the sandbox honours both.
+    window = ("--from", "2026-03-01", "--to", "2026-04-30") if noun == "invoices" else ()
+    paid = _ids(sandbox_env, noun, "list", *window, "--status", "PAID")
+    authorised = _ids(sandbox_env, noun, "list", *window, "--status", "AUTHORISED")
+    assert paid and authorised, "the demo company has both"
+    repeated = _ids(
+        sandbox_env, noun, "list", *window, "--status", "PAID", "--status", "authorised"
+    )
+    listed = _ids(sandbox_env, noun, "list", *window, "--status", "paid, AUTHORISED")
+    assert repeated == listed == paid | authorised
+
+
+def test_several_types_and_statuses_combine_and_export_takes_them_too(sandbox_env) -> None:
+    args = ("--from", "2026-03-01", "--to", "2026-03-31", "--status", "PAID,AUTHORISED")
+    both = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "list",
+            *args,
+            "--type",
+            "ACCREC,ACCPAY",
+            "--all",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert {r["Type"] for r in both} == {"ACCREC", "ACCPAY"}
+    assert {r["Status"] for r in both} == {"PAID", "AUTHORISED"}
+    exported = (
+        run_xero(
+            "--sandbox",
+            "export",
+            "ndjson",
+            "invoices",
+            *args,
+            "--type",
+            "ACCREC",
+            "--type",
+            "ACCPAY",
+            env=sandbox_env,
+        )
+        .ok()
+        .ndjson()
+    )
+    assert sorted(r["InvoiceID"] for r in exported) == sorted(r["InvoiceID"] for r in both)
+
+
+def test_unknown_or_too_many_statuses_are_refused_before_any_call(sandbox_env) -> None:
+    unknown = run_xero(
+        "--sandbox", "credit-notes", "list", "--status", "PAID,LOST", env=sandbox_env
+    )
+    assert unknown.code == 2 and unknown.stdout == ""
+    assert "--status: 'LOST' is not a status of credit notes" in unknown.stderr
+    assert "DRAFT, SUBMITTED, AUTHORISED, PAID, VOIDED, DELETED" in unknown.stderr
+    exported = run_xero(
+        "--sandbox", "export", "csv", "payments", "--type", "ACCRECPAYMENT,NOPE", env=sandbox_env
+    )
+    assert exported.code == 2 and "'NOPE' is not a type of payments" in exported.stderr
+    # Xero's PurchaseOrders endpoint takes one Status and no where: several cannot be asked for.
+    orders = run_xero(
+        "--sandbox",
+        "purchase-orders",
+        "list",
+        "--status",
+        "DRAFT",
+        "--status",
+        "BILLED",
+        env=sandbox_env,
+    )
+    assert orders.code == 2 and "give it once" in orders.stderr

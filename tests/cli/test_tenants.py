@@ -49,3 +49,22 @@ def test_unknown_tenant_is_refused_with_the_connected_names(env: dict[str, str])
 def test_tenants_need_a_login(home: Path, sandbox: RunningSandbox) -> None:
     result = run_xero("tenants", "list", env=keyring_env(home, XERO_SANDBOX_URL=sandbox.url))
     assert result.code == 4 and "xero auth login" in result.stderr
+
+
+def test_sandbox_selection_applies_to_sandbox_commands_and_leaves_the_profile_alone(
+    env: dict[str, str], home: Path, sandbox: RunningSandbox
+) -> None:
+    nz, global_ = sandbox.tenants()[:2]
+    config = home / "config" / "xerocli" / "config.toml"
+    before = config.read_text()
+    assert _selected(env, "--sandbox") == [nz["name"]]  # the first demo company by default
+    result = run_xero("--sandbox", "tenants", "select", global_["name"], env=env).ok()
+    assert _selected(env, "--sandbox") == [global_["name"]]
+    table = run_xero("--sandbox", "invoices", "list", "--limit", "1", "-o", "table", env=env)
+    assert global_["name"] in table.ok().stdout
+    assert config.read_text() == before  # the real profile holds no sandbox tenant
+    assert global_["tenant_id"] not in before
+    assert _selected(env) == []  # the real login's own selection is untouched
+    assert _selected(env, "--sandbox", "--tenant", nz["name"]) == [nz["name"]]  # once only
+    assert _selected(env, "--sandbox") == [global_["name"]]
+    assert "no profile was changed" in result.stderr

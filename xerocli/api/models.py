@@ -6,6 +6,8 @@ round away (`PRECISION`: 2 for amounts, 4 for unit amounts and quantities, 6 for
 rates) or a malformed date fails on the user's machine with the row and field named, and
 nothing is created. Field names are Xero's own (PascalCase), so a file exported by `xero` or
 written from Xero's docs loads as is. Unknown fields are refused: Xero would silently ignore them.
+Which resource writes which model is the resource table's `model`; a change to an existing
+record is checked with the same model, nothing required (`api/write_models.py`).
 """
 
 from __future__ import annotations
@@ -272,12 +274,6 @@ class Contact(XeroModel):
     Phones: list[Phone] | None = None
 
 
-class ContactUpdate(Contact):
-    """`contacts update`: every field optional, the ID comes from the command line."""
-
-    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None  # type: ignore[assignment]
-
-
 class ItemDetails(XeroModel):
     UnitPrice: UnitNumber | None = None
     AccountCode: Text | None = None
@@ -299,10 +295,6 @@ class Item(XeroModel):
     IsPurchased: bool | None = None
 
 
-class ItemUpdate(Item):
-    Code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None  # type: ignore[assignment]
-
-
 class Account(XeroModel):
     AccountID: str | None = None
     Code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10)]
@@ -316,7 +308,6 @@ class Account(XeroModel):
     ShowInExpenseClaims: bool | None = None
 
 
-#: Resource name -> the model its create/upsert bodies must satisfy.
 class JournalLine(XeroModel):
     LineAmount: Money
     AccountCode: Text | None = None
@@ -359,16 +350,3 @@ class ManualJournal(XeroModel):
                     f"the total debits ({debits:.2f}) must equal the total credits ({credits:.2f})"
                 )
         return lines
-
-
-WRITE_MODELS: dict[str, type[XeroModel]] = {
-    "Invoices": Invoice,
-    "CreditNotes": CreditNote,
-    "PurchaseOrders": PurchaseOrder,
-    "BankTransactions": BankTransaction,
-    "Payments": Payment,
-    "Contacts": Contact,
-    "Items": Item,
-    "Accounts": Account,
-    "ManualJournals": ManualJournal,
-}

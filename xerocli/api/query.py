@@ -54,7 +54,7 @@ def if_modified_since(moment: datetime) -> str:
 
 def build_list_query(
     resource: Resource,
-    values: dict[str, str | None],
+    values: dict[str, str | list[str] | None],
     *,
     where: str | None = None,
     order: str | None = None,
@@ -63,10 +63,10 @@ def build_list_query(
     query = ListQuery()
     clauses: list[str] = []
     for spec in resource.filters:
-        value = values.get(spec.option)
-        if value is None or value == "":
+        given = filter_values(spec, values.get(spec.option), resource)
+        if not given:
             continue
-        clause = _clause(spec, value, query)
+        clause = _clause(spec, given, query)
         if clause:
             clauses.append(clause)
     if where:
@@ -91,13 +91,53 @@ def build_list_query(
     return query
 
 
-def _clause(spec: Filter, value: str, query: ListQuery) -> str | None:
+def filter_values(spec: Filter, raw: str | list[str] | None, resource: Resource) -> list[str]:
+    """The values of one option: repeated flags and comma lists alike, upper-cased where Xero's
+    are, checked against the choices; several only where the filter takes several."""
+    if raw is None:
+        return []
+    texts = [raw] if isinstance(raw, str) else list(raw)
+    if not spec.multi:
+        texts = [text for text in texts if text.strip()]
+        if len(texts) > 1 or (texts and spec.choices and "," in texts[0]):
+            raise errors.UsageError(
+                f"--{spec.option}: give it once; Xero's {resource.name} endpoint filters by one"
+                f" {spec.option}"
+            )
+        return [_check_choice(spec, texts[0].strip(), resource)] if texts else []
+    found: list[str] = []
+    for text in texts:
+        for part in text.split(","):
+            value = _check_choice(spec, part.strip(), resource) if part.strip() else ""
+            if value and value not in found:
+                found.append(value)
+    return found
+
+
+def _check_choice(spec: Filter, value: str, resource: Resource) -> str:
     if spec.upper:
         value = value.upper()
     if spec.choices and value not in spec.choices:
+        how = "one or more (comma-separated) of" if spec.multi else "one of"
+        noun = resource.noun.replace("-", " ")
         raise errors.UsageError(
-            f"--{spec.option}: {value!r} is not one of {', '.join(spec.choices)}"
+            f"--{spec.option}: {value!r} is not a {spec.option} of {noun};"
+            f" use {how} {', '.join(spec.choices)}"
         )
+    return value
+
+
+def _clause(spec: Filter, values: list[str], query: ListQuery) -> str | None:
+    if spec.kind == "where_eq" and spec.list_param:
+        query.params[spec.list_param] = ",".join(values)
+        return None
+    if spec.kind == "where_eq" and len(values) > 1:
+        either = " OR ".join(f"{spec.target}=={quote(value)}" for value in values)
+        return f"({either})"
+    return _single_clause(spec, values[0], query)
+
+
+def _single_clause(spec: Filter, value: str, query: ListQuery) -> str | None:
     if spec.kind == "where_eq":
         return f"{spec.target}=={quote(value)}"
     if spec.kind == "where_guid":

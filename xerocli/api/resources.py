@@ -7,7 +7,7 @@ next resource is one entry here, not a new module. Importing it is cheap (no htt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ class Filter:
       "where_eq"    -> where `Field=="value"` (strings, quoted)
       "where_guid"  -> where `Field==Guid("value")`
       "where_date_from"/"where_date_to" -> where `Field>=DateTime(y,m,d)` / `<=`
-      "param"       -> a query parameter as is (e.g. Statuses, PurchaseOrders' DateFrom)
+      "contact"     -> where `Contact.ContactID==Guid(...)` for an ID, else `Contact.Name==...`
+      "param"       -> a query parameter as is (PurchaseOrders' Status)
+      "param_date"  -> a date query parameter (PurchaseOrders' DateFrom, DateTo)
     """
 
     option: str  # CLI option name without dashes, e.g. "status"
@@ -37,6 +39,12 @@ class Filter:
     help: str
     choices: tuple[str, ...] = ()
     upper: bool = False  # statuses and types are upper case in Xero
+    #: Several values, repeated (`--status A --status B`) or as a comma list (`--status A,B`):
+    #: records with any of them.
+    multi: bool = False
+    #: A query parameter that takes the values as a comma list (Invoices' `Statuses`), used
+    #: instead of `where`; without one, several values are an OR in `where`.
+    list_param: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,17 @@ class Resource:
     #: Records carry UpdatedDateUTC and the endpoint answers If-Modified-Since (`--since`,
     #: `--incremental`). Settings such as TaxRates do neither.
     modified_since: bool = True
+    #: The class of `api/models.py` that a new record must satisfy (named, not imported, to
+    #: keep this table free of pydantic); None for what the CLI does not write.
+    model: str | None = None
+    #: Xero edits existing records (POST `/{Collection}/{ID}` changes the fields sent): an
+    #: `update KEY` command is generated from the create options.
+    updatable: bool = False
+    #: Xero's `GET /{Collection}/{number}` finds a record by its number; otherwise a number is
+    #: looked up through `where`.
+    number_in_path: bool = False
+    #: A field people name records by that is neither ID nor number (`contacts update "Acme"`).
+    name_field: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -134,8 +153,29 @@ class Resource:
         return f"{self.lines_field.removesuffix('s')}." if self.lines_field else ""
 
 
-def _status(choices: tuple[str, ...], target: str = "Status") -> Filter:
-    return Filter("status", "where_eq", target, "Only records with this status.", choices, True)
+def _status(choices: tuple[str, ...], target: str = "Status", list_param: str = "") -> Filter:
+    return Filter(
+        "status",
+        "where_eq",
+        target,
+        "Only records with this status; repeat or comma-separate for several.",
+        choices,
+        True,
+        multi=True,
+        list_param=list_param,
+    )
+
+
+def _type(target: str, help: str, choices: tuple[str, ...] = ()) -> Filter:
+    return Filter(
+        "type",
+        "where_eq",
+        target,
+        f"{help} Repeat or comma-separate for several.",
+        choices,
+        True,
+        multi=True,
+    )
 
 
 def _contact() -> Filter:
@@ -197,10 +237,26 @@ def _address(kind: str) -> tuple[str, ...]:
 
 
 INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")
+ACCOUNT_TYPES = (
+    "BANK", "CURRENT", "CURRLIAB", "DEPRECIATN", "DIRECTCOSTS", "EQUITY", "EXPENSE", "FIXED",
+    "INVENTORY", "LIABILITY", "NONCURRENT", "OTHERINCOME", "OVERHEADS", "PREPAYMENT", "REVENUE",
+    "SALES", "TERMLIAB", "PAYG",
+)  # fmt: skip
+BANK_TYPES = (
+    "RECEIVE", "RECEIVE-OVERPAYMENT", "RECEIVE-PREPAYMENT", "RECEIVE-TRANSFER",
+    "SPEND", "SPEND-OVERPAYMENT", "SPEND-PREPAYMENT", "SPEND-TRANSFER",
+)  # fmt: skip
+PAYMENT_TYPES = (
+    "ACCRECPAYMENT", "ACCPAYPAYMENT", "ARCREDITPAYMENT", "APCREDITPAYMENT",
+    "AROVERPAYMENTPAYMENT", "ARPREPAYMENTPAYMENT", "APPREPAYMENTPAYMENT", "APOVERPAYMENTPAYMENT",
+)  # fmt: skip
 
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="Invoices",
+        model="Invoice",
+        updatable=True,
+        number_in_path=True,
         noun="invoices",
         singular="invoice",
         id_field="InvoiceID",
@@ -220,15 +276,8 @@ RESOURCES: tuple[Resource, ...] = (
             Column("AmountDue", "Due amount", money=True),
         ),
         filters=(
-            _status(INVOICE_STATUSES),
-            Filter(
-                "type",
-                "where_eq",
-                "Type",
-                "ACCREC (sales) or ACCPAY (bills).",
-                ("ACCREC", "ACCPAY"),
-                True,
-            ),
+            _status(INVOICE_STATUSES, list_param="Statuses"),
+            _type("Type", "ACCREC (sales) or ACCPAY (bills).", ("ACCREC", "ACCPAY")),
             _contact(),
             *_dates(),
         ),
@@ -278,6 +327,9 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Contacts",
+        model="Contact",
+        updatable=True,
+        name_field="Name",
         noun="contacts",
         singular="contact",
         id_field="ContactID",
@@ -340,6 +392,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Accounts",
+        model="Account",
+        updatable=True,
         noun="accounts",
         singular="account",
         id_field="AccountID",
@@ -357,10 +411,8 @@ RESOURCES: tuple[Resource, ...] = (
             Column("AccountID", "AccountID"),
         ),
         filters=(
-            _status(("ACTIVE", "ARCHIVED")),
-            Filter(
-                "type", "where_eq", "Type", "Account type, e.g. BANK, REVENUE, EXPENSE.", upper=True
-            ),
+            _status(("ACTIVE", "ARCHIVED", "DELETED")),
+            _type("Type", "Account type, e.g. BANK, REVENUE, EXPENSE.", ACCOUNT_TYPES),
         ),
         date_field=None,
         create_options=(
@@ -394,6 +446,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="BankTransactions",
+        model="BankTransaction",
+        updatable=True,
         noun="bank-transactions",
         singular="bank transaction",
         id_field="BankTransactionID",
@@ -412,14 +466,8 @@ RESOURCES: tuple[Resource, ...] = (
             Column("Total", "Total", money=True),
         ),
         filters=(
-            _status(("AUTHORISED", "DELETED")),
-            Filter(
-                "type",
-                "where_eq",
-                "Type",
-                "RECEIVE, SPEND, or a prepayment/overpayment type.",
-                upper=True,
-            ),
+            _status(("AUTHORISED", "DELETED", "VOIDED")),
+            _type("Type", "RECEIVE, SPEND, or a prepayment/overpayment type.", BANK_TYPES),
             _contact(),
             *_dates(),
         ),
@@ -460,6 +508,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Payments",
+        model="Payment",
         noun="payments",
         singular="payment",
         id_field="PaymentID",
@@ -479,9 +528,7 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         filters=(
             _status(("AUTHORISED", "DELETED")),
-            Filter(
-                "type", "where_eq", "PaymentType", "ACCRECPAYMENT, ACCPAYPAYMENT, ...", upper=True
-            ),
+            _type("PaymentType", "ACCRECPAYMENT, ACCPAYPAYMENT, ...", PAYMENT_TYPES),
             *_dates(),
         ),
         currency_field="Invoice.CurrencyCode",
@@ -524,6 +571,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Items",
+        model="Item",
+        updatable=True,
         noun="items",
         singular="item",
         id_field="ItemID",
@@ -578,6 +627,9 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="PurchaseOrders",
+        model="PurchaseOrder",
+        updatable=True,
+        number_in_path=True,
         noun="purchase-orders",
         singular="purchase order",
         id_field="PurchaseOrderID",
@@ -599,7 +651,7 @@ RESOURCES: tuple[Resource, ...] = (
                 "status",
                 "param",
                 "Status",
-                "Only purchase orders with this status.",
+                "Only purchase orders with this status (Xero's endpoint takes one).",
                 ("DRAFT", "SUBMITTED", "AUTHORISED", "BILLED", "DELETED"),
                 True,
             ),
@@ -646,6 +698,9 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="CreditNotes",
+        model="CreditNote",
+        updatable=True,
+        number_in_path=True,
         noun="credit-notes",
         singular="credit note",
         id_field="CreditNoteID",
@@ -665,13 +720,10 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         filters=(
             _status(("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")),
-            Filter(
-                "type",
-                "where_eq",
+            _type(
                 "Type",
                 "ACCRECCREDIT (sales) or ACCPAYCREDIT (bills).",
                 ("ACCRECCREDIT", "ACCPAYCREDIT"),
-                True,
             ),
             _contact(),
             *_dates(),
@@ -714,6 +766,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="ManualJournals",
+        model="ManualJournal",
         noun="manual-journals",
         singular="manual journal",
         id_field="ManualJournalID",
@@ -777,7 +830,7 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         filters=(
             _status(("ACTIVE", "DELETED", "ARCHIVED", "PENDING")),
-            Filter("type", "where_eq", "TaxType", "Only this tax type, e.g. OUTPUT2.", upper=True),
+            _type("TaxType", "Only this tax type, e.g. OUTPUT2."),
         ),
         date_field=None,
         currency_field=None,
@@ -806,6 +859,30 @@ RESOURCES: tuple[Resource, ...] = (
 
 BY_NOUN: dict[str, Resource] = {resource.noun: resource for resource in RESOURCES}
 BY_NAME: dict[str, Resource] = {resource.name.lower(): resource for resource in RESOURCES}
+
+
+#: Help of a filter offered for any object (`xero export OBJECT`), where one object's help
+#: (its statuses, its types) would mislead.
+_ANY_OBJECT_HELP = {
+    "type": "Only records of this type (e.g. ACCREC); repeat or comma-separate for several.",
+    "status": "Only records with this status; repeat or comma-separate for several.",
+}
+
+
+def filters_of_any_resource() -> tuple[Filter, ...]:
+    """Each filter option that some resource takes, once: for commands whose object is an
+    argument (`xero export csv OBJECT`). The object's own filters check the values."""
+    found: dict[str, Filter] = {}
+    for entry in RESOURCES:
+        for spec in entry.filters:
+            first = found.get(spec.option, spec)
+            found[spec.option] = replace(
+                first,
+                help=_ANY_OBJECT_HELP.get(spec.option, first.help),
+                choices=(),
+                multi=first.multi or spec.multi,
+            )
+    return tuple(found.values())
 
 
 def resource(noun_or_name: str) -> Resource:

@@ -27,8 +27,17 @@ def validation_messages(payload: Any) -> list[str]:
     return lines
 
 
+def _label_keys() -> tuple[str, ...]:
+    """What names an element in a message: its number (or code) as the resource table has
+    it, else its name."""
+    from xerocli.api.resources import RESOURCES
+
+    numbers = [r.number_field for r in RESOURCES if r.number_field]
+    return (*dict.fromkeys(numbers), "Name")
+
+
 def _element_label(element: dict, index: int) -> str:
-    for key in ("InvoiceNumber", "CreditNoteNumber", "PurchaseOrderNumber", "Name", "Code"):
+    for key in _label_keys():
         if element.get(key):
             return f"record {index} ({element[key]})"
     return f"record {index}"

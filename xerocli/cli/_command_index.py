@@ -83,6 +83,7 @@ COMMANDS: dict = {
             'list': 'List invoices.',
             'get': 'Show one invoice by InvoiceID or InvoiceNumber.',
             'create': 'Create invoices from options or a file.',
+            'update': 'Change fields of one invoice: only the fields given are sent.',
             'void': 'Void an authorised invoice.',
             'email': 'Email an invoice to its contact (Xero sends it).',
         },
@@ -95,11 +96,11 @@ COMMANDS: dict = {
     'invoices list': {
         'help': 'List invoices.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCREC (sales) or ACCPAY (bills).', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'ACCREC (sales) or ACCPAY (bills). Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -152,6 +153,32 @@ COMMANDS: dict = {
         'arguments': [
         ],
     },
+    'invoices update': {
+        'help': 'Change fields of one invoice: only the fields given are sent.',
+        'options': [
+            (('--type',), True, (), '', 'ACCREC (sales) or ACCPAY (bill).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--due-date',), True, (), '', 'Due date (YYYY-MM-DD).', False),
+            (('--number',), True, (), '', 'Invoice number.', False),
+            (('--status',), True, (), '', 'DRAFT, SUBMITTED or AUTHORISED.', False),
+            (('--line-amount-types',), True, (), '', 'Exclusive, Inclusive or NoTax.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
     'invoices void': {
         'help': 'Void an authorised invoice.',
         'options': [
@@ -181,7 +208,7 @@ COMMANDS: dict = {
             'list': 'List contacts.',
             'get': 'Show one contact by ContactID.',
             'create': 'Create contacts from options or a file.',
-            'update': 'Change fields of one contact.',
+            'update': 'Change fields of one contact: only the fields given are sent.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -192,7 +219,7 @@ COMMANDS: dict = {
     'contacts list': {
         'help': 'List contacts.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -243,7 +270,7 @@ COMMANDS: dict = {
         ],
     },
     'contacts update': {
-        'help': 'Change fields of one contact.',
+        'help': 'Change fields of one contact: only the fields given are sent.',
         'options': [
             (('--name',), True, (), '', 'Name (unique in Xero).', False),
             (('--email',), True, (), '', 'Email address.', False),
@@ -253,6 +280,9 @@ COMMANDS: dict = {
             (('--account-number',), True, (), '', 'Account number.', False),
             (('--tax-number',), True, (), '', 'Tax number (GST/VAT/ABN).', False),
             (('--currency',), True, (), '', 'Default currency.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
@@ -269,6 +299,7 @@ COMMANDS: dict = {
             'list': 'List accounts.',
             'get': 'Show one account by AccountID or Code.',
             'create': 'Create accounts from options or a file.',
+            'update': 'Change fields of one account: only the fields given are sent.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -279,8 +310,8 @@ COMMANDS: dict = {
     'accounts list': {
         'help': 'List accounts.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Account type, e.g. BANK, REVENUE, EXPENSE.', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'Account type, e.g. BANK, REVENUE, EXPENSE. Repeat or comma-separate for several.', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -327,12 +358,34 @@ COMMANDS: dict = {
         'arguments': [
         ],
     },
+    'accounts update': {
+        'help': 'Change fields of one account: only the fields given are sent.',
+        'options': [
+            (('--code',), True, (), '', 'Account code.', False),
+            (('--name',), True, (), '', 'Account name.', False),
+            (('--type',), True, (), '', 'Account type, e.g. REVENUE, EXPENSE.', False),
+            (('--tax-type',), True, (), '', 'Default tax type.', False),
+            (('--description',), True, (), '', 'Description.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
     'bank-transactions': {
         'help': 'Work with bank transactions in Xero.',
         'commands': {
             'list': 'List bank transactions.',
             'get': 'Show one bank transaction by BankTransactionID.',
             'create': 'Create bank transactions from options or a file.',
+            'update': 'Change fields of one bank transaction: only the fields given are sent.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -343,11 +396,11 @@ COMMANDS: dict = {
     'bank-transactions list': {
         'help': 'List bank transactions.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'RECEIVE, SPEND, or a prepayment/overpayment type.', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'RECEIVE, SPEND, or a prepayment/overpayment type. Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -397,6 +450,29 @@ COMMANDS: dict = {
         'arguments': [
         ],
     },
+    'bank-transactions update': {
+        'help': 'Change fields of one bank transaction: only the fields given are sent.',
+        'options': [
+            (('--type',), True, (), '', 'RECEIVE (money in) or SPEND (money out).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--bank-account',), True, (), '', 'Bank account code or ID.', False),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
     'payments': {
         'help': 'Work with payments in Xero.',
         'commands': {
@@ -415,10 +491,10 @@ COMMANDS: dict = {
     'payments list': {
         'help': 'List payments.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCRECPAYMENT, ACCPAYPAYMENT, ...', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'ACCRECPAYMENT, ACCPAYPAYMENT, ... Repeat or comma-separate for several.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -498,7 +574,7 @@ COMMANDS: dict = {
             'list': 'List items.',
             'get': 'Show one item by ItemID or Code.',
             'create': 'Create items from options or a file.',
-            'update': 'Change fields of one item.',
+            'update': 'Change fields of one item: only the fields given are sent.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -558,7 +634,7 @@ COMMANDS: dict = {
         ],
     },
     'items update': {
-        'help': 'Change fields of one item.',
+        'help': 'Change fields of one item: only the fields given are sent.',
         'options': [
             (('--code',), True, (), '', 'Item code (unique).', False),
             (('--name',), True, (), '', 'Item name.', False),
@@ -567,6 +643,9 @@ COMMANDS: dict = {
             (('--sales-account',), True, (), '', 'Sales account code.', False),
             (('--purchase-price',), True, (), '', 'Purchase unit price.', False),
             (('--purchase-account',), True, (), '', 'Purchase account.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
@@ -583,6 +662,7 @@ COMMANDS: dict = {
             'list': 'List purchase orders.',
             'get': 'Show one purchase order by PurchaseOrderID or PurchaseOrderNumber.',
             'create': 'Create purchase orders from options or a file.',
+            'update': 'Change fields of one purchase order: only the fields given are sent.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -593,9 +673,9 @@ COMMANDS: dict = {
     'purchase-orders list': {
         'help': 'List purchase orders.',
         'options': [
-            (('--status',), True, (), '', 'Only purchase orders with this status.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', "Only purchase orders with this status (Xero's endpoint takes one).", True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
@@ -645,12 +725,37 @@ COMMANDS: dict = {
         'arguments': [
         ],
     },
+    'purchase-orders update': {
+        'help': 'Change fields of one purchase order: only the fields given are sent.',
+        'options': [
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--delivery-date',), True, (), '', 'Delivery date (YYYY-MM-DD).', False),
+            (('--number',), True, (), '', 'Purchase order number.', False),
+            (('--status',), True, (), '', 'DRAFT, SUBMITTED or AUTHORISED.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
     'credit-notes': {
         'help': 'Work with credit notes in Xero.',
         'commands': {
             'list': 'List credit notes.',
             'get': 'Show one credit note by CreditNoteID or CreditNoteNumber.',
             'create': 'Create credit notes from options or a file.',
+            'update': 'Change fields of one credit note: only the fields given are sent.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -661,11 +766,11 @@ COMMANDS: dict = {
     'credit-notes list': {
         'help': 'List credit notes.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills).', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills). Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -716,6 +821,30 @@ COMMANDS: dict = {
         'arguments': [
         ],
     },
+    'credit-notes update': {
+        'help': 'Change fields of one credit note: only the fields given are sent.',
+        'options': [
+            (('--type',), True, (), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT.', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--number',), True, (), '', 'Credit note number.', False),
+            (('--status',), True, (), '', 'DRAFT, SUBMITTED or AUTHORISED.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
     'manual-journals': {
         'help': 'Work with manual journals in Xero.',
         'commands': {
@@ -734,9 +863,9 @@ COMMANDS: dict = {
     'manual-journals list': {
         'help': 'List manual journals.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -824,8 +953,8 @@ COMMANDS: dict = {
     'tax-rates list': {
         'help': 'List tax rates.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Only this tax type, e.g. OUTPUT2.', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'Only this tax type, e.g. OUTPUT2. Repeat or comma-separate for several.', True),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
@@ -948,7 +1077,7 @@ COMMANDS: dict = {
         'help': 'Organisations (tenants): list, select.',
         'commands': {
             'list': 'List the connected organisations; `selected` marks the one commands use.',
-            'select': "Select the organisation this profile's commands use.",
+            'select': "Select the organisation this profile's commands use (with --sandbox: the...",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -968,7 +1097,7 @@ COMMANDS: dict = {
         ],
     },
     'tenants select': {
-        'help': "Select the organisation this profile's commands use.",
+        'help': "Select the organisation this profile's commands use (with --sandbox: the...",
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
@@ -1106,11 +1235,11 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC).', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -1127,11 +1256,11 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC).', False),
-            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
-            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
-            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
+            (('--status',), True, (), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [

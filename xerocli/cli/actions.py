@@ -1,5 +1,5 @@
 """Verbs beyond list/get/create that Xero offers and users expect, per resource:
-`invoices void|email`, `payments delete`, `contacts update`, `items update`.
+`invoices void|email`, `payments delete`, and `update` for every resource Xero edits.
 
 Each resolves the record first (by ID or number), so `xero invoices void INV-0042` works, then
 posts the change with an Idempotency-Key.
@@ -7,10 +7,12 @@ posts the change with an Idempotency-Key.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import typer
 
+from xerocli import errors
 from xerocli.api.resources import LINE_KINDS, Resource, resource
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format, split_fields
@@ -103,67 +105,185 @@ def _email(res: Resource):
     return command_from("email", params, body, "Email an invoice to its contact (Xero sends it).")
 
 
-def _update(res: Resource, model_name: str):
-    """`contacts update ID --email ...`: the create options, all optional, posted to the ID."""
+def _update_help(text: str) -> str:
+    """A create option's help, less what only holds for a new record (its defaults)."""
+    text = re.sub(r"\s*\(default[^)]*\)|, default|;\s*default[^)]*", "", text)
+    return text.replace("(required)", "").replace(" .", ".").strip()
 
-    params = [ctx_param(), _key_param(f"{res.id_field} or {res.number_field or 'name'}")]
+
+def build_update(res: Resource):
+    """`invoices update INV-0041 --reference X`: the create options (all optional) or one record
+    from `--file`, checked with the update rules, and only those fields posted to the record."""
+    key_help = f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")
+    if res.name_field:
+        key_help += f" or {res.name_field.lower()}"
+    params = [ctx_param(), _key_param(key_help)]
     for spec in res.create_options:
         if spec.kind in LINE_KINDS:
-            continue
+            continue  # lines are replaced whole: from --file, where they are all in view
         name = "opt_" + spec.option.replace("-", "_")
         params.append(
-            option_param(name, typer.Option(None, f"--{spec.option}", help=spec.help), str | None)
+            option_param(
+                name,
+                typer.Option(None, f"--{spec.option}", help=_update_help(spec.help)),
+                str | None,
+            )
         )
-    params += [_idempotency_param(), *output_params()]
+    params += [
+        option_param(
+            "file",
+            typer.Option(
+                None, "--file", help="The change as one JSON or CSV record (- for stdin)."
+            ),
+            str | None,
+        ),
+        option_param(
+            "file_format",
+            typer.Option(None, "--format", help="json, ndjson or csv (default: from the file)."),
+            str | None,
+        ),
+        option_param(
+            "dry_run",
+            typer.Option(
+                False, "--dry-run", help="Validate and print the change; look up and send nothing."
+            ),
+            bool,
+        ),
+        _idempotency_param(),
+        *output_params(),
+    ]
 
     def body(
-        ctx: typer.Context, key: str, idempotency_key, output, as_json, fields, **options
+        ctx: typer.Context,
+        key: str,
+        file,
+        file_format,
+        dry_run,
+        idempotency_key,
+        output,
+        as_json,
+        fields,
+        **options,
     ) -> None:
-        from xerocli import errors
-        from xerocli.api import inputs, models
         from xerocli.api.client import new_idempotency_key
+        from xerocli.api.write_models import update_model
         from xerocli.api.writes import update_record
+        from xerocli.output.jsonfmt import write_json_array
 
         values = {k.removeprefix("opt_").replace("_", "-"): v for k, v in options.items()}
-        if not any(v not in (None, "") for v in values.values()):
-            raise errors.UsageError(
-                f"nothing to update: give at least one option (see xero {res.noun} update --help)"
+        rules = update_model(res)
+        wanted = _change_from(res, key, file, file_format, values)
+        sent = _validated(wanted, rules)
+        if dry_run:
+            write_json_array([sent], sys.stdout)
+            print(
+                f"Dry run: the change to {res.singular} {key} is valid; nothing sent.",
+                file=sys.stderr,
             )
-        record_in = inputs.record_from_options(res.create_options, values)
-        change = inputs.validate([record_in], getattr(models, model_name))[0]
+            return
         app_ctx = ctx.obj
         client = app_ctx.client()
         record = _find_for_update(client, res, key)
-        change[res.id_field] = record[res.id_field]
+        record_id = record[res.id_field]
+        named = sent.get(res.id_field)
+        if named and str(named).lower() != str(record_id).lower():
+            raise errors.UsageError(
+                f"--file: {res.id_field} {named} is not the {res.singular} {key} ({record_id})"
+            )
+        if not file:
+            sent = _keep_siblings(res, sent, record, rules)
         updated = update_record(
             client,
             res,
-            record[res.id_field],
-            change,
+            record_id,
+            {**sent, res.id_field: record_id},
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
-        print(
-            f"Updated {res.singular} {record.get('Name') or record[res.id_field]}.", file=sys.stderr
-        )
-        _print_record(app_ctx, res, updated or record, output, as_json, fields)
+        shown = updated or record
+        label = shown.get(res.number_field or "") or shown.get(res.name_field or "") or record_id
+        print(f"Updated {res.singular} {label}.", file=sys.stderr)
+        _print_record(app_ctx, res, shown, output, as_json, fields)
 
-    return command_from("update", params, body, f"Change fields of one {res.singular}.")
+    return command_from(
+        "update",
+        params,
+        body,
+        f"Change fields of one {res.singular}: only the fields given are sent.",
+    )
+
+
+def _keep_siblings(res: Resource, change: dict, record: dict, rules) -> dict:
+    """`items update W --sale-price 6` sends SalesDetails whole, and Xero takes an object as
+    sent: fill the other fields of such an object (its account code) from the record, so that
+    an option changes its one field and nothing beside it."""
+    nested = {
+        spec.path.split(".")[0]
+        for spec in res.create_options
+        if "." in spec.path and spec.kind in ("text", "upper")
+    }
+    merged = dict(change)
+    for key in nested & set(change):
+        current = record.get(key)
+        if not (isinstance(current, dict) and isinstance(change[key], dict)):
+            continue
+        known = _fields_of(rules.model_fields[key].annotation)
+        kept = {k: v for k, v in current.items() if k in known and v not in (None, "")}
+        merged[key] = {**kept, **change[key]}
+    return merged
+
+
+def _fields_of(annotation) -> set[str]:
+    """The field names of a model annotation (`ItemDetails | None` -> ItemDetails's)."""
+    models = [annotation, *getattr(annotation, "__args__", ())]
+    return {name for model in models for name in getattr(model, "model_fields", {})}
+
+
+def _change_from(res: Resource, key: str, file, file_format, values: dict):
+    """The change as an input record: from options, or the one record of `--file`."""
+    from xerocli.api import inputs
+
+    given = sorted(option for option, value in values.items() if value not in (None, ""))
+    if file and given:
+        raise errors.UsageError(
+            f"--file and --{given[0]} cannot be combined: put the field in the file"
+        )
+    if file:
+        records = inputs.read_file(file, file_format, res.lines_field or inputs.LINES_FIELD)
+        if len(records) != 1:
+            raise errors.UsageError(
+                f"--file: update changes one {res.singular} and the file holds {len(records)}"
+                f" records; use `xero {res.noun} create --upsert --file` for several"
+            )
+        record = records[0]
+        if not record.data:
+            raise errors.UsageError("--file: the record is empty: nothing to update")
+        return record
+    if not given:
+        raise errors.UsageError(
+            f"nothing to update: give an option or --file (see xero {res.noun} update --help)"
+        )
+    return inputs.record_from_options(res.create_options, values)
+
+
+def _validated(record, model) -> dict:
+    from xerocli.api import inputs
+
+    return inputs.validate([record], model)[0]
 
 
 def _find_for_update(client, res: Resource, key: str) -> dict:
-    """By ID or number; contacts also by exact name, the way people refer to them."""
-    from xerocli import errors
+    """By ID or number; by the name people use, where the table has one (contacts)."""
     from xerocli.api.query import quote
     from xerocli.cli.objects import _find
 
     try:
         return _find(client, res, key)
     except errors.NotFoundError:
-        if res.name != "Contacts":
+        if not res.name_field:
             raise
-    found = client.get_records(res, {"where": f"Name=={quote(key)}"})
+    found = client.get_records(res, {"where": f"{res.name_field}=={quote(key)}"})
     if len(found) != 1:
-        raise errors.NotFoundError(f"no contact {key!r} in Xero")
+        raise errors.NotFoundError(f"no {res.singular} {key!r} in Xero")
     return found[0]
 
 
@@ -187,5 +307,3 @@ def register(groups: dict[str, typer.Typer]) -> None:
     groups["manual-journals"].command("void")(
         _status_change(journals, "VOIDED", "void", "Void a posted manual journal.")
     )
-    groups["contacts"].command("update")(_update(resource("contacts"), "ContactUpdate"))
-    groups["items"].command("update")(_update(resource("items"), "ItemUpdate"))

@@ -68,11 +68,16 @@ class AppContext:
     def wanted_tenant(self) -> str | None:
         """`--tenant`, XERO_TENANT_ID, then the profile's selection (for its own login only)."""
         wanted = self.options.tenant or os.environ.get(config.ENV_TENANT_ID)
-        if wanted:
-            return wanted
-        if self.credentials().from_profile:
-            return self.profile().tenant_id
-        return None
+        return wanted or self._selected_tenant()
+
+    def _selected_tenant(self) -> str | None:
+        """`--sandbox` keeps its own selection (never a real profile's); else the profile's,
+        for its own login only."""
+        if self.options.sandbox:
+            from xerocli.cli import sandbox_tenant
+
+            return sandbox_tenant.selected()
+        return self.profile().tenant_id if self.credentials().from_profile else None
 
     def selected_among(self, connections: list[dict]) -> dict | None:
         """The connection commands would use: the wanted one, else the only one (or, for the
@@ -127,9 +132,7 @@ class AppContext:
             from xerocli.api.credentials import resolve_tenant
 
             wanted = self.options.tenant or os.environ.get(config.ENV_TENANT_ID)
-            selected = None
-            if not wanted and self.credentials().from_profile:
-                selected = self.profile().tenant_id
+            selected = None if wanted else self._selected_tenant()
             tenant_id, tenant_name = resolve_tenant(
                 client, wanted, sandbox=self.options.sandbox, selected=selected
             )

@@ -26,7 +26,6 @@ app = typer.Typer(
 )
 
 NOUNS = ", ".join(r.noun for r in RESOURCES)
-FILTER_OPTIONS = ("status", "type", "contact", "from", "to")
 
 
 class Terminated(errors.XeroCliError):
@@ -206,14 +205,14 @@ def run_export(
     all_tenants: bool,
     since: str | None,
     where: str | None,
-    filters: dict[str, str | None],
+    filters: dict[str, str | list[str] | None],
 ) -> None:
     from xerocli.api.query import build_list_query
 
     resource = _resource(noun)
     offered = {spec.option for spec in resource.filters}
     for option, value in filters.items():
-        if value is not None and option not in offered:
+        if value not in (None, [], ()) and option not in offered:
             raise errors.UsageError(f"--{option}: {resource.noun} take no --{option} filter")
     if incremental and not resource.modified_since:
         raise errors.UsageError(
@@ -379,38 +378,25 @@ def _export(
                 job.client.close()
 
 
-def _common(
-    ctx: typer.Context,
-    fmt: str,
-    noun: str,
-    output: str,
-    lines: bool,
-    fields: str | None,
-    excel: bool,
-    incremental: bool,
-    all_tenants: bool,
-    since: str | None,
-    where: str | None,
-    status: str | None,
-    type_: str | None,
-    contact: str | None,
-    date_from: str | None,
-    date_to: str | None,
-) -> None:
-    run_export(
-        ctx,
-        fmt,
-        noun,
-        output,
-        lines,
-        fields,
-        excel,
-        incremental,
-        all_tenants,
-        since,
-        where,
-        {"status": status, "type": type_, "contact": contact, "from": date_from, "to": date_to},
-    )
+def _common(ctx: typer.Context, fmt: str, *args: Any, **filters: Any) -> None:
+    """The export commands' shared body; `filters` are the table's filter options."""
+    values = {key.removeprefix("filter_"): value for key, value in filters.items()}
+    run_export(ctx, fmt, *args, values)
+
+
+def with_table_filters(command: Any) -> Any:
+    """Give an export command one option per filter the resource table offers (any object's:
+    the object is an argument), read from the table rather than written here."""
+    import inspect
+
+    from xerocli.api.resources import filters_of_any_resource
+    from xerocli.cli.objects import filter_params
+
+    signature = inspect.signature(command)
+    fixed = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+    added = filter_params(filters_of_any_resource())
+    command.__signature__ = signature.replace(parameters=[*fixed, *added])
+    return command
 
 
 OBJECT_ARG = typer.Argument(..., metavar="OBJECT", help=f"One of: {NOUNS}.", show_default=False)
@@ -434,14 +420,10 @@ ALL_TENANTS_OPT = typer.Option(
 )
 SINCE_OPT = typer.Option(None, "--since", help="Only records changed since (If-Modified-Since).")
 WHERE_OPT = typer.Option(None, "--where", help="Raw Xero filter, e.g. 'AmountDue>1000'.")
-STATUS_OPT = typer.Option(None, "--status", help="Only records with this status.")
-TYPE_OPT = typer.Option(None, "--type", help="Only records of this type (e.g. ACCREC).")
-CONTACT_OPT = typer.Option(None, "--contact", help="Contact name or ContactID.")
-FROM_OPT = typer.Option(None, "--from", help="Date on or after (YYYY-MM-DD).")
-TO_OPT = typer.Option(None, "--to", help="Date on or before (YYYY-MM-DD).")
 
 
 @app.command("csv")
+@with_table_filters
 def export_csv(
     ctx: typer.Context,
     noun: str = OBJECT_ARG,
@@ -455,11 +437,7 @@ def export_csv(
     all_tenants: bool = ALL_TENANTS_OPT,
     since: str | None = SINCE_OPT,
     where: str | None = WHERE_OPT,
-    status: str | None = STATUS_OPT,
-    type_: str | None = TYPE_OPT,
-    contact: str | None = CONTACT_OPT,
-    date_from: str | None = FROM_OPT,
-    date_to: str | None = TO_OPT,
+    **filters: Any,
 ) -> None:
     """Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns)."""
     _common(
@@ -474,15 +452,12 @@ def export_csv(
         all_tenants,
         since,
         where,
-        status,
-        type_,
-        contact,
-        date_from,
-        date_to,
+        **filters,
     )
 
 
 @app.command("ndjson")
+@with_table_filters
 def export_ndjson(
     ctx: typer.Context,
     noun: str = OBJECT_ARG,
@@ -493,11 +468,7 @@ def export_ndjson(
     all_tenants: bool = ALL_TENANTS_OPT,
     since: str | None = SINCE_OPT,
     where: str | None = WHERE_OPT,
-    status: str | None = STATUS_OPT,
-    type_: str | None = TYPE_OPT,
-    contact: str | None = CONTACT_OPT,
-    date_from: str | None = FROM_OPT,
-    date_to: str | None = TO_OPT,
+    **filters: Any,
 ) -> None:
     """Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV."""
     _common(
@@ -512,11 +483,7 @@ def export_ndjson(
         all_tenants,
         since,
         where,
-        status,
-        type_,
-        contact,
-        date_from,
-        date_to,
+        **filters,
     )
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import typer
 
-from xerocli.api.resources import LINE_KINDS, RESOURCES, Resource
+from xerocli.api.resources import LINE_KINDS, RESOURCES, Filter, Resource
 from xerocli.cli.options import (
     chosen_format,
     split_fields,
@@ -39,15 +39,22 @@ def _view(resource: Resource, ctx_obj: Any):
     )
 
 
+def filter_params(filters: Iterable[Filter]) -> list[inspect.Parameter]:
+    """One option per filter of the table. Each is read as a list, so that a repeated option
+    is seen (and refused where the filter takes one value) instead of the last one winning."""
+    return [
+        option_param(
+            f"filter_{spec.option}",
+            typer.Option(None, f"--{spec.option}", help=spec.help),
+            list[str] | None,
+        )
+        for spec in filters
+    ]
+
+
 def build_list(resource: Resource) -> Callable[..., None]:
     params = [ctx_param()]
-    for spec in resource.filters:
-        flag = f"--{spec.option}"
-        params.append(
-            option_param(
-                f"filter_{spec.option}", typer.Option(None, flag, help=spec.help), str | None
-            )
-        )
+    params += filter_params(resource.filters)
     if resource.modified_since:
         params.append(
             option_param(
@@ -254,7 +261,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
         from xerocli import errors
         from xerocli.api import inputs
         from xerocli.api.client import new_idempotency_key
-        from xerocli.api.models import WRITE_MODELS
+        from xerocli.api.write_models import model_for
         from xerocli.api.writes import write_records as send
         from xerocli.output.jsonfmt import write_json_array
         from xerocli.output.writer import write_records
@@ -276,7 +283,12 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 f"nothing to create: give --file or options (see xero {resource.noun} create"
                 " --help)"
             )
-        bodies = inputs.validate(records, WRITE_MODELS[resource.name])
+        # With --upsert, a row holding the ID (or a partial row naming a record by number) is
+        # a change: only the fields it holds are checked and sent, as Xero's POST treats them.
+        bodies = [
+            inputs.validate([record], model_for(resource, record.data, upsert=upsert))[0]
+            for record in records
+        ]
         if dry_run:
             write_json_array(bodies, sys.stdout)
             print(
@@ -336,7 +348,7 @@ def _find(client: Any, resource: Resource, key: str) -> dict:
     try:
         return client.get_one(resource, key)
     except errors.NotFoundError:
-        if not resource.number_field or resource.name in ("Invoices", "CreditNotes"):
+        if not resource.number_field or resource.number_in_path:
             raise
     records = client.get_records(resource, {"where": f"{resource.number_field}=={quote(key)}"})
     if not records:
@@ -358,6 +370,8 @@ def register(app: typer.Typer) -> None:
         group.command("get")(build_get(resource))
         if resource.create_options:
             group.command("create")(build_create(resource))
+        if resource.updatable:
+            group.command("update")(actions.build_update(resource))
         groups[resource.noun] = group
         app.add_typer(group, name=resource.noun)
     actions.register(groups)

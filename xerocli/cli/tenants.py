@@ -1,7 +1,8 @@
 """`xero tenants list|select`: the organisations a login reaches, and which one commands use.
 
-The selection is kept per profile; `--tenant NAME|ID` (or XERO_TENANT_ID) overrides it for one
-command. Xero's order of connections changes when a user connects another organisation, so
+The selection is kept per profile, and under `--sandbox` apart from every profile;
+`--tenant NAME|ID` (or XERO_TENANT_ID) overrides it for one command. Xero's order of
+connections changes when a user connects another organisation, so
 nothing here ever picks "the first" of several.
 """
 
@@ -96,7 +97,7 @@ def select(
     ctx: typer.Context,
     tenant: str = typer.Argument(..., help="Organisation name or tenant ID.", show_default=False),
 ) -> None:
-    """Select the organisation this profile's commands use."""
+    """Select the organisation this profile's commands use (with --sandbox: the sandbox's)."""
     from xerocli.profiles import save_profile
 
     app_ctx = ctx.obj
@@ -108,6 +109,16 @@ def select(
             f"no connected organisation matches {tenant!r} (connected: {names})"
         )
     chosen = found[0]
+    if app_ctx.options.sandbox:
+        from xerocli.cli import sandbox_tenant
+
+        sandbox_tenant.select(str(chosen.get("tenantId")), chosen.get("tenantName"))
+        print(
+            f"Selected {chosen.get('tenantName')} ({chosen.get('tenantId')}) for --sandbox"
+            " commands; no profile was changed.",
+            file=sys.stderr,
+        )
+        return
     profile = app_ctx.profile()
     profile.tenant_id = str(chosen.get("tenantId"))
     profile.tenant_name = chosen.get("tenantName")
