@@ -93,9 +93,9 @@ def test_invoice_update_takes_several_fields_and_checks_their_formats(sandbox_en
     )
     assert bad.code == 2 and "--due-date: '31/03/2027' is not a date" in bad.stderr
     precise = run_xero(
-        "--sandbox", "invoices", "update", number, "--currency-rate", "1.23456", env=sandbox_env
+        "--sandbox", "invoices", "update", number, "--currency-rate", "1.2345678", env=sandbox_env
     )
-    assert precise.code == 2 and "has more than 4 decimal places" in precise.stderr
+    assert precise.code == 2 and "has more than 6 decimal places" in precise.stderr
     _same_but(after, _get("invoices", number, sandbox_env), set())
 
 
@@ -162,7 +162,7 @@ def test_upsert_of_a_partial_record_changes_only_what_it_holds(sandbox_env, tmp_
     assert moved["DueDate"] == "2027-02-01"
     _same_but(sale, moved, {"DueDate", "DueDateString"})
     # Formats are still checked on a partial record, and nothing is sent.
-    source.write_text(json.dumps([{"InvoiceID": bill["InvoiceID"], "CurrencyRate": "1.23456"}]))
+    source.write_text(json.dumps([{"InvoiceID": bill["InvoiceID"], "CurrencyRate": "1.2345678"}]))
     bad = run_xero(
         "--sandbox", "invoices", "create", "--upsert", "--file", str(source), env=sandbox_env
     )
