@@ -177,3 +177,17 @@ def test_tax_rates_by_type_and_without_a_modification_time(sandbox_env) -> None:
     )
     assert incremental.code == 2 and incremental.stdout == ""
     assert "--incremental: Xero's TaxRates carry no modification time" in incremental.stderr
+
+
+def test_xeros_plain_text_404_is_exit_5_naming_the_record(sandbox_env) -> None:
+    """Xero answers an unknown record with plain text that names nothing: the CLI names it."""
+    missing_id = "00000000-0000-0000-0000-00000000dead"
+    for args, named in (
+        (("invoices", "get", missing_id), f"no invoice '{missing_id}'"),
+        (("contacts", "get", missing_id), f"no contact '{missing_id}'"),
+        (("api", f"Invoices/{missing_id}"), f"Xero has no Invoices/{missing_id}"),
+    ):
+        result = run_xero("--sandbox", *args, env=sandbox_env)
+        assert result.code == 5 and result.stdout == "", result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert named in result.stderr, result.stderr

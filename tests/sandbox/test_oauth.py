@@ -331,8 +331,9 @@ def test_expired_token_is_401_with_xeros_body(base: str, box) -> None:
     answer = invoices(base, token, tenant)
     assert answer.status_code == 401
     body = answer.json()
-    assert set(body) == {"Type", "Title", "Status", "Detail"}
-    assert body["Type"] is None
+    assert set(body) == {"Type", "Title", "Status", "Detail", "Instance", "Extensions"}
+    assert body["Type"] is None and body["Extensions"] == {}
+    uuid.UUID(body["Instance"])
     assert (body["Title"], body["Status"]) == ("Unauthorized", 401)
     assert re.match(
         r"^TokenExpired: token expired at \d\d/\d\d/\d{4} \d\d:\d\d:\d\d$", body["Detail"]
@@ -344,21 +345,32 @@ def test_unknown_or_missing_token_is_401_authentication_unsuccessful(base: str, 
     for headers in ({"Authorization": "Bearer nope", "xero-tenant-id": tenant}, {}):
         answer = httpx.get(f"{base}/api.xro/2.0/Invoices", headers=headers)
         assert answer.status_code == 401
-        assert answer.json() == {
+        body = answer.json()
+        uuid.UUID(body.pop("Instance"))
+        assert body == {
             "Type": None,
             "Title": "Unauthorized",
             "Status": 401,
             "Detail": "AuthenticationUnsuccessful",
+            "Extensions": {},
         }
 
 
 def test_missing_or_unconnected_tenant_is_403(base: str) -> None:
     token = login(base, new_client())
-    forbidden = {"Title": "Forbidden", "Status": 403, "Detail": "AuthenticationUnsuccessful"}
+    forbidden = {
+        "Type": None,
+        "Title": "Forbidden",
+        "Status": 403,
+        "Detail": "AuthenticationUnsuccessful",
+        "Extensions": {},
+    }
     for tenant in (None, str(uuid.uuid4())):
         answer = invoices(base, token, tenant)
         assert answer.status_code == 403
-        assert answer.json() == forbidden
+        body = answer.json()
+        uuid.UUID(body.pop("Instance"))
+        assert body == forbidden
 
 
 @pytest.mark.parametrize(

@@ -120,14 +120,26 @@ def _oauth_error(error: str, status: int = 400, description: str | None = None) 
     return Response.json(status, body)
 
 
+def problem(status: int, title: str, detail: str) -> dict:
+    """The API gateway's problem body, every key Xero sends (`Instance` is new each time)."""
+    return {
+        "Type": None,
+        "Title": title,
+        "Status": status,
+        "Detail": detail,
+        "Instance": str(uuid.uuid4()),
+        "Extensions": {},
+    }
+
+
 def unauthorized(detail: str) -> Response:
-    body = {"Type": None, "Title": "Unauthorized", "Status": 401, "Detail": detail}
+    body = problem(401, "Unauthorized", detail)
     return Response.json(401, body, {"WWW-Authenticate": 'Bearer error="invalid_token"'})
 
 
 def forbidden(detail: str = "AuthenticationUnsuccessful") -> Response:
     """Xero's 403 body for a tenant the token cannot reach (xero-api.md), or a missing scope."""
-    return Response.json(403, {"Title": "Forbidden", "Status": 403, "Detail": detail})
+    return Response.json(403, problem(403, "Forbidden", detail))
 
 
 class OAuth:
