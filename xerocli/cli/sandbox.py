@@ -62,6 +62,7 @@ def serve(
     import time
 
     from xerocli import config
+    from xerocli.sandbox.apps import DEMO_PKCE_CLIENT_ID
     from xerocli.sandbox.config import DEMO_CLIENT_ID, SandboxConfig
     from xerocli.sandbox.seed import SeedOptions
     from xerocli.sandbox.server import Sandbox, SandboxServer
@@ -103,7 +104,9 @@ def serve(
     print(
         f"Xero sandbox on {server.url}  (data: {path})\n"
         f"  export XERO_SANDBOX_URL={server.url}\n"
+        f"  demo app client id (PKCE): {DEMO_PKCE_CLIENT_ID}\n"
         f"  custom connection client id: {DEMO_CLIENT_ID} (secret: see the README)\n"
+        f"  every app, with redirect URIs and secrets: {server.url}/__sandbox/apps\n"
         "Ctrl-C stops it.",
         file=sys.stderr,
     )

@@ -20,6 +20,9 @@ class SandboxConfig:
     # OAuth
     access_token_ttl: float = 1800.0
     refresh_grace_seconds: float = 1800.0
+    # Moves the identity server's clock forward (token, code and refresh-token expiry), so a
+    # test sees 60 days pass without waiting.
+    oauth_clock_offset_seconds: float = 0.0
     consent: str = "allow"  # "deny" makes the authorize endpoint refuse, as a user clicking Cancel
     custom_connections: dict[str, str] = field(
         default_factory=lambda: {DEMO_CLIENT_ID: DEMO_CLIENT_SECRET}
@@ -59,7 +62,13 @@ class SandboxConfig:
         return data
 
 
-_FLOATS = {"access_token_ttl", "refresh_grace_seconds", "minute_seconds", "latency_ms"}
+_FLOATS = {
+    "access_token_ttl",
+    "refresh_grace_seconds",
+    "oauth_clock_offset_seconds",
+    "minute_seconds",
+    "latency_ms",
+}
 _RATES = {"error_rate", "unavailable_rate", "drop_rate"}
 _COUNTS = {
     "minute_limit",
