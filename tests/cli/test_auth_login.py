@@ -345,3 +345,41 @@ def test_client_credentials_login(home: Path, sandbox: RunningSandbox) -> None:
     for result in (done, status_text := run_xero("auth", "status", env=bare), out):
         assert DEMO_CLIENT_SECRET not in result.stdout + result.stderr
     assert status_text.code == 1
+
+
+def test_login_with_the_sandboxs_demo_app_on_any_loopback_port(
+    home: Path, own_sandbox: RunningSandbox
+) -> None:
+    """The demo PKCE app is registered with `http://localhost:8749/callback`; a loopback
+    redirect on another port (`--port`) is accepted for it, as RFC 8252 asks."""
+    env = keyring_env(
+        home, XERO_SANDBOX_URL=own_sandbox.url, XERO_CLIENT_ID=oauth.DEMO_PKCE_CLIENT_ID
+    )
+    listed = httpx.get(f"{own_sandbox.url}/__sandbox/apps").json()
+    demo = next(app for app in listed if app["client_id"] == oauth.DEMO_PKCE_CLIENT_ID)
+    assert demo["kind"] == "pkce" and "http://localhost:8749/callback" in demo["redirect_uris"]
+    running = LoginProcess(env)
+    url = running.authorize_url()
+    assert query_of(url)["redirect_uri"] == f"http://localhost:{running.port}/callback"
+    assert deliver(consent(url)).status_code == 200
+    running.finish().ok()
+    status = run_xero("auth", "status", "--json", env=env).ok().json()
+    assert status["client_id"] == oauth.DEMO_PKCE_CLIENT_ID and status["ok"] is True
+
+
+def test_an_app_the_sandbox_does_not_know_gets_xeros_error_page(own_sandbox) -> None:
+    """An unregistered client id is refused at the authorize page, with no redirect."""
+    _, challenge = oauth.pkce_pair()
+    page = httpx.get(
+        f"{own_sandbox.url}/identity/connect/authorize",
+        params={
+            "response_type": "code",
+            "client_id": "never-registered",
+            "redirect_uri": oauth.REDIRECT_URI,
+            "scope": "offline_access accounting.contacts",
+            "code_challenge": challenge,
+            "code_challenge_method": "S256",
+        },
+    )
+    assert page.status_code == 400 and "location" not in page.headers
+    assert "invalid_client" in page.text

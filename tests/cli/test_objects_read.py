@@ -261,3 +261,17 @@ def test_unknown_or_too_many_statuses_are_refused_before_any_call(sandbox_env) -
         env=sandbox_env,
     )
     assert orders.code == 2 and "give it once" in orders.stderr
+
+
+def test_xeros_plain_text_404_is_exit_5_naming_the_record(sandbox_env) -> None:
+    """Xero answers an unknown record with plain text that names nothing: the CLI names it."""
+    missing_id = "00000000-0000-0000-0000-00000000dead"
+    for args, named in (
+        (("invoices", "get", missing_id), f"no invoice '{missing_id}'"),
+        (("contacts", "get", missing_id), f"no contact '{missing_id}'"),
+        (("api", f"Invoices/{missing_id}"), f"Xero has no Invoices/{missing_id}"),
+    ):
+        result = run_xero("--sandbox", *args, env=sandbox_env)
+        assert result.code == 5 and result.stdout == "", result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert named in result.stderr, result.stderr

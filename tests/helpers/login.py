@@ -34,11 +34,23 @@ def keyring_env(home: Path, **extra: str) -> dict[str, str]:
     )
 
 
+def register_env_app(env: dict[str, str]) -> None:
+    """Register the user's app (XERO_CLIENT_ID) with their sandbox, as a developer would at
+    developer.xero.com: the sandbox only logs registered apps in."""
+    from tests.helpers.oauth import register_app
+
+    client_id = env.get("XERO_CLIENT_ID")
+    base = env.get("XERO_SANDBOX_URL") or env.get("XERO_LOGIN_URL")
+    if client_id and base:
+        register_app(base, client_id)
+
+
 class LoginProcess:
     """`xero auth login --no-browser --port P ...` running in the background."""
 
     def __init__(self, env: dict[str, str], *args: str, port: int | None = None) -> None:
         self.port = port or free_port()
+        register_env_app(env)
         self.args = ["auth", "login", "--no-browser", "--port", str(self.port), *args]
         self.process = subprocess.Popen(
             [sys.executable, "-m", "xerocli", *self.args],

@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 
 REDIRECT_URI = "http://localhost:8749/callback"
+#: The sandbox's demo PKCE app (the one `xero --sandbox` logs in with).
+DEMO_PKCE_CLIENT_ID = "xerocli-sandbox"
 ALL_SCOPES = "offline_access accounting.transactions accounting.contacts accounting.settings"
 
 
@@ -17,6 +19,19 @@ def pkce_pair() -> tuple[str, str]:
     verifier = secrets.token_urlsafe(48)
     digest = hashlib.sha256(verifier.encode()).digest()
     return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def register_app(base: str, client_id: str, kind: str = "pkce", **fields: object) -> dict:
+    """Register an app with the sandbox, as a developer does at developer.xero.com (a PKCE app
+    with the demo app's redirect URIs unless told otherwise). The demo apps are there already."""
+    demo = {app["client_id"]: app for app in httpx.get(f"{base}/__sandbox/apps").json()}
+    if client_id in demo and demo[client_id]["name"].startswith("Demo"):
+        return demo[client_id]
+    answer = httpx.post(
+        f"{base}/__sandbox/apps", json={"client_id": client_id, "kind": kind, **fields}, timeout=10
+    )
+    assert answer.status_code == 201, answer.text
+    return answer.json()
 
 
 def authorize(
@@ -27,6 +42,8 @@ def authorize(
     state: str = "st4te",
     **extra: str,
 ) -> dict[str, list[str]]:
+    """Be the browser at the authorize endpoint, for an app registered first."""
+    register_app(base, client_id)
     answer = httpx.get(
         f"{base}/identity/connect/authorize",
         params={

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import re
-import time
 import uuid
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
@@ -13,7 +12,14 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tests.helpers.oauth import REDIRECT_URI, api_headers, authorize, login, pkce_pair
+from tests.helpers.oauth import (
+    REDIRECT_URI,
+    api_headers,
+    authorize,
+    login,
+    pkce_pair,
+    register_app,
+)
 from tests.helpers.sandbox import RunningSandbox
 from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from xerocli.sandbox.oauth import OAuth
@@ -42,7 +48,12 @@ def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
 @pytest.fixture
 def base(box: RunningSandbox) -> Iterator[str]:
     yield box.url
-    box.configure(consent="allow", access_token_ttl=1800, refresh_grace_seconds=1800)
+    box.configure(
+        consent="allow",
+        access_token_ttl=1800,
+        refresh_grace_seconds=1800,
+        oauth_clock_offset_seconds=0,
+    )
 
 
 def new_client() -> str:
@@ -208,8 +219,7 @@ def test_refresh_rotates_and_a_used_token_gets_the_same_successor_within_grace(
     assert retry.json()["refresh_token"] == rotated["refresh_token"]
     assert invoices(base, retry.json(), tenant).status_code == 200
     # After the grace period the used token is dead.
-    box.configure(refresh_grace_seconds=0.3)
-    time.sleep(0.4)
+    box.configure(oauth_clock_offset_seconds=1801)  # the 30-minute grace has passed
     late = refresh(base, client, first["refresh_token"])
     assert (late.status_code, late.json()) == (400, {"error": "invalid_grant"})
     # ... and the newest one still rotates.
@@ -219,7 +229,9 @@ def test_refresh_rotates_and_a_used_token_gets_the_same_successor_within_grace(
 def test_refresh_by_another_app_or_unknown_token_is_invalid_grant(base: str) -> None:
     client = new_client()
     token = login(base, client)
-    stolen = refresh(base, new_client(), token["refresh_token"])
+    thief = new_client()
+    register_app(base, thief)
+    stolen = refresh(base, thief, token["refresh_token"])
     assert (stolen.status_code, stolen.json()["error"]) == (400, "invalid_grant")
     unknown = refresh(base, client, "not-a-token")
     assert (unknown.status_code, unknown.json()["error"]) == (400, "invalid_grant")
@@ -322,17 +334,17 @@ def test_another_app_cannot_delete_my_connection(base: str) -> None:
 
 # --- the API gateway: 401 and 403 --------------------------------------------------------------
 def test_expired_token_is_401_with_xeros_body(base: str, box) -> None:
-    box.configure(access_token_ttl=1)
     tenant = box.tenants()[0]["tenant_id"]
     token = login(base, new_client())
-    assert token["expires_in"] == 1
+    assert token["expires_in"] == 1800
     assert invoices(base, token, tenant).status_code == 200
-    time.sleep(1.1)
+    box.configure(oauth_clock_offset_seconds=1801)  # half an hour on, without waiting
     answer = invoices(base, token, tenant)
     assert answer.status_code == 401
     body = answer.json()
-    assert set(body) == {"Type", "Title", "Status", "Detail"}
-    assert body["Type"] is None
+    assert set(body) == {"Type", "Title", "Status", "Detail", "Instance", "Extensions"}
+    assert body["Type"] is None and body["Extensions"] == {}
+    uuid.UUID(body["Instance"])
     assert (body["Title"], body["Status"]) == ("Unauthorized", 401)
     assert re.match(
         r"^TokenExpired: token expired at \d\d/\d\d/\d{4} \d\d:\d\d:\d\d$", body["Detail"]
@@ -344,21 +356,32 @@ def test_unknown_or_missing_token_is_401_authentication_unsuccessful(base: str, 
     for headers in ({"Authorization": "Bearer nope", "xero-tenant-id": tenant}, {}):
         answer = httpx.get(f"{base}/api.xro/2.0/Invoices", headers=headers)
         assert answer.status_code == 401
-        assert answer.json() == {
+        body = answer.json()
+        uuid.UUID(body.pop("Instance"))
+        assert body == {
             "Type": None,
             "Title": "Unauthorized",
             "Status": 401,
             "Detail": "AuthenticationUnsuccessful",
+            "Extensions": {},
         }
 
 
 def test_missing_or_unconnected_tenant_is_403(base: str) -> None:
     token = login(base, new_client())
-    forbidden = {"Title": "Forbidden", "Status": 403, "Detail": "AuthenticationUnsuccessful"}
+    forbidden = {
+        "Type": None,
+        "Title": "Forbidden",
+        "Status": 403,
+        "Detail": "AuthenticationUnsuccessful",
+        "Extensions": {},
+    }
     for tenant in (None, str(uuid.uuid4())):
         answer = invoices(base, token, tenant)
         assert answer.status_code == 403
-        assert answer.json() == forbidden
+        body = answer.json()
+        uuid.UUID(body.pop("Instance"))
+        assert body == forbidden
 
 
 @pytest.mark.parametrize(
@@ -417,11 +440,13 @@ def test_unknown_scope_redirects_with_invalid_scope(base: str) -> None:
 
 def test_redirect_keeps_the_redirect_uris_own_query(base: str) -> None:
     _, challenge = pkce_pair()
+    client = new_client()
+    register_app(base, client, redirect_uris=["http://127.0.0.1:8749/cb?x=1"])
     answer = httpx.get(
         f"{base}/identity/connect/authorize",
         params={
             "response_type": "code",
-            "client_id": new_client(),
+            "client_id": client,
             "redirect_uri": "http://127.0.0.1:8749/cb?x=1",
             "scope": "accounting.transactions",
             "state": "s",

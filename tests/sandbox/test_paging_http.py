@@ -17,7 +17,7 @@ PAGE_SIZE = 1000
 
 
 def test_pkce_login_then_page_through_ten_thousand_invoices(sandbox) -> None:
-    client_id = "paging-test-app"
+    client_id = "xerocli-sandbox"  # the sandbox's demo PKCE app: no registration needed
     verifier = secrets.token_urlsafe(64)
     challenge = (
         base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()

@@ -252,7 +252,7 @@ class XeroClient:
                     continue
             if status >= 400:
                 payload = _safe_json(text)
-                raise error_for(status, payload, text, scope_hint=scope_hint)
+                raise error_for(status, payload, text, scope_hint=scope_hint, path=path)
             payload = wire.loads(text) if parse and text.strip() else None
             return ApiResponse(status, response.headers, payload, text, elapsed)
 

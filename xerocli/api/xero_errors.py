@@ -2,7 +2,8 @@
 
 Xero's bodies vary by layer: the identity server (`{"error": "invalid_grant"}`), the API
 gateway (`{"Title": "Unauthorized", "Detail": "TokenExpired: ..."}`), the Accounting API
-(`{"Type": "ValidationException", "Elements": [...]}`), and plain text for maintenance 503s.
+(`{"Type": "ValidationException", "Elements": [...]}`), and plain text for an unknown record's
+404 ("The resource you're looking for cannot be found") and for maintenance 503s.
 """
 
 from __future__ import annotations
@@ -43,8 +44,15 @@ def _element_label(element: dict, index: int) -> str:
     return f"record {index}"
 
 
-def error_for(status: int, payload: Any, text: str, *, scope_hint: str | None = None) -> Exception:
-    """The CLI error for a non-success answer."""
+def error_for(
+    status: int,
+    payload: Any,
+    text: str,
+    *,
+    scope_hint: str | None = None,
+    path: str | None = None,
+) -> Exception:
+    """The CLI error for a non-success answer; `path` names what a 404 did not find."""
     detail = ""
     if isinstance(payload, dict):
         detail = str(payload.get("Detail") or payload.get("Message") or payload.get("error") or "")
@@ -72,10 +80,21 @@ def error_for(status: int, payload: Any, text: str, *, scope_hint: str | None = 
             "run `xero tenants list` and `xero tenants select`"
         )
     if status == 404:
-        return errors.NotFoundError(detail or "not found")
+        return not_found(path, detail or _first_line(text))
     if status == 429:
         return errors.RateLimitError("Xero's rate limit is still exceeded after retries")
     if status >= 500:
         message = detail or text.strip().splitlines()[0][:200] if text.strip() else ""
         return errors.UnavailableError(f"Xero answered {status}{': ' + message if message else ''}")
     return errors.XeroCliError(f"Xero answered {status}: {detail or text.strip()[:200]}")
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0].strip()[:200] if lines else ""
+
+
+def not_found(path: str | None, said: str) -> errors.NotFoundError:
+    """One line naming what is missing: Xero's 404 body is plain text that names nothing."""
+    what = f"Xero has no {path.strip('/')}" if path else "Xero found nothing there"
+    return errors.NotFoundError(f"{what} (404{': ' + said if said else ''})")

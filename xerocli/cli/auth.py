@@ -24,7 +24,7 @@ app = typer.Typer(
 #: The client ids a sandbox's demo company comes with (`xero sandbox serve` shows them; the
 #: sandbox keeps its own copy: the two share only the wire format). Used when no client id is
 #: given and the endpoint is a sandbox (`--sandbox-url` or XERO_SANDBOX_URL).
-SANDBOX_DEMO_APP_CLIENT_ID = "SANDBOXDEMOAPP00000000000000001"
+SANDBOX_DEMO_APP_CLIENT_ID = "xerocli-sandbox"
 SANDBOX_DEMO_CONNECTION_CLIENT_ID = "SANDBOXCUSTOMCONNECTION00000001"
 
 

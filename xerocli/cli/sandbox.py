@@ -73,7 +73,8 @@ def serve(
 
     from xerocli import config, errors
     from xerocli.output.seeding import SeedingProgress
-    from xerocli.sandbox.config import DEMO_APP_CLIENT_ID, DEMO_CLIENT_ID, SandboxConfig
+    from xerocli.sandbox.apps import DEMO_PKCE_CLIENT_ID
+    from xerocli.sandbox.config import DEMO_CLIENT_ID, SandboxConfig
     from xerocli.sandbox.seed import SeedMismatch, SeedOptions
     from xerocli.sandbox.server import Sandbox, SandboxServer
 
@@ -124,9 +125,10 @@ def serve(
     print(
         f"Xero sandbox on {server.url}  (data: {path})\n"
         f"  export XERO_SANDBOX_URL={server.url}\n"
-        f"  demo app client id: {DEMO_APP_CLIENT_ID} (browser login, no secret;"
+        f"  demo app client id: {DEMO_PKCE_CLIENT_ID} (PKCE browser login, no secret;"
         " `xero auth login` uses it by itself here)\n"
         f"  custom connection client id: {DEMO_CLIENT_ID} (secret: see the README)\n"
+        f"  every app, with redirect URIs and secrets: {server.url}/__sandbox/apps\n"
         "Ctrl-C stops it.",
         file=sys.stderr,
     )

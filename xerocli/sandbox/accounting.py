@@ -2,8 +2,9 @@
 
 Lists follow Xero: with `page` they are paged (pageSize 1..1000, default 100) and carry a
 `pagination` object and each record's line items (a manual journal's JournalLines); without
-`page` they return every record and leave the lines out. Filters: `where`, `order`, `IDs`,
-`Statuses`, `If-Modified-Since`.
+`page` they return every record with `"LineItems": []` (Xero sends the key, empty: the SDKs
+refuse a bank transaction without it) and no JournalLines. Filters: `where`, `order`, `IDs`,
+`Statuses`, `If-Modified-Since`, and `searchTerm` and `includeArchived` (see `list_params`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
 
+from xerocli.sandbox import list_params, writes
 from xerocli.sandbox import where as where_sql
-from xerocli.sandbox import writes
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyCache
 from xerocli.sandbox.records import KINDS
@@ -72,10 +73,13 @@ MAX_ITEMS_PER_REQUEST = 500
 EMAILABLE = {"Invoices"}
 
 
-def not_found(message: str = "The resource you're looking for cannot be found") -> Response:
-    return Response.json(
-        404, {"Type": None, "Title": "Not Found", "Status": 404, "Detail": message}
-    )
+#: Xero's whole answer to a record, report or collection it does not have: plain text, not JSON.
+NOT_FOUND_TEXT = "The resource you're looking for cannot be found"
+
+
+def not_found() -> Response:
+    """Xero's 404 for an unknown record: plain text (Xero-OpenAPI #163, Xero-NetStandard #490)."""
+    return Response.text(404, NOT_FOUND_TEXT)
 
 
 def bad_request(message: str) -> Response:
@@ -146,7 +150,15 @@ class Accounting:
         unpaged_lines = kind in WITH_LINE_ITEMS and pagination is None
         unitdp4 = req.arg("unitdp") == "4"
         if summary or unpaged_lines or not unitdp4:
-            bodies = [self._shape(body, drop_lines=summary or unpaged_lines) for body in bodies]
+            bodies = [
+                self._shape(
+                    body,
+                    drop_lines=summary or unpaged_lines,
+                    unpaged=unpaged_lines and not summary,
+                    kind=kind,
+                )
+                for body in bodies
+            ]
         return Response.json(200, envelope(kind, bodies, _utcnow(), pagination))
 
     def _filters(self, kind: str, req: Request) -> tuple[list[str], list]:
@@ -178,6 +190,9 @@ class Accounting:
                 if raw:
                     clauses.append(f"date {op} ?")
                     params.append(raw[:10])
+        extra, values = list_params.clauses(kind, req)
+        clauses.extend(extra)
+        params.extend(values)
         since = req.header("If-Modified-Since")
         if since:
             try:
@@ -189,7 +204,7 @@ class Accounting:
         return clauses, params
 
     @staticmethod
-    def _shape(body: str | dict, drop_lines: bool) -> str:
+    def _shape(body: str | dict, drop_lines: bool, *, unpaged: bool = False, kind: str = "") -> str:
         """Leave out line items, or round unit amounts and prices to 2 places (no `unitdp=4`).
 
         Rounding works on the stored text with one regex pass: re-parsing and re-encoding every
@@ -201,6 +216,8 @@ class Accounting:
         if drop_lines:
             for field in LINE_FIELDS:
                 record.pop(field, None)
+            if unpaged and "LineItems" not in record and kind != "ManualJournals":
+                record["LineItems"] = []
         else:
             for line in record.get("LineItems", []):
                 if line.get("UnitAmount") is not None:

@@ -11,9 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 #: The demo app for browser logins (Authorization Code + PKCE, no secret), shown in the banner.
-#: The authorize endpoint takes any client id; this one is what `xero auth login` uses by itself
-#: against a sandbox, so nobody has to invent one.
-DEMO_APP_CLIENT_ID = "SANDBOXDEMOAPP00000000000000001"
 #: The custom-connection app the demo company has (machine-to-machine, client credentials).
 DEMO_CLIENT_ID = "SANDBOXCUSTOMCONNECTION00000001"
 DEMO_CLIENT_SECRET = "sandbox-demo-secret-not-for-production"
@@ -24,6 +21,9 @@ class SandboxConfig:
     # OAuth
     access_token_ttl: float = 1800.0
     refresh_grace_seconds: float = 1800.0
+    # Moves the identity server's clock forward (token, code and refresh-token expiry), so a
+    # test sees 60 days pass without waiting.
+    oauth_clock_offset_seconds: float = 0.0
     consent: str = "allow"  # "deny" makes the authorize endpoint refuse, as a user clicking Cancel
     custom_connections: dict[str, str] = field(
         default_factory=lambda: {DEMO_CLIENT_ID: DEMO_CLIENT_SECRET}
@@ -69,6 +69,7 @@ class SandboxConfig:
 _FLOATS = {
     "access_token_ttl",
     "refresh_grace_seconds",
+    "oauth_clock_offset_seconds",
     "minute_seconds",
     "latency_ms",
     "read_timeout",

@@ -8,6 +8,11 @@
   connections, not the login that made them: a second login of the same app (another terminal)
   re-uses the connections (their `authEventId` moves to it) and the first login's tokens keep
   working; revoking a refresh token removes the connections its login authorised.
+- Only registered apps log in (`apps.py`): an unknown client id, a wrong secret or a web app
+  without its secret is `invalid_client`; a redirect URI must be one the app registered.
+- Access tokens are JWTs with Xero's claims, and `openid` adds an `id_token`; refresh tokens
+  unused for 60 days expire. The identity clock can be moved forward for tests
+  (`oauth_clock_offset_seconds` in `POST /__sandbox/config`).
 State lives in the store's SQLite so a restarted sandbox keeps its logins.
 """
 
@@ -22,6 +27,8 @@ import uuid
 from datetime import datetime, timezone
 from urllib.parse import urlencode, urlsplit
 
+from xerocli.sandbox import jwts
+from xerocli.sandbox.apps import App, Apps
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.store import Store
@@ -37,10 +44,12 @@ CREATE TABLE IF NOT EXISTS oauth_refresh (
   used_at REAL, successor TEXT, revoked INTEGER DEFAULT 0);
 CREATE TABLE IF NOT EXISTS oauth_connections (
   id TEXT PRIMARY KEY, grant_id TEXT, client_id TEXT, tenant_id TEXT, created TEXT, updated TEXT);
+CREATE TABLE IF NOT EXISTS oauth_code_nonces (code TEXT PRIMARY KEY, nonce TEXT);
 """
 
-USER_ID = "sandbox-user"
 CODE_TTL = 300.0
+#: Xero's refresh tokens expire when unused for 60 days (xero-api.md, OAuth FAQ).
+REFRESH_UNUSED_SECONDS = 60 * 86400.0
 VERIFIER_RE = re.compile(r"^[A-Za-z0-9\-._~]{43,128}$")
 
 #: Scopes the sandbox knows: the legacy set and the granular successors (xero-api.md).
@@ -103,10 +112,6 @@ REPORT_SCOPES = {
 }
 
 
-def _now() -> float:
-    return time.time()
-
-
 def _xero_timestamp(when: float) -> str:
     """Connections' timestamps: 7 fractional digits, no zone (`2019-12-07T18:46:19.5165400`)."""
     stamp = datetime.fromtimestamp(when, tz=timezone.utc)
@@ -114,20 +119,33 @@ def _xero_timestamp(when: float) -> str:
 
 
 def _oauth_error(error: str, status: int = 400, description: str | None = None) -> Response:
+    """The token endpoint's error body (`invalid_client` is a 400 at Xero, as here)."""
     body = {"error": error}
     if description:
         body["error_description"] = description
     return Response.json(status, body)
 
 
+def problem(status: int, title: str, detail: str) -> dict:
+    """The API gateway's problem body, every key Xero sends (`Instance` is new each time)."""
+    return {
+        "Type": None,
+        "Title": title,
+        "Status": status,
+        "Detail": detail,
+        "Instance": str(uuid.uuid4()),
+        "Extensions": {},
+    }
+
+
 def unauthorized(detail: str) -> Response:
-    body = {"Type": None, "Title": "Unauthorized", "Status": 401, "Detail": detail}
+    body = problem(401, "Unauthorized", detail)
     return Response.json(401, body, {"WWW-Authenticate": 'Bearer error="invalid_token"'})
 
 
 def forbidden(detail: str = "AuthenticationUnsuccessful") -> Response:
     """Xero's 403 body for a tenant the token cannot reach (xero-api.md), or a missing scope."""
-    return Response.json(403, {"Title": "Forbidden", "Status": 403, "Detail": detail})
+    return Response.json(403, problem(403, "Forbidden", detail))
 
 
 class OAuth:
@@ -136,6 +154,12 @@ class OAuth:
         self.config = config
         store.db.executescript(SCHEMA)
         self.refresh_count = 0
+        self.apps = Apps(store, config)
+        self.key = jwts.signing_key(store)
+
+    def now(self) -> float:
+        """The identity server's clock: real time, moved on by `oauth_clock_offset_seconds`."""
+        return time.time() + self.config.oauth_clock_offset_seconds
 
     def register(self, router: Router) -> None:
         router.add("GET", "/identity/connect/authorize", self.authorize)
@@ -157,6 +181,18 @@ class OAuth:
         if target.scheme != "https" and not (target.scheme == "http" and local):
             return Response.text(
                 400, "Invalid redirect_uri: https is required except for localhost"
+            )
+        # Never redirect for an unknown app or URI: the error page is shown here, as Xero does.
+        app = self.apps.find(client_id)
+        if app is None:
+            return Response.text(400, f"invalid_client: no app has the client id {client_id}")
+        if app.kind == "custom":
+            return Response.text(
+                400, "unauthorized_client: a custom connection logs in with client credentials"
+            )
+        if not app.allows_redirect(redirect_uri):
+            return Response.text(
+                400, f"invalid_request: redirect_uri {redirect_uri} is not registered for the app"
             )
 
         def back(**params: str | None) -> Response:
@@ -181,8 +217,12 @@ class OAuth:
         code = secrets.token_urlsafe(24)
         self.store.execute(
             "INSERT INTO oauth_codes VALUES (?, ?, ?, ?, ?, ?)",
-            (code, client_id, redirect_uri, scope, challenge, _now() + CODE_TTL),
+            (code, client_id, redirect_uri, scope, challenge, self.now() + CODE_TTL),
         )
+        if req.arg("nonce"):
+            self.store.execute(
+                "INSERT INTO oauth_code_nonces VALUES (?, ?)", (code, req.arg("nonce"))
+            )
         return back(code=code)
 
     # --- token -----------------------------------------------------------------------------
@@ -193,7 +233,7 @@ class OAuth:
         if grant == "authorization_code":
             return self._code_grant(form, basic_id, basic_secret)
         if grant == "refresh_token":
-            return self._refresh_grant(form, basic_id)
+            return self._refresh_grant(form, basic_id, basic_secret)
         if grant == "client_credentials":
             return self._client_credentials(form, basic_id, basic_secret)
         return _oauth_error("unsupported_grant_type")
@@ -210,8 +250,27 @@ class OAuth:
         client_id, _, secret = decoded.partition(":")
         return client_id, secret
 
-    def _code_grant(self, form: dict, basic_id: str | None, basic_secret: str | None) -> Response:
+    def _client(
+        self, form: dict, basic_id: str | None, basic_secret: str | None
+    ) -> tuple[App | None, Response | None]:
+        """The calling app, authenticated: a web app by its secret (Basic or form), a PKCE app
+        by its id alone. `invalid_client` for anything else."""
         client_id = basic_id or form.get("client_id")
+        app = self.apps.find(client_id)
+        if app is None:
+            return None, _oauth_error("invalid_client")
+        secret = basic_secret if basic_id else form.get("client_secret")
+        if app.kind != "pkce" and not app.secret_matches(secret):
+            return None, _oauth_error("invalid_client")
+        return app, None
+
+    def _code_grant(self, form: dict, basic_id: str | None, basic_secret: str | None) -> Response:
+        app, refused = self._client(form, basic_id, basic_secret)
+        if app is None:
+            return refused or _oauth_error("invalid_client")
+        if app.kind == "custom":
+            return _oauth_error("unauthorized_client")
+        client_id = app.client_id
         with self.store.transaction():
             rows = self.store.execute(
                 "SELECT client_id, redirect_uri, scope, challenge, expires FROM oauth_codes"
@@ -219,10 +278,16 @@ class OAuth:
                 (form.get("code", ""),),
             )
             self.store.execute("DELETE FROM oauth_codes WHERE code = ?", (form.get("code", ""),))
+            nonces = self.store.execute(
+                "SELECT nonce FROM oauth_code_nonces WHERE code = ?", (form.get("code", ""),)
+            )
+            self.store.execute(
+                "DELETE FROM oauth_code_nonces WHERE code = ?", (form.get("code", ""),)
+            )
         if not rows:
             return _oauth_error("invalid_grant")
         code_client, redirect_uri, scope, challenge, expires = rows[0]
-        if expires < _now() or code_client != client_id:
+        if expires < self.now() or code_client != client_id:
             return _oauth_error("invalid_grant")
         if form.get("redirect_uri") != redirect_uri:
             return _oauth_error("invalid_grant", description="redirect_uri mismatch")
@@ -234,26 +299,39 @@ class OAuth:
             expected = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
             if not secrets.compare_digest(expected, challenge):
                 return _oauth_error("invalid_grant", description="code_verifier does not match")
-        elif basic_secret is None:
-            return _oauth_error("invalid_client")
+        elif app.kind == "pkce":
+            return _oauth_error("invalid_grant", description="code_verifier is required")
         grant_id = str(uuid.uuid4())
         self._connect(grant_id, client_id, [t["tenant_id"] for t in self.store.tenants()])
-        return self._issue(client_id, grant_id, scope, with_refresh="offline_access" in scope)
+        return self._issue(
+            client_id,
+            grant_id,
+            scope,
+            with_refresh="offline_access" in scope.split(),
+            nonce=nonces[0][0] if nonces else None,
+        )
 
-    def _refresh_grant(self, form: dict, basic_id: str | None) -> Response:
+    def _refresh_grant(
+        self, form: dict, basic_id: str | None, basic_secret: str | None
+    ) -> Response:
         token = form.get("refresh_token", "")
-        now = _now()
+        now = self.now()
+        app, refused = self._client(form, basic_id, basic_secret)
+        if app is None:
+            return refused or _oauth_error("invalid_client")
         with self.store.transaction():
             rows = self.store.execute(
-                "SELECT client_id, grant_id, scope, used_at, successor, revoked"
+                "SELECT client_id, grant_id, scope, used_at, successor, revoked, created"
                 " FROM oauth_refresh WHERE token = ?",
                 (token,),
             )
             if not rows:
                 return _oauth_error("invalid_grant")
-            client_id, grant_id, scope, used_at, successor, revoked = rows[0]
-            if revoked or (basic_id or form.get("client_id", client_id)) != client_id:
+            client_id, grant_id, scope, used_at, successor, revoked, created = rows[0]
+            if revoked or app.client_id != client_id:
                 return _oauth_error("invalid_grant")
+            if used_at is None and now - created > REFRESH_UNUSED_SECONDS:
+                return _oauth_error("invalid_grant")  # unused for 60 days
             if used_at is not None:
                 # A lost response may be retried with the old token for a grace period, and is
                 # answered with the same successor; after that the old token is dead.
@@ -271,11 +349,12 @@ class OAuth:
     def _client_credentials(
         self, form: dict, basic_id: str | None, basic_secret: str | None
     ) -> Response:
-        client_id = basic_id or form.get("client_id")
-        secret = basic_secret if basic_id else form.get("client_secret")
-        expected = self.config.custom_connections.get(client_id or "")
-        if expected is None or secret is None or not secrets.compare_digest(secret, expected):
-            return _oauth_error("invalid_client")
+        app, refused = self._client(form, basic_id, basic_secret)
+        if app is None:
+            return refused or _oauth_error("invalid_client")
+        if app.kind != "custom":
+            return _oauth_error("unauthorized_client")
+        client_id = app.client_id
         scope = form.get("scope") or " ".join(
             s for s in sorted(KNOWN_SCOPES) if s not in ("offline_access", "openid", "profile")
         )
@@ -301,12 +380,17 @@ class OAuth:
         with_refresh: bool = True,
         refresh_token: str | None = None,
         store: bool = False,
+        nonce: str | None = None,
     ) -> Response:
-        access = secrets.token_urlsafe(48)
+        now = self.now()
         ttl = self.config.access_token_ttl
+        user = not grant_id.startswith("cc-")
+        event = _auth_event_id(grant_id)
+        claims = jwts.access_claims(client_id, event, scope, now, ttl, user=user)
+        access = jwts.encode(claims, self.key)
         self.store.execute(
             "INSERT INTO oauth_access VALUES (?, ?, ?, ?, ?)",
-            (access, client_id, grant_id, scope, _now() + ttl),
+            (access, client_id, grant_id, scope, now + ttl),
         )
         body: dict = {
             "access_token": access,
@@ -314,6 +398,9 @@ class OAuth:
             "token_type": "Bearer",
             "scope": scope,
         }
+        if "openid" in scope.split() and not grant_id.startswith("cc-"):
+            id_claims = jwts.id_token_claims(client_id, access, now, nonce, scope)
+            body["id_token"] = jwts.encode(id_claims, self.key)
         if refresh_token is None and with_refresh:
             refresh_token = secrets.token_urlsafe(32)
             store = True
@@ -322,14 +409,14 @@ class OAuth:
                 self.store.execute(
                     "INSERT OR IGNORE INTO oauth_refresh (token, client_id, grant_id, scope,"
                     " created) VALUES (?, ?, ?, ?, ?)",
-                    (refresh_token, client_id, grant_id, scope, _now()),
+                    (refresh_token, client_id, grant_id, scope, self.now()),
                 )
             body["refresh_token"] = refresh_token
         return Response.json(200, body, {"Cache-Control": "no-store"})
 
     def _connect(self, grant_id: str, client_id: str, tenant_ids: list[str]) -> None:
         """Connect the app to tenants; re-consent keeps an existing connection (and its id)."""
-        stamp = _xero_timestamp(_now())
+        stamp = _xero_timestamp(self.now())
         for tenant_id in tenant_ids:
             found = self.store.execute(
                 "SELECT id FROM oauth_connections WHERE client_id = ? AND tenant_id = ?"
@@ -376,7 +463,7 @@ class OAuth:
         if not rows:
             return unauthorized("AuthenticationUnsuccessful")
         client_id, grant_id, scope, expires = rows[0]
-        if expires < _now():
+        if expires < self.now():
             stamp = datetime.fromtimestamp(expires, tz=timezone.utc)
             return unauthorized(f"TokenExpired: token expired at {stamp:%m/%d/%Y %H:%M:%S}")
         req.context.update(client_id=client_id, grant_id=grant_id, scopes=set(scope.split()))
@@ -416,7 +503,7 @@ class OAuth:
         """For tests: every access token expires now (as if 30 minutes had passed)."""
         with self.store.transaction():
             count = self.store.execute("SELECT COUNT(*) FROM oauth_access")[0][0]
-            self.store.execute("UPDATE oauth_access SET expires = ?", (_now() - 1,))
+            self.store.execute("UPDATE oauth_access SET expires = ?", (self.now() - 1,))
         return int(count)
 
     # --- connections -----------------------------------------------------------------------

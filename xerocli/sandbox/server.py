@@ -81,6 +81,8 @@ class Sandbox:
         self.router.add("POST", "/__sandbox/reset-stats", self.admin_reset_stats)
         self.router.add("POST", "/__sandbox/expire-tokens", self.admin_expire_tokens)
         self.router.add("GET", "/__sandbox/tenants", self.admin_tenants)
+        self.router.add("GET", "/__sandbox/apps", self.admin_apps)
+        self.router.add("POST", "/__sandbox/apps", self.admin_register_app)
 
     @classmethod
     def open(
@@ -210,6 +212,18 @@ class Sandbox:
 
     def admin_tenants(self, req: Request) -> Response:
         return Response.json(200, self.store.tenants())
+
+    def admin_apps(self, req: Request) -> Response:
+        """The registered apps (demo ones first) with their secrets: a sandbox has no others."""
+        return Response.json(200, [app.as_dict() for app in self.oauth.apps.all()])
+
+    def admin_register_app(self, req: Request) -> Response:
+        """Register an app as at developer.xero.com: `{"client_id", "kind", "redirect_uris"}`."""
+        try:
+            app = self.oauth.apps.register(loads(req.body or b"{}"))
+        except ValueError as exc:
+            return Response.json(400, {"error": str(exc)})
+        return Response.json(201, app.as_dict())
 
 
 class _RequestHandler(BaseHTTPRequestHandler):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from xerocli.sandbox import fields
 from xerocli.sandbox.records import KINDS
 
 
@@ -25,19 +26,27 @@ TOKEN_RE = re.compile(
     r"""\s*(?:
       (?P<string>"(?:[^"\\]|\\.)*")
     | (?P<number>-?\d+(?:\.\d+)?)
-    | (?P<op>==|!=|>=|<=|>|<|&&|\|\||!|\(|\)|,|\.)
+    | (?P<op>==|!=|>=|<=|>|<|=|&&|\|\||!|\(|\)|,|\.)
     | (?P<ident>[A-Za-z_][A-Za-z0-9_]*)
     )""",
     re.VERBOSE,
 )
 
 DATE_COLUMNS = {"Date": "date", "UpdatedDateUTC": "updated"}
-SQL_OPS = {"==": "=", "!=": "!=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}
+#: A single `=` is equality too, as in Xero's (dynamic LINQ) parser.
+SQL_OPS = {"==": "=", "=": "=", "!=": "!=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}
 
 
 def column_for(kind: str, field: str) -> tuple[str, str]:
-    """SQL expression for a field, and its flavour: 'date', 'updated' or 'json'."""
+    """SQL expression for a field, and its flavour: 'date', 'updated' or 'json'.
+
+    A field the kind does not have is a `QueryError` naming it, as Xero answers (400).
+    """
     spec = KINDS[kind]
+    try:
+        field = fields.canonical(kind, field)
+    except fields.UnknownField as exc:
+        raise QueryError(str(exc)) from None
     if field == "UpdatedDateUTC":
         return "updated", "updated"
     if spec["date"] and field == spec["date"]:
