@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -137,9 +138,7 @@ class XeroClient:
 
     # --- one call --------------------------------------------------------------------------
     def url(self, path: str) -> str:
-        if path.startswith(("http://", "https://")):
-            return path
-        return self.endpoints.api + ("" if path.startswith("/") else "/") + path
+        return target_url(self.endpoints, path)
 
     def request(
         self,
@@ -364,6 +363,36 @@ class XeroClient:
         if not records:
             raise errors.NotFoundError(f"no {resource.singular} {key}")
         return records[0]
+
+
+def target_url(endpoints: Endpoints, path: str) -> str:
+    """The URL a request goes to: a path under the Accounting API, or an absolute URL at one of
+    the configured origins (Xero's, or the sandbox's).
+
+    The token and the tenant id go with every request, so a URL elsewhere (a typo, a pasted
+    link, plain http to another port) is a usage error before anything is sent.
+    """
+    parts = urlsplit(path.strip())
+    if not parts.netloc and parts.scheme.lower() not in ("http", "https"):
+        return endpoints.api + ("" if path.startswith("/") else "/") + path
+    if _origin(path) not in {_origin(endpoints.api), _origin(endpoints.connections)}:
+        raise errors.UsageError(
+            f"{path!r} is not at Xero's API {endpoints.api}: the login's token is sent only"
+            " there, so nothing was sent; give a path such as Invoices/ID instead"
+        )
+    return path
+
+
+def _origin(url: str) -> str:
+    """scheme://host:port, lower-cased, with the scheme's default port made explicit."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    port = port or {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
 def is_last_page(payload: Any, page: int, count: int, page_size: int) -> bool:
