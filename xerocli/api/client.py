@@ -355,7 +355,7 @@ class XeroClient:
         params = {"unitdp": 4} if resource.unitdp else None
         try:
             answer = self.request(
-                "GET", f"{resource.path}/{key}", params=params, scope_hint=resource.scopes[0]
+                "GET", resource.record_path(key), params=params, scope_hint=resource.scopes[0]
             )
         except errors.NotFoundError:
             raise errors.NotFoundError(f"no {resource.singular} {key!r} in Xero") from None

@@ -133,7 +133,8 @@ class AppContext:
             tenant_id, tenant_name = resolve_tenant(
                 client, wanted, sandbox=self.options.sandbox, selected=selected
             )
-            if tenant_name is None and selected and tenant_id == selected.lower():
+            selected_id = self.profile().tenant_id if self.credentials().from_profile else None
+            if tenant_name is None and selected_id and tenant_id == selected_id.lower():
                 tenant_name = self.profile().tenant_name
             client.tenant_id = tenant_id
             self.tenant_name = tenant_name
