@@ -1,8 +1,9 @@
 """The one HTTP client every command uses.
 
 It adds the bearer token and `xero-tenant-id`, refreshes once on a 401, waits for the shared
-rate limiter, retries 429/503/5xx and dropped connections with backoff (honouring
-`Retry-After`), retries writes only when they carry an `Idempotency-Key`, pages with
+rate limiter, retries 429/503/502/504 and dropped connections with backoff (honouring
+`Retry-After`), retries writes only when they carry an `Idempotency-Key`, retries a 500 only on
+reads and at most twice (see `RetryPolicy`), pages with
 `pageSize=1000`, and turns Xero's error bodies into `xerocli.errors` exceptions. It never
 prints: `--debug` traces go to the `xerocli.http` logger with secrets redacted.
 """
@@ -57,11 +58,28 @@ class Limiter(Protocol):
 
 @dataclass
 class RetryPolicy:
+    """How often and how long a call is tried again.
+
+    429s, 503s, other gateway 5xx and dropped connections are transient: up to `attempts`
+    tries with exponential backoff (or `Retry-After`). A 500 is Xero's own failure on this
+    request and is usually deterministic (a bad body, a bug on Xero's side), so it gets its
+    own, short policy: a read is tried again at most `server_error_retries` times with a
+    backoff of `server_error_delay`, 2x that, ...; a write never, idempotency key or not.
+    """
+
     attempts: int = 6
     base_delay: float = 0.5
     max_delay: float = 20.0
     #: The longest single `Retry-After` worth waiting; a day-limit wait is hours, so it fails.
     max_retry_after: float = 90.0
+    server_error_retries: int = 2
+    server_error_delay: float = 0.25
+
+    def retries_500(self, method: str, attempt: int, server_errors: int) -> bool:
+        """Whether a request that got its `server_errors`-th 500 on try `attempt` goes again."""
+        if method in WRITE_METHODS:
+            return False
+        return server_errors <= self.server_error_retries and attempt < self.attempts
 
     @classmethod
     def from_env(cls) -> RetryPolicy:
@@ -178,6 +196,7 @@ class XeroClient:
         rejected: set[str] = set()  # tokens Xero answered 401 to, each refreshed once
         refreshed: str | None = None
         attempt = 0
+        server_errors = 0  # 500s so far: they have a budget of their own (RetryPolicy)
         while True:
             attempt += 1
             # Asked on every attempt: retries can outwait a short-lived token, which must then
@@ -237,7 +256,12 @@ class XeroClient:
                 refreshed = self.tokens.refreshed_token(token)
                 attempt -= 1  # a refresh is not a failed attempt
                 continue
-            if status in (429, 503) or status >= 500:
+            if status == 500:
+                server_errors += 1
+                if self.retry.retries_500(method, attempt, server_errors):
+                    self._backoff(server_errors, None, base=self.retry.server_error_delay)
+                    continue
+            elif status in (429, 503) or status >= 500:
                 retry_after = _retry_after(response.headers)
                 problem = response.headers.get("X-Rate-Limit-Problem", "")
                 if status == 429 and problem == "day":
@@ -255,10 +279,17 @@ class XeroClient:
             payload = wire.loads(text) if parse and text.strip() else None
             return ApiResponse(status, response.headers, payload, text, elapsed)
 
-    def _backoff(self, attempt: int, retry_after: float | None) -> None:
-        """Exponential backoff with full jitter, or exactly what `Retry-After` asked."""
+    def _backoff(
+        self, attempt: int, retry_after: float | None, *, base: float | None = None
+    ) -> None:
+        """Exponential backoff with full jitter, or exactly what `Retry-After` asked.
+
+        `base` replaces the policy's base delay (500s use a short one, attempt 1 waits at most
+        `base`, attempt 2 at most 2x)."""
         if retry_after is not None:
             delay = retry_after + random.uniform(0, 0.25)
+        elif base is not None:
+            delay = random.uniform(0, min(self.retry.max_delay, base * 2 ** (attempt - 1)))
         else:
             delay = random.uniform(0, min(self.retry.max_delay, self.retry.base_delay * 2**attempt))
         self.stats.retries += 1

@@ -1,0 +1,56 @@
+"""How the client retries: a deterministic 500 is tried again briefly on reads, never on writes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import isolated_env, run_xero
+from tests.helpers.oauth import login
+from tests.helpers.sandbox import RunningSandbox
+
+
+@pytest.fixture(scope="module")
+def own_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
+    """A small sandbox of this module's own: these tests turn faults on."""
+    root = tmp_path_factory.mktemp("retry-sandbox")
+    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "30")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def token_env(home: Path, own_sandbox: RunningSandbox) -> Iterator[dict[str, str]]:
+    """A static token and a tenant ID: every request the CLI makes is an API call."""
+    own_sandbox.configure(error_rate=0, fault_seed=None)
+    tenant = own_sandbox.tenants()[0]["tenant_id"]
+    yield isolated_env(
+        home,
+        XERO_SANDBOX_URL=own_sandbox.url,
+        XERO_ACCESS_TOKEN=login(own_sandbox.url)["access_token"],
+        XERO_TENANT_ID=tenant,
+    )
+    own_sandbox.configure(error_rate=0, fault_seed=None)
+
+
+def test_a_500_on_a_read_is_tried_twice_more_then_exit_8(
+    token_env, own_sandbox: RunningSandbox
+) -> None:
+    own_sandbox.configure(error_rate=1)
+    own_sandbox.reset_stats()
+    result = run_xero("invoices", "list", "--limit", "1", env=token_env)
+    assert result.code == 8, result.stderr
+    assert result.stderr.startswith("xero: Xero answered 500")
+    stats = own_sandbox.stats()
+    assert stats["api_calls"] == 3 and stats["by_status"]["500"] == 3, stats
+
+
+def test_a_500_on_a_write_is_never_retried(token_env, own_sandbox: RunningSandbox) -> None:
+    own_sandbox.configure(error_rate=1)
+    own_sandbox.reset_stats()
+    result = run_xero("contacts", "create", "--name", "Retry Test Ltd", env=token_env)
+    assert result.code == 8, result.stderr
+    stats = own_sandbox.stats()
+    assert stats["api_calls"] == 1 and stats["by_status"]["500"] == 1, stats
