@@ -35,9 +35,6 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 REDACTED_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-xero-signature"})
 #: 429 problems that clear in seconds; `day` does not, so it fails fast.
 SHORT_LIMITS = frozenset({"minute", "concurrent", "appminute"})
-#: 401s one request may answer with a refresh (a second one only after retries outlived the
-#: refreshed token); a login Xero keeps refusing fails instead of looping.
-MAX_REFRESHES = 3
 
 
 class TokenSource(Protocol):
@@ -193,21 +190,24 @@ class XeroClient:
             body = wire_dumps(json_body).encode("utf-8")
             extra.setdefault("Content-Type", "application/json")
         retryable_write = method not in WRITE_METHODS or bool(idempotency_key)
-        rejected: set[str] = set()  # tokens Xero answered 401 to, each refreshed once
-        refreshed: str | None = None
+        refreshed = False  # a 401 is answered with one refresh per request, never a loop
         attempt = 0
         server_errors = 0  # 500s so far: they have a budget of their own (RetryPolicy)
         while True:
             attempt += 1
-            # Asked on every attempt: retries can outwait a short-lived token, which must then
-            # be refreshed before the next try, not sent and refused.
-            token = refreshed or self.tokens.access_token()
-            refreshed = None
             lease = (
                 self.limiter.acquire(self.tenant_id or "-")
                 if (self.limiter and with_tenant)
                 else None
             )
+            # Taken after the slot, on every attempt: a wait for the rate limiter or a retry's
+            # backoff can outlast a short-lived token, which is then renewed before it is sent.
+            try:
+                token = self.tokens.access_token()
+            except BaseException:
+                if lease is not None:
+                    self.limiter.release(lease, None)  # type: ignore[union-attr]
+                raise
             send_headers = {**extra, "Authorization": f"Bearer {token}"}
             started = time.monotonic()
             try:
@@ -251,9 +251,9 @@ class XeroClient:
                 response.headers.get("X-AppMinLimit-Remaining", "-"),
             )
             status = response.status_code
-            if status == 401 and token not in rejected and len(rejected) < MAX_REFRESHES:
-                rejected.add(token)
-                refreshed = self.tokens.refreshed_token(token)
+            if status == 401 and not refreshed:
+                refreshed = True
+                self.tokens.refreshed_token(token)  # the next attempt takes the new token
                 attempt -= 1  # a refresh is not a failed attempt
                 continue
             if status == 500:

@@ -63,6 +63,8 @@ class AppContext:
             self._credentials = resolve_credentials(
                 self.endpoints(), sandbox=self.options.sandbox, profile=self.profile()
             )
+            if hasattr(self._credentials.source, "on_warning"):
+                self._credentials.source.on_warning = warn
         return self._credentials
 
     def wanted_tenant(self) -> str | None:
@@ -147,6 +149,11 @@ class AppContext:
         if self._server is not None:
             self._server.stop()
             self._server = None
+
+
+def warn(message: str) -> None:
+    """Something went wrong that did not stop the command (a token that could not be stored)."""
+    print(f"xero: warning: {message}", file=sys.stderr)
 
 
 def require_tty_for_prompt(what: str) -> None:
