@@ -88,3 +88,21 @@ def test_a_rate_limiter_wait_longer_than_a_token_s_life_hands_out_live_tokens(
     assert stats["token_refreshes"] >= 2, stats
     # Only the first call may carry a token cached before the command started.
     assert stats["by_status"].get("401", 0) <= 1, stats
+
+
+def test_a_token_without_the_endpoint_s_scope_refreshes_once_then_names_the_scope(
+    home: Path, own_sandbox: RunningSandbox
+) -> None:
+    """Xero answers a missing scope with 401 AuthorizationUnsuccessful, which no refresh cures:
+    one refresh (the 401 may have been an expiry), then exit 4 naming the scope, no loop."""
+    env = keyring_env(
+        home, XERO_SANDBOX_URL=own_sandbox.url, XERO_CLIENT_ID="narrow", XERO_TOKEN_STORE="file"
+    )
+    browser_login(env, "--scopes", "accounting.contacts")
+    run_xero("tenants", "select", "Demo Company (NZ)", env=env).ok()
+    own_sandbox.reset_stats()
+    result = run_xero("invoices", "list", env=env)
+    assert result.code == 4, result.stderr
+    assert result.stderr.startswith("xero: the login lacks the scope accounting.invoices")
+    stats = own_sandbox.stats()
+    assert stats["api_calls"] == 2 and stats["token_refreshes"] == 1, stats

@@ -195,9 +195,15 @@ class XeroClient:
         server_errors = 0  # 500s so far: they have a budget of their own (RetryPolicy)
         while True:
             attempt += 1
+            uses_limiter = self.limiter is not None and with_tenant
+            if uses_limiter:
+                # A login or refresh that is due happens before the slot, not inside it: the
+                # limiter counts a call when it grants the slot, so a slow refresh between
+                # slot and send would let Xero see more calls in its window than we counted.
+                self.tokens.access_token()
             lease = (
                 self.limiter.acquire(self.tenant_id or "-")
-                if (self.limiter and with_tenant)
+                if self.limiter and uses_limiter
                 else None
             )
             # Taken after the slot, on every attempt: a wait for the rate limiter or a retry's
@@ -253,7 +259,14 @@ class XeroClient:
             status = response.status_code
             if status == 401 and not refreshed:
                 refreshed = True
-                self.tokens.refreshed_token(token)  # the next attempt takes the new token
+                try:
+                    self.tokens.refreshed_token(token)  # the next attempt takes the new token
+                except errors.AuthError:
+                    if "AuthorizationUnsuccessful" in text:  # a scope no refresh can add
+                        raise error_for(
+                            status, _safe_json(text), text, scope_hint=scope_hint
+                        ) from None
+                    raise
                 attempt -= 1  # a refresh is not a failed attempt
                 continue
             if status == 500:

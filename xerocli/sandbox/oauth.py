@@ -126,8 +126,22 @@ def unauthorized(detail: str) -> Response:
 
 
 def forbidden(detail: str = "AuthenticationUnsuccessful") -> Response:
-    """Xero's 403 body for a tenant the token cannot reach (xero-api.md), or a missing scope."""
+    """Xero's 403 body for a tenant the token cannot reach (xero-api.md)."""
     return Response.json(403, {"Title": "Forbidden", "Status": 403, "Detail": detail})
+
+
+def missing_scope() -> Response:
+    """Xero's answer to a token without the endpoint's scope: a 401 that no refresh cures
+    (xero-api.md, Xero-NetStandard #178), not a 403."""
+    body = {
+        "Type": None,
+        "Title": "Unauthorized",
+        "Status": 401,
+        "Detail": "AuthorizationUnsuccessful",
+        "Instance": str(uuid.uuid4()),
+        "Extensions": {},
+    }
+    return Response.json(401, body)
 
 
 class OAuth:
