@@ -1,5 +1,6 @@
-"""Where the login's token may go, and which keys may become paths: nothing leaves for a URL
-elsewhere, and no empty or path-like key reaches Xero."""
+"""Where the login's token may go, which keys may become paths, and what a tenant costs:
+nothing leaves for a URL elsewhere, no empty or path-like key reaches Xero, and a tenant ID
+is used without a `GET /connections`."""
 
 from __future__ import annotations
 
