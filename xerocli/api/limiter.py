@@ -111,6 +111,8 @@ class Snapshot:
 class Lease:
     id: str
     tenant: str
+    #: The call's row in `calls`, re-stamped when the call ends (see `release`).
+    call: int | None = None
 
 
 class SharedLimiter:
@@ -207,7 +209,7 @@ class SharedLimiter:
                     db.execute("COMMIT")
                     return 0.05
                 lease = Lease(str(uuid.uuid4()), tenant)
-                db.execute("INSERT INTO calls VALUES (?, ?)", (tenant, now))
+                lease.call = db.execute("INSERT INTO calls VALUES (?, ?)", (tenant, now)).lastrowid
                 db.execute(
                     "INSERT INTO flights VALUES (?, ?, ?, ?, ?)",
                     (lease.id, tenant, now + budget.lease_seconds, HOST, os.getpid()),
@@ -225,6 +227,14 @@ class SharedLimiter:
         with self._state_dir_errors(), self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM flights WHERE id = ?", (lease.id,))
+            # Xero counts a call when it arrives, which is after we granted its slot (by the
+            # time a token is read and the request sent, more on a loaded machine): counting
+            # it from its end as well keeps our window a superset of Xero's, so the next
+            # window's first call is not a 429.
+            if lease.call is not None:
+                self._db.execute(
+                    "UPDATE calls SET at = MAX(at, ?) WHERE rowid = ?", (self.clock(), lease.call)
+                )
             if headers is None:
                 return
             self._keep_reported(lease.tenant, headers)
