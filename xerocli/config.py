@@ -129,3 +129,17 @@ def data_dir() -> Path:
 def state_dir() -> Path:
     """Rate-limit ledgers, export high-water marks and lock files live here."""
     return _dir(ENV_STATE_DIR, "user_state_dir")
+
+
+def state_dir_error(path: Path, exc: BaseException):
+    """The one-line error for a state dir xero cannot write (read-only, full, not a dir).
+
+    Exit 2: the user's environment is at fault, nothing was sent, and the fix is theirs."""
+    from xerocli import errors
+
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return errors.UsageError(
+        f"cannot write the state directory {state_dir()} ({reason} at {path}): xero keeps its"
+        " rate-limit ledger, token cache and locks there; make it writable, free space on its"
+        f" disk, or set {ENV_STATE_DIR} to a writable directory"
+    )

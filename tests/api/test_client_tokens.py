@@ -1,4 +1,5 @@
-"""The client asks its token source on every attempt and refreshes each rejected token once.
+"""The client asks its token source on every attempt, after the rate limiter's wait, and
+answers a 401 with one refresh per request.
 
 A precise 401, 503, 401, 200 sequence is something the sandbox cannot be made to answer on
 cue (its faults are random), so this one test drives the client through httpx's
@@ -49,13 +50,45 @@ def client_answering(statuses: list[int], tokens: RotatingTokens, seen: list[str
     return client
 
 
-def test_a_token_that_dies_again_during_retries_is_refreshed_again() -> None:
+def test_a_rejected_token_is_refreshed_once_and_the_retry_uses_the_new_one() -> None:
     tokens, seen = RotatingTokens(), []
-    client = client_answering([401, 503, 401, 200], tokens, seen)
+    client = client_answering([401, 503, 200], tokens, seen)
     answer = client.request("GET", "Invoices")
     assert answer.status == 200
-    assert seen == ["token-1", "token-2", "token-2", "token-3"]
-    assert tokens.refreshes == 2
+    assert seen == ["token-1", "token-2", "token-2"]
+    assert tokens.refreshes == 1
+
+
+def test_a_request_refreshes_at_most_once() -> None:
+    """A refreshed token that is refused again is a login problem, not a reason to loop."""
+    tokens, seen = RotatingTokens(), []
+    client = client_answering([401, 503, 401, 200], tokens, seen)
+    with pytest.raises(errors.AuthError):
+        client.request("GET", "Invoices")
+    assert seen == ["token-1", "token-2", "token-2"]
+    assert tokens.refreshes == 1
+
+
+class SlowLimiter:
+    """A limiter whose wait outlasts the token: the token source renews it meanwhile."""
+
+    def __init__(self, tokens: RotatingTokens) -> None:
+        self.tokens = tokens
+
+    def acquire(self, tenant_id: str) -> object:
+        self.tokens.current = self.tokens.current + "-renewed-during-the-wait"
+        return object()
+
+    def release(self, lease: object, headers: object) -> None:
+        pass
+
+
+def test_the_token_is_taken_after_the_rate_limiter_s_wait() -> None:
+    tokens, seen = RotatingTokens(), []
+    client = client_answering([200], tokens, seen)
+    client.limiter = SlowLimiter(tokens)
+    client.request("GET", "Invoices")
+    assert seen == ["token-1-renewed-during-the-wait"]
 
 
 def test_a_retry_after_a_backoff_uses_the_token_source_s_current_token() -> None:
@@ -71,4 +104,4 @@ def test_a_login_xero_keeps_refusing_fails_instead_of_looping() -> None:
     client = client_answering([401] * 10, tokens, seen)
     with pytest.raises(errors.AuthError):
         client.request("GET", "Invoices")
-    assert len(seen) == 4  # the first try and three refreshes
+    assert len(seen) == 2  # the first try and one refresh

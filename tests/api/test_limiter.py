@@ -100,3 +100,20 @@ def test_slots_of_a_killed_process_are_free_at_once(tmp_path: Path) -> None:
         db.execute("UPDATE flights SET pid = ?", (gone.pid,))
     db.close()
     assert not isinstance(limiter._try_acquire("t"), float)
+
+
+def test_a_call_counts_until_a_window_after_it_ended_not_after_its_slot_was_granted(
+    tmp_path: Path,
+) -> None:
+    """Xero counts a call when it arrives, after the slot was granted (a token read, a slow
+    send): a call whose slot was granted at 0 and that ended at 0.5 still counts at 60.2 in
+    a 60 s window (+0.1 margin), or the next process's call is Xero's 61st and a 429."""
+    budget = Budget(minute_calls=1, window_seconds=60, concurrent=10, margin_seconds=0.1)
+    clock, (first, second) = limiters(tmp_path, budget)
+    lease = first.acquire("t")
+    start = clock.now
+    clock.now += 0.5  # in flight: the request is sent and answered
+    first.release(lease, None)
+    clock.now = start + 60.2
+    wait = second._try_acquire("t")
+    assert isinstance(wait, float) and wait == pytest.approx(0.4, abs=0.01)

@@ -174,14 +174,29 @@ def test_login_end_to_end_then_status_tenants_token_logout(
             assert secret not in result.stderr, f"a token in the stderr of {result.args}"
 
 
-def test_wrong_state_ends_the_login_and_stores_nothing(home: Path, user_env) -> None:
+def test_a_wrong_or_missing_state_is_refused_and_the_login_goes_on(home: Path, user_env) -> None:
+    """Anyone on the machine can reach the callback port: their request must not cancel it."""
     running = LoginProcess(user_env)
     location = consent(running.authorize_url())
-    page = deliver(with_params(location, state="not-the-state"))
-    assert page.status_code == 400
+    assert deliver(with_params(location, state="not-the-state")).status_code == 400
+    bare = location.split("?", 1)[0]
+    assert deliver(bare).status_code == 400
+    assert deliver(bare + "?error=access_denied").status_code == 400
+    assert running.process.poll() is None  # still waiting for the real answer
+    page = deliver(location)
+    assert page.status_code == 200, page.text
+    running.finish().ok()
+    assert _stored_refresh_token(home)
+
+
+def test_only_wrong_states_end_the_login_at_its_timeout(home: Path, user_env) -> None:
+    running = LoginProcess(user_env, "--timeout", "2")
+    location = consent(running.authorize_url())
+    assert deliver(with_params(location, state="not-the-state")).status_code == 400
     result = running.finish()
     assert result.code == 4
-    assert "state did not match" in result.stderr and "nothing was stored" in result.stderr
+    assert "within 2 s (1 request(s) with a wrong or no state were refused)" in result.stderr
+    assert "nothing was stored" in result.stderr
     _nothing_stored(home)
 
 

@@ -430,12 +430,15 @@ def test_the_global_company_reports_every_currency_in_pounds(global_books) -> No
 # --- scopes and the pipeline ---------------------------------------------------------------
 def test_reports_need_a_reports_scope(small_sandbox: RunningSandbox, nz, token) -> None:
     refused = nz.get("Reports/TrialBalance")  # the package's token: no reports scope
-    assert refused.status_code == 403
+    assert refused.status_code == 401  # Xero's answer to a missing scope
     body = refused.json()
-    assert {k: body[k] for k in ("Title", "Status", "Detail")} == {
-        "Title": "Forbidden",
-        "Status": 403,
+    assert body.pop("Instance")
+    assert body == {
+        "Type": None,
+        "Title": "Unauthorized",
+        "Status": 401,
         "Detail": "AuthorizationUnsuccessful",
+        "Extensions": {},
     }
     tenant = small_sandbox.tenants()[0]["tenant_id"]
 
@@ -448,10 +451,10 @@ def test_reports_need_a_reports_scope(small_sandbox: RunningSandbox, nz, token) 
 
     for name in ("TrialBalance", "ProfitAndLoss", "BalanceSheet"):
         assert status("accounting.reports.read", f"Reports/{name}") == 200
-    assert status("accounting.reports.read", "Invoices") == 403
+    assert status("accounting.reports.read", "Invoices") == 401
     granular = "offline_access accounting.reports.trialbalance.read"
     assert status(granular, "Reports/TrialBalance") == 200
-    assert status(granular, "Reports/BalanceSheet") == 403
+    assert status(granular, "Reports/BalanceSheet") == 401
 
 
 def test_a_report_is_an_api_call_with_rate_limit_headers(small_sandbox, nz_books) -> None:

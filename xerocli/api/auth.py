@@ -71,8 +71,10 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>xero</title></
 class CallbackServer:
     """A one-shot HTTP server on 127.0.0.1 at the redirect URI's port and path.
 
-    It answers the first request to the path (whatever it says) with a short page, records
-    it, and stops; other paths (a favicon) get a 404 and do not count.
+    It answers the first request to the path that carries this login's `state` with a short
+    page, records it, and stops. Anyone on the machine can reach the port, so a request with
+    a wrong or no state is refused (400) and does not count: it cannot end or cancel the
+    login, which waits for the real answer until its timeout. Other paths (a favicon) get 404.
     """
 
     def __init__(self, redirect_uri: str, state: str) -> None:
@@ -82,6 +84,8 @@ class CallbackServer:
         self.state = state
         self.result: Callback | None = None
         self.done = threading.Event()
+        #: Requests to the path with a wrong or no state, refused while waiting.
+        self.refused = 0
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -101,8 +105,15 @@ class CallbackServer:
                     state_ok=_same(query.get("state"), owner.state),
                 )
                 if not result.state_ok:
-                    self._page(400, "Login failed", "The answer did not match this login.")
-                elif result.error:
+                    owner.refused += 1
+                    self._page(
+                        400,
+                        "Not this login",
+                        "This answer does not belong to the login the terminal is waiting for;"
+                        " it was ignored.",
+                    )
+                    return
+                if result.error:
                     self._page(
                         400, "Login cancelled", f"Xero said: {result.error}. Nothing was stored."
                     )
@@ -148,9 +159,14 @@ class CallbackServer:
         self._thread.start()
         try:
             if not self.done.wait(timeout):
+                refused = (
+                    f" ({self.refused} request(s) with a wrong or no state were refused)"
+                    if self.refused
+                    else ""
+                )
                 raise errors.AuthError(
-                    f"no answer from the browser within {timeout:g} s; nothing was stored: run"
-                    " `xero auth login` again (--timeout gives more time)"
+                    f"no answer from the browser within {timeout:g} s{refused}; nothing was"
+                    " stored: run `xero auth login` again (--timeout gives more time)"
                 )
             assert self.result is not None
             return self.result

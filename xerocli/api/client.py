@@ -1,8 +1,9 @@
 """The one HTTP client every command uses.
 
 It adds the bearer token and `xero-tenant-id`, refreshes once on a 401, waits for the shared
-rate limiter, retries 429/503/5xx and dropped connections with backoff (honouring
-`Retry-After`), retries writes only when they carry an `Idempotency-Key`, pages with
+rate limiter, retries 429/503/502/504 and dropped connections with backoff (honouring
+`Retry-After`), retries writes only when they carry an `Idempotency-Key`, retries a 500 only on
+reads and at most twice (see `RetryPolicy`), pages with
 `pageSize=1000`, and turns Xero's error bodies into `xerocli.errors` exceptions. It never
 prints: `--debug` traces go to the `xerocli.http` logger with secrets redacted.
 """
@@ -17,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -33,9 +35,6 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 REDACTED_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-xero-signature"})
 #: 429 problems that clear in seconds; `day` does not, so it fails fast.
 SHORT_LIMITS = frozenset({"minute", "concurrent", "appminute"})
-#: 401s one request may answer with a refresh (a second one only after retries outlived the
-#: refreshed token); a login Xero keeps refusing fails instead of looping.
-MAX_REFRESHES = 3
 
 
 class TokenSource(Protocol):
@@ -56,11 +55,28 @@ class Limiter(Protocol):
 
 @dataclass
 class RetryPolicy:
+    """How often and how long a call is tried again.
+
+    429s, 503s, other gateway 5xx and dropped connections are transient: up to `attempts`
+    tries with exponential backoff (or `Retry-After`). A 500 is Xero's own failure on this
+    request and is usually deterministic (a bad body, a bug on Xero's side), so it gets its
+    own, short policy: a read is tried again at most `server_error_retries` times with a
+    backoff of `server_error_delay`, 2x that, ...; a write never, idempotency key or not.
+    """
+
     attempts: int = 6
     base_delay: float = 0.5
     max_delay: float = 20.0
     #: The longest single `Retry-After` worth waiting; a day-limit wait is hours, so it fails.
     max_retry_after: float = 90.0
+    server_error_retries: int = 2
+    server_error_delay: float = 0.25
+
+    def retries_500(self, method: str, attempt: int, server_errors: int) -> bool:
+        """Whether a request that got its `server_errors`-th 500 on try `attempt` goes again."""
+        if method in WRITE_METHODS:
+            return False
+        return server_errors <= self.server_error_retries and attempt < self.attempts
 
     @classmethod
     def from_env(cls) -> RetryPolicy:
@@ -137,9 +153,7 @@ class XeroClient:
 
     # --- one call --------------------------------------------------------------------------
     def url(self, path: str) -> str:
-        if path.startswith(("http://", "https://")):
-            return path
-        return self.endpoints.api + ("" if path.startswith("/") else "/") + path
+        return target_url(self.endpoints, path)
 
     def request(
         self,
@@ -176,20 +190,30 @@ class XeroClient:
             body = wire_dumps(json_body).encode("utf-8")
             extra.setdefault("Content-Type", "application/json")
         retryable_write = method not in WRITE_METHODS or bool(idempotency_key)
-        rejected: set[str] = set()  # tokens Xero answered 401 to, each refreshed once
-        refreshed: str | None = None
+        refreshed = False  # a 401 is answered with one refresh per request, never a loop
         attempt = 0
+        server_errors = 0  # 500s so far: they have a budget of their own (RetryPolicy)
         while True:
             attempt += 1
-            # Asked on every attempt: retries can outwait a short-lived token, which must then
-            # be refreshed before the next try, not sent and refused.
-            token = refreshed or self.tokens.access_token()
-            refreshed = None
+            uses_limiter = self.limiter is not None and with_tenant
+            if uses_limiter:
+                # A login or refresh that is due happens before the slot, not inside it: the
+                # limiter counts a call when it grants the slot, so a slow refresh between
+                # slot and send would let Xero see more calls in its window than we counted.
+                self.tokens.access_token()
             lease = (
                 self.limiter.acquire(self.tenant_id or "-")
-                if (self.limiter and with_tenant)
+                if self.limiter and uses_limiter
                 else None
             )
+            # Taken after the slot, on every attempt: a wait for the rate limiter or a retry's
+            # backoff can outlast a short-lived token, which is then renewed before it is sent.
+            try:
+                token = self.tokens.access_token()
+            except BaseException:
+                if lease is not None:
+                    self.limiter.release(lease, None)  # type: ignore[union-attr]
+                raise
             send_headers = {**extra, "Authorization": f"Bearer {token}"}
             started = time.monotonic()
             try:
@@ -233,12 +257,24 @@ class XeroClient:
                 response.headers.get("X-AppMinLimit-Remaining", "-"),
             )
             status = response.status_code
-            if status == 401 and token not in rejected and len(rejected) < MAX_REFRESHES:
-                rejected.add(token)
-                refreshed = self.tokens.refreshed_token(token)
+            if status == 401 and not refreshed:
+                refreshed = True
+                try:
+                    self.tokens.refreshed_token(token)  # the next attempt takes the new token
+                except errors.AuthError:
+                    if "AuthorizationUnsuccessful" in text:  # a scope no refresh can add
+                        raise error_for(
+                            status, _safe_json(text), text, scope_hint=scope_hint
+                        ) from None
+                    raise
                 attempt -= 1  # a refresh is not a failed attempt
                 continue
-            if status in (429, 503) or status >= 500:
+            if status == 500:
+                server_errors += 1
+                if self.retry.retries_500(method, attempt, server_errors):
+                    self._backoff(server_errors, None, base=self.retry.server_error_delay)
+                    continue
+            elif status in (429, 503) or status >= 500:
                 retry_after = _retry_after(response.headers)
                 problem = response.headers.get("X-Rate-Limit-Problem", "")
                 if status == 429 and problem == "day":
@@ -256,10 +292,17 @@ class XeroClient:
             payload = wire.loads(text) if parse and text.strip() else None
             return ApiResponse(status, response.headers, payload, text, elapsed)
 
-    def _backoff(self, attempt: int, retry_after: float | None) -> None:
-        """Exponential backoff with full jitter, or exactly what `Retry-After` asked."""
+    def _backoff(
+        self, attempt: int, retry_after: float | None, *, base: float | None = None
+    ) -> None:
+        """Exponential backoff with full jitter, or exactly what `Retry-After` asked.
+
+        `base` replaces the policy's base delay (500s use a short one, attempt 1 waits at most
+        `base`, attempt 2 at most 2x)."""
         if retry_after is not None:
             delay = retry_after + random.uniform(0, 0.25)
+        elif base is not None:
+            delay = random.uniform(0, min(self.retry.max_delay, base * 2 ** (attempt - 1)))
         else:
             delay = random.uniform(0, min(self.retry.max_delay, self.retry.base_delay * 2**attempt))
         self.stats.retries += 1
@@ -356,7 +399,7 @@ class XeroClient:
         params = {"unitdp": 4} if resource.unitdp else None
         try:
             answer = self.request(
-                "GET", f"{resource.path}/{key}", params=params, scope_hint=resource.scopes[0]
+                "GET", resource.record_path(key), params=params, scope_hint=resource.scopes[0]
             )
         except errors.NotFoundError:
             raise errors.NotFoundError(f"no {resource.singular} {key!r} in Xero") from None
@@ -364,6 +407,36 @@ class XeroClient:
         if not records:
             raise errors.NotFoundError(f"no {resource.singular} {key}")
         return records[0]
+
+
+def target_url(endpoints: Endpoints, path: str) -> str:
+    """The URL a request goes to: a path under the Accounting API, or an absolute URL at one of
+    the configured origins (Xero's, or the sandbox's).
+
+    The token and the tenant id go with every request, so a URL elsewhere (a typo, a pasted
+    link, plain http to another port) is a usage error before anything is sent.
+    """
+    parts = urlsplit(path.strip())
+    if not parts.netloc and parts.scheme.lower() not in ("http", "https"):
+        return endpoints.api + ("" if path.startswith("/") else "/") + path
+    if _origin(path) not in {_origin(endpoints.api), _origin(endpoints.connections)}:
+        raise errors.UsageError(
+            f"{path!r} is not at Xero's API {endpoints.api}: the login's token is sent only"
+            " there, so nothing was sent; give a path such as Invoices/ID instead"
+        )
+    return path
+
+
+def _origin(url: str) -> str:
+    """scheme://host:port, lower-cased, with the scheme's default port made explicit."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    port = port or {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
 def is_last_page(payload: Any, page: int, count: int, page_size: int) -> bool:

@@ -19,7 +19,8 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,6 +111,8 @@ class Snapshot:
 class Lease:
     id: str
     tenant: str
+    #: The call's row in `calls`, re-stamped when the call ends (see `release`).
+    call: int | None = None
 
 
 class SharedLimiter:
@@ -124,17 +127,37 @@ class SharedLimiter:
         sleep: Callable[[float], None] = time.sleep,
         on_wait: Callable[[float], None] | None = None,
     ) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.budget = budget or Budget.from_env()
         self.clock = clock
         self.sleep = sleep
         self.on_wait = on_wait
         self.waited_seconds = 0.0
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
+        with self._state_dir_errors():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(SCHEMA)
         self._lock = threading.Lock()
+
+    @contextmanager
+    def _state_dir_errors(self) -> Iterator[None]:
+        """A read-only or full state dir is the user's to fix: name it (exit 2), not an
+        `unexpected error: OperationalError`. Other SQLite errors stay bugs."""
+        try:
+            yield
+        except (OSError, sqlite3.OperationalError) as exc:
+            text = str(exc).lower()
+            environmental = isinstance(exc, OSError) or any(
+                word in text for word in ("readonly", "read-only", "disk", "full", "unable to open")
+            )
+            if not environmental:
+                raise
+            from xerocli import config
+
+            raise config.state_dir_error(self.path, exc) from None
 
     def close(self) -> None:
         with self._lock:
@@ -142,7 +165,8 @@ class SharedLimiter:
 
     def acquire(self, tenant: str) -> Lease:
         while True:
-            wait = self._try_acquire(tenant)
+            with self._state_dir_errors():
+                wait = self._try_acquire(tenant)
             if isinstance(wait, Lease):
                 return wait
             self.waited_seconds += wait
@@ -185,7 +209,7 @@ class SharedLimiter:
                     db.execute("COMMIT")
                     return 0.05
                 lease = Lease(str(uuid.uuid4()), tenant)
-                db.execute("INSERT INTO calls VALUES (?, ?)", (tenant, now))
+                lease.call = db.execute("INSERT INTO calls VALUES (?, ?)", (tenant, now)).lastrowid
                 db.execute(
                     "INSERT INTO flights VALUES (?, ?, ?, ?, ?)",
                     (lease.id, tenant, now + budget.lease_seconds, HOST, os.getpid()),
@@ -200,9 +224,17 @@ class SharedLimiter:
     def release(self, lease: Lease, headers) -> None:
         """Free the in-flight slot and keep what Xero reported of the budgets; a day-limit 429
         blocks the tenant for every process. One transaction: one commit per call."""
-        with self._lock, self._db:
+        with self._state_dir_errors(), self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM flights WHERE id = ?", (lease.id,))
+            # Xero counts a call when it arrives, which is after we granted its slot (by the
+            # time a token is read and the request sent, more on a loaded machine): counting
+            # it from its end as well keeps our window a superset of Xero's, so the next
+            # window's first call is not a 429.
+            if lease.call is not None:
+                self._db.execute(
+                    "UPDATE calls SET at = MAX(at, ?) WHERE rowid = ?", (self.clock(), lease.call)
+                )
             if headers is None:
                 return
             self._keep_reported(lease.tenant, headers)

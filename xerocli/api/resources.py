@@ -147,6 +147,12 @@ class Resource:
     def path(self) -> str:
         return f"/{self.name}"
 
+    def record_path(self, key: str, *more: str) -> str:
+        """One record's path, `/Invoices/<key>`: the key checked and encoded (api/keys.py)."""
+        from xerocli.api.keys import record_path
+
+        return record_path(self.path, key, *more)
+
     @property
     def line_prefix(self) -> str:
         """How `--lines` columns and CSV input name a line's fields: `LineItem.`, `JournalLine.`."""

@@ -284,13 +284,24 @@ class FileStore:
 
     def _read(self) -> dict[str, str]:
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError):
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not valid JSON"
             raise errors.AuthError(
-                f"cannot read the token file {self.path}: remove it and run `xero auth login`"
+                f"cannot read the token file {self.path} ({reason}): remove it and run"
+                " `xero auth login`"
             ) from None
+        if not isinstance(data, dict) or not all(
+            isinstance(key, str) and isinstance(value, str) for key, value in data.items()
+        ):
+            kind = "an object of non-text values" if isinstance(data, dict) else json_kind(data)
+            raise errors.AuthError(
+                f"the token file {self.path} is damaged (it holds {kind}, not an object of"
+                " secrets): remove it and run `xero auth login`"
+            )
+        return data
 
     def _write(self, values: dict[str, str]) -> None:
         from xerocli.profiles import write_atomic
@@ -348,11 +359,22 @@ class AccessCache:
         self.lock_path = config.state_dir() / "locks" / f"{profile}.token.lock"
 
     def read(self) -> dict[str, Any] | None:
+        """The cached record, or None when there is none or it is damaged.
+
+        The cache only saves a refresh, so a damaged one (bad JSON, `refresh_at: "soon"`, a
+        list) is discarded and the login refreshes, instead of failing every command."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return None
-        return data if isinstance(data, dict) and data.get("access_token") else None
+        except (OSError, ValueError) as exc:
+            log.debug("ignoring the token cache %s: %s", self.path, type(exc).__name__)
+            return None
+        problem = cache_problem(data)
+        if problem:
+            log.debug("ignoring the token cache %s: %s", self.path, problem)
+            return None
+        return data
 
     def write(self, tokens: TokenSet, client_id: str) -> None:
         from xerocli.profiles import write_atomic
@@ -366,6 +388,14 @@ class AccessCache:
             "client_id": client_id,
         }
         write_atomic(self.path, json.dumps(record), mode=0o600)
+
+    def write_or_skip(self, tokens: TokenSet, client_id: str) -> None:
+        """Cache if the state dir lets us: the cache only saves a later refresh, so a full or
+        read-only state dir must not fail a command that holds a good token."""
+        try:
+            self.write(tokens, client_id)
+        except OSError as exc:
+            log.debug("could not cache the access token in %s: %s", self.path, exc.strerror)
 
     def clear(self) -> bool:
         try:
@@ -386,9 +416,38 @@ class AccessCache:
     def lock(self):
         from filelock import FileLock, Timeout
 
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise config.state_dir_error(self.lock_path.parent, exc) from None
         lock = FileLock(str(self.lock_path), timeout=REFRESH_LOCK_TIMEOUT_SECONDS)
         return _LockGuard(lock, Timeout, self.lock_path)
+
+
+def json_kind(value: Any) -> str:
+    """`[1]` -> "a JSON array", for messages about damaged files."""
+    if value is None:
+        return "JSON null"
+    if isinstance(value, bool):
+        return "a JSON boolean"
+    names = {list: "an array", str: "a string", int: "a number", float: "a number"}
+    return "a JSON " + names.get(type(value), "value").removeprefix("a ").removeprefix("an ")
+
+
+def cache_problem(data: Any) -> str | None:
+    """What is wrong with a token cache record, or None when it can be used."""
+    if not isinstance(data, dict):
+        return f"it holds {json_kind(data)}, not an object"
+    if not isinstance(data.get("access_token"), str) or not data["access_token"]:
+        return "access_token is missing or not a string"
+    for name in ("expires_at", "refresh_at"):
+        value = data.get(name, 0)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"{name} is {value!r}, not a number"
+    for name in ("client_id", "scope"):
+        if not isinstance(data.get(name, ""), str):
+            return f"{name} is not a string"
+    return None
 
 
 class _LockGuard:
@@ -398,6 +457,8 @@ class _LockGuard:
     def __enter__(self) -> None:
         try:
             self.lock.acquire()
+        except OSError as exc:
+            raise config.state_dir_error(self.path, exc) from None
         except self.timeout_type:
             raise errors.UnavailableError(
                 f"another xero process has held the token lock {self.path} for"
@@ -449,9 +510,21 @@ class RefreshingTokens:
         self.cache = AccessCache(profile)
         self._lock = threading.Lock()
         self.refreshes = 0
+        #: This process's newest tokens: they finish the command even when neither the store
+        #: nor the cache could keep them.
+        self._current: TokenSet | None = None
+        #: Where a person is told what went wrong but did not stop the command (the CLI
+        #: prints it on stderr); this module never prints.
+        self.on_warning: Callable[[str], None] = log.warning
+
+    def _live_current(self, rejected: str | None = None) -> str | None:
+        current = self._current
+        if current is None or current.access_token == rejected:
+            return None
+        return current.access_token if time.time() < current.refresh_at else None
 
     def access_token(self) -> str:
-        token = self.cache.valid_token(self.client_id)
+        token = self._live_current() or self.cache.valid_token(self.client_id)
         return token if token is not None else self._refresh(None)
 
     def refreshed_token(self, rejected: str) -> str:
@@ -459,8 +532,8 @@ class RefreshingTokens:
 
     def _refresh(self, rejected: str | None) -> str:
         with self._lock, self.cache.lock():
-            # Another process may have refreshed while we waited for the lock.
-            token = self.cache.valid_token(self.client_id, rejected)
+            # Another thread or process may have refreshed while we waited for the lock.
+            token = self._live_current(rejected) or self.cache.valid_token(self.client_id, rejected)
             if token is not None:
                 return token
             refresh_token = self.store.get(REFRESH_TOKEN)
@@ -487,14 +560,34 @@ class RefreshingTokens:
                         " used): run `xero auth login`"
                     ) from None
                 raise
+            stored = True
             if tokens.refresh_token:
                 # The new refresh token replaces the old one (which Xero now retires) before
                 # the new access token is used: a crash after this line loses nothing.
-                self.store.set(REFRESH_TOKEN, tokens.refresh_token)
-            self.cache.write(tokens, self.client_id)
+                try:
+                    self.store.set(REFRESH_TOKEN, tokens.refresh_token)
+                except (OSError, errors.XeroCliError) as exc:
+                    stored = False
+                    self.on_warning(unstored_refresh_message(self.store, exc))
+            self._current = tokens
+            if stored:
+                # Not cached when the refresh token was not stored: the next command then
+                # refreshes with the old one (within Xero's grace period) and tries again.
+                self.cache.write_or_skip(tokens, self.client_id)
             self.refreshes += 1
             log.debug("refreshed the access token of profile %s", self.profile)
             return tokens.access_token
+
+
+def unstored_refresh_message(store: SecretStore, exc: Exception) -> str:
+    """A full disk or a refusing keyring after a refresh: what still works, and for how long."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return (
+        f"could not store the new refresh token in {store.describe()} ({reason}). This command"
+        " goes on with the new access token; the stored (previous) refresh token keeps working"
+        " only for Xero's 30-minute grace period: free space or fix the store, then run any"
+        " xero command within 30 minutes to keep the login, or `xero auth login` later"
+    )
 
 
 class ClientCredentialsTokens:
@@ -539,7 +632,7 @@ class ClientCredentialsTokens:
         self._token = tokens.access_token
         self._expires = tokens.refresh_at
         if self.cache is not None:
-            self.cache.write(tokens, self.client_id)
+            self.cache.write_or_skip(tokens, self.client_id)
         return self._token
 
     def access_token(self) -> str:

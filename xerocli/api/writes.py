@@ -103,7 +103,7 @@ def update_record(
     params = {"unitdp": 4} if resource.unitdp else None
     answer = client.request(
         "POST",
-        f"{resource.path}/{record_id}",
+        resource.record_path(record_id),
         params=params,
         json_body={resource.name: [body]},
         idempotency_key=idempotency_key,

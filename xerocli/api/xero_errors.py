@@ -62,19 +62,21 @@ def error_for(
         if lines:
             return errors.ValidationError(f"Xero rejected the request: {lines[0]}", details=lines)
         return errors.ValidationError(f"Xero rejected the request: {message}")
+    if status in (401, 403) and "AuthorizationUnsuccessful" in detail:
+        # Xero's answer to a token without the endpoint's scope (a 401 a refresh cannot cure;
+        # some gateways say 403): name the scope, not "sign in again".
+        need = f"the scope {scope_hint}" if scope_hint else "a scope"
+        return errors.AuthError(
+            f"the login lacks {need}, which this call needs (AuthorizationUnsuccessful): run"
+            " `xero auth login` again (its default scopes include it) or add it to --scopes; a"
+            " custom connection adds it to the app at developer.xero.com"
+        )
     if status == 401:
         reason = detail.split(":")[0] if detail else "Unauthorized"
         return errors.AuthError(
             f"Xero rejected the access token ({reason}); run `xero auth login` to sign in again"
         )
     if status == 403:
-        if "AuthorizationUnsuccessful" in detail:
-            need = f"the scope {scope_hint}" if scope_hint else "a scope"
-            return errors.AuthError(
-                f"the login lacks {need}, which this call needs: run `xero auth login` again"
-                " (its default scopes include it) or add it to --scopes; a custom connection"
-                " adds it to the app at developer.xero.com"
-            )
         return errors.AuthError(
             "Xero refused access to this organisation (not connected, or no tenant selected); "
             "run `xero tenants list` and `xero tenants select`"

@@ -17,17 +17,7 @@ from xerocli.api.resources import LINE_KINDS, Resource, resource
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format, split_fields
 from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
-
-
-def _key_param(help_text: str):
-    import inspect
-
-    return inspect.Parameter(
-        "key",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=typer.Argument(..., help=help_text, show_default=False, metavar="KEY"),
-        annotation=str,
-    )
+from xerocli.cli.signatures import key_param as _key_param
 
 
 def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields) -> None:
@@ -92,7 +82,7 @@ def _email(res: Resource):
         record = _find(client, res, key)
         client.request(
             "POST",
-            f"{res.path}/{record[res.id_field]}/Email",
+            res.record_path(record[res.id_field], "Email"),
             json_body={},
             idempotency_key=idempotency_key or new_idempotency_key(),
             scope_hint=res.scopes[0],

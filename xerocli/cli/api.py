@@ -38,7 +38,7 @@ def api(
     """Call any Xero endpoint: `xero api Invoices -f where='Status=="PAID"'`,
     `xero api POST Invoices/ID --input body.json`, `xero api /connections`."""
     from xerocli import errors
-    from xerocli.api.client import new_idempotency_key
+    from xerocli.api.client import new_idempotency_key, target_url
     from xerocli.output.jsonfmt import dumps_pretty, write_json_array
 
     method, target = _method_and_path(method_or_path, path)
@@ -47,13 +47,15 @@ def api(
     body = _body(input_file, field_values if method != "GET" else {})
     params = field_values if method == "GET" else None
     app_ctx = ctx.obj
-    client = app_ctx.client()
+    endpoints = app_ctx.endpoints()
     is_connections = target.lstrip("/").lower().startswith("connections")
     url = (
-        client.endpoints.connections + target.lstrip("/")[len("connections") :]
+        endpoints.connections + target.lstrip("/")[len("connections") :]
         if (is_connections)
         else target
     )
+    target_url(endpoints, url)  # a URL elsewhere fails here, before the login is even read
+    client = app_ctx.client()
     if paginate:
         if method != "GET":
             raise errors.UsageError("--paginate works with GET only")

@@ -63,6 +63,8 @@ class AppContext:
             self._credentials = resolve_credentials(
                 self.endpoints(), sandbox=self.options.sandbox, profile=self.profile()
             )
+            if hasattr(self._credentials.source, "on_warning"):
+                self._credentials.source.on_warning = warn
         return self._credentials
 
     def wanted_tenant(self) -> str | None:
@@ -136,7 +138,8 @@ class AppContext:
             tenant_id, tenant_name = resolve_tenant(
                 client, wanted, sandbox=self.options.sandbox, selected=selected
             )
-            if tenant_name is None and selected and tenant_id == selected.lower():
+            selected_id = self.profile().tenant_id if self.credentials().from_profile else None
+            if tenant_name is None and selected_id and tenant_id == selected_id.lower():
                 tenant_name = self.profile().tenant_name
             client.tenant_id = tenant_id
             self.tenant_name = tenant_name
@@ -149,6 +152,11 @@ class AppContext:
         if self._server is not None:
             self._server.stop()
             self._server = None
+
+
+def warn(message: str) -> None:
+    """Something went wrong that did not stop the command (a token that could not be stored)."""
+    print(f"xero: warning: {message}", file=sys.stderr)
 
 
 def require_tty_for_prompt(what: str) -> None:

@@ -18,7 +18,13 @@ from xerocli.cli.options import (
     chosen_format,
     split_fields,
 )
-from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
+from xerocli.cli.signatures import (
+    command_from,
+    ctx_param,
+    key_param,
+    option_param,
+    output_params,
+)
 
 DEFAULT_LIMIT = 100
 
@@ -164,12 +170,7 @@ def build_get(resource: Resource) -> Callable[..., None]:
     )
     params = [
         ctx_param(),
-        inspect.Parameter(
-            "key",
-            inspect.Parameter.KEYWORD_ONLY,
-            default=typer.Argument(..., help=key_help, show_default=False, metavar="KEY"),
-            annotation=str,
-        ),
+        key_param(key_help),
         *output_params(),
     ]
 

@@ -43,3 +43,22 @@ def output_params() -> list[inspect.Parameter]:
 
 def ctx_param() -> inspect.Parameter:
     return inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+
+
+def key_param(help_text: str) -> inspect.Parameter:
+    """The KEY argument of `get`, `void`, `delete`, `update`...: checked as it is parsed, so an
+    empty or path-like key fails before the login is read or anything is sent."""
+
+    def check(value: str) -> str:
+        from xerocli.api.keys import checked_key
+
+        return checked_key(value)
+
+    return inspect.Parameter(
+        "key",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=typer.Argument(
+            ..., help=help_text, show_default=False, metavar="KEY", callback=check
+        ),
+        annotation=str,
+    )

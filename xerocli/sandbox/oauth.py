@@ -144,8 +144,14 @@ def unauthorized(detail: str) -> Response:
 
 
 def forbidden(detail: str = "AuthenticationUnsuccessful") -> Response:
-    """Xero's 403 body for a tenant the token cannot reach (xero-api.md), or a missing scope."""
+    """Xero's 403 body for a tenant the token cannot reach (xero-api.md)."""
     return Response.json(403, problem(403, "Forbidden", detail))
+
+
+def missing_scope() -> Response:
+    """Xero's answer to a token without the endpoint's scope: a 401 that no refresh cures
+    (xero-api.md, Xero-NetStandard #178), not a 403."""
+    return Response.json(401, problem(401, "Unauthorized", "AuthorizationUnsuccessful"))
 
 
 class OAuth:

@@ -1,7 +1,7 @@
 """The sandbox server: one port, Xero's paths, a request pipeline shaped like Xero's.
 
 For `/api.xro/2.0/...` each request passes, in order: faults (500, 503) -> bearer token (401)
--> `xero-tenant-id` connected to the token's app (403) -> scope (403) -> rate limits (429) ->
+-> `xero-tenant-id` connected to the token's app (403) -> scope (401) -> rate limits (429) ->
 latency fault -> the endpoint. The remaining-budget headers go on every answer from the rate
 limiter on (429s and the endpoint's answers), and a drop fault may then cut the answer off.
 `/__sandbox/...` is the control panel tests use (config, stats, expiring tokens); it is not
@@ -25,7 +25,7 @@ from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.faults import Faults
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.limits import RateLimits, too_many_requests
-from xerocli.sandbox.oauth import OAuth, forbidden
+from xerocli.sandbox.oauth import OAuth, forbidden, missing_scope
 from xerocli.sandbox.reports import Reports
 from xerocli.sandbox.seed import (
     SeedMismatch,
@@ -150,7 +150,7 @@ class Sandbox:
             write=req.method in WRITE_METHODS,
             item=rest.partition("/")[0],
         ):
-            return forbidden("AuthorizationUnsuccessful")
+            return missing_scope()
         verdict = self.limits.enter(req.context["client_id"], tenant_id)
         if verdict.problem:
             status, body, headers = too_many_requests(verdict)
