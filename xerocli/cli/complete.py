@@ -53,11 +53,20 @@ class _Option:
 
 
 def _options(node: Node) -> dict[str, _Option]:
+    """The options a command takes: its own, and the global ones (accepted anywhere on the
+    line, see `global_options`) that it does not declare itself."""
+    from xerocli.cli.global_options import ROOT_OPTIONS
+
     found: dict[str, _Option] = {}
     for row in node["options"]:
         option = _Option(row)
         for name in option.names:
             found[name] = option
+    for root_option in ROOT_OPTIONS:
+        if not found.keys() & set(root_option.names):
+            row = (root_option.names, root_option.takes_value, (), "", root_option.help, False)
+            for name in root_option.names:
+                found[name] = _Option(row)
     return found
 
 
