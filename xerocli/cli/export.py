@@ -29,10 +29,7 @@ NOUNS = ", ".join(r.noun for r in RESOURCES)
 FILTER_OPTIONS = ("status", "type", "contact", "from", "to")
 
 
-class Terminated(errors.XeroCliError):
-    """SIGTERM: the export stops at the next safe point and cleans up as on an error."""
-
-    exit_code = errors.ExitCode.TERMINATED
+Terminated = errors.Terminated  # SIGTERM: the export stops at the next safe point, cleaned up
 
 
 class Stopper:
@@ -143,7 +140,26 @@ def _target_for(output: str, tenant: TenantJob | None) -> Any:
         path = path.replace("{tenant}", _slug(tenant.tenant_name)).replace(
             "{tenant_id}", tenant.tenant_id
         )
-    return AtomicFile(Path(path).expanduser())
+    return AtomicFile(checked_output_path(Path(path).expanduser()))
+
+
+def checked_output_path(path: Path) -> Path:
+    """`path`, once its directory is known to exist: like a shell's `> typo/dir/x.csv`, an
+    export never creates directories (a typo would otherwise leave a tree behind)."""
+    parent = path.parent
+    if not parent.is_dir():
+        what = "is not a directory" if parent.exists() else "does not exist"
+        raise errors.UsageError(f"-o {path}: the directory {parent} {what}")
+    return path
+
+
+def _open(target: Any) -> Any:
+    """The target's stream; a file that cannot be created there is named as bad input."""
+    try:
+        return target.open()
+    except OSError as exc:
+        name = getattr(target, "target", "-")
+        raise errors.UsageError(f"-o {name}: cannot write it ({exc.strerror})") from None
 
 
 def _tenants(app_ctx: Any, all_tenants: bool, limiter: Any) -> list[TenantJob]:
@@ -227,6 +243,8 @@ def run_export(
         raise errors.UsageError("--excel is for CSV only")
     if ("{tenant" in output) and output == "-":
         raise errors.UsageError("-o: {tenant} needs a file name")
+    if output != "-" and "{tenant" not in output:
+        checked_output_path(Path(output).expanduser())
     columns = pick_columns(
         export_columns(resource, lines=lines, all_tenants=all_tenants), fields, resource.noun
     )
@@ -248,11 +266,9 @@ def run_export(
             stopper,
         )
     except KeyboardInterrupt:
-        print(
-            "xero: interrupted: the export was not written and its mark did not move",
-            file=sys.stderr,
-        )
-        raise
+        raise errors.Interrupted(
+            "interrupted: the export was not written and its mark did not move"
+        ) from None
     finally:
         stopper.restore()
     where_to = ", ".join(outcome.paths) if outcome.paths else "stdout"
@@ -312,11 +328,11 @@ def _export(
             for job in jobs:
                 job.target = _target_for(output, job)
                 targets.append(job.target)
-                job.sink = sink_class(job.target.open(), columns, excel=excel)
+                job.sink = sink_class(_open(job.target), columns, excel=excel)
         else:
             target = _target_for(output, None)
             targets.append(target)
-            sink = sink_class(target.open(), columns, excel=excel)
+            sink = sink_class(_open(target), columns, excel=excel)
             for job in jobs:
                 job.sink = sink
 

@@ -305,7 +305,11 @@ def trigger(
             if any(d.get("status") == 401 for d in failed)
             else ""
         )
-        raise errors.XeroCliError(f"{len(failed)} of {len(deliveries)} deliveries failed{hint}")
+        # A receiver that refused the signature is an auth failure (4); one that could not be
+        # reached, or answered anything else, is unavailable (8).
+        refused = all(d.get("status") in (401, 403) for d in failed)
+        failure = errors.AuthError if refused else errors.UnavailableError
+        raise failure(f"{len(failed)} of {len(deliveries)} deliveries failed{hint}")
 
 
 @app.command("subscribe")
