@@ -141,10 +141,12 @@ def build_list(resource: Resource) -> Callable[..., None]:
             fields=split_fields(fields),
             no_color=app_ctx.options.no_color,
         )
-        if more["truncated"] and not fetch_all:
+        if more["truncated"] and not fetch_all and limit is None:  # --limit N: as asked
+            from xerocli.cli.wording import count
+
+            shown = count(written, resource.singular, resource.noun.replace("-", " "))
             print(
-                f"Showing the first {written} {resource.noun.replace('-', ' ')}; use --all for"
-                " every page or --limit N.",
+                f"Showing the first {shown}; use --all for every page or --limit N.",
                 file=sys.stderr,
             )
 
@@ -256,6 +258,8 @@ def build_create(resource: Resource) -> Callable[..., None]:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.models import WRITE_MODELS
         from xerocli.api.writes import write_records as send
+        from xerocli.cli.new_contacts import named_contact, warn_if_new
+        from xerocli.cli.wording import count, write_summary
         from xerocli.output.jsonfmt import write_json_array
         from xerocli.output.writer import write_records
 
@@ -278,15 +282,28 @@ def build_create(resource: Resource) -> Callable[..., None]:
             )
         bodies = inputs.validate(records, WRITE_MODELS[resource.name])
         if dry_run:
-            write_json_array(bodies, sys.stdout)
+            fmt = chosen_format(output, as_json)
+            if fmt in (None, "json"):
+                write_json_array(bodies, sys.stdout)  # exactly what would be sent
+            else:
+                write_records(
+                    bodies,
+                    _view(resource, ctx.obj),
+                    fmt=fmt,
+                    fields=split_fields(fields),
+                    no_color=ctx.obj.options.no_color,
+                )
             print(
-                f"Dry run: {len(bodies)} {resource.noun.replace('-', ' ')} validated;"
-                " nothing sent.",
+                f"Dry run: {count(len(bodies), resource.singular, resource.noun.replace('-', ' '))}"
+                " validated; nothing sent.",
                 file=sys.stderr,
             )
             return
         key = idempotency_key or new_idempotency_key()
         app_ctx = ctx.obj
+        contact_name = None if file else named_contact(resource, values)
+        if contact_name:
+            warn_if_new(app_ctx.client(), contact_name)
         results = list(
             send(
                 app_ctx.client(),
@@ -310,17 +327,22 @@ def build_create(resource: Resource) -> Callable[..., None]:
             fields=split_fields(fields),
             no_color=app_ctx.options.no_color,
         )
-        verb = "Created or updated" if upsert else "Created"
         noun = resource.noun.replace("-", " ")
-        print(
-            f"{verb} {len(created)} {noun}"
-            + (f"; {len(failed)} rejected by Xero" if failed else "")
-            + f" (idempotency key {key}).",
-            file=sys.stderr,
+        summary = write_summary(
+            written=len(created),
+            replayed=sum(1 for r in results if r.ok and r.record and r.replayed),
+            rejected=len(failed),
+            singular=resource.singular,
+            plural=noun,
+            upsert=upsert,
+            key=key,
+            key_given=idempotency_key is not None,
         )
+        print(summary, file=sys.stderr)
         if failed:
             raise errors.ValidationError(
-                f"{len(failed)} of {len(results)} {noun} were rejected by Xero (see above)"
+                f"{len(failed)} of {count(len(results), resource.singular, noun)}"
+                f" {'was' if len(failed) == 1 else 'were'} rejected by Xero (see above)"
             )
 
     return command_from(
