@@ -96,8 +96,8 @@ COMMANDS: dict = {
     'invoices list': {
         'help': 'List invoices.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCREC (sales) or ACCPAY (bills).', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), '', 'Only records with this status.', False),
+            (('--type',), True, ('ACCREC', 'ACCPAY'), '', 'ACCREC (sales) or ACCPAY (bills).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
             (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
@@ -129,7 +129,7 @@ COMMANDS: dict = {
     'invoices create': {
         'help': 'Create invoices from options or a file.',
         'options': [
-            (('--type',), True, (), '', 'ACCREC (sales, default) or ACCPAY (bill).', False),
+            (('--type',), True, ('ACCREC', 'ACCPAY'), '', 'ACCREC (sales, default) or ACCPAY (bill).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
@@ -138,10 +138,10 @@ COMMANDS: dict = {
             (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
             (('--due-date',), True, (), '', 'Due date (YYYY-MM-DD).', False),
             (('--number',), True, (), '', "Invoice number (default: Xero's next).", False),
-            (('--status',), True, (), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
-            (('--line-amount-types',), True, (), '', 'Exclusive, Inclusive or NoTax.', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED'), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
+            (('--line-amount-types',), True, ('Exclusive', 'Inclusive', 'NoTax'), '', 'Exclusive, Inclusive or NoTax.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -193,7 +193,7 @@ COMMANDS: dict = {
     'contacts list': {
         'help': 'List contacts.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--status',), True, ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), '', 'Only records with this status.', False),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -231,7 +231,7 @@ COMMANDS: dict = {
             (('--tax-number',), True, (), '', 'Tax number (GST/VAT/ABN).', False),
             (('--currency',), True, (), '', 'Default currency.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -280,8 +280,8 @@ COMMANDS: dict = {
     'accounts list': {
         'help': 'List accounts.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Account type, e.g. BANK, REVENUE, EXPENSE.', False),
+            (('--status',), True, ('ACTIVE', 'ARCHIVED'), '', 'Only records with this status.', False),
+            (('--type',), True, ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), '', 'Account type, e.g. BANK, REVENUE, EXPENSE.', False),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -312,11 +312,11 @@ COMMANDS: dict = {
         'options': [
             (('--code',), True, (), '', 'Account code.', False),
             (('--name',), True, (), '', 'Account name.', False),
-            (('--type',), True, (), '', 'Account type, e.g. REVENUE, EXPENSE.', False),
+            (('--type',), True, ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), '', 'Account type, e.g. REVENUE, EXPENSE.', False),
             (('--tax-type',), True, (), '', 'Default tax type.', False),
             (('--description',), True, (), '', 'Description.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -344,8 +344,8 @@ COMMANDS: dict = {
     'bank-transactions list': {
         'help': 'List bank transactions.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'RECEIVE, SPEND, or a prepayment/overpayment type.', False),
+            (('--status',), True, ('AUTHORISED', 'DELETED'), '', 'Only records with this status.', False),
+            (('--type',), True, ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), '', 'RECEIVE, SPEND, or a prepayment/overpayment type.', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
             (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
@@ -377,7 +377,7 @@ COMMANDS: dict = {
     'bank-transactions create': {
         'help': 'Create bank transactions from options or a file.',
         'options': [
-            (('--type',), True, (), '', 'RECEIVE (money in) or SPEND (money out).', False),
+            (('--type',), True, ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), '', 'RECEIVE (money in) or SPEND (money out).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--bank-account',), True, (), '', 'Bank account code or ID.', False),
             (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
@@ -386,7 +386,7 @@ COMMANDS: dict = {
             (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
             (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -416,8 +416,8 @@ COMMANDS: dict = {
     'payments list': {
         'help': 'List payments.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCRECPAYMENT, ACCPAYPAYMENT, ...', False),
+            (('--status',), True, ('AUTHORISED', 'DELETED'), '', 'Only records with this status.', False),
+            (('--type',), True, ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), '', 'ACCRECPAYMENT, ACCPAYPAYMENT, ...', False),
             (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
             (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
@@ -455,7 +455,7 @@ COMMANDS: dict = {
             (('--reference',), True, (), '', 'Reference.', False),
             (('--currency-rate',), True, (), '', 'Exchange rate for a foreign invoice.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -546,7 +546,7 @@ COMMANDS: dict = {
             (('--purchase-price',), True, (), '', 'Purchase unit price.', False),
             (('--purchase-account',), True, (), '', 'Purchase account.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -594,7 +594,7 @@ COMMANDS: dict = {
     'purchase-orders list': {
         'help': 'List purchase orders.',
         'options': [
-            (('--status',), True, (), '', 'Only purchase orders with this status.', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), '', 'Only purchase orders with this status.', False),
             (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
             (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
@@ -632,9 +632,9 @@ COMMANDS: dict = {
             (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
             (('--delivery-date',), True, (), '', 'Delivery date (YYYY-MM-DD).', False),
             (('--number',), True, (), '', 'Purchase order number.', False),
-            (('--status',), True, (), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED'), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -662,8 +662,8 @@ COMMANDS: dict = {
     'credit-notes list': {
         'help': 'List credit notes.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills).', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), '', 'Only records with this status.', False),
+            (('--type',), True, ('ACCRECCREDIT', 'ACCPAYCREDIT'), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
             (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
@@ -695,7 +695,7 @@ COMMANDS: dict = {
     'credit-notes create': {
         'help': 'Create credit notes from options or a file.',
         'options': [
-            (('--type',), True, (), '', 'ACCRECCREDIT (sales, default) or ACCPAYCREDIT.', False),
+            (('--type',), True, ('ACCRECCREDIT', 'ACCPAYCREDIT'), '', 'ACCRECCREDIT (sales, default) or ACCPAYCREDIT.', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
@@ -703,9 +703,9 @@ COMMANDS: dict = {
             (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
             (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
             (('--number',), True, (), '', 'Credit note number.', False),
-            (('--status',), True, (), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED'), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -735,7 +735,7 @@ COMMANDS: dict = {
     'manual-journals list': {
         'help': 'List manual journals.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--status',), True, ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), '', 'Only records with this status.', False),
             (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
             (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
@@ -769,10 +769,10 @@ COMMANDS: dict = {
             (('--narration',), True, (), '', 'What the journal is for (required).', False),
             (('--line',), True, (), '', 'A line: "description,amount,account code[,tax type]"; a positive amount is a debit, a negative one a credit (repeatable; the lines must balance).', True),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD; default today).', False),
-            (('--status',), True, (), '', 'DRAFT (default) or POSTED.', False),
-            (('--line-amount-types',), True, (), '', 'NoTax (default), Exclusive or Inclusive.', False),
+            (('--status',), True, ('DRAFT', 'POSTED'), '', 'DRAFT (default) or POSTED.', False),
+            (('--line-amount-types',), True, ('Exclusive', 'Inclusive', 'NoTax'), '', 'NoTax (default), Exclusive or Inclusive.', False),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
-            (('--format',), True, (), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
@@ -825,7 +825,7 @@ COMMANDS: dict = {
     'tax-rates list': {
         'help': 'List tax rates.',
         'options': [
-            (('--status',), True, (), '', 'Only records with this status.', False),
+            (('--status',), True, ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), '', 'Only records with this status.', False),
             (('--type',), True, (), '', 'Only this tax type, e.g. OUTPUT2.', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -1063,8 +1063,8 @@ COMMANDS: dict = {
         'help': 'Make the sandbox send a signed test delivery (signed with XERO_WEBHOOK_KEY).',
         'options': [
             (('--to',), True, (), '', "Receiver URL (default: the sandbox's subscriptions).", False),
-            (('--category',), True, (), '', 'INVOICE, CONTACT or CREDITNOTE.', False),
-            (('--event-type',), True, (), '', 'CREATE or UPDATE.', False),
+            (('--category',), True, ('INVOICE', 'CONTACT', 'CREDITNOTE'), '', 'INVOICE, CONTACT or CREDITNOTE.', False),
+            (('--event-type',), True, ('CREATE', 'UPDATE'), '', 'CREATE or UPDATE.', False),
             (('--resource-id',), True, (), '', "The record the event names (default: one of the sandbox's).", False),
             (('--tenant-id',), True, (), '', "The organisation (default: the sandbox's first).", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1105,15 +1105,15 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC).', False),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED'), 'bank-transactions': ('AUTHORISED', 'DELETED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status.', False),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
             (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', (), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
         ],
     },
     'export ndjson': {
@@ -1126,15 +1126,15 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, (), '', 'Only records with this status.', False),
-            (('--type',), True, (), '', 'Only records of this type (e.g. ACCREC).', False),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED'), 'bank-transactions': ('AUTHORISED', 'DELETED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status.', False),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', False),
             (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', (), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
         ],
     },
     'export columns': {
@@ -1144,7 +1144,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', (), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
         ],
     },
 }

@@ -30,6 +30,8 @@ COMPLETE_VAR = "_XERO_COMPLETE"
 # One entry of the index: a command path ("" is the root, "invoices list" a subcommand).
 #   "help": short help; "commands": {name: short help} for groups;
 #   "options": [(names, takes_value, choices, kind, help, multiple)] with kind "" | "file" | "dir"
+#   (choices: a tuple, or {first argument's value: tuple, "": every value} when the list depends
+#   on the command's first argument, as `export csv OBJECT --status` does)
 #   | "dynamic" (values computed by the command's own completion function);
 #   "arguments": [(name, choices, kind, nargs)].
 Node = dict
@@ -100,6 +102,7 @@ def candidates(
     node = index[path]
     seen: set[str] = set()
     positional = 0
+    first_argument: str | None = None  # picks the list of a by-argument option (export csv X)
     only_args = False
     pending: _Option | None = None
     for word in args:
@@ -128,9 +131,11 @@ def candidates(
         ):
             path, node, seen = child, index[child], set()
             continue
+        if positional == 0:
+            first_argument = word
         positional += 1
     if pending is not None:
-        return _values(pending, incomplete)
+        return _values(pending, incomplete, first_argument)
     if not only_args and incomplete.startswith("--") and "=" in incomplete:
         name, _, value = incomplete.partition("=")
         option = _options(node).get(name)
@@ -138,7 +143,7 @@ def candidates(
             return []
         return [
             (kind, f"{name}={v}" if kind == "plain" else v, h)
-            for kind, v, h in _values(option, value)
+            for kind, v, h in _values(option, value, first_argument)
         ]
     if not only_args and incomplete.startswith("-"):
         return [
@@ -173,11 +178,16 @@ def _find_option(node: Node, word: str) -> _Option | None:
     return None
 
 
-def _values(option: _Option, incomplete: str) -> list[tuple[str, str, str]]:
+def _values(
+    option: _Option, incomplete: str, first_argument: str | None = None
+) -> list[tuple[str, str, str]]:
     if option.kind == "dynamic":
         raise NeedsApp
-    if option.choices:
-        return [("plain", c, "") for c in option.choices if c.startswith(incomplete)]
+    choices = option.choices
+    if isinstance(choices, dict):  # {first argument: its list, "": every value}
+        choices = choices.get(first_argument or "", choices[""])
+    if choices:
+        return [("plain", c, "") for c in choices if c.startswith(incomplete)]
     if option.kind:
         return [(option.kind, incomplete, "")]
     return []

@@ -18,6 +18,7 @@ import typer
 
 from xerocli import errors
 from xerocli.api.resources import RESOURCES, TENANT_COLUMNS, Resource
+from xerocli.cli.choices import OfferedText
 
 app = typer.Typer(
     name="export",
@@ -429,7 +430,13 @@ def _common(
     )
 
 
-OBJECT_ARG = typer.Argument(..., metavar="OBJECT", help=f"One of: {NOUNS}.", show_default=False)
+OBJECT_ARG = typer.Argument(
+    ...,
+    metavar="OBJECT",
+    help=f"One of: {NOUNS}.",
+    show_default=False,
+    click_type=OfferedText(tuple(r.noun for r in RESOURCES)),
+)
 OUTPUT_OPT = typer.Option(
     "-",
     "--output",
@@ -450,8 +457,27 @@ ALL_TENANTS_OPT = typer.Option(
 )
 SINCE_OPT = typer.Option(None, "--since", help="Only records changed since (If-Modified-Since).")
 WHERE_OPT = typer.Option(None, "--where", help="Raw Xero filter, e.g. 'AmountDue>1000'.")
-STATUS_OPT = typer.Option(None, "--status", help="Only records with this status.")
-TYPE_OPT = typer.Option(None, "--type", help="Only records of this type (e.g. ACCREC).")
+
+
+def _offered_by_object(option: str) -> OfferedText:
+    """TAB offers the values of OBJECT's own `--OPTION` filter (`export csv invoices --type`)."""
+    lists = {r.noun: spec.offered for r in RESOURCES for spec in r.filters if spec.option == option}
+    every = {r.noun: lists.get(r.noun, ()) for r in RESOURCES}  # () where OBJECT has no list
+    return OfferedText(by_argument=every, argument="noun")
+
+
+STATUS_OPT = typer.Option(
+    None,
+    "--status",
+    help="Only records with this status.",
+    click_type=_offered_by_object("status"),
+)
+TYPE_OPT = typer.Option(
+    None,
+    "--type",
+    help="Only records of this type (e.g. ACCREC).",
+    click_type=_offered_by_object("type"),
+)
 CONTACT_OPT = typer.Option(None, "--contact", help="Contact name or ContactID.")
 FROM_OPT = typer.Option(None, "--from", help="Date on or after (YYYY-MM-DD).")
 TO_OPT = typer.Option(None, "--to", help="Date on or before (YYYY-MM-DD).")

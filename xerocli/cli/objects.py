@@ -14,6 +14,7 @@ from typing import Any
 import typer
 
 from xerocli.api.resources import LINE_KINDS, RESOURCES, Resource
+from xerocli.cli.choices import offered
 from xerocli.cli.options import (
     chosen_format,
     split_fields,
@@ -43,11 +44,8 @@ def build_list(resource: Resource) -> Callable[..., None]:
     params = [ctx_param()]
     for spec in resource.filters:
         flag = f"--{spec.option}"
-        params.append(
-            option_param(
-                f"filter_{spec.option}", typer.Option(None, flag, help=spec.help), str | None
-            )
-        )
+        option = typer.Option(None, flag, help=spec.help, click_type=offered(spec.offered))
+        params.append(option_param(f"filter_{spec.option}", option, str | None))
     if resource.modified_since:
         params.append(
             option_param(
@@ -195,11 +193,10 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 )
             )
         else:
-            params.append(
-                option_param(
-                    name, typer.Option(None, f"--{spec.option}", help=spec.help), str | None
-                )
+            option = typer.Option(
+                None, f"--{spec.option}", help=spec.help, click_type=offered(spec.choices)
             )
+            params.append(option_param(name, option, str | None))
     params += [
         option_param(
             "file",
@@ -210,7 +207,12 @@ def build_create(resource: Resource) -> Callable[..., None]:
         ),
         option_param(
             "file_format",
-            typer.Option(None, "--format", help="json, ndjson or csv (default: from the file)."),
+            typer.Option(
+                None,
+                "--format",
+                help="json, ndjson or csv (default: from the file).",
+                click_type=offered(("json", "ndjson", "csv")),
+            ),
             str | None,
         ),
         option_param(

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from xerocli.cli.choices import OfferedText
+
 if TYPE_CHECKING:
     from xerocli.api.webhooks import Delivery
 
@@ -23,6 +25,7 @@ app = typer.Typer(
 )
 
 CATEGORIES = ("INVOICE", "CONTACT", "CREDITNOTE")
+EVENT_TYPES = ("CREATE", "UPDATE")
 EVENT_TYPES = ("CREATE", "UPDATE")
 
 
@@ -254,9 +257,15 @@ def trigger(
         None, "--to", help="Receiver URL (default: the sandbox's subscriptions)."
     ),
     category: str = typer.Option(
-        "INVOICE", "--category", help="INVOICE, CONTACT or CREDITNOTE.", case_sensitive=False
+        "INVOICE",
+        "--category",
+        help="INVOICE, CONTACT or CREDITNOTE.",
+        case_sensitive=False,
+        click_type=OfferedText(CATEGORIES),
     ),
-    event_type: str = typer.Option("UPDATE", "--event-type", help="CREATE or UPDATE."),
+    event_type: str = typer.Option(
+        "UPDATE", "--event-type", help="CREATE or UPDATE.", click_type=OfferedText(EVENT_TYPES)
+    ),
     resource_id: str | None = typer.Option(
         None, "--resource-id", help="The record the event names (default: one of the sandbox's)."
     ),
