@@ -139,9 +139,11 @@ def _tenants(app_ctx: Any) -> tuple[Any, list[tuple[str, str | None]], bool]:
 
 def _known_name(app_ctx: Any, tenant_id: str) -> str | None:
     """The organisation's name when this profile selected it (no call to find out)."""
+    from xerocli import errors
+
     try:
         profile = app_ctx.profile()
-    except Exception:  # a broken config.toml: the ID alone is enough here
+    except errors.XeroCliError:  # a broken config.toml: the ID alone is enough here
         return None
     if (profile.tenant_id or "").lower() == tenant_id.lower():
         return profile.tenant_name
