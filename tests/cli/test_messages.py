@@ -3,10 +3,15 @@ tense, hints only where they help, and no claim that a replayed write created an
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli import isolated_env, run_xero
+from tests.helpers.sandbox import RunningSandbox
 from xerocli.errors import human_duration
 
 INVOICE = ["invoices", "create", "--contact", "Shop Customer", "--line", "Widget,1,10,200"]
@@ -70,3 +75,43 @@ def test_dry_run_prints_the_format_asked_for(xero, fmt: str) -> None:
     assert not dry.stdout.lstrip().startswith("[")  # not JSON
     assert "Shop Customer" in dry.stdout
     assert "Dry run: 1 invoice validated; nothing sent." in dry.stderr
+
+
+@pytest.fixture(scope="module")
+def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
+    """A sandbox of this module's own, for faults that must not reach other tests."""
+    root = tmp_path_factory.mktemp("messages")
+    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "5")
+    yield running
+    running.stop()
+
+
+@pytest.mark.parametrize("own_key", [False, True])
+def test_a_retry_after_a_dropped_answer_is_still_this_runs_create(
+    box: RunningSandbox, home: Path, tmp_path: Path, own_key: bool
+) -> None:
+    """The first PUT is written and its answer cut off; the retry is answered from the
+    idempotency cache. That replay is this run's own write, not an earlier run's."""
+    env = isolated_env(home, XERO_SANDBOX_URL=box.url)
+    source = tmp_path / "invoice.json"
+    invoice = {"Type": "ACCREC", "Contact": {"Name": "Shop Customer"}}
+    invoice["LineItems"] = [
+        {"Description": "Widget", "Quantity": 1, "UnitAmount": 10, "AccountCode": "200"}
+    ]
+    source.write_text(json.dumps([invoice]), encoding="utf-8")
+    key = ["--idempotency-key", f"drop-{uuid.uuid4().hex}"] if own_key else []
+    box.reset_stats()
+    box.configure(drop_rate=0.5, fault_seed=1)  # seed 1: the first answer drops, the next not
+    try:
+        created = run_xero("--sandbox", "invoices", "create", "--file", str(source), *key, env=env)
+        dropped = box.stats()["faults"]["drop"]
+    finally:
+        box.configure(drop_rate=0, fault_seed=None)
+    assert created.code == 0, created.stderr
+    assert dropped == 1
+    assert "Nothing new" not in created.stderr and "earlier run with" not in created.stderr
+    last = created.stderr.splitlines()[-1]
+    if own_key:
+        assert last.startswith("1 invoice created with idempotency key drop-")
+    else:
+        assert last.startswith("Created 1 invoice (idempotency key ")

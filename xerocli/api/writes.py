@@ -81,7 +81,11 @@ def write_records(
             scope_hint=resource.scopes[0],
         )
         elements = wire.records_of(answer.payload, resource.name)
-        replayed = str(answer.headers.get(REPLAYED_HEADER, "")).lower() == "true"
+        # A replay on a first try is an earlier run's answer; after a retry it may be this
+        # run's own first try (its connection dropped after Xero wrote), so it is not counted.
+        replayed = (
+            str(answer.headers.get(REPLAYED_HEADER, "")).lower() == "true" and answer.attempts == 1
+        )
         for offset, label in enumerate(labels[start:end]):
             element = elements[offset] if offset < len(elements) else None
             result = _result(label, element)
