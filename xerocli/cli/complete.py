@@ -54,9 +54,9 @@ class _Option:
         self.names, self.takes_value, self.choices, self.kind, self.help, self.multiple = row
 
 
-def _options(node: Node) -> dict[str, _Option]:
-    """The options a command takes: its own, and the global ones (accepted anywhere on the
-    line, see `global_options`) that it does not declare itself."""
+def _options(node: Node, root: Node | None = None) -> dict[str, _Option]:
+    """The options a command takes: its own, and the root's global ones (accepted anywhere on
+    the line, see `global_options`) that it does not declare itself."""
     from xerocli.cli.global_options import ROOT_OPTIONS
 
     found: dict[str, _Option] = {}
@@ -64,11 +64,14 @@ def _options(node: Node) -> dict[str, _Option]:
         option = _Option(row)
         for name in option.names:
             found[name] = option
-    for root_option in ROOT_OPTIONS:
-        if not found.keys() & set(root_option.names):
-            row = (root_option.names, root_option.takes_value, (), "", root_option.help, False)
-            for name in root_option.names:
-                found[name] = _Option(row)
+    if root is None or root is node:
+        return found
+    global_names = {name for option in ROOT_OPTIONS for name in option.names}
+    for row in root["options"]:
+        option = _Option(row)
+        if set(option.names) <= global_names and not found.keys() & set(option.names):
+            for name in option.names:
+                found[name] = option
     return found
 
 
@@ -99,7 +102,7 @@ def candidates(
     """
     index = _index() if index is None else index
     path = ""
-    node = index[path]
+    node = root = index[path]
     seen: set[str] = set()
     positional = 0
     first_argument: str | None = None  # picks the list of a by-argument option (export csv X)
@@ -113,7 +116,7 @@ def candidates(
             only_args = True
             continue
         if not only_args and word.startswith("-") and word != "-":
-            option = _find_option(node, word)
+            option = _find_option(node, word, root)
             if option is not None:
                 seen.update(option.names)
                 attached = "=" in word or (
@@ -138,7 +141,7 @@ def candidates(
         return _values(pending, incomplete, first_argument)
     if not only_args and incomplete.startswith("--") and "=" in incomplete:
         name, _, value = incomplete.partition("=")
-        option = _options(node).get(name)
+        option = _options(node, root).get(name)
         if option is None or not option.takes_value:
             return []
         return [
@@ -148,7 +151,7 @@ def candidates(
     if not only_args and incomplete.startswith("-"):
         return [
             ("plain", name, option.help)
-            for name, option in _options(node).items()
+            for name, option in _options(node, root).items()
             if name.startswith(incomplete) and (option.multiple or not seen & set(option.names))
         ]
     commands = node.get("commands", {})
@@ -168,8 +171,8 @@ def candidates(
     return []
 
 
-def _find_option(node: Node, word: str) -> _Option | None:
-    options = _options(node)
+def _find_option(node: Node, word: str, root: Node | None = None) -> _Option | None:
+    options = _options(node, root)
     name = word.partition("=")[0] if word.startswith("--") else word
     if name in options:
         return options[name]
