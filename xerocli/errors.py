@@ -25,14 +25,16 @@ class ExitCode(IntEnum):
 
 
 EXIT_CODE_MEANINGS: dict[ExitCode, str] = {
-    ExitCode.OK: "success",
-    ExitCode.ERROR: "unexpected error",
-    ExitCode.USAGE: "bad usage or bad input (nothing was sent to Xero)",
-    ExitCode.AUTH: "not logged in, token rejected, tenant not connected or scope missing",
-    ExitCode.NOT_FOUND: "the record or endpoint does not exist",
+    ExitCode.OK: "success (also when the reader of stdout leaves early, as `head` does)",
+    ExitCode.ERROR: "unexpected error: a bug of xero's (run with --debug and report it)",
+    ExitCode.USAGE: "bad usage or bad input, or an export target that cannot be written"
+    " (nothing was sent to Xero)",
+    ExitCode.AUTH: "not logged in, token rejected, tenant not connected or scope missing"
+    " (also: a webhook receiver refused the signature)",
+    ExitCode.NOT_FOUND: "the record or endpoint does not exist, or takes no such method (405)",
     ExitCode.VALIDATION: "Xero rejected the request or some rows of a batch (validation)",
     ExitCode.RATE_LIMITED: "rate limit still exceeded after retries, or the day budget is spent",
-    ExitCode.UNAVAILABLE: "network or Xero unavailable after retries",
+    ExitCode.UNAVAILABLE: "network or Xero (or a webhook receiver) unavailable after retries",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
     ExitCode.TERMINATED: "terminated (SIGTERM) and cleaned up (exports)",
 }
@@ -48,7 +50,7 @@ def human_duration(seconds: float | None) -> str:
     if seconds is None:
         return "a while"
     if seconds < 120:
-        return f"{int(seconds)} seconds"
+        return f"{int(seconds)} second{'' if int(seconds) == 1 else 's'}"
     if seconds < 7200:
         return f"{int(seconds // 60)} minutes"
     return f"{seconds / 3600:.1f} hours"
@@ -95,3 +97,15 @@ class UnavailableError(XeroCliError):
     """Network failures and 5xx answers that outlasted the retries."""
 
     exit_code = ExitCode.UNAVAILABLE
+
+
+class Interrupted(XeroCliError):
+    """Ctrl-C, reported once with what it left behind ("the export was not written")."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
+class Terminated(XeroCliError):
+    """SIGTERM: the command stopped at a safe point and cleaned up as on an error."""
+
+    exit_code = ExitCode.TERMINATED

@@ -106,7 +106,8 @@ def test_login_end_to_end_then_status_tenants_token_logout(
         "Demo Company (NZ)",
         "Demo Company (Global)",
     }
-    assert "keyring" in status["storage"] and status["scopes"] == GRANULAR
+    assert status["storage"] == "keyring" and "keyring" in status["storage_detail"]
+    assert status["scopes"] == GRANULAR.split()  # a list, one scope an item
     assert status["access_token_expires"]
     text = xero("auth", "status").ok().stdout
     assert "Selected:       none" in text
@@ -164,7 +165,7 @@ def test_login_end_to_end_then_status_tenants_token_logout(
     )
     assert revoked.status_code == 400 and revoked.json()["error"] == "invalid_grant"
     after = xero("auth", "status")
-    assert after.code == 1 and "xero auth login" in after.stderr
+    assert after.code == 4 and "xero auth login" in after.stderr
     assert xero("auth", "logout").ok().stderr.startswith("Profile 'default' has no stored login")
 
     assert len(secrets) >= 4
@@ -359,7 +360,7 @@ def test_client_credentials_login(home: Path, sandbox: RunningSandbox) -> None:
     assert read_all(home / "keyring.json") == {}
     for result in (done, status_text := run_xero("auth", "status", env=bare), out):
         assert DEMO_CLIENT_SECRET not in result.stdout + result.stderr
-    assert status_text.code == 1
+    assert status_text.code == 4  # logged out
 
 
 def test_login_with_the_sandboxs_demo_app_on_any_loopback_port(

@@ -125,7 +125,7 @@ def test_revoked_refresh_token_exits_4_and_says_log_in(
     assert "invalid_grant" in result.stderr and "run `xero auth login`" in result.stderr
     assert result.stdout == ""
     status = run_xero("auth", "status", env=logged_in)
-    assert status.code == 1 and "xero auth login" in status.stderr
+    assert status.code == 4 and "xero auth login" in status.stderr
 
 
 def test_missing_scope_names_the_scope_to_add(home: Path, own_sandbox: RunningSandbox) -> None:

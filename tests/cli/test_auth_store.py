@@ -58,7 +58,8 @@ def test_no_keyring_fails_fast_naming_the_fixes_then_the_file_store_works(
     run_xero("tenants", "select", "Demo Company (NZ)", env=env).ok()
     assert len(run_xero("invoices", "list", "--limit", "2", env=env).ok().json()) == 2
     status = run_xero("auth", "status", "--json", env=env).ok().json()
-    assert status["storage"].startswith("the file ") and status["ok"]
+    assert status["storage"] == "file" and status["ok"]
+    assert status["storage_detail"].startswith("the file ")
     token = run_xero("auth", "token", env=env).ok().stdout.strip()
     assert token and token not in credentials.read_text()  # refresh token only, not access
     run_xero("auth", "logout", env=env).ok()

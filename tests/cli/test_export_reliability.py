@@ -154,6 +154,7 @@ def test_pages_are_paced_to_the_minute_limit_without_a_429(tmp_path: Path) -> No
 
 def _first_export(sandbox: RunningSandbox, home: Path, target: Path) -> dict[str, str]:
     env = isolated_env(home, XERO_SANDBOX_URL=sandbox.url)
+    target.parent.mkdir(parents=True, exist_ok=True)  # an export creates no directories
     run_xero(
         "--sandbox", "export", "csv", "invoices", "--incremental", "-o", str(target), env=env
     ).ok()

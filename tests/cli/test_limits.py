@@ -59,3 +59,17 @@ def test_a_spent_day_budget_shows_until_when(box, home) -> None:
     assert spent["DayBlockedUntil"] is not None
     csv = run_xero("--sandbox", "limits", "-o", "csv", env=env).ok().stdout.splitlines()
     assert csv[0].split(",")[-1] == "DayBlockedUntil" and csv[1].split(",")[-1]
+
+
+def test_limits_reads_the_ledger_without_a_login(box, home) -> None:
+    env = isolated_env(home, XERO_SANDBOX_URL=box.url)
+    assert run_xero("limits", "--json", env=env).ok().json() == []  # nothing called yet
+    run_xero("--sandbox", "invoices", "list", "--limit", "1", env=env).ok()
+    nz = box.tenants()[0]["tenant_id"]
+    # No login of this user's own (no --sandbox): the ledger still answers, per organisation.
+    every = run_xero("limits", "--json", env=env).ok().json()
+    assert [(row["TenantId"], row["CallsLastMinute"]) for row in every] == [(nz, 1)]
+    one = run_xero("limits", "--tenant", nz, "--json", env=env).ok().json()
+    assert one["TenantId"] == nz and one["XeroDayRemaining"] == DAY_LIMIT - 1
+    by_name = run_xero("limits", "--tenant", "Demo Company (NZ)", env=env)
+    assert by_name.code == 4 and "give its tenant ID" in by_name.stderr

@@ -57,7 +57,7 @@ def test_create_invoice_from_options_and_read_it_back(sandbox_env) -> None:
     assert lines[0]["UnitAmount"] == Decimal("150.1234")
     assert lines[1]["Description"] == "Travel, by car"
     assert invoice["SubTotal"] == Decimal("380.25")  # 2 x 150.1234 = 300.2468 -> 300.25, + 80
-    assert "Created 1 invoices" in created.stderr
+    assert "Created 1 invoice " in created.stderr
     got = run_xero("--sandbox", "invoices", "get", invoice["InvoiceNumber"], env=sandbox_env)
     assert got.ok().json()["InvoiceID"] == invoice["InvoiceID"]
 

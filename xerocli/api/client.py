@@ -96,6 +96,9 @@ class ApiResponse:
     payload: Any
     text: str
     elapsed_ms: float = 0.0
+    #: Tries it took; after a dropped connection a write's answer may be its own first try's,
+    #: replayed from Xero's idempotency cache.
+    attempts: int = 1
 
 
 @dataclass
@@ -290,7 +293,7 @@ class XeroClient:
                 payload = _safe_json(text)
                 raise error_for(status, payload, text, scope_hint=scope_hint, path=path)
             payload = wire.loads(text) if parse and text.strip() else None
-            return ApiResponse(status, response.headers, payload, text, elapsed)
+            return ApiResponse(status, response.headers, payload, text, elapsed, attempt)
 
     def _backoff(
         self, attempt: int, retry_after: float | None, *, base: float | None = None

@@ -131,9 +131,7 @@ def resolve_tenant(
             ):
                 return str(connection["tenantId"]), connection.get("tenantName")
         names = ", ".join(repr(c.get("tenantName")) for c in connections) or "none"
-        raise errors.UsageError(
-            f"no connected organisation matches {choice!r} (connected: {names})"
-        )
+        raise errors.AuthError(f"no connected organisation matches {choice!r} (connected: {names})")
     if len(connections) == 1 or (sandbox and connections):
         # The sandbox's demo user always has its first demo company; a real login never
         # picks one of several silently.

@@ -265,6 +265,15 @@ class SharedLimiter:
             {"tenant": tenant, "at": self.clock(), **values},
         )
 
+    def known_tenants(self) -> list[str]:
+        """Every tenant this ledger has seen a call to or a report from, sorted."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT tenant FROM calls UNION SELECT tenant FROM reported"
+                " UNION SELECT tenant FROM day_blocks ORDER BY tenant"
+            ).fetchall()
+        return [row[0] for row in rows]
+
     def snapshot(self, tenant: str) -> Snapshot:
         """The tenant's budgets now, without a call to Xero."""
         budget = self.budget

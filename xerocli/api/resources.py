@@ -45,6 +45,14 @@ class Filter:
     #: A query parameter that takes the values as a comma list (Invoices' `Statuses`), used
     #: instead of `where`; without one, several values are an OR in `where`.
     list_param: str = ""
+    #: Values offered on TAB but not enforced: Xero documents these, and some organisations
+    #: (by country) have more, so the value is left for Xero to judge.
+    hints: tuple[str, ...] = ()
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """What TAB completion offers for this option."""
+        return self.choices or self.hints
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,27 @@ class CreateOption:
     kind: str = "text"
     id_key: str = ""
     key: str = ""
+    #: Values offered on TAB (Xero's fixed list); the write model checks the value.
+    choices: tuple[str, ...] = ()
+
+
+#: Xero's fixed lists (its OpenAPI enums): offered on TAB, and checked where a filter's
+#: `choices` name them.
+ACCOUNT_TYPES = (
+    "BANK", "CURRENT", "CURRLIAB", "DEPRECIATN", "DIRECTCOSTS", "EQUITY", "EXPENSE", "FIXED",
+    "INVENTORY", "LIABILITY", "NONCURRENT", "OTHERINCOME", "OVERHEADS", "PREPAYMENT", "REVENUE",
+    "SALES", "TERMLIAB", "PAYG",
+)  # fmt: skip
+BANK_TRANSACTION_TYPES = (
+    "RECEIVE", "RECEIVE-OVERPAYMENT", "RECEIVE-PREPAYMENT", "RECEIVE-TRANSFER",
+    "SPEND", "SPEND-OVERPAYMENT", "SPEND-PREPAYMENT", "SPEND-TRANSFER",
+)  # fmt: skip
+PAYMENT_TYPES = (
+    "ACCRECPAYMENT", "ACCPAYPAYMENT", "ARCREDITPAYMENT", "APCREDITPAYMENT",
+    "AROVERPAYMENTPAYMENT", "ARPREPAYMENTPAYMENT", "APPREPAYMENTPAYMENT", "APOVERPAYMENTPAYMENT",
+)  # fmt: skip
+LINE_AMOUNT_TYPES = ("Exclusive", "Inclusive", "NoTax")
+NEW_DOCUMENT_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED")
 
 
 def _ref(option: str, path: str, id_key: str, key: str, help: str) -> CreateOption:
@@ -243,19 +272,6 @@ def _address(kind: str) -> tuple[str, ...]:
 
 
 INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")
-ACCOUNT_TYPES = (
-    "BANK", "CURRENT", "CURRLIAB", "DEPRECIATN", "DIRECTCOSTS", "EQUITY", "EXPENSE", "FIXED",
-    "INVENTORY", "LIABILITY", "NONCURRENT", "OTHERINCOME", "OVERHEADS", "PREPAYMENT", "REVENUE",
-    "SALES", "TERMLIAB", "PAYG",
-)  # fmt: skip
-BANK_TYPES = (
-    "RECEIVE", "RECEIVE-OVERPAYMENT", "RECEIVE-PREPAYMENT", "RECEIVE-TRANSFER",
-    "SPEND", "SPEND-OVERPAYMENT", "SPEND-PREPAYMENT", "SPEND-TRANSFER",
-)  # fmt: skip
-PAYMENT_TYPES = (
-    "ACCRECPAYMENT", "ACCPAYPAYMENT", "ARCREDITPAYMENT", "APCREDITPAYMENT",
-    "AROVERPAYMENTPAYMENT", "ARPREPAYMENTPAYMENT", "APPREPAYMENTPAYMENT", "APOVERPAYMENTPAYMENT",
-)  # fmt: skip
 
 RESOURCES: tuple[Resource, ...] = (
     Resource(
@@ -290,14 +306,31 @@ RESOURCES: tuple[Resource, ...] = (
         lines_field="LineItems",
         line_columns=LINE_ITEM_COLUMNS,
         create_options=(
-            CreateOption("type", "Type", "ACCREC (sales, default) or ACCPAY (bill).", "upper"),
+            CreateOption(
+                "type",
+                "Type",
+                "ACCREC (sales, default) or ACCPAY (bill).",
+                "upper",
+                choices=("ACCREC", "ACCPAY"),
+            ),
             CONTACT_OPTION,
             LINE_OPTION,
             *_money_options(),
             CreateOption("due-date", "DueDate", "Due date (YYYY-MM-DD)."),
             CreateOption("number", "InvoiceNumber", "Invoice number (default: Xero's next)."),
-            CreateOption("status", "Status", "DRAFT (default), SUBMITTED or AUTHORISED.", "upper"),
-            CreateOption("line-amount-types", "LineAmountTypes", "Exclusive, Inclusive or NoTax."),
+            CreateOption(
+                "status",
+                "Status",
+                "DRAFT (default), SUBMITTED or AUTHORISED.",
+                "upper",
+                choices=NEW_DOCUMENT_STATUSES,
+            ),
+            CreateOption(
+                "line-amount-types",
+                "LineAmountTypes",
+                "Exclusive, Inclusive or NoTax.",
+                choices=LINE_AMOUNT_TYPES,
+            ),
         ),
         upsert_keys=("InvoiceID", "InvoiceNumber"),
         export_columns=(
@@ -424,7 +457,13 @@ RESOURCES: tuple[Resource, ...] = (
         create_options=(
             CreateOption("code", "Code", "Account code."),
             CreateOption("name", "Name", "Account name."),
-            CreateOption("type", "Type", "Account type, e.g. REVENUE, EXPENSE.", "upper"),
+            CreateOption(
+                "type",
+                "Type",
+                "Account type, e.g. REVENUE, EXPENSE.",
+                "upper",
+                choices=ACCOUNT_TYPES,
+            ),
             CreateOption("tax-type", "TaxType", "Default tax type."),
             CreateOption("description", "Description", "Description."),
         ),
@@ -473,14 +512,22 @@ RESOURCES: tuple[Resource, ...] = (
         ),
         filters=(
             _status(("AUTHORISED", "DELETED", "VOIDED")),
-            _type("Type", "RECEIVE, SPEND, or a prepayment/overpayment type.", BANK_TYPES),
+            _type(
+                "Type", "RECEIVE, SPEND, or a prepayment/overpayment type.", BANK_TRANSACTION_TYPES
+            ),
             _contact(),
             *_dates(),
         ),
         lines_field="LineItems",
         line_columns=LINE_ITEM_COLUMNS,
         create_options=(
-            CreateOption("type", "Type", "RECEIVE (money in) or SPEND (money out).", "upper"),
+            CreateOption(
+                "type",
+                "Type",
+                "RECEIVE (money in) or SPEND (money out).",
+                "upper",
+                choices=BANK_TRANSACTION_TYPES,
+            ),
             CONTACT_OPTION,
             _ref("bank-account", "BankAccount", "AccountID", "Code", "Bank account code or ID."),
             LINE_OPTION,
@@ -672,7 +719,13 @@ RESOURCES: tuple[Resource, ...] = (
             *_money_options(),
             CreateOption("delivery-date", "DeliveryDate", "Delivery date (YYYY-MM-DD)."),
             CreateOption("number", "PurchaseOrderNumber", "Purchase order number."),
-            CreateOption("status", "Status", "DRAFT (default), SUBMITTED or AUTHORISED.", "upper"),
+            CreateOption(
+                "status",
+                "Status",
+                "DRAFT (default), SUBMITTED or AUTHORISED.",
+                "upper",
+                choices=NEW_DOCUMENT_STATUSES,
+            ),
         ),
         upsert_keys=("PurchaseOrderID",),
         export_columns=(
@@ -737,12 +790,24 @@ RESOURCES: tuple[Resource, ...] = (
         lines_field="LineItems",
         line_columns=LINE_ITEM_COLUMNS,
         create_options=(
-            CreateOption("type", "Type", "ACCRECCREDIT (sales, default) or ACCPAYCREDIT.", "upper"),
+            CreateOption(
+                "type",
+                "Type",
+                "ACCRECCREDIT (sales, default) or ACCPAYCREDIT.",
+                "upper",
+                choices=("ACCRECCREDIT", "ACCPAYCREDIT"),
+            ),
             CONTACT_OPTION,
             LINE_OPTION,
             *_money_options(),
             CreateOption("number", "CreditNoteNumber", "Credit note number."),
-            CreateOption("status", "Status", "DRAFT (default), SUBMITTED or AUTHORISED.", "upper"),
+            CreateOption(
+                "status",
+                "Status",
+                "DRAFT (default), SUBMITTED or AUTHORISED.",
+                "upper",
+                choices=NEW_DOCUMENT_STATUSES,
+            ),
         ),
         upsert_keys=("CreditNoteID",),
         export_columns=(
@@ -799,9 +864,18 @@ RESOURCES: tuple[Resource, ...] = (
             CreateOption("narration", "Narration", "What the journal is for (required)."),
             JOURNAL_LINE_OPTION,
             CreateOption("date", "Date", "Date (YYYY-MM-DD; default today)."),
-            CreateOption("status", "Status", "DRAFT (default) or POSTED.", "upper"),
             CreateOption(
-                "line-amount-types", "LineAmountTypes", "NoTax (default), Exclusive or Inclusive."
+                "status",
+                "Status",
+                "DRAFT (default) or POSTED.",
+                "upper",
+                choices=("DRAFT", "POSTED"),
+            ),
+            CreateOption(
+                "line-amount-types",
+                "LineAmountTypes",
+                "NoTax (default), Exclusive or Inclusive.",
+                choices=LINE_AMOUNT_TYPES,
             ),
         ),
         upsert_keys=("ManualJournalID",),

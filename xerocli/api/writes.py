@@ -20,6 +20,9 @@ from xerocli.api.xero_errors import validation_messages
 #: Xero refuses request bodies over 3.5 MB; stay under with room for the envelope.
 MAX_BODY_BYTES = 3_400_000
 MAX_KEY_LENGTH = 128
+#: Set on an answer replayed from the idempotency cache (the sandbox sets it, as Stripe does;
+#: Xero documents no such signal, so without it a replay cannot be told from a new write).
+REPLAYED_HEADER = "Idempotent-Replayed"
 
 
 @dataclass
@@ -28,6 +31,9 @@ class RowResult:
     ok: bool
     record: dict[str, Any] | None
     messages: list[str] = field(default_factory=list)
+    #: Answered from Xero's idempotency cache (`Idempotent-Replayed: true`): an earlier run
+    #: with the same key made it, this one changed nothing.
+    replayed: bool = False
 
 
 def batches(bodies: list[dict], size: int) -> Iterator[tuple[int, int]]:
@@ -75,9 +81,16 @@ def write_records(
             scope_hint=resource.scopes[0],
         )
         elements = wire.records_of(answer.payload, resource.name)
+        # A replay on a first try is an earlier run's answer; after a retry it may be this
+        # run's own first try (its connection dropped after Xero wrote), so it is not counted.
+        replayed = (
+            str(answer.headers.get(REPLAYED_HEADER, "")).lower() == "true" and answer.attempts == 1
+        )
         for offset, label in enumerate(labels[start:end]):
             element = elements[offset] if offset < len(elements) else None
-            yield _result(label, element)
+            result = _result(label, element)
+            result.replayed = replayed
+            yield result
 
 
 def _result(label: str, element: dict | None) -> RowResult:

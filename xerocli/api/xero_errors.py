@@ -83,12 +83,19 @@ def error_for(
         )
     if status == 404:
         return not_found(path, detail or _first_line(text))
+    if status == 405:
+        return errors.NotFoundError(
+            "Xero answered 405 Method Not Allowed: this endpoint does not take that method"
+        )
     if status == 429:
         return errors.RateLimitError("Xero's rate limit is still exceeded after retries")
     if status >= 500:
         message = detail or text.strip().splitlines()[0][:200] if text.strip() else ""
         return errors.UnavailableError(f"Xero answered {status}{': ' + message if message else ''}")
-    return errors.XeroCliError(f"Xero answered {status}: {detail or text.strip()[:200]}")
+    # Any other 4xx (409, 413, 415, ...) is Xero refusing this request, not a bug of ours.
+    return errors.ValidationError(
+        f"Xero rejected the request ({status}): {detail or text.strip()[:200] or 'no details'}"
+    )
 
 
 def _first_line(text: str) -> str:

@@ -32,6 +32,10 @@ def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields)
     )
 
 
+#: What `_status_change` says it did: "Voided invoice INV-0001.", not "Void invoice ...".
+PAST_TENSE = {"void": "Voided", "delete": "Deleted", "post": "Posted"}
+
+
 def _status_change(res: Resource, status: str, verb: str, summary: str):
     """`invoices void`, `payments delete`: one Status change posted to the record."""
 
@@ -52,7 +56,7 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
         label = record.get(res.number_field or "", "") or record_id
-        print(f"{verb.capitalize()} {res.singular} {label}.", file=sys.stderr)
+        print(f"{PAST_TENSE.get(verb, verb.capitalize())} {res.singular} {label}.", file=sys.stderr)
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
     params = [

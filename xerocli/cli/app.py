@@ -11,6 +11,7 @@ import sys
 import typer
 
 from xerocli import __version__, errors
+from xerocli.cli import global_options
 from xerocli.cli.context import AppContext, GlobalOptions
 
 HELP = f"""A command-line tool for the Xero accounting API.
@@ -41,29 +42,36 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def root(
-    ctx: typer.Context,
-    profile: str | None = typer.Option(
-        None, "--profile", envvar="XERO_PROFILE", help="Profile (app and login) to use."
-    ),
-    tenant: str | None = typer.Option(
-        None, "--tenant", help="Organisation name or ID for this command (XERO_TENANT_ID)."
-    ),
-    sandbox: bool = typer.Option(
-        False, "--sandbox", help="Run against a local sandbox, logged in by itself."
-    ),
-    sandbox_url: str | None = typer.Option(
-        None, "--sandbox-url", help="Send every endpoint to this sandbox (XERO_SANDBOX_URL)."
-    ),
-    debug: bool = typer.Option(False, "--debug", help="Trace HTTP calls on stderr (redacted)."),
-    no_color: bool = typer.Option(False, "--no-color", help="No colour (also NO_COLOR)."),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version."
-    ),
-) -> None:
-    options = GlobalOptions(profile, tenant, sandbox, sandbox_url, debug, no_color)
-    if debug:
+def _root_params() -> list:
+    """The root command's parameters: one per entry of the global options table, and --version."""
+    from xerocli.cli.signatures import ctx_param, option_param
+
+    params = [ctx_param()]
+    for option in global_options.ROOT_OPTIONS:
+        default = typer.Option(
+            None if option.takes_value else False,
+            *option.names,
+            envvar=option.envvar,
+            help=option.help,
+        )
+        params.append(
+            option_param(option.field, default, str | None if option.takes_value else bool)
+        )
+    params.append(
+        option_param(
+            "version",
+            typer.Option(
+                False, "--version", callback=_version, is_eager=True, help="Print the version."
+            ),
+            bool,
+        )
+    )
+    return params
+
+
+def _root(ctx: typer.Context, version: bool = False, **given: object) -> None:
+    options = GlobalOptions(**given)
+    if options.debug:
         import logging
 
         handler = logging.StreamHandler(sys.stderr)
@@ -74,6 +82,15 @@ def root(
     context = AppContext(options)
     ctx.obj = context
     ctx.call_on_close(context.close)
+
+
+def _root_command():
+    from xerocli.cli.signatures import command_from
+
+    return command_from("root", _root_params(), _root, "")
+
+
+app.callback()(_root_command())
 
 
 def _register() -> None:
@@ -111,24 +128,46 @@ def _report(exc: errors.XeroCliError) -> None:
         print(f"  {line}", file=sys.stderr)
 
 
+def _quiet_stdout() -> None:
+    """The reader of stdout left (`xero ... | head`): that is not an error of ours. Point stdout
+    at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _run(args: list[str]) -> object:
+    """Parse and run the command, with every exception left for `main` to map (typer's own
+    runner turns a closed pipe into a silent exit 1)."""
+    import typer.main
+
+    command = typer.main.get_command(app)
+    try:
+        with command.make_context("xero", args) as ctx:
+            result = command.invoke(ctx)
+        sys.stdout.flush()
+        return result
+    except typer.Exit as exc:  # --help, --version, typer.Exit(code) from a command
+        sys.stdout.flush()
+        return exc.exit_code
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and turn every failure into its one-line message and exit code."""
-    debug = "--debug" in (argv if argv is not None else sys.argv)
+    args = global_options.hoist(sys.argv[1:] if argv is None else list(argv))
+    debug = "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args
     try:
-        result = app(args=argv, prog_name="xero", standalone_mode=False)
+        result = _run(args)
     except errors.XeroCliError as exc:
         _report(exc)
         sys.exit(int(exc.exit_code))
-    except KeyboardInterrupt:
-        print("xero: interrupted", file=sys.stderr)
-        sys.exit(int(errors.ExitCode.INTERRUPTED))
-    except typer.Abort:
+    except (KeyboardInterrupt, typer.Abort, EOFError):
         print("xero: interrupted", file=sys.stderr)
         sys.exit(int(errors.ExitCode.INTERRUPTED))
     except BrokenPipeError:
-        # `xero ... | head`: the reader left; that is not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         sys.exit(0)
     except Exception as exc:
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # click's usage errors
@@ -141,7 +180,4 @@ def main(argv: list[str] | None = None) -> None:
             file=sys.stderr,
         )
         sys.exit(int(errors.ExitCode.ERROR))
-    if result == errors.ExitCode.INTERRUPTED:
-        # typer turns Ctrl-C inside a command into a bare exit code 130, unannounced.
-        print("xero: interrupted", file=sys.stderr)
     sys.exit(int(result or 0) if isinstance(result, int) else 0)

@@ -175,8 +175,7 @@ def login(
         )
         connections = fetch_connections(endpoints, tokens.access_token)
     except KeyboardInterrupt:
-        _say("xero: login interrupted; nothing was stored")
-        raise
+        raise errors.Interrupted("login interrupted; nothing was stored") from None
     if not tokens.refresh_token:
         raise errors.AuthError(
             "Xero issued no refresh token (is offline_access among the scopes?); nothing was stored"
@@ -263,7 +262,9 @@ def status(
 ) -> None:
     """Show the profile, login, organisations, scopes, token expiry and storage.
 
-    Exits 1 with the reason when a credential is broken.
+    Exits 4 with the reason when there is no working login (or the selected organisation is
+    not connected). In `--json`, `storage` is a keyword (keyring, file, env, memory) with the
+    words in `storage_detail`, and `scopes` a list.
     """
     from xerocli.api.tokens import REFRESH_TOKEN, AccessCache
     from xerocli.profiles import config_path
@@ -276,6 +277,7 @@ def status(
         "login": None,
         "client_id": profile.client_id,
         "storage": None,
+        "storage_detail": None,
         "scopes": None,
         "access_token_expires": None,
         "tenants": [],
@@ -289,7 +291,8 @@ def status(
         report["client_id"] = credentials.client_id or profile.client_id
         client = app_ctx.bare_client()
         client.tokens.access_token()  # refreshes first when needed
-        report["storage"] = credentials.storage
+        report["storage"] = _storage_keyword(credentials.kind, profile.token_store)
+        report["storage_detail"] = credentials.storage
         if credentials.from_profile:
             store = getattr(credentials.source, "store", None)
             if store is not None:
@@ -298,9 +301,9 @@ def status(
                     raise errors.AuthError(
                         f"no refresh token in {store.describe()}: run `xero auth login`"
                     )
-                report["storage"] = store.describe()
+                report["storage_detail"] = store.describe()
             cached = AccessCache(profile.name).read() or {}
-            report["scopes"] = cached.get("scope") or None
+            report["scopes"] = str(cached.get("scope") or "").split() or None
             if cached.get("expires_at"):
                 report["access_token_expires"] = _iso(float(cached["expires_at"]))
         from xerocli.api.credentials import list_connections
@@ -328,6 +331,9 @@ def status(
             )
     except errors.XeroCliError as exc:
         report["problem"] = exc.message
+        failure = exc
+    else:
+        failure = None
     if as_json:
         from xerocli.output.jsonfmt import dumps_pretty
 
@@ -335,7 +341,20 @@ def status(
     else:
         sys.stdout.write(_status_text(report))
     if not report["ok"]:
-        raise errors.XeroCliError(report["problem"] or "the login is broken")
+        if failure is not None:
+            raise failure
+        raise errors.AuthError(report["problem"] or "the login is broken")
+
+
+def _storage_keyword(kind: str, token_store: str | None) -> str:
+    """Where the login's secrets live, as one word a script can compare."""
+    if kind.startswith("env"):
+        return "env"
+    if kind == "sandbox":
+        return "memory"
+    from xerocli.api.tokens import store_kind
+
+    return store_kind(token_store)
 
 
 def _iso(when: float) -> str:
@@ -350,10 +369,10 @@ def _status_text(report: dict[str, Any]) -> str:
     if report["client_id"]:
         login += f", app {report['client_id']}"
     lines.append(f"Login:          {login}")
-    if report["storage"]:
-        lines.append(f"Stored in:      {report['storage']}")
+    if report["storage_detail"]:
+        lines.append(f"Stored in:      {report['storage_detail']}")
     if report["scopes"]:
-        lines.append(f"Scopes:         {report['scopes']}")
+        lines.append(f"Scopes:         {' '.join(report['scopes'])}")
     if report["access_token_expires"]:
         from datetime import datetime
 

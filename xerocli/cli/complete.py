@@ -30,6 +30,8 @@ COMPLETE_VAR = "_XERO_COMPLETE"
 # One entry of the index: a command path ("" is the root, "invoices list" a subcommand).
 #   "help": short help; "commands": {name: short help} for groups;
 #   "options": [(names, takes_value, choices, kind, help, multiple)] with kind "" | "file" | "dir"
+#   (choices: a tuple, or {first argument's value: tuple, "": every value} when the list depends
+#   on the command's first argument, as `export csv OBJECT --status` does)
 #   | "dynamic" (values computed by the command's own completion function);
 #   "arguments": [(name, choices, kind, nargs)].
 Node = dict
@@ -52,12 +54,24 @@ class _Option:
         self.names, self.takes_value, self.choices, self.kind, self.help, self.multiple = row
 
 
-def _options(node: Node) -> dict[str, _Option]:
+def _options(node: Node, root: Node | None = None) -> dict[str, _Option]:
+    """The options a command takes: its own, and the root's global ones (accepted anywhere on
+    the line, see `global_options`) that it does not declare itself."""
+    from xerocli.cli.global_options import ROOT_OPTIONS
+
     found: dict[str, _Option] = {}
     for row in node["options"]:
         option = _Option(row)
         for name in option.names:
             found[name] = option
+    if root is None or root is node:
+        return found
+    global_names = {name for option in ROOT_OPTIONS for name in option.names}
+    for row in root["options"]:
+        option = _Option(row)
+        if set(option.names) <= global_names and not found.keys() & set(option.names):
+            for name in option.names:
+                found[name] = option
     return found
 
 
@@ -88,9 +102,10 @@ def candidates(
     """
     index = _index() if index is None else index
     path = ""
-    node = index[path]
+    node = root = index[path]
     seen: set[str] = set()
     positional = 0
+    first_argument: str | None = None  # picks the list of a by-argument option (export csv X)
     only_args = False
     pending: _Option | None = None
     for word in args:
@@ -101,7 +116,7 @@ def candidates(
             only_args = True
             continue
         if not only_args and word.startswith("-") and word != "-":
-            option = _find_option(node, word)
+            option = _find_option(node, word, root)
             if option is not None:
                 seen.update(option.names)
                 attached = "=" in word or (
@@ -119,22 +134,24 @@ def candidates(
         ):
             path, node, seen = child, index[child], set()
             continue
+        if positional == 0:
+            first_argument = word
         positional += 1
     if pending is not None:
-        return _values(pending, incomplete)
+        return _values(pending, incomplete, first_argument)
     if not only_args and incomplete.startswith("--") and "=" in incomplete:
         name, _, value = incomplete.partition("=")
-        option = _options(node).get(name)
+        option = _options(node, root).get(name)
         if option is None or not option.takes_value:
             return []
         return [
             (kind, f"{name}={v}" if kind == "plain" else v, h)
-            for kind, v, h in _values(option, value)
+            for kind, v, h in _values(option, value, first_argument)
         ]
     if not only_args and incomplete.startswith("-"):
         return [
             ("plain", name, option.help)
-            for name, option in _options(node).items()
+            for name, option in _options(node, root).items()
             if name.startswith(incomplete) and (option.multiple or not seen & set(option.names))
         ]
     commands = node.get("commands", {})
@@ -154,8 +171,8 @@ def candidates(
     return []
 
 
-def _find_option(node: Node, word: str) -> _Option | None:
-    options = _options(node)
+def _find_option(node: Node, word: str, root: Node | None = None) -> _Option | None:
+    options = _options(node, root)
     name = word.partition("=")[0] if word.startswith("--") else word
     if name in options:
         return options[name]
@@ -164,11 +181,16 @@ def _find_option(node: Node, word: str) -> _Option | None:
     return None
 
 
-def _values(option: _Option, incomplete: str) -> list[tuple[str, str, str]]:
+def _values(
+    option: _Option, incomplete: str, first_argument: str | None = None
+) -> list[tuple[str, str, str]]:
     if option.kind == "dynamic":
         raise NeedsApp
-    if option.choices:
-        return [("plain", c, "") for c in option.choices if c.startswith(incomplete)]
+    choices = option.choices
+    if isinstance(choices, dict):  # {first argument: its list, "": every value}
+        choices = choices.get(first_argument or "", choices[""])
+    if choices:
+        return [("plain", c, "") for c in choices if c.startswith(incomplete)]
     if option.kind:
         return [(option.kind, incomplete, "")]
     return []

@@ -52,11 +52,16 @@ def build_index(root: Any = None) -> dict[str, dict]:
                     sorted([*param.opts, *param.secondary_opts], key=lambda n: (len(n) <= 2, n))
                 )
                 takes_value = not param.is_flag and not getattr(param, "count", False)
+                choices: tuple | dict = tree.choices(param) if takes_value else ()
+                by_argument = getattr(param.type, "by_argument", None)
+                if takes_value and by_argument:
+                    # The list depends on the command's first argument; "" when it is not given.
+                    choices = {"": choices, **by_argument}
                 options.append(
                     (
                         names,
                         takes_value,
-                        tree.choices(param) if takes_value else (),
+                        choices,
                         _kind(param) if takes_value else "",
                         " ".join((param.help or "").split()),
                         bool(param.multiple or getattr(param, "count", False)),

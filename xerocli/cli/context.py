@@ -26,6 +26,7 @@ class GlobalOptions:
     sandbox_url: str | None = None
     debug: bool = False
     no_color: bool = False
+    quiet: bool = False  # -q/--quiet: only the data (the output layer decides what that drops)
 
 
 @dataclass

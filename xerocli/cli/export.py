@@ -18,6 +18,7 @@ import typer
 
 from xerocli import errors
 from xerocli.api.resources import RESOURCES, TENANT_COLUMNS, Resource
+from xerocli.cli.choices import OfferedText
 
 app = typer.Typer(
     name="export",
@@ -28,10 +29,7 @@ app = typer.Typer(
 NOUNS = ", ".join(r.noun for r in RESOURCES)
 
 
-class Terminated(errors.XeroCliError):
-    """SIGTERM: the export stops at the next safe point and cleans up as on an error."""
-
-    exit_code = errors.ExitCode.TERMINATED
+Terminated = errors.Terminated  # SIGTERM: the export stops at the next safe point, cleaned up
 
 
 class Stopper:
@@ -142,7 +140,26 @@ def _target_for(output: str, tenant: TenantJob | None) -> Any:
         path = path.replace("{tenant}", _slug(tenant.tenant_name)).replace(
             "{tenant_id}", tenant.tenant_id
         )
-    return AtomicFile(Path(path).expanduser())
+    return AtomicFile(checked_output_path(Path(path).expanduser()))
+
+
+def checked_output_path(path: Path) -> Path:
+    """`path`, once its directory is known to exist: like a shell's `> typo/dir/x.csv`, an
+    export never creates directories (a typo would otherwise leave a tree behind)."""
+    parent = path.parent
+    if not parent.is_dir():
+        what = "is not a directory" if parent.exists() else "does not exist"
+        raise errors.UsageError(f"-o {path}: the directory {parent} {what}")
+    return path
+
+
+def _open(target: Any) -> Any:
+    """The target's stream; a file that cannot be created there is named as bad input."""
+    try:
+        return target.open()
+    except OSError as exc:
+        name = getattr(target, "target", "-")
+        raise errors.UsageError(f"-o {name}: cannot write it ({exc.strerror})") from None
 
 
 def _tenants(app_ctx: Any, all_tenants: bool, limiter: Any) -> list[TenantJob]:
@@ -226,6 +243,8 @@ def run_export(
         raise errors.UsageError("--excel is for CSV only")
     if ("{tenant" in output) and output == "-":
         raise errors.UsageError("-o: {tenant} needs a file name")
+    if output != "-" and "{tenant" not in output:
+        checked_output_path(Path(output).expanduser())
     columns = pick_columns(
         export_columns(resource, lines=lines, all_tenants=all_tenants), fields, resource.noun
     )
@@ -247,11 +266,9 @@ def run_export(
             stopper,
         )
     except KeyboardInterrupt:
-        print(
-            "xero: interrupted: the export was not written and its mark did not move",
-            file=sys.stderr,
-        )
-        raise
+        raise errors.Interrupted(
+            "interrupted: the export was not written and its mark did not move"
+        ) from None
     finally:
         stopper.restore()
     where_to = ", ".join(outcome.paths) if outcome.paths else "stdout"
@@ -311,11 +328,11 @@ def _export(
             for job in jobs:
                 job.target = _target_for(output, job)
                 targets.append(job.target)
-                job.sink = sink_class(job.target.open(), columns, excel=excel)
+                job.sink = sink_class(_open(job.target), columns, excel=excel)
         else:
             target = _target_for(output, None)
             targets.append(target)
-            sink = sink_class(target.open(), columns, excel=excel)
+            sink = sink_class(_open(target), columns, excel=excel)
             for job in jobs:
                 job.sink = sink
 
@@ -394,12 +411,18 @@ def with_table_filters(command: Any) -> Any:
 
     signature = inspect.signature(command)
     fixed = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
-    added = filter_params(filters_of_any_resource())
+    added = filter_params(filters_of_any_resource(), lambda spec: _offered_by_object(spec.option))
     command.__signature__ = signature.replace(parameters=[*fixed, *added])
     return command
 
 
-OBJECT_ARG = typer.Argument(..., metavar="OBJECT", help=f"One of: {NOUNS}.", show_default=False)
+OBJECT_ARG = typer.Argument(
+    ...,
+    metavar="OBJECT",
+    help=f"One of: {NOUNS}.",
+    show_default=False,
+    click_type=OfferedText(tuple(r.noun for r in RESOURCES)),
+)
 OUTPUT_OPT = typer.Option(
     "-",
     "--output",
@@ -420,6 +443,13 @@ ALL_TENANTS_OPT = typer.Option(
 )
 SINCE_OPT = typer.Option(None, "--since", help="Only records changed since (If-Modified-Since).")
 WHERE_OPT = typer.Option(None, "--where", help="Raw Xero filter, e.g. 'AmountDue>1000'.")
+
+
+def _offered_by_object(option: str) -> OfferedText:
+    """TAB offers the values of OBJECT's own `--OPTION` filter (`export csv invoices --type`)."""
+    lists = {r.noun: spec.offered for r in RESOURCES for spec in r.filters if spec.option == option}
+    every = {r.noun: lists.get(r.noun, ()) for r in RESOURCES}  # () where OBJECT has no list
+    return OfferedText(by_argument=every, argument="noun")
 
 
 @app.command("csv")

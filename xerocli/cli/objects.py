@@ -14,6 +14,7 @@ from typing import Any
 import typer
 
 from xerocli.api.resources import LINE_KINDS, RESOURCES, Filter, Resource
+from xerocli.cli.choices import offered
 from xerocli.cli.options import (
     chosen_format,
     split_fields,
@@ -45,13 +46,17 @@ def _view(resource: Resource, ctx_obj: Any):
     )
 
 
-def filter_params(filters: Iterable[Filter]) -> list[inspect.Parameter]:
+def filter_params(
+    filters: Iterable[Filter], offer: Callable[[Filter], Any] | None = None
+) -> list[inspect.Parameter]:
     """One option per filter of the table. Each is read as a list, so that a repeated option
-    is seen (and refused where the filter takes one value) instead of the last one winning."""
+    is seen (and refused where the filter takes one value) instead of the last one winning.
+    `offer` gives the click type whose values TAB offers (default: the filter's own list)."""
+    offer = offer or (lambda spec: offered(spec.offered))
     return [
         option_param(
             f"filter_{spec.option}",
-            typer.Option(None, f"--{spec.option}", help=spec.help),
+            typer.Option(None, f"--{spec.option}", help=spec.help, click_type=offer(spec)),
             list[str] | None,
         )
         for spec in filters
@@ -154,10 +159,12 @@ def build_list(resource: Resource) -> Callable[..., None]:
             fields=split_fields(fields),
             no_color=app_ctx.options.no_color,
         )
-        if more["truncated"] and not fetch_all:
+        if more["truncated"] and not fetch_all and limit is None:  # --limit N: as asked
+            from xerocli.cli.wording import count
+
+            shown = count(written, resource.singular, resource.noun.replace("-", " "))
             print(
-                f"Showing the first {written} {resource.noun.replace('-', ' ')}; use --all for"
-                " every page or --limit N.",
+                f"Showing the first {shown}; use --all for every page or --limit N.",
                 file=sys.stderr,
             )
 
@@ -201,11 +208,10 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 )
             )
         else:
-            params.append(
-                option_param(
-                    name, typer.Option(None, f"--{spec.option}", help=spec.help), str | None
-                )
+            option = typer.Option(
+                None, f"--{spec.option}", help=spec.help, click_type=offered(spec.choices)
             )
+            params.append(option_param(name, option, str | None))
     params += [
         option_param(
             "file",
@@ -216,7 +222,12 @@ def build_create(resource: Resource) -> Callable[..., None]:
         ),
         option_param(
             "file_format",
-            typer.Option(None, "--format", help="json, ndjson or csv (default: from the file)."),
+            typer.Option(
+                None,
+                "--format",
+                help="json, ndjson or csv (default: from the file).",
+                click_type=offered(("json", "ndjson", "csv")),
+            ),
             str | None,
         ),
         option_param(
@@ -264,6 +275,8 @@ def build_create(resource: Resource) -> Callable[..., None]:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.write_models import model_for
         from xerocli.api.writes import write_records as send
+        from xerocli.cli.new_contacts import named_contact, warn_if_new
+        from xerocli.cli.wording import count, write_summary
         from xerocli.output.jsonfmt import write_json_array
         from xerocli.output.writer import write_records
 
@@ -291,15 +304,28 @@ def build_create(resource: Resource) -> Callable[..., None]:
             for record in records
         ]
         if dry_run:
-            write_json_array(bodies, sys.stdout)
+            fmt = chosen_format(output, as_json)
+            if fmt in (None, "json"):
+                write_json_array(bodies, sys.stdout)  # exactly what would be sent
+            else:
+                write_records(
+                    bodies,
+                    _view(resource, ctx.obj),
+                    fmt=fmt,
+                    fields=split_fields(fields),
+                    no_color=ctx.obj.options.no_color,
+                )
             print(
-                f"Dry run: {len(bodies)} {resource.noun.replace('-', ' ')} validated;"
-                " nothing sent.",
+                f"Dry run: {count(len(bodies), resource.singular, resource.noun.replace('-', ' '))}"
+                " validated; nothing sent.",
                 file=sys.stderr,
             )
             return
         key = idempotency_key or new_idempotency_key()
         app_ctx = ctx.obj
+        contact_name = None if file else named_contact(resource, values)
+        if contact_name:
+            warn_if_new(app_ctx.client(), contact_name)
         results = list(
             send(
                 app_ctx.client(),
@@ -323,17 +349,22 @@ def build_create(resource: Resource) -> Callable[..., None]:
             fields=split_fields(fields),
             no_color=app_ctx.options.no_color,
         )
-        verb = "Created or updated" if upsert else "Created"
         noun = resource.noun.replace("-", " ")
-        print(
-            f"{verb} {len(created)} {noun}"
-            + (f"; {len(failed)} rejected by Xero" if failed else "")
-            + f" (idempotency key {key}).",
-            file=sys.stderr,
+        summary = write_summary(
+            written=len(created),
+            replayed=sum(1 for r in results if r.ok and r.record and r.replayed),
+            rejected=len(failed),
+            singular=resource.singular,
+            plural=noun,
+            upsert=upsert,
+            key=key,
+            key_given=idempotency_key is not None,
         )
+        print(summary, file=sys.stderr)
         if failed:
             raise errors.ValidationError(
-                f"{len(failed)} of {len(results)} {noun} were rejected by Xero (see above)"
+                f"{len(failed)} of {count(len(results), resource.singular, noun)}"
+                f" {'was' if len(failed) == 1 else 'were'} rejected by Xero (see above)"
             )
 
     return command_from(

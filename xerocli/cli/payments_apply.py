@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from xerocli.cli.options import chosen_format, json_option, output_option
+from xerocli.cli.options import OutputFormat, chosen_format, json_option, output_option
 
 
 def apply(
@@ -21,7 +21,7 @@ def apply(
         ..., "--account", help="Bank or clearing account code (or ID) the payments go into."
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the matches; pay nothing."),
-    output=output_option(),
+    output: OutputFormat | None = output_option(),
     as_json: bool = json_option(),
 ) -> None:
     """Match each payout row to one open invoice (by number or reference, and the amount due),
@@ -35,6 +35,7 @@ def apply(
     from xerocli.api import reconcile
     from xerocli.api.resources import resource
     from xerocli.api.writes import write_records
+    from xerocli.cli.wording import count
     from xerocli.output.table import TableColumn
     from xerocli.output.writer import RecordView
     from xerocli.output.writer import write_records as print_records
@@ -112,13 +113,15 @@ def apply(
     paid = sum(1 for r in report.values() if r.get("Result") == "paid")
     if dry_run:
         print(
-            f"Dry run: {len(matched)} of {len(matches)} rows match; nothing paid.", file=sys.stderr
+            f"Dry run: {len(matched)} of {count(len(matches), 'row')} match; nothing paid.",
+            file=sys.stderr,
         )
     else:
-        print(f"Paid {paid} invoices.", file=sys.stderr)
+        print(f"Paid {count(paid, 'invoice')}.", file=sys.stderr)
     if problems or rejected:
         raise errors.ValidationError(
-            f"{len(problems)} row(s) unmatched or ambiguous, {len(rejected)} rejected by Xero"
+            f"{count(len(problems), 'row')} unmatched or ambiguous,"
+            f" {len(rejected)} rejected by Xero"
         )
 
 

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from xerocli.cli.choices import OfferedText
+
 if TYPE_CHECKING:
     from xerocli.api.webhooks import Delivery
 
@@ -24,6 +26,7 @@ app = typer.Typer(
 )
 
 CATEGORIES = ("INVOICE", "CONTACT", "CREDITNOTE")
+EVENT_TYPES = ("CREATE", "UPDATE")
 EVENT_TYPES = ("CREATE", "UPDATE")
 
 
@@ -285,9 +288,15 @@ def trigger(
         None, "--to", help="Receiver URL (default: the sandbox's subscriptions)."
     ),
     category: str = typer.Option(
-        "INVOICE", "--category", help="INVOICE, CONTACT or CREDITNOTE.", case_sensitive=False
+        "INVOICE",
+        "--category",
+        help="INVOICE, CONTACT or CREDITNOTE.",
+        case_sensitive=False,
+        click_type=OfferedText(CATEGORIES),
     ),
-    event_type: str = typer.Option("UPDATE", "--event-type", help="CREATE or UPDATE."),
+    event_type: str = typer.Option(
+        "UPDATE", "--event-type", help="CREATE or UPDATE.", click_type=OfferedText(EVENT_TYPES)
+    ),
     resource_id: str | None = typer.Option(
         None, "--resource-id", help="The record the event names (default: one of the sandbox's)."
     ),
@@ -339,7 +348,11 @@ def trigger(
             if any(d.get("status") == 401 for d in failed)
             else ""
         )
-        raise errors.XeroCliError(f"{len(failed)} of {len(deliveries)} deliveries failed{hint}")
+        # A receiver that refused the signature is an auth failure (4); one that could not be
+        # reached, or answered anything else, is unavailable (8).
+        refused = all(d.get("status") in (401, 403) for d in failed)
+        failure = errors.AuthError if refused else errors.UnavailableError
+        raise failure(f"{len(failed)} of {len(deliveries)} deliveries failed{hint}")
 
 
 @app.command("subscribe")
