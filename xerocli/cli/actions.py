@@ -14,6 +14,7 @@ import typer
 
 from xerocli import errors
 from xerocli.api.resources import LINE_KINDS, Resource, resource
+from xerocli.cli.choices import offered
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format, split_fields
 from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
@@ -119,7 +120,12 @@ def build_update(res: Resource):
         params.append(
             option_param(
                 name,
-                typer.Option(None, f"--{spec.option}", help=_update_help(spec.help)),
+                typer.Option(
+                    None,
+                    f"--{spec.option}",
+                    help=_update_help(spec.help),
+                    click_type=offered(spec.choices),
+                ),
                 str | None,
             )
         )
@@ -133,7 +139,12 @@ def build_update(res: Resource):
         ),
         option_param(
             "file_format",
-            typer.Option(None, "--format", help="json, ndjson or csv (default: from the file)."),
+            typer.Option(
+                None,
+                "--format",
+                help="json, ndjson or csv (default: from the file).",
+                click_type=offered(("json", "ndjson", "csv")),
+            ),
             str | None,
         ),
         option_param(
