@@ -86,9 +86,18 @@ def test_csv_header_is_the_same_with_no_records() -> None:
     assert render("csv", []) == "InvoiceNumber,Contact.Name,Status,Total\r\n"
 
 
-def test_tsv_never_breaks_a_row() -> None:
-    lines = render("tsv", fields=["InvoiceNumber", "Note"]).splitlines()
-    assert lines == ["InvoiceNumber\tNote", "INV-1\tline one line two tabbed", "INV-2\t"]
+def test_tsv_escapes_tab_newline_and_backslash_and_never_quotes() -> None:
+    # TSV has no quoting: a tab, newline or backslash in a value is written \t, \n, \\ so
+    # that every row is one line and a quote or comma is just a character.
+    quoted = {**RECORDS[0], "Contact": {"Name": 'Tab Co, "Quoted"'}, "Note": "a\\b\r\nc"}
+    lines = render("tsv", [RECORDS[0], quoted], fields=["Contact.Name", "Note"]).split("\n")
+    assert lines == [
+        "Contact.Name\tNote",
+        'Smith, "Jo" & Co\tline one\\nline two\\ttabbed',
+        'Tab Co, "Quoted"\ta\\\\b\\r\\nc',
+        "",
+    ]
+    assert all(len(line.split("\t")) == 2 for line in lines[:-1])
 
 
 def test_table_shows_currency_and_totals_per_currency_without_colour() -> None:

@@ -36,6 +36,7 @@ COMMANDS: dict = {
             (('--sandbox-url',), True, (), '', 'Send every endpoint to this sandbox (XERO_SANDBOX_URL).', False),
             (('--debug',), False, (), '', 'Trace HTTP calls on stderr (redacted).', False),
             (('--no-color',), False, (), '', 'No colour (also NO_COLOR).', False),
+            (('--quiet', '-q'), False, (), '', 'No progress or info messages on stderr (errors still).', False),
             (('--version',), False, (), '', 'Print the version.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],

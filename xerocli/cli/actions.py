@@ -7,13 +7,11 @@ posts the change with an Idempotency-Key.
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from xerocli.api.resources import LINE_KINDS, Resource, resource
 from xerocli.cli.objects import _view
-from xerocli.cli.options import chosen_format, split_fields
+from xerocli.cli.options import chosen_format
 from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
 
 
@@ -29,14 +27,13 @@ def _key_param(help_text: str):
 
 
 def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields) -> None:
-    from xerocli.output.writer import write_records
+    from xerocli.cli.objects import _fields
 
-    write_records(
+    app_ctx.io.write_records(
         [record],
         _view(res, app_ctx),
         fmt=chosen_format(output, as_json),
-        fields=split_fields(fields),
-        no_color=app_ctx.options.no_color,
+        fields=_fields(res, fields),
     )
 
 
@@ -46,8 +43,9 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
     def body(ctx: typer.Context, key: str, idempotency_key, output, as_json, fields) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.writes import update_record
-        from xerocli.cli.objects import _find
+        from xerocli.cli.objects import _fields, _find
 
+        _fields(res, fields)  # a typo'd --fields fails before the change is sent
         app_ctx = ctx.obj
         client = app_ctx.client()
         record = _find(client, res, key)
@@ -60,7 +58,7 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
         label = record.get(res.number_field or "", "") or record_id
-        print(f"{verb.capitalize()} {res.singular} {label}.", file=sys.stderr)
+        app_ctx.io.info(f"{verb.capitalize()} {res.singular} {label}.")
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
     params = [
@@ -97,7 +95,7 @@ def _email(res: Resource):
         )
         contact = (record.get("Contact") or {}).get("Name", "the contact")
         number = record.get(res.number_field or "") or record[res.id_field]
-        print(f"Emailed {res.singular} {number} to {contact}.", file=sys.stderr)
+        ctx.obj.io.info(f"Emailed {res.singular} {number} to {contact}.")
 
     params = [ctx_param(), _key_param("InvoiceID or InvoiceNumber"), _idempotency_param()]
     return command_from("email", params, body, "Email an invoice to its contact (Xero sends it).")
@@ -123,7 +121,9 @@ def _update(res: Resource, model_name: str):
         from xerocli.api import inputs, models
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.writes import update_record
+        from xerocli.cli.objects import _fields
 
+        _fields(res, fields)  # a typo'd --fields fails before the change is sent
         values = {k.removeprefix("opt_").replace("_", "-"): v for k, v in options.items()}
         if not any(v not in (None, "") for v in values.values()):
             raise errors.UsageError(
@@ -142,9 +142,7 @@ def _update(res: Resource, model_name: str):
             change,
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
-        print(
-            f"Updated {res.singular} {record.get('Name') or record[res.id_field]}.", file=sys.stderr
-        )
+        app_ctx.io.info(f"Updated {res.singular} {record.get('Name') or record[res.id_field]}.")
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
     return command_from("update", params, body, f"Change fields of one {res.singular}.")

@@ -58,11 +58,14 @@ def root(
     ),
     debug: bool = typer.Option(False, "--debug", help="Trace HTTP calls on stderr (redacted)."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour (also NO_COLOR)."),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress or info messages on stderr (errors still)."
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version."
     ),
 ) -> None:
-    options = GlobalOptions(profile, tenant, sandbox, sandbox_url, debug, no_color)
+    options = GlobalOptions(profile, tenant, sandbox, sandbox_url, debug, no_color, quiet)
     if debug:
         import logging
 

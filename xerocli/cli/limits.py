@@ -8,7 +8,6 @@ never assumed.
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, timezone
 
 import typer
@@ -37,7 +36,7 @@ def limits(
 ) -> None:
     """Show the organisation's call budget: this minute, in flight, and the day (no API call)."""
     from xerocli.output.table import TableColumn
-    from xerocli.output.writer import RecordView, write_record
+    from xerocli.output.writer import RecordView
 
     app_ctx = ctx.obj
     client = app_ctx.client()
@@ -67,16 +66,11 @@ def limits(
         ],
         title="Call budget, counting every xero process of this user",
     )
-    write_record(
-        record,
-        view,
-        fmt=chosen_format(output, as_json),
-        fields=split_fields(fields),
-        no_color=app_ctx.options.no_color,
+    app_ctx.io.write_record(
+        record, view, fmt=chosen_format(output, as_json), fields=split_fields(fields)
     )
     if snap.reported_at is None:
-        print(
+        app_ctx.io.info(
             "Xero has not reported this organisation's day budget yet: it shows after the first"
-            " call.",
-            file=sys.stderr,
+            " call."
         )
