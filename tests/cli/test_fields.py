@@ -95,19 +95,26 @@ def test_export_refuses_what_list_refuses_with_the_same_message(sandbox_env, tmp
     assert on_list.code == 2 and "LineItems[0].Description" in on_list.stderr
 
 
-def test_every_table_export_and_served_field_is_declared(sandbox_env) -> None:
+def test_every_table_export_and_served_field_is_declared(sandbox_env, monkeypatch) -> None:
     """The declared fields cover the resource table and all the sandbox serves (so a field
     a user sees in `-o json` is never refused)."""
-    for resource in RESOURCES:
-        check_fields(resource, [column.path for column in resource.columns])
-        check_fields(resource, [*resource.export_columns, *resource.line_columns], lines=True)
-        records = (
-            run_xero("--sandbox", resource.noun, "list", "--limit", "200", env=sandbox_env)
-            .ok()
-            .json()
-        )
-        for path in sorted({p for record in records for p in _leaf_paths(record)}):
-            assert check_path(root_schema(resource.name), path) is None, (resource.noun, path)
+    from xerocli.cli.context import AppContext, GlobalOptions
+
+    for key, value in sandbox_env.items():  # the isolated user, in this process
+        if key.startswith(("XERO_", "XDG_", "HOME")):
+            monkeypatch.setenv(key, value)
+    context = AppContext(GlobalOptions(sandbox=True))
+    try:
+        client = context.client()
+        for resource in RESOURCES:
+            check_fields(resource, [column.path for column in resource.columns])
+            check_fields(resource, [*resource.export_columns, *resource.line_columns], lines=True)
+            records = next(iter(client.iter_pages(resource, {}, {}, page_size=200, max_pages=1)))
+            assert records, resource.noun
+            for path in sorted({p for record in records for p in _leaf_paths(record)}):
+                assert check_path(root_schema(resource.name), path) is None, (resource.noun, path)
+    finally:
+        context.close()
 
 
 def _leaf_paths(value, prefix: str = ""):
