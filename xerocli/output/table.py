@@ -4,6 +4,7 @@ colour by status, totals per kind of document and currency (never summed across 
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -79,16 +80,6 @@ def write_table(
     totals_by: TotalsBy | None = None,
     emphasis: Callable[[dict], bool] | None = None,
 ) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(
-        file=out,
-        no_color=not color,
-        highlight=False,
-        force_terminal=color or None,
-        soft_wrap=False,
-    )
     # sums[(column header, kind)][currency]
     sums: dict[tuple[str, str], dict[str, Decimal]] = {}
     skipped: dict[str, int] = {}
@@ -118,25 +109,21 @@ def write_table(
         rows.append(cells)
         bold_rows.append(emphasis is not None and emphasis(record))
     if not rows:
-        console.print(empty_message)
+        out.write(f"{empty_message}\n")
         return 0
-    shown, widths = fit_columns(columns, rows, console.width)
-    table = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
-    for index in shown:
-        column = columns[index]
-        table.add_column(
-            column.header,
-            justify="right" if column.money else "left",
-            overflow="ellipsis",
-            no_wrap=True,
-            max_width=widths[index],
-        )
+    width = terminal_width()
+    shown, widths = fit_columns(columns, rows, width)
+    paint = _Painter(color)
+    lines: list[str] = []
+    if title:
+        lines.append(paint.bold(_fit(title, width)))
+    lines.append(paint.bold(_line([columns[i].header for i in shown], shown, columns, widths)))
     for cells, bold in zip(rows, bold_rows, strict=True):
-        table.add_row(
-            *(_markup(cells[index], columns[index], color) for index in shown),
-            style="bold" if bold and color else None,
-        )
-    console.print(table)
+        texts = [_fit(cells[i], widths[i]) for i in shown]
+        if color:
+            texts = [paint.status(t, columns[i]) for t, i in zip(texts, shown, strict=True)]
+        line = _line(texts, shown, columns, widths, fitted=True)
+        lines.append(paint.bold(line) if bold else line)
     for (header, kind), per_currency in sums.items():
         summary = ", ".join(
             f"{money_text(amount)} {currency}".strip()
@@ -144,7 +131,14 @@ def write_table(
         )
         note = f" (not counting {skipped[kind]} voided or deleted)" if skipped.get(kind) else ""
         label = f"{header} {kind}" if kind else f"{header} by currency"
-        console.print(f"[bold]{_escape(label)}[/bold]: {_escape(summary)}{note}")
+        wrapped = textwrap.wrap(
+            f"{label}: {summary}{note}", width, subsequent_indent="  ", break_on_hyphens=False
+        )
+        if wrapped[0].startswith(f"{label}:"):
+            wrapped[0] = paint.bold(label) + wrapped[0][len(label) :]
+        lines.extend(wrapped)
+    out.write("\n".join(lines) + "\n")
+    out.flush()
     return len(rows)
 
 
@@ -229,12 +223,70 @@ def _shrink(
         widths[widest] -= 1
 
 
-def _markup(text: str, column: TableColumn, color: bool) -> str:
-    style = STATUS_STYLES.get(text) if column.style_by_status and color else None
-    return f"[{style}]{_escape(text)}[/{style}]" if style else _escape(text)
+def terminal_width() -> int:
+    """COLUMNS, else the terminal's width, else 80 (piped)."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+_CONTROL = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\x1b": " "})
 
-    return escape(text)
+
+def _clean(text: str) -> str:
+    """One line of plain text: a newline in a name must not break a row, nor an escape
+    sequence in a value drive the terminal."""
+    return text.translate(_CONTROL)
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut to `width` cells with an ellipsis, or padded to it."""
+    from rich.cells import cell_len, set_cell_size
+
+    text = _clean(text)
+    if cell_len(text) > width:
+        return set_cell_size(text, max(width - 1, 0)) + "…" if width else ""
+    return text
+
+
+def _line(
+    texts: list[str],
+    shown: list[int],
+    columns: list[TableColumn],
+    widths: list[int],
+    *,
+    fitted: bool = False,
+) -> str:
+    from rich.cells import cell_len
+
+    cells = []
+    for text, index in zip(texts, shown, strict=True):
+        if not fitted:
+            text = _fit(text, widths[index])
+        pad = " " * max(widths[index] - cell_len(_Painter.plain(text)), 0)
+        cells.append(pad + text if columns[index].money else text + pad)
+    return (" " * COLUMN_GAP).join(cells).rstrip()
+
+
+class _Painter:
+    """ANSI styles, or nothing when colour is off (NO_COLOR, --no-color, piped)."""
+
+    CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+    _SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def paint(self, text: str, style: str) -> str:
+        return f"\x1b[{self.CODES[style]}m{text}\x1b[0m" if self.color and text else text
+
+    def bold(self, text: str) -> str:
+        return self.paint(text, "bold")
+
+    def status(self, text: str, column: TableColumn) -> str:
+        style = STATUS_STYLES.get(text.strip()) if column.style_by_status else None
+        return self.paint(text, style) if style else text
+
+    @classmethod
+    def plain(cls, text: str) -> str:
+        return cls._SGR.sub("", text)
