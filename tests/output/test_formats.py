@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 from xerocli.api.wire import loads
@@ -140,3 +141,17 @@ def test_wire_dates_become_iso_8601() -> None:
     assert payload["UpdatedDateUTC"] == "2018-11-02T16:31:30.160Z"
     assert payload["DueDate"] == "2018-10-20T13:00:00+13:00"
     assert payload["Total"] == Decimal("12.3400")
+
+
+def test_fields_tables_keep_amounts_with_currency_and_voided_out_of_totals() -> None:
+    # `--fields InvoiceNumber,Total`: Total is still an amount (currency, right-aligned), and
+    # the voided invoice stays out of the total though its Status is not shown.
+    view = replace(VIEW, status_path="Status")
+    out = io.StringIO()
+    write_records(
+        iter(RECORDS), view, fmt="table", fields=["InvoiceNumber", "Total"], out=out, no_color=True
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[1].split() == ["InvoiceNumber", "Total"]
+    assert lines[2].endswith("0.30 NZD") and lines[3].endswith("0.30 USD")
+    assert lines[4] == "Total by currency: 0.30 NZD (not counting 1 voided or deleted)"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from xerocli.output.cells import cell_text
 from xerocli.output.paths import read
-from xerocli.output.table import STATUS_STYLES, TableColumn, money_text, write_table
+from xerocli.output.table import STATUS_STYLES, money_text, write_table
 
 if TYPE_CHECKING:
     from xerocli.output.writer import RecordView
@@ -28,7 +28,9 @@ def write_detail(
     console = Console(file=out, no_color=not color, highlight=False, force_terminal=color or None)
     currency = str(read(record, view.currency_path) or "") if view.currency_path else ""
     if fields:
-        header = [TableColumn(path, path) for path in fields]
+        from xerocli.output.writer import _field_columns
+
+        header = _field_columns(view, fields)
     else:
         header = view.detail_fields or view.columns
     title = view.record_title(record) if view.record_title else view.title

@@ -79,13 +79,17 @@ def write_table(
     totals: bool = True,
     totals_by: TotalsBy | None = None,
     emphasis: Callable[[dict], bool] | None = None,
+    status_path: str | None = None,
 ) -> int:
     # sums[(column header, kind)][currency]
     sums: dict[tuple[str, str], dict[str, Decimal]] = {}
     skipped: dict[str, int] = {}
     rows: list[list[str]] = []
     bold_rows: list[bool] = []
-    status_columns = [column.path for column in columns if column.style_by_status]
+    # Whether a record is voided: its own status, shown or not (`--fields Total`).
+    status_columns = (
+        [status_path] if status_path else [c.path for c in columns if c.style_by_status]
+    )
     for record in records:
         currency = str(read(record, currency_path) or "") if currency_path else ""
         kind = totals_by.label(str(read(record, totals_by.path) or "")) if totals_by else ""

@@ -340,4 +340,5 @@ def resource_view(resource: Any, tenant: str | None) -> RecordView:
         detail_fields=detail_fields,
         sections=sections,
         record_title=record_title,
+        status_path=resource.status_field if resource.currency_field else None,
     )

@@ -77,6 +77,8 @@ class RecordView:
     detail_fields: list[TableColumn] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     record_title: Callable[[dict], str] | None = None
+    #: The field that says a record is voided or deleted (kept out of totals).
+    status_path: str | None = None
 
 
 def write_records(
@@ -108,7 +110,7 @@ def write_records(
         return write_delimited(records, columns, out, tsv=chosen is Format.tsv)
     from xerocli.output.table import write_table
 
-    columns = [TableColumn(path, path) for path in fields] if fields else view.columns
+    columns = _field_columns(view, fields) if fields else view.columns
     return write_table(
         records,
         columns,
@@ -117,10 +119,23 @@ def write_records(
         currency_path=view.currency_path,
         color=color_enabled(out, no_color) if color is None else color,
         empty_message=view.empty_message,
-        totals=view.totals and not fields,
+        totals=view.totals,
         totals_by=view.totals_by,
         emphasis=view.emphasis,
+        status_path=view.status_path,
     )
+
+
+def _field_columns(view: RecordView, fields: list[str]) -> list[TableColumn]:
+    """`--fields` columns, headed by their paths; an amount or status the view knows keeps its
+    currency, alignment and colour."""
+    known = {column.path: column for column in [*view.columns, *view.detail_fields]}
+    return [
+        TableColumn(path, path, known[path].money, known[path].style_by_status)
+        if path in known
+        else TableColumn(path, path)
+        for path in fields
+    ]
 
 
 def write_record(
