@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 PAGER_ENV = (config.ENV_PAGER, config.ENV_PAGER_FALLBACK)
 
 
-def _is_terminal(stream: Any) -> bool:
+def is_terminal(stream: Any) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
@@ -69,11 +69,11 @@ class IOStreams:
 
     @property
     def out_is_terminal(self) -> bool:
-        return _is_terminal(self.out)
+        return is_terminal(self.out)
 
     @property
     def err_is_terminal(self) -> bool:
-        return _is_terminal(self.err)
+        return is_terminal(self.err)
 
     @property
     def color(self) -> bool:

@@ -7,13 +7,13 @@ through rich, so they stay valid at any terminal width.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, TextIO
+from typing import TextIO
 
 from xerocli.output.paths import pick
+from xerocli.output.streams import is_terminal
 from xerocli.output.table import TableColumn, TotalsBy
 
 
@@ -25,17 +25,10 @@ class Format(str, Enum):
     tsv = "tsv"
 
 
-def is_terminal(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
+def _color(out: TextIO, no_color: bool) -> bool:
+    from xerocli.output.streams import IOStreams
 
-
-def color_enabled(stream: TextIO, no_color_flag: bool = False) -> bool:
-    if no_color_flag or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return is_terminal(stream)
+    return IOStreams(out, no_color=no_color).color
 
 
 def choose_format(requested: Format | str | None, terminal: bool | TextIO) -> Format:
@@ -117,7 +110,7 @@ def write_records(
         out,
         title=view.title,
         currency_path=view.currency_path,
-        color=color_enabled(out, no_color) if color is None else color,
+        color=_color(out, no_color) if color is None else color,
         empty_message=view.empty_message,
         totals=view.totals,
         totals_by=view.totals_by,
@@ -167,7 +160,7 @@ def write_record(
             view,
             out,
             fields=fields,
-            color=color_enabled(out, no_color) if color is None else color,
+            color=_color(out, no_color) if color is None else color,
         )
         return
     write_records([record], view, fmt=chosen, fields=fields, out=out, color=color)
