@@ -176,7 +176,7 @@ def test_delimited_views_of_documents_name_their_id_and_currency(sandbox_env) ->
         assert all(re.fullmatch(r"[0-9a-f-]{36}", row["InvoiceID"]) for row in rows)
 
 
-def test_quiet_drops_info_on_stderr_but_never_errors(sandbox_env) -> None:
+def test_quiet_drops_info_on_stderr_but_never_errors(sandbox_env, tmp_path) -> None:
     loud = run_xero("--sandbox", "invoices", "list", "--limit", "1", env=sandbox_env).ok()
     assert "Showing the first 1 invoices" in loud.stderr
     quiet = run_xero("--sandbox", "-q", "invoices", "list", "--limit", "1", env=sandbox_env)
@@ -185,3 +185,8 @@ def test_quiet_drops_info_on_stderr_but_never_errors(sandbox_env) -> None:
         "--sandbox", "--quiet", "invoices", "list", "--fields", "Nope", env=sandbox_env
     )
     assert failed.code == 2 and "'Nope' is not a field" in failed.stderr
+    target = tmp_path / "contacts.csv"
+    exported = run_xero(
+        "--sandbox", "-q", "export", "csv", "contacts", "-o", str(target), env=sandbox_env
+    )
+    assert exported.ok().stderr == "" and target.read_text(encoding="utf-8").startswith("ContactID")
