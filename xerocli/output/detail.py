@@ -36,11 +36,11 @@ def write_detail(
     title = view.record_title(record) if view.record_title else view.title
     if title:
         console.print(f"[bold]{escape(title)}[/bold]")
-    width = max(len(column.header) for column in header) + 1
-    for column in header:
-        value = read(record, column.path)
-        if value in (None, "") and not fields:
-            continue  # a field this record does not have
+    values = [(column, read(record, column.path)) for column in header]
+    if not fields:  # fields this record does not have
+        values = [(column, value) for column, value in values if value not in (None, "")]
+    width = max((len(column.header) for column, _ in values), default=0) + 1
+    for column, value in values:
         if column.money:
             text = money_text(value)
             if currency and value is not None:

@@ -324,7 +324,12 @@ def resource_view(resource: Any, tenant: str | None) -> RecordView:
     detail_fields, sections = DETAIL.get(resource.name, ([], []))
 
     def record_title(record: dict) -> str:
-        key = record.get(resource.number_field or "") or record.get(resource.id_field) or ""
+        key = (
+            record.get(resource.number_field or "")
+            or record.get("Name")
+            or record.get(resource.id_field)
+            or ""
+        )
         return f"{resource.singular.capitalize()} {key}{at}".strip()
 
     return RecordView(
