@@ -28,7 +28,7 @@ def test_table_on_request_shows_tenant_and_currency(xero) -> None:
     result = xero("--sandbox", "invoices", "list", "--limit", "5", "-o", "table").ok()
     assert "Invoices · Demo Company (NZ)" in result.stdout
     assert "NZD" in result.stdout
-    assert "Total by currency:" in result.stdout
+    assert "Total receivable (ACCREC):" in result.stdout
 
 
 def test_sandbox_url_points_every_endpoint_at_a_served_sandbox(xero, sandbox_env) -> None:

@@ -30,6 +30,9 @@ ENV_WEBHOOK_KEY = "XERO_WEBHOOK_KEY"
 ENV_DATA_DIR = "XERO_DATA_DIR"
 ENV_STATE_DIR = "XERO_STATE_DIR"
 ENV_NO_COLOR = "NO_COLOR"
+#: The pager for one document on a terminal (`xero invoices get`), then PAGER; none if unset.
+ENV_PAGER = "XERO_PAGER"
+ENV_PAGER_FALLBACK = "PAGER"
 #: Length of the rate-limit "minute" the client paces to (default 60; for a sandbox started
 #: with `--minute-seconds`).
 

@@ -139,7 +139,7 @@ def test_fields_pick_and_order_columns_and_typos_fail_before_any_call(
         "-o", str(tmp_path / "bad.csv"), env=sandbox_env,
     )  # fmt: skip
     assert bad.code == 2
-    assert "'Contact.Nmae' is not an export column of invoices" in bad.stderr
+    assert "'Contact.Nmae' is not a field of invoices (did you mean 'Contact.Name'?)" in bad.stderr
     assert not (tmp_path / "bad.csv").exists()
     assert sandbox.stats()["api_calls"] == 0
 

@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from xerocli.api.marks import HighWater, Mark
 from xerocli.api.resources import RESOURCES
-from xerocli.output.exportfile import cell, excel_cell
-from xerocli.output.flatten import Flattener, compile_path
+from xerocli.output.cells import cell_text as cell
+from xerocli.output.cells import excel_cell_text as excel_cell
+from xerocli.output.flatten import Flattener
+from xerocli.output.paths import compile_path
 
 INVOICE = {
     "InvoiceID": "i1",

@@ -402,7 +402,9 @@ def test_foreign_currency_invoice_and_totals_per_currency(sandbox_env) -> None:
         .stdout
     )
     assert "Demo Company (Global)" in table
-    totals = next(line for line in table.splitlines() if line.startswith("Total by currency:"))
+    totals = next(
+        line for line in table.splitlines() if line.startswith("Total receivable (ACCREC):")
+    )
     assert "GBP" in totals and "USD" in totals and "EUR" in totals
     bad = run_xero(
         "--sandbox",

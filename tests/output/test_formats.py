@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 from xerocli.api.wire import loads
@@ -86,9 +87,18 @@ def test_csv_header_is_the_same_with_no_records() -> None:
     assert render("csv", []) == "InvoiceNumber,Contact.Name,Status,Total\r\n"
 
 
-def test_tsv_never_breaks_a_row() -> None:
-    lines = render("tsv", fields=["InvoiceNumber", "Note"]).splitlines()
-    assert lines == ["InvoiceNumber\tNote", "INV-1\tline one line two tabbed", "INV-2\t"]
+def test_tsv_escapes_tab_newline_and_backslash_and_never_quotes() -> None:
+    # TSV has no quoting: a tab, newline or backslash in a value is written \t, \n, \\ so
+    # that every row is one line and a quote or comma is just a character.
+    quoted = {**RECORDS[0], "Contact": {"Name": 'Tab Co, "Quoted"'}, "Note": "a\\b\r\nc"}
+    lines = render("tsv", [RECORDS[0], quoted], fields=["Contact.Name", "Note"]).split("\n")
+    assert lines == [
+        "Contact.Name\tNote",
+        'Smith, "Jo" & Co\tline one\\nline two\\ttabbed',
+        'Tab Co, "Quoted"\ta\\\\b\\r\\nc',
+        "",
+    ]
+    assert all(len(line.split("\t")) == 2 for line in lines[:-1])
 
 
 def test_table_shows_currency_and_totals_per_currency_without_colour() -> None:
@@ -131,3 +141,17 @@ def test_wire_dates_become_iso_8601() -> None:
     assert payload["UpdatedDateUTC"] == "2018-11-02T16:31:30.160Z"
     assert payload["DueDate"] == "2018-10-20T13:00:00+13:00"
     assert payload["Total"] == Decimal("12.3400")
+
+
+def test_fields_tables_keep_amounts_with_currency_and_voided_out_of_totals() -> None:
+    # `--fields InvoiceNumber,Total`: Total is still an amount (currency, right-aligned), and
+    # the voided invoice stays out of the total though its Status is not shown.
+    view = replace(VIEW, status_path="Status")
+    out = io.StringIO()
+    write_records(
+        iter(RECORDS), view, fmt="table", fields=["InvoiceNumber", "Total"], out=out, no_color=True
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[1].split() == ["InvoiceNumber", "Total"]
+    assert lines[2].endswith("0.30 NZD") and lines[3].endswith("0.30 USD")
+    assert lines[4] == "Total by currency: 0.30 NZD (not counting 1 voided or deleted)"

@@ -16,20 +16,19 @@ from xerocli import errors
 from xerocli.api.resources import LINE_KINDS, Resource, resource
 from xerocli.cli.choices import offered
 from xerocli.cli.objects import _view
-from xerocli.cli.options import chosen_format, split_fields
+from xerocli.cli.options import chosen_format
 from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
 from xerocli.cli.signatures import key_param as _key_param
 
 
 def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields) -> None:
-    from xerocli.output.writer import write_records
+    from xerocli.cli.objects import _fields
 
-    write_records(
+    app_ctx.io.write_records(
         [record],
         _view(res, app_ctx),
         fmt=chosen_format(output, as_json),
-        fields=split_fields(fields),
-        no_color=app_ctx.options.no_color,
+        fields=_fields(res, fields),
     )
 
 
@@ -43,8 +42,9 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
     def body(ctx: typer.Context, key: str, idempotency_key, output, as_json, fields) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.writes import update_record
-        from xerocli.cli.objects import _find
+        from xerocli.cli.objects import _fields, _find
 
+        _fields(res, fields)  # a typo'd --fields fails before the change is sent
         app_ctx = ctx.obj
         client = app_ctx.client()
         record = _find(client, res, key)
@@ -57,7 +57,7 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
         label = record.get(res.number_field or "", "") or record_id
-        print(f"{PAST_TENSE.get(verb, verb.capitalize())} {res.singular} {label}.", file=sys.stderr)
+        app_ctx.io.info(f"{PAST_TENSE.get(verb, verb.capitalize())} {res.singular} {label}.")
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
     params = [
@@ -94,7 +94,7 @@ def _email(res: Resource):
         )
         contact = (record.get("Contact") or {}).get("Name", "the contact")
         number = record.get(res.number_field or "") or record[res.id_field]
-        print(f"Emailed {res.singular} {number} to {contact}.", file=sys.stderr)
+        ctx.obj.io.info(f"Emailed {res.singular} {number} to {contact}.")
 
     params = [ctx_param(), _key_param("InvoiceID or InvoiceNumber"), _idempotency_param()]
     return command_from("email", params, body, "Email an invoice to its contact (Xero sends it).")
@@ -173,18 +173,17 @@ def build_update(res: Resource):
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.write_models import update_model
         from xerocli.api.writes import update_record
+        from xerocli.cli.objects import _fields
         from xerocli.output.jsonfmt import write_json_array
 
+        _fields(res, fields)  # a typo'd --fields fails before the change is sent
         values = {k.removeprefix("opt_").replace("_", "-"): v for k, v in options.items()}
         rules = update_model(res)
         wanted = _change_from(res, key, file, file_format, values)
         sent = _validated(wanted, rules)
         if dry_run:
             write_json_array([sent], sys.stdout)
-            print(
-                f"Dry run: the change to {res.singular} {key} is valid; nothing sent.",
-                file=sys.stderr,
-            )
+            ctx.obj.io.info(f"Dry run: the change to {res.singular} {key} is valid; nothing sent.")
             return
         app_ctx = ctx.obj
         client = app_ctx.client()
@@ -206,7 +205,7 @@ def build_update(res: Resource):
         )
         shown = updated or record
         label = shown.get(res.number_field or "") or shown.get(res.name_field or "") or record_id
-        print(f"Updated {res.singular} {label}.", file=sys.stderr)
+        app_ctx.io.info(f"Updated {res.singular} {label}.")
         _print_record(app_ctx, res, shown, output, as_json, fields)
 
     return command_from(

@@ -15,6 +15,7 @@ from xerocli import config, errors
 if TYPE_CHECKING:
     from xerocli.api.client import XeroClient
     from xerocli.api.credentials import Credentials
+    from xerocli.output.streams import IOStreams
     from xerocli.profiles import Profile
 
 
@@ -39,6 +40,17 @@ class AppContext:
     _endpoints: Any = None
     tenant_name: str | None = None
     connections: list[dict] = field(default_factory=list)
+    _io: Any = None
+
+    # --- output ----------------------------------------------------------------------------
+    @property
+    def io(self) -> IOStreams:
+        """The output object every command writes through (stdout, stderr, colour, --quiet)."""
+        if self._io is None:
+            from xerocli.output.streams import IOStreams
+
+            self._io = IOStreams(no_color=self.options.no_color, quiet=self.options.quiet)
+        return self._io
 
     # --- endpoints -------------------------------------------------------------------------
     def endpoints(self) -> config.Endpoints:
@@ -124,7 +136,7 @@ class AppContext:
 
         path = config.data_dir() / "sandbox.sqlite"
         if not path.exists():
-            print("Creating the demo company (first run of --sandbox)...", file=sys.stderr)
+            self.io.info("Creating the demo company (first run of --sandbox)...")
         self._server = SandboxServer(Sandbox.open(path))
         self._server.start_background()
 

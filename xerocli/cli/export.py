@@ -9,7 +9,6 @@ The command parses options and wires the parts together: the list query
 from __future__ import annotations
 
 import signal
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,17 +89,19 @@ def export_columns(resource: Resource, *, lines: bool, all_tenants: bool) -> lis
     return columns
 
 
-def pick_columns(available: list[str], fields: str | None, noun: str) -> list[str]:
+def pick_columns(
+    resource: Resource, available: list[str], fields: str | None, *, lines: bool, all_tenants: bool
+) -> list[str]:
+    """`--fields`: any field path of the resource (the language of `list --fields`), the
+    `LineItem.*` columns with `--lines`, TenantId/TenantName with `--all-tenants`; checked
+    before any call."""
     if not fields:
         return available
+    from xerocli.output.schema import check_fields
+
     chosen = [part.strip() for part in fields.split(",") if part.strip()]
-    unknown = [name for name in chosen if name not in available]
-    if unknown:
-        raise errors.UsageError(
-            f"--fields: {', '.join(repr(u) for u in unknown)} is not an export column of {noun}"
-            f" (see `xero export columns {noun}`; line columns need --lines)"
-        )
-    return chosen
+    constants = TENANT_COLUMNS if all_tenants else ()
+    return check_fields(resource, chosen, lines=lines, constants=constants)
 
 
 @dataclass
@@ -246,7 +247,11 @@ def run_export(
     if output != "-" and "{tenant" not in output:
         checked_output_path(Path(output).expanduser())
     columns = pick_columns(
-        export_columns(resource, lines=lines, all_tenants=all_tenants), fields, resource.noun
+        resource,
+        export_columns(resource, lines=lines, all_tenants=all_tenants),
+        fields,
+        lines=lines,
+        all_tenants=all_tenants,
     )
     query = build_list_query(resource, filters, where=where, since=since)
 
@@ -274,10 +279,9 @@ def run_export(
     where_to = ", ".join(outcome.paths) if outcome.paths else "stdout"
     extra = f" ({outcome.rows} rows)" if outcome.rows != outcome.records else ""
     skipped = f"; {outcome.skipped} unchanged at the mark left out" if outcome.skipped else ""
-    print(
+    ctx.obj.io.info(
         f"Exported {outcome.records} {resource.noun.replace('-', ' ')}{extra} to"
-        f" {where_to}{skipped}.",
-        file=sys.stderr,
+        f" {where_to}{skipped}."
     )
 
 
@@ -297,15 +301,14 @@ def _export(
     from xerocli import config
     from xerocli.api.marks import HighWater, MarkStore, iso_utc
     from xerocli.api.paging import merge_streams
-    from xerocli.output.exportfile import CsvSink, NdjsonSink
+    from xerocli.output.delimited import SINKS
     from xerocli.output.flatten import Flattener
-    from xerocli.output.progress import progress_for
 
-    progress = progress_for(f"Exporting {resource.noun}")
+    progress = app_ctx.io.progress(f"Exporting {resource.noun}")
     jobs: list[TenantJob] = []
     targets: list[Any] = []
     committed = False
-    sink_class = CsvSink if fmt == "csv" else NdjsonSink
+    sink_class = SINKS[fmt]
     try:
         limiter = _limiter(progress)
         jobs = _tenants(app_ctx, all_tenants, limiter)
@@ -519,10 +522,10 @@ def export_ndjson(
 
 @app.command("columns")
 def export_columns_command(
+    ctx: typer.Context,
     noun: str = OBJECT_ARG,
     lines: bool = typer.Option(False, "--lines", help="Include the line columns."),
 ) -> None:
     """Print OBJECT's export columns, one a line, in file order."""
     resource = _resource(noun)
-    for column in export_columns(resource, lines=lines, all_tenants=False):
-        print(column)
+    ctx.obj.io.write_lines(export_columns(resource, lines=lines, all_tenants=False))

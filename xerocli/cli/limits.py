@@ -9,7 +9,6 @@ never assumed.
 from __future__ import annotations
 
 import os
-import sys
 from datetime import datetime, timezone
 from typing import Any
 
@@ -42,7 +41,7 @@ def limits(
     Needs no login when the organisation is known here (`--tenant ID`, XERO_TENANT_ID, the
     profile's selected one); with none, every organisation the ledger has seen is listed."""
     from xerocli.output.table import TableColumn
-    from xerocli.output.writer import RecordView, write_record, write_records
+    from xerocli.output.writer import RecordView
 
     app_ctx = ctx.obj
     limiter, tenants, one = _tenants(app_ctx)
@@ -61,20 +60,15 @@ def limits(
         title="Call budget, counting every xero process of this user",
         empty_message="No calls recorded yet: the ledger knows no organisation.",
     )
-    options = {
-        "fmt": chosen_format(output, as_json),
-        "fields": split_fields(fields),
-        "no_color": app_ctx.options.no_color,
-    }
+    options = {"fmt": chosen_format(output, as_json), "fields": split_fields(fields)}
     if one:
-        write_record(records[0], view, **options)
+        app_ctx.io.write_record(records[0], view, **options)
     else:
-        write_records(records, view, **options)
+        app_ctx.io.write_records(records, view, **options)
     if any(snap.reported_at is None for snap in snaps):
-        print(
+        app_ctx.io.info(
             "Xero has not reported this organisation's day budget yet: it shows after the first"
-            " call.",
-            file=sys.stderr,
+            " call."
         )
 
 

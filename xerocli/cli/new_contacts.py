@@ -4,7 +4,6 @@ otherwise leave a second contact behind."""
 
 from __future__ import annotations
 
-import sys
 import uuid
 from typing import Any
 
@@ -25,15 +24,12 @@ def named_contact(owner: Resource, values: dict[str, Any]) -> str | None:
     return None
 
 
-def warn_if_new(client: Any, name: str) -> bool:
+def warn_if_new(client: Any, name: str, io: Any) -> bool:
     """One lookup by name; on stderr, a line when Xero will create the contact. True if new."""
     from xerocli.api.query import quote
 
     found = client.get_records(resource("contacts"), {"where": f"Name=={quote(name)}"})
     if found:
         return False
-    print(
-        f"Contact {name!r} is not in Xero: Xero will create it as a new contact.",
-        file=sys.stderr,
-    )
+    io.warn(f"Contact {name!r} is not in Xero: Xero will create it as a new contact.")
     return True

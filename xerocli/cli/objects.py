@@ -7,7 +7,6 @@ resource takes (a signature built from the table), so the next resource needs no
 from __future__ import annotations
 
 import inspect
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -30,20 +29,25 @@ from xerocli.cli.signatures import (
 DEFAULT_LIMIT = 100
 
 
-def _view(resource: Resource, ctx_obj: Any):
-    from xerocli.output.table import TableColumn
-    from xerocli.output.writer import RecordView
+#: A table holds at most this many records, one page: a person reads the first screen, and
+#: rendering 20,000 rows would keep it blank for a minute. ndjson and csv stream every page.
+TABLE_CAP = 500
 
-    tenant = ctx_obj.tenant_name
-    label = resource.noun.replace("-", " ").capitalize()  # "Bank transactions"
-    return RecordView(
-        columns=[
-            TableColumn(c.path, c.header, c.money, c.style_by_status) for c in resource.columns
-        ],
-        currency_path=resource.currency_field,
-        title=f"{label} · {tenant}" if tenant else label,
-        empty_message=f"No {resource.noun.replace('-', ' ')} found.",
-    )
+
+def _view(resource: Resource, ctx_obj: Any):
+    from xerocli.output.views import resource_view
+
+    return resource_view(resource, ctx_obj.tenant_name)
+
+
+def _fields(resource: Resource, fields: str | None) -> list[str] | None:
+    """`--fields`, checked against the resource's declared fields before anything is sent."""
+    wanted = split_fields(fields)
+    if not wanted:
+        return None
+    from xerocli.output.schema import check_fields
+
+    return check_fields(resource, wanted)
 
 
 def filter_params(
@@ -120,16 +124,21 @@ def build_list(resource: Resource) -> Callable[..., None]:
         **filters,
     ) -> None:
         from xerocli.api.query import build_list_query
-        from xerocli.output.writer import write_records
+        from xerocli.output.writer import Format
 
-        fmt = chosen_format(output, as_json)
+        app_ctx = ctx.obj
+        io = app_ctx.io
+        fmt = io.format(chosen_format(output, as_json))
+        wanted = _fields(resource, fields)
         values = {key.removeprefix("filter_"): value for key, value in filters.items()}
         query = build_list_query(resource, values, where=where, order=order, since=since)
-        app_ctx = ctx.obj
         client = app_ctx.client()
         cap = None if fetch_all else (limit or DEFAULT_LIMIT)
         if fetch_all and limit:
             cap = limit
+        table_capped = fetch_all and not limit and fmt is Format.table
+        if table_capped:
+            cap = TABLE_CAP
         page_size = 1000 if cap is None else min(1000, max(cap, 1))
         more = {"truncated": False}
 
@@ -152,21 +161,17 @@ def build_list(resource: Resource) -> Callable[..., None]:
                 if cap is not None and count >= cap and len(page) == page_size:
                     more["truncated"] = True
 
-        written = write_records(
-            records(),
-            _view(resource, app_ctx),
-            fmt=fmt,
-            fields=split_fields(fields),
-            no_color=app_ctx.options.no_color,
-        )
-        if more["truncated"] and not fetch_all and limit is None:  # --limit N: as asked
-            from xerocli.cli.wording import count
+        written = io.write_records(records(), _view(resource, app_ctx), fmt=fmt, fields=wanted)
+        from xerocli.cli.wording import count
 
-            shown = count(written, resource.singular, resource.noun.replace("-", " "))
-            print(
-                f"Showing the first {shown}; use --all for every page or --limit N.",
-                file=sys.stderr,
+        shown = count(written, resource.singular, resource.noun.replace("-", " "))
+        if more["truncated"] and table_capped:
+            io.info(
+                f"Showing the first {shown}: a table shows one page. For all of them"
+                f" use -o ndjson or -o csv (streamed), or --limit N for a longer table."
             )
+        elif more["truncated"] and not fetch_all and limit is None:  # --limit N: as asked
+            io.info(f"Showing the first {shown}; use --all for every page or --limit N.")
 
     return command_from("list", params, body, f"List {resource.noun.replace('-', ' ')}.")
 
@@ -182,16 +187,11 @@ def build_get(resource: Resource) -> Callable[..., None]:
     ]
 
     def body(ctx: typer.Context, key: str, output, as_json, fields) -> None:
-        from xerocli.output.writer import write_record
-
         app_ctx = ctx.obj
+        wanted = _fields(resource, fields)
         record = _find(app_ctx.client(), resource, key)
-        write_record(
-            record,
-            _view(resource, app_ctx),
-            fmt=chosen_format(output, as_json),
-            fields=split_fields(fields),
-            no_color=app_ctx.options.no_color,
+        app_ctx.io.write_record(
+            record, _view(resource, app_ctx), fmt=chosen_format(output, as_json), fields=wanted
         )
 
     return command_from("get", params, body, f"Show one {resource.singular} by {key_help}.")
@@ -277,9 +277,10 @@ def build_create(resource: Resource) -> Callable[..., None]:
         from xerocli.api.writes import write_records as send
         from xerocli.cli.new_contacts import named_contact, warn_if_new
         from xerocli.cli.wording import count, write_summary
-        from xerocli.output.jsonfmt import write_json_array
-        from xerocli.output.writer import write_records
 
+        app_ctx = ctx.obj
+        io = app_ctx.io
+        wanted = _fields(resource, fields)
         values = {key.removeprefix("opt_").replace("_", "-"): v for key, v in options.items()}
         given = {key: v for key, v in values.items() if v not in (None, [], "")}
         if file and given:
@@ -306,26 +307,18 @@ def build_create(resource: Resource) -> Callable[..., None]:
         if dry_run:
             fmt = chosen_format(output, as_json)
             if fmt in (None, "json"):
-                write_json_array(bodies, sys.stdout)  # exactly what would be sent
+                io.write_json(bodies)  # exactly what would be sent
             else:
-                write_records(
-                    bodies,
-                    _view(resource, ctx.obj),
-                    fmt=fmt,
-                    fields=split_fields(fields),
-                    no_color=ctx.obj.options.no_color,
-                )
-            print(
+                io.write_records(bodies, _view(resource, app_ctx), fmt=fmt, fields=wanted)
+            io.info(
                 f"Dry run: {count(len(bodies), resource.singular, resource.noun.replace('-', ' '))}"
-                " validated; nothing sent.",
-                file=sys.stderr,
+                " validated; nothing sent."
             )
             return
         key = idempotency_key or new_idempotency_key()
-        app_ctx = ctx.obj
         contact_name = None if file else named_contact(resource, values)
         if contact_name:
-            warn_if_new(app_ctx.client(), contact_name)
+            warn_if_new(app_ctx.client(), contact_name, io)
         results = list(
             send(
                 app_ctx.client(),
@@ -340,14 +333,10 @@ def build_create(resource: Resource) -> Callable[..., None]:
         for result in results:
             for message in result.messages:
                 prefix = "" if result.ok else "rejected: "
-                print(f"{result.label}: {prefix}{message}", file=sys.stderr)
+                io.warn(f"{result.label}: {prefix}{message}")
         created = [result.record for result in results if result.ok and result.record]
-        write_records(
-            created,
-            _view(resource, app_ctx),
-            fmt=chosen_format(output, as_json),
-            fields=split_fields(fields),
-            no_color=app_ctx.options.no_color,
+        io.write_records(
+            created, _view(resource, app_ctx), fmt=chosen_format(output, as_json), fields=wanted
         )
         noun = resource.noun.replace("-", " ")
         summary = write_summary(
@@ -360,7 +349,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
             key=key,
             key_given=idempotency_key is not None,
         )
-        print(summary, file=sys.stderr)
+        io.info(summary)
         if failed:
             raise errors.ValidationError(
                 f"{len(failed)} of {count(len(results), resource.singular, noun)}"

@@ -38,7 +38,6 @@ def apply(
     from xerocli.cli.wording import count
     from xerocli.output.table import TableColumn
     from xerocli.output.writer import RecordView
-    from xerocli.output.writer import write_records as print_records
 
     try:
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8-sig")
@@ -96,28 +95,20 @@ def apply(
         title=f"Payout matches · {app_ctx.tenant_name}" if app_ctx.tenant_name else None,
         empty_message="No rows.",
     )
-    print_records(
-        [report[id(m)] for m in matches],
-        view,
-        fmt=chosen_format(output, as_json),
-        no_color=app_ctx.options.no_color,
-    )
+    io = app_ctx.io
+    io.write_records([report[id(m)] for m in matches], view, fmt=chosen_format(output, as_json))
     problems = [m for m in matches if m.invoice is None]
     rejected = [r for r in report.values() if str(r.get("Result", "")).startswith("rejected")]
     for m in problems:
-        print(
+        io.warn(
             f"row {m.row.row}: {m.status}: {m.row.invoice} {m.row.amount}"
-            + (f" ({len(m.candidates)} open invoices match)" if m.candidates else ""),
-            file=sys.stderr,
+            + (f" ({len(m.candidates)} open invoices match)" if m.candidates else "")
         )
     paid = sum(1 for r in report.values() if r.get("Result") == "paid")
     if dry_run:
-        print(
-            f"Dry run: {len(matched)} of {count(len(matches), 'row')} match; nothing paid.",
-            file=sys.stderr,
-        )
+        io.info(f"Dry run: {len(matched)} of {count(len(matches), 'row')} match; nothing paid.")
     else:
-        print(f"Paid {count(paid, 'invoice')}.", file=sys.stderr)
+        io.info(f"Paid {count(paid, 'invoice')}.")
     if problems or rejected:
         raise errors.ValidationError(
             f"{count(len(problems), 'row')} unmatched or ambiguous,"

@@ -49,7 +49,7 @@ def build(report: Report):
     def body(ctx: typer.Context, raw_params, output, as_json, fields, **options: Any) -> None:
         from xerocli.api import reports
         from xerocli.output.table import TableColumn
-        from xerocli.output.writer import RecordView, write_records
+        from xerocli.output.writer import RecordView
 
         values = {spec.option: options[_name(spec.option)] for spec in report.params}
         params = reports.build_params(report, values, raw_params)
@@ -66,27 +66,18 @@ def build(report: Report):
             totals=False,
             emphasis=lambda record: record.get("RowType") == "SummaryRow",
         )
-        fmt = chosen_format(output, as_json)
+        fmt = app_ctx.io.format(chosen_format(output, as_json))
         rows = flat.rows
-        if not fields and _is_table(fmt):
+        if not fields and fmt == "table":
             rows = _section_once(rows)
-        write_records(
+        app_ctx.io.write_records(
             rows,
             view,
             fmt=fmt,
             fields=split_fields(fields) or _machine_columns(fmt, flat.columns),
-            no_color=app_ctx.options.no_color,
         )
 
     return command_from(report.noun.replace("-", "_"), _params(report), body, report.help)
-
-
-def _is_table(fmt: str | None) -> bool:
-    import sys
-
-    from xerocli.output.writer import Format, choose_format
-
-    return choose_format(fmt, sys.stdout) is Format.table
 
 
 def _machine_columns(fmt: str | None, columns: list[str]) -> list[str] | None:

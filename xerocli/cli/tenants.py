@@ -8,8 +8,6 @@ nothing here ever picks "the first" of several.
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from xerocli import errors
@@ -49,10 +47,10 @@ def list_tenants(
 ) -> None:
     """List the connected organisations; `selected` marks the one commands use."""
     from xerocli.output.table import TableColumn
-    from xerocli.output.writer import Format, RecordView, choose_format, write_records
+    from xerocli.output.writer import Format, RecordView
 
     app_ctx = ctx.obj
-    fmt = choose_format(chosen_format(output, as_json), sys.stdout)
+    fmt = app_ctx.io.format(chosen_format(output, as_json))
     connections = _connections(app_ctx)
     chosen = app_ctx.selected_among(connections)
     records = [
@@ -82,14 +80,9 @@ def list_tenants(
         shown = [{**r, "selected": "*" if r["selected"] else ""} for r in records]
     else:
         shown = records
-    write_records(
-        shown, view, fmt=fmt, fields=split_fields(fields), no_color=app_ctx.options.no_color
-    )
+    app_ctx.io.write_records(shown, view, fmt=fmt, fields=split_fields(fields))
     if records and not any(r["selected"] for r in records):
-        print(
-            "No organisation is selected: choose one with `xero tenants select NAME`.",
-            file=sys.stderr,
-        )
+        app_ctx.io.info("No organisation is selected: choose one with `xero tenants select NAME`.")
 
 
 @app.command("select")
@@ -113,17 +106,15 @@ def select(
         from xerocli.cli import sandbox_tenant
 
         sandbox_tenant.select(str(chosen.get("tenantId")), chosen.get("tenantName"))
-        print(
+        app_ctx.io.info(
             f"Selected {chosen.get('tenantName')} ({chosen.get('tenantId')}) for --sandbox"
-            " commands; no profile was changed.",
-            file=sys.stderr,
+            " commands; no profile was changed."
         )
         return
     profile = app_ctx.profile()
     profile.tenant_id = str(chosen.get("tenantId"))
     profile.tenant_name = chosen.get("tenantName")
     save_profile(profile)
-    print(
-        f"Selected {profile.tenant_name} ({profile.tenant_id}) for profile {profile.name!r}.",
-        file=sys.stderr,
+    app_ctx.io.info(
+        f"Selected {profile.tenant_name} ({profile.tenant_id}) for profile {profile.name!r}."
     )

@@ -1,9 +1,5 @@
-"""Export files: flat rows as CSV (RFC 4180) or NDJSON, written crash-safe.
+"""Export files, written crash-safe (the rows themselves: `output/delimited.py`).
 
-- Cells: Decimals exactly as Xero sent them (`12.3400` stays `12.3400`, never a float), dates
-  ISO 8601, booleans `true`/`false`, missing values empty (CSV) or `null` (NDJSON).
-- `excel=True`: a UTF-8 BOM so Excel reads accents right, and timestamps as
-  `2026-02-06 12:17:43` (Excel's own format; it does not parse `T...Z`).
 - `AtomicFile`: the data goes to a hidden temp file beside the target
   (`.NAME.PID.xero-partial`), renamed over the target only when complete. On an error, Ctrl-C
   or SIGTERM the temp file is removed and the old target is untouched; after a SIGKILL the temp
@@ -15,84 +11,14 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
-
-from xerocli.output.jsonfmt import dumps_compact
+from typing import TextIO
 
 PARTIAL_SUFFIX = ".xero-partial"
-_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
-
-
-def cell(value: Any) -> str:
-    """Text of one CSV cell."""
-    kind = type(value)
-    if kind is str:
-        return value
-    if value is None:
-        return ""
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is Decimal:
-        return format(value, "f")
-    if kind in (dict, list):
-        return dumps_compact(value)
-    return str(value)
-
-
-def excel_cell(value: Any) -> str:
-    text = cell(value)
-    if type(value) is str and "T" in text:
-        match = _TIMESTAMP.match(text)
-        if match:
-            return f"{match.group(1)} {match.group(2)}"
-    return text
-
-
-class CsvSink:
-    """One header row, then rows; RFC 4180 (CRLF line ends, quotes only where needed)."""
-
-    def __init__(self, out: TextIO, columns: list[str], *, excel: bool = False) -> None:
-        self.out = out
-        self.writer = csv.writer(out, lineterminator="\r\n")
-        self.to_text = excel_cell if excel else cell
-        if excel:
-            out.write("\ufeff")
-        self.writer.writerow(columns)
-        self.rows = 0
-
-    def write(self, rows: Iterable[list[Any]]) -> None:
-        to_text, writerow = self.to_text, self.writer.writerow
-        count = 0
-        for row in rows:
-            writerow([to_text(value) for value in row])
-            count += 1
-        self.rows += count
-
-
-class NdjsonSink:
-    """One JSON object per row, keys in column order, numbers exact."""
-
-    def __init__(self, out: TextIO, columns: list[str], *, excel: bool = False) -> None:
-        self.out = out
-        self.columns = columns
-        self.rows = 0
-
-    def write(self, rows: Iterable[list[Any]]) -> None:
-        columns, write = self.columns, self.out.write
-        count = 0
-        for row in rows:
-            write(dumps_compact(dict(zip(columns, row, strict=True))))
-            write("\n")
-            count += 1
-        self.rows += count
 
 
 def partial_path(target: Path, pid: int | None = None) -> Path:

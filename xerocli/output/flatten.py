@@ -1,71 +1,22 @@
-"""Nested Xero records flattened into fixed export columns (`Contact.Name`, `LineItem.*`).
+"""Nested Xero records flattened into fixed columns (`Contact.Name`, `LineItem.*`).
 
-A column is a path in Xero's field names: `A.B` reads field B of object A, `[N]` picks the Nth
-element of a list, `[WORD]` the element whose `...Type` field is WORD (`Addresses[POBOX].City`).
-`LineItem.X` reads X of the line item a `--lines` row is about. Paths are compiled once into
-tuples of steps, so 100,000 invoices do not re-parse 40 strings each.
+A column is a field path (`xerocli/output/paths.py`, the one path language of `--fields`):
+`Addresses[POBOX].City`, `Tracking[0].Option`. `LineItem.X` reads X of the line item a
+`--lines` row is about. Paths are compiled once, so 100,000 invoices do not re-parse 40 strings
+each.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from xerocli.output.paths import compile_path, read_steps
+
 LINE_PREFIX = "LineItem."
-_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([A-Za-z0-9_]+)\]")
 
-Step = tuple[str, Any]  # ("key", name) | ("index", n) | ("type", WORD)
 Getter = Callable[[dict, dict | None], Any]
-
-
-def compile_path(path: str) -> tuple[Step, ...]:
-    """`Addresses[POBOX].City` -> (("key","Addresses"), ("type","POBOX"), ("key","City"))."""
-    steps: list[Step] = []
-    position = 0
-    for part in path.split("."):
-        position = 0
-        while position < len(part):
-            match = _STEP.match(part, position)
-            if not match:
-                raise ValueError(f"bad column path {path!r}")
-            name, selector = match.groups()
-            if name is not None:
-                steps.append(("key", name))
-            elif selector.isdigit():
-                steps.append(("index", int(selector)))
-            else:
-                steps.append(("type", selector))
-            position = match.end()
-    return tuple(steps)
-
-
-def read(value: Any, steps: tuple[Step, ...]) -> Any:
-    for kind, arg in steps:
-        if kind == "key":
-            if not isinstance(value, dict):
-                return None
-            value = value.get(arg)
-        elif kind == "index":
-            if not isinstance(value, list) or arg >= len(value):
-                return None
-            value = value[arg]
-        else:
-            if not isinstance(value, list):
-                return None
-            value = next(
-                (
-                    item
-                    for item in value
-                    if isinstance(item, dict)
-                    and any(k.endswith("Type") and v == arg for k, v in item.items())
-                ),
-                None,
-            )
-        if value is None:
-            return None
-    return value
 
 
 def _getter(column: str, extra: dict[str, Any] | None, line_prefix: str = LINE_PREFIX) -> Getter:
@@ -77,12 +28,12 @@ def _getter(column: str, extra: dict[str, Any] | None, line_prefix: str = LINE_P
         if len(steps) == 1 and steps[0][0] == "key":
             key = steps[0][1]
             return lambda record, line: line.get(key) if line else None
-        return lambda record, line: read(line, steps) if line else None
+        return lambda record, line: read_steps(line, steps) if line else None
     steps = compile_path(column)
     if len(steps) == 1 and steps[0][0] == "key":
         key = steps[0][1]
         return lambda record, line: record.get(key)
-    return lambda record, line: read(record, steps)
+    return lambda record, line: read_steps(record, steps)
 
 
 @dataclass

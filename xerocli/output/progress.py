@@ -1,6 +1,7 @@
 """Progress of a long export on stderr: records, pages, rate-limit waits.
 
-Shown only when stderr is a terminal (never in cron logs or pipes); rich is imported only then.
+Shown only when stderr is a terminal and there is no --quiet (never in cron logs or pipes;
+`IOStreams.progress` decides); rich is imported only then.
 Callbacks may come from paging threads: rich's Progress is thread-safe.
 """
 
@@ -74,10 +75,6 @@ class BarProgress(NoProgress):
         self._progress.stop()
 
 
-def progress_for(label: str, enabled: bool | None = None) -> NoProgress:
-    if enabled is None:
-        try:
-            enabled = sys.stderr.isatty()
-        except (AttributeError, ValueError):
-            enabled = False
+def progress_for(label: str, enabled: bool) -> NoProgress:
+    """A bar when `enabled` (the output object decides: stderr a terminal, no --quiet)."""
     return BarProgress(label) if enabled else NoProgress()
