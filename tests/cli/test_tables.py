@@ -177,9 +177,10 @@ def test_delimited_views_of_documents_name_their_id_and_currency(sandbox_env) ->
 
 
 def test_quiet_drops_info_on_stderr_but_never_errors(sandbox_env, tmp_path) -> None:
-    loud = run_xero("--sandbox", "invoices", "list", "--limit", "1", env=sandbox_env).ok()
-    assert "Showing the first 1 invoices" in loud.stderr
-    quiet = run_xero("--sandbox", "-q", "invoices", "list", "--limit", "1", env=sandbox_env)
+    # The default page of 100 says there is more (an explicit --limit N would not: as asked).
+    loud = run_xero("--sandbox", "invoices", "list", env=sandbox_env).ok()
+    assert "Showing the first 100 invoices" in loud.stderr
+    quiet = run_xero("--sandbox", "invoices", "list", "-q", env=sandbox_env)
     assert quiet.ok().stderr == "" and quiet.json() == loud.json()
     failed = run_xero(
         "--sandbox", "--quiet", "invoices", "list", "--fields", "Nope", env=sandbox_env
