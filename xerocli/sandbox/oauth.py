@@ -17,11 +17,11 @@ import base64
 import hashlib
 import re
 import secrets
-import time
 import uuid
 from datetime import datetime, timezone
 from urllib.parse import urlencode, urlsplit
 
+from xerocli.sandbox import clock
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.store import Store
@@ -104,7 +104,7 @@ REPORT_SCOPES = {
 
 
 def _now() -> float:
-    return time.time()
+    return clock.now()
 
 
 def _xero_timestamp(when: float) -> str:

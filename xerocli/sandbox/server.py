@@ -15,10 +15,12 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from xerocli.sandbox import clock
 from xerocli.sandbox.accounting import Accounting
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.faults import Faults
@@ -74,6 +76,8 @@ class Sandbox:
         self.router.add("POST", "/__sandbox/reset-stats", self.admin_reset_stats)
         self.router.add("POST", "/__sandbox/expire-tokens", self.admin_expire_tokens)
         self.router.add("GET", "/__sandbox/tenants", self.admin_tenants)
+        self.router.add("GET", "/__sandbox/clock", self.admin_get_clock)
+        self.router.add("POST", "/__sandbox/clock", self.admin_advance_clock)
 
     @classmethod
     def open(
@@ -191,6 +195,30 @@ class Sandbox:
     def admin_tenants(self, req: Request) -> Response:
         return Response.json(200, self.store.tenants())
 
+    def admin_get_clock(self, req: Request) -> Response:
+        return Response.json(200, _clock_state())
+
+    def admin_advance_clock(self, req: Request) -> Response:
+        """`{"advance": seconds}`: let time pass for tokens, grace, limits and idempotency."""
+        try:
+            body = loads(req.body or b"{}")
+        except ValueError:
+            body = None
+        seconds = body.get("advance") if isinstance(body, dict) else None
+        if set(body or {}) != {"advance"}:
+            return Response.json(400, {"error": 'the body must be {"advance": seconds}'})
+        try:
+            if isinstance(seconds, bool) or not isinstance(seconds, (int, float, Decimal)):
+                raise ValueError(seconds)
+            clock.advance(float(seconds))
+        except ValueError:
+            return Response.json(400, {"error": f"advance must be seconds >= 0, not {seconds!r}"})
+        return Response.json(200, _clock_state())
+
+
+def _clock_state() -> dict:
+    return {"now": clock.now(), "offset": clock.offset()}
+
 
 class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -274,7 +302,14 @@ class SandboxServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
     def start_background(self) -> threading.Thread:
-        thread = threading.Thread(target=self.serve_forever, name="xero-sandbox", daemon=True)
+        # A short poll: `stop` waits up to one poll for the loop to notice, and every
+        # `xero --sandbox ...` command stops its embedded sandbox on the way out.
+        thread = threading.Thread(
+            target=self.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            name="xero-sandbox",
+            daemon=True,
+        )
         thread.start()
         return thread
 
