@@ -144,9 +144,7 @@ def templates_dir(tmp_path_factory: Any) -> Path:
     return root / "seeded-sandboxes"
 
 
-def start_seeded(
-    tmp_path_factory: Any, name: str, invoices: int, *options: str
-) -> RunningSandbox:
+def start_seeded(tmp_path_factory: Any, name: str, invoices: int, *options: str) -> RunningSandbox:
     """`xero sandbox serve` on a copy of the shared seeded database (see `seeded_copy`)."""
     root = tmp_path_factory.mktemp(name)
     data = seeded_copy(templates_dir(tmp_path_factory), root / "sandbox.sqlite", invoices)

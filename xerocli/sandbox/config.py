@@ -37,6 +37,9 @@ class SandboxConfig:
     unavailable_rate: float = 0.0  # share of answers replaced by a 503
     drop_rate: float = 0.0  # share of answers cut off mid-body and the connection closed
     fault_seed: int | None = None
+    # Time, for tests: seconds the sandbox's clock moves forward at each API call, so a token
+    # lives a fixed number of calls whatever the machine's speed (see `clock.py`)
+    clock_step_seconds: float = 0.0
 
     def update(self, changes: dict) -> None:
         """Apply a partial update, all or nothing.
@@ -59,7 +62,13 @@ class SandboxConfig:
         return data
 
 
-_FLOATS = {"access_token_ttl", "refresh_grace_seconds", "minute_seconds", "latency_ms"}
+_FLOATS = {
+    "access_token_ttl",
+    "refresh_grace_seconds",
+    "minute_seconds",
+    "latency_ms",
+    "clock_step_seconds",
+}
 _RATES = {"error_rate", "unavailable_rate", "drop_rate"}
 _COUNTS = {
     "minute_limit",

@@ -113,6 +113,8 @@ class Sandbox:
     def _api(self, req: Request, handler) -> Response:
         with self.stats_lock:
             self.stats.api_calls += 1
+        if self.config.clock_step_seconds:
+            clock.advance(self.config.clock_step_seconds)
         fault = self.faults.refuse()
         if fault is not None:
             return fault
