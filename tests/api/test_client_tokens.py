@@ -1,107 +1,142 @@
 """The client asks its token source on every attempt, after the rate limiter's wait, and
 answers a 401 with one refresh per request.
 
-A precise 401, 503, 401, 200 sequence is something the sandbox cannot be made to answer on
-cue (its faults are random), so this one test drives the client through httpx's
-MockTransport; tests/reliability/test_token_expiry.py covers the same path end to end.
+Driven against the real sandbox over loopback, with the real token source of a custom
+connection (`ClientCredentialsTokens`) and the real shared limiter: the sandbox's admin panel
+kills tokens (`expire-tokens`) and turns 503s on and off at the moments the test chooses (on
+a refresh, during a backoff), so a precise 401, 503, 401, 200 sequence needs no fake HTTP.
 """
 
 from __future__ import annotations
 
-import httpx
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import pytest
 
+from tests.helpers.sandbox import RunningSandbox
 from xerocli import errors
-from xerocli.api.client import XeroClient
+from xerocli.api.client import RetryPolicy, XeroClient
+from xerocli.api.limiter import SharedLimiter
+from xerocli.api.tokens import ClientCredentialsTokens
 from xerocli.config import Endpoints
+from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 
-class RotatingTokens:
-    """A token source whose tokens die when the fake Xero says so."""
+@pytest.fixture(scope="module")
+def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
+    root = tmp_path_factory.mktemp("tokens")
+    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "3")
+    yield running
+    running.stop()
 
-    def __init__(self) -> None:
-        self.current = "token-1"
+
+@pytest.fixture(autouse=True)
+def calm(box: RunningSandbox) -> Iterator[None]:
+    box.configure(unavailable_rate=0, error_rate=0)
+    box.reset_stats()
+    yield
+    box.configure(unavailable_rate=0, error_rate=0)
+
+
+class WatchedTokens(ClientCredentialsTokens):
+    """The custom connection's real token source, which runs `on_refresh` after each refresh
+    (the moment the test turns the sandbox's next answer) and remembers the tokens it got."""
+
+    def __init__(self, box: RunningSandbox) -> None:
+        super().__init__(Endpoints.for_base(box.url), DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+        self.on_refresh: Callable[[], None] = lambda: None
+        self.issued: list[str] = []
         self.refreshes = 0
 
-    def access_token(self) -> str:
-        return self.current
+    def _fetch(self) -> str:
+        token = super()._fetch()
+        self.issued.append(token)
+        return token
 
     def refreshed_token(self, rejected: str) -> str:
-        if rejected == self.current:
-            self.refreshes += 1
-            self.current = f"token-{self.refreshes + 1}"
-        return self.current
+        self.refreshes += 1
+        token = super().refreshed_token(rejected)
+        self.on_refresh()
+        return token
 
 
-def client_answering(statuses: list[int], tokens: RotatingTokens, seen: list[str]) -> XeroClient:
-    answers = iter(statuses)
-
-    def handle(request: httpx.Request) -> httpx.Response:
-        seen.append(request.headers["Authorization"].removeprefix("Bearer "))
-        status = next(answers)
-        if status == 200:
-            return httpx.Response(200, json={"Invoices": []})
-        return httpx.Response(status, text="no")
-
-    client = XeroClient(
-        Endpoints.for_base("http://127.0.0.1:9"), tokens, "tenant", sleep=lambda _: None
+def client_for(box: RunningSandbox, tokens: WatchedTokens, tmp_path: Path) -> XeroClient:
+    tenant = box.tenants()[0]["tenant_id"]  # the custom connection's organisation
+    return XeroClient(
+        Endpoints.for_base(box.url),
+        tokens,
+        tenant,
+        retry=RetryPolicy(attempts=6, base_delay=0.01),
+        limiter=SharedLimiter(tmp_path / "ratelimit.sqlite"),
     )
-    client.http = httpx.Client(transport=httpx.MockTransport(handle))
-    return client
 
 
-def test_a_rejected_token_is_refreshed_once_and_the_retry_uses_the_new_one() -> None:
-    tokens, seen = RotatingTokens(), []
-    client = client_answering([401, 503, 200], tokens, seen)
+def test_a_token_that_dies_again_during_retries_is_refreshed_again(box, tmp_path) -> None:
+    tokens = WatchedTokens(box)
+    client = client_for(box, tokens, tmp_path)
+    first = tokens.access_token()
+    box.expire_tokens()  # 401: the first token is dead before the call
+
+    def after_first_refresh() -> None:
+        box.configure(unavailable_rate=1)  # the retry with the new token meets a 503
+        tokens.on_refresh = lambda: None
+
+    def during_backoff(_seconds: float) -> None:
+        box.configure(unavailable_rate=0)
+        box.expire_tokens()  # 401 again: the second token died while the client waited
+
+    tokens.on_refresh = after_first_refresh
+    client.sleep = during_backoff
+    box.reset_stats()
     answer = client.request("GET", "Invoices")
     assert answer.status == 200
-    assert seen == ["token-1", "token-2", "token-2"]
-    assert tokens.refreshes == 1
+    assert tokens.refreshes == 2
+    # Three tokens came from the sandbox: the first (killed) one and one per refresh.
+    assert first == tokens.issued[0] and len(set(tokens.issued)) == 3
+    stats = box.stats()
+    assert stats["api_calls"] == 4
+    assert {k: stats["by_status"].get(k) for k in ("401", "503")} == {"401": 2, "503": 1}
+    assert stats["faults"]["unavailable"] == 1
+    # Every slot taken from the shared limiter was given back.
+    assert client.limiter.snapshot(client.tenant_id).in_flight == 0
+    client.close()
 
 
-def test_a_request_refreshes_at_most_once() -> None:
-    """A refreshed token that is refused again is a login problem, not a reason to loop."""
-    tokens, seen = RotatingTokens(), []
-    client = client_answering([401, 503, 401, 200], tokens, seen)
+def test_a_retry_after_a_backoff_uses_the_token_source_s_current_token(box, tmp_path) -> None:
+    """Another process refreshed while this one waited: the retry takes the new token from the
+    source, so it is not refused for the old one (no 401, no refresh of its own)."""
+    tokens = WatchedTokens(box)
+    client = client_for(box, tokens, tmp_path)
+    tokens.access_token()
+    box.configure(unavailable_rate=1)
+
+    def renewed_elsewhere(_seconds: float) -> None:
+        box.configure(unavailable_rate=0)
+        box.expire_tokens()
+        tokens._fetch()  # what a concurrent refresh leaves in the source
+
+    client.sleep = renewed_elsewhere
+    box.reset_stats()
+    answer = client.request("GET", "Invoices")
+    assert answer.status == 200
+    stats = box.stats()
+    assert (stats["api_calls"], stats["by_status"].get("401")) == (2, None), stats
+    assert tokens.refreshes == 0
+    client.close()
+
+
+def test_a_login_xero_keeps_refusing_fails_instead_of_looping(box, tmp_path) -> None:
+    tokens = WatchedTokens(box)
+    client = client_for(box, tokens, tmp_path)
+    tokens.access_token()
+    box.expire_tokens()
+    tokens.on_refresh = box.expire_tokens  # every new token is dead on arrival
+    box.reset_stats()
     with pytest.raises(errors.AuthError):
         client.request("GET", "Invoices")
-    assert seen == ["token-1", "token-2", "token-2"]
-    assert tokens.refreshes == 1
-
-
-class SlowLimiter:
-    """A limiter whose wait outlasts the token: the token source renews it meanwhile."""
-
-    def __init__(self, tokens: RotatingTokens) -> None:
-        self.tokens = tokens
-
-    def acquire(self, tenant_id: str) -> object:
-        self.tokens.current = self.tokens.current + "-renewed-during-the-wait"
-        return object()
-
-    def release(self, lease: object, headers: object) -> None:
-        pass
-
-
-def test_the_token_is_taken_after_the_rate_limiter_s_wait() -> None:
-    tokens, seen = RotatingTokens(), []
-    client = client_answering([200], tokens, seen)
-    client.limiter = SlowLimiter(tokens)
-    client.request("GET", "Invoices")
-    assert seen == ["token-1-renewed-during-the-wait"]
-
-
-def test_a_retry_after_a_backoff_uses_the_token_source_s_current_token() -> None:
-    tokens, seen = RotatingTokens(), []
-    client = client_answering([503, 200], tokens, seen)
-    client.sleep = lambda _: setattr(tokens, "current", "renewed-while-waiting")
-    client.request("GET", "Invoices")
-    assert seen == ["token-1", "renewed-while-waiting"]
-
-
-def test_a_login_xero_keeps_refusing_fails_instead_of_looping() -> None:
-    tokens, seen = RotatingTokens(), []
-    client = client_answering([401] * 10, tokens, seen)
-    with pytest.raises(errors.AuthError):
-        client.request("GET", "Invoices")
-    assert len(seen) == 2  # the first try and one refresh
+    stats = box.stats()
+    assert stats["by_status"].get("401") == stats["api_calls"] == 4  # the first try + 3
+    assert tokens.refreshes == 3
+    assert client.limiter.snapshot(client.tenant_id).in_flight == 0
+    client.close()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import isolated_env, run_xero
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 
 NZ_TENANT_ID = None  # read from the sandbox
 
@@ -48,11 +48,10 @@ def partials(directory: Path) -> list[Path]:
 
 
 @pytest.fixture
-def small_sandbox(tmp_path: Path):
-    """A sandbox of its own (3 pages of invoices), for tests that break it."""
-    root = tmp_path / "small"
-    root.mkdir()
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "3000")
+def small_sandbox(tmp_path_factory: pytest.TempPathFactory):
+    """A sandbox of its own (3 pages of invoices, a copy of the run's seeded data), for tests
+    that break it."""
+    running = start_seeded(tmp_path_factory, "small", 3000)
     yield running
     running.stop()
 
@@ -125,18 +124,13 @@ def test_incremental_sends_the_mark_and_exports_only_what_changed_since(
     assert json.loads(mark_path(home, tenant_id).read_text()) == mark
 
 
-def test_pages_are_paced_to_the_minute_limit_without_a_429(tmp_path: Path) -> None:
-    root = tmp_path / "paced"
-    root.mkdir()
-    sandbox = RunningSandbox(
-        root / "sandbox.sqlite",
-        root,
-        "--invoices",
-        "7000",
-        "--minute-seconds",
-        "2",
-        "--minute-limit",
-        "3",
+def test_pages_are_paced_to_the_minute_limit_without_a_429(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # The sandbox's "minute" is a second shorter than the client's (2 s): the client paces
+    # by its own clock, and a call's trip must never make the two disagree.
+    sandbox = start_seeded(
+        tmp_path_factory, "paced", 7000, "--minute-seconds", "1", "--minute-limit", "3"
     )
     try:
         env = isolated_env(

@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@functools.cache
+def one_ca_bundle() -> Path:
+    """A CA file of one certificate, for the CLI processes the tests start.
+
+    The tests only ever speak plain HTTP on loopback, yet every CLI process builds three TLS
+    contexts, each parsing the whole system CA bundle: a third of a command's CPU. Pointing
+    SSL_CERT_FILE at a one-certificate bundle keeps that path real and makes it cheap.
+    """
+    import certifi
+
+    bundle = Path(certifi.where()).read_text(encoding="ascii")
+    end = "-----END CERTIFICATE-----"
+    first = bundle[bundle.index("-----BEGIN CERTIFICATE-----") : bundle.index(end) + len(end)]
+    path = Path(tempfile.gettempdir()) / f"xerocli-tests-one-ca-{os.getuid()}.pem"
+    if not path.exists() or path.read_text(encoding="ascii") != first + "\n":
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(first + "\n", encoding="ascii")
+        partial.replace(path)
+    return path
 
 
 @dataclass
@@ -51,6 +74,7 @@ def isolated_env(home: Path, **extra: str) -> dict[str, str]:
         COLUMNS="120",
         PYTHONPATH=str(REPO),
         PYTHONDONTWRITEBYTECODE="1",
+        SSL_CERT_FILE=str(one_ca_bundle()),
     )
     env.update(extra)
     return env

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from filelock import FileLock
 
 from tests.helpers.cli import isolated_env
 
@@ -72,6 +75,19 @@ class RunningSandbox:
     def tenants(self) -> list[dict]:
         return httpx.get(f"{self.url}/__sandbox/tenants", timeout=10).json()
 
+    def advance_clock(self, seconds: float) -> dict:
+        """Let `seconds` pass on the sandbox's clock (tokens, grace, limits, idempotency), so a
+        test never sleeps to make something expire."""
+        answer = httpx.post(f"{self.url}/__sandbox/clock", json={"advance": seconds}, timeout=10)
+        answer.raise_for_status()
+        return answer.json()
+
+    def expire_tokens(self) -> int:
+        """Every access token issued so far dies now; refresh tokens live on."""
+        answer = httpx.post(f"{self.url}/__sandbox/expire-tokens", timeout=10)
+        answer.raise_for_status()
+        return answer.json()["expired"]
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -95,3 +111,41 @@ def tenant_client(sandbox: RunningSandbox, token: dict, index: int) -> httpx.Cli
     )
     client.tenant = tenant  # type: ignore[attr-defined]
     return client
+
+
+def seeded_copy(templates: Path, target: Path, invoices: int) -> Path:
+    """`target`: a fresh copy of a demo-company database with `invoices` per company.
+
+    Seeding 10,000 invoices a company takes seconds; each size is seeded once into
+    `templates` (shared by every pytest worker of the run, under a lock) and copied per
+    sandbox, so every sandbox still starts from the same untouched data.
+    """
+    from xerocli.sandbox.seed import SeedOptions, seed
+    from xerocli.sandbox.store import Store
+
+    templates.mkdir(parents=True, exist_ok=True)
+    template = templates / f"seeded-{invoices}.sqlite"
+    with FileLock(str(template) + ".lock"):
+        if not template.exists():
+            building = template.with_suffix(f".{os.getpid()}.building")
+            store = Store(building)
+            seed(store, SeedOptions(invoices=invoices))
+            store.close()  # the last connection folds the WAL into the file
+            building.rename(template)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, target)
+    return target
+
+
+def templates_dir(tmp_path_factory: Any) -> Path:
+    """One folder per test run, shared by xdist workers (each has its own basetemp below it)."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    return root / "seeded-sandboxes"
+
+
+def start_seeded(tmp_path_factory: Any, name: str, invoices: int, *options: str) -> RunningSandbox:
+    """`xero sandbox serve` on a copy of the shared seeded database (see `seeded_copy`)."""
+    root = tmp_path_factory.mktemp(name)
+    data = seeded_copy(templates_dir(tmp_path_factory), root / "sandbox.sqlite", invoices)
+    return RunningSandbox(data, root, "--invoices", str(invoices), *options)

@@ -1,6 +1,7 @@
 """One sandbox for the reliability suite, with faults and limits turned per test.
 
-The suite shares a sandbox of 10,000 invoices per demo company (seeded once, ~6 s); every test
+The suite shares a sandbox of 10,000 invoices per demo company (a copy of the run's seeded
+database, see `tests.helpers.sandbox.seeded_copy`); every test
 puts the sandbox back to a calm state afterwards (no faults, generous limits, long-lived
 tokens, counters cleared), so a test that turns faults on cannot leak them into the next.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import isolated_env, run_xero
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 
 #: Invoices per demo company: a 10,000-record export is ten pages of 1,000.
 INVOICES = 10_000
@@ -33,6 +34,7 @@ CALM = {
     "app_minute_limit": 1_000_000,
     "access_token_ttl": 1800,
     "refresh_grace_seconds": 1800,
+    "clock_step_seconds": 0,
 }
 
 #: The client's shared limiter, matched to CALM (its defaults are Xero's 60 a minute).
@@ -41,8 +43,7 @@ CALM_CLIENT = {"XERO_RATE_MINUTE_CALLS": "100000", "XERO_RATE_WINDOW_SECONDS": "
 
 @pytest.fixture(scope="package")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    root = tmp_path_factory.mktemp("reliability")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", str(INVOICES))
+    running = start_seeded(tmp_path_factory, "reliability", INVOICES)
     running.configure(**CALM)
     yield running
     running.stop()

@@ -8,7 +8,15 @@ import io
 import json
 from typing import Any
 
+from hypothesis import settings
 from hypothesis import strategies as st
+
+
+def examples(base: int) -> int:
+    """`base` examples in the default (derandomized) profile, scaled with the profile's
+    `max_examples` (100 in "ci", 1000 in "random": ten times as many)."""
+    return max(1, base * settings.default.max_examples // 100)
+
 
 GOOD_LINE = {"Description": "Widget", "Quantity": "2", "UnitAmount": "10.50", "AccountCode": "200"}
 

@@ -3,6 +3,8 @@
 The "minute" is scaled on both sides (the sandbox's `minute_seconds` and the client's
 XERO_RATE_WINDOW_SECONDS), so the budget runs out many times over in a few seconds: without
 the shared limiter, ten processes paging at once would get 429s from the first window on.
+The sandbox's window is a second shorter than the client's, more than any call's trip takes
+on a loaded machine, so the test checks the sharing, not that two clocks agree to 0.1 s.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from tests.helpers.sandbox import RunningSandbox
 
 PROCESSES = 10
 WINDOW_SECONDS = 2
+SLACK_SECONDS = 1
 MINUTE_LIMIT = 30
 CONCURRENT = 5
 PAGE_SIZE = 2
@@ -31,7 +34,7 @@ def test_ten_processes_on_one_tenant_never_see_a_429(box: RunningSandbox, box_en
     assert len(ids) == len(set(ids)) >= 20
 
     box.configure(
-        minute_seconds=WINDOW_SECONDS,
+        minute_seconds=WINDOW_SECONDS - SLACK_SECONDS,
         minute_limit=MINUTE_LIMIT,
         concurrent_limit=CONCURRENT,
         latency_ms=60,  # calls stay in flight, so the concurrent limit is reached too

@@ -4,6 +4,8 @@ correct result; never a traceback, never a partial batch.
 Most examples run in-process against the validation layer (the reader plus the models, the
 code `create` runs before it sends anything); a few run end to end through the CLI against
 the sandbox, where a failed run must leave no invoice with the example's Reference behind.
+The inputs are the same on every run (the "ci" profile, tests/conftest.py);
+`--hypothesis-profile=random` draws new ones, ten times as many.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from hypothesis import strategies as st
 
 from tests.helpers.cli import run_xero
 from tests.reliability.conftest import invoices_with_reference
-from tests.reliability.fuzz_inputs import csv_file, json_file
+from tests.reliability.fuzz_inputs import csv_file, examples, json_file
 from xerocli import errors
 from xerocli.api import inputs
 from xerocli.api.models import Invoice
@@ -55,14 +57,14 @@ def check_bodies(bodies: list[dict]) -> None:
         Invoice.model_validate(body)  # what is sent validates again as is
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400))
 @given(st.data())
 def test_json_files_validate_or_fail_with_one_line(data) -> None:
     result = outcome(data.draw(json_file(REFERENCE)), "json")
     check_message(result) if isinstance(result, str) else check_bodies(result)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400))
 @given(st.data())
 def test_csv_files_validate_or_fail_with_one_line(data) -> None:
     result = outcome(data.draw(csv_file(REFERENCE)), "csv")
@@ -70,8 +72,7 @@ def test_csv_files_validate_or_fail_with_one_line(data) -> None:
 
 
 @settings(
-    max_examples=16,
-    deadline=None,
+    max_examples=examples(16),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data(), kind=st.sampled_from(["json", "csv"]))

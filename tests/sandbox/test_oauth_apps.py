@@ -37,8 +37,7 @@ def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
 
 @pytest.fixture
 def base(box: RunningSandbox) -> Iterator[str]:
-    yield box.url
-    box.configure(oauth_clock_offset_seconds=0)
+    yield box.url  # the clock only moves forward: each test logs in afresh at its "now"
 
 
 def apps(base: str) -> dict[str, dict]:
@@ -233,10 +232,10 @@ def test_a_refresh_token_unused_for_60_days_expires(base: str, box) -> None:
         form = {"grant_type": "refresh_token", "refresh_token": token}
         return httpx.post(f"{base}/connect/token", data={**form, "client_id": DEMO_PKCE_CLIENT_ID})
 
-    box.configure(oauth_clock_offset_seconds=59 * DAY)
+    box.advance_clock(59 * DAY)
     rotated = refresh(fresh)
     assert rotated.status_code == 200, "59 days unused is still alive"
-    box.configure(oauth_clock_offset_seconds=60 * DAY + 60)
+    box.advance_clock(DAY + 60)  # 60 days and a minute since the stale one was issued
     dead = refresh(stale)
     assert (dead.status_code, dead.json()) == (400, {"error": "invalid_grant"})
     assert refresh(rotated.json()["refresh_token"]).status_code == 200, "a rotated one is new"

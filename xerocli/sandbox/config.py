@@ -21,9 +21,6 @@ class SandboxConfig:
     # OAuth
     access_token_ttl: float = 1800.0
     refresh_grace_seconds: float = 1800.0
-    # Moves the identity server's clock forward (token, code and refresh-token expiry), so a
-    # test sees 60 days pass without waiting.
-    oauth_clock_offset_seconds: float = 0.0
     consent: str = "allow"  # "deny" makes the authorize endpoint refuse, as a user clicking Cancel
     custom_connections: dict[str, str] = field(
         default_factory=lambda: {DEMO_CLIENT_ID: DEMO_CLIENT_SECRET}
@@ -44,6 +41,9 @@ class SandboxConfig:
     # HTTP: seconds a request body may stall before the answer is a 400 (a client that sends
     # less than its Content-Length must not hold a thread for ever)
     read_timeout: float = 5.0
+    # Time, for tests: seconds the sandbox's clock moves forward at each API call, so a token
+    # lives a fixed number of calls whatever the machine's speed (see `clock.py`)
+    clock_step_seconds: float = 0.0
 
     def update(self, changes: dict) -> None:
         """Apply a partial update, all or nothing.
@@ -69,10 +69,10 @@ class SandboxConfig:
 _FLOATS = {
     "access_token_ttl",
     "refresh_grace_seconds",
-    "oauth_clock_offset_seconds",
     "minute_seconds",
     "latency_ms",
     "read_timeout",
+    "clock_step_seconds",
 }
 #: Settings where 0 means nothing sensible (a zero timeout is a non-blocking socket).
 _POSITIVE = {"minute_seconds", "read_timeout"}

@@ -10,8 +10,8 @@ which is what makes two racing requests with one key create once.
 from __future__ import annotations
 
 import hashlib
-import time
 
+from xerocli.sandbox import clock
 from xerocli.sandbox.http import Request, Response
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import dumps, loads
@@ -51,7 +51,7 @@ class IdempotencyCache:
     def lookup(self, req: Request, key: str) -> Response | None:
         """Call inside the write transaction. A stored answer, a 400, or None to go ahead."""
         client, tenant = req.context.get("client_id", ""), req.context["tenant_id"]
-        now = time.time()
+        now = clock.now()
         self.store.execute("DELETE FROM idempotency WHERE created < ?", (now - self.window,))
         rows = self.store.execute(
             "SELECT fingerprint, status, headers, body FROM idempotency"
@@ -87,6 +87,6 @@ class IdempotencyCache:
                 response.status,
                 dumps(response.headers),
                 response.body,
-                time.time(),
+                clock.now(),
             ),
         )

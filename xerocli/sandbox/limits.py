@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 import threading
-import time
 from collections import deque
 from dataclasses import dataclass
 
+from xerocli.sandbox import clock as sandbox_clock
 from xerocli.sandbox.config import SandboxConfig
 
 MINUTES_PER_DAY = 1440
@@ -44,9 +44,9 @@ class Verdict:
 
 
 class RateLimits:
-    def __init__(self, config: SandboxConfig, clock=time.monotonic) -> None:
+    def __init__(self, config: SandboxConfig, clock=None) -> None:
         self.config = config
-        self.clock = clock
+        self.clock = clock or sandbox_clock.monotonic
         self.lock = threading.Lock()
         self.minute: dict[tuple[str, str], deque[float]] = {}
         self.day: dict[tuple[str, str], deque[float]] = {}

@@ -11,8 +11,8 @@
 - Only registered apps log in (`apps.py`): an unknown client id, a wrong secret or a web app
   without its secret is `invalid_client`; a redirect URI must be one the app registered.
 - Access tokens are JWTs with Xero's claims, and `openid` adds an `id_token`; refresh tokens
-  unused for 60 days expire. The identity clock can be moved forward for tests
-  (`oauth_clock_offset_seconds` in `POST /__sandbox/config`).
+  unused for 60 days expire. The sandbox's clock can be moved forward for tests
+  (`POST /__sandbox/clock`).
 State lives in the store's SQLite so a restarted sandbox keeps its logins.
 """
 
@@ -22,12 +22,11 @@ import base64
 import hashlib
 import re
 import secrets
-import time
 import uuid
 from datetime import datetime, timezone
 from urllib.parse import urlencode, urlsplit
 
-from xerocli.sandbox import jwts
+from xerocli.sandbox import clock, jwts
 from xerocli.sandbox.apps import App, Apps
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.http import Request, Response, Router
@@ -112,6 +111,10 @@ REPORT_SCOPES = {
 }
 
 
+def _now() -> float:
+    return clock.now()
+
+
 def _xero_timestamp(when: float) -> str:
     """Connections' timestamps: 7 fractional digits, no zone (`2019-12-07T18:46:19.5165400`)."""
     stamp = datetime.fromtimestamp(when, tz=timezone.utc)
@@ -164,8 +167,8 @@ class OAuth:
         self.key = jwts.signing_key(store)
 
     def now(self) -> float:
-        """The identity server's clock: real time, moved on by `oauth_clock_offset_seconds`."""
-        return time.time() + self.config.oauth_clock_offset_seconds
+        """The identity server's clock: the sandbox's one clock (`POST /__sandbox/clock`)."""
+        return clock.now()
 
     def register(self, router: Router) -> None:
         router.add("GET", "/identity/connect/authorize", self.authorize)

@@ -16,10 +16,12 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from xerocli.sandbox import clock
 from xerocli.sandbox.accounting import Accounting
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.faults import Faults
@@ -83,6 +85,8 @@ class Sandbox:
         self.router.add("GET", "/__sandbox/tenants", self.admin_tenants)
         self.router.add("GET", "/__sandbox/apps", self.admin_apps)
         self.router.add("POST", "/__sandbox/apps", self.admin_register_app)
+        self.router.add("GET", "/__sandbox/clock", self.admin_get_clock)
+        self.router.add("POST", "/__sandbox/clock", self.admin_advance_clock)
 
     @classmethod
     def open(
@@ -131,6 +135,8 @@ class Sandbox:
     def _api(self, req: Request, handler) -> Response:
         with self.stats_lock:
             self.stats.api_calls += 1
+        if self.config.clock_step_seconds:
+            clock.advance(self.config.clock_step_seconds)
         fault = self.faults.refuse()
         if fault is not None:
             return fault
@@ -224,6 +230,30 @@ class Sandbox:
         except ValueError as exc:
             return Response.json(400, {"error": str(exc)})
         return Response.json(201, app.as_dict())
+
+    def admin_get_clock(self, req: Request) -> Response:
+        return Response.json(200, _clock_state())
+
+    def admin_advance_clock(self, req: Request) -> Response:
+        """`{"advance": seconds}`: let time pass for tokens, grace, limits and idempotency."""
+        try:
+            body = loads(req.body or b"{}")
+        except ValueError:
+            body = None
+        seconds = body.get("advance") if isinstance(body, dict) else None
+        if set(body or {}) != {"advance"}:
+            return Response.json(400, {"error": 'the body must be {"advance": seconds}'})
+        try:
+            if isinstance(seconds, bool) or not isinstance(seconds, (int, float, Decimal)):
+                raise ValueError(seconds)
+            clock.advance(float(seconds))
+        except ValueError:
+            return Response.json(400, {"error": f"advance must be seconds >= 0, not {seconds!r}"})
+        return Response.json(200, _clock_state())
+
+
+def _clock_state() -> dict:
+    return {"now": clock.now(), "offset": clock.offset()}
 
 
 class _RequestHandler(BaseHTTPRequestHandler):
