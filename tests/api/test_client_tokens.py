@@ -72,7 +72,7 @@ def client_for(box: RunningSandbox, tokens: WatchedTokens, tmp_path: Path) -> Xe
     )
 
 
-def test_a_token_that_dies_again_during_retries_is_refreshed_again(box, tmp_path) -> None:
+def test_a_rejected_token_is_refreshed_once_and_the_retry_uses_the_new_one(box, tmp_path) -> None:
     tokens = WatchedTokens(box)
     client = client_for(box, tokens, tmp_path)
     first = tokens.access_token()
@@ -84,21 +84,46 @@ def test_a_token_that_dies_again_during_retries_is_refreshed_again(box, tmp_path
 
     def during_backoff(_seconds: float) -> None:
         box.configure(unavailable_rate=0)
-        box.expire_tokens()  # 401 again: the second token died while the client waited
 
     tokens.on_refresh = after_first_refresh
     client.sleep = during_backoff
     box.reset_stats()
     answer = client.request("GET", "Invoices")
     assert answer.status == 200
-    assert tokens.refreshes == 2
-    # Three tokens came from the sandbox: the first (killed) one and one per refresh.
-    assert first == tokens.issued[0] and len(set(tokens.issued)) == 3
+    assert tokens.refreshes == 1
+    assert first == tokens.issued[0] and len(set(tokens.issued)) == 2
     stats = box.stats()
-    assert stats["api_calls"] == 4
-    assert {k: stats["by_status"].get(k) for k in ("401", "503")} == {"401": 2, "503": 1}
-    assert stats["faults"]["unavailable"] == 1
+    assert stats["api_calls"] == 3
+    assert {k: stats["by_status"].get(k) for k in ("401", "503")} == {"401": 1, "503": 1}
     # Every slot taken from the shared limiter was given back.
+    assert client.limiter.snapshot(client.tenant_id).in_flight == 0
+    client.close()
+
+
+def test_a_request_refreshes_at_most_once(box, tmp_path) -> None:
+    """A refreshed token refused again within one request is a login problem, not a reason to
+    loop (issue: refresh at most once per request)."""
+    tokens = WatchedTokens(box)
+    client = client_for(box, tokens, tmp_path)
+    tokens.access_token()
+    box.expire_tokens()
+
+    def after_first_refresh() -> None:
+        box.configure(unavailable_rate=1)
+        tokens.on_refresh = lambda: None
+
+    def during_backoff(_seconds: float) -> None:
+        box.configure(unavailable_rate=0)
+        box.expire_tokens()  # the second token died while the client waited
+
+    tokens.on_refresh = after_first_refresh
+    client.sleep = during_backoff
+    box.reset_stats()
+    with pytest.raises(errors.AuthError):
+        client.request("GET", "Invoices")
+    assert tokens.refreshes == 1
+    stats = box.stats()
+    assert {k: stats["by_status"].get(k) for k in ("401", "503")} == {"401": 2, "503": 1}
     assert client.limiter.snapshot(client.tenant_id).in_flight == 0
     client.close()
 
@@ -136,7 +161,7 @@ def test_a_login_xero_keeps_refusing_fails_instead_of_looping(box, tmp_path) -> 
     with pytest.raises(errors.AuthError):
         client.request("GET", "Invoices")
     stats = box.stats()
-    assert stats["by_status"].get("401") == stats["api_calls"] == 4  # the first try + 3
-    assert tokens.refreshes == 3
+    assert stats["by_status"].get("401") == stats["api_calls"] == 2  # the first try + 1
+    assert tokens.refreshes == 1
     assert client.limiter.snapshot(client.tenant_id).in_flight == 0
     client.close()
