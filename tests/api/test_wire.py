@@ -1,43 +1,23 @@
 """`wire.loads` is fast (issue 18) and gives exactly what the former one-regex pass gave.
 
-The reference below is that former implementation, copied: every generated text must come out
-of both the same, Decimals digit for digit (compared by `repr`), quirks included.
+The reference (tests/api/wire_reference.py) is that former implementation, copied: every
+generated text must come out of both the same, Decimals digit for digit (compared by `repr`),
+quirks included.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from decimal import Decimal
 from typing import Any
 
 import httpx
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.api.wire_reference import old_iso_dates, old_loads, old_ms_date_to_iso
 from tests.helpers.oauth import login
 from tests.helpers.sandbox import RunningSandbox, tenant_client
 from xerocli.api import wire
-
-# --- the reference: wire.loads before issue 18 -------------------------------------------------
-_OLD_MS_DATE = re.compile(r'"(\w*)":"\\?/Date\((-?\d+)([+-]\d{4})?\)\\?/"')
-
-
-def _old_replace(match: re.Match[str]) -> str:
-    name, ms, offset = match.group(1), int(match.group(2)), match.group(3)
-    timestamp = name.endswith("UTC") or name.endswith("Utc") or "DateTime" in name
-    return f'"{name}":"{wire.ms_date_to_iso(ms, offset, timestamp)}"'
-
-
-def old_iso_dates(text: str) -> str:
-    return _OLD_MS_DATE.sub(_old_replace, text)
-
-
-def old_loads(text: str) -> Any:
-    if "/Date(" in text:
-        text = old_iso_dates(text)
-    return json.loads(text, parse_float=Decimal)
-
 
 # --- Xero-like JSON text ------------------------------------------------------------------------
 XERO_KEYS = st.sampled_from(
@@ -135,6 +115,24 @@ FRAGMENTS = st.sampled_from(
 def test_date_conversion_equals_the_former_regex_pass_on_any_text(text: str) -> None:
     """Not only JSON: overlapping pairs, keys after escaped quotes, Unicode digits."""
     assert wire.iso_dates(text) == old_iso_dates(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.integers(-(10**15), 10**15)
+    | st.integers(-(10**25), 10**25)
+    | st.integers(-720_000, 2_940_000).map(lambda day: day * 86_400_000),
+    st.sampled_from([None, "", "+0000", "-0000", "+1300", "-0530", "+0000 ", "+٠٠٠٠"]),
+    st.booleans(),
+)
+@example(253_402_300_799_999, None, True)  # the last millisecond of year 9999
+@example(253_402_300_800_000, "+0000", False)  # year 10000: OverflowError, as before
+@example(-62_135_596_800_000, "", False)  # 0001-01-01
+@example(-62_135_596_800_001, "", True)  # before year 1
+def test_one_date_converts_as_before(ms: int, offset: str | None, timestamp: bool) -> None:
+    """Midnights, milliseconds, pre-1970 and dates past datetime's years (the same error)."""
+    expected = outcome(lambda _: old_ms_date_to_iso(ms, offset, timestamp), "")
+    assert outcome(lambda _: wire.ms_date_to_iso(ms, offset, timestamp), "") == expected
 
 
 def test_a_date_inside_a_longer_string_is_left_as_it_was() -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -34,10 +34,22 @@ _DATE_VALUE = re.compile(r'/Date\((?:(?<=":"/Date\()|(?<=":"\\/Date\())(-?\d+)([
 _CONVERTED: dict[str, str] = {}
 _CONVERTED_MAX = 4096
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH_ORDINAL = _EPOCH.toordinal()
+_MAX_ORDINAL = date.max.toordinal()
+_DAY_MS = 86_400_000
+#: Days since 1970 as `YYYY-MM-DD`: dates of a page share days (bounded like _CONVERTED).
+_DAYS: dict[int, str] = {}
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
+#: A timestamp's milliseconds as its ISO fraction; a whole second has none (`12:00:00Z`).
+_FRACTIONS = ("", *(f".{n:03d}" for n in range(1, 1000)))
 
 
 def ms_date_to_iso(ms: int, offset: str | None, timestamp: bool) -> str:
     """One Microsoft JSON date as ISO 8601."""
+    if not offset or offset in ("+0000", "-0000"):
+        utc = _utc_ms_date_to_iso(ms, timestamp)
+        if utc is not None:
+            return utc
     moment = _EPOCH + timedelta(milliseconds=ms)
     if offset and offset not in ("+0000", "-0000"):
         sign = 1 if offset[0] == "+" else -1
@@ -51,6 +63,28 @@ def ms_date_to_iso(ms: int, offset: str | None, timestamp: bool) -> str:
         return moment.date().isoformat()
     text = moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
     return text.replace("+00:00", "Z")
+
+
+def _utc_ms_date_to_iso(ms: int, timestamp: bool) -> str | None:
+    """The UTC case (nearly every date Xero sends) in integer arithmetic and table look-ups,
+    several times faster than datetime's; None outside datetime's years, which the general case
+    reports."""
+    days, in_day = divmod(ms, _DAY_MS)
+    day = _DAYS.get(days)
+    if day is None:
+        ordinal = _EPOCH_ORDINAL + days
+        if not 0 < ordinal <= _MAX_ORDINAL:
+            return None
+        if len(_DAYS) >= _CONVERTED_MAX:
+            _DAYS.clear()
+        day = _DAYS[days] = date.fromordinal(ordinal).isoformat()
+    if not timestamp and not in_day:
+        return day
+    seconds, milliseconds = divmod(in_day, 1000)
+    minutes, second = divmod(seconds, 60)
+    hour, minute = divmod(minutes, 60)
+    two = _TWO_DIGITS
+    return f"{day}T{two[hour]}:{two[minute]}:{two[second]}{_FRACTIONS[milliseconds]}Z"
 
 
 def _is_timestamp_field(name: str) -> bool:
