@@ -34,6 +34,7 @@ import pytest
 
 from tests.helpers.cli import REPO, isolated_env, run_xero
 from tests.helpers.login import LoginProcess, consent, deliver, free_port, keyring_env, login
+from tests.helpers.oauth import register_app
 from tests.helpers.sandbox import URL_RE, seeded_copy, templates_dir
 
 FENCE = re.compile(r"^```sh\n(.*?)^```", re.DOTALL | re.MULTILINE)
@@ -158,6 +159,19 @@ def check_authorised_totals(printed: Printed, seen: dict) -> None:
     assert {(r["Status"], r["Type"]) for r in rows} == {("AUTHORISED", "ACCREC")}
     assert all(r["Date"] >= "2026-01-01" for r in rows)
     assert all(isinstance(r["Total"], (int, float)) for r in rows)
+
+
+def check_several_statuses(printed: Printed, seen: dict) -> None:
+    bills = _rows(printed)
+    assert bills and {b["Type"] for b in bills} == {"ACCPAY"}
+    assert {b["Status"] for b in bills} <= {"AUTHORISED", "PAID"}
+
+
+def check_inv_9001_updated(printed: Printed, seen: dict) -> None:
+    [invoice] = _rows(printed)
+    assert (invoice["InvoiceNumber"], invoice["Reference"]) == ("INV-9001", "PO 4471")
+    assert invoice["DueDate"] == "2027-01-31"
+    assert "Updated invoice INV-9001" in printed.stderr, printed.stderr
 
 
 def check_one_invoice(printed: Printed, seen: dict) -> None:
@@ -310,6 +324,7 @@ TOUR: dict[str, Check] = {
     "xero --sandbox invoices list -o table": check_table,
     "xero --sandbox invoices list --status AUTHORISED --type ACCREC --from 2026-01-01 --all"
     " --json | jq '.[].Total'": check_authorised_totals,
+    "xero --sandbox invoices list --status AUTHORISED,PAID --type ACCPAY": check_several_statuses,
     "xero --sandbox invoices get INV-0041": check_one_invoice,
     'xero --sandbox --tenant "Demo Company (Global)" invoices list -o csv'
     " --fields InvoiceNumber,CurrencyCode,Total": check_global_csv,
@@ -325,6 +340,9 @@ TOUR: dict[str, Check] = {
     'xero --sandbox invoices create --contact "Kauri Florists" --number INV-9001'
     ' --line "Consulting,2,150.1234,200" --line "Travel,1,80,200,NONE" --status AUTHORISED'
     " --due-date 2026-12-31 --currency NZD": check_inv_9001,
+    'xero --sandbox invoices update INV-9001 --reference "PO 4471" --due-date 2027-01-31': (
+        check_inv_9001_updated
+    ),
     "xero --sandbox invoices email INV-9001": check_emailed,
     "xero --sandbox payments create --invoice INV-9001 --account 090 --amount 100.00": (
         check_payment
@@ -443,6 +461,10 @@ def check_auth_status(printed: Printed, seen: dict) -> None:
     assert "Demo Company (NZ)" in printed.stdout and "default" in printed.stdout
 
 
+def check_storage(printed: Printed, seen: dict) -> None:
+    assert printed.json()["storage"] == "file"  # jq -r .storage: XERO_TOKEN_STORE=file here
+
+
 def check_auth_token(printed: Printed, seen: dict) -> None:
     token = printed.stdout.strip()
     assert token and "\n" not in token and " " not in token, printed.stdout
@@ -459,6 +481,7 @@ LOGIN: dict[str, Check] = {
     "xero tenants list": check_tenants_list,
     'xero tenants select "Demo Company (NZ)"': check_tenants_select,
     "xero auth status": check_auth_status,
+    "xero auth status --json | jq -r .storage": check_storage,
     "xero auth token": check_auth_token,
     "xero auth logout": check_logout,
 }
@@ -472,6 +495,7 @@ def test_the_login_block_runs_against_a_served_sandbox(
     seen: dict = {}
     block = [line for line in examples if command_of(line) in LOGIN]
     assert [command_of(line) for line in block] == list(LOGIN)
+    register_app(sandbox.url, "YOUR_APP_ID")  # as the reader did at developer.xero.com
     for line in block:
         if line.startswith("xero auth login"):
             words = shlex.split(command_of(line))[1:]
@@ -494,6 +518,10 @@ def started_by_the_scene(printed: Printed, seen: dict) -> None:
     """Not run to its end: a server the scene starts in the background (and checks it
     announces itself), or an `export` the scene applies to the environment it runs in."""
     raise AssertionError("this line is the scene's to run")
+
+
+def check_sandbox_login(printed: Printed, seen: dict) -> None:
+    assert "with app xerocli-sandbox" in printed.stderr, printed.stderr  # the demo app
 
 
 def check_served_count(printed: Printed, seen: dict) -> None:
@@ -570,7 +598,8 @@ def check_trigger(printed: Printed, seen: dict) -> None:
 
 
 SERVED: dict[str, Check] = {
-    "xero sandbox serve --port 8750 --invoices 10000": started_by_the_scene,
+    "xero sandbox serve --port 8750 --invoices 10000 --data big.sqlite": started_by_the_scene,
+    "xero auth login --no-browser": check_sandbox_login,
     "export XERO_SANDBOX_URL=http://127.0.0.1:8750": started_by_the_scene,
     "xero --sandbox invoices list --all -o ndjson | wc -l": check_served_count,
     "export XERO_WEBHOOK_KEY=...": started_by_the_scene,
@@ -634,13 +663,11 @@ def served(
     cwd = tmp_path / "work"
     cwd.mkdir()
     env = keyring_env(home, XERO_TOKEN_STORE="file")
-    seeded_copy(
-        templates_dir(tmp_path_factory),
-        Path(env["XERO_DATA_DIR"]) / "sandbox.sqlite",
-        SERVED_INVOICES,
-    )
+    # The README's `--data big.sqlite`, pre-seeded here with fewer invoices (see SERVED_INVOICES).
+    seeded_copy(templates_dir(tmp_path_factory), cwd / "big.sqlite", SERVED_INVOICES)
     shell = Shell(env, cwd, bin_dir)
     shell.ports = {port: str(free_port()) for port in README_PORTS}
+    shell.ports["--invoices 10000"] = f"--invoices {SERVED_INVOICES}"
     serve = next(line for line in examples if line.startswith("xero sandbox serve"))
     server = shell.start(command_of(serve))
     try:
@@ -676,6 +703,18 @@ def test_the_served_sandbox_exports_and_limits_run_as_written(
             apply_export(shell, line)
             assert shell.env["XERO_SANDBOX_URL"] == seen["url"]
             seen["served invoices"] = SERVED_INVOICES
+            continue
+        if line.startswith("xero auth login"):
+            # A browser login with the sandbox's demo app (no client id given), consented here.
+            # A new user's profile has no app yet; this one's has the fixture's, so a fresh
+            # profile stands for that user and the rest of the block keeps the fixture's.
+            words = shlex.split(command_of(line))[3:]  # after `xero auth login`
+            fresh = {**shell.env, "XERO_PROFILE": "new-user"}
+            running = LoginProcess(fresh, *[w for w in words if w != "--no-browser"])
+            assert deliver(consent(running.authorize_url())).status_code == 200
+            done = running.finish()
+            assert done.code == 0, done.stderr
+            check_sandbox_login(Printed(done.code, done.stdout, done.stderr), seen)
             continue
         if "--all-tenants" in line:
             # A cron job's custom connection (XERO_CLIENT_ID/SECRET): `--all-tenants` under a

@@ -34,12 +34,13 @@ def keyring_env(home: Path, **extra: str) -> dict[str, str]:
     )
 
 
-def register_env_app(env: dict[str, str]) -> None:
-    """Register the user's app (XERO_CLIENT_ID) with their sandbox, as a developer would at
-    developer.xero.com: the sandbox only logs registered apps in."""
+def register_env_app(env: dict[str, str], args: tuple[str, ...] = ()) -> None:
+    """Register the user's app (`--client-id`, else XERO_CLIENT_ID) with their sandbox, as a
+    developer would at developer.xero.com: the sandbox only logs registered apps in."""
     from tests.helpers.oauth import register_app
 
-    client_id = env.get("XERO_CLIENT_ID")
+    given = [args[i + 1] for i, arg in enumerate(args[:-1]) if arg == "--client-id"]
+    client_id = given[-1] if given else env.get("XERO_CLIENT_ID")
     base = env.get("XERO_SANDBOX_URL") or env.get("XERO_LOGIN_URL")
     if client_id and base:
         register_app(base, client_id)
@@ -50,7 +51,7 @@ class LoginProcess:
 
     def __init__(self, env: dict[str, str], *args: str, port: int | None = None) -> None:
         self.port = port or free_port()
-        register_env_app(env)
+        register_env_app(env, args)
         self.args = ["auth", "login", "--no-browser", "--port", str(self.port), *args]
         self.process = subprocess.Popen(
             [sys.executable, "-m", "xerocli", *self.args],

@@ -86,13 +86,21 @@ class AppContext:
         return wanted or self._selected_tenant()
 
     def _selected_tenant(self) -> str | None:
-        """`--sandbox` keeps its own selection (never a real profile's); else the profile's,
-        for its own login only."""
+        """The selected tenant's ID: see `_selection`."""
+        chosen = self._selection()
+        return chosen[0] if chosen else None
+
+    def _selection(self) -> tuple[str, str | None] | None:
+        """(ID, name) selected before: `--sandbox` keeps its own selection (never a real
+        profile's); else the profile's, for its own login only."""
         if self.options.sandbox:
             from xerocli.cli import sandbox_tenant
 
             return sandbox_tenant.selected()
-        return self.profile().tenant_id if self.credentials().from_profile else None
+        profile = self.profile()
+        if self.credentials().from_profile and profile.tenant_id:
+            return profile.tenant_id, profile.tenant_name
+        return None
 
     def selected_among(self, connections: list[dict]) -> dict | None:
         """The connection commands would use: the wanted one, else the only one (or, for the
@@ -147,13 +155,14 @@ class AppContext:
             from xerocli.api.credentials import resolve_tenant
 
             wanted = self.options.tenant or os.environ.get(config.ENV_TENANT_ID)
-            selected = None if wanted else self._selected_tenant()
+            selection = None if wanted else self._selection()
+            selected = selection[0] if selection else None
             tenant_id, tenant_name = resolve_tenant(
                 client, wanted, sandbox=self.options.sandbox, selected=selected
             )
-            selected_id = self.profile().tenant_id if self.credentials().from_profile else None
-            if tenant_name is None and selected_id and tenant_id == selected_id.lower():
-                tenant_name = self.profile().tenant_name
+            # A selected ID is used without a call: its name comes from the selection.
+            if tenant_name is None and selection and tenant_id == selection[0].lower():
+                tenant_name = selection[1]
             client.tenant_id = tenant_id
             self.tenant_name = tenant_name
         return client

@@ -19,14 +19,17 @@ def _path() -> Path:
     return config.data_dir() / FILE_NAME
 
 
-def selected() -> str | None:
-    """The tenant ID chosen for `--sandbox` commands, or None (then the first demo company)."""
+def selected() -> tuple[str, str | None] | None:
+    """(tenant ID, name) chosen for `--sandbox` commands, or None (then the first demo company)."""
     try:
         data = json.loads(_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     tenant_id = data.get("tenantId") if isinstance(data, dict) else None
-    return str(tenant_id) if tenant_id else None
+    if not tenant_id:
+        return None
+    name = data.get("tenantName")
+    return str(tenant_id), str(name) if name else None
 
 
 def select(tenant_id: str, tenant_name: str | None) -> Path:
