@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.helpers.cli import run_xero
@@ -72,3 +73,16 @@ def test_incremental_export_of_a_profile_keeps_its_mark_under_the_profile(
     assert mark.is_file()
     again = run_xero(*args, env=profile_env).ok()
     assert read_rows(target) == [] and "Exported 0 contacts" in again.stderr
+
+
+def test_all_tenants_share_the_logins_token_source_one_refresh_for_every_organisation(
+    profile_env: dict[str, str], sandbox: RunningSandbox
+) -> None:
+    # One client per organisation, one token source: an expired token is refreshed once, not
+    # once per organisation (a refresh token rotates, so a second refresh would race the first).
+    httpx.post(f"{sandbox.url}/__sandbox/expire-tokens", timeout=10).raise_for_status()
+    refreshes = sandbox.stats()["token_refreshes"]
+    result = run_xero("export", "ndjson", "contacts", "--all-tenants", env=profile_env)
+    assert result.code == 0, result.stderr
+    assert {row["TenantName"] for row in result.ndjson()} == {NZ, GLOBAL}
+    assert sandbox.stats()["token_refreshes"] == refreshes + 1
