@@ -139,9 +139,9 @@ def run_export(
     committed = False
     opened = False
     try:
-        jobs = _jobs(login, plan.all_tenants, pacer_from_env(on_wait=events.waited))
-        if plan.incremental:
+        if plan.incremental:  # before any call: a mark that cannot be kept fails first
             marks.check_writable(plan.profile)
+        jobs = _jobs(login, plan.all_tenants, pacer_from_env(on_wait=events.waited))
         for job in jobs:
             if plan.incremental:
                 job.mark = marks.load(plan.profile, job.tenant.id, resource.noun)
