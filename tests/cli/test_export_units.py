@@ -79,11 +79,11 @@ def test_export_pacing_takes_the_budget_of_the_shared_ledger(monkeypatch) -> Non
     # XERO_RATE_* set the per-tenant budget for every limiter, the export's pacer included
     # (it paced to Xero's 60 a minute whatever they said, so a sandbox export at a higher
     # budget waited a minute after its 60th page).
-    from xerocli.cli.export import _limiter
+    from xerocli.api.pacing import pacer_from_env
     from xerocli.output.progress import NoProgress
 
     monkeypatch.setenv("XERO_RATE_MINUTE_CALLS", "600")
     monkeypatch.setenv("XERO_RATE_WINDOW_SECONDS", "6")
     monkeypatch.setenv("XERO_RATE_CONCURRENT", "3")
-    pacer = _limiter(NoProgress())
+    pacer = pacer_from_env(NoProgress().waited)
     assert (pacer.minute_limit, pacer.minute, pacer.concurrent) == (600, 6.0, 3)

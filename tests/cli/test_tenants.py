@@ -38,9 +38,13 @@ def test_select_by_id_persists_and_overrides_apply_once(
 
 
 def test_unknown_tenant_is_refused_with_the_connected_names(env: dict[str, str]) -> None:
+    # Exit 4 in the words of `--tenant Nowhere`: an organisation this login does not reach.
     result = run_xero("tenants", "select", "No Such Company", env=env)
-    assert result.code == 2
+    assert result.code == 4, result.stderr
     assert "Demo Company (NZ)" in result.stderr and "Demo Company (Global)" in result.stderr
+    once = run_xero("--tenant", "No Such Company", "invoices", "list", env=env)
+    assert once.code == 4
+    assert result.stderr == once.stderr
     assert run_xero("tenants", "list", "-o", "csv", env=env).ok().stdout.splitlines()[0] == (
         "selected,tenantName,tenantId,tenantType"
     )

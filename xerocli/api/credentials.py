@@ -130,8 +130,7 @@ def resolve_tenant(
                 str(connection.get("tenantName", "")).lower(),
             ):
                 return str(connection["tenantId"]), connection.get("tenantName")
-        names = ", ".join(repr(c.get("tenantName")) for c in connections) or "none"
-        raise errors.AuthError(f"no connected organisation matches {choice!r} (connected: {names})")
+        raise not_connected(choice, connections)
     if len(connections) == 1 or (sandbox and connections):
         # The sandbox's demo user always has its first demo company; a real login never
         # picks one of several silently.
@@ -142,6 +141,13 @@ def resolve_tenant(
         f"{len(connections)} organisations are connected: choose one with `xero tenants select"
         " NAME`, --tenant NAME, or XERO_TENANT_ID"
     )
+
+
+def not_connected(wanted: str, connections: list[dict]) -> errors.AuthError:
+    """An organisation this login does not reach (exit 4, as Xero's 403 for it is): the
+    same words for `--tenant`, XERO_TENANT_ID and `xero tenants select`."""
+    names = ", ".join(repr(c.get("tenantName")) for c in connections) or "none"
+    return errors.AuthError(f"no connected organisation matches {wanted!r} (connected: {names})")
 
 
 def _looks_like_uuid(text: str) -> bool:

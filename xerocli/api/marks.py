@@ -5,7 +5,8 @@ complete, moves the mark to the largest `UpdatedDateUTC` it exported. Xero's
 `If-Modified-Since` is inclusive, so records updated exactly at the mark come back on the next
 run; the mark remembers their IDs and the next run drops them if they are unchanged (same
 `UpdatedDateUTC`), so a run after no changes exports nothing and a run after changes exports
-exactly the changed records. Files live in the state dir and are replaced atomically.
+exactly the changed records. Files live in the state dir and are replaced atomically; a state
+dir that cannot take them (read-only, full) is the one-line exit-2 error every command gives.
 """
 
 from __future__ import annotations
@@ -75,13 +76,33 @@ class MarkStore:
                 " everything again"
             ) from None
 
+    def check_writable(self, profile: str) -> None:
+        """Fail before the export, not after its file is written: the profile's mark folder
+        is created and takes a small file, or the state dir is named (exit 2)."""
+        folder = self.root / "export-marks" / _safe(profile)
+        probe = folder / f".probe.{os.getpid()}.tmp"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe.write_text("{}\n", encoding="utf-8")
+        except OSError as exc:
+            from xerocli import config
+
+            raise config.state_dir_error(folder, exc) from None
+        finally:
+            with contextlib.suppress(OSError):
+                probe.unlink()
+
     def save(self, profile: str, tenant_id: str, noun: str, mark: Mark) -> Path:
         path = self.path(profile, tenant_id, noun)
-        path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             temp.write_text(json.dumps(mark.to_json(), indent=2) + "\n", encoding="utf-8")
             os.replace(temp, path)
+        except OSError as exc:
+            from xerocli import config
+
+            raise config.state_dir_error(path, exc) from None
         finally:
             with contextlib.suppress(OSError):
                 temp.unlink()

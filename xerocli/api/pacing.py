@@ -173,3 +173,18 @@ class ChainedLimiter:
         self.local.release(inner, headers)
         if outer is not None:
             self.shared.release(outer, headers)
+
+
+def pacer_from_env(on_wait: Callable[[str, float], None] | None = None) -> InProcessLimiter:
+    """This process's pacer with the shared ledger's budget (XERO_RATE_MINUTE_CALLS,
+    XERO_RATE_WINDOW_SECONDS, XERO_RATE_CONCURRENT): one budget for every limiter, so a sandbox
+    run at a higher budget is not held to Xero's 60 a minute by the pacer alone."""
+    from xerocli.api.limiter import Budget
+
+    budget = Budget.from_env()
+    return InProcessLimiter(
+        minute_limit=budget.minute_calls,
+        concurrent=budget.concurrent,
+        minute_seconds=budget.window_seconds,
+        on_wait=on_wait,
+    )

@@ -14,6 +14,7 @@ new refresh token (read back) before the new access token is used.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -388,6 +389,26 @@ class AccessCache:
             "client_id": client_id,
         }
         write_atomic(self.path, json.dumps(record), mode=0o600)
+
+    def check_writable(self) -> None:
+        """A login fails before the browser, not after it, when the cache cannot be kept: its
+        folder is created and takes a small file, or the state dir is named (exit 2)."""
+        probe = self.path.with_name(f".probe.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            probe.write_text("{}", encoding="utf-8")
+        except OSError as exc:
+            raise config.state_dir_error(self.path.parent, exc) from None
+        finally:
+            with contextlib.suppress(OSError):
+                probe.unlink()
+
+    def write_or_fail(self, tokens: TokenSet, client_id: str) -> None:
+        """Cache a new login's token, or name the state dir (exit 2), never a traceback."""
+        try:
+            self.write(tokens, client_id)
+        except OSError as exc:
+            raise config.state_dir_error(self.path, exc) from None
 
     def write_or_skip(self, tokens: TokenSet, client_id: str) -> None:
         """Cache if the state dir lets us: the cache only saves a later refresh, so a full or

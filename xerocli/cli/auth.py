@@ -108,8 +108,11 @@ def login(
         )
     kind = tk.store_kind(profile.token_store)
     store = tk.open_store(profile.name, kind)
-    # Touch the store first: a missing or locked keyring fails now, not after the browser.
+    # Touch the store first: a missing or locked keyring fails now, not after the browser;
+    # so does a state dir that cannot keep the token cache (exit 2, naming it).
     previous_secret = store.get(tk.CLIENT_SECRET)
+    cache = tk.AccessCache(profile.name)
+    cache.check_writable()
 
     if client_credentials:
         if port is not None or no_browser or ask_secret or legacy_scopes:
@@ -135,7 +138,7 @@ def login(
         connections = fetch_connections(endpoints, tokens.access_token)
         store.set(tk.CLIENT_SECRET, secret)
         store.delete(tk.REFRESH_TOKEN)
-        tk.AccessCache(profile.name).write(tokens, client_id)
+        cache.write_or_fail(tokens, client_id)
         profile.client_id = client_id
         profile.login = "client_credentials"
         profile.token_store = kind
@@ -185,7 +188,7 @@ def login(
         store.set(tk.CLIENT_SECRET, secret)
     else:
         store.delete(tk.CLIENT_SECRET)
-    tk.AccessCache(profile.name).write(tokens, client_id)
+    cache.write_or_fail(tokens, client_id)
     profile.client_id = client_id
     profile.login = "pkce"
     profile.token_store = kind

@@ -130,6 +130,20 @@ class AppContext:
             )
         return self._client
 
+    def tenant_client(self, tenant_id: str, pacer: Any) -> XeroClient:
+        """Another client of this command's login, for one organisation (`--all-tenants`).
+
+        It shares the login's token source (one refresh serves every organisation) and the
+        shared rate-limit ledger, with `pacer` (this process's pacer) chained after it. The
+        caller closes it. Seam for one httpx client per process (issue 18): when XeroClient
+        can take a shared httpx.Client/transport, pass the bare client's here."""
+        from xerocli.api.client import XeroClient
+        from xerocli.api.pacing import ChainedLimiter
+
+        # Chained, never the ledger itself: closing this client must not close the ledger.
+        limiter = ChainedLimiter(self.bare_client().limiter, pacer)
+        return XeroClient(self.endpoints(), self.credentials().source, tenant_id, limiter=limiter)
+
     def sandbox_url(self) -> str | None:
         if self._server is not None:
             return self._server.url

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import typer
 
-from xerocli import errors
 from xerocli.cli.options import (
     OutputFormat,
     chosen_format,
@@ -97,10 +96,9 @@ def select(
     connections = _connections(app_ctx)
     found = [c for c in connections if _matches(c, tenant)]
     if not found:
-        names = ", ".join(repr(c.get("tenantName")) for c in connections) or "none"
-        raise errors.UsageError(
-            f"no connected organisation matches {tenant!r} (connected: {names})"
-        )
+        from xerocli.api.credentials import not_connected
+
+        raise not_connected(tenant, connections)
     chosen = found[0]
     if app_ctx.options.sandbox:
         from xerocli.cli import sandbox_tenant

@@ -1,0 +1,95 @@
+"""The export engine (`api/export.py`) on its own, as `xero sync` will use it: the command's
+login (an AppContext) against the session sandbox over loopback, records handed to a
+destination of the caller's, marks moved only after that destination committed, nothing
+printed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.sandbox import RunningSandbox
+from xerocli.api.export import ExportPlan, Tenant, run_export
+from xerocli.api.marks import MarkStore
+from xerocli.api.query import ListQuery
+from xerocli.api.resources import resource
+from xerocli.api.stopper import Stopper
+from xerocli.cli.context import AppContext, GlobalOptions
+from xerocli.output.progress import NoProgress
+
+
+class Recorded:
+    """A destination that keeps records in memory, the way a database mirror would."""
+
+    def __init__(self, fail_commit: bool = False) -> None:
+        self.fail_commit = fail_commit
+        self.by_tenant: dict[str, list[dict]] = {}
+        self.events: list[str] = []
+
+    def open(self, tenants: Sequence[Tenant]) -> None:
+        self.by_tenant = {tenant.name: [] for tenant in tenants}
+        self.events.append("open")
+
+    def write(self, tenant: Tenant, records: list[dict]) -> int:
+        self.by_tenant[tenant.name].extend(records)
+        return len(records)
+
+    def commit(self) -> list[str]:
+        self.events.append("commit")
+        if self.fail_commit:
+            raise OSError("the database is gone")
+        return ["memory"]
+
+    def discard(self) -> None:
+        self.events.append("discard")
+
+
+@pytest.fixture
+def login(home: Path, sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch):
+    for name, sub in (("STATE", "state"), ("CONFIG", "config"), ("DATA", "data")):
+        monkeypatch.setenv(f"XERO_{name}_DIR", str(home / sub / "xerocli"))
+    for name in ("XERO_ACCESS_TOKEN", "XERO_CLIENT_ID", "XERO_CLIENT_SECRET", "XERO_TENANT_ID"):
+        monkeypatch.delenv(name, raising=False)
+    app_ctx = AppContext(GlobalOptions(sandbox=True, sandbox_url=sandbox.url))
+    yield app_ctx
+    app_ctx.close()
+
+
+def export(login: AppContext, destination: Recorded, home: Path, **plan: bool):
+    return run_export(
+        ExportPlan(resource("contacts"), ListQuery(), profile="engine", **plan),
+        login,
+        destination,
+        marks=MarkStore(home / "state" / "xerocli"),
+        events=NoProgress(),
+        stopper=Stopper(),
+    )
+
+
+def test_every_organisation_of_the_login_reaches_the_destination_and_nothing_is_printed(
+    login: AppContext, home: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    destination = Recorded()
+    outcome = export(login, destination, home, all_tenants=True)
+    assert set(destination.by_tenant) == {"Demo Company (NZ)", "Demo Company (Global)"}
+    assert all(destination.by_tenant.values())
+    assert outcome.records == outcome.rows == sum(map(len, destination.by_tenant.values()))
+    assert outcome.paths == ["memory"] and destination.events == ["open", "commit"]
+    assert capfd.readouterr() == ("", "")  # the core never prints
+
+
+def test_marks_move_only_after_the_destination_committed(login: AppContext, home: Path) -> None:
+    marks = home / "state" / "xerocli" / "export-marks" / "engine"
+    failing = Recorded(fail_commit=True)
+    with pytest.raises(OSError):
+        export(login, failing, home, incremental=True)
+    assert failing.events == ["open", "commit", "discard"]
+    assert list(marks.rglob("*.json")) == []  # the failed run left no mark
+
+    export(login, Recorded(), home, incremental=True)
+    assert len(list(marks.rglob("contacts.json"))) == 1
+    again = Recorded()
+    assert export(login, again, home, incremental=True).records == 0
+    assert again.by_tenant == {"Demo Company (NZ)": []}

@@ -1,0 +1,248 @@
+"""The export engine: every record of one collection, per organisation, to a destination.
+
+Commands (`xero export`) and the coming local mirror (`xero sync`) share it. It gets its
+clients from the command's login (`Login`, the AppContext: its credentials, profile and shared
+rate-limit ledger), pages each organisation concurrently under one in-process pacer, filters
+by the high-water mark, and hands raw records to a `Destination` (the CLI's CSV/NDJSON files;
+a database later). Marks move only after the destination has committed everything.
+
+It never prints: progress goes to an `ExportEvents` object (the CLI's progress bar), the result
+comes back as an `Outcome`, and mark moves go to the `xerocli.http` debug log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from xerocli import errors
+
+if TYPE_CHECKING:
+    from xerocli.api.client import Limiter, XeroClient
+    from xerocli.api.marks import HighWater, Mark, MarkStore
+    from xerocli.api.query import ListQuery
+    from xerocli.api.resources import Resource
+    from xerocli.api.stopper import Stopper
+
+log = logging.getLogger("xerocli.http")
+
+
+@dataclass(frozen=True)
+class Tenant:
+    """One organisation an export covers."""
+
+    id: str
+    name: str
+
+
+class Login(Protocol):
+    """Where the engine's clients come from: the command's own login (the AppContext), so an
+    export uses the same credentials, profile, tenant choice and shared limiter as any
+    command."""
+
+    tenant_name: str | None
+
+    def client(self) -> XeroClient:
+        """The command's client, for its one organisation (`--tenant`, the selection, ...)."""
+        ...
+
+    def bare_client(self) -> XeroClient:
+        """The login's client without an organisation (for `/connections`)."""
+        ...
+
+    def tenant_client(self, tenant_id: str, pacer: Limiter) -> XeroClient:
+        """Another client of the same login for one organisation: the same token source and
+        shared ledger, plus `pacer`. The caller closes it."""
+        ...
+
+
+class ExportEvents(Protocol):
+    """What the engine reports while it runs (may be called from paging threads)."""
+
+    def page(self, tenant: str, page_no: int, page_count: int | None, records: int) -> None: ...
+
+    def records(self, count: int) -> None: ...
+
+    def waited(self, tenant: str, seconds: float) -> None: ...
+
+
+class Destination(Protocol):
+    """Where the records go, complete or not at all: `commit()` once everything is written,
+    `discard()` on any failure (the old content stays)."""
+
+    def open(self, tenants: Sequence[Tenant]) -> None:
+        """Get ready for these organisations; a destination that cannot be written fails here,
+        before the first page is fetched."""
+        ...
+
+    def write(self, tenant: Tenant, records: list[dict]) -> int:
+        """Write one page's records (already filtered by the mark); return the rows written."""
+        ...
+
+    def commit(self) -> list[str]:
+        """Make the written data visible; return where it went (file paths, empty: stdout)."""
+        ...
+
+    def discard(self) -> None: ...
+
+
+@dataclass
+class ExportPlan:
+    """What to export: checked by the caller before any call is sent."""
+
+    resource: Resource
+    query: ListQuery
+    incremental: bool = False
+    all_tenants: bool = False
+    #: The profile the marks are kept under.
+    profile: str = "default"
+
+
+@dataclass
+class Outcome:
+    records: int = 0
+    rows: int = 0
+    skipped: int = 0
+    paths: list[str] = field(default_factory=list)
+    tenants: list[Tenant] = field(default_factory=list)
+
+
+@dataclass
+class _Job:
+    tenant: Tenant
+    client: XeroClient
+    owned: bool  # made for this export (closed at its end), not the command's own client
+    mark: Mark | None = None
+    high_water: HighWater | None = None
+
+
+def run_export(
+    plan: ExportPlan,
+    login: Login,
+    destination: Destination,
+    *,
+    marks: MarkStore,
+    events: ExportEvents,
+    stopper: Stopper,
+) -> Outcome:
+    """Run the export; raise on any failure with the destination discarded and marks kept.
+
+    `stopper` is installed once the organisations are known and restored at the end; SIGTERM
+    raises `errors.Terminated`, Ctrl-C `KeyboardInterrupt`, at the next safe point."""
+    from xerocli.api.marks import HighWater
+    from xerocli.api.pacing import pacer_from_env
+
+    resource = plan.resource
+    jobs: list[_Job] = []
+    committed = False
+    opened = False
+    try:
+        if plan.incremental:  # before any call: a mark that cannot be kept fails first
+            marks.check_writable(plan.profile)
+        jobs = _jobs(login, plan.all_tenants, pacer_from_env(on_wait=events.waited))
+        for job in jobs:
+            if plan.incremental:
+                job.mark = marks.load(plan.profile, job.tenant.id, resource.noun)
+            job.high_water = HighWater(resource.id_field, job.mark)
+        stopper.install()
+        opened = True
+        destination.open([job.tenant for job in jobs])
+        outcome = Outcome(tenants=[job.tenant for job in jobs])
+        _fetch_into(plan, jobs, destination, outcome, events, stopper)
+        stopper.check()
+        outcome.paths = destination.commit()
+        committed = True
+        if plan.incremental:  # only now, with everything written, do the marks move
+            _move_marks(plan, jobs, marks, outcome)
+        return outcome
+    finally:
+        stopper.restore()
+        if opened and not committed:
+            destination.discard()
+        for job in jobs:
+            if job.owned:
+                job.client.close()
+
+
+def _fetch_into(
+    plan: ExportPlan,
+    jobs: list[_Job],
+    destination: Destination,
+    outcome: Outcome,
+    events: ExportEvents,
+    stopper: Stopper,
+) -> None:
+    """Page every organisation at once; each page goes through its mark to the destination."""
+    from xerocli.api.paging import merge_streams
+    from xerocli.api.query import if_modified_since
+
+    def stream(job: _Job) -> Any:
+        headers = dict(plan.query.headers)
+        if job.mark is not None:
+            headers["If-Modified-Since"] = if_modified_since(job.mark.since)
+
+        def on_page(page_no: int, page_count: int | None, count: int) -> None:
+            events.page(job.tenant.id, page_no, page_count, count)
+
+        return job.client.iter_pages_concurrently(
+            plan.resource, plan.query.params, headers, on_page=on_page, checkpoint=stopper.check
+        )
+
+    for index, page in merge_streams([stream(job) for job in jobs], stopper.check):
+        stopper.check()
+        job = jobs[index]
+        assert job.high_water is not None
+        kept = list(job.high_water.filter(page))
+        outcome.rows += destination.write(job.tenant, kept)
+        outcome.records += len(kept)
+        events.records(len(kept))
+        del page, kept
+
+
+def _move_marks(plan: ExportPlan, jobs: list[_Job], marks: MarkStore, outcome: Outcome) -> None:
+    from xerocli.api.marks import iso_utc
+
+    for job in jobs:
+        assert job.high_water is not None
+        new_mark = job.high_water.mark()
+        if new_mark is not None:
+            marks.save(plan.profile, job.tenant.id, plan.resource.noun, new_mark)
+        outcome.skipped += job.high_water.skipped
+        log.debug(
+            "export mark %s %s: %s",
+            job.tenant.name,
+            plan.resource.noun,
+            iso_utc(new_mark.since) if new_mark else "unchanged",
+        )
+
+
+def _jobs(login: Login, all_tenants: bool, pacer: Limiter) -> list[_Job]:
+    """One client per organisation, all of the command's login, all paced by `pacer`.
+
+    One organisation: the command's own client (its tenant choice), with the pacer chained
+    after the shared ledger. `--all-tenants`: every connection of the login, each with a
+    client of its own sharing the login's token source (one refresh serves all) and ledger."""
+    from xerocli.api.credentials import list_connections
+    from xerocli.api.pacing import ChainedLimiter
+
+    if not all_tenants:
+        client = login.client()
+        client.limiter = ChainedLimiter(client.limiter, pacer)
+        tenant_id = str(client.tenant_id)
+        return [_Job(Tenant(tenant_id, login.tenant_name or tenant_id), client, owned=False)]
+    connections = list_connections(login.bare_client())
+    if not connections:
+        raise errors.AuthError("no organisation is connected to this login: run `xero auth login`")
+    jobs: list[_Job] = []
+    try:
+        for connection in connections:
+            tenant_id = str(connection["tenantId"])
+            tenant = Tenant(tenant_id, str(connection.get("tenantName") or tenant_id))
+            jobs.append(_Job(tenant, login.tenant_client(tenant_id, pacer), owned=True))
+    except BaseException:
+        for job in jobs:
+            job.client.close()
+        raise
+    return jobs
