@@ -293,7 +293,8 @@ class Accounting:
 
     def _apply(self, req: Request, kind: str, mode: str) -> Response:
         """Runs inside the write transaction; raises `_Rollback` to undo everything."""
-        ctx = writes.Context(self.store, req.context["tenant_id"])
+        unitdp = 4 if req.arg("unitdp") == "4" else 2
+        ctx = writes.Context(self.store, req.context["tenant_id"], unitdp=unitdp)
         if mode == "email":
             return self._email(ctx, kind, req.params["record_id"])
         try:

@@ -137,8 +137,13 @@ def new_id() -> str:
 class Context:
     """What the elements of one write request need to know about the tenant, read once."""
 
-    def __init__(self, store: Store, tenant_id: str, now: datetime | None = None) -> None:
+    def __init__(
+        self, store: Store, tenant_id: str, now: datetime | None = None, unitdp: int = 2
+    ) -> None:
         self.store = store
+        #: Places a unit amount or price sent is kept to: Xero rounds the input to 2 unless the
+        #: request asks for `unitdp=4`, so a line's amount is what its shown unit amount gives.
+        self.unit_step = FOUR if unitdp == 4 else Decimal("0.01")
         self.tenant_id = tenant_id
         self.now = now or datetime.now(timezone.utc)
         self.today = self.now.date()
@@ -151,6 +156,10 @@ class Context:
         }
         self.rates = dict(spec.rates) if spec else {}
         self.tax_rates = tax_rate_table(store, tenant_id)
+
+    def unit_amount(self, value: Decimal) -> Decimal:
+        """A unit amount as stored: rounded to the request's unit places, held with 4."""
+        return money(value, self.unit_step).quantize(FOUR)
 
     # --- lookups ---------------------------------------------------------------------------
     def account(self, code: object = None, account_id: object = None) -> dict | None:
@@ -361,7 +370,7 @@ def _line_items(ctx: Context, el: Element, kind: str, type_: str, sent: object) 
             quantity = unit = None
         line["Quantity"] = (quantity if quantity is not None else Decimal(1)).quantize(FOUR)
         if unit is not None:
-            line["UnitAmount"] = unit.quantize(FOUR)
+            line["UnitAmount"] = ctx.unit_amount(unit)
         elif given_amount is not None:
             line["LineAmount"] = given_amount
             line["UnitAmount"] = (
@@ -631,7 +640,7 @@ def write_item(ctx: Context, el: Element, existing: dict | None) -> dict | None:
         details: dict = {}
         price = decimal_field(el, raw.get("UnitPrice"), f"{key}.UnitPrice")
         if price is not None:
-            details["UnitPrice"] = price.quantize(FOUR)
+            details["UnitPrice"] = ctx.unit_amount(price)
         for code_key in ("AccountCode", "COGSAccountCode"):
             if raw.get(code_key):
                 if ctx.account(code=raw[code_key]) is None:
