@@ -13,7 +13,7 @@ import uuid
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from xerocli.sandbox import totals
+from xerocli.sandbox import allocations, totals
 from xerocli.sandbox.manual_journals import write_manual_journal
 from xerocli.sandbox.records import KINDS, row_for, set_date, set_updated
 from xerocli.sandbox.seed import TENANT_SPECS, tax_rate_table
@@ -450,6 +450,11 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             old_status == "AUTHORISED"
             and kind == "Invoices"
             and (existing.get("AmountPaid") or existing.get("AmountCredited"))
+        ) or (
+            old_status == "AUTHORISED"
+            and kind == "CreditNotes"
+            and (existing.get("Allocations") or existing.get("Payments"))
+            and set(sent) - {spec["id"], "Allocations"}
         ):
             el.error(
                 "This document cannot be edited as it has a payment or credit note allocated to it."
@@ -586,7 +591,12 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
         record.setdefault("HasAttachments", False)
         record["UpdatedDateUTCString"] = ""
     elif kind == "CreditNotes":
-        record["RemainingCredit"] = ZERO if status in ("VOIDED", "DELETED") else record["Total"]
+        settled = sum((a["Amount"] for a in record.get("Allocations", [])), ZERO) + sum(
+            (p["Amount"] for p in record.get("Payments", [])), ZERO
+        )
+        record["RemainingCredit"] = (
+            ZERO if status in ("VOIDED", "DELETED") else record["Total"] - settled
+        )
         record.setdefault("Allocations", [])
         record.setdefault("Payments", [])
         record.setdefault("SentToContact", False)
@@ -602,6 +612,12 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
     for key in ("Reference",):
         record.setdefault(key, "")
 
+    plans: list[allocations.Planned] = []
+    if kind == "CreditNotes" and "Allocations" in sent:
+        plans = _planned_allocations(ctx, el, record, sent["Allocations"])
+        if not el.ok:
+            return None
+
     if new_contact:
         created = write_contact(ctx, Element({"Name": new_contact}), None)
         if created is None:  # pragma: no cover - a valid name always creates
@@ -609,7 +625,29 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             return None
         record["Contact"] = contact_summary(created)
     ctx.save(kind, record, existing is None)
+    if plans:
+        allocations.apply(ctx, record, plans)
     return record
+
+
+def _planned_allocations(ctx: Context, el: Element, credit_note: dict, sent: object) -> list:
+    """`Allocations` sent on a credit note, checked before it is saved (Xero allocates them
+    when the credit note is AUTHORISED, and refuses them, not drops them, otherwise)."""
+    if not isinstance(sent, list):
+        el.error("Allocations must be a list")
+        return []
+    plans = []
+    left = credit_note["RemainingCredit"]
+    owing: dict[str, Decimal] = {}
+    for number, raw in enumerate(sent, 1):
+        check = Element(raw)
+        plan = allocations.check(ctx, check, credit_note, check.sent, left, owing)
+        for message in check.errors:
+            el.error(f"Allocation {number}: {message}")
+        if plan is not None:
+            plans.append(plan)
+            left -= plan.amount
+    return plans
 
 
 # --- items ---------------------------------------------------------------------------------
