@@ -454,6 +454,13 @@ def _echo(element: Element) -> dict:
 
     Dates sent as `2026-11-30` are shown as Xero writes dates, `/Date(...)/` (Xero echoes the
     element it parsed, and the SDKs cannot read a plain date where they expect that form)."""
+    if element.parsed is not None:  # a document: Xero echoes it parsed, with its totals
+        shown = dict(element.parsed)
+        shown["ValidationErrors"] = [{"Message": m} for m in element.errors]
+        if element.warnings:
+            shown["Warnings"] = [{"Message": m} for m in element.warnings]
+        shown["StatusAttributeString"] = "ERROR"
+        return shown
     shown = dict(element.sent)
     for key, value in element.sent.items():
         if key.endswith("Date") and isinstance(value, str) and not value.startswith("/Date("):

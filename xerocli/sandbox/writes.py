@@ -309,6 +309,7 @@ def _line_items(ctx: Context, el: Element, kind: str, type_: str, sent: object) 
         if not isinstance(raw, dict):
             el.error(f"{where} must be an object")
             continue
+        el.capture = []
         line: dict = {"LineItemID": str(raw.get("LineItemID") or new_id())}
         item = None
         if raw.get("ItemCode"):
@@ -383,6 +384,9 @@ def _line_items(ctx: Context, el: Element, kind: str, type_: str, sent: object) 
         if tax_amount is not None:
             line["TaxAmount"] = tax_amount
         line["Tracking"] = raw.get("Tracking") or []
+        if el.capture:
+            line["ValidationErrors"] = [{"Message": m} for m in el.capture]
+        el.capture = None
         lines.append(line)
     return lines
 
@@ -571,6 +575,7 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             if value is not None:
                 record[flag] = value
     if not el.ok:
+        el.parsed = _refused_view(record, kind, sent, status, existing)
         return None
 
     # Derived amounts
@@ -616,6 +621,7 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
     if kind == "CreditNotes" and "Allocations" in sent:
         plans = _planned_allocations(ctx, el, record, sent["Allocations"])
         if not el.ok:
+            el.parsed = _refused_view(record, kind, sent, status, existing)
             return None
 
     if new_contact:
@@ -628,6 +634,36 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
     if plans:
         allocations.apply(ctx, record, plans)
     return record
+
+
+#: The ID Xero shows on a refused new record: it was never stored.
+UNSAVED_ID = "00000000-0000-0000-0000-000000000000"
+
+
+def _refused_view(
+    record: dict, kind: str, sent: dict, status: str | None, existing: dict | None
+) -> dict:
+    """A refused document as Xero echoes it: parsed, with its totals and each line's own
+    ValidationErrors, `HasErrors: true`, and no ID or number it was never given."""
+    spec = KINDS[kind]
+    shown = copy.deepcopy(record)
+    if existing is None:
+        shown[spec["id"]] = UNSAVED_ID
+        if spec["number"] and not sent.get(spec["number"]):
+            shown.pop(spec["number"], None)
+    if "Contact" not in shown and isinstance(sent.get("Contact"), dict):
+        shown["Contact"] = sent["Contact"]
+    if status:
+        shown["Status"] = status
+    if kind == "Invoices":
+        for listed in ("Payments", "CreditNotes", "Prepayments", "Overpayments"):
+            shown.setdefault(listed, [])
+        shown.setdefault("AmountDue", shown.get("Total", ZERO))
+        shown.setdefault("AmountPaid", ZERO)
+        shown.setdefault("AmountCredited", ZERO)
+        shown.setdefault("IsDiscounted", False)
+    shown["HasErrors"] = True
+    return shown
 
 
 def _planned_allocations(ctx: Context, el: Element, credit_note: dict, sent: object) -> list:
