@@ -275,6 +275,8 @@ class Accounting:
             return Response.json(
                 413, error_body(413, "RequestEntityTooLarge", "A request must not exceed 3.5 MB")
             )
+        # What the write stored, for the webhooks (none for a replay or a rollback).
+        req.context["changes"] = {}
         key = self.idempotency.key_of(req)
         if key is not None and len(key) > MAX_KEY_LENGTH:
             return bad_request(f"Idempotency-Key must be at most {MAX_KEY_LENGTH} characters")
@@ -289,6 +291,7 @@ class Accounting:
                     self.idempotency.remember(req, key, response)
                 return response
         except _Rollback as rollback:
+            req.context["changes"] = {}
             if key is not None:
                 with self.store.transaction():
                     if self.idempotency.lookup(req, key) is None:
@@ -299,6 +302,7 @@ class Accounting:
         """Runs inside the write transaction; raises `_Rollback` to undo everything."""
         unitdp = 4 if req.arg("unitdp") == "4" else 2
         ctx = writes.Context(self.store, req.context["tenant_id"], unitdp=unitdp)
+        req.context["changes"] = ctx.changes
         if mode == "email":
             return self._email(ctx, kind, req.params["record_id"])
         payload = _payload(req)

@@ -126,6 +126,10 @@ ACCOUNT_CLASS = {
 }
 
 
+#: The kinds whose changes Xero's webhooks report.
+EVENT_KINDS = ("Invoices", "Contacts", "CreditNotes")
+
+
 class NotFound(Exception):
     """The record a single-record write names does not exist (answered with 404)."""
 
@@ -156,6 +160,9 @@ class Context:
         }
         self.rates = dict(spec.rates) if spec else {}
         self.tax_rates = tax_rate_table(store, tenant_id)
+        #: What this request stored that webhooks report, in order: (kind, ID) -> (CREATE or
+        #: UPDATE, the record). A payment or allocation that changes an invoice is an update.
+        self.changes: dict[tuple[str, str], tuple[str, dict]] = {}
 
     def unit_amount(self, value: Decimal) -> Decimal:
         """A unit amount as stored: rounded to the request's unit places, held with 4."""
@@ -212,6 +219,10 @@ class Context:
         if "UpdatedDateUTCString" in record:
             record["UpdatedDateUTCString"] = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
         row = row_for(self.tenant_id, kind, record)
+        if kind in EVENT_KINDS:
+            key = (kind, str(record[KINDS[kind]["id"]]))
+            created = is_new or self.changes.get(key, ("",))[0] == "CREATE"
+            self.changes[key] = ("CREATE" if created else "UPDATE", record)
         if is_new:
             self.store.insert_rows([row])
         else:
