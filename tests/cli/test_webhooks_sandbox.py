@@ -326,6 +326,18 @@ def test_credit_notes_and_payments_raise_the_events_xero_sends(small_sandbox) ->
             assert (update["eventCategory"], update["eventType"]) == ("INVOICE", "UPDATE")
             assert update["resourceId"] == invoice_id
             assert "data" not in update
+
+            # An allocation changes both sides: the invoice, then the credit note, now PAID.
+            made = api.put("Invoices", json={"Invoices": [invoice]})
+            second_id = made.json()["Invoices"][0]["InvoiceID"]
+            _events(receiver, 1)
+            allocation = {"Invoice": {"InvoiceID": second_id}, "Amount": 30}
+            put = api.put(f"CreditNotes/{note_id}/Allocations", json={"Allocations": [allocation]})
+            assert put.status_code == 200, put.text
+            events = _events(receiver, 2)
+            seen = [(e["eventCategory"], e["eventType"], e["resourceId"]) for e in events]
+            assert seen == [("INVOICE", "UPDATE", second_id), ("CREDITNOTE", "UPDATE", note_id)]
+            assert events[1]["data"] == {"Type": "ACCRECCREDIT", "Status": "PAID"}
     finally:
         receiver.stop()
 
