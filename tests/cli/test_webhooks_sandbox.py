@@ -298,6 +298,7 @@ def test_credit_notes_and_payments_raise_the_events_xero_sends(small_sandbox) ->
                 "Type": "ACCRECCREDIT",
                 "Contact": {"ContactID": contact},
                 "Status": "AUTHORISED",
+                "LineAmountTypes": "NoTax",
                 "LineItems": [line],
             }
             made = api.put("CreditNotes", json={"CreditNotes": [note]})
