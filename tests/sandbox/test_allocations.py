@@ -129,6 +129,7 @@ def test_an_allocation_beyond_the_amount_due_or_to_another_contact_is_refused(nz
         ({"Invoice": {"InvoiceID": foreign["InvoiceID"]}, "Amount": 5}, "same contact"),
         ({"Invoice": {"InvoiceID": invoice["InvoiceID"]}, "Amount": 0}, "greater than zero"),
         ({"Amount": 5}, "An Invoice must be specified"),
+        ({"Invoice": {"InvoiceID": invoice["InvoiceID"]}, "Amount": ""}, "Amount is required"),
     ]
     for sent, message in cases:
         answer = nz.put(url, json={"Allocations": [sent]})

@@ -65,8 +65,9 @@ def check(
         invoice = ctx.by_number("Invoices", str(ref["InvoiceNumber"]))
     if isinstance(ref, dict) and (ref.get("InvoiceID") or ref.get("InvoiceNumber")) and not invoice:
         el.error("Invoice could not be found")
+    known = len(el.errors)
     amount = decimal_field(el, sent.get("Amount"), "Amount")
-    if amount is None and not sent.get("Amount") and "Amount" not in sent:
+    if amount is None and len(el.errors) == known:  # missing, null or "": not a number error
         el.error("Amount is required")
     elif amount is not None and amount <= 0:
         el.error("The allocation amount must be greater than zero")
