@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
 
-from xerocli.sandbox import list_params, writes
+from xerocli.sandbox import allocations, list_params, writes
 from xerocli.sandbox import where as where_sql
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyCache
@@ -106,6 +106,7 @@ class Accounting:
         router.add("POST", "/api.xro/2.0/{collection}", self.post)
         router.add("POST", "/api.xro/2.0/{collection}/{record_id}", self.post_one)
         router.add("POST", "/api.xro/2.0/{collection}/{record_id}/Email", self.email)
+        router.add("PUT", "/api.xro/2.0/{collection}/{record_id}/Allocations", self.allocate)
         router.add("DELETE", "/api.xro/2.0/{collection}/{record_id}", self.delete)
         router.add("POST", "/__sandbox/idempotency", self.admin_idempotency)
 
@@ -261,6 +262,9 @@ class Accounting:
     def email(self, req: Request) -> Response:
         return self._write(req, "email")
 
+    def allocate(self, req: Request) -> Response:
+        return self._write(req, "allocate")
+
     def _write(self, req: Request, mode: str) -> Response:
         kind = self.collection_of(req)
         if kind is None:
@@ -271,6 +275,8 @@ class Accounting:
             return Response.json(
                 413, error_body(413, "RequestEntityTooLarge", "A request must not exceed 3.5 MB")
             )
+        # What the write stored, for the webhooks (none for a replay or a rollback).
+        req.context["changes"] = {}
         key = self.idempotency.key_of(req)
         if key is not None and len(key) > MAX_KEY_LENGTH:
             return bad_request(f"Idempotency-Key must be at most {MAX_KEY_LENGTH} characters")
@@ -285,6 +291,7 @@ class Accounting:
                     self.idempotency.remember(req, key, response)
                 return response
         except _Rollback as rollback:
+            req.context["changes"] = {}
             if key is not None:
                 with self.store.transaction():
                     if self.idempotency.lookup(req, key) is None:
@@ -293,13 +300,14 @@ class Accounting:
 
     def _apply(self, req: Request, kind: str, mode: str) -> Response:
         """Runs inside the write transaction; raises `_Rollback` to undo everything."""
-        ctx = writes.Context(self.store, req.context["tenant_id"])
+        unitdp = 4 if req.arg("unitdp") == "4" else 2
+        ctx = writes.Context(self.store, req.context["tenant_id"], unitdp=unitdp)
+        req.context["changes"] = ctx.changes
         if mode == "email":
             return self._email(ctx, kind, req.params["record_id"])
-        try:
-            payload = loads(req.body) if req.body.strip() else None
-        except (ValueError, RecursionError):  # RecursionError: `[[[[...` past the stack
-            raise _Rollback(bad_request("The request body is not valid JSON")) from None
+        payload = _payload(req)
+        if mode == "allocate":
+            return self._allocate(ctx, kind, req, payload)
         if isinstance(payload, dict) and isinstance(payload.get(kind), list):
             sent = payload[kind]
         elif isinstance(payload, dict):
@@ -359,6 +367,23 @@ class Accounting:
             rounded = record is not None and not unitdp4
             bodies.append(self._shape(shown, drop_lines=False) if rounded else dumps(shown))
         return Response.json(200, envelope(kind, bodies, _utcnow(), None))
+
+    def _allocate(self, ctx: writes.Context, kind: str, req: Request, payload: object) -> Response:
+        """`PUT /CreditNotes/{ID}/Allocations` (see allocations.py); no other kind has them."""
+        credit_note = self._target(ctx, kind, req.params["record_id"])
+        if kind != "CreditNotes" or credit_note is None:
+            raise _Rollback(not_found())
+        sent = allocations.elements_of(payload)
+        if not sent:
+            raise _Rollback(bad_request('Send {"Allocations": [...]}'))
+        results = allocations.allocate_all(ctx, credit_note, sent)
+        failed = [allocations.echo(el) for el, answer in results if answer is None]
+        if failed and (req.arg("summarizeErrors") or "true").lower() != "false":
+            raise _Rollback(Response.json(400, validation_exception("Allocations", failed)))
+        bodies = [
+            dumps(answer if answer is not None else allocations.echo(el)) for el, answer in results
+        ]
+        return Response.json(200, envelope("Allocations", bodies, _utcnow(), None))
 
     def _target(self, ctx: writes.Context, kind: str, record_id: str) -> dict | None:
         found = ctx.get(kind, record_id)
@@ -420,11 +445,26 @@ class Accounting:
         return Response.json(200, {"window_seconds": self.idempotency.window})
 
 
+def _payload(req: Request) -> object:
+    """The JSON a write sent (None for an empty body); bad JSON is a 400."""
+    try:
+        return loads(req.body) if req.body.strip() else None
+    except (ValueError, RecursionError):  # RecursionError: `[[[[...` past the stack
+        raise _Rollback(bad_request("The request body is not valid JSON")) from None
+
+
 def _echo(element: Element) -> dict:
     """A failed element as Xero shows it: what was sent, with its ValidationErrors.
 
     Dates sent as `2026-11-30` are shown as Xero writes dates, `/Date(...)/` (Xero echoes the
     element it parsed, and the SDKs cannot read a plain date where they expect that form)."""
+    if element.parsed is not None:  # a document: Xero echoes it parsed, with its totals
+        shown = dict(element.parsed)
+        shown["ValidationErrors"] = [{"Message": m} for m in element.errors]
+        if element.warnings:
+            shown["Warnings"] = [{"Message": m} for m in element.warnings]
+        shown["StatusAttributeString"] = "ERROR"
+        return shown
     shown = dict(element.sent)
     for key, value in element.sent.items():
         if key.endswith("Date") and isinstance(value, str) and not value.startswith("/Date("):

@@ -44,6 +44,11 @@ class SandboxConfig:
     # Time, for tests: seconds the sandbox's clock moves forward at each API call, so a token
     # lives a fixed number of calls whatever the machine's speed (see `clock.py`)
     clock_step_seconds: float = 0.0
+    # Webhooks: a failed delivery is tried again after this many seconds, doubled each time,
+    # until the next try would be past the window after the first failure (Xero: 24 hours);
+    # then the subscription is disabled. Tests shorten both.
+    webhook_retry_seconds: float = 60.0
+    webhook_retry_window_seconds: float = 86400.0
 
     def update(self, changes: dict) -> None:
         """Apply a partial update, all or nothing.
@@ -73,9 +78,11 @@ _FLOATS = {
     "latency_ms",
     "read_timeout",
     "clock_step_seconds",
+    "webhook_retry_seconds",
+    "webhook_retry_window_seconds",
 }
 #: Settings where 0 means nothing sensible (a zero timeout is a non-blocking socket).
-_POSITIVE = {"minute_seconds", "read_timeout"}
+_POSITIVE = {"minute_seconds", "read_timeout", "webhook_retry_seconds"}
 _RATES = {"error_rate", "unavailable_rate", "drop_rate"}
 _COUNTS = {
     "minute_limit",

@@ -75,7 +75,8 @@ class Sandbox:
         self.oauth.register(self.router)
         self.reports.register(self.router)  # before Accounting's `/{collection}/{record_id}`
         self.accounting.register(self.router)
-        self.webhooks = WebhookSender(store)  # writes call self.webhooks.notify(...)
+        # writes call self.webhooks.notify(...); retries follow the config
+        self.webhooks = WebhookSender(store, config=self.config)
         self.webhooks.register(self.router)
         self.router.add("GET", "/__sandbox/config", self.admin_get_config)
         self.router.add("POST", "/__sandbox/config", self.admin_set_config)

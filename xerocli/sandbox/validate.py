@@ -26,10 +26,17 @@ class Element:
         self.sent = sent if isinstance(sent, dict) else {}
         self.errors: list[str] = []
         self.warnings: list[str] = []
+        #: While a line item is checked, its own errors (shown on the line, as Xero does).
+        self.capture: list[str] | None = None
+        #: A refused document as the writer parsed it (totals, lines), echoed instead of what
+        #: was sent, as Xero echoes a failed element.
+        self.parsed: dict | None = None
         if not isinstance(sent, dict):
             self.errors.append("Each element must be a JSON object")
 
     def error(self, message: str) -> None:
+        if self.capture is not None and message not in self.capture:
+            self.capture.append(message)
         if message not in self.errors:
             self.errors.append(message)
 

@@ -8,27 +8,40 @@ Control panel (not part of Xero):
   tenant_id?}` sends one test delivery at once (to `url`, else to every subscription) and
   reports each receiver's answer.
 
-Writes call `notify(tenant_id, category, event_type, resource_id)`; `observe()` does it for
-every successful write to Invoices or Contacts that passes the API pipeline. Deliveries go
-out on one background thread, in order, with events that pile up batched as Xero does.
-The signing code is the sandbox's own (it shares only the wire format with the client).
+As at Xero, a new URL gets the intent-to-receive check when it is subscribed: two deliveries
+with no events, one signed with its key and one signed wrongly, which must be answered 200 and
+401. Until a URL passes, its subscription is not active and no events are delivered to it
+(subscribing it again checks again). A delivery that fails is retried with growing intervals
+(`webhook_retry_seconds`, doubled each time, settable with `POST /__sandbox/config`) until
+`webhook_retry_window_seconds` (24 hours, as Xero) would pass; then the subscription is disabled.
+
+Every write that passes the API pipeline reports the invoices, contacts and credit notes it
+stored (`changes`, collected by the writer: a payment or allocation that changes an invoice is an
+INVOICE UPDATE); `observe()` turns them into events, and CREDITNOTE events carry Xero's `data:
+{Type, Status}`. Deliveries go out on one background thread, with events that pile up batched
+as Xero does. The signing code is the sandbox's own (it shares only the wire format with the
+client).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import hmac
+import itertools
 import json
 import queue
 import random
 import string
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from xerocli.sandbox import loopback
+from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads
@@ -53,14 +66,35 @@ class Subscription:
     sent: int = 0
     failed: int = 0
     last_status: int | None = None
+    #: Whether the URL passed the intent-to-receive check (only then are events delivered).
+    active: bool = False
+    #: What the check's two deliveries got: {"good": status, "bad": status}.
+    intent: dict[str, int | None] = field(default_factory=dict)
+    #: Retries ran out (24 hours of failures, as Xero): nothing more is delivered.
+    disabled: bool = False
 
     def public(self) -> dict[str, Any]:
         return {
             "url": self.url,
+            "active": self.active,
+            "intent": self.intent,
+            "disabled": self.disabled,
             "sent": self.sent,
             "failed": self.failed,
             "last_status": self.last_status,
         }
+
+
+@dataclass(order=True)
+class _Retry:
+    """A failed delivery waiting for its next try."""
+
+    due: float
+    order: int
+    subscription: Subscription = field(compare=False)
+    body: bytes = field(compare=False)
+    attempt: int = field(compare=False)  # the try this will be (2 for the first retry)
+    first_failure: float = field(compare=False)
 
 
 @dataclass
@@ -76,14 +110,22 @@ class _Sequence:
 
 
 class WebhookSender:
-    def __init__(self, store: Store, api_base: str = "https://api.xero.com/api.xro/2.0") -> None:
+    def __init__(
+        self,
+        store: Store,
+        api_base: str = "https://api.xero.com/api.xro/2.0",
+        config: SandboxConfig | None = None,
+    ) -> None:
         self.store = store
         self.api_base = api_base
+        self.config = config or SandboxConfig()
         self.subscriptions: list[Subscription] = []
         self.lock = threading.Lock()
         self.sequence = _Sequence()
         self.pending: queue.Queue = queue.Queue()
         self.worker: threading.Thread | None = None
+        self.retries: list[_Retry] = []  # a heap, soonest first
+        self._order = itertools.count()
 
     def register(self, router: Router) -> None:
         router.add("GET", "/__sandbox/webhooks", self.admin_list)
@@ -93,11 +135,16 @@ class WebhookSender:
 
     # --- events ----------------------------------------------------------------------------
     def event(
-        self, tenant_id: str, category: str, event_type: str, resource_id: str
+        self,
+        tenant_id: str,
+        category: str,
+        event_type: str,
+        resource_id: str,
+        record: dict | None = None,
     ) -> dict[str, Any]:
         collection = next((k for k, v in CATEGORIES.items() if v == category), "Invoices")
         tenant = self.store.tenant(tenant_id) or {}
-        return {
+        event: dict[str, Any] = {
             # The sandbox's own URL once a request has told it (so `curl` on it works).
             "resourceUrl": f"{self.api_base}/{collection}/{resource_id}",
             "resourceId": resource_id,
@@ -107,13 +154,26 @@ class WebhookSender:
             "tenantId": tenant_id,
             "tenantType": tenant.get("tenant_type") or "ORGANISATION",
         }
+        if category == "CREDITNOTE":  # Xero's credit note events say what the note now is
+            if record is None:
+                body = self.store.get_body(tenant_id, "CreditNotes", resource_id)
+                record = loads(body) if body is not None else {}
+            event["data"] = {"Type": record.get("Type"), "Status": record.get("Status")}
+        return event
 
-    def notify(self, tenant_id: str, category: str, event_type: str, resource_id: str) -> None:
+    def notify(
+        self,
+        tenant_id: str,
+        category: str,
+        event_type: str,
+        resource_id: str,
+        record: dict | None = None,
+    ) -> None:
         """Queue an event for every subscription; returns at once (sent on a thread)."""
         with self.lock:
             if not self.subscriptions:
                 return
-            self.pending.put(self.event(tenant_id, category, event_type, resource_id))
+            self.pending.put(self.event(tenant_id, category, event_type, resource_id, record))
             if self.worker is None:
                 self.worker = threading.Thread(
                     target=self._send_loop, name="sandbox-webhooks", daemon=True
@@ -133,6 +193,14 @@ class WebhookSender:
 
     def _observe(self, req: Request, response: Response) -> None:
         if req.method not in ("PUT", "POST") or response.status != 200 or not self.subscriptions:
+            return
+        changes = req.context.get("changes")
+        if changes is not None:  # what the writer stored, in order (see writes.Context.save)
+            for (kind, resource_id), (event_type, record) in changes.items():
+                if kind in CATEGORIES:
+                    self.notify(
+                        req.context["tenant_id"], CATEGORIES[kind], event_type, resource_id, record
+                    )
             return
         collection = next(
             (name for name in OBSERVED if name.lower() == req.params.get("collection", "").lower()),
@@ -181,24 +249,73 @@ class WebhookSender:
         }
         return loopback.post(url, body, headers, SEND_TIMEOUT)
 
+    def intent_to_receive(self, url: str, key: str) -> dict[str, int | None]:
+        """Xero's check of a new URL: an empty delivery signed with the key must get 200, one
+        signed with another key 401. Returns both statuses."""
+        entropy = "".join(random.choices(string.ascii_uppercase, k=20))
+        body = json.dumps(
+            {"events": [], "firstEventSequence": 0, "lastEventSequence": 0, "entropy": entropy},
+            separators=(",", ":"),
+        ).encode("utf-8")
+        good, _ = self.send(url, key, body)
+        bad, _ = self.send(url, key + "-not-the-key", body)
+        return {"good": good, "bad": bad}
+
     def _send_loop(self) -> None:
         while True:
-            events = [self.pending.get()]
-            while len(events) < MAX_BATCH:
+            with self.lock:
+                wait = max(self.retries[0].due - time.monotonic(), 0.0) if self.retries else None
+            try:
+                events = [self.pending.get(timeout=wait)]
+            except queue.Empty:
+                events = []
+            while events and len(events) < MAX_BATCH:
                 try:
                     events.append(self.pending.get_nowait())
                 except queue.Empty:
                     break
-            body = self.delivery(events)
+            if events:
+                body = self.delivery(events)
+                with self.lock:
+                    targets = [s for s in self.subscriptions if s.active and not s.disabled]
+                for subscription in targets:
+                    self._attempt(subscription, body, 1, None)
+            self._run_due_retries()
+
+    def _attempt(
+        self, subscription: Subscription, body: bytes, attempt: int, first_failure: float | None
+    ) -> None:
+        """One try of a delivery; a failure is queued again, later each time, for as long as
+        the retry window allows, and then the subscription is disabled."""
+        status, _problem = self.send(subscription.url, subscription.key, body)
+        subscription.last_status = status
+        if status is not None and 200 <= status < 300:
+            subscription.sent += 1
+            return
+        subscription.failed += 1
+        now = time.monotonic()
+        first_failure = now if first_failure is None else first_failure
+        delay = self.config.webhook_retry_seconds * 2 ** (attempt - 1)
+        with self.lock:
+            if subscription not in self.subscriptions:
+                return
+            if now + delay - first_failure > self.config.webhook_retry_window_seconds:
+                subscription.disabled = True
+                return
+            retry = _Retry(
+                now + delay, next(self._order), subscription, body, attempt + 1, first_failure
+            )
+            heapq.heappush(self.retries, retry)
+
+    def _run_due_retries(self) -> None:
+        while True:
             with self.lock:
-                targets = list(self.subscriptions)
-            for subscription in targets:
-                status, _problem = self.send(subscription.url, subscription.key, body)
-                subscription.last_status = status
-                if status is not None and 200 <= status < 300:
-                    subscription.sent += 1
-                else:
-                    subscription.failed += 1
+                if not self.retries or self.retries[0].due > time.monotonic():
+                    return
+                retry = heapq.heappop(self.retries)
+                current = retry.subscription in self.subscriptions
+            if current and not retry.subscription.disabled:
+                self._attempt(retry.subscription, retry.body, retry.attempt, retry.first_failure)
 
     # --- control panel ---------------------------------------------------------------------
     def _learn_base(self, req: Request) -> None:
@@ -217,16 +334,33 @@ class WebhookSender:
             url, key = _url_and_key(request)
         except ValueError as exc:
             return Response.json(400, {"error": str(exc)})
+        subscription = Subscription(url, key)
+        subscription.intent = self.intent_to_receive(url, key)
+        subscription.active = subscription.intent == {"good": 200, "bad": 401}
         with self.lock:
             self.subscriptions = [s for s in self.subscriptions if s.url != url]
-            self.subscriptions.append(Subscription(url, key))
+            self.subscriptions.append(subscription)
             count = len(self.subscriptions)
-        return Response.json(200, {"url": url, "subscriptions": count})
+            if subscription.active and self.worker is None:
+                self.worker = threading.Thread(
+                    target=self._send_loop, name="sandbox-webhooks", daemon=True
+                )
+                self.worker.start()
+        return Response.json(
+            200,
+            {
+                "url": url,
+                "subscriptions": count,
+                "active": subscription.active,
+                "intent": subscription.intent,
+            },
+        )
 
     def admin_clear(self, req: Request) -> Response:
         with self.lock:
             count = len(self.subscriptions)
             self.subscriptions = []
+            self.retries = []
         return Response.json(200, {"removed": count})
 
     def admin_trigger(self, req: Request) -> Response:

@@ -13,7 +13,7 @@ import uuid
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from xerocli.sandbox import totals
+from xerocli.sandbox import allocations, totals
 from xerocli.sandbox.manual_journals import write_manual_journal
 from xerocli.sandbox.records import KINDS, row_for, set_date, set_updated
 from xerocli.sandbox.seed import TENANT_SPECS, tax_rate_table
@@ -126,6 +126,10 @@ ACCOUNT_CLASS = {
 }
 
 
+#: The kinds whose changes Xero's webhooks report.
+EVENT_KINDS = ("Invoices", "Contacts", "CreditNotes")
+
+
 class NotFound(Exception):
     """The record a single-record write names does not exist (answered with 404)."""
 
@@ -137,8 +141,13 @@ def new_id() -> str:
 class Context:
     """What the elements of one write request need to know about the tenant, read once."""
 
-    def __init__(self, store: Store, tenant_id: str, now: datetime | None = None) -> None:
+    def __init__(
+        self, store: Store, tenant_id: str, now: datetime | None = None, unitdp: int = 2
+    ) -> None:
         self.store = store
+        #: Places a unit amount or price sent is kept to: Xero rounds the input to 2 unless the
+        #: request asks for `unitdp=4`, so a line's amount is what its shown unit amount gives.
+        self.unit_step = FOUR if unitdp == 4 else Decimal("0.01")
         self.tenant_id = tenant_id
         self.now = now or datetime.now(timezone.utc)
         self.today = self.now.date()
@@ -151,6 +160,13 @@ class Context:
         }
         self.rates = dict(spec.rates) if spec else {}
         self.tax_rates = tax_rate_table(store, tenant_id)
+        #: What this request stored that webhooks report, in order: (kind, ID) -> (CREATE or
+        #: UPDATE, the record). A payment or allocation that changes an invoice is an update.
+        self.changes: dict[tuple[str, str], tuple[str, dict]] = {}
+
+    def unit_amount(self, value: Decimal) -> Decimal:
+        """A unit amount as stored: rounded to the request's unit places, held with 4."""
+        return money(value, self.unit_step).quantize(FOUR)
 
     # --- lookups ---------------------------------------------------------------------------
     def account(self, code: object = None, account_id: object = None) -> dict | None:
@@ -203,6 +219,10 @@ class Context:
         if "UpdatedDateUTCString" in record:
             record["UpdatedDateUTCString"] = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
         row = row_for(self.tenant_id, kind, record)
+        if kind in EVENT_KINDS:
+            key = (kind, str(record[KINDS[kind]["id"]]))
+            created = is_new or self.changes.get(key, ("",))[0] == "CREATE"
+            self.changes[key] = ("CREATE" if created else "UPDATE", record)
         if is_new:
             self.store.insert_rows([row])
         else:
@@ -300,6 +320,7 @@ def _line_items(ctx: Context, el: Element, kind: str, type_: str, sent: object) 
         if not isinstance(raw, dict):
             el.error(f"{where} must be an object")
             continue
+        el.capture = []
         line: dict = {"LineItemID": str(raw.get("LineItemID") or new_id())}
         item = None
         if raw.get("ItemCode"):
@@ -361,7 +382,7 @@ def _line_items(ctx: Context, el: Element, kind: str, type_: str, sent: object) 
             quantity = unit = None
         line["Quantity"] = (quantity if quantity is not None else Decimal(1)).quantize(FOUR)
         if unit is not None:
-            line["UnitAmount"] = unit.quantize(FOUR)
+            line["UnitAmount"] = ctx.unit_amount(unit)
         elif given_amount is not None:
             line["LineAmount"] = given_amount
             line["UnitAmount"] = (
@@ -374,6 +395,9 @@ def _line_items(ctx: Context, el: Element, kind: str, type_: str, sent: object) 
         if tax_amount is not None:
             line["TaxAmount"] = tax_amount
         line["Tracking"] = raw.get("Tracking") or []
+        if el.capture:
+            line["ValidationErrors"] = [{"Message": m} for m in el.capture]
+        el.capture = None
         lines.append(line)
     return lines
 
@@ -441,6 +465,11 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             old_status == "AUTHORISED"
             and kind == "Invoices"
             and (existing.get("AmountPaid") or existing.get("AmountCredited"))
+        ) or (
+            old_status == "AUTHORISED"
+            and kind == "CreditNotes"
+            and (existing.get("Allocations") or existing.get("Payments"))
+            and set(sent) - {spec["id"], "Allocations"}
         ):
             el.error(
                 "This document cannot be edited as it has a payment or credit note allocated to it."
@@ -557,6 +586,7 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             if value is not None:
                 record[flag] = value
     if not el.ok:
+        el.parsed = _refused_view(record, kind, sent, status, existing)
         return None
 
     # Derived amounts
@@ -577,7 +607,12 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
         record.setdefault("HasAttachments", False)
         record["UpdatedDateUTCString"] = ""
     elif kind == "CreditNotes":
-        record["RemainingCredit"] = ZERO if status in ("VOIDED", "DELETED") else record["Total"]
+        settled = sum((a["Amount"] for a in record.get("Allocations", [])), ZERO) + sum(
+            (p["Amount"] for p in record.get("Payments", [])), ZERO
+        )
+        record["RemainingCredit"] = (
+            ZERO if status in ("VOIDED", "DELETED") else record["Total"] - settled
+        )
         record.setdefault("Allocations", [])
         record.setdefault("Payments", [])
         record.setdefault("SentToContact", False)
@@ -593,6 +628,13 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
     for key in ("Reference",):
         record.setdefault(key, "")
 
+    plans: list[allocations.Planned] = []
+    if kind == "CreditNotes" and "Allocations" in sent:
+        plans = _planned_allocations(ctx, el, record, sent["Allocations"])
+        if not el.ok:
+            el.parsed = _refused_view(record, kind, sent, status, existing)
+            return None
+
     if new_contact:
         created = write_contact(ctx, Element({"Name": new_contact}), None)
         if created is None:  # pragma: no cover - a valid name always creates
@@ -600,7 +642,59 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             return None
         record["Contact"] = contact_summary(created)
     ctx.save(kind, record, existing is None)
+    if plans:
+        allocations.apply(ctx, record, plans)
     return record
+
+
+#: The ID Xero shows on a refused new record: it was never stored.
+UNSAVED_ID = "00000000-0000-0000-0000-000000000000"
+
+
+def _refused_view(
+    record: dict, kind: str, sent: dict, status: str | None, existing: dict | None
+) -> dict:
+    """A refused document as Xero echoes it: parsed, with its totals and each line's own
+    ValidationErrors, `HasErrors: true`, and no ID or number it was never given."""
+    spec = KINDS[kind]
+    shown = copy.deepcopy(record)
+    if existing is None:
+        shown[spec["id"]] = UNSAVED_ID
+        if spec["number"] and not sent.get(spec["number"]):
+            shown.pop(spec["number"], None)
+    if "Contact" not in shown and isinstance(sent.get("Contact"), dict):
+        shown["Contact"] = sent["Contact"]
+    if status:
+        shown["Status"] = status
+    if kind == "Invoices":
+        for listed in ("Payments", "CreditNotes", "Prepayments", "Overpayments"):
+            shown.setdefault(listed, [])
+        shown.setdefault("AmountDue", shown.get("Total", ZERO))
+        shown.setdefault("AmountPaid", ZERO)
+        shown.setdefault("AmountCredited", ZERO)
+        shown.setdefault("IsDiscounted", False)
+    shown["HasErrors"] = True
+    return shown
+
+
+def _planned_allocations(ctx: Context, el: Element, credit_note: dict, sent: object) -> list:
+    """`Allocations` sent on a credit note, checked before it is saved (Xero allocates them
+    when the credit note is AUTHORISED, and refuses them, not drops them, otherwise)."""
+    if not isinstance(sent, list):
+        el.error("Allocations must be a list")
+        return []
+    plans = []
+    left = credit_note["RemainingCredit"]
+    owing: dict[str, Decimal] = {}
+    for number, raw in enumerate(sent, 1):
+        check = Element(raw)
+        plan = allocations.check(ctx, check, credit_note, check.sent, left, owing)
+        for message in check.errors:
+            el.error(f"Allocation {number}: {message}")
+        if plan is not None:
+            plans.append(plan)
+            left -= plan.amount
+    return plans
 
 
 # --- items ---------------------------------------------------------------------------------
@@ -631,7 +725,7 @@ def write_item(ctx: Context, el: Element, existing: dict | None) -> dict | None:
         details: dict = {}
         price = decimal_field(el, raw.get("UnitPrice"), f"{key}.UnitPrice")
         if price is not None:
-            details["UnitPrice"] = price.quantize(FOUR)
+            details["UnitPrice"] = ctx.unit_amount(price)
         for code_key in ("AccountCode", "COGSAccountCode"):
             if raw.get(code_key):
                 if ctx.account(code=raw[code_key]) is None:
