@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_CEILING, Decimal
@@ -297,18 +297,22 @@ PROGRESS_STEP = 1000
 
 
 def seed(store: Store, options: SeedOptions, progress: SeedProgress | None = None) -> None:
-    """Build the demo company into an empty store, reporting invoices built to `progress`."""
+    """Build the demo company into an empty store, reporting invoices built to `progress`.
+
+    One bulk load (`Store.bulk_load`): all of it or, interrupted, none of it.
+    """
     report = progress or (lambda done, total: None)
     total = options.invoices * len(options.tenants)
     report(0, total)
-    for tenant in tenant_rows(options):
-        store.add_tenant(tenant)
-    for index, name in enumerate(options.tenants):
-        spec = TENANT_SPECS[name]
-        rng = random.Random(f"{options.seed}:{index}")
-        before = index * options.invoices
-        _seed_tenant(store, spec, options, rng, lambda done, b=before: report(b + done, total))
-    store.set_meta("seed", options.fingerprint())
+    with store.bulk_load() as load:
+        for tenant in tenant_rows(options):
+            store.add_tenant(tenant)
+        for index in range(len(options.tenants)):
+            before = index * options.invoices
+            load.append(
+                tenant_records(options, index, lambda done, b=before: report(b + done, total))
+            )
+        store.set_meta("seed", options.fingerprint())
 
 
 def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], None]):
@@ -319,25 +323,28 @@ def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], No
             report(number)
 
 
-def _seed_tenant(
-    store: Store,
-    spec: TenantSpec,
-    options: SeedOptions,
-    rng: random.Random,
-    report: Callable[[int], None],
-) -> None:
+def tenant_records(
+    options: SeedOptions, index: int, report: Callable[[int], None] | None = None
+) -> Iterator[Row]:
+    """Every seeded record of the `index`-th demo company, in the order they are stored.
+
+    Depends on nothing but the options and the index, so companies can be built apart.
+    """
+    spec = TENANT_SPECS[options.tenants[index]]
+    rng = random.Random(f"{options.seed}:{index}")
+    report = report or (lambda done: None)
     new_id = _Ids(rng)
     tid = spec.tenant_id
     tax_rates = _tax_rates(spec)
-    store.insert_rows(row_for(tid, "TaxRates", rate) for rate in tax_rates)
+    yield from (row_for(tid, "TaxRates", rate) for rate in tax_rates)
     accounts = _accounts(spec, new_id)
     accounts += _chart_accounts(FIXED_ASSET_CHART, _Ids(random.Random(f"{options.seed}:{tid}:fa")))
-    store.insert_rows(row_for(tid, "Accounts", account) for account in accounts)
+    yield from (row_for(tid, "Accounts", account) for account in accounts)
     contacts = _contacts(spec, options.contacts, rng, new_id)
-    store.insert_rows(row_for(tid, "Contacts", contact) for contact in contacts)
+    yield from (row_for(tid, "Contacts", contact) for contact in contacts)
     rates = {rate["TaxType"]: rate["EffectiveRate"] for rate in tax_rates}
     items = _items(spec, random.Random(f"{options.seed}:{tid}:items"))
-    store.insert_rows(row_for(tid, "Items", item) for item in items)
+    yield from (row_for(tid, "Items", item) for item in items)
     banks = {a["CurrencyCode"]: a for a in accounts if a["Type"] == "BANK"}
     payer = _PaymentBuilder(spec, banks, random.Random(f"{options.seed}:{tid}:payments"))
     builder = _InvoiceBuilder(spec, contacts, rates, rng, new_id, payer)
@@ -352,19 +359,18 @@ def _seed_tenant(
         refunds,
     )
     count = options.invoices
-    with store.transaction():
-        store.insert_rows(_counted(builder.row, count, report))
-        store.insert_rows(payer.rows)
-        store.insert_rows(others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
-        store.insert_rows(refunds.rows)
-        store.insert_rows(others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
-        store.insert_rows(others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
-        # Their own stream: adding them left every other seeded record as it was.
-        journals = _JournalBuilder(spec, accounts, random.Random(f"{options.seed}:{tid}:journals"))
-        store.insert_rows(journals.row(n) for n in range(1, _scaled(count, 20) + 1))
-        equipment = journals.equipment_row()
-        if equipment is not None:
-            store.insert_rows([equipment])
+    yield from _counted(builder.row, count, report)
+    yield from payer.rows  # filled while the invoices were built
+    yield from (others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
+    yield from refunds.rows  # filled while the credit notes were built
+    yield from (others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
+    yield from (others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
+    # Their own stream: adding them left every other seeded record as it was.
+    journals = _JournalBuilder(spec, accounts, random.Random(f"{options.seed}:{tid}:journals"))
+    yield from (journals.row(n) for n in range(1, _scaled(count, 20) + 1))
+    equipment = journals.equipment_row()
+    if equipment is not None:
+        yield equipment
 
 
 def _scaled(invoices: int, ratio: int) -> int:
