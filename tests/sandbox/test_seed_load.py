@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from xerocli.sandbox import seed as seed_module
 from xerocli.sandbox.seed import SeedOptions, seed
 from xerocli.sandbox.store import Store
 
@@ -42,8 +43,34 @@ def test_seeded_records_are_byte_for_byte_those_of_before(
     tmp_path: Path, invoices: int, contacts: int
 ) -> None:
     store = Store(tmp_path / "s.sqlite")
-    seed(store, SeedOptions(invoices=invoices, contacts=contacts))
+    seed(store, SeedOptions(invoices=invoices, contacts=contacts), processes=1)
     assert digest(store) == PINNED[(invoices, contacts)]
+    store.close()
+
+
+def test_big_seeds_are_built_in_worker_processes_into_the_same_records(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from xerocli.sandbox import seed_workers
+
+    calls = []
+    real = seed_workers.append_built_apart
+
+    def spy(load, options, report):
+        calls.append(options.invoices)
+        real(load, options, report)
+
+    monkeypatch.setattr(seed_workers, "append_built_apart", spy)
+    monkeypatch.setattr(seed_module, "PARALLEL_FROM", 300)
+    monkeypatch.setattr(seed_module.os, "cpu_count", lambda: 2)
+    store = Store(tmp_path / "s.sqlite")
+    seed(store, SeedOptions(invoices=40, contacts=7))
+    assert calls == []  # below the threshold: built in this process
+    store.close()
+    store = Store(tmp_path / "t.sqlite")
+    seed(store, SeedOptions(invoices=300, contacts=25))
+    assert calls == [300]
+    assert digest(store) == PINNED[(300, 25)]
     store.close()
 
 
@@ -74,13 +101,13 @@ def test_seeding_is_one_transaction_of_executemany_with_indexes_built_after(
     store.db.set_trace_callback(statements.append)
     counting = _Counting(store.db)
     store.db = counting  # type: ignore[assignment]
-    seed(store, SeedOptions(invoices=40, contacts=7))
+    seed(store, SeedOptions(invoices=40, contacts=7), processes=1)
     store.db = counting._db
     store.db.set_trace_callback(None)
 
     inserts = [(how, sql) for how, sql in counting.calls if "INSERT INTO records" in sql]
     assert inserts and all(how == "executemany" for how, _ in inserts)
-    assert len(inserts) <= 2  # one per company at most, not one per row
+    assert len(inserts) <= 2  # 335 records: one statement per company, not one a row
 
     def first(prefix: str) -> int:
         return next(i for i, s in enumerate(statements) if s.startswith(prefix))
@@ -98,7 +125,8 @@ def test_seeding_is_one_transaction_of_executemany_with_indexes_built_after(
     store.close()
 
 
-def test_an_interrupted_seed_leaves_nothing_behind(tmp_path: Path) -> None:
+@pytest.mark.parametrize("processes", [1, 2], ids=["in-process", "worker-processes"])
+def test_an_interrupted_seed_leaves_nothing_behind(tmp_path: Path, processes: int) -> None:
     store = Store(tmp_path / "s.sqlite")
 
     def stop(done: int, total: int) -> None:
@@ -106,7 +134,7 @@ def test_an_interrupted_seed_leaves_nothing_behind(tmp_path: Path) -> None:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        seed(store, SeedOptions(invoices=1500), stop)
+        seed(store, SeedOptions(invoices=1500), stop, processes=processes)
     assert store.execute("SELECT COUNT(*) FROM records") == [(0,)]
     assert store.tenants() == [] and store.get_meta("seed") is None
     seed(store, SeedOptions(invoices=40, contacts=7))  # and seeding again works

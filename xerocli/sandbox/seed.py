@@ -9,6 +9,7 @@ to seconds.
 from __future__ import annotations
 
 import json
+import os
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -296,22 +297,42 @@ SeedProgress = Callable[[int, int], None]
 PROGRESS_STEP = 1000
 
 
-def seed(store: Store, options: SeedOptions, progress: SeedProgress | None = None) -> None:
+#: Invoices per company from which `seed` builds the companies in worker processes (below it,
+#: starting them costs more than they save).
+PARALLEL_FROM = 5000
+
+
+def seed(
+    store: Store,
+    options: SeedOptions,
+    progress: SeedProgress | None = None,
+    processes: int | None = None,
+) -> None:
     """Build the demo company into an empty store, reporting invoices built to `progress`.
 
-    One bulk load (`Store.bulk_load`): all of it or, interrupted, none of it.
+    One bulk load (`Store.bulk_load`): all of it or, interrupted, none of it. With
+    `processes` > 1 (by default when there are several CPUs and `PARALLEL_FROM` invoices or
+    more) the records are built in worker processes while this one stores them, in the same
+    order: the data is the same either way.
     """
     report = progress or (lambda done, total: None)
     total = options.invoices * len(options.tenants)
+    if processes is None:
+        processes = (os.cpu_count() or 1) if options.invoices >= PARALLEL_FROM else 1
     report(0, total)
     with store.bulk_load() as load:
         for tenant in tenant_rows(options):
             store.add_tenant(tenant)
-        for index in range(len(options.tenants)):
-            before = index * options.invoices
-            load.append(
-                tenant_records(options, index, lambda done, b=before: report(b + done, total))
-            )
+        if processes > 1:
+            from xerocli.sandbox.seed_workers import append_built_apart
+
+            append_built_apart(load, options, report)
+        else:
+            for index in range(len(options.tenants)):
+                before = index * options.invoices
+                load.append(
+                    tenant_records(options, index, lambda done, b=before: report(b + done, total))
+                )
         store.set_meta("seed", options.fingerprint())
 
 
@@ -323,50 +344,101 @@ def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], No
             report(number)
 
 
-def tenant_records(
-    options: SeedOptions, index: int, report: Callable[[int], None] | None = None
-) -> Iterator[Row]:
-    """Every seeded record of the `index`-th demo company, in the order they are stored.
+@dataclass
+class _Company:
+    """What every part of one demo company's records is built from."""
 
-    Depends on nothing but the options and the index, so companies can be built apart.
-    """
+    spec: TenantSpec
+    rng: random.Random
+    new_id: _Ids
+    tax_rates: list[dict]
+    accounts: list[dict]
+    contacts: list[dict]
+    items: list[dict]
+
+    @property
+    def rates(self) -> dict[str, Decimal]:
+        return {rate["TaxType"]: rate["EffectiveRate"] for rate in self.tax_rates}
+
+    @property
+    def banks(self) -> dict[str, dict]:
+        return {a["CurrencyCode"]: a for a in self.accounts if a["Type"] == "BANK"}
+
+
+def _company(options: SeedOptions, index: int) -> _Company:
     spec = TENANT_SPECS[options.tenants[index]]
     rng = random.Random(f"{options.seed}:{index}")
-    report = report or (lambda done: None)
     new_id = _Ids(rng)
     tid = spec.tenant_id
     tax_rates = _tax_rates(spec)
-    yield from (row_for(tid, "TaxRates", rate) for rate in tax_rates)
     accounts = _accounts(spec, new_id)
     accounts += _chart_accounts(FIXED_ASSET_CHART, _Ids(random.Random(f"{options.seed}:{tid}:fa")))
-    yield from (row_for(tid, "Accounts", account) for account in accounts)
     contacts = _contacts(spec, options.contacts, rng, new_id)
-    yield from (row_for(tid, "Contacts", contact) for contact in contacts)
-    rates = {rate["TaxType"]: rate["EffectiveRate"] for rate in tax_rates}
     items = _items(spec, random.Random(f"{options.seed}:{tid}:items"))
-    yield from (row_for(tid, "Items", item) for item in items)
-    banks = {a["CurrencyCode"]: a for a in accounts if a["Type"] == "BANK"}
-    payer = _PaymentBuilder(spec, banks, random.Random(f"{options.seed}:{tid}:payments"))
-    builder = _InvoiceBuilder(spec, contacts, rates, rng, new_id, payer)
-    refunds = _PaymentBuilder(spec, banks, random.Random(f"{options.seed}:{tid}:refunds"))
+    return _Company(spec, rng, new_id, tax_rates, accounts, contacts, items)
+
+
+#: A company's records come in parts that depend on nothing but the options, so they can be
+#: built apart and stored one after the other: 0 is the reference data, invoices and their
+#: payments; 1 the rest (each of its builders has a random stream of its own).
+PARTS = 2
+
+
+def tenant_records(
+    options: SeedOptions, index: int, report: Callable[[int], None] | None = None
+) -> Iterator[Row]:
+    """Every seeded record of the `index`-th demo company, in the order they are stored."""
+    for part in range(PARTS):
+        yield from company_part(options, index, part, report)
+
+
+def company_part(
+    options: SeedOptions, index: int, part: int, report: Callable[[int], None] | None = None
+) -> Iterator[Row]:
+    """Part `part` of the `index`-th company's records; `report(n)` as invoices get built."""
+    company = _company(options, index)
+    if part == 0:
+        yield from _reference_and_invoices(company, options, report or (lambda done: None))
+    else:
+        yield from _other_records(company, options)
+
+
+def _reference_and_invoices(
+    company: _Company, options: SeedOptions, report: Callable[[int], None]
+) -> Iterator[Row]:
+    spec, tid = company.spec, company.spec.tenant_id
+    yield from (row_for(tid, "TaxRates", rate) for rate in company.tax_rates)
+    yield from (row_for(tid, "Accounts", account) for account in company.accounts)
+    yield from (row_for(tid, "Contacts", contact) for contact in company.contacts)
+    yield from (row_for(tid, "Items", item) for item in company.items)
+    payer = _PaymentBuilder(spec, company.banks, random.Random(f"{options.seed}:{tid}:payments"))
+    builder = _InvoiceBuilder(
+        spec, company.contacts, company.rates, company.rng, company.new_id, payer
+    )
+    yield from _counted(builder.row, options.invoices, report)
+    yield from payer.rows  # filled while the invoices were built
+
+
+def _other_records(company: _Company, options: SeedOptions) -> Iterator[Row]:
+    spec, tid, count = company.spec, company.spec.tenant_id, options.invoices
+    refunds = _PaymentBuilder(spec, company.banks, random.Random(f"{options.seed}:{tid}:refunds"))
     others = _OtherBuilder(
         spec,
-        contacts,
-        rates,
-        banks,
-        items,
+        company.contacts,
+        company.rates,
+        company.banks,
+        company.items,
         random.Random(f"{options.seed}:{tid}:others"),
         refunds,
     )
-    count = options.invoices
-    yield from _counted(builder.row, count, report)
-    yield from payer.rows  # filled while the invoices were built
     yield from (others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
     yield from refunds.rows  # filled while the credit notes were built
     yield from (others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
     yield from (others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
     # Their own stream: adding them left every other seeded record as it was.
-    journals = _JournalBuilder(spec, accounts, random.Random(f"{options.seed}:{tid}:journals"))
+    journals = _JournalBuilder(
+        spec, company.accounts, random.Random(f"{options.seed}:{tid}:journals")
+    )
     yield from (journals.row(n) for n in range(1, _scaled(count, 20) + 1))
     equipment = journals.equipment_row()
     if equipment is not None:
