@@ -184,3 +184,15 @@ def test_a_data_file_from_before_positions_is_numbered_and_counted_on_open(
     assert plain_bodies(store, "t", "Contacts")[-1] == "late"
     assert_pages_match_plain(store, "t", "Contacts", 5)
     store.close()
+    # An older sandbox writing to the file since: its rows have no position, until reopened.
+    old = sqlite3.connect(path)
+    old.execute(
+        "INSERT OR REPLACE INTO records (tenant_id, kind, id, updated, body)"
+        " VALUES ('t', 'Contacts', 'older', '', 'older')"
+    )
+    old.commit()
+    old.close()
+    store = Store(path)
+    assert plain_bodies(store, "t", "Contacts")[-1] == "older"
+    assert_pages_match_plain(store, "t", "Contacts", 5)
+    store.close()

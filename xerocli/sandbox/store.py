@@ -141,11 +141,6 @@ class Store:
             ).fetchall()
         )
         columns = [row[1] for row in self.db.execute("PRAGMA table_info(records)")]
-        counted = bool(
-            self.db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='record_counts'"
-            ).fetchall()
-        )
         self.db.execute("BEGIN IMMEDIATE")
         try:
             if had_records and "pos" not in columns:
@@ -153,7 +148,7 @@ class Store:
             for statement in TABLES.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
-            if had_records and ("pos" not in columns or not counted):
+            if had_records and not self._numbered():
                 self._renumber()
             for statement in (*INDEXES, *TRIGGERS):
                 self.db.execute(statement)
@@ -161,6 +156,15 @@ class Store:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def _numbered(self) -> bool:
+        """Whether every record has its position and the counts add up: not so in a file from
+        before them, or one an older sandbox (which knows neither) has written to since."""
+        unnumbered = self.db.execute("SELECT 1 FROM records WHERE pos IS NULL LIMIT 1").fetchall()
+        counted = self.db.execute("SELECT COALESCE(SUM(n), 0) FROM record_counts").fetchall()
+        return (
+            not unnumbered and counted == self.db.execute("SELECT COUNT(*) FROM records").fetchall()
+        )
 
     def _renumber(self) -> None:
         """Recompute every `pos` and count from the records (a data file from before them)."""
