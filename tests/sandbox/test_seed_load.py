@@ -8,10 +8,14 @@ c614e23): any change to what is seeded, or to the order records are stored in, c
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli import isolated_env
 from xerocli.sandbox import seed as seed_module
 from xerocli.sandbox.seed import SeedOptions, seed
 from xerocli.sandbox.store import Store
@@ -140,3 +144,55 @@ def test_an_interrupted_seed_leaves_nothing_behind(tmp_path: Path, processes: in
     seed(store, SeedOptions(invoices=40, contacts=7))  # and seeding again works
     assert digest(store) == PINNED[(40, 7)]
     store.close()
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+SERVE = (sys.executable, "-m", "xerocli", "sandbox", "serve", "--port", "0")
+
+
+def test_a_serve_stopped_mid_seed_leaves_no_workers_and_prints_nothing_more(
+    tmp_path: Path,
+) -> None:
+    """SIGTERM while the worker processes build: they go at once, silently (no broken pipes
+    or leaked-semaphore warnings in the terminal after the caller is gone)."""
+    env = isolated_env(tmp_path / "home")
+    serve = subprocess.Popen(
+        [*SERVE, "--invoices", "8000", "--data", str(tmp_path / "s.sqlite")],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "Seeding the demo companies: 0 of 16,000" in serve.stderr.readline()
+        # A quarter stored: every worker has been started and is past its start-up.
+        assert "Seeding the demo companies: 4,000 of 16,000" in serve.stderr.readline()
+        workers = _children(serve.pid)
+        assert any(map(_running, workers)), workers  # still building
+        serve.terminate()
+        serve.wait(timeout=60)
+        deadline = time.monotonic() + 60  # a bound against hanging, not a measurement
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_running, workers))
+        assert serve.stderr.read() == ""
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+            serve.wait()
+        serve.stderr.close()
