@@ -161,38 +161,45 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-SERVE = (sys.executable, "-m", "xerocli", "sandbox", "serve", "--port", "0")
+#: Seeds 8,000 invoices a company in worker processes, reporting progress as `serve` does.
+SEEDING = """
+import sys
+from xerocli.output.seeding import SeedingProgress
+from xerocli.sandbox.seed import SeedOptions, seed
+from xerocli.sandbox.store import Store
+seed(Store(sys.argv[1]), SeedOptions(invoices=8000), SeedingProgress(), processes=2)
+"""
 
 
-def test_a_serve_stopped_mid_seed_leaves_no_workers_and_prints_nothing_more(
+def test_a_seed_stopped_midway_leaves_no_workers_and_prints_nothing_more(
     tmp_path: Path,
 ) -> None:
-    """SIGTERM while the worker processes build: they go at once, silently (no broken pipes
-    or leaked-semaphore warnings in the terminal after the caller is gone)."""
-    env = isolated_env(tmp_path / "home")
-    serve = subprocess.Popen(
-        [*SERVE, "--invoices", "8000", "--data", str(tmp_path / "s.sqlite")],
-        env=env,
+    """SIGTERM to the seeding process while its workers build (as when `sandbox serve` is
+    stopped mid-seed): they go at once, silently (no broken pipes or leaked-semaphore warnings
+    in the terminal after the caller is gone)."""
+    seeding = subprocess.Popen(
+        [sys.executable, "-c", SEEDING, str(tmp_path / "s.sqlite")],
+        env=isolated_env(tmp_path / "home"),  # PYTHONPATH: this checkout
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        assert "Seeding the demo companies: 0 of 16,000" in serve.stderr.readline()
+        assert "Seeding the demo companies: 0 of 16,000" in seeding.stderr.readline()
         # A quarter stored: every worker has been started and is past its start-up.
-        assert "Seeding the demo companies: 4,000 of 16,000" in serve.stderr.readline()
-        workers = _children(serve.pid)
+        assert "Seeding the demo companies: 4,000 of 16,000" in seeding.stderr.readline()
+        workers = _children(seeding.pid)
         assert any(map(_running, workers)), workers  # still building
-        serve.terminate()
-        serve.wait(timeout=60)
+        seeding.terminate()
+        seeding.wait(timeout=60)
         deadline = time.monotonic() + 60  # a bound against hanging, not a measurement
         while any(map(_running, workers)) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not any(map(_running, workers))
-        assert serve.stderr.read() == ""
+        assert seeding.stderr.read() == ""
     finally:
-        if serve.poll() is None:
-            serve.kill()
-            serve.wait()
-        serve.stderr.close()
+        if seeding.poll() is None:
+            seeding.kill()
+            seeding.wait()
+        seeding.stderr.close()
