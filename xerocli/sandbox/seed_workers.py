@@ -2,12 +2,13 @@
 
 Building a record (random draws, Decimal arithmetic, JSON text) costs about three times what
 storing it does, and one process does one at a time; with 100,000 invoices a company the
-seed took 40 s on a 2-core machine. Each part of each company (`seed.company_part`) depends on
-nothing but the options, so a process per part builds it and sends its rows back in chunks;
-the caller stores the parts in their fixed order, so the file is the one a single process
-makes, seq for seq. Workers are started with `spawn`: they share no SQLite handle (or anything
-else) with the process holding the write transaction, and talk to it over plain pipes (no
-queues, whose semaphores outlive a caller killed mid-seed).
+seed took 40 s on a 2-core machine. Each company's records (`seed.tenant_records`) depend on
+nothing but the options, so a process per company builds them and sends them back in chunks;
+the caller stores the companies in their fixed order, so the file is the one a single process
+makes, seq for seq. (A process per company part ran five processes on two cores and spent
+more CPU starting interpreters than it saved.) Workers are started with `spawn`: they share
+no SQLite handle (or anything else) with the process holding the write transaction, and talk
+to it over plain pipes (no queues, whose semaphores outlive a caller killed mid-seed).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 
-from xerocli.sandbox.seed import PARTS, PROGRESS_STEP, SeedOptions, company_part
+from xerocli.sandbox.seed import PROGRESS_STEP, SeedOptions, tenant_records
 from xerocli.sandbox.store import BulkLoad
 
 #: Rows a worker sends at a time: big enough that sending costs little, small enough that the
@@ -75,13 +76,13 @@ class _Inbox:
 def append_built_apart(
     load: BulkLoad, options: SeedOptions, report: Callable[[int, int], None]
 ) -> None:
-    """Store every company's records, built by one worker process per company part."""
+    """Store every company's records, built by one worker process per company."""
     context = multiprocessing.get_context("spawn")
-    jobs = [(index, part) for index in range(len(options.tenants)) for part in range(PARTS)]
+    jobs = range(len(options.tenants))
     pipes = [context.Pipe(duplex=False) for _ in jobs]
     workers = [
-        context.Process(target=_build, args=(options, index, part, writer), daemon=True)
-        for (index, part), (_, writer) in zip(jobs, pipes, strict=True)
+        context.Process(target=_build, args=(options, index, writer), daemon=True)
+        for index, (_, writer) in zip(jobs, pipes, strict=True)
     ]
     total = options.invoices * len(options.tenants)
     try:
@@ -90,9 +91,9 @@ def append_built_apart(
         for _, writer in pipes:
             writer.close()  # a worker's end: closed here, so its exit reads as end of file
         inbox = _Inbox([reader for reader, _ in pipes], workers)
-        for job, (index, _) in enumerate(jobs):
+        for index in jobs:
             before = index * options.invoices
-            while (chunk := inbox.next_chunk(job)) is not None:
+            while (chunk := inbox.next_chunk(index)) is not None:
                 rows, invoices = chunk
                 load.append(rows)
                 if invoices is not None:
@@ -106,8 +107,8 @@ def append_built_apart(
             reader.close()
 
 
-def _build(options: SeedOptions, index: int, part: int, writer: Connection) -> None:
-    """A worker: build one part and send it in chunks, pickled (rows, invoices | None).
+def _build(options: SeedOptions, index: int, writer: Connection) -> None:
+    """A worker: build one company and send it in chunks, pickled (rows, invoices | None).
 
     Errors go to the caller through the pipe, not to stderr, which the worker shares with the
     caller: a caller killed mid-seed (SIGKILL, SIGTERM) must not leave workers printing broken
@@ -118,7 +119,7 @@ def _build(options: SeedOptions, index: int, part: int, writer: Connection) -> N
     try:
         built: list[int | None] = [None]
         chunk: list[tuple] = []
-        for row in company_part(options, index, part, lambda done: built.__setitem__(0, done)):
+        for row in tenant_records(options, index, lambda done: built.__setitem__(0, done)):
             chunk.append(row.values())
             if len(chunk) >= CHUNK_ROWS:
                 if os.getppid() != parent:  # the caller is gone: nobody reads this
