@@ -298,8 +298,8 @@ PROGRESS_STEP = 1000
 
 
 #: Invoices per company from which `seed` builds the companies in worker processes. Starting
-#: four interpreters costs about a second of CPU: at 10,000 invoices (the test suite's session
-#: sandbox) that is a third more CPU for a gain only an idle machine sees, at 100,000 it is
+#: an interpreter per company and sending the rows over costs CPU: at 10,000 invoices (the test
+#: suite's session sandbox) a third more, for a gain only an idle machine sees; at 100,000 it is
 #: small beside the second core's share.
 PARALLEL_FROM = 20_000
 
@@ -380,9 +380,9 @@ def _company(options: SeedOptions, index: int) -> _Company:
     return _Company(spec, rng, new_id, tax_rates, accounts, contacts, items)
 
 
-#: A company's records come in parts that depend on nothing but the options, so they can be
-#: built apart and stored one after the other: 0 is the reference data, invoices and their
-#: payments; 1 the rest (each of its builders has a random stream of its own).
+#: A company's records come in parts, each depending on nothing but the options: 0 is the
+#: reference data, invoices and their payments; 1 the rest (each of its builders has a random
+#: stream of its own). They are stored one after the other.
 PARTS = 2
 
 
