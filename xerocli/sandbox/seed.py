@@ -9,15 +9,16 @@ to seconds.
 from __future__ import annotations
 
 import json
+import os
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_CEILING, Decimal
 
 from xerocli.sandbox import totals
-from xerocli.sandbox.records import iso_updated, row_for, set_updated
+from xerocli.sandbox.records import row_for, set_updated
 from xerocli.sandbox.store import Row, Store
 from xerocli.sandbox.xerojson import MONTH_NAMES, dumps, loads, money
 
@@ -296,19 +297,45 @@ SeedProgress = Callable[[int, int], None]
 PROGRESS_STEP = 1000
 
 
-def seed(store: Store, options: SeedOptions, progress: SeedProgress | None = None) -> None:
-    """Build the demo company into an empty store, reporting invoices built to `progress`."""
+#: Invoices per company from which `seed` builds the companies in worker processes. Starting
+#: an interpreter per company and sending the rows over costs CPU: at 10,000 invoices (the test
+#: suite's session sandbox) a third more, for a gain only an idle machine sees; at 100,000 it is
+#: small beside the second core's share.
+PARALLEL_FROM = 20_000
+
+
+def seed(
+    store: Store,
+    options: SeedOptions,
+    progress: SeedProgress | None = None,
+    processes: int | None = None,
+) -> None:
+    """Build the demo company into an empty store, reporting invoices built to `progress`.
+
+    One bulk load (`Store.bulk_load`): all of it or, interrupted, none of it. With
+    `processes` > 1 (by default when there are several CPUs and `PARALLEL_FROM` invoices or
+    more) the records are built in worker processes while this one stores them, in the same
+    order: the data is the same either way.
+    """
     report = progress or (lambda done, total: None)
     total = options.invoices * len(options.tenants)
+    if processes is None:
+        processes = (os.cpu_count() or 1) if options.invoices >= PARALLEL_FROM else 1
     report(0, total)
-    for tenant in tenant_rows(options):
-        store.add_tenant(tenant)
-    for index, name in enumerate(options.tenants):
-        spec = TENANT_SPECS[name]
-        rng = random.Random(f"{options.seed}:{index}")
-        before = index * options.invoices
-        _seed_tenant(store, spec, options, rng, lambda done, b=before: report(b + done, total))
-    store.set_meta("seed", options.fingerprint())
+    with store.bulk_load() as load:
+        for tenant in tenant_rows(options):
+            store.add_tenant(tenant)
+        if processes > 1:
+            from xerocli.sandbox.seed_workers import append_built_apart
+
+            append_built_apart(load, options, report)
+        else:
+            for index in range(len(options.tenants)):
+                before = index * options.invoices
+                load.append(
+                    tenant_records(options, index, lambda done, b=before: report(b + done, total))
+                )
+        store.set_meta("seed", options.fingerprint())
 
 
 def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], None]):
@@ -319,52 +346,105 @@ def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], No
             report(number)
 
 
-def _seed_tenant(
-    store: Store,
-    spec: TenantSpec,
-    options: SeedOptions,
-    rng: random.Random,
-    report: Callable[[int], None],
-) -> None:
+@dataclass
+class _Company:
+    """What every part of one demo company's records is built from."""
+
+    spec: TenantSpec
+    rng: random.Random
+    new_id: _Ids
+    tax_rates: list[dict]
+    accounts: list[dict]
+    contacts: list[dict]
+    items: list[dict]
+
+    @property
+    def rates(self) -> dict[str, Decimal]:
+        return {rate["TaxType"]: rate["EffectiveRate"] for rate in self.tax_rates}
+
+    @property
+    def banks(self) -> dict[str, dict]:
+        return {a["CurrencyCode"]: a for a in self.accounts if a["Type"] == "BANK"}
+
+
+def _company(options: SeedOptions, index: int) -> _Company:
+    spec = TENANT_SPECS[options.tenants[index]]
+    rng = random.Random(f"{options.seed}:{index}")
     new_id = _Ids(rng)
     tid = spec.tenant_id
     tax_rates = _tax_rates(spec)
-    store.insert_rows(row_for(tid, "TaxRates", rate) for rate in tax_rates)
     accounts = _accounts(spec, new_id)
     accounts += _chart_accounts(FIXED_ASSET_CHART, _Ids(random.Random(f"{options.seed}:{tid}:fa")))
-    store.insert_rows(row_for(tid, "Accounts", account) for account in accounts)
     contacts = _contacts(spec, options.contacts, rng, new_id)
-    store.insert_rows(row_for(tid, "Contacts", contact) for contact in contacts)
-    rates = {rate["TaxType"]: rate["EffectiveRate"] for rate in tax_rates}
     items = _items(spec, random.Random(f"{options.seed}:{tid}:items"))
-    store.insert_rows(row_for(tid, "Items", item) for item in items)
-    banks = {a["CurrencyCode"]: a for a in accounts if a["Type"] == "BANK"}
-    payer = _PaymentBuilder(spec, banks, random.Random(f"{options.seed}:{tid}:payments"))
-    builder = _InvoiceBuilder(spec, contacts, rates, rng, new_id, payer)
-    refunds = _PaymentBuilder(spec, banks, random.Random(f"{options.seed}:{tid}:refunds"))
+    return _Company(spec, rng, new_id, tax_rates, accounts, contacts, items)
+
+
+#: A company's records come in parts, each depending on nothing but the options: 0 is the
+#: reference data, invoices and their payments; 1 the rest (each of its builders has a random
+#: stream of its own). They are stored one after the other.
+PARTS = 2
+
+
+def tenant_records(
+    options: SeedOptions, index: int, report: Callable[[int], None] | None = None
+) -> Iterator[Row]:
+    """Every seeded record of the `index`-th demo company, in the order they are stored."""
+    for part in range(PARTS):
+        yield from company_part(options, index, part, report)
+
+
+def company_part(
+    options: SeedOptions, index: int, part: int, report: Callable[[int], None] | None = None
+) -> Iterator[Row]:
+    """Part `part` of the `index`-th company's records; `report(n)` as invoices get built."""
+    company = _company(options, index)
+    if part == 0:
+        yield from _reference_and_invoices(company, options, report or (lambda done: None))
+    else:
+        yield from _other_records(company, options)
+
+
+def _reference_and_invoices(
+    company: _Company, options: SeedOptions, report: Callable[[int], None]
+) -> Iterator[Row]:
+    spec, tid = company.spec, company.spec.tenant_id
+    yield from (row_for(tid, "TaxRates", rate) for rate in company.tax_rates)
+    yield from (row_for(tid, "Accounts", account) for account in company.accounts)
+    yield from (row_for(tid, "Contacts", contact) for contact in company.contacts)
+    yield from (row_for(tid, "Items", item) for item in company.items)
+    payer = _PaymentBuilder(spec, company.banks, random.Random(f"{options.seed}:{tid}:payments"))
+    builder = _InvoiceBuilder(
+        spec, company.contacts, company.rates, company.rng, company.new_id, payer
+    )
+    yield from _counted(builder.row, options.invoices, report)
+    yield from payer.rows  # filled while the invoices were built
+
+
+def _other_records(company: _Company, options: SeedOptions) -> Iterator[Row]:
+    spec, tid, count = company.spec, company.spec.tenant_id, options.invoices
+    refunds = _PaymentBuilder(spec, company.banks, random.Random(f"{options.seed}:{tid}:refunds"))
     others = _OtherBuilder(
         spec,
-        contacts,
-        rates,
-        banks,
-        items,
+        company.contacts,
+        company.rates,
+        company.banks,
+        company.items,
         random.Random(f"{options.seed}:{tid}:others"),
         refunds,
     )
-    count = options.invoices
-    with store.transaction():
-        store.insert_rows(_counted(builder.row, count, report))
-        store.insert_rows(payer.rows)
-        store.insert_rows(others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
-        store.insert_rows(refunds.rows)
-        store.insert_rows(others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
-        store.insert_rows(others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
-        # Their own stream: adding them left every other seeded record as it was.
-        journals = _JournalBuilder(spec, accounts, random.Random(f"{options.seed}:{tid}:journals"))
-        store.insert_rows(journals.row(n) for n in range(1, _scaled(count, 20) + 1))
-        equipment = journals.equipment_row()
-        if equipment is not None:
-            store.insert_rows([equipment])
+    yield from (others.credit_note(n) for n in range(1, _scaled(count, 10) + 1))
+    yield from refunds.rows  # filled while the credit notes were built
+    yield from (others.purchase_order(n) for n in range(1, _scaled(count, 10) + 1))
+    yield from (others.bank_transaction(n) for n in range(1, _scaled(count, 5) + 1))
+    # Their own stream: adding them left every other seeded record as it was.
+    journals = _JournalBuilder(
+        spec, company.accounts, random.Random(f"{options.seed}:{tid}:journals")
+    )
+    yield from (journals.row(n) for n in range(1, _scaled(count, 20) + 1))
+    equipment = journals.equipment_row()
+    if equipment is not None:
+        yield equipment
 
 
 def _scaled(invoices: int, ratio: int) -> int:
@@ -548,6 +628,28 @@ def _ms(day: date) -> str:
     return f"/Date({(day.toordinal() - _EPOCH_DAY) * _DAY_MS}+0000)/"
 
 
+_RATE_PLACES = Decimal("0.000001")
+_DAY_TEXT: dict[int, str] = {}
+
+
+def _stamps(ms: int) -> tuple[str, str]:
+    """A UTC stamp in epoch milliseconds as the `updated` column writes it (`iso_updated`:
+    `2026-05-28T20:26:40.123000`) and to the second (`2026-05-28T20:26:40`).
+
+    Plain arithmetic with the day's text cached: `datetime.strftime`, twice per record, cost a
+    third of building a seeded invoice.
+    """
+    day, rest = divmod(ms, _DAY_MS)
+    text = _DAY_TEXT.get(day)
+    if text is None:
+        text = _DAY_TEXT[day] = date.fromordinal(_EPOCH_DAY + day).isoformat()
+    seconds, millis = divmod(rest, 1000)
+    minutes, second = divmod(seconds, 60)
+    hour, minute = divmod(minutes, 60)
+    clock = f"{text}T{hour:02d}:{minute:02d}:{second:02d}"
+    return f"{clock}.{millis:03d}000", clock
+
+
 class _InvoiceBuilder:
     """Builds seeded invoices straight into store rows.
 
@@ -618,7 +720,7 @@ class _InvoiceBuilder:
         invoice_number = f"{prefix}-{number:04d}" if sales or rand() < 0.8 else ""
         reference = f"PO-{1000 + int(rand() * 9000)}" if rand() < 0.6 else ""
         sent = sales and status in ("AUTHORISED", "PAID") and rand() < 0.7
-        rate = money(spec.rates[currency], Decimal("0.000001"))
+        rate = money(spec.rates[currency], _RATE_PLACES)
         updated_ms = min(
             (issued.toordinal() - _EPOCH_DAY) * _DAY_MS
             + 9 * 3_600_000
@@ -626,7 +728,7 @@ class _InvoiceBuilder:
             + int(rand() * 36_000_000),
             _ANCHOR_MS,
         )
-        updated = _EPOCH + timedelta(milliseconds=updated_ms)
+        updated, updated_seconds = _stamps(updated_ms)
         invoice_id = new_id()
         payments_json = ""
         if paid:
@@ -664,7 +766,7 @@ class _InvoiceBuilder:
             f'"LineItems":[{line_json}],"SubTotal":{sums["SubTotal"]},'
             f'"TotalTax":{sums["TotalTax"]},"Total":{total},'
             f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/",'
-            f'"UpdatedDateUTCString":"{updated.strftime("%Y-%m-%dT%H:%M:%SZ")}",'
+            f'"UpdatedDateUTCString":"{updated_seconds}Z",'
             f'"CurrencyCode":"{currency}"{paid_on}}}'
         )
         return Row(
@@ -677,7 +779,7 @@ class _InvoiceBuilder:
             contact_id=self.contacts[contact_index]["ContactID"],
             date=issued.isoformat(),
             due_date=due.isoformat(),
-            updated=iso_updated(updated),
+            updated=updated,
             body=body,
         )
 
@@ -770,7 +872,7 @@ class _PaymentBuilder:
                 contact_id=contact_id,
                 date=day.isoformat(),
                 due_date=None,
-                updated=iso_updated(_EPOCH + timedelta(milliseconds=updated_ms)),
+                updated=_stamps(updated_ms)[0],
                 body=body,
             )
         )
@@ -938,7 +1040,7 @@ class _OtherBuilder:
             line_types = "Exclusive" if roll < 0.7 else "Inclusive" if roll < 0.9 else "NoTax"
         lines = self._lines(sales)
         sums = totals.compute(lines, line_types, self.rates)
-        rate = money(spec.rates[currency], Decimal("0.000001"))
+        rate = money(spec.rates[currency], _RATE_PLACES)
         return contact, currency, day, line_types, lines, sums, rate
 
     def _row(self, kind, record_id, number, status, type_, contact, day, due, updated_ms, body):
@@ -952,7 +1054,7 @@ class _OtherBuilder:
             contact_id=self.contacts[contact]["ContactID"],
             date=day.isoformat(),
             due_date=due.isoformat() if due else None,
-            updated=iso_updated(_EPOCH + timedelta(milliseconds=updated_ms)),
+            updated=_stamps(updated_ms)[0],
             body=body,
         )
 
@@ -1200,6 +1302,6 @@ class _JournalBuilder:
             contact_id=None,
             date=day.isoformat(),
             due_date=None,
-            updated=iso_updated(_EPOCH + timedelta(milliseconds=updated_ms)),
+            updated=_stamps(updated_ms)[0],
             body=body,
         )

@@ -4,18 +4,29 @@ Records are stored already serialised in Xero's wire format, beside a few extrac
 (number, status, type, contact, dates) that filters and ordering use. A list page is then a
 `SELECT body ... LIMIT 1000` and a string join, which is what lets the sandbox serve pages of
 1,000 invoices quickly and seed 100,000 of them in seconds.
+
+What keeps a page's cost flat in the number of records (100,000 invoices page as fast as
+10,000): each record's `pos`, its place (1, 2, 3, ... with no gaps) among its tenant's records
+of its kind in insertion order, so page N of the default order is a range of `pos` instead of
+an OFFSET walk; and `record_counts`, kept by triggers, so `pagination.itemCount` is one lookup
+instead of a COUNT(*) over every record. Filtered or reordered pages still count and skip,
+through the indexes.
+
+Reads run on connections of their own (WAL lets them proceed beside a write), so concurrent
+page requests do not queue behind one lock; writes keep one connection and one lock.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SCHEMA = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tenants (
   tenant_id TEXT PRIMARY KEY, name TEXT NOT NULL, short_code TEXT NOT NULL,
@@ -28,16 +39,46 @@ CREATE TABLE IF NOT EXISTS records (
   number TEXT, status TEXT, type TEXT, contact_id TEXT,
   date TEXT, due_date TEXT, updated TEXT NOT NULL,
   body TEXT NOT NULL,
+  pos INTEGER,
   UNIQUE (tenant_id, kind, id)
 );
-CREATE INDEX IF NOT EXISTS records_number ON records (tenant_id, kind, number);
-CREATE INDEX IF NOT EXISTS records_updated ON records (tenant_id, kind, updated);
--- Pages in insertion order (the default) walk this index instead of sorting every body.
-CREATE INDEX IF NOT EXISTS records_order ON records (tenant_id, kind, seq);
+CREATE TABLE IF NOT EXISTS record_counts (
+  tenant_id TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, kind)
+) WITHOUT ROWID;
 """
+
+#: Secondary indexes, dropped while the seed loads and built once after it (faster than
+#: keeping them up to date row by row).
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS records_number ON records (tenant_id, kind, number)",
+    "CREATE INDEX IF NOT EXISTS records_updated ON records (tenant_id, kind, updated)",
+    # Pages in insertion order with a filter walk this index instead of sorting every body.
+    "CREATE INDEX IF NOT EXISTS records_order ON records (tenant_id, kind, seq)",
+    # Unfiltered pages in insertion order: page N is `pos` (N-1)*size+1 .. N*size.
+    "CREATE INDEX IF NOT EXISTS records_pos ON records (tenant_id, kind, pos)",
+)
+INDEX_NAMES = ("records_number", "records_updated", "records_order", "records_pos")
+
+#: Keep `record_counts` and the gap-free `pos` true on every insert and delete, however made.
+TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS records_counted AFTER INSERT ON records BEGIN
+      INSERT INTO record_counts (tenant_id, kind, n) VALUES (new.tenant_id, new.kind, 1)
+        ON CONFLICT (tenant_id, kind) DO UPDATE SET n = n + 1;
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS records_uncounted AFTER DELETE ON records BEGIN
+      UPDATE record_counts SET n = n - 1 WHERE tenant_id = old.tenant_id AND kind = old.kind;
+      UPDATE records SET pos = pos - 1
+        WHERE tenant_id = old.tenant_id AND kind = old.kind AND pos > old.pos;
+    END""",
+)
+TRIGGER_NAMES = ("records_counted", "records_uncounted")
 
 #: The extracted columns, in the order `Row` carries them.
 COLUMNS = ("number", "status", "type", "contact_id", "date", "due_date", "updated")
+_INSERT_COLUMNS = (
+    "tenant_id, kind, id, number, status, type, contact_id, date, due_date, updated, body, pos"
+)
 
 
 @dataclass
@@ -73,7 +114,8 @@ class Row:
 
 
 class Store:
-    """A thread-safe wrapper over one SQLite connection (the server is threaded)."""
+    """SQLite for a threaded server: one writer connection behind a lock, and a pool of
+    read-only connections for reads outside a write transaction."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -83,14 +125,110 @@ class Store:
         self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
+        #: An in-memory database is private to its connection: every read must use it.
+        self.shared_reads = self.path != ":memory:"
+        self._writing = threading.local()  # .depth: this thread is inside a write transaction
+        self._idle_readers: list[sqlite3.Connection] = []
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        with self.lock:
+            self._create_schema()
+
+    def _create_schema(self) -> None:
+        had_records = bool(
+            self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='records'"
+            ).fetchall()
+        )
+        columns = [row[1] for row in self.db.execute("PRAGMA table_info(records)")]
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if had_records and "pos" not in columns:
+                self.db.execute("ALTER TABLE records ADD COLUMN pos INTEGER")
+            for statement in TABLES.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            if had_records and not self._numbered():
+                self._renumber()
+            for statement in (*INDEXES, *TRIGGERS):
+                self.db.execute(statement)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _numbered(self) -> bool:
+        """Whether every record has its position and the counts add up: not so in a file from
+        before them, or one an older sandbox (which knows neither) has written to since."""
+        unnumbered = self.db.execute("SELECT 1 FROM records WHERE pos IS NULL LIMIT 1").fetchall()
+        counted = self.db.execute("SELECT COALESCE(SUM(n), 0) FROM record_counts").fetchall()
+        return (
+            not unnumbered and counted == self.db.execute("SELECT COUNT(*) FROM records").fetchall()
+        )
+
+    def _renumber(self) -> None:
+        """Recompute every `pos` and count from the records (a data file from before them)."""
+        self.db.execute(
+            "UPDATE records SET pos = ranked.pos FROM (SELECT seq, ROW_NUMBER() OVER"
+            " (PARTITION BY tenant_id, kind ORDER BY seq) AS pos FROM records) AS ranked"
+            " WHERE records.seq = ranked.seq"
+        )
+        self._recount()
+
+    def _recount(self) -> None:
+        self.db.execute("DELETE FROM record_counts")
+        self.db.execute(
+            "INSERT INTO record_counts (tenant_id, kind, n)"
+            " SELECT tenant_id, kind, COUNT(*) FROM records GROUP BY tenant_id, kind"
+        )
 
     def close(self) -> None:
         with self.lock:
+            self._close_readers()
             self.db.close()
 
-    # --- generic SQL, under the lock -------------------------------------------------------
+    def _close_readers(self) -> None:
+        """Close every read connection (one in use is closed when it is handed back)."""
+        with self._readers_lock:
+            for reader in self._idle_readers:
+                reader.close()
+            self._readers.clear()
+            self._idle_readers.clear()
+
+    # --- connections -----------------------------------------------------------------------
+    def _in_write(self) -> bool:
+        return getattr(self._writing, "depth", 0) > 0
+
+    def _reads_apart(self, sql: str) -> bool:
+        """A SELECT outside this thread's write transaction needs neither the writer nor its
+        lock: it reads the last committed state on a connection of its own."""
+        return self.shared_reads and not self._in_write() and sql.lstrip()[:6].upper() == "SELECT"
+
+    @contextmanager
+    def _reader(self) -> Iterator[sqlite3.Connection]:
+        with self._readers_lock:
+            reader = self._idle_readers.pop() if self._idle_readers else None
+        if reader is None:
+            reader = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            reader.execute("PRAGMA query_only=ON")
+            with self._readers_lock:
+                self._readers.append(reader)
+        try:
+            yield reader
+        finally:
+            with self._readers_lock:
+                if any(reader is kept for kept in self._readers):
+                    self._idle_readers.append(reader)
+                else:  # the store closed its readers meanwhile
+                    reader.close()
+
+    # --- generic SQL -----------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Run one statement: a SELECT on a read connection (or, inside a write transaction,
+        on the writer, to see what the transaction wrote), anything else under the lock."""
+        if self._reads_apart(sql):
+            with self._reader() as reader:
+                return reader.execute(sql, params).fetchall()
         with self.lock:
             return self.db.execute(sql, params).fetchall()
 
@@ -137,11 +275,65 @@ class Store:
     def insert_rows(self, rows: Iterable[Row]) -> None:
         """Insert or replace; a replaced record moves to the end of the insertion order."""
         with self.lock:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO records (tenant_id, kind, id, number, status, type,"
-                " contact_id, date, due_date, updated, body) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (row.values() for row in rows),
-            )
+            self.db.execute("SAVEPOINT insert_rows")
+            try:
+                for row in rows:
+                    self.db.execute(
+                        "DELETE FROM records WHERE tenant_id=? AND kind=? AND id=?",
+                        (row.tenant_id, row.kind, row.id),
+                    )
+                    self.db.execute(
+                        f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,"
+                        " (SELECT COALESCE(MAX(pos), 0) + 1 FROM records"
+                        " WHERE tenant_id=? AND kind=?))",
+                        (*row.values(), row.tenant_id, row.kind),
+                    )
+            except BaseException:
+                self.db.execute("ROLLBACK TO insert_rows")
+                self.db.execute("RELEASE insert_rows")
+                raise
+            self.db.execute("RELEASE insert_rows")
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[BulkLoad]:
+        """One transaction that appends many new records quickly (the seed).
+
+        The secondary indexes and the counting triggers are dropped for the load and rebuilt
+        once at the end, positions are numbered here rather than looked up per row, and the
+        file is not synced until the commit; the rows are all or nothing.
+        """
+        with self.lock:
+            # A rollback journal holds only the pages that existed before the load (next to
+            # nothing for a new file), where WAL writes every page twice: to the log, then back.
+            # Leaving WAL needs the file to itself: close the idle readers; if one is busy, the
+            # load simply runs in WAL.
+            self._close_readers()
+            try:
+                self.db.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.OperationalError:
+                pass
+            self.db.execute("PRAGMA synchronous=OFF")
+            try:
+                with self._bulk_transaction() as load:
+                    yield load
+            finally:
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.execute("PRAGMA journal_mode=WAL")
+
+    @contextmanager
+    def _bulk_transaction(self) -> Iterator[BulkLoad]:
+        with self.transaction():
+            for name in TRIGGER_NAMES:
+                self.db.execute(f"DROP TRIGGER IF EXISTS {name}")
+            for name in INDEX_NAMES:
+                self.db.execute(f"DROP INDEX IF EXISTS {name}")
+            load = BulkLoad(self.db)
+            yield load
+            for statement in INDEXES:
+                self.db.execute(statement)
+            self._recount()
+            for statement in TRIGGERS:
+                self.db.execute(statement)
 
     def update_row(self, row: Row) -> None:
         """Replace a record's body and columns in place, keeping its position in the order."""
@@ -188,25 +380,90 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[str]:
-        condition = "tenant_id=? AND kind=?" + (f" AND ({where_sql})" if where_sql else "")
-        if limit is None:
-            sql = f"SELECT body FROM records WHERE {condition} ORDER BY {order_sql}"
-            return [row[0] for row in self.execute(sql, (tenant_id, kind, *params))]
-        # Page by row ids first: skipping OFFSET rows then walks an index, not the bodies
-        # (page 100 of 100,000 invoices went from seconds to milliseconds).
-        sql = (
-            f"SELECT body FROM records WHERE seq IN (SELECT seq FROM records WHERE {condition}"
-            f" ORDER BY {order_sql} LIMIT {int(limit)} OFFSET {int(offset)}) ORDER BY {order_sql}"
-        )
-        return [row[0] for row in self.execute(sql, (tenant_id, kind, *params))]
+        return [
+            row[0]
+            for row in self.execute(
+                *select_sql(tenant_id, kind, where_sql, params, order_sql, limit, offset)
+            )
+        ]
 
     def count(
         self, tenant_id: str, kind: str, where_sql: str = "", params: Sequence[Any] = ()
     ) -> int:
-        sql = "SELECT COUNT(*) FROM records WHERE tenant_id=? AND kind=?"
-        if where_sql:
-            sql += f" AND ({where_sql})"
-        return int(self.execute(sql, (tenant_id, kind, *params))[0][0])
+        return int(self.execute(*count_sql(tenant_id, kind, where_sql, params))[0][0])
+
+
+def select_sql(
+    tenant_id: str,
+    kind: str,
+    where_sql: str = "",
+    params: Sequence[Any] = (),
+    order_sql: str = "seq",
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[str, tuple]:
+    """The SELECT for a list or a page of bodies, and its parameters."""
+    condition = "tenant_id=? AND kind=?" + (f" AND ({where_sql})" if where_sql else "")
+    bound = (tenant_id, kind, *params)
+    if limit is None:
+        return f"SELECT body FROM records WHERE {condition} ORDER BY {order_sql}", bound
+    if not where_sql and order_sql == "seq":
+        # Every record of the kind, in insertion order: page N is a range of `pos`, found in
+        # the index whatever the page (an OFFSET walks all the records before it).
+        return (
+            "SELECT body FROM records WHERE tenant_id=? AND kind=? AND pos > ?"
+            f" ORDER BY pos LIMIT {int(limit)}",
+            (tenant_id, kind, int(offset)),
+        )
+    # Page by row ids first: skipping OFFSET rows then walks an index, not the bodies
+    # (page 100 of 100,000 invoices went from seconds to milliseconds).
+    return (
+        f"SELECT body FROM records WHERE seq IN (SELECT seq FROM records WHERE {condition}"
+        f" ORDER BY {order_sql} LIMIT {int(limit)} OFFSET {int(offset)}) ORDER BY {order_sql}",
+        bound,
+    )
+
+
+def count_sql(
+    tenant_id: str, kind: str, where_sql: str = "", params: Sequence[Any] = ()
+) -> tuple[str, tuple]:
+    """How many records match: the kept count when nothing filters, else a COUNT(*)."""
+    if not where_sql:
+        return (
+            "SELECT COALESCE((SELECT n FROM record_counts WHERE tenant_id=? AND kind=?), 0)",
+            (tenant_id, kind),
+        )
+    return (
+        f"SELECT COUNT(*) FROM records WHERE tenant_id=? AND kind=? AND ({where_sql})",
+        (tenant_id, kind, *params),
+    )
+
+
+class BulkLoad:
+    """Appends rows inside `Store.bulk_load()`, numbering their positions as it goes."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.last_pos: dict[tuple[str, str], int] = {
+            (tenant_id, kind): int(last)
+            for tenant_id, kind, last in db.execute(
+                "SELECT tenant_id, kind, MAX(pos) FROM records GROUP BY tenant_id, kind"
+            )
+        }
+
+    def append(self, rows: Iterable[Row] | Iterable[tuple]) -> None:
+        """Insert new rows (`Row`s, or their `values()` tuples) with `executemany`."""
+        self.db.executemany(
+            f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            map(self._numbered, rows),
+        )
+
+    def _numbered(self, row: Row | tuple) -> tuple:
+        values = row.values() if isinstance(row, Row) else row
+        key = (values[0], values[1])
+        pos = self.last_pos.get(key, 0) + 1
+        self.last_pos[key] = pos
+        return (*values, pos)
 
 
 class _Transaction:
@@ -215,11 +472,19 @@ class _Transaction:
 
     def __enter__(self) -> Store:
         self.store.lock.acquire()
-        self.store.db.execute("BEGIN IMMEDIATE")
+        writing = self.store._writing
+        writing.depth = getattr(writing, "depth", 0) + 1
+        try:
+            self.store.db.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            writing.depth -= 1
+            self.store.lock.release()
+            raise
         return self.store
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
             self.store.db.execute("ROLLBACK" if exc_type else "COMMIT")
         finally:
+            self.store._writing.depth -= 1
             self.store.lock.release()

@@ -1,0 +1,205 @@
+"""Seeding loads fast and loads the same: one bulk transaction with `executemany` and the
+indexes built once after the rows, and, record for record, the data the seed always gave.
+
+The pinned digests were computed once from the seed as it was before the bulk load (commit
+c614e23): any change to what is seeded, or to the order records are stored in, changes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import isolated_env
+from xerocli.sandbox import seed as seed_module
+from xerocli.sandbox.seed import SeedOptions, seed
+from xerocli.sandbox.store import Store
+
+#: (invoices, contacts) -> sha256 of every stored record, tenant and meta value (see `digest`).
+PINNED = {
+    (40, 7): "f76b7c46c6f4124925a4661cd6ac374514a524ed7e827cf006d50a9d8f9c7007",
+    (300, 25): "ce3f517ce9cae0c9e4bbd825981913a7f1cc4505a5a8c0de3a403d24538fb0cb",
+}
+
+
+def digest(store: Store) -> str:
+    """Every row as stored, in storage order: position (`seq`), identity, columns and body."""
+    h = hashlib.sha256()
+    for sql in (
+        "SELECT * FROM tenants ORDER BY seq",
+        "SELECT * FROM meta ORDER BY key",
+        "SELECT seq, tenant_id, kind, id, number, status, type, contact_id, date, due_date,"
+        " updated, body FROM records ORDER BY seq",
+    ):
+        for row in store.execute(sql):
+            h.update(repr(row).encode())
+            h.update(b"\n")
+    return h.hexdigest()
+
+
+@pytest.mark.parametrize(("invoices", "contacts"), sorted(PINNED))
+def test_seeded_records_are_byte_for_byte_those_of_before(
+    tmp_path: Path, invoices: int, contacts: int
+) -> None:
+    store = Store(tmp_path / "s.sqlite")
+    seed(store, SeedOptions(invoices=invoices, contacts=contacts), processes=1)
+    assert digest(store) == PINNED[(invoices, contacts)]
+    store.close()
+
+
+def test_big_seeds_are_built_in_worker_processes_into_the_same_records(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from xerocli.sandbox import seed_workers
+
+    calls = []
+    real = seed_workers.append_built_apart
+
+    def spy(load, options, report):
+        calls.append(options.invoices)
+        real(load, options, report)
+
+    monkeypatch.setattr(seed_workers, "append_built_apart", spy)
+    monkeypatch.setattr(seed_module, "PARALLEL_FROM", 300)
+    monkeypatch.setattr(seed_module.os, "cpu_count", lambda: 2)
+    store = Store(tmp_path / "s.sqlite")
+    seed(store, SeedOptions(invoices=40, contacts=7))
+    assert calls == []  # below the threshold: built in this process
+    store.close()
+    store = Store(tmp_path / "t.sqlite")
+    seed(store, SeedOptions(invoices=300, contacts=25))
+    assert calls == [300]
+    assert digest(store) == PINNED[(300, 25)]
+    store.close()
+
+
+class _Counting:
+    """The store's writer connection, counting how each statement is sent."""
+
+    def __init__(self, db) -> None:
+        self._db = db
+        self.calls: list[tuple[str, str]] = []
+
+    def execute(self, sql, *args):
+        self.calls.append(("execute", sql))
+        return self._db.execute(sql, *args)
+
+    def executemany(self, sql, *args):
+        self.calls.append(("executemany", sql))
+        return self._db.executemany(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._db, name)
+
+
+def test_seeding_is_one_transaction_of_executemany_with_indexes_built_after(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "s.sqlite")
+    statements: list[str] = []
+    store.db.set_trace_callback(statements.append)
+    counting = _Counting(store.db)
+    store.db = counting  # type: ignore[assignment]
+    seed(store, SeedOptions(invoices=40, contacts=7), processes=1)
+    store.db = counting._db
+    store.db.set_trace_callback(None)
+
+    inserts = [(how, sql) for how, sql in counting.calls if "INSERT INTO records" in sql]
+    assert inserts and all(how == "executemany" for how, _ in inserts)
+    assert len(inserts) <= 2  # 335 records: one statement per company, not one a row
+
+    def first(prefix: str) -> int:
+        return next(i for i, s in enumerate(statements) if s.startswith(prefix))
+
+    def last(prefix: str) -> int:
+        return max(i for i, s in enumerate(statements) if s.startswith(prefix))
+
+    assert sum(s.startswith("BEGIN") for s in statements) == 1
+    assert sum(s == "COMMIT" for s in statements) == 1
+    assert first("PRAGMA journal_mode=DELETE") < first("BEGIN") < first("INSERT INTO records")
+    assert last("DROP INDEX") < first("INSERT INTO records")
+    assert last("INSERT INTO records") < first("CREATE INDEX") < last("COMMIT")
+    assert statements[-1] == "PRAGMA journal_mode=WAL"
+    assert store.execute("PRAGMA journal_mode") == [("wal",)]
+    store.close()
+
+
+@pytest.mark.parametrize("processes", [1, 2], ids=["in-process", "worker-processes"])
+def test_an_interrupted_seed_leaves_nothing_behind(tmp_path: Path, processes: int) -> None:
+    store = Store(tmp_path / "s.sqlite")
+
+    def stop(done: int, total: int) -> None:
+        if done >= 1000:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        seed(store, SeedOptions(invoices=1500), stop, processes=processes)
+    assert store.execute("SELECT COUNT(*) FROM records") == [(0,)]
+    assert store.tenants() == [] and store.get_meta("seed") is None
+    seed(store, SeedOptions(invoices=40, contacts=7))  # and seeding again works
+    assert digest(store) == PINNED[(40, 7)]
+    store.close()
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+#: Seeds 8,000 invoices a company in worker processes, reporting progress as `serve` does.
+SEEDING = """
+import sys
+from xerocli.output.seeding import SeedingProgress
+from xerocli.sandbox.seed import SeedOptions, seed
+from xerocli.sandbox.store import Store
+seed(Store(sys.argv[1]), SeedOptions(invoices=8000), SeedingProgress(), processes=2)
+"""
+
+
+def test_a_seed_stopped_midway_leaves_no_workers_and_prints_nothing_more(
+    tmp_path: Path,
+) -> None:
+    """SIGTERM to the seeding process while its workers build (as when `sandbox serve` is
+    stopped mid-seed): they go at once, silently (no broken pipes or leaked-semaphore warnings
+    in the terminal after the caller is gone)."""
+    seeding = subprocess.Popen(
+        [sys.executable, "-c", SEEDING, str(tmp_path / "s.sqlite")],
+        env=isolated_env(tmp_path / "home"),  # PYTHONPATH: this checkout
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "Seeding the demo companies: 0 of 16,000" in seeding.stderr.readline()
+        # A quarter stored: every worker has been started and is past its start-up.
+        assert "Seeding the demo companies: 4,000 of 16,000" in seeding.stderr.readline()
+        workers = _children(seeding.pid)
+        assert any(map(_running, workers)), workers  # still building
+        seeding.terminate()
+        seeding.wait(timeout=60)
+        deadline = time.monotonic() + 60  # a bound against hanging, not a measurement
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_running, workers))
+        assert seeding.stderr.read() == ""
+    finally:
+        if seeding.poll() is None:
+            seeding.kill()
+            seeding.wait()
+        seeding.stderr.close()
