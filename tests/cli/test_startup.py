@@ -99,3 +99,99 @@ def test_completion_request_imports_neither_typer_nor_the_app(words: str, home) 
     )
     assert imported == []
     assert answer.startswith("plain,")
+
+
+BUILT_PROBE = """
+import json, runpy, sys
+sys.argv = ["xero", *ARGS]
+import typer.main
+import xerocli.cli.app as app_module
+built, converted = [], []
+build_one = app_module.build_one
+def recording_build(name):
+    built.append(name)
+    return build_one(name)
+app_module.build_one = recording_build
+convert = typer.main.get_command_from_info
+def recording_convert(*args, **kwargs):
+    info = args[0] if args else kwargs["command_info"]
+    converted.append(info.name or info.callback.__name__)
+    return convert(*args, **kwargs)
+typer.main.get_command_from_info = recording_convert
+code = 0
+try:
+    runpy.run_module("xerocli", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+cli_modules = sorted(m for m in sys.modules if m.startswith("xerocli.cli."))
+sys.stderr.write("BUILT=" + json.dumps([code, built, converted, cli_modules]) + "\\n")
+"""
+
+#: Modules of top-level commands other than the object groups: none is needed to run another.
+OTHER_COMMANDS = tuple(
+    f"xerocli.cli.{name}"
+    for name in ("api", "auth", "export", "limits", "reports", "sandbox", "tenants", "webhooks")
+)
+
+
+def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
+    """(top-level commands built, click commands converted, xerocli.cli modules imported)."""
+    completed = subprocess.run(
+        [sys.executable, "-c", BUILT_PROBE.replace("ARGS", repr(args))],
+        env=isolated_env(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = [ln for ln in completed.stderr.splitlines() if ln.startswith("BUILT=")][-1]
+    code, built, converted, modules = json.loads(line[len("BUILT=") :])
+    assert code == 0, completed.stderr
+    return built, converted, modules
+
+
+@pytest.mark.parametrize(
+    ("args", "group"),
+    [
+        (["invoices", "list", "--help"], "invoices"),
+        (["invoices", "--help"], "invoices"),
+        (["--tenant", "x", "contacts", "get", "--help"], "contacts"),
+        (["export", "--help"], "export"),
+    ],
+)
+def test_only_the_invoked_group_is_built(args: list[str], group: str, home) -> None:
+    """The full tree is 73 commands; a command line converts its own group and nothing else."""
+    built, converted, modules = _built(args, home)
+    assert built == [group]
+    assert 0 < len(converted) < 10
+    others = [m for m in OTHER_COMMANDS if m in modules and m != f"xerocli.cli.{group}"]
+    assert others == []
+
+
+def test_root_help_builds_no_command(home) -> None:
+    built, converted, modules = _built(["--help"], home)
+    assert (built, converted) == ([], [])
+    assert [m for m in (*OTHER_COMMANDS, "xerocli.cli.objects") if m in modules] == []
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "200"])
+def test_lazy_root_help_is_the_full_trees_help(columns: str, monkeypatch) -> None:
+    """`xero --help` lists the commands from the generated index: it must read exactly as the
+    full tree's own help, at any terminal width."""
+    import typer.main
+
+    from xerocli.cli import app as app_module
+
+    monkeypatch.setenv("COLUMNS", columns)
+
+    def help_of(command) -> str:
+        with command.make_context("xero", [], resilient_parsing=True) as ctx:
+            return command.get_help(ctx)
+
+    full = typer.main.get_command(app_module.full_app())
+    assert help_of(app_module.root_command()) == help_of(full)
+
+
+def test_a_mistyped_command_is_still_offered_its_near_name(xero) -> None:
+    result = xero("invocies", "list")
+    assert result.code == 2
+    assert "No such command 'invocies'. Did you mean 'invoices'?" in result.stderr
