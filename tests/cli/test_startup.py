@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import httpx
 import pytest
 
 from tests.helpers.cli import isolated_env
@@ -195,3 +196,77 @@ def test_a_mistyped_command_is_still_offered_its_near_name(xero) -> None:
     result = xero("invocies", "list")
     assert result.code == 2
     assert "No such command 'invocies'. Did you mean 'invoices'?" in result.stderr
+
+
+HTTP_PROBE = """
+import json, runpy, ssl, sys
+sys.argv = ["xero", *ARGS]
+import httpx
+clients, contexts = [], []
+client_init = httpx.Client.__init__
+def counting_init(self, *args, **kwargs):
+    clients.append(1)
+    client_init(self, *args, **kwargs)
+httpx.Client.__init__ = counting_init
+context_new = ssl.SSLContext.__new__
+def counting_new(cls, *args, **kwargs):
+    contexts.append(1)
+    return context_new(cls, *args, **kwargs)
+ssl.SSLContext.__new__ = counting_new
+code = 0
+try:
+    runpy.run_module("xerocli", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+sys.stderr.write("HTTP=" + json.dumps([code, len(clients), len(contexts)]) + "\\n")
+"""
+
+
+def _http_probe(args: list[str], env: dict[str, str]) -> tuple[int, int, int, str]:
+    """(exit code, httpx clients made, TLS contexts made, stdout) of `xero ARGS`."""
+    completed = subprocess.run(
+        [sys.executable, "-c", HTTP_PROBE.replace("ARGS", repr(args))],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = [ln for ln in completed.stderr.splitlines() if ln.startswith("HTTP=")][-1]
+    code, clients, contexts = json.loads(line[len("HTTP=") :])
+    return code, clients, contexts, completed.stdout
+
+
+def test_a_sandbox_command_makes_one_http_client_and_no_tls_context(sandbox_env) -> None:
+    """`--sandbox` logs in (authorize, token), reads /connections and lists: four calls over
+    one client, and plain http to the sandbox never builds a TLS context."""
+    code, clients, contexts, stdout = _http_probe(
+        ["--sandbox", "contacts", "list", "-o", "json"], sandbox_env
+    )
+    assert code == 0
+    assert json.loads(stdout)
+    assert (clients, contexts) == (1, 0)
+
+
+def test_https_builds_its_tls_context_on_first_use(monkeypatch) -> None:
+    """The shared client builds a transport per scheme on its first request: a TLS context for
+    https only (the port is closed, so the request fails after the transport is built)."""
+    from xerocli.api import client as client_module
+
+    monkeypatch.setattr(client_module, "_shared", None)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    http = client_module.shared_http()
+    try:
+        assert client_module.shared_http() is http
+        transport = http._transport
+        assert transport.built() == []
+        with pytest.raises(httpx.ConnectError):
+            http.get("http://127.0.0.1:1/", timeout=5)
+        assert transport.built() == ["http"]
+        assert transport.transport_for("http")._pool._ssl_context is None
+        with pytest.raises(httpx.ConnectError):
+            http.get("https://127.0.0.1:1/", timeout=5)
+        assert transport.built() == ["http", "https"]
+        assert transport.transport_for("https")._pool._ssl_context is not None
+    finally:
+        client_module.close_shared_http()
