@@ -153,14 +153,15 @@ def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
 @pytest.mark.parametrize(
     ("args", "group"),
     [
-        (["invoices", "list", "--help"], "invoices"),
-        (["invoices", "--help"], "invoices"),
+        (["-q", "invoices", "list", "--help"], "invoices"),
+        (["--no-color", "invoices", "--help"], "invoices"),
         (["--tenant", "x", "contacts", "get", "--help"], "contacts"),
-        (["export", "--help"], "export"),
+        (["--debug", "export", "--help"], "export"),
     ],
 )
 def test_only_the_invoked_group_is_built(args: list[str], group: str, home) -> None:
-    """The full tree is 73 commands; a command line converts its own group and nothing else."""
+    """The full tree is 73 commands; a command line converts its own group and nothing else
+    (a global option first, so typer answers rather than the recorded pages)."""
     built, converted, modules = _built(args, home)
     assert built == [group]
     assert 0 < len(converted) < 10
@@ -169,7 +170,7 @@ def test_only_the_invoked_group_is_built(args: list[str], group: str, home) -> N
 
 
 def test_root_help_builds_no_command(home) -> None:
-    built, converted, modules = _built(["--help"], home)
+    built, converted, modules = _built(["--no-color", "--help"], home)
     assert (built, converted) == ([], [])
     assert [m for m in (*OTHER_COMMANDS, "xerocli.cli.objects") if m in modules] == []
 
@@ -270,3 +271,37 @@ def test_https_builds_its_tls_context_on_first_use(monkeypatch) -> None:
         assert transport.transport_for("https")._pool._ssl_context is not None
     finally:
         client_module.close_shared_http()
+
+
+@pytest.mark.parametrize("columns", ["52", "80", "200"])
+def test_every_recorded_help_page_reads_as_typers_own(columns: str, monkeypatch) -> None:
+    """`xero PATH --help` is answered from `_help_index.py` without typer: every page, at any
+    terminal width, must be exactly the page typer would print."""
+    from xerocli.cli import helptext, tree
+    from xerocli.cli._help_index import PAGES
+
+    monkeypatch.setenv("COLUMNS", columns)
+    width = helptext.terminal_width()
+    checked = 0
+    for node in tree.walk():
+        path = " ".join(node.path)
+        assert helptext.render(PAGES[path], width) == node.command.get_help(node.ctx), path
+        checked += 1
+    assert checked == len(PAGES) > 70
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["invoices", "-h"], ["invoices", "list", "--help"], ["export", "--help"]]
+)
+def test_help_of_a_command_path_does_not_import_typer(args: list[str], home) -> None:
+    imported, page = _imported(args, home, ("typer", "xerocli.cli.app"))
+    assert imported == []
+    assert page.startswith(f"Usage: xero {' '.join(args[:-1])}".rstrip() + " [OPTIONS]")
+
+
+def test_help_after_other_options_is_still_typers(xero) -> None:
+    """Only a bare command path is answered from the index; anything else is parsed by typer,
+    and prints the same page."""
+    recorded = xero("invoices", "list", "--help").ok().stdout
+    assert xero("--sandbox", "invoices", "list", "--help").ok().stdout == recorded
+    assert "Usage: xero invoices list [OPTIONS]" in recorded
