@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import httpx
 import pytest
 
 from tests.helpers.cli import isolated_env
@@ -99,3 +100,208 @@ def test_completion_request_imports_neither_typer_nor_the_app(words: str, home) 
     )
     assert imported == []
     assert answer.startswith("plain,")
+
+
+BUILT_PROBE = """
+import json, runpy, sys
+sys.argv = ["xero", *ARGS]
+import typer.main
+import xerocli.cli.app as app_module
+built, converted = [], []
+build_one = app_module.build_one
+def recording_build(name):
+    built.append(name)
+    return build_one(name)
+app_module.build_one = recording_build
+convert = typer.main.get_command_from_info
+def recording_convert(*args, **kwargs):
+    info = args[0] if args else kwargs["command_info"]
+    converted.append(info.name or info.callback.__name__)
+    return convert(*args, **kwargs)
+typer.main.get_command_from_info = recording_convert
+code = 0
+try:
+    runpy.run_module("xerocli", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+cli_modules = sorted(m for m in sys.modules if m.startswith("xerocli.cli."))
+sys.stderr.write("BUILT=" + json.dumps([code, built, converted, cli_modules]) + "\\n")
+"""
+
+#: Modules of top-level commands other than the object groups: none is needed to run another.
+OTHER_COMMANDS = tuple(
+    f"xerocli.cli.{name}"
+    for name in ("api", "auth", "export", "limits", "reports", "sandbox", "tenants", "webhooks")
+)
+
+
+def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
+    """(top-level commands built, click commands converted, xerocli.cli modules imported)."""
+    completed = subprocess.run(
+        [sys.executable, "-c", BUILT_PROBE.replace("ARGS", repr(args))],
+        env=isolated_env(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = [ln for ln in completed.stderr.splitlines() if ln.startswith("BUILT=")][-1]
+    code, built, converted, modules = json.loads(line[len("BUILT=") :])
+    assert code == 0, completed.stderr
+    return built, converted, modules
+
+
+@pytest.mark.parametrize(
+    ("args", "group"),
+    [
+        (["-q", "invoices", "list", "--help"], "invoices"),
+        (["--no-color", "invoices", "--help"], "invoices"),
+        (["--tenant", "x", "contacts", "get", "--help"], "contacts"),
+        (["--debug", "export", "--help"], "export"),
+    ],
+)
+def test_only_the_invoked_group_is_built(args: list[str], group: str, home) -> None:
+    """The full tree is 73 commands; a command line converts its own group and nothing else
+    (a global option first, so typer answers rather than the recorded pages)."""
+    built, converted, modules = _built(args, home)
+    assert built == [group]
+    assert 0 < len(converted) < 10
+    others = [m for m in OTHER_COMMANDS if m in modules and m != f"xerocli.cli.{group}"]
+    assert others == []
+
+
+def test_root_help_builds_no_command(home) -> None:
+    built, converted, modules = _built(["--no-color", "--help"], home)
+    assert (built, converted) == ([], [])
+    assert [m for m in (*OTHER_COMMANDS, "xerocli.cli.objects") if m in modules] == []
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "200"])
+def test_lazy_root_help_is_the_full_trees_help(columns: str, monkeypatch) -> None:
+    """`xero --help` lists the commands from the generated index: it must read exactly as the
+    full tree's own help, at any terminal width."""
+    import typer.main
+
+    from xerocli.cli import app as app_module
+
+    monkeypatch.setenv("COLUMNS", columns)
+
+    def help_of(command) -> str:
+        with command.make_context("xero", [], resilient_parsing=True) as ctx:
+            return command.get_help(ctx)
+
+    full = typer.main.get_command(app_module.full_app())
+    assert help_of(app_module.root_command()) == help_of(full)
+
+
+def test_a_mistyped_command_is_still_offered_its_near_name(xero) -> None:
+    result = xero("invocies", "list")
+    assert result.code == 2
+    assert "No such command 'invocies'. Did you mean 'invoices'?" in result.stderr
+
+
+HTTP_PROBE = """
+import json, runpy, ssl, sys
+sys.argv = ["xero", *ARGS]
+import httpx
+clients, contexts = [], []
+client_init = httpx.Client.__init__
+def counting_init(self, *args, **kwargs):
+    clients.append(1)
+    client_init(self, *args, **kwargs)
+httpx.Client.__init__ = counting_init
+context_new = ssl.SSLContext.__new__
+def counting_new(cls, *args, **kwargs):
+    contexts.append(1)
+    return context_new(cls, *args, **kwargs)
+ssl.SSLContext.__new__ = counting_new
+code = 0
+try:
+    runpy.run_module("xerocli", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+sys.stderr.write("HTTP=" + json.dumps([code, len(clients), len(contexts)]) + "\\n")
+"""
+
+
+def _http_probe(args: list[str], env: dict[str, str]) -> tuple[int, int, int, str]:
+    """(exit code, httpx clients made, TLS contexts made, stdout) of `xero ARGS`."""
+    completed = subprocess.run(
+        [sys.executable, "-c", HTTP_PROBE.replace("ARGS", repr(args))],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = [ln for ln in completed.stderr.splitlines() if ln.startswith("HTTP=")][-1]
+    code, clients, contexts = json.loads(line[len("HTTP=") :])
+    return code, clients, contexts, completed.stdout
+
+
+def test_a_sandbox_command_makes_one_http_client_and_no_tls_context(sandbox_env) -> None:
+    """`--sandbox` logs in (authorize, token), reads /connections and lists: four calls over
+    one client, and plain http to the sandbox never builds a TLS context."""
+    code, clients, contexts, stdout = _http_probe(
+        ["--sandbox", "contacts", "list", "-o", "json"], sandbox_env
+    )
+    assert code == 0
+    assert json.loads(stdout)
+    assert (clients, contexts) == (1, 0)
+
+
+def test_https_builds_its_tls_context_on_first_use(monkeypatch) -> None:
+    """The shared client builds a transport per scheme on its first request: a TLS context for
+    https only (the port is closed, so the request fails after the transport is built)."""
+    from xerocli.api import client as client_module
+
+    monkeypatch.setattr(client_module, "_shared", None)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    http = client_module.shared_http()
+    try:
+        assert client_module.shared_http() is http
+        transport = http._transport
+        assert transport.built() == []
+        with pytest.raises(httpx.ConnectError):
+            http.get("http://127.0.0.1:1/", timeout=5)
+        assert transport.built() == ["http"]
+        assert transport.transport_for("http")._pool._ssl_context is None
+        with pytest.raises(httpx.ConnectError):
+            http.get("https://127.0.0.1:1/", timeout=5)
+        assert transport.built() == ["http", "https"]
+        assert transport.transport_for("https")._pool._ssl_context is not None
+    finally:
+        client_module.close_shared_http()
+
+
+@pytest.mark.parametrize("columns", ["52", "80", "200"])
+def test_every_recorded_help_page_reads_as_typers_own(columns: str, monkeypatch) -> None:
+    """`xero PATH --help` is answered from `_help_index.py` without typer: every page, at any
+    terminal width, must be exactly the page typer would print."""
+    from xerocli.cli import helptext, tree
+    from xerocli.cli._help_index import PAGES
+
+    monkeypatch.setenv("COLUMNS", columns)
+    width = helptext.terminal_width()
+    checked = 0
+    for node in tree.walk():
+        path = " ".join(node.path)
+        assert helptext.render(PAGES[path], width) == node.command.get_help(node.ctx), path
+        checked += 1
+    assert checked == len(PAGES) > 70
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["invoices", "-h"], ["invoices", "list", "--help"], ["export", "--help"]]
+)
+def test_help_of_a_command_path_does_not_import_typer(args: list[str], home) -> None:
+    imported, page = _imported(args, home, ("typer", "xerocli.cli.app"))
+    assert imported == []
+    assert page.startswith(f"Usage: xero {' '.join(args[:-1])}".rstrip() + " [OPTIONS]")
+
+
+def test_help_after_other_options_is_still_typers(xero) -> None:
+    """Only a bare command path is answered from the index; anything else is parsed by typer,
+    and prints the same page."""
+    recorded = xero("invoices", "list", "--help").ok().stdout
+    assert xero("--sandbox", "invoices", "list", "--help").ok().stdout == recorded
+    assert "Usage: xero invoices list [OPTIONS]" in recorded

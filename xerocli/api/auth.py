@@ -307,6 +307,8 @@ def revoke(
     """Revoke a refresh token (and with it the connections it granted) at Xero."""
     import httpx
 
+    from xerocli.api.client import shared_http
+
     form = {"token": refresh_token}
     auth = None
     if client_secret:
@@ -315,7 +317,7 @@ def revoke(
         form["client_id"] = client_id
     log.debug("> POST %s (body redacted)", endpoints.revocation)
     try:
-        answer = httpx.post(endpoints.revocation, data=form, auth=auth, timeout=30)
+        answer = shared_http().post(endpoints.revocation, data=form, auth=auth, timeout=30)
     except httpx.TransportError as exc:
         raise errors.UnavailableError(
             f"could not reach Xero's revocation endpoint ({type(exc).__name__})"

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 
 from xerocli import errors
+from xerocli.api.client import shared_http
 from xerocli.api.pkce import challenge_for, new_state, new_verifier
 from xerocli.config import GRANULAR_SCOPES, Endpoints
 
@@ -44,11 +45,12 @@ class SandboxAutoLogin:
             "code_challenge_method": "S256",
         }
         try:
-            answer = httpx.get(self.endpoints.authorize, params=params, timeout=30)
+            http = shared_http()
+            answer = http.get(self.endpoints.authorize, params=params, timeout=30)
             query = parse_qs(urlsplit(answer.headers.get("Location", "")).query)
             if query.get("state") != [state] or "code" not in query:
                 raise errors.AuthError("the sandbox did not grant a login code")
-            token = httpx.post(
+            token = http.post(
                 self.endpoints.token,
                 data={
                     "grant_type": "authorization_code",
@@ -87,7 +89,7 @@ class SandboxAutoLogin:
 
     def _refresh_or_login(self) -> None:
         if self._refresh:
-            answer = httpx.post(
+            answer = shared_http().post(
                 self.endpoints.token,
                 data={
                     "grant_type": "refresh_token",

@@ -101,10 +101,12 @@ def token_request(
     else:
         form["client_id"] = client_id
     log.debug("> POST %s grant_type=%s (body redacted)", endpoints.token, form.get("grant_type"))
+    from xerocli.api.client import shared_http
+
     answer = None
     for attempt in (1, 2):
         try:
-            answer = httpx.post(endpoints.token, data=form, auth=auth, timeout=30)
+            answer = shared_http().post(endpoints.token, data=form, auth=auth, timeout=30)
             break
         except httpx.TransportError as exc:
             # A lost answer to a refresh may be retried with the same token: Xero answers

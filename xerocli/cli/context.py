@@ -185,6 +185,10 @@ class AppContext:
         if self._client is not None:
             self._client.close()
             self._client = None
+        if "xerocli.api.client" in sys.modules:  # a command that sent nothing imported no httpx
+            from xerocli.api.client import close_shared_http
+
+            close_shared_http()
         if self._server is not None:
             self._server.stop()
             self._server = None

@@ -1,8 +1,9 @@
-"""The `xero` console script: answers TAB completion and `--version` before importing typer.
+"""The `xero` console script: answers TAB completion, `--version` and `PATH --help` before
+importing typer.
 
 Every TAB press runs `xero`; importing typer and building the command tree costs several times
-Python's own startup, so those two requests are answered from stdlib-only modules, and only
-everything else imports the app.
+Python's own startup, so those requests are answered from stdlib-only modules and generated
+indexes (`_command_index.py`, `_help_index.py`), and only everything else imports the app.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ def main(argv: list[str] | None = None) -> None:
 
         print(f"xero {__version__}")
         sys.exit(0)
+    if args and args[-1] in ("--help", "-h"):
+        from xerocli.cli import helptext
+
+        helptext.main(args)  # exits when the line is a command path and --help
     from xerocli.cli.app import main as app_main
 
     app_main(argv)

@@ -1,6 +1,7 @@
 """Regenerate what is derived from the command tree: `python -m xerocli.cli.generate`.
 
-Writes `xerocli/cli/_command_index.py` (TAB completion without typer), `completions/` (the
+Writes `xerocli/cli/_command_index.py` (TAB completion without typer), `_help_index.py` (`--help`
+without typer), `completions/` (the
 bash, zsh and fish scripts) and `docs/commands.md` (the command reference). `--check` writes
 nothing and exits 1 naming the files that are stale; the tests do the same comparison.
 """
@@ -16,13 +17,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 def generated() -> dict[Path, str]:
     """Every generated file (relative to the repository root) and the text it should hold."""
-    from xerocli.cli import complete, completion, reference, tree
+    from xerocli.cli import complete, completion, helptext, reference, tree
 
     root = tree.root_command()
     files = {
         Path("xerocli/cli/_command_index.py"): completion.render_index(
             completion.build_index(root)
         ),
+        Path("xerocli/cli/_help_index.py"): helptext.render_index(helptext.build_index(root)),
         Path("docs/commands.md"): reference.render(root),
     }
     for shell, filename in complete.FILENAMES.items():
