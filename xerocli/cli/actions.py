@@ -17,7 +17,13 @@ from xerocli.api.resources import LINE_KINDS, Resource, resource
 from xerocli.cli.choices import offered
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format
-from xerocli.cli.signatures import command_from, ctx_param, option_param, output_params
+from xerocli.cli.signatures import (
+    command_from,
+    ctx_param,
+    file_params,
+    option_param,
+    output_params,
+)
 from xerocli.cli.signatures import key_param as _key_param
 
 
@@ -130,23 +136,7 @@ def build_update(res: Resource):
             )
         )
     params += [
-        option_param(
-            "file",
-            typer.Option(
-                None, "--file", help="The change as one JSON or CSV record (- for stdin)."
-            ),
-            str | None,
-        ),
-        option_param(
-            "file_format",
-            typer.Option(
-                None,
-                "--format",
-                help="json, ndjson or csv (default: from the file).",
-                click_type=offered(("json", "ndjson", "csv")),
-            ),
-            str | None,
-        ),
+        *file_params("The change as one JSON or CSV record (- for stdin)."),
         option_param(
             "dry_run",
             typer.Option(

@@ -21,6 +21,7 @@ from xerocli.cli.options import (
 from xerocli.cli.signatures import (
     command_from,
     ctx_param,
+    file_params,
     key_param,
     option_param,
     output_params,
@@ -213,23 +214,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
             )
             params.append(option_param(name, option, str | None))
     params += [
-        option_param(
-            "file",
-            typer.Option(
-                None, "--file", help="Records from a JSON, NDJSON or CSV file (- for stdin)."
-            ),
-            str | None,
-        ),
-        option_param(
-            "file_format",
-            typer.Option(
-                None,
-                "--format",
-                help="json, ndjson or csv (default: from the file).",
-                click_type=offered(("json", "ndjson", "csv")),
-            ),
-            str | None,
-        ),
+        *file_params("Records from a JSON, NDJSON or CSV file (- for stdin)."),
         option_param(
             "upsert",
             typer.Option(

@@ -41,6 +41,25 @@ def output_params() -> list[inspect.Parameter]:
     ]
 
 
+def file_params(file_help: str) -> list[inspect.Parameter]:
+    """`--file` and its `--format`: what `create` (many records) and `update` (one) read."""
+    from xerocli.cli.choices import offered
+
+    return [
+        option_param("file", typer.Option(None, "--file", help=file_help), str | None),
+        option_param(
+            "file_format",
+            typer.Option(
+                None,
+                "--format",
+                help="json, ndjson or csv (default: from the file).",
+                click_type=offered(("json", "ndjson", "csv")),
+            ),
+            str | None,
+        ),
+    ]
+
+
 def ctx_param() -> inspect.Parameter:
     return inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
 
