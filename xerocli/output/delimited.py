@@ -6,15 +6,23 @@ The one writer of delimited text, for `list -o csv|tsv` and `xero export` alike.
 - TSV has no quoting (the IANA text/tab-separated-values form): a tab, newline, carriage return
   or backslash inside a value is written `\\t`, `\\n`, `\\r`, `\\\\`, so every row is one line
   and `cut -f`/`awk -F'\\t'` read it; a reader undoes the escapes to get the value back.
+
+Each sink has `cells(values)`, the cells it writes for a row's values, and `write_cells(rows)`
+for rows already made of them: the export hands it rows from `Flattener.text_rows`, so an
+invoice's header cells are formatted once, not once per line (`write(rows)` does both, for rows
+of values). Most cells are strings, which CSV writes as they are: `cells` passes them through
+without a call, missing ones are empty, decimals are formatted in place, and only other
+types go through `cell_text`.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any, TextIO
 
-from xerocli.output.cells import cell_text, excel_cell_text
+from xerocli.output import cells as _cells
 from xerocli.output.jsonfmt import dumps_compact
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -25,28 +33,60 @@ def tsv_field(text: str) -> str:
     return text.translate(_TSV_ESCAPES)
 
 
-class CsvSink:
+class _Sink:
+    """What every sink shares: `rows` counted, `write` = `cells` then `write_cells`."""
+
+    rows: int
+
+    def cells(self, values: list[Any]) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def write_cells(self, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def write(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Rows of values (not yet cells)."""
+        cells = self.cells
+        self.write_cells(cells(list(row)) for row in rows)
+
+
+class CsvSink(_Sink):
     """One header row, then rows."""
 
     def __init__(self, out: TextIO, columns: list[str], *, excel: bool = False) -> None:
         self.out = out
         self.writer = csv.writer(out, lineterminator="\r\n")
-        self.to_text = excel_cell_text if excel else cell_text
+        self.excel = excel
         if excel:
             out.write("\ufeff")
         self.writer.writerow(columns)
         self.rows = 0
 
-    def write(self, rows: Iterable[list[Any]]) -> None:
-        to_text, writerow = self.to_text, self.writer.writerow
+    def cells(self, values: list[Any]) -> list[str]:
+        if self.excel:  # strings change too (timestamps)
+            return list(map(_cells.excel_cell_text, values))
+        to_text = _cells.cell_text
+        return [
+            value
+            if (kind := type(value)) is str
+            else ""
+            if value is None
+            else format(value, "f")  # what cell_text does for a Decimal, without the call
+            if kind is Decimal
+            else to_text(value)
+            for value in values
+        ]
+
+    def write_cells(self, rows: Iterable[Sequence[Any]]) -> None:
+        writerow = self.writer.writerow
         count = 0
         for row in rows:
-            writerow([to_text(value) for value in row])
+            writerow(row)
             count += 1
         self.rows += count
 
 
-class TsvSink:
+class TsvSink(_Sink):
     """One header line, then one line per row, fields escaped (never quoted)."""
 
     def __init__(self, out: TextIO, columns: list[str], *, excel: bool = False) -> None:
@@ -54,17 +94,23 @@ class TsvSink:
         out.write("\t".join(tsv_field(column) for column in columns) + "\n")
         self.rows = 0
 
-    def write(self, rows: Iterable[list[Any]]) -> None:
-        write = self.out.write
+    def cells(self, values: list[Any]) -> list[str]:
+        to_text, escapes = _cells.cell_text, _TSV_ESCAPES
+        return [
+            (value if type(value) is str else to_text(value)).translate(escapes) for value in values
+        ]
+
+    def write_cells(self, rows: Iterable[Sequence[Any]]) -> None:
+        write, join = self.out.write, "\t".join
         count = 0
         for row in rows:
-            write("\t".join(tsv_field(cell_text(value)) for value in row))
+            write(join(row))
             write("\n")
             count += 1
         self.rows += count
 
 
-class NdjsonSink:
+class NdjsonSink(_Sink):
     """One JSON object per row, keys in column order, numbers exact."""
 
     def __init__(self, out: TextIO, columns: list[str], *, excel: bool = False) -> None:
@@ -72,7 +118,10 @@ class NdjsonSink:
         self.columns = columns
         self.rows = 0
 
-    def write(self, rows: Iterable[list[Any]]) -> None:
+    def cells(self, values: list[Any]) -> list[Any]:
+        return values  # JSON keeps the values' own types
+
+    def write_cells(self, rows: Iterable[Sequence[Any]]) -> None:
         columns, write = self.columns, self.out.write
         count = 0
         for row in rows:
@@ -93,7 +142,6 @@ def write_delimited(
 
     sink = (TsvSink if tsv else CsvSink)(out, columns)
     flattener = Flattener(columns)
-    for record in records:
-        sink.write(flattener.rows([record]))
+    sink.write_cells(flattener.text_rows(records, sink.cells))
     out.flush()
     return sink.rows

@@ -121,7 +121,7 @@ class ExportFiles:
     def write(self, tenant: Tenant, records: list[dict]) -> int:
         sink = self._sinks[tenant.id]
         before = sink.rows
-        sink.write(self._flatteners[tenant.id].rows(records))
+        sink.write_cells(self._flatteners[tenant.id].text_rows(records, sink.cells))
         return sink.rows - before
 
     def commit(self) -> list[str]:

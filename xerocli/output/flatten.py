@@ -2,38 +2,120 @@
 
 A column is a field path (`xerocli/output/paths.py`, the one path language of `--fields`):
 `Addresses[POBOX].City`, `Tracking[0].Option`. `LineItem.X` reads X of the line item a
-`--lines` row is about. Paths are compiled once, so 100,000 invoices do not re-parse 40 strings
-each.
+`--lines` row is about.
+
+An export of 100,000 invoices writes ~250,000 line rows, so the per-row path is kept short:
+paths are compiled once per export into readers (the one-key columns of a record or line are
+read in one `map(obj.get, keys)`, the others by a closure made for the path's shape); the
+columns are split into the record's own (header) cells and the line's cells, and a record's
+header cells are read and turned into text once, then reused for each of its lines
+(`text_rows`); only the line's cells are read per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from xerocli.output.paths import compile_path, read_steps
 
 LINE_PREFIX = "LineItem."
 
-Getter = Callable[[dict, dict | None], Any]
+#: Reads one cell's value from a record (header columns) or from a line item (line columns).
+Getter = Callable[[Any], Any]
+#: Turns one row's worth of values into the cells a sink writes (text, or the values as is).
+CellsOf = Callable[[list[Any]], Sequence[Any]]
 
 
-def _getter(column: str, extra: dict[str, Any] | None, line_prefix: str = LINE_PREFIX) -> Getter:
-    if extra is not None and column in extra:
-        constant = extra[column]
-        return lambda record, line: constant
-    if line_prefix and column.startswith(line_prefix):
-        steps = compile_path(column[len(line_prefix) :])
-        if len(steps) == 1 and steps[0][0] == "key":
-            key = steps[0][1]
-            return lambda record, line: line.get(key) if line else None
-        return lambda record, line: read_steps(line, steps) if line else None
-    steps = compile_path(column)
+def _path_getter(path: str) -> Getter:
+    """A getter with `read_steps`'s answers, made for the path's shape: the shapes of the
+    export tables (`Contact.Name`, `Tracking[0].Option`) get a closure without a step loop."""
+    steps = compile_path(path)
+    kinds = tuple(kind for kind, _ in steps)
+    if kinds == ("key", "key"):
+        return _key_key(steps[0][1], steps[1][1])
+    if kinds == ("key", "index", "key"):
+        return _key_index_key(steps[0][1], steps[1][1], steps[2][1])
+    return lambda value: read_steps(value, steps)
+
+
+def _key_key(outer: str, inner: str) -> Getter:
+    def get(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return None
+        nested = value.get(outer)
+        return nested.get(inner) if isinstance(nested, dict) else None
+
+    return get
+
+
+def _key_index_key(outer: str, index: int, inner: str) -> Getter:
+    def get(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return None
+        items = value.get(outer)
+        if not isinstance(items, list) or index >= len(items):
+            return None
+        item = items[index]
+        return item.get(inner) if isinstance(item, dict) else None
+
+    return get
+
+
+def _constant(value: Any) -> Getter:
+    return lambda record: value
+
+
+def _as_is(values: list[Any]) -> list[Any]:
+    return values
+
+
+def _permutation(order: list[int]) -> Callable[[list[Any]], list[Any]] | None:
+    """A function putting values gathered in `order` (their column positions) back in column
+    order; None where they are in it already."""
+    if order == list(range(len(order))):
+        return None
+    inverse = [0] * len(order)
+    for index, position in enumerate(order):
+        inverse[position] = index
+    pick = itemgetter(*inverse)
+    if len(inverse) == 1:
+        return lambda values: [pick(values)]
+    return lambda values: list(pick(values))
+
+
+class _Reader:
+    """The values of one group of columns (a record's own, or its line's) from one object:
+    the one-key columns in one `map(obj.get, keys)`, the others through their getters, then
+    put back in the group's column order."""
+
+    def __init__(self, columns: list[tuple[int, str | None, Getter | None]]) -> None:
+        self.keys = [key for _, key, _ in columns if key is not None]
+        self.others = [get for _, key, get in columns if key is None and get is not None]
+        plain = [position for position, key, _ in columns if key is not None]
+        rest = [position for position, key, _ in columns if key is None]
+        ranks = {position: rank for rank, position in enumerate(sorted(plain + rest))}
+        self.reorder = _permutation([ranks[position] for position in plain + rest])
+        self.positions = sorted(plain + rest)
+
+    def values(self, obj: Any) -> list[Any]:
+        values = list(map(obj.get, self.keys))
+        if self.others:
+            values += [get(obj) for get in self.others]
+        return self.reorder(values) if self.reorder else values
+
+
+def _column(
+    position: int, path: str, constant: Any = None, is_constant: bool = False
+) -> tuple[int, str | None, Getter | None]:
+    if is_constant:
+        return position, None, _constant(constant)
+    steps = compile_path(path)
     if len(steps) == 1 and steps[0][0] == "key":
-        key = steps[0][1]
-        return lambda record, line: record.get(key)
-    return lambda record, line: read_steps(record, steps)
+        return position, steps[0][1], None
+    return position, None, _path_getter(path)
 
 
 @dataclass
@@ -54,9 +136,22 @@ class Flattener:
         self._compile()
 
     def _compile(self) -> None:
-        self._getters = [
-            _getter(column, self._constants, self.line_prefix) for column in self.columns
-        ]
+        """Readers for the header and the line columns, and how a row is put back together
+        in column order from the two (a plain concatenation when the line columns come last,
+        as in every export table)."""
+        header: list[tuple[int, str | None, Getter | None]] = []
+        line: list[tuple[int, str | None, Getter | None]] = []
+        prefix = self.line_prefix
+        for position, column in enumerate(self.columns):
+            if column in self._constants:
+                header.append(_column(position, column, self._constants[column], True))
+            elif prefix and column.startswith(prefix):
+                line.append(_column(position, column[len(prefix) :]))
+            else:
+                header.append(_column(position, column))
+        self._header = _Reader(header)
+        self._line = _Reader(line)
+        self._reorder = _permutation(self._header.positions + self._line.positions)
 
     def set_constants(self, values: dict[str, Any]) -> None:
         """Per-tenant constant columns (`TenantId`, `TenantName`)."""
@@ -64,12 +159,22 @@ class Flattener:
         self._compile()
 
     def rows(self, records: Iterable[dict]) -> Iterator[list[Any]]:
-        getters = self._getters
+        """Rows of values, in column order."""
+        return self.text_rows(records, _as_is)
+
+    def text_rows(self, records: Iterable[dict], cells_of: CellsOf) -> Iterator[list[Any]]:
+        """Rows of cells in column order; `cells_of` makes a sink's cells from values, called
+        once per record for its header columns and once per row for the line columns."""
+        header_values, line_values = self._header.values, self._line.values
+        reorder = self._reorder
         lines_field = self.lines_field
+        no_line = list(cells_of([None] * len(self._line.positions)))
         for record in records:
-            if lines_field:
-                lines = record.get(lines_field) or [None]
-                for line in lines:
-                    yield [get(record, line) for get in getters]
-            else:
-                yield [get(record, None) for get in getters]
+            head = list(cells_of(header_values(record)))
+            if not lines_field:
+                row = head + no_line
+                yield reorder(row) if reorder else row
+                continue
+            for line in record.get(lines_field) or [None]:
+                row = head + list(cells_of(line_values(line))) if line else head + no_line
+                yield reorder(row) if reorder else row
