@@ -47,3 +47,22 @@ def test_export_with_status_archived_writes_the_archived_contacts(sandbox_env) -
         .ndjson()
     )
     assert exported and _statuses(exported) == {"ARCHIVED"}
+
+
+def test_include_archived_lists_every_contact_and_only_contacts_take_it(sandbox_env) -> None:
+    def listed(*options: str) -> list[dict]:
+        args = ("--sandbox", "contacts", "list", *options, "--all")
+        return run_xero(*args, env=sandbox_env).ok().json()
+
+    every = listed("--include-archived")
+    archived = listed("--status", "ARCHIVED")
+    assert {c["ContactID"] for c in archived} < {c["ContactID"] for c in every}
+    assert len(every) == len(listed()) + len(archived)
+    exported = run_xero(
+        "--sandbox", "export", "ndjson", "contacts", "--include-archived", env=sandbox_env
+    )
+    assert len(exported.ok().ndjson()) == len(every)
+    refused = run_xero(
+        "--sandbox", "export", "ndjson", "invoices", "--include-archived", env=sandbox_env
+    )
+    assert refused.code == 2 and "--include-archived" in refused.stderr, refused.stderr

@@ -63,6 +63,10 @@ def build_list_query(
     query = ListQuery()
     clauses: list[str] = []
     for spec in resource.filters:
+        if spec.kind == "flag":
+            if values.get(spec.option):
+                query.params[spec.target] = "true"
+            continue
         given = filter_values(spec, values.get(spec.option), resource)
         if not given:
             continue

@@ -31,6 +31,7 @@ class Filter:
       "contact"     -> where `Contact.ContactID==Guid(...)` for an ID, else `Contact.Name==...`
       "param"       -> a query parameter as is (PurchaseOrders' Status)
       "param_date"  -> a date query parameter (PurchaseOrders' DateFrom, DateTo)
+      "flag"        -> an on/off option that sends `target=true` (Contacts' includeArchived)
     """
 
     option: str  # CLI option name without dashes, e.g. "status"
@@ -400,6 +401,12 @@ RESOURCES: tuple[Resource, ...] = (
                 ("ACTIVE", "ARCHIVED", "GDPRREQUEST"),
                 "ContactStatus",
                 archived_param="includeArchived",
+            ),
+            Filter(
+                "include-archived",
+                "flag",
+                "includeArchived",
+                "Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).",
             ),
         ),
         status_field="ContactStatus",
