@@ -167,6 +167,11 @@ def check_several_statuses(printed: Printed, seen: dict) -> None:
     assert {b["Status"] for b in bills} <= {"AUTHORISED", "PAID"}
 
 
+def check_archived_contacts(printed: Printed, seen: dict) -> None:
+    archived = _rows(printed)
+    assert archived and {c["ContactStatus"] for c in archived} == {"ARCHIVED"}
+
+
 def check_inv_9001_updated(printed: Printed, seen: dict) -> None:
     [invoice] = _rows(printed)
     assert (invoice["InvoiceNumber"], invoice["Reference"]) == ("INV-9001", "PO 4471")
@@ -325,6 +330,7 @@ TOUR: dict[str, Check] = {
     "xero --sandbox invoices list --status AUTHORISED --type ACCREC --from 2026-01-01 --all"
     " --json | jq '.[].Total'": check_authorised_totals,
     "xero --sandbox invoices list --status AUTHORISED,PAID --type ACCPAY": check_several_statuses,
+    "xero --sandbox contacts list --status ARCHIVED": check_archived_contacts,
     "xero --sandbox invoices get INV-0041": check_one_invoice,
     'xero --sandbox --tenant "Demo Company (Global)" invoices list -o csv'
     " --fields InvoiceNumber,CurrencyCode,Total": check_global_csv,

@@ -18,6 +18,7 @@ FILTER_KINDS = {
     "contact",
     "param",
     "param_date",
+    "flag",
 }
 WHERE_KINDS = {"where_eq", "where_guid", "where_date_from", "where_date_to", "contact"}
 IDS = [resource.noun for resource in RESOURCES]
@@ -38,6 +39,8 @@ def test_columns_and_filters_are_complete(resource: Resource) -> None:
             assert all(choice == choice.upper() for choice in spec.choices), spec
         if spec.list_param:
             assert spec.kind == "where_eq" and spec.multi, spec
+        if spec.kind == "flag":  # on or off: no values to choose or repeat
+            assert not (spec.choices or spec.hints or spec.multi), spec
         if spec.option == "status":
             assert spec.choices and spec.target in (resource.status_field, "Status"), spec
     if resource.lines_field:

@@ -77,3 +77,15 @@ def test_numbers_xero_cannot_hold_are_refused_naming_the_field(sandbox_env, tmp_
         "xero: record 1: LineItems.0.Quantity: '1e400' has more than 18 digits before the"
         " decimal point\n"
     )
+
+
+def test_a_payout_amount_xero_would_round_is_refused_naming_the_row(sandbox_env, tmp_path) -> None:
+    """`payments apply` took 4 places (`1.001`), which Xero would pay as 1.00."""
+    payouts = tmp_path / "payouts.csv"
+    payouts.write_text("Reference,Amount\nINV-0001,12.50\nINV-0002,1.001\n", encoding="utf-8")
+    result = run_xero(
+        "--sandbox", "payments", "apply", "--file", str(payouts), "--account", "090",
+        env=sandbox_env,
+    )  # fmt: skip
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr == "xero: row 3: amount: '1.001' has more than 2 decimal places\n"

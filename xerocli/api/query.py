@@ -63,6 +63,10 @@ def build_list_query(
     query = ListQuery()
     clauses: list[str] = []
     for spec in resource.filters:
+        if spec.kind == "flag":
+            if values.get(spec.option):
+                query.params[spec.target] = "true"
+            continue
         given = filter_values(spec, values.get(spec.option), resource)
         if not given:
             continue
@@ -128,6 +132,8 @@ def _check_choice(spec: Filter, value: str, resource: Resource) -> str:
 
 
 def _clause(spec: Filter, values: list[str], query: ListQuery) -> str | None:
+    if spec.archived_param and "ARCHIVED" in values:
+        query.params[spec.archived_param] = "true"
     if spec.kind == "where_eq" and spec.list_param:
         query.params[spec.list_param] = ",".join(values)
         return None

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from xerocli import errors
+from xerocli.api.models import PRECISION
 
 #: Header names accepted for each column, compared case-insensitively, spaces and _ ignored.
 COLUMN_ALIASES = {
@@ -108,10 +109,7 @@ def read_payouts(text: str) -> list[PayoutRow]:
             raise errors.UsageError(
                 f"row {number}: amount: {cell('amount')!r} is not a number"
             ) from None
-        if amount <= 0 or amount.as_tuple().exponent < -4:  # type: ignore[operator]
-            raise errors.UsageError(
-                f"row {number}: amount: {cell('amount')!r} must be positive, at most 4 places"
-            )
+        amount = _payout_amount(number, cell("amount"), amount)
         day = None
         if cell("date"):
             try:
@@ -163,3 +161,14 @@ def match(rows: list[PayoutRow], open_invoices: list[dict]) -> list[Match]:
                 result.candidates = [only, only]
         results.append(result)
     return results
+
+
+def _payout_amount(number: int, text: str, amount: Decimal) -> Decimal:
+    """A payout amount is a payment's Amount: money, held to the precision table's places (Xero
+    would round `1.001` to 1.00 and the payment would no longer match what was paid out)."""
+    if amount <= 0:
+        raise errors.UsageError(f"row {number}: amount: {text!r} must be positive")
+    try:
+        return PRECISION["amount"].check(amount)
+    except ValueError as exc:
+        raise errors.UsageError(f"row {number}: amount: {text!r} {exc}") from None

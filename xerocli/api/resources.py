@@ -31,6 +31,7 @@ class Filter:
       "contact"     -> where `Contact.ContactID==Guid(...)` for an ID, else `Contact.Name==...`
       "param"       -> a query parameter as is (PurchaseOrders' Status)
       "param_date"  -> a date query parameter (PurchaseOrders' DateFrom, DateTo)
+      "flag"        -> an on/off option that sends `target=true` (Contacts' includeArchived)
     """
 
     option: str  # CLI option name without dashes, e.g. "status"
@@ -48,6 +49,10 @@ class Filter:
     #: Values offered on TAB but not enforced: Xero documents these, and some organisations
     #: (by country) have more, so the value is left for Xero to judge.
     hints: tuple[str, ...] = ()
+    #: A query parameter sent as `true` when ARCHIVED is among the values: Xero leaves
+    #: archived records out of lists without it (Contacts' `includeArchived`), so a filter on
+    #: ARCHIVED alone would find nothing.
+    archived_param: str = ""
 
     @property
     def offered(self) -> tuple[str, ...]:
@@ -188,7 +193,12 @@ class Resource:
         return f"{self.lines_field.removesuffix('s')}." if self.lines_field else ""
 
 
-def _status(choices: tuple[str, ...], target: str = "Status", list_param: str = "") -> Filter:
+def _status(
+    choices: tuple[str, ...],
+    target: str = "Status",
+    list_param: str = "",
+    archived_param: str = "",
+) -> Filter:
     return Filter(
         "status",
         "where_eq",
@@ -198,6 +208,7 @@ def _status(choices: tuple[str, ...], target: str = "Status", list_param: str = 
         True,
         multi=True,
         list_param=list_param,
+        archived_param=archived_param,
     )
 
 
@@ -385,7 +396,19 @@ RESOURCES: tuple[Resource, ...] = (
             Column("IsSupplier", "Supplier"),
             Column("ContactID", "ContactID"),
         ),
-        filters=(_status(("ACTIVE", "ARCHIVED", "GDPRREQUEST"), "ContactStatus"),),
+        filters=(
+            _status(
+                ("ACTIVE", "ARCHIVED", "GDPRREQUEST"),
+                "ContactStatus",
+                archived_param="includeArchived",
+            ),
+            Filter(
+                "include-archived",
+                "flag",
+                "includeArchived",
+                "Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).",
+            ),
+        ),
         status_field="ContactStatus",
         date_field=None,
         currency_field="DefaultCurrency",

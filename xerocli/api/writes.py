@@ -15,7 +15,7 @@ from typing import Any
 from xerocli.api import wire
 from xerocli.api.client import XeroClient, wire_dumps
 from xerocli.api.resources import Resource
-from xerocli.api.xero_errors import validation_messages
+from xerocli.api.xero_errors import element_problems
 
 #: Xero refuses request bodies over 3.5 MB; stay under with room for the envelope.
 MAX_BODY_BYTES = 3_400_000
@@ -97,7 +97,7 @@ def _result(label: str, element: dict | None) -> RowResult:
     if element is None:
         return RowResult(label, False, None, ["Xero returned no result for this row"])
     status = str(element.get("StatusAttributeString") or "OK").upper()
-    messages = [line.split(": ", 1)[-1] for line in validation_messages({"Elements": [element]})]
+    messages = [f"{where}: {text}" if where else text for where, text in element_problems(element)]
     warnings = [w.get("Message", "") for w in element.get("Warnings") or []]
     if status == "ERROR" or (messages and status != "WARNING"):
         return RowResult(label, False, element, messages or ["rejected by Xero"])

@@ -20,12 +20,26 @@ def validation_messages(payload: Any) -> list[str]:
         return lines
     for index, element in enumerate(payload.get("Elements") or [], start=1):
         label = _element_label(element, index)
-        for problem in element.get("ValidationErrors") or []:
-            lines.append(f"{label}: {problem.get('Message', 'invalid')}")
-        for line_index, line in enumerate(element.get("LineItems") or [], start=1):
-            for problem in line.get("ValidationErrors") or []:
-                lines.append(f"{label} line {line_index}: {problem.get('Message', 'invalid')}")
+        for where, message in element_problems(element):
+            lines.append(f"{label}{' ' + where if where else ''}: {message}")
     return lines
+
+
+def element_problems(element: dict) -> list[tuple[str, str]]:
+    """One element's problems as (where, message): where is "" for the element, "line 2" for
+    its second line. Xero repeats each line's errors in the element's own `ValidationErrors`,
+    so a message that a line carries is reported once, on its line."""
+    on_lines: list[tuple[str, str]] = []
+    for line_index, line in enumerate(element.get("LineItems") or [], start=1):
+        for problem in line.get("ValidationErrors") or []:
+            on_lines.append((f"line {line_index}", problem.get("Message", "invalid")))
+    said_on_a_line = {message for _, message in on_lines}
+    on_element = [
+        ("", message)
+        for message in (p.get("Message", "invalid") for p in element.get("ValidationErrors") or [])
+        if message not in said_on_a_line
+    ]
+    return list(dict.fromkeys(on_element + on_lines))
 
 
 def _label_keys() -> tuple[str, ...]:

@@ -221,6 +221,7 @@ COMMANDS: dict = {
         'help': 'List contacts.',
         'options': [
             (('--status',), True, ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
             (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
@@ -1241,6 +1242,7 @@ COMMANDS: dict = {
             (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
             (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
             (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -1262,6 +1264,7 @@ COMMANDS: dict = {
             (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
             (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
             (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [

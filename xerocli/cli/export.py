@@ -78,7 +78,7 @@ def _check_options(
 
     offered = {spec.option for spec in resource.filters}
     for option, value in filters.items():
-        if value not in (None, [], ()) and option not in offered:
+        if value not in (None, [], (), False) and option not in offered:
             raise errors.UsageError(f"--{option}: {resource.noun} take no --{option} filter")
     if incremental and not resource.modified_since:
         raise errors.UsageError(
@@ -160,7 +160,9 @@ def run_export(
 
 def _common(ctx: typer.Context, fmt: str, *args: Any, **filters: Any) -> None:
     """The export commands' shared body; `filters` are the table's filter options."""
-    values = {key.removeprefix("filter_"): value for key, value in filters.items()}
+    from xerocli.cli.objects import filter_values_by_option
+
+    values = filter_values_by_option(filters)
     run_export(ctx, fmt, *args, values)
 
 

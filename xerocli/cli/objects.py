@@ -60,12 +60,28 @@ def filter_params(
     offer = offer or (lambda spec: offered(spec.offered))
     return [
         option_param(
-            f"filter_{spec.option}",
+            filter_param_name(spec.option),
+            typer.Option(False, f"--{spec.option}", help=spec.help),
+            bool,
+        )
+        if spec.kind == "flag"
+        else option_param(
+            filter_param_name(spec.option),
             typer.Option(None, f"--{spec.option}", help=spec.help, click_type=offer(spec)),
             list[str] | None,
         )
         for spec in filters
     ]
+
+
+def filter_param_name(option: str) -> str:
+    """The Python name of a filter option (`--include-archived` -> `filter_include_archived`)."""
+    return "filter_" + option.replace("-", "_")
+
+
+def filter_values_by_option(filters: dict[str, Any]) -> dict[str, Any]:
+    """The filter options' values keyed by option name, as the resource table names them."""
+    return {key.removeprefix("filter_").replace("_", "-"): value for key, value in filters.items()}
 
 
 def build_list(resource: Resource) -> Callable[..., None]:
@@ -131,7 +147,7 @@ def build_list(resource: Resource) -> Callable[..., None]:
         io = app_ctx.io
         fmt = io.format(chosen_format(output, as_json))
         wanted = _fields(resource, fields)
-        values = {key.removeprefix("filter_"): value for key, value in filters.items()}
+        values = filter_values_by_option(filters)
         query = build_list_query(resource, values, where=where, order=order, since=since)
         client = app_ctx.client()
         cap = None if fetch_all else (limit or DEFAULT_LIMIT)

@@ -367,5 +367,31 @@ def subscribe(
     if not to.startswith(("http://", "https://")):
         raise errors.UsageError(f"--to {to!r}: give an http:// or https:// URL")
     url = _sandbox_url(ctx, "subscribe")
-    subscribe_sandbox(url, key=webhook_key(), to=to)
+    answer = subscribe_sandbox(url, key=webhook_key(), to=to)
+    if answer.get("active") is False:
+        raise intent_check_failure(to, answer.get("intent") or {})
     _say(f"the sandbox at {url} now sends invoice and contact changes to {to}")
+
+
+def intent_check_failure(to: str, intent: dict) -> Exception:
+    """The error for a URL that failed Xero's intent-to-receive check (a delivery signed with
+    the key must get 200, one signed with another key 401): no events go to it until it
+    passes. The code follows `trigger`: the receiver refused the signature -> 4, anything else
+    (unreachable, or a receiver that takes any signature) -> 8."""
+    from xerocli import errors
+
+    good, bad = intent.get("good"), intent.get("bad")
+
+    def got(status: Any) -> str:
+        return f"answered {status}" if status else "got no answer"
+
+    message = (
+        f"{to} failed the intent-to-receive check, so no events are sent to it: a delivery"
+        f" signed with the key {got(good)} (Xero wants 200), one signed with another key"
+        f" {got(bad)} (Xero wants 401)"
+    )
+    if good in (401, 403):
+        return errors.AuthError(message + "; does the receiver use the same webhook key?")
+    if good == 200:
+        message += "; the receiver must refuse a bad signature with 401"
+    return errors.UnavailableError(message + "; fix it and subscribe again")
