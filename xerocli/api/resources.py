@@ -212,6 +212,17 @@ def _status(
     )
 
 
+def _new_document_status() -> CreateOption:
+    """`--status` of a new invoice, credit note or purchase order: Xero starts them as drafts."""
+    return CreateOption(
+        "status",
+        "Status",
+        "DRAFT (default), SUBMITTED or AUTHORISED.",
+        "upper",
+        choices=NEW_DOCUMENT_STATUSES,
+    )
+
+
 def _type(target: str, help: str, choices: tuple[str, ...] = ()) -> Filter:
     return Filter(
         "type",
@@ -329,13 +340,7 @@ RESOURCES: tuple[Resource, ...] = (
             *_money_options(),
             CreateOption("due-date", "DueDate", "Due date (YYYY-MM-DD)."),
             CreateOption("number", "InvoiceNumber", "Invoice number (default: Xero's next)."),
-            CreateOption(
-                "status",
-                "Status",
-                "DRAFT (default), SUBMITTED or AUTHORISED.",
-                "upper",
-                choices=NEW_DOCUMENT_STATUSES,
-            ),
+            _new_document_status(),
             CreateOption(
                 "line-amount-types",
                 "LineAmountTypes",
@@ -742,13 +747,7 @@ RESOURCES: tuple[Resource, ...] = (
             *_money_options(),
             CreateOption("delivery-date", "DeliveryDate", "Delivery date (YYYY-MM-DD)."),
             CreateOption("number", "PurchaseOrderNumber", "Purchase order number."),
-            CreateOption(
-                "status",
-                "Status",
-                "DRAFT (default), SUBMITTED or AUTHORISED.",
-                "upper",
-                choices=NEW_DOCUMENT_STATUSES,
-            ),
+            _new_document_status(),
         ),
         upsert_keys=("PurchaseOrderID",),
         export_columns=(
@@ -824,13 +823,7 @@ RESOURCES: tuple[Resource, ...] = (
             LINE_OPTION,
             *_money_options(),
             CreateOption("number", "CreditNoteNumber", "Credit note number."),
-            CreateOption(
-                "status",
-                "Status",
-                "DRAFT (default), SUBMITTED or AUTHORISED.",
-                "upper",
-                choices=NEW_DOCUMENT_STATUSES,
-            ),
+            _new_document_status(),
         ),
         upsert_keys=("CreditNoteID",),
         export_columns=(
