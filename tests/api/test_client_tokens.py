@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli import errors
 from xerocli.api.client import RetryPolicy, XeroClient
 from xerocli.api.limiter import SharedLimiter
@@ -25,8 +25,7 @@ from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    root = tmp_path_factory.mktemp("tokens")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "3")
+    running = start_seeded(tmp_path_factory, "tokens", 3)
     yield running
     running.stop()
 

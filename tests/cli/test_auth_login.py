@@ -26,7 +26,7 @@ from tests.helpers.login import (
     query_of,
     with_params,
 )
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 GRANULAR = (
@@ -44,8 +44,7 @@ LEGACY = (
 @pytest.fixture(scope="module")
 def own_sandbox(tmp_path_factory: pytest.TempPathFactory):
     """A sandbox of this module's own: these tests expire and revoke tokens."""
-    root = tmp_path_factory.mktemp("auth-sandbox")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "30")
+    running = start_seeded(tmp_path_factory, "auth-sandbox", 30)
     yield running
     running.stop()
 

@@ -14,7 +14,7 @@ import pytest
 from tests.helpers.cli import run_xero
 from tests.helpers.file_keyring import read_all
 from tests.helpers.login import keyring_env, login
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 
 PROCESSES = 10
 
@@ -22,8 +22,7 @@ PROCESSES = 10
 @pytest.fixture(scope="module")
 def own_sandbox(tmp_path_factory: pytest.TempPathFactory):
     """This module expires tokens, turns the refresh grace off and revokes logins."""
-    root = tmp_path_factory.mktemp("refresh-sandbox")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "30")
+    running = start_seeded(tmp_path_factory, "refresh-sandbox", 30)
     yield running
     running.stop()
 

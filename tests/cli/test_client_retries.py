@@ -12,14 +12,13 @@ from tests.helpers.cli import isolated_env, run_xero
 from tests.helpers.login import keyring_env
 from tests.helpers.login import login as browser_login
 from tests.helpers.oauth import login
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 
 
 @pytest.fixture(scope="module")
 def own_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
     """A small sandbox of this module's own: these tests turn faults on."""
-    root = tmp_path_factory.mktemp("retry-sandbox")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "30")
+    running = start_seeded(tmp_path_factory, "retry-sandbox", 30)
     yield running
     running.stop()
 

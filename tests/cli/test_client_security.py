@@ -12,15 +12,14 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import isolated_env, run_xero
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.errors import UsageError
 
 
 @pytest.fixture(scope="module")
 def own_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
     """A small sandbox of this module's own: its request counters are read exactly."""
-    root = tmp_path_factory.mktemp("security-sandbox")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "30")
+    running = start_seeded(tmp_path_factory, "security-sandbox", 30)
     yield running
     running.stop()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import Result, isolated_env, run_xero
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.errors import EXIT_CODE_MEANINGS, ExitCode
 
 CALM = {"latency_ms": 0, "unavailable_rate": 0, "day_limit": 5000, "minute_limit": 60}
@@ -25,8 +25,7 @@ CALM = {"latency_ms": 0, "unavailable_rate": 0, "day_limit": 5000, "minute_limit
 
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    root = tmp_path_factory.mktemp("exit-codes")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "150")
+    running = start_seeded(tmp_path_factory, "exit-codes", 150)
     yield running
     running.stop()
 

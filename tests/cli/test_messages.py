@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import isolated_env, run_xero
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.errors import human_duration
 
 INVOICE = ["invoices", "create", "--contact", "Shop Customer", "--line", "Widget,1,10,200"]
@@ -80,8 +80,7 @@ def test_dry_run_prints_the_format_asked_for(xero, fmt: str) -> None:
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
     """A sandbox of this module's own, for faults that must not reach other tests."""
-    root = tmp_path_factory.mktemp("messages")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "5")
+    running = start_seeded(tmp_path_factory, "messages", 5)
     yield running
     running.stop()
 

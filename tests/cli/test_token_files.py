@@ -17,14 +17,13 @@ import pytest
 
 from tests.helpers.cli import isolated_env, run_xero
 from tests.helpers.login import keyring_env, login
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 
 
 @pytest.fixture(scope="module")
 def own_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
     """A small sandbox of this module's own: these tests expire every token."""
-    root = tmp_path_factory.mktemp("token-files-sandbox")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "5")
+    running = start_seeded(tmp_path_factory, "token-files-sandbox", 5)
     yield running
     running.stop()
 

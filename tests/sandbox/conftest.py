@@ -8,13 +8,12 @@ import httpx
 import pytest
 
 from tests.helpers.oauth import login
-from tests.helpers.sandbox import RunningSandbox, tenant_client
+from tests.helpers.sandbox import RunningSandbox, start_seeded, tenant_client
 
 
 @pytest.fixture(scope="package")
 def small_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    root = tmp_path_factory.mktemp("accounting")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "200")
+    running = start_seeded(tmp_path_factory, "accounting", 200)
     running.configure(minute_limit=100_000, day_limit=1_000_000)  # these tests are not about limits
     yield running
     running.stop()

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.helpers.oauth import login
-from tests.helpers.sandbox import RunningSandbox, tenant_client
+from tests.helpers.sandbox import start_seeded, tenant_client
 from tests.sandbox.test_accounting_objects import a_contact
 
 
@@ -18,8 +18,7 @@ from tests.sandbox.test_accounting_objects import a_contact
 def nz(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     """A sandbox of its own: settling seeded-looking invoices by credit would break the seed
     consistency checks that share the package's sandbox."""
-    root = tmp_path_factory.mktemp("allocations")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "20")
+    running = start_seeded(tmp_path_factory, "allocations", 20)
     running.configure(minute_limit=100_000, day_limit=1_000_000)
     try:
         with tenant_client(running, login(running.url), 0) as client:

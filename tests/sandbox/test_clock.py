@@ -8,13 +8,12 @@ import httpx
 import pytest
 
 from tests.helpers.oauth import api_headers, login
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 
 
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    root = tmp_path_factory.mktemp("clock")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "1")
+    running = start_seeded(tmp_path_factory, "clock", 1)
     yield running
     running.stop()
 

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.helpers.oauth import api_headers, login
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.sandbox.faults import MAINTENANCE_TEXT
 
 NO_FAULTS = {
@@ -26,8 +26,7 @@ NO_FAULTS = {
 
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    root = tmp_path_factory.mktemp("faults")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "20")
+    running = start_seeded(tmp_path_factory, "faults", 20)
     yield running
     running.stop()
 

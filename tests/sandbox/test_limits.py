@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.helpers.oauth import api_headers, authorize, login, pkce_pair
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 BUDGET_HEADERS = ("X-MinLimit-Remaining", "X-DayLimit-Remaining", "X-AppMinLimit-Remaining")
@@ -27,8 +27,7 @@ DEFAULTS = {
 
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    root = tmp_path_factory.mktemp("limits")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "5")
+    running = start_seeded(tmp_path_factory, "limits", 5)
     yield running
     running.stop()
 

@@ -20,7 +20,7 @@ from tests.helpers.oauth import (
     pkce_pair,
     register_app,
 )
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from xerocli.sandbox.oauth import OAuth
 
@@ -39,8 +39,7 @@ CONNECTION_KEYS = {
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
     """A small sandbox of its own: these tests turn token lifetimes and consent."""
-    root = tmp_path_factory.mktemp("oauth")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "5")
+    running = start_seeded(tmp_path_factory, "oauth", 5)
     yield running
     running.stop()
 

@@ -19,7 +19,7 @@ from tests.helpers.oauth import (
     pkce_pair,
     register_app,
 )
-from tests.helpers.sandbox import RunningSandbox
+from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 DAY = 86400
@@ -29,8 +29,7 @@ SCOPE = "offline_access accounting.invoices.read"
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
     """A sandbox of its own: these tests move its clock."""
-    root = tmp_path_factory.mktemp("oauth-apps")
-    running = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", "5")
+    running = start_seeded(tmp_path_factory, "oauth-apps", 5)
     yield running
     running.stop()
 
