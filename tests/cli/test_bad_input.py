@@ -68,7 +68,11 @@ def test_a_csv_cell_past_the_csv_limit_names_row_and_column(env, tmp_path: Path)
             "[profiles.default]\nclient_id = 5\n",
             "profiles.default.client_id is an integer, not a string",
         ),
-        ("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "values nested too deeply"),
+        pytest.param(
+            "x = " + "[" * 100_000 + "]" * 100_000 + "\n",
+            "values nested too deeply",
+            id="nested-100000-deep",
+        ),
     ],
 )
 def test_a_config_toml_of_the_wrong_shape_names_the_file(env, text: str, problem: str) -> None:

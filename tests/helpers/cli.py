@@ -59,7 +59,9 @@ def isolated_env(home: Path, **extra: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("XERO_", "XDG_", "PYTHON_KEYRING")) and key != "NO_COLOR"
+        # PYTEST_CURRENT_TEST carries the test's id, parameters and all: one over 128 KiB
+        # makes every child process fail to start (E2BIG).
+        if not key.startswith(("XERO_", "XDG_", "PYTHON_KEYRING", "PYTEST_")) and key != "NO_COLOR"
     }
     env.update(
         HOME=str(home),
