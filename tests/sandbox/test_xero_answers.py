@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers.oauth import api_headers
 from tests.sandbox.sdk import check_answer, deserialize
-from xerocli.sandbox.records import KINDS
+from xerocli.sandbox import resources
 
 #: Every collection the sandbox lists, and the SDK attribute of its records.
 COLLECTIONS = {
@@ -158,6 +158,6 @@ def test_ids_that_are_not_guids_are_a_400(nz, kind: str, arg: str) -> None:
     answer = nz.get(kind, params={arg: "test"})
     assert answer.status_code == 400, answer.text
     assert "Supplied parameter 'Ids' cannot be parsed - must be of type UUID" in answer.text
-    real = nz.get(kind, params={"page": 1}).json()[kind][0][KINDS[kind]["id"]]
+    real = nz.get(kind, params={"page": 1}).json()[kind][0][resources.get(kind).id_field]
     found = nz.get(kind, params={arg: f"{real},{uuid.uuid4()}"}).json()[kind]
-    assert [r[KINDS[kind]["id"]] for r in found] == [real]
+    assert [r[resources.get(kind).id_field] for r in found] == [real]

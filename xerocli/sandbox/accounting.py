@@ -1,4 +1,5 @@
-"""The Accounting API endpoints: `/api.xro/2.0/{Collection}` list and get, for every kind.
+"""The Accounting API endpoints: `/api.xro/2.0/{Collection}` list, get and write, for every
+declared resource (`resources/`); what a collection takes is its declaration, never its name.
 
 Lists follow Xero: with `page` they are paged (pageSize 1..1000, default 100) and carry a
 `pagination` object and each record's line items (a manual journal's JournalLines); without
@@ -14,11 +15,11 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
 
-from xerocli.sandbox import allocations, list_params, writes
+from xerocli.sandbox import allocations, list_params, resources, writes
 from xerocli.sandbox import where as where_sql
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyCache
-from xerocli.sandbox.records import KINDS
+from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.validate import Element
 from xerocli.sandbox.xerojson import (
@@ -32,32 +33,7 @@ from xerocli.sandbox.xerojson import (
     validation_exception,
 )
 
-#: URL segment (lower case) -> collection name as Xero spells it.
-COLLECTIONS = {name.lower(): name for name in KINDS if name != "TaxRates"} | {
-    "taxrates": "TaxRates"
-}
-#: Collections whose records carry line items, left out of unpaged lists.
-WITH_LINE_ITEMS = {
-    "Invoices",
-    "CreditNotes",
-    "BankTransactions",
-    "PurchaseOrders",
-    "ManualJournals",
-}
-#: The fields that hold a record's lines: LineItems, or a manual journal's JournalLines.
-LINE_FIELDS = ("LineItems", "JournalLines")
-#: Collections Xero pages; the others (Accounts, Items, TaxRates) return everything.
-PAGED = {
-    "Invoices",
-    "Contacts",
-    "BankTransactions",
-    "CreditNotes",
-    "Payments",
-    "PurchaseOrders",
-    "ManualJournals",
-}
 MAX_PAGE_SIZE = 1000
-DEFAULT_PAGE_SIZE = 100
 _TWO = Decimal("0.01")
 _UNIT_AMOUNT = re.compile(r'"(UnitAmount|UnitPrice)":(-?\d+(?:\.\d+)?)')
 
@@ -66,11 +42,8 @@ def _round_unit_amount(match: re.Match[str]) -> str:
     return f'"{match.group(1)}":{money(Decimal(match.group(2)), _TWO)}'
 
 
-#: Xero refuses write requests over 3.5 MB, and Items batches over 500 elements.
+#: Xero refuses write requests over 3.5 MB (and some batches over a size: `max_batch`).
 MAX_WRITE_BYTES = 3_500_000
-MAX_ITEMS_PER_REQUEST = 500
-#: Collections whose single records may be emailed.
-EMAILABLE = {"Invoices"}
 
 
 #: Xero's whole answer to a record, report or collection it does not have: plain text, not JSON.
@@ -111,17 +84,18 @@ class Accounting:
         router.add("POST", "/__sandbox/idempotency", self.admin_idempotency)
 
     @staticmethod
-    def collection_of(req: Request) -> str | None:
-        return COLLECTIONS.get(req.params.get("collection", "").lower())
+    def resource_of(req: Request) -> Resource | None:
+        return resources.by_collection(req.params.get("collection", ""))
 
     # --- list ------------------------------------------------------------------------------
     def list(self, req: Request) -> Response:
-        kind = self.collection_of(req)
-        if kind is None:
+        resource = self.resource_of(req)
+        if resource is None:
             return not_found()
+        kind, listing = resource.collection, resource.listing
         tenant_id = req.context["tenant_id"]
         try:
-            clauses, params = self._filters(kind, req)
+            clauses, params = self._filters(resource, req)
             order = where_sql.order_by(kind, req.arg("order"))
         except where_sql.QueryError as exc:
             return bad_request(str(exc))
@@ -129,10 +103,10 @@ class Accounting:
         page_arg = req.arg("page")
         pagination = None
         limit = offset = None
-        if page_arg is not None and kind in PAGED:
+        if page_arg is not None and listing.paged:
             try:
                 page = max(int(page_arg), 1)
-                size = int(req.arg("pageSize") or DEFAULT_PAGE_SIZE)
+                size = int(req.arg("pageSize") or listing.page_size)
             except ValueError:
                 return bad_request("page and pageSize must be whole numbers")
             size = min(max(size, 1), MAX_PAGE_SIZE)
@@ -147,27 +121,21 @@ class Accounting:
         bodies = self.store.select_bodies(
             tenant_id, kind, condition, params, order, limit, offset or 0
         )
-        summary = (req.arg("summaryOnly") or "").lower() == "true" and kind == "Invoices"
-        unpaged_lines = kind in WITH_LINE_ITEMS and pagination is None
+        summary = (req.arg("summaryOnly") or "").lower() == "true" and listing.summary_only
+        unpaged_lines = listing.line_field is not None and pagination is None
         unitdp4 = req.arg("unitdp") == "4"
         if summary or unpaged_lines or not unitdp4:
-            bodies = [
-                self._shape(
-                    body,
-                    drop_lines=summary or unpaged_lines,
-                    unpaged=unpaged_lines and not summary,
-                    kind=kind,
-                )
-                for body in bodies
-            ]
+            drop = listing.line_field if summary or unpaged_lines else None
+            empty = unpaged_lines and not summary and listing.empty_lines_unpaged
+            bodies = [self._shape(body, drop_lines=drop, empty_lines=empty) for body in bodies]
         return Response.json(200, envelope(kind, bodies, _utcnow(), pagination))
 
-    def _filters(self, kind: str, req: Request) -> tuple[list[str], list]:
+    def _filters(self, resource: Resource, req: Request) -> tuple[list[str], list]:
         clauses: list[str] = []
         params: list = []
         expression = req.arg("where")
         if expression:
-            sql, values = where_sql.translate(kind, expression)
+            sql, values = where_sql.translate(resource.collection, expression)
             clauses.append(sql)
             params.extend(values)
         for arg, column in (
@@ -181,17 +149,7 @@ class Accounting:
                 values = [v.strip() for v in raw.split(",") if v.strip()]
                 clauses.append(f"{column} COLLATE NOCASE IN ({','.join('?' * len(values))})")
                 params.extend(values)
-        if kind == "PurchaseOrders":
-            status = req.arg("Status")
-            if status:
-                clauses.append("status = ?")
-                params.append(status)
-            for arg, op in (("DateFrom", ">="), ("DateTo", "<=")):
-                raw = req.arg(arg)
-                if raw:
-                    clauses.append(f"date {op} ?")
-                    params.append(raw[:10])
-        extra, values = list_params.clauses(kind, req)
+        extra, values = list_params.clauses(resource, req)
         clauses.extend(extra)
         params.extend(values)
         since = req.header("If-Modified-Since")
@@ -205,8 +163,9 @@ class Accounting:
         return clauses, params
 
     @staticmethod
-    def _shape(body: str | dict, drop_lines: bool, *, unpaged: bool = False, kind: str = "") -> str:
-        """Leave out line items, or round unit amounts and prices to 2 places (no `unitdp=4`).
+    def _shape(body: str | dict, drop_lines: str | None, *, empty_lines: bool = False) -> str:
+        """Leave out the line field `drop_lines` (sent empty with `empty_lines`, as Xero's
+        unpaged lists do), or round unit amounts and prices to 2 places (no `unitdp=4`).
 
         Rounding works on the stored text with one regex pass: re-parsing and re-encoding every
         record cost most of the time of a page of 1,000 invoices.
@@ -215,10 +174,9 @@ class Accounting:
             return _UNIT_AMOUNT.sub(_round_unit_amount, body)
         record = loads(body) if isinstance(body, str) else body
         if drop_lines:
-            for field in LINE_FIELDS:
-                record.pop(field, None)
-            if unpaged and "LineItems" not in record and kind != "ManualJournals":
-                record["LineItems"] = []
+            record.pop(drop_lines, None)
+            if empty_lines:
+                record[drop_lines] = []
         else:
             for line in record.get("LineItems", []):
                 if line.get("UnitAmount") is not None:
@@ -231,22 +189,19 @@ class Accounting:
 
     # --- get -------------------------------------------------------------------------------
     def get(self, req: Request) -> Response:
-        kind = self.collection_of(req)
-        if kind is None:
+        resource = self.resource_of(req)
+        if resource is None:
             return not_found()
+        kind = resource.collection
         tenant_id = req.context["tenant_id"]
         record_id = req.params["record_id"]
         body = self.store.get_body(tenant_id, kind, record_id)
-        if (
-            body is None
-            and KINDS[kind]["number"]
-            and kind in ("Invoices", "CreditNotes", "PurchaseOrders")
-        ):
+        if body is None and resource.number_field and resource.get_by_number:
             body = self.store.get_body_by_number(tenant_id, kind, record_id)
         if body is None:
             return not_found()
         if req.arg("unitdp") != "4":
-            body = self._shape(body, drop_lines=False)
+            body = self._shape(body, drop_lines=None)
         return Response.json(200, envelope(kind, [body], _utcnow(), None))
 
     # --- writes ------------------------------------------------------------------------------
@@ -266,11 +221,13 @@ class Accounting:
         return self._write(req, "allocate")
 
     def _write(self, req: Request, mode: str) -> Response:
-        kind = self.collection_of(req)
-        if kind is None:
+        resource = self.resource_of(req)
+        if resource is None:
             return not_found()
-        if kind not in writes.SUPPORTED:
-            return Response.json(405, error_body(405, "MethodNotAllowed", f"{kind} is read-only"))
+        if resource.collection not in writes.SUPPORTED:
+            return Response.json(
+                405, error_body(405, "MethodNotAllowed", f"{resource.collection} is read-only")
+            )
         if len(req.body) > MAX_WRITE_BYTES:
             return Response.json(
                 413, error_body(413, "RequestEntityTooLarge", "A request must not exceed 3.5 MB")
@@ -286,7 +243,7 @@ class Accounting:
                     cached = self.idempotency.lookup(req, key)
                     if cached is not None:
                         return cached
-                response = self._apply(req, kind, mode)
+                response = self._apply(req, resource, mode)
                 if key is not None:
                     self.idempotency.remember(req, key, response)
                 return response
@@ -298,16 +255,17 @@ class Accounting:
                         self.idempotency.remember(req, key, rollback.response)
             return rollback.response
 
-    def _apply(self, req: Request, kind: str, mode: str) -> Response:
+    def _apply(self, req: Request, resource: Resource, mode: str) -> Response:
         """Runs inside the write transaction; raises `_Rollback` to undo everything."""
+        kind = resource.collection
         unitdp = 4 if req.arg("unitdp") == "4" else 2
         ctx = writes.Context(self.store, req.context["tenant_id"], unitdp=unitdp)
         req.context["changes"] = ctx.changes
         if mode == "email":
-            return self._email(ctx, kind, req.params["record_id"])
+            return self._email(ctx, resource, req.params["record_id"])
         payload = _payload(req)
         if mode == "allocate":
-            return self._allocate(ctx, kind, req, payload)
+            return self._allocate(ctx, resource, req, payload)
         if isinstance(payload, dict) and isinstance(payload.get(kind), list):
             sent = payload[kind]
         elif isinstance(payload, dict):
@@ -318,25 +276,27 @@ class Accounting:
             raise _Rollback(bad_request(f'Send {{"{kind}": [...]}} or one {kind[:-1]} object'))
         if not sent:
             raise _Rollback(bad_request(f"No {kind} were given"))
-        if kind == "Items" and len(sent) > MAX_ITEMS_PER_REQUEST:
+        if resource.max_batch is not None and len(sent) > resource.max_batch:
             raise _Rollback(
-                bad_request(f"At most {MAX_ITEMS_PER_REQUEST} items may be sent in one request")
+                bad_request(
+                    f"At most {resource.max_batch} {kind.lower()} may be sent in one request"
+                )
             )
         summarize = (req.arg("summarizeErrors") or "true").lower() != "false"
         target = None
         if mode == "one":
-            target = self._target(ctx, kind, req.params["record_id"])
+            target = self._target(ctx, resource, req.params["record_id"])
             if target is None:
                 raise _Rollback(not_found())
             sent = sent[:1]
         results: list[tuple[Element, dict | None]] = []
-        id_field = KINDS[kind]["id"]
+        id_field = resource.id_field
         for raw in sent:
             element = Element(raw)
             existing = target
             if mode == "upsert" and element.ok:
                 try:
-                    existing = writes.find_existing(ctx, kind, element.sent)
+                    existing = writes.find_existing(ctx, resource, element.sent)
                 except writes.NotFound as exc:
                     element.error(str(exc))
             elif (
@@ -348,7 +308,7 @@ class Accounting:
                 element.error(
                     f"{kind[:-1]} {element.sent[id_field]} already exists; POST to update"
                 )
-            results.append((element, writes.write_one(ctx, kind, element, existing)))
+            results.append((element, writes.write_one(ctx, resource, element, existing)))
         failed = [el for el, _ in results if not el.ok]
         if failed and summarize:
             raise _Rollback(
@@ -365,18 +325,21 @@ class Accounting:
                     shown["StatusAttributeString"] = "WARNING" if el.warnings else "OK"
             # A failed element is echoed as sent: rounding its numbers could fail on them.
             rounded = record is not None and not unitdp4
-            bodies.append(self._shape(shown, drop_lines=False) if rounded else dumps(shown))
+            bodies.append(self._shape(shown, drop_lines=None) if rounded else dumps(shown))
         return Response.json(200, envelope(kind, bodies, _utcnow(), None))
 
-    def _allocate(self, ctx: writes.Context, kind: str, req: Request, payload: object) -> Response:
-        """`PUT /CreditNotes/{ID}/Allocations` (see allocations.py); no other kind has them."""
-        credit_note = self._target(ctx, kind, req.params["record_id"])
-        if kind != "CreditNotes" or credit_note is None:
+    def _allocate(
+        self, ctx: writes.Context, resource: Resource, req: Request, payload: object
+    ) -> Response:
+        """`PUT /{collection}/{ID}/Allocations`, for a resource that declares `allocate`
+        (credit notes, see allocations.py)."""
+        record = self._target(ctx, resource, req.params["record_id"])
+        if resource.allocate is None or record is None:
             raise _Rollback(not_found())
         sent = allocations.elements_of(payload)
         if not sent:
             raise _Rollback(bad_request('Send {"Allocations": [...]}'))
-        results = allocations.allocate_all(ctx, credit_note, sent)
+        results = resource.allocate(ctx, record, sent)
         failed = [allocations.echo(el) for el, answer in results if answer is None]
         if failed and (req.arg("summarizeErrors") or "true").lower() != "false":
             raise _Rollback(Response.json(400, validation_exception("Allocations", failed)))
@@ -385,41 +348,34 @@ class Accounting:
         ]
         return Response.json(200, envelope("Allocations", bodies, _utcnow(), None))
 
-    def _target(self, ctx: writes.Context, kind: str, record_id: str) -> dict | None:
-        found = ctx.get(kind, record_id)
-        if found is None and kind in ("Invoices", "CreditNotes", "PurchaseOrders", "Items"):
-            found = ctx.by_number(kind, record_id)
+    def _target(self, ctx: writes.Context, resource: Resource, record_id: str) -> dict | None:
+        found = ctx.get(resource.collection, record_id)
+        if found is None and resource.write_by_number:
+            found = ctx.by_number(resource.collection, record_id)
         return found
 
-    def _email(self, ctx: writes.Context, kind: str, record_id: str) -> Response:
-        if kind not in EMAILABLE:
+    def _email(self, ctx: writes.Context, resource: Resource, record_id: str) -> Response:
+        """`POST /{collection}/{ID}/Email`, for a resource that declares `email` (invoices)."""
+        if resource.email is None:
             return not_found()
-        invoice = self._target(ctx, kind, record_id)
-        if invoice is None:
+        record = self._target(ctx, resource, record_id)
+        if record is None:
             return not_found()
-        element = Element({"InvoiceID": invoice["InvoiceID"]})
-        if invoice["Type"] != "ACCREC" or invoice["Status"] not in ("AUTHORISED", "PAID"):
-            element.error(
-                "Only sales invoices (ACCREC) with status AUTHORISED or PAID can be emailed"
-            )
-        else:
-            contact = ctx.get("Contacts", invoice["Contact"]["ContactID"]) or {}
-            if not contact.get("EmailAddress"):
-                element.error(
-                    f"The contact {invoice['Contact']['Name']} has no email address to send to"
-                )
+        element = Element({resource.id_field: record[resource.id_field]})
+        resource.email(ctx, record, element)
         if not element.ok:
-            raise _Rollback(Response.json(400, validation_exception(kind, [_echo(element)])))
-        invoice["SentToContact"] = True
-        ctx.save(kind, invoice, False)
+            raise _Rollback(
+                Response.json(400, validation_exception(resource.collection, [_echo(element)]))
+            )
         return Response(204)
 
     def delete(self, req: Request) -> Response:
-        """`DELETE /Items/{ItemID}` (204) and `DELETE /Accounts/{AccountID}` (200, the account
-        with Status DELETED); Xero deletes nothing else this way."""
-        kind = self.collection_of(req)
-        if kind not in ("Items", "Accounts"):
+        """`DELETE /{collection}/{ID}` as the resource declares: removed (204, Items) or kept
+        with Status DELETED (200, Accounts); Xero deletes nothing else this way."""
+        resource = self.resource_of(req)
+        if resource is None or resource.delete is None:
             return Response.json(405, error_body(405, "MethodNotAllowed", "DELETE is not allowed"))
+        kind = resource.collection
         tenant_id, record_id = req.context["tenant_id"], req.params["record_id"]
         with self.store.transaction():
             body = self.store.get_body(tenant_id, kind, record_id)
@@ -429,7 +385,7 @@ class Accounting:
                 "DELETE FROM records WHERE tenant_id=? AND kind=? AND id=? COLLATE NOCASE",
                 (tenant_id, kind, record_id),
             )
-        if kind == "Items":
+        if resource.delete == "remove":
             return Response(204)
         record = loads(body)
         record["Status"] = "DELETED"

@@ -26,7 +26,7 @@ import uuid
 from datetime import datetime, timezone
 from urllib.parse import urlencode, urlsplit
 
-from xerocli.sandbox import clock, jwts
+from xerocli.sandbox import clock, jwts, resources
 from xerocli.sandbox.apps import App, Apps
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.http import Request, Response, Router
@@ -87,18 +87,9 @@ KNOWN_SCOPES = {
     "accounting.journals.read",
 }
 
-#: Which scopes open which collection: any one of them for reads, a non-`.read` one for writes.
-RESOURCE_SCOPES = {
-    "invoices": ("accounting.transactions", "accounting.invoices"),
-    "creditnotes": ("accounting.transactions", "accounting.invoices"),
-    "purchaseorders": ("accounting.transactions", "accounting.invoices"),
-    "items": ("accounting.settings", "accounting.invoices"),
-    "payments": ("accounting.transactions", "accounting.payments"),
-    "banktransactions": ("accounting.transactions", "accounting.banktransactions"),
-    "manualjournals": ("accounting.transactions", "accounting.manualjournals"),
-    "contacts": ("accounting.contacts",),
-    "accounts": ("accounting.settings",),
-    "taxrates": ("accounting.settings",),
+#: Which scopes open the paths that are not resources (each resource declares its own
+#: `scopes`): any one of them for reads, a non-`.read` one for writes.
+OTHER_SCOPES = {
     "organisation": ("accounting.settings",),
     # Reports are read-only: `accounting.reports.read` opens them all (see REPORT_SCOPES too).
     "reports": ("accounting.reports",),
@@ -499,7 +490,8 @@ class OAuth:
 
         `item` matters for reports only: a granular report scope opens its own report.
         """
-        needed = RESOURCE_SCOPES.get(collection.lower())
+        resource = resources.by_collection(collection)
+        needed = resource.scopes if resource is not None else OTHER_SCOPES.get(collection.lower())
         if needed is None:
             return True
         if collection.lower() == "reports" and not write:

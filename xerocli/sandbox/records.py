@@ -1,42 +1,16 @@
-"""Building wire-format records and the store rows that index them.
+"""Building wire-format records: dates, timestamps and IDs as Xero writes them.
 
-Shared by the seed and by the write endpoints, so a seeded invoice and a created one look the
-same to a client.
+Shared by the seed and by the writers, so a seeded invoice and a created one look the same to a
+client. The store rows that index them are built in `rows.py` (from the declarations).
 """
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from xerocli.sandbox.store import Row
-from xerocli.sandbox.xerojson import date_string, dumps, ms_date, parse_date
-
-#: For each kind: its ID field, number field, and how to read the indexed columns.
-KINDS: dict[str, dict[str, str | None]] = {
-    "Invoices": {"id": "InvoiceID", "number": "InvoiceNumber", "date": "Date", "due": "DueDate"},
-    "Contacts": {"id": "ContactID", "number": "ContactNumber", "date": None, "due": None},
-    "Accounts": {"id": "AccountID", "number": "Code", "date": None, "due": None},
-    "BankTransactions": {"id": "BankTransactionID", "number": None, "date": "Date", "due": None},
-    "Payments": {"id": "PaymentID", "number": None, "date": "Date", "due": None},
-    "Items": {"id": "ItemID", "number": "Code", "date": None, "due": None},
-    "PurchaseOrders": {
-        "id": "PurchaseOrderID",
-        "number": "PurchaseOrderNumber",
-        "date": "Date",
-        "due": "DeliveryDate",
-    },
-    "CreditNotes": {
-        "id": "CreditNoteID",
-        "number": "CreditNoteNumber",
-        "date": "Date",
-        "due": None,
-    },
-    "TaxRates": {"id": "TaxType", "number": None, "date": None, "due": None},
-    "ManualJournals": {"id": "ManualJournalID", "number": None, "date": "Date", "due": None},
-}
-
-STATUS_FIELDS = ("Status", "ContactStatus")
+from xerocli.sandbox.xerojson import date_string, ms_date
 
 
 def set_date(record: dict, field: str, value: date | None, with_string: bool = True) -> None:
@@ -65,31 +39,9 @@ def iso_updated(when: datetime) -> str:
     return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
-def row_for(tenant_id: str, kind: str, record: dict) -> Row:
-    """Index a wire-format record for storage."""
-    spec = KINDS[kind]
-    contact = record.get("Contact") or {}
-    status = next((record[f] for f in STATUS_FIELDS if f in record), None)
-    date_field, due_field = spec["date"], spec["due"]
-    number_field = spec["number"]
-    return Row(
-        tenant_id=tenant_id,
-        kind=kind,
-        id=str(record[spec["id"]]),
-        number=record.get(number_field) if number_field else None,
-        status=status,
-        type=record.get("Type"),
-        contact_id=contact.get("ContactID"),
-        date=_iso(record.get(date_field)) if date_field else None,
-        due_date=_iso(record.get(due_field)) if due_field else None,
-        updated=iso_updated(updated_of(record)),
-        body=dumps(record),
-    )
-
-
-def _iso(value: str | None) -> str | None:
-    parsed = parse_date(value)
-    return parsed.isoformat() if parsed else None
+def new_id() -> str:
+    """A new record's ID, as Xero makes them."""
+    return str(uuid.uuid4())
 
 
 def decimal_or_none(value: object) -> Decimal | None:

@@ -17,8 +17,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_CEILING, Decimal
 
-from xerocli.sandbox import totals
-from xerocli.sandbox.records import row_for, set_updated
+from xerocli.sandbox import resources, totals
+from xerocli.sandbox.records import set_updated
+from xerocli.sandbox.rows import row_for
 from xerocli.sandbox.store import Row, Store
 from xerocli.sandbox.xerojson import MONTH_NAMES, dumps, loads, money
 
@@ -445,6 +446,10 @@ def _other_records(company: _Company, options: SeedOptions) -> Iterator[Row]:
     equipment = journals.equipment_row()
     if equipment is not None:
         yield equipment
+    # Resources seeded on their own (`Resource.seed`) rather than by the generator above.
+    for resource in list(resources.ALL):
+        if resource.seed is not None:
+            yield from (row_for(tid, resource.collection, r) for r in resource.seed(company))
 
 
 def _scaled(invoices: int, ratio: int) -> int:

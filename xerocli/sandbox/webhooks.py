@@ -40,18 +40,24 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from xerocli.sandbox import loopback
+from xerocli.sandbox import loopback, resources
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.http import Request, Response, Router
+from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads
 
-CATEGORIES = {"Invoices": "INVOICE", "Contacts": "CONTACT", "CreditNotes": "CREDITNOTE"}
-ID_FIELDS = {"Invoices": "InvoiceID", "Contacts": "ContactID", "CreditNotes": "CreditNoteID"}
-#: What the sandbox pushes on its own: the issue's invoices and contacts.
-OBSERVED = ("Invoices", "Contacts")
 MAX_BATCH = 100
 SEND_TIMEOUT = 5.0  # Xero's own limit for an answer
+
+
+def _with_events() -> list[Resource]:
+    """The resources whose changes raise webhook events (`Resource.webhook_category`)."""
+    return [r for r in resources.ALL if r.webhook_category is not None]
+
+
+def _for_category(category: str) -> Resource | None:
+    return next((r for r in _with_events() if r.webhook_category == category), None)
 
 
 def signature(key: str, body: bytes) -> str:
@@ -142,7 +148,8 @@ class WebhookSender:
         resource_id: str,
         record: dict | None = None,
     ) -> dict[str, Any]:
-        collection = next((k for k, v in CATEGORIES.items() if v == category), "Invoices")
+        resource = _for_category(category) or resources.get("Invoices")
+        collection = resource.collection
         tenant = self.store.tenant(tenant_id) or {}
         event: dict[str, Any] = {
             # The sandbox's own URL once a request has told it (so `curl` on it works).
@@ -154,11 +161,11 @@ class WebhookSender:
             "tenantId": tenant_id,
             "tenantType": tenant.get("tenant_type") or "ORGANISATION",
         }
-        if category == "CREDITNOTE":  # Xero's credit note events say what the note now is
+        if resource.webhook_data is not None:  # a credit note's event says what the note now is
             if record is None:
-                body = self.store.get_body(tenant_id, "CreditNotes", resource_id)
+                body = self.store.get_body(tenant_id, collection, resource_id)
                 record = loads(body) if body is not None else {}
-            event["data"] = {"Type": record.get("Type"), "Status": record.get("Status")}
+            event["data"] = resource.webhook_data(record)
         return event
 
     def notify(
@@ -197,23 +204,25 @@ class WebhookSender:
         changes = req.context.get("changes")
         if changes is not None:  # what the writer stored, in order (see writes.Context.save)
             for (kind, resource_id), (event_type, record) in changes.items():
-                if kind in CATEGORIES:
+                resource = resources.by_collection(kind)
+                if resource is not None and resource.webhook_category is not None:
                     self.notify(
-                        req.context["tenant_id"], CATEGORIES[kind], event_type, resource_id, record
+                        req.context["tenant_id"],
+                        resource.webhook_category,
+                        event_type,
+                        resource_id,
+                        record,
                     )
             return
-        collection = next(
-            (name for name in OBSERVED if name.lower() == req.params.get("collection", "").lower()),
-            None,
-        )
+        resource = resources.by_collection(req.params.get("collection", ""))
         tenant_id = req.context.get("tenant_id")
-        if collection is None or not tenant_id:
+        if resource is None or resource.webhook_category is None or not tenant_id:
             return
+        collection, id_field = resource.collection, resource.id_field
         try:
             records = (loads(response.body) or {}).get(collection) or []
         except ValueError:
             return
-        id_field = ID_FIELDS[collection]
         sent_ids = _sent_ids(req.body, collection, id_field)
         for record in records:
             resource_id = record.get(id_field) if isinstance(record, dict) else None
@@ -223,7 +232,7 @@ class WebhookSender:
                 bool(req.params.get("record_id")) or str(resource_id).lower() in sent_ids
             )
             self.notify(
-                tenant_id, CATEGORIES[collection], "UPDATE" if update else "CREATE", resource_id
+                tenant_id, resource.webhook_category, "UPDATE" if update else "CREATE", resource_id
             )
 
     # --- delivery --------------------------------------------------------------------------
@@ -370,8 +379,9 @@ class WebhookSender:
             request = _json_object(req.body)
             category = str(request.get("category") or "INVOICE").upper()
             event_type = str(request.get("event_type") or "UPDATE").upper()
-            if category not in CATEGORIES.values():
-                raise ValueError(f"category {category!r}: use INVOICE, CONTACT or CREDITNOTE")
+            known = [r.webhook_category for r in _with_events()]
+            if category not in known:
+                raise ValueError(f"category {category!r}: use one of {', '.join(known)}")
             if event_type not in ("CREATE", "UPDATE"):
                 raise ValueError(f"event_type {event_type!r}: use CREATE or UPDATE")
             if request.get("url"):
@@ -399,11 +409,12 @@ class WebhookSender:
         return tenants[0]["tenant_id"]
 
     def _some_record(self, tenant_id: str, category: str) -> str:
-        collection = next(k for k, v in CATEGORIES.items() if v == category)
-        bodies = self.store.select_bodies(tenant_id, collection, limit=1)
+        resource = _for_category(category)
+        assert resource is not None  # the category was checked
+        bodies = self.store.select_bodies(tenant_id, resource.collection, limit=1)
         if not bodies:
-            raise ValueError(f"tenant {tenant_id} has no {collection}: pass resource_id")
-        return str(loads(bodies[0])[ID_FIELDS[collection]])
+            raise ValueError(f"tenant {tenant_id} has no {resource.collection}: pass resource_id")
+        return str(loads(bodies[0])[resource.id_field])
 
 
 def _json_object(body: bytes) -> dict[str, Any]:

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from xerocli.sandbox import fields
-from xerocli.sandbox.records import KINDS
+from xerocli.sandbox import fields, resources
 
 
 class QueryError(ValueError):
@@ -42,26 +41,26 @@ def column_for(kind: str, field: str) -> tuple[str, str]:
 
     A field the kind does not have is a `QueryError` naming it, as Xero answers (400).
     """
-    spec = KINDS[kind]
+    resource = resources.get(kind)
     try:
         field = fields.canonical(kind, field)
     except fields.UnknownField as exc:
         raise QueryError(str(exc)) from None
     if field == "UpdatedDateUTC":
         return "updated", "updated"
-    if spec["date"] and field == spec["date"]:
+    if resource.date_field and field == resource.date_field:
         return "date", "date"
-    if spec["due"] and field == spec["due"]:
+    if resource.due_field and field == resource.due_field:
         return "due_date", "date"
     simple = {
         "Status": "status",
         "ContactStatus": "status",
         "Type": "type",
         "Contact.ContactID": "contact_id",
-        spec["id"]: "id",
+        resource.id_field: "id",
     }
-    if spec["number"]:
-        simple[spec["number"]] = "number"
+    if resource.number_field:
+        simple[resource.number_field] = "number"
     if field in simple:
         return simple[field], "text"
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*", field):

@@ -13,9 +13,11 @@ import uuid
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from xerocli.sandbox import allocations, totals
-from xerocli.sandbox.manual_journals import write_manual_journal
-from xerocli.sandbox.records import KINDS, row_for, set_date, set_updated
+from xerocli.sandbox import allocations, resources, totals
+from xerocli.sandbox.records import set_date, set_updated
+from xerocli.sandbox.resources.declaration import Resource
+from xerocli.sandbox.resources.manual_journals import write_manual_journal
+from xerocli.sandbox.rows import row_for
 from xerocli.sandbox.seed import TENANT_SPECS, tax_rate_table
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.validate import (
@@ -74,7 +76,6 @@ EDITABLE = {
     "PurchaseOrders": {"DRAFT", "SUBMITTED", "AUTHORISED", "BILLED"},
     "BankTransactions": {"AUTHORISED"},
 }
-NUMBER_PREFIX = {"Invoices": "INV-", "CreditNotes": "CN-", "PurchaseOrders": "PO-"}
 #: Fields a client may set on a transaction; anything else sent is ignored, as Xero does.
 TRANSACTION_FIELDS = (
     "Reference",
@@ -124,10 +125,6 @@ ACCOUNT_CLASS = {
     "REVENUE": "REVENUE",
     "SALES": "REVENUE",
 }
-
-
-#: The kinds whose changes Xero's webhooks report.
-EVENT_KINDS = ("Invoices", "Contacts", "CreditNotes")
 
 
 class NotFound(Exception):
@@ -194,7 +191,7 @@ class Context:
         return loads(rows[0][0]) if rows else None
 
     def next_number(self, kind: str) -> str:
-        prefix = NUMBER_PREFIX[kind]
+        prefix = resources.get(kind).number_prefix or ""
         rows = self.store.execute(
             "SELECT MAX(CAST(SUBSTR(number, ?) AS INTEGER)) FROM records"
             " WHERE tenant_id=? AND kind=? AND number LIKE ?",
@@ -219,8 +216,9 @@ class Context:
         if "UpdatedDateUTCString" in record:
             record["UpdatedDateUTCString"] = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
         row = row_for(self.tenant_id, kind, record)
-        if kind in EVENT_KINDS:
-            key = (kind, str(record[KINDS[kind]["id"]]))
+        resource = resources.get(kind)
+        if resource.webhook_category is not None:
+            key = (kind, str(record[resource.id_field]))
             created = is_new or self.changes.get(key, ("",))[0] == "CREATE"
             self.changes[key] = ("CREATE" if created else "UPDATE", record)
         if is_new:
@@ -426,8 +424,8 @@ def _check_currency(ctx: Context, el: Element, sent: dict, record: dict) -> None
 def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) -> dict | None:
     """Invoices, CreditNotes, PurchaseOrders and BankTransactions."""
     sent = el.sent
-    spec = KINDS[kind]
-    record = copy.deepcopy(existing) if existing else {spec["id"]: new_id()}
+    resource = resources.get(kind)
+    record = copy.deepcopy(existing) if existing else {resource.id_field: new_id()}
     old_status = existing.get("Status") if existing else None
 
     # Type
@@ -469,7 +467,7 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             old_status == "AUTHORISED"
             and kind == "CreditNotes"
             and (existing.get("Allocations") or existing.get("Payments"))
-            and set(sent) - {spec["id"], "Allocations"}
+            and set(sent) - {resource.id_field, "Allocations"}
         ):
             el.error(
                 "This document cannot be edited as it has a payment or credit note allocated to it."
@@ -480,7 +478,7 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
             and set(sent)
             - {
                 "IsReconciled",
-                spec["id"],
+                resource.id_field,
             }
         ):
             el.error("This Bank Transaction cannot be edited as it has been reconciled.")
@@ -496,7 +494,7 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
     day = date_field(el, sent.get("Date"), "Date")
     if day or existing is None:
         set_date(record, "Date", day or ctx.today)
-    due_field = spec["due"]
+    due_field = resource.due_field
     if due_field:
         due = date_field(el, sent.get(due_field), due_field)
         if due:
@@ -555,14 +553,14 @@ def write_document(ctx: Context, el: Element, kind: str, existing: dict | None) 
     record.update(sums)
 
     # Numbers
-    number_field = spec["number"]
+    number_field = resource.number_field
     if number_field:
         number = text_field(el, sent.get(number_field), number_field, 255)
         unique = kind != "Invoices" or type_ == "ACCREC"
         if number:
             number = number.strip()
             if unique and ctx.number_taken(
-                kind, number, record[spec["id"]], type_ if kind == "Invoices" else None
+                kind, number, record[resource.id_field], type_ if kind == "Invoices" else None
             ):
                 label = {
                     "Invoices": "Invoice",
@@ -656,12 +654,12 @@ def _refused_view(
 ) -> dict:
     """A refused document as Xero echoes it: parsed, with its totals and each line's own
     ValidationErrors, `HasErrors: true`, and no ID or number it was never given."""
-    spec = KINDS[kind]
+    resource = resources.get(kind)
     shown = copy.deepcopy(record)
     if existing is None:
-        shown[spec["id"]] = UNSAVED_ID
-        if spec["number"] and not sent.get(spec["number"]):
-            shown.pop(spec["number"], None)
+        shown[resource.id_field] = UNSAVED_ID
+        if resource.number_field and not sent.get(resource.number_field):
+            shown.pop(resource.number_field, None)
     if "Contact" not in shown and isinstance(sent.get("Contact"), dict):
         shown["Contact"] = sent["Contact"]
     if status:
@@ -905,7 +903,7 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
             "Account": {"AccountID": account["AccountID"], "Code": account["Code"]},
         }
     )
-    id_field, number_field = KINDS[kind]["id"], KINDS[kind]["number"]
+    id_field, number_field = resources.get(kind).id_field, resources.get(kind).number_field
     payment["Invoice" if kind == "Invoices" else "CreditNote"] = (
         {
             "Type": doc["Type"],
@@ -974,7 +972,7 @@ def update_payment(ctx: Context, el: Element, existing: dict) -> dict | None:
     for kind, key in (("Invoices", "Invoice"), ("CreditNotes", "CreditNote")):
         ref = existing.get(key)
         if ref:
-            doc = ctx.get(kind, ref[KINDS[kind]["id"]])
+            doc = ctx.get(kind, ref[resources.get(kind).id_field])
             if doc is not None:
                 doc["Payments"] = [
                     p for p in doc.get("Payments", []) if p["PaymentID"] != existing["PaymentID"]
@@ -996,25 +994,27 @@ WRITERS = {
 DOCUMENTS = ("Invoices", "CreditNotes", "PurchaseOrders", "BankTransactions")
 
 
-def find_existing(ctx: Context, kind: str, sent: dict) -> dict | None:
-    """The record an element of a create-or-update (POST) batch names, if any."""
-    id_field = KINDS[kind]["id"]
+def find_existing(ctx: Context, resource: Resource, sent: dict) -> dict | None:
+    """The record an element of a create-or-update (POST) batch names, if any: by ID, or by
+    number where the resource allows it (and then of the same Type, where it has types)."""
+    kind, id_field, number_field = resource.collection, resource.id_field, resource.number_field
     if sent.get(id_field):
         found = ctx.get(kind, str(sent[id_field]))
         if found is None:
-            raise NotFound(f"{kind[:-1]} {sent[id_field]} could not be found")
+            raise NotFound(f"{resource.label} {sent[id_field]} could not be found")
         return found
-    if kind in ("Invoices", "Items") and sent.get(KINDS[kind]["number"]):
-        found = ctx.by_number(kind, str(sent[KINDS[kind]["number"]]).strip())
-        if found and kind == "Invoices" and found.get("Type") != sent.get("Type", found["Type"]):
+    if resource.upsert_by_number and number_field and sent.get(number_field):
+        found = ctx.by_number(kind, str(sent[number_field]).strip())
+        if found and "Type" in found and found["Type"] != sent.get("Type", found["Type"]):
             return None
         return found
     return None
 
 
-def write_one(ctx: Context, kind: str, el: Element, existing: dict | None) -> dict | None:
+def write_one(ctx: Context, resource: Resource, el: Element, existing: dict | None) -> dict | None:
     if not el.ok:
         return None
+    kind = resource.collection
     if kind == "Payments":
         return update_payment(ctx, el, existing) if existing else create_payment(ctx, el)
     if kind in DOCUMENTS:

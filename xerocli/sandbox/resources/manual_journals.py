@@ -17,8 +17,8 @@ DELETED; a POSTED one edited or VOIDED; VOIDED and DELETED ones cannot change. A
 changes the status only: whatever else the element carries is ignored, and the lines are not
 re-checked (they left the books, so their accounts no longer matter).
 
-Called through `writes.write_one` inside the write transaction, like every other kind; takes
-the same `writes.Context`.
+Called through `writes.write_one` inside the write transaction, like every other resource's
+writer; takes the same `writes.Context`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from xerocli.sandbox import totals
 from xerocli.sandbox.records import set_date
+from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Listing, Resource
 from xerocli.sandbox.validate import (
     Element,
     bool_field,
@@ -224,3 +225,28 @@ def _check_balance(el: Element, lines: list[dict], line_amount_types: str) -> No
             credits += gross
     if debits + credits != 0:
         el.error(f"The total debits ({debits:.2f}) must equal total credits ({credits:.2f})")
+
+
+RESOURCE = Resource(
+    collection=KIND,
+    type_name=LABEL,
+    id_field="ManualJournalID",
+    date_field="Date",
+    fields=COMMON_FIELDS
+    | {
+        "ManualJournalID",
+        "Narration",
+        "JournalLines",
+        "Date",
+        "LineAmountTypes",
+        "Status",
+        "Url",
+        "ShowOnCashBasisReports",
+        "Attachments",
+        "Warnings",
+    },
+    listing=Listing(paged=True, line_field="JournalLines"),
+    scopes=("accounting.transactions", "accounting.manualjournals"),
+    seeded_by="seed._JournalBuilder",
+    writer=write_manual_journal,
+)

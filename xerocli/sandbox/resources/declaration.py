@@ -1,0 +1,169 @@
+"""What the sandbox knows about one resource it serves, in one frozen value.
+
+The engine (serving, writing, idempotency, paging, `where`/`order`, webhooks, the ledger)
+reads these declarations and never switches on a collection's name, so a new resource is one
+module under `resources/` (see `resources/__init__.py`, "Adding a resource").
+
+Hooks are plain functions the resource's module defines; their arguments are the engine's own
+objects (`writes.Context`, `validate.Element`, wire-format record dicts), named only as types
+here so that this module imports nothing of the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # types only: the engine imports the declarations, not the other way round
+    from xerocli.sandbox.http import Request
+    from xerocli.sandbox.validate import Element
+    from xerocli.sandbox.writes import Context
+
+#: Writes one element: (context, element, the stored record or None) -> the stored record, or
+#: None with the element's errors set.
+Writer = Callable[["Context", "Element", "dict | None"], "dict | None"]
+#: A record's ledger postings in its own currency, debits positive: (record, account codes by
+#: lower-case AccountID) -> {account code: amount}.
+Postings = Callable[[dict, dict[str, str]], dict[str, Decimal]]
+#: Extra list filters beyond the common ones: request -> (SQL clauses, their parameters).
+ListFilters = Callable[["Request"], tuple[list[str], list]]
+#: Builds a company's seeded records: (the seed's company, see `seed._Company`) -> records.
+SeedBuilder = Callable[[Any], Iterable[dict]]
+
+#: Fields every Accounting record has.
+COMMON_FIELDS = frozenset(
+    {"UpdatedDateUTC", "HasAttachments", "HasValidationErrors", "ValidationErrors"}
+)
+#: Fields of the documents with line items (invoices, credit notes, orders, bank transactions).
+TRANSACTION_FIELDS = COMMON_FIELDS | {
+    "Type",
+    "Contact",
+    "LineItems",
+    "Date",
+    "LineAmountTypes",
+    "Reference",
+    "CurrencyCode",
+    "CurrencyRate",
+    "Status",
+    "SubTotal",
+    "TotalTax",
+    "Total",
+    "TotalDiscount",
+    "BrandingThemeID",
+    "Url",
+    "Attachments",
+    "HasErrors",
+    "Warnings",
+    "StatusAttributeString",
+}
+
+
+@dataclass(frozen=True)
+class Nested:
+    """The fields of a record held inside another, for checking `where` paths through it."""
+
+    type_name: str
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Which list parameters the collection takes, and how its lists are shaped."""
+
+    #: Xero pages it (`page`, `pageSize` up to 1000); unpaged collections return everything.
+    paged: bool = False
+    #: Records on a page when `pageSize` is not given.
+    page_size: int = 100
+    #: `summaryOnly=true` leaves out the heavy fields (line items).
+    summary_only: bool = False
+    #: The fields `searchTerm` looks in, case-insensitively (none: searchTerm is ignored).
+    search_fields: tuple[str, ...] = ()
+    #: A status left out unless `includeArchived=true` (Contacts: ARCHIVED).
+    hides_status: str | None = None
+    #: Whether `IDs` must be GUIDs (a tax rate's ID is its TaxType).
+    guid_ids: bool = True
+    #: The field holding the record's lines; paged lists and gets carry it, unpaged lists not.
+    line_field: str | None = None
+    #: Unpaged lists still send the line field, empty (Xero's `"LineItems": []`).
+    empty_lines_unpaged: bool = False
+    #: Extra filters only this collection takes (a purchase order's `Status`, `DateFrom`).
+    filters: ListFilters | None = None
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """Statuses of a writable document: which a new one may have, and which changes an update
+    may make."""
+
+    #: Statuses a new record may have, the first being the default.
+    create: tuple[str, ...]
+    #: Old status -> the statuses an update may change it to.
+    transitions: Mapping[str, frozenset[str]]
+    #: Statuses whose records may still be edited without a status change.
+    editable: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One collection of `/api.xro/2.0/`: its wire shape, list parameters and behaviour."""
+
+    #: The collection as Xero spells it in the URL and the envelope (`Invoices`).
+    collection: str
+    #: Xero's model type name, as its error messages spell it (`Invoice`).
+    type_name: str
+    #: The field that identifies a record (`InvoiceID`; a tax rate's `TaxType`).
+    id_field: str
+    #: Every top-level field, so `where` and `order` refuse one Xero would not know.
+    fields: frozenset[str]
+    #: The scopes that open it: any of them for reads, a non-`.read` one for writes.
+    scopes: tuple[str, ...]
+    #: Which step of the seed builds its records (`seed.<function>`), for readers; a resource
+    #: whose records the company generator does not build gives `seed` instead.
+    seeded_by: str = ""
+    #: Builds its records for a seeded company, after everything the generator builds.
+    seed: SeedBuilder | None = None
+    #: Indexed columns: the number field (`InvoiceNumber`, `Code`), date and due date fields.
+    number_field: str | None = None
+    date_field: str | None = None
+    due_field: str | None = None
+    #: The field whose value is indexed as the record's status.
+    status_field: str | None = "Status"
+    #: Field -> the collection whose record it holds (`Contact` -> `Contacts`), or its fields.
+    nested: Mapping[str, str | Nested] = field(default_factory=dict)
+    listing: Listing = field(default_factory=Listing)
+    #: `GET /{collection}/{number}` finds a record by its number too.
+    get_by_number: bool = False
+    #: `POST /{collection}/{number}` (and emailing) find the record by its number too.
+    write_by_number: bool = False
+    #: A POST element carrying a number but no ID updates the record with that number.
+    upsert_by_number: bool = False
+    #: Create and update; None: read-only (405).
+    writer: Writer | None = None
+    #: At most this many elements per write request.
+    max_batch: int | None = None
+    #: `DELETE /{collection}/{id}`: "remove" (204), "status" (200, the record with Status
+    #: DELETED), or None (405).
+    delete: str | None = None
+    #: `POST /{collection}/{id}/Email`: checks the record may be emailed (errors on the
+    #: element) and marks it sent.
+    email: Callable[[Context, dict, Element], None] | None = None
+    #: `PUT /{collection}/{id}/Allocations`: (context, record, sent allocation elements) ->
+    #: [(element, answer or None)].
+    allocate: Callable[[Context, dict, list], list] | None = None
+    #: Webhook category its changes raise (INVOICE), or None; and the event's `data`.
+    webhook_category: str | None = None
+    webhook_data: Callable[[dict], dict] | None = None
+    #: How it posts to the ledger, and the statuses whose records are in the books.
+    postings: Postings | None = None
+    posted_statuses: tuple[str, ...] = ()
+    #: The statuses of a writable document, where it has rules of its own.
+    lifecycle: Lifecycle | None = None
+    #: Prefix of the numbers the sandbox gives new records (`INV-`).
+    number_prefix: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The collection in the singular, as messages name one record (`Invoice`)."""
+        return self.collection[:-1]
