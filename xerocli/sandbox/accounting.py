@@ -224,7 +224,7 @@ class Accounting:
         resource = self.resource_of(req)
         if resource is None:
             return not_found()
-        if resource.collection not in writes.SUPPORTED:
+        if resource.writer is None:
             return Response.json(
                 405, error_body(405, "MethodNotAllowed", f"{resource.collection} is read-only")
             )
