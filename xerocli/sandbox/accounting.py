@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 
 from xerocli.sandbox import allocations, list_params, resources, writes
 from xerocli.sandbox import where as where_sql
-from xerocli.sandbox.http import Request, Response, Router
+from xerocli.sandbox.http import Handler, Request, Response, Router
 from xerocli.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyCache
 from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.store import Store
@@ -72,16 +72,25 @@ class Accounting:
         self.store = store
         self.idempotency = IdempotencyCache(store)
 
+    def routes(self) -> list[tuple[str, str, Handler]]:
+        """Every Accounting route, one line each: a new sub-resource route (attachments,
+        history, PDFs) is one more line here."""
+        api = "/api.xro/2.0/{collection}"
+        return [
+            ("GET", api, self.list),
+            ("GET", f"{api}/{{record_id}}", self.get),
+            ("PUT", api, self.put),
+            ("POST", api, self.post),
+            ("POST", f"{api}/{{record_id}}", self.post_one),
+            ("POST", f"{api}/{{record_id}}/Email", self.email),
+            ("PUT", f"{api}/{{record_id}}/Allocations", self.allocate),
+            ("DELETE", f"{api}/{{record_id}}", self.delete),
+            ("POST", "/__sandbox/idempotency", self.admin_idempotency),
+        ]
+
     def register(self, router: Router) -> None:
-        router.add("GET", "/api.xro/2.0/{collection}", self.list)
-        router.add("GET", "/api.xro/2.0/{collection}/{record_id}", self.get)
-        router.add("PUT", "/api.xro/2.0/{collection}", self.put)
-        router.add("POST", "/api.xro/2.0/{collection}", self.post)
-        router.add("POST", "/api.xro/2.0/{collection}/{record_id}", self.post_one)
-        router.add("POST", "/api.xro/2.0/{collection}/{record_id}/Email", self.email)
-        router.add("PUT", "/api.xro/2.0/{collection}/{record_id}/Allocations", self.allocate)
-        router.add("DELETE", "/api.xro/2.0/{collection}/{record_id}", self.delete)
-        router.add("POST", "/__sandbox/idempotency", self.admin_idempotency)
+        for method, path, handler in self.routes():
+            router.add(method, path, handler)
 
     @staticmethod
     def resource_of(req: Request) -> Resource | None:
