@@ -43,7 +43,7 @@ from xerocli.sandbox.validate import (
 )
 from xerocli.sandbox.xerojson import money
 
-if TYPE_CHECKING:  # writes.py imports this module: the type only, to avoid a cycle
+if TYPE_CHECKING:  # the engine imports the declarations: its types only, to avoid a cycle
     from xerocli.sandbox.writes import Context
 
 KIND = "ManualJournals"
