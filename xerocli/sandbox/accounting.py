@@ -282,7 +282,7 @@ class Accounting:
         elif isinstance(payload, list):
             sent = payload
         else:
-            raise _Rollback(bad_request(f'Send {{"{kind}": [...]}} or one {kind[:-1]} object'))
+            raise _Rollback(bad_request(f'Send {{"{kind}": [...]}} or one {resource.label} object'))
         if not sent:
             raise _Rollback(bad_request(f"No {kind} were given"))
         if resource.max_batch is not None and len(sent) > resource.max_batch:
@@ -315,7 +315,7 @@ class Accounting:
                 and ctx.get(kind, str(element.sent[id_field])) is not None
             ):
                 element.error(
-                    f"{kind[:-1]} {element.sent[id_field]} already exists; POST to update"
+                    f"{resource.label} {element.sent[id_field]} already exists; POST to update"
                 )
             results.append((element, writes.write_one(ctx, resource, element, existing)))
         failed = [el for el, _ in results if not el.ok]
