@@ -13,7 +13,7 @@ import uuid
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
-from xerocli.sandbox import allocations, totals
+from xerocli.sandbox import allocations, history, totals
 from xerocli.sandbox.manual_journals import write_manual_journal
 from xerocli.sandbox.records import KINDS, row_for, set_date, set_updated
 from xerocli.sandbox.seed import TENANT_SPECS, tax_rate_table
@@ -163,6 +163,8 @@ class Context:
         #: What this request stored that webhooks report, in order: (kind, ID) -> (CREATE or
         #: UPDATE, the record). A payment or allocation that changes an invoice is an update.
         self.changes: dict[tuple[str, str], tuple[str, dict]] = {}
+        #: Who the write acts as, for its history records (set from the request's token).
+        self.user = history.SYSTEM_USER
 
     def unit_amount(self, value: Decimal) -> Decimal:
         """A unit amount as stored: rounded to the request's unit places, held with 4."""
@@ -218,6 +220,7 @@ class Context:
         set_updated(record, self.now)
         if "UpdatedDateUTCString" in record:
             record["UpdatedDateUTCString"] = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
+        history.record_save(self, kind, record, is_new)  # before the old state is replaced
         row = row_for(self.tenant_id, kind, record)
         if kind in EVENT_KINDS:
             key = (kind, str(record[KINDS[kind]["id"]]))
