@@ -91,28 +91,56 @@ def test_attachments_keep_bytes_exact_and_xeros_limits(docs, small_sandbox) -> N
     assert denied.status_code == 401 and "AuthorizationUnsuccessful" in denied.text
 
 
-def test_history_records_each_write_with_the_user_and_takes_notes(docs) -> None:
-    invoice = new_invoice(docs, status="DRAFT")
-    invoice_id = invoice["InvoiceID"]
-    assert docs.post(f"Invoices/{invoice_id}", json={"Status": "AUTHORISED"}).status_code == 200
+def pay(client: httpx.Client, invoice_id: str, amount: object) -> dict:
     payment = {
         "Invoice": {"InvoiceID": invoice_id},
         "Account": {"Code": "090"},
-        "Amount": str(invoice["Total"]),
+        "Amount": str(amount),
         "Date": "2026-06-01",
     }
-    paid = docs.put("Payments", json={"Payments": [payment]})
-    assert paid.status_code == 200, paid.text
-    # A batch that fails rolls back: its history with it.
-    bad = docs.post(f"Invoices/{invoice_id}", json={"Status": "DRAFT"})
-    assert bad.status_code == 400
+    answer = client.put("Payments", json={"Payments": [payment]})
+    assert answer.status_code == 200, answer.text
+    return answer.json()["Payments"][0]
+
+
+def changes(client: httpx.Client, invoice_id: str) -> list[str]:
+    records = client.get(f"Invoices/{invoice_id}/History").json()["HistoryRecords"]
+    return [record["Changes"] for record in records]
+
+
+def test_history_records_each_write_with_the_user_and_takes_notes(docs) -> None:
+    invoice = new_invoice(docs, status="DRAFT")
+    invoice_id = invoice["InvoiceID"]
+    assert docs.post(f"Invoices/{invoice_id}", json={"Reference": "R2"}).status_code == 200
+    assert docs.post(f"Invoices/{invoice_id}", json={"Status": "AUTHORISED"}).status_code == 200
+    payment = pay(docs, invoice_id, "50")
+    deleted = docs.post(f"Payments/{payment['PaymentID']}", json={"Status": "DELETED"})
+    assert deleted.status_code == 200, deleted.text
+    # A write that fails rolls back: its history with it.
+    assert docs.post(f"Invoices/{invoice_id}", json={"Status": "DRAFT"}).status_code == 400
+    assert docs.post(f"Invoices/{invoice_id}", json={"Status": "VOIDED"}).status_code == 200
     note = docs.put(f"Invoices/{invoice_id}/History", json={"HistoryRecords": [{"Details": "Hi"}]})
     assert note.status_code == 200, note.text
     assert note.json()["HistoryRecords"][0]["Details"] == "Hi"
     records = docs.get(f"Invoices/{invoice_id}/History").json()["HistoryRecords"]
-    assert [r["Changes"] for r in records] == ["Note", "Paid", "Approved", "Created"]
+    assert [r["Changes"] for r in records] == [
+        "Note",
+        "Voided",
+        "Payment removed",
+        "Payment",
+        "Approved",
+        "Edited",
+        "Created",
+    ]
     assert {r["User"] for r in records} == {"Demo User"}
-    assert records[-1]["Details"].startswith(f"{invoice['InvoiceNumber']} to ")
+    assert (
+        records[-1]["Details"] == f"{invoice['InvoiceNumber']} to {invoice['Contact']['Name']}"
+        " for 115.00."
+    )
+    assert records[3]["Details"] == f"Payment of 50.00 on {invoice['InvoiceNumber']}; 65.00 due."
+    paid = new_invoice(docs)
+    pay(docs, paid["InvoiceID"], paid["Total"])
+    assert changes(docs, paid["InvoiceID"]) == ["Paid", "Created"]
     empty = docs.put(f"Invoices/{invoice_id}/History", json={"HistoryRecords": [{"Details": ""}]})
     assert empty.status_code == 400
     long = "x" * 2501
@@ -121,7 +149,8 @@ def test_history_records_each_write_with_the_user_and_takes_notes(docs) -> None:
     )
     assert too_long.status_code == 400
     seeded = docs.get("Invoices", params={"page": 1, "pageSize": 1}).json()["Invoices"][0]
-    [created] = docs.get(f"Invoices/{seeded['InvoiceID']}/History").json()["HistoryRecords"]
+    # A seeded record was made before the API saw it: one "Created", by no user.
+    created = docs.get(f"Invoices/{seeded['InvoiceID']}/History").json()["HistoryRecords"][-1]
     assert created["Changes"] == "Created" and created["User"] == "System Generated"
 
 

@@ -24,9 +24,10 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._ ()+-]+")
 
 
 def safe_file_name(name: str, fallback: str) -> str:
-    """A name from Xero (a number, an attachment's name) as one file name in a directory: no
-    path separators, no leading dots, nothing a shell or Windows trips on."""
-    cleaned = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip(" .")
+    """A name from Xero (a number, an attachment's name) as one file name in a directory: path
+    separators and what a shell or Windows trips on become `_` (`2026/041` -> `2026_041`, not
+    a folder), and no leading dots (`..` is no name)."""
+    cleaned = _UNSAFE.sub("_", name).strip(" .")
     return cleaned or fallback
 
 

@@ -139,15 +139,18 @@ def _describe(kind: str, record: dict, before: tuple | None, created: bool) -> t
     status = record.get("Status") or record.get("ContactStatus")
     old_status, old_paid, old_credited = before or (None, None, None)
     paid = _amount(record.get("AmountPaid"))
-    if status != old_status and status in STATUS_CHANGES:
+    reopened = old_status == "PAID" and status == "AUTHORISED"  # a payment was deleted
+    if status != old_status and status in STATUS_CHANGES and not reopened:
         change = STATUS_CHANGES[status]
         if status == "PAID":
             return change, f"{label}: paid in full ({_money(paid)} paid)."
         return change, f"{label} {change.lower()}."
     if paid != _amount(old_paid):
-        due = _amount(record.get("AmountDue"))
-        amount = _money(paid - _amount(old_paid))
-        return "Payment", f"Payment of {amount} on {label}; {_money(due)} due."
+        due = _money(_amount(record.get("AmountDue")))
+        change = paid - _amount(old_paid)
+        if change < 0:
+            return "Payment removed", f"Payment of {_money(-change)} removed; {due} due."
+        return "Payment", f"Payment of {_money(change)} on {label}; {due} due."
     credited = _amount(record.get("AmountCredited"))
     if credited != _amount(old_credited):
         return "Credit Applied", f"Credit of {_money(credited - _amount(old_credited))} on {label}."

@@ -110,6 +110,7 @@ def _content(kind: str, record: dict) -> list[list[Piece]]:
         ("Total tax", "TotalTax", False),
         (f"Total {currency}".strip(), "Total", True),
         ("Amount due", "AmountDue", False),
+        ("Remaining credit", "RemainingCredit", False),
     ):
         if record.get(field) is not None:
             lines.append(
