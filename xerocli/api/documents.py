@@ -70,7 +70,12 @@ class LocalFile:
     size: int
 
     def read(self) -> bytes:
-        data = self.path.read_bytes()
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:  # gone or locked since it was checked
+            raise errors.UsageError(
+                f"{self.path}: cannot read it ({exc.strerror}); not uploaded"
+            ) from None
         if len(data) > MAX_ATTACHMENT_BYTES:  # grew since it was checked
             raise errors.UsageError(f"{self.path}: {_too_large(len(data))}; nothing uploaded")
         return data
