@@ -40,13 +40,13 @@ def _is_guid(key: str) -> bool:
 
 
 def _record(client: Any, res: Resource, key: str, *, need_record: bool = False) -> dict:
-    """The record KEY names; an ID alone needs no lookup (one call saved), unless the caller
-    needs the record's fields (a PDF's number)."""
-    from xerocli.cli.objects import _find
+    """The record KEY names (its ID, number, or a contact's name); an ID alone needs no lookup
+    (one call saved), unless the caller needs the record's fields (a PDF's number)."""
+    from xerocli.cli.actions import _find_for_update
 
     if _is_guid(key) and not need_record:
         return {res.id_field: key}
-    return _find(client, res, key)
+    return _find_for_update(client, res, key)
 
 
 def _idempotency_param() -> Any:
@@ -58,7 +58,8 @@ def _idempotency_param() -> Any:
 
 
 def _key_help(res: Resource) -> str:
-    return f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")
+    numbered = f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")
+    return numbered + (f" or {res.name_field.lower()}" if res.name_field else "")
 
 
 def _path_option(help_text: str) -> Any:
