@@ -58,14 +58,14 @@ TOKEN_STORES = ("keyring", "file")
 #: Apps created from March 2026 must ask for granular scopes (xero-api.md, OAuth 2.0).
 GRANULAR_SCOPES = (
     "offline_access accounting.invoices accounting.payments accounting.banktransactions"
-    " accounting.manualjournals accounting.contacts accounting.settings"
+    " accounting.manualjournals accounting.contacts accounting.settings accounting.attachments"
     " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
 )
 #: Older apps keep the legacy set until they migrate.
 LEGACY_SCOPES = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
-    " accounting.reports.read"
+    " accounting.attachments accounting.reports.read"
 )
 
 

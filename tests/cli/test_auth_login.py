@@ -31,13 +31,13 @@ from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 GRANULAR = (
     "offline_access accounting.invoices accounting.payments accounting.banktransactions"
-    " accounting.manualjournals accounting.contacts accounting.settings"
+    " accounting.manualjournals accounting.contacts accounting.settings accounting.attachments"
     " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
 )
 LEGACY = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
-    " accounting.reports.read"
+    " accounting.attachments accounting.reports.read"
 )
 
 

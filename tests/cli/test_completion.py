@@ -55,6 +55,24 @@ def test_completion_command_prints_the_file(shell: str, env: dict[str, str]) -> 
     assert source == printed
 
 
+#: What `xero invoices <TAB>` offers, in the order of `--help`.
+INVOICE_VERBS = [
+    "list",
+    "get",
+    "create",
+    "update",
+    "attachments",
+    "attach",
+    "download",
+    "pdf",
+    "history",
+    "note",
+    "url",
+    "void",
+    "email",
+]
+
+
 def test_completion_command_rejects_other_shells(env: dict[str, str]) -> None:
     result = run_xero("completion", "tcsh", env=env)
     assert result.code == 2
@@ -64,12 +82,7 @@ def test_completion_command_rejects_other_shells(env: dict[str, str]) -> None:
 def test_commands_subcommands_options_and_choices(home: Path) -> None:
     assert values(ask(home, "bash", "inv")) == ["invoices"]
     assert values(ask(home, "bash", "invoices", "")) == [
-        "list",
-        "get",
-        "create",
-        "update",
-        "void",
-        "email",
+        *INVOICE_VERBS,
     ]
     assert values(ask(home, "bash", "invoices", "list", "--out")) == ["--output"]
     assert values(ask(home, "bash", "invoices", "list", "--output", "")) == FORMATS
@@ -103,12 +116,7 @@ def test_zsh_and_fish_answers_carry_help(home: Path) -> None:
 def test_cursor_past_the_last_word_completes_a_new_word(home: Path) -> None:
     # COMP_CWORD beyond the words sent: the word under the cursor is empty
     assert values(ask(home, "bash", "invoices", cword=2)) == [
-        "list",
-        "get",
-        "create",
-        "update",
-        "void",
-        "email",
+        *INVOICE_VERBS,
     ]
 
 
@@ -247,7 +255,7 @@ def test_bash_round_trip(tmp_path: Path, home: Path) -> None:
         return [w for w in done.stdout.splitlines() if w]
 
     assert tab("inv") == ["invoices"]
-    assert tab("invoices", "") == ["list", "get", "create", "update", "void", "email"]
+    assert tab("invoices", "") == INVOICE_VERBS
     assert tab("invoices", "list", "--out") == ["--output"]
     assert tab("invoices", "list", "--output", "") == FORMATS
     assert tab("--tenant", "Demo Company (Global)", "sand") == ["sandbox"]

@@ -160,11 +160,11 @@ def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
     ],
 )
 def test_only_the_invoked_group_is_built(args: list[str], group: str, home) -> None:
-    """The full tree is 73 commands; a command line converts its own group and nothing else
-    (a global option first, so typer answers rather than the recorded pages)."""
+    """The full tree is over a hundred commands; a command line converts its own group and
+    nothing else (a global option first, so typer answers rather than the recorded pages)."""
     built, converted, modules = _built(args, home)
     assert built == [group]
-    assert 0 < len(converted) < 10
+    assert 0 < len(converted) < 20  # the invoices group has 13 commands
     others = [m for m in OTHER_COMMANDS if m in modules and m != f"xerocli.cli.{group}"]
     assert others == []
 

@@ -100,6 +100,8 @@ class ApiResponse:
     #: Tries it took; after a dropped connection a write's answer may be its own first try's,
     #: replayed from Xero's idempotency cache.
     attempts: int = 1
+    #: The body's bytes, for binary answers (attachments, PDFs) that `text` would mangle.
+    content: bytes = b""
 
 
 @dataclass
@@ -388,7 +390,9 @@ class XeroClient:
                 payload = _safe_json(text)
                 raise error_for(status, payload, text, scope_hint=scope_hint, path=path)
             payload = wire.loads(text) if parse and text.strip() else None
-            return ApiResponse(status, response.headers, payload, text, elapsed, attempt)
+            return ApiResponse(
+                status, response.headers, payload, text, elapsed, attempt, response.content
+            )
 
     def _backoff(
         self, attempt: int, retry_after: float | None, *, base: float | None = None

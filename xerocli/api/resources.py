@@ -175,6 +175,17 @@ class Resource:
     number_in_path: bool = False
     #: A field people name records by that is neither ID nor number (`contacts update "Acme"`).
     name_field: str | None = None
+    #: Xero's document endpoints beside each record (issue 15); each generates its verbs.
+    #: `attachments`: `attachments`, `attach`, `download` and `create --attach`.
+    attachments: bool = False
+    #: `attach --include-online`: the file is shown with the customer's online document.
+    include_online: bool = False
+    #: `pdf`: the document as Xero renders it (`Accept: application/pdf`).
+    pdf: bool = False
+    #: `history` and `note`: Xero's history records and notes.
+    history: bool = False
+    #: `url`: the online invoice link for the customer.
+    online_url: bool = False
     extra: dict = field(default_factory=dict)
 
     @property
@@ -298,6 +309,11 @@ INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELET
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="Invoices",
+        attachments=True,
+        include_online=True,
+        pdf=True,
+        history=True,
+        online_url=True,
         model="Invoice",
         updatable=True,
         number_in_path=True,
@@ -382,6 +398,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Contacts",
+        attachments=True,
+        history=True,
         model="Contact",
         updatable=True,
         name_field="Name",
@@ -459,6 +477,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Accounts",
+        attachments=True,
         model="Account",
         updatable=True,
         noun="accounts",
@@ -519,6 +538,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="BankTransactions",
+        attachments=True,
+        history=True,
         model="BankTransaction",
         updatable=True,
         noun="bank-transactions",
@@ -589,6 +610,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Payments",
+        history=True,
         model="Payment",
         noun="payments",
         singular="payment",
@@ -652,6 +674,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Items",
+        history=True,
         model="Item",
         updatable=True,
         noun="items",
@@ -708,6 +731,9 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="PurchaseOrders",
+        attachments=True,
+        pdf=True,
+        history=True,
         model="PurchaseOrder",
         updatable=True,
         number_in_path=True,
@@ -779,6 +805,10 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="CreditNotes",
+        attachments=True,
+        include_online=True,
+        pdf=True,
+        history=True,
         model="CreditNote",
         updatable=True,
         number_in_path=True,
@@ -853,6 +883,8 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="ManualJournals",
+        attachments=True,
+        history=True,
         model="ManualJournal",
         noun="manual-journals",
         singular="manual journal",

@@ -85,6 +85,13 @@ COMMANDS: dict = {
             'get': 'Show one invoice by InvoiceID or InvoiceNumber.',
             'create': 'Create invoices from options or a file.',
             'update': 'Change fields of one invoice: only the fields given are sent.',
+            'attachments': 'List the files attached to an invoice.',
+            'attach': 'Attach files to an invoice (a file of the same name is replaced).',
+            'download': "Download an invoice's attachments, byte for byte.",
+            'pdf': 'Save invoices as PDF, one file per document.',
+            'history': "An invoice's history: each change, who and when.",
+            'note': "Add a note to an invoice's history.",
+            'url': 'The online invoice link for the customer (AUTHORISED or PAID).',
             'void': 'Void an authorised invoice.',
             'email': 'Email an invoice to its contact (Xero sends it).',
         },
@@ -141,6 +148,7 @@ COMMANDS: dict = {
             (('--number',), True, (), '', "Invoice number (default: Xero's next).", False),
             (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED'), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
             (('--line-amount-types',), True, ('Exclusive', 'Inclusive', 'NoTax'), '', 'Exclusive, Inclusive or NoTax.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
@@ -180,6 +188,92 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'invoices attachments': {
+        'help': 'List the files attached to an invoice.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'invoices attach': {
+        'help': 'Attach files to an invoice (a file of the same name is replaced).',
+        'options': [
+            (('--include-online',), False, (), '', 'Show the files to the customer with the online document.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'invoices download': {
+        'help': "Download an invoice's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'invoices pdf': {
+        'help': 'Save invoices as PDF, one file per document.',
+        'options': [
+            (('--output', '-o'), True, (), '', 'File for one PDF (- for stdout), or directory for many.', False),
+            (('--all',), False, (), '', 'Every one (or, with filters, every match).', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, ('ACCREC', 'ACCPAY'), '', 'ACCREC (sales) or ACCPAY (bills). Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'invoices history': {
+        'help': "An invoice's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'invoices note': {
+        'help': "Add a note to an invoice's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'invoices url': {
+        'help': 'The online invoice link for the customer (AUTHORISED or PAID).',
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
     'invoices void': {
         'help': 'Void an authorised invoice.',
         'options': [
@@ -210,6 +304,11 @@ COMMANDS: dict = {
             'get': 'Show one contact by ContactID.',
             'create': 'Create contacts from options or a file.',
             'update': 'Change fields of one contact: only the fields given are sent.',
+            'attachments': 'List the files attached to a contact.',
+            'attach': 'Attach files to a contact (a file of the same name is replaced).',
+            'download': "Download a contact's attachments, byte for byte.",
+            'history': "A contact's history: each change, who and when.",
+            'note': "Add a note to a contact's history.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -258,6 +357,7 @@ COMMANDS: dict = {
             (('--account-number',), True, (), '', 'Account number.', False),
             (('--tax-number',), True, (), '', 'Tax number (GST/VAT/ABN).', False),
             (('--currency',), True, (), '', 'Default currency.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
@@ -295,6 +395,66 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'contacts attachments': {
+        'help': 'List the files attached to a contact.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contacts attach': {
+        'help': 'Attach files to a contact (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'contacts download': {
+        'help': "Download a contact's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'contacts history': {
+        'help': "A contact's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contacts note': {
+        'help': "Add a note to a contact's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
     'accounts': {
         'help': 'Work with accounts in Xero.',
         'commands': {
@@ -302,6 +462,9 @@ COMMANDS: dict = {
             'get': 'Show one account by AccountID or Code.',
             'create': 'Create accounts from options or a file.',
             'update': 'Change fields of one account: only the fields given are sent.',
+            'attachments': 'List the files attached to an account.',
+            'attach': 'Attach files to an account (a file of the same name is replaced).',
+            'download': "Download an account's attachments, byte for byte.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -347,6 +510,7 @@ COMMANDS: dict = {
             (('--type',), True, ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), '', 'Account type, e.g. REVENUE, EXPENSE.', False),
             (('--tax-type',), True, (), '', 'Default tax type.', False),
             (('--description',), True, (), '', 'Description.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
@@ -381,6 +545,43 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'accounts attachments': {
+        'help': 'List the files attached to an account.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'accounts attach': {
+        'help': 'Attach files to an account (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'accounts download': {
+        'help': "Download an account's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
     'bank-transactions': {
         'help': 'Work with bank transactions in Xero.',
         'commands': {
@@ -388,6 +589,11 @@ COMMANDS: dict = {
             'get': 'Show one bank transaction by BankTransactionID.',
             'create': 'Create bank transactions from options or a file.',
             'update': 'Change fields of one bank transaction: only the fields given are sent.',
+            'attachments': 'List the files attached to a bank transaction.',
+            'attach': 'Attach files to a bank transaction (a file of the same name is replaced).',
+            'download': "Download a bank transaction's attachments, byte for byte.",
+            'history': "A bank transaction's history: each change, who and when.",
+            'note': "Add a note to a bank transaction's history.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -439,6 +645,7 @@ COMMANDS: dict = {
             (('--reference',), True, (), '', 'Reference.', False),
             (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
             (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
@@ -475,12 +682,74 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'bank-transactions attachments': {
+        'help': 'List the files attached to a bank transaction.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'bank-transactions attach': {
+        'help': 'Attach files to a bank transaction (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'bank-transactions download': {
+        'help': "Download a bank transaction's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'bank-transactions history': {
+        'help': "A bank transaction's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'bank-transactions note': {
+        'help': "Add a note to a bank transaction's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
     'payments': {
         'help': 'Work with payments in Xero.',
         'commands': {
             'list': 'List payments.',
             'get': 'Show one payment by PaymentID.',
             'create': 'Create payments from options or a file.',
+            'history': "A payment's history: each change, who and when.",
+            'note': "Add a note to a payment's history.",
             'delete': 'Delete a payment (the invoice reopens).',
             'apply': 'Match each payout row to one open invoice (by number or reference, and the...',
         },
@@ -544,6 +813,29 @@ COMMANDS: dict = {
         'arguments': [
         ],
     },
+    'payments history': {
+        'help': "A payment's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'payments note': {
+        'help': "Add a note to a payment's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
     'payments delete': {
         'help': 'Delete a payment (the invoice reopens).',
         'options': [
@@ -577,6 +869,8 @@ COMMANDS: dict = {
             'get': 'Show one item by ItemID or Code.',
             'create': 'Create items from options or a file.',
             'update': 'Change fields of one item: only the fields given are sent.',
+            'history': "An item's history: each change, who and when.",
+            'note': "Add a note to an item's history.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -658,6 +952,29 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'items history': {
+        'help': "An item's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'items note': {
+        'help': "Add a note to an item's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
     'purchase-orders': {
         'help': 'Work with purchase orders in Xero.',
         'commands': {
@@ -665,6 +982,12 @@ COMMANDS: dict = {
             'get': 'Show one purchase order by PurchaseOrderID or PurchaseOrderNumber.',
             'create': 'Create purchase orders from options or a file.',
             'update': 'Change fields of one purchase order: only the fields given are sent.',
+            'attachments': 'List the files attached to a purchase order.',
+            'attach': 'Attach files to a purchase order (a file of the same name is replaced).',
+            'download': "Download a purchase order's attachments, byte for byte.",
+            'pdf': 'Save purchase orders as PDF, one file per document.',
+            'history': "A purchase order's history: each change, who and when.",
+            'note': "Add a note to a purchase order's history.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -714,6 +1037,7 @@ COMMANDS: dict = {
             (('--delivery-date',), True, (), '', 'Delivery date (YYYY-MM-DD).', False),
             (('--number',), True, (), '', 'Purchase order number.', False),
             (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED'), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
@@ -751,6 +1075,80 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'purchase-orders attachments': {
+        'help': 'List the files attached to a purchase order.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'purchase-orders attach': {
+        'help': 'Attach files to a purchase order (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'purchase-orders download': {
+        'help': "Download a purchase order's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'purchase-orders pdf': {
+        'help': 'Save purchase orders as PDF, one file per document.',
+        'options': [
+            (('--output', '-o'), True, (), '', 'File for one PDF (- for stdout), or directory for many.', False),
+            (('--all',), False, (), '', 'Every one (or, with filters, every match).', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), '', "Only purchase orders with this status (Xero's endpoint takes one).", True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'purchase-orders history': {
+        'help': "A purchase order's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'purchase-orders note': {
+        'help': "Add a note to a purchase order's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
     'credit-notes': {
         'help': 'Work with credit notes in Xero.',
         'commands': {
@@ -758,6 +1156,12 @@ COMMANDS: dict = {
             'get': 'Show one credit note by CreditNoteID or CreditNoteNumber.',
             'create': 'Create credit notes from options or a file.',
             'update': 'Change fields of one credit note: only the fields given are sent.',
+            'attachments': 'List the files attached to a credit note.',
+            'attach': 'Attach files to a credit note (a file of the same name is replaced).',
+            'download': "Download a credit note's attachments, byte for byte.",
+            'pdf': 'Save credit notes as PDF, one file per document.',
+            'history': "A credit note's history: each change, who and when.",
+            'note': "Add a note to a credit note's history.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -810,6 +1214,7 @@ COMMANDS: dict = {
             (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
             (('--number',), True, (), '', 'Credit note number.', False),
             (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED'), '', 'DRAFT (default), SUBMITTED or AUTHORISED.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
@@ -847,12 +1252,94 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'credit-notes attachments': {
+        'help': 'List the files attached to a credit note.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'credit-notes attach': {
+        'help': 'Attach files to a credit note (a file of the same name is replaced).',
+        'options': [
+            (('--include-online',), False, (), '', 'Show the files to the customer with the online document.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'credit-notes download': {
+        'help': "Download a credit note's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'credit-notes pdf': {
+        'help': 'Save credit notes as PDF, one file per document.',
+        'options': [
+            (('--output', '-o'), True, (), '', 'File for one PDF (- for stdout), or directory for many.', False),
+            (('--all',), False, (), '', 'Every one (or, with filters, every match).', False),
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, ('ACCRECCREDIT', 'ACCPAYCREDIT'), '', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills). Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'credit-notes history': {
+        'help': "A credit note's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'credit-notes note': {
+        'help': "Add a note to a credit note's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
     'manual-journals': {
         'help': 'Work with manual journals in Xero.',
         'commands': {
             'list': 'List manual journals.',
             'get': 'Show one manual journal by ManualJournalID.',
             'create': 'Create manual journals from options or a file.',
+            'attachments': 'List the files attached to a manual journal.',
+            'attach': 'Attach files to a manual journal (a file of the same name is replaced).',
+            'download': "Download a manual journal's attachments, byte for byte.",
+            'history': "A manual journal's history: each change, who and when.",
+            'note': "Add a note to a manual journal's history.",
             'post': 'Post a draft manual journal to the ledger.',
             'void': 'Void a posted manual journal.',
         },
@@ -901,6 +1388,7 @@ COMMANDS: dict = {
             (('--date',), True, (), '', 'Date (YYYY-MM-DD; default today).', False),
             (('--status',), True, ('DRAFT', 'POSTED'), '', 'DRAFT (default) or POSTED.', False),
             (('--line-amount-types',), True, ('Exclusive', 'Inclusive', 'NoTax'), '', 'NoTax (default), Exclusive or Inclusive.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
             (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
@@ -912,6 +1400,66 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
+        ],
+    },
+    'manual-journals attachments': {
+        'help': 'List the files attached to a manual journal.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'manual-journals attach': {
+        'help': 'Attach files to a manual journal (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'manual-journals download': {
+        'help': "Download a manual journal's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'manual-journals history': {
+        'help': "A manual journal's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'manual-journals note': {
+        'help': "Add a note to a manual journal's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
         ],
     },
     'manual-journals post': {

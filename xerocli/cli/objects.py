@@ -229,6 +229,10 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 None, f"--{spec.option}", help=spec.help, click_type=offered(spec.choices)
             )
             params.append(option_param(name, option, str | None))
+    if resource.attachments:
+        from xerocli.cli.documents import attach_param
+
+        params.append(attach_param())
     params += [
         *file_params("Records from a JSON, NDJSON or CSV file (- for stdin)."),
         option_param(
@@ -276,12 +280,14 @@ def build_create(resource: Resource) -> Callable[..., None]:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.write_models import model_for
         from xerocli.api.writes import write_records as send
+        from xerocli.cli import documents
         from xerocli.cli.new_contacts import named_contact, warn_if_new
         from xerocli.cli.wording import count, write_summary
 
         app_ctx = ctx.obj
         io = app_ctx.io
         wanted = _fields(resource, fields)
+        attach = options.pop("attach_files", None)
         values = {key.removeprefix("opt_").replace("_", "-"): v for key, v in options.items()}
         given = {key: v for key, v in values.items() if v not in (None, [], "")}
         if file and given:
@@ -299,6 +305,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
                 f"nothing to create: give --file or options (see xero {resource.noun} create"
                 " --help)"
             )
+        files = documents.files_for_records(records, attach, file) if resource.attachments else []
         # With --upsert, a row holding the ID (or a partial row naming a record by number) is
         # a change: only the fields it holds are checked and sent, as Xero's POST treats them.
         bodies = [
@@ -351,6 +358,10 @@ def build_create(resource: Resource) -> Callable[..., None]:
             key_given=idempotency_key is not None,
         )
         io.info(summary)
+        if any(files):
+            documents.attach_to_created(
+                app_ctx.client(), resource, results, files, key, io, upsert=upsert
+            )
         if failed:
             raise errors.ValidationError(
                 f"{len(failed)} of {count(len(results), resource.singular, noun)}"
@@ -379,7 +390,7 @@ def _find(client: Any, resource: Resource, key: str) -> dict:
 
 
 def register(app: typer.Typer) -> None:
-    from xerocli.cli import actions
+    from xerocli.cli import actions, documents
 
     groups: dict[str, typer.Typer] = {}
     for resource in RESOURCES:
@@ -394,6 +405,7 @@ def register(app: typer.Typer) -> None:
             group.command("create")(build_create(resource))
         if resource.updatable:
             group.command("update")(actions.build_update(resource))
+        documents.register(group, resource)
         groups[resource.noun] = group
         app.add_typer(group, name=resource.noun)
     actions.register(groups)

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
 
-from xerocli.sandbox import allocations, list_params, resources, writes
+from xerocli.sandbox import allocations, history, list_params, pdf, resources, writes
 from xerocli.sandbox import where as where_sql
 from xerocli.sandbox.http import Handler, Request, Response, Router
 from xerocli.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyCache
@@ -209,6 +209,8 @@ class Accounting:
             body = self.store.get_body_by_number(tenant_id, kind, record_id)
         if body is None:
             return not_found()
+        if pdf.wanted(kind, req):
+            return pdf.answer(kind, body)
         if req.arg("unitdp") != "4":
             body = self._shape(body, drop_lines=None)
         return Response.json(200, envelope(kind, [body], _utcnow(), None))
@@ -269,6 +271,7 @@ class Accounting:
         kind = resource.collection
         unitdp = 4 if req.arg("unitdp") == "4" else 2
         ctx = writes.Context(self.store, req.context["tenant_id"], unitdp=unitdp)
+        ctx.user = history.user_of(req.context)
         req.context["changes"] = ctx.changes
         if mode == "email":
             return self._email(ctx, resource, req.params["record_id"])

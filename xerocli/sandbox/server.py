@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from xerocli.sandbox import clock
+from xerocli.sandbox import clock, documents
 from xerocli.sandbox.accounting import Accounting
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.faults import Faults
@@ -75,6 +75,7 @@ class Sandbox:
         self.oauth.register(self.router)
         self.reports.register(self.router)  # before Accounting's `/{collection}/{record_id}`
         self.accounting.register(self.router)
+        documents.register(self.router, store)  # attachments, history, online invoices
         # writes call self.webhooks.notify(...); retries follow the config
         self.webhooks = WebhookSender(store, config=self.config)
         self.webhooks.register(self.router)

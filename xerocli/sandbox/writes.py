@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from xerocli.sandbox import resources
+from xerocli.sandbox import history, resources
 from xerocli.sandbox.records import set_updated
 from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.rows import row_for
@@ -55,6 +55,8 @@ class Context:
         #: What this request stored that webhooks report, in order: (kind, ID) -> (CREATE or
         #: UPDATE, the record). A payment or allocation that changes an invoice is an update.
         self.changes: dict[tuple[str, str], tuple[str, dict]] = {}
+        #: Who the write acts as, for its history records (set from the request's token).
+        self.user = history.SYSTEM_USER
 
     def unit_amount(self, value: Decimal) -> Decimal:
         """A unit amount as stored: rounded to the request's unit places, held with 4."""
@@ -102,6 +104,7 @@ class Context:
         set_updated(record, self.now)
         if "UpdatedDateUTCString" in record:
             record["UpdatedDateUTCString"] = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
+        history.record_save(self, kind, record, is_new)  # before the old state is replaced
         row = row_for(self.tenant_id, kind, record)
         resource = resources.get(kind)
         if resource.webhook_category is not None:

@@ -6,7 +6,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from xerocli.sandbox.records import new_id
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Resource
+from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Resource
 from xerocli.sandbox.validate import Element, choice_field, text_field
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ def write_account(ctx: Context, el: Element, existing: dict | None) -> dict | No
 
 RESOURCE = Resource(
     collection="Accounts",
+    documents=Documents(attachments=True),
     type_name="Account",
     id_field="AccountID",
     number_field="Code",

@@ -10,7 +10,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from xerocli.sandbox.records import new_id
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Listing, Resource
+from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Listing, Resource
 from xerocli.sandbox.validate import EMAIL_RE, Element, bool_field, choice_field, text_field
 from xerocli.sandbox.xerojson import loads
 
@@ -107,6 +107,7 @@ def contact_by_name(ctx: Context, name: str) -> dict | None:
 
 RESOURCE = Resource(
     collection="Contacts",
+    documents=Documents(attachments=True, history=True),
     type_name="Contact",
     id_field="ContactID",
     number_field="ContactNumber",

@@ -17,6 +17,7 @@ from xerocli.sandbox.postings import POSTED, controlled_document_postings
 from xerocli.sandbox.resources._documents import DocumentRules, write_document
 from xerocli.sandbox.resources.declaration import (
     TRANSACTION_FIELDS,
+    Documents,
     Lifecycle,
     Listing,
     Resource,
@@ -103,6 +104,9 @@ def webhook_data(record: dict) -> dict:
 
 RESOURCE = Resource(
     collection="CreditNotes",
+    documents=Documents(
+        attachments=True, include_online=True, history=True, pdf_titles={None: "CREDIT NOTE"}
+    ),
     type_name="CreditNote",
     id_field="CreditNoteID",
     number_field="CreditNoteNumber",

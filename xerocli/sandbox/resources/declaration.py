@@ -106,6 +106,23 @@ class Lifecycle:
 
 
 @dataclass(frozen=True)
+class Documents:
+    """What Xero keeps beside a record: files, history, a PDF, a link for the customer."""
+
+    #: `/{collection}/{id}/Attachments`: files stored with the record.
+    attachments: bool = False
+    #: An attachment may be shown on the customer's online document (`IncludeOnline`).
+    include_online: bool = False
+    #: `/{collection}/{id}/History`: what each write changed, and notes.
+    history: bool = False
+    #: `Accept: application/pdf` renders the record; the title on the page by `Type` (the
+    #: `None` key for any other). Empty: no PDF.
+    pdf_titles: Mapping[str | None, str] = field(default_factory=dict)
+    #: `/{collection}/{id}/OnlineInvoice` answers for sales records in these statuses.
+    online_statuses: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Resource:
     """One collection of `/api.xro/2.0/`: its wire shape, list parameters and behaviour."""
 
@@ -162,6 +179,8 @@ class Resource:
     lifecycle: Lifecycle | None = None
     #: Prefix of the numbers the sandbox gives new records (`INV-`).
     number_prefix: str | None = None
+    #: Attachments, history, PDF and online link (all off by default).
+    documents: Documents = field(default_factory=Documents)
 
     @property
     def label(self) -> str:

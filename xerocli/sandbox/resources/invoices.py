@@ -16,6 +16,7 @@ from xerocli.sandbox.postings import POSTED, controlled_document_postings
 from xerocli.sandbox.resources._documents import DocumentRules, write_document
 from xerocli.sandbox.resources.declaration import (
     TRANSACTION_FIELDS,
+    Documents,
     Lifecycle,
     Listing,
     Resource,
@@ -97,6 +98,13 @@ def email(ctx: Context, invoice: dict, element: Element) -> None:
 
 RESOURCE = Resource(
     collection="Invoices",
+    documents=Documents(
+        attachments=True,
+        include_online=True,
+        history=True,
+        pdf_titles={"ACCREC": "TAX INVOICE", "ACCPAY": "BILL", None: "INVOICE"},
+        online_statuses=frozenset({"AUTHORISED", "PAID"}),
+    ),
     type_name="Invoice",
     id_field="InvoiceID",
     number_field="InvoiceNumber",

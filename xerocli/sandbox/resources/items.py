@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from xerocli.sandbox.records import new_id
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Nested, Resource
+from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Nested, Resource
 from xerocli.sandbox.validate import Element, bool_field, decimal_field, text_field
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ _DETAILS = Nested("Purchase", frozenset({"UnitPrice", "AccountCode", "COGSAccoun
 
 RESOURCE = Resource(
     collection="Items",
+    documents=Documents(history=True),
     type_name="Item",
     id_field="ItemID",
     number_field="Code",

@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING
 from xerocli.sandbox import totals
 from xerocli.sandbox.postings import SALES_TAX, account_code
 from xerocli.sandbox.records import set_date
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Lifecycle, Listing, Resource
+from xerocli.sandbox.resources.declaration import (
+    COMMON_FIELDS,
+    Documents,
+    Lifecycle,
+    Listing,
+    Resource,
+)
 from xerocli.sandbox.validate import (
     Element,
     bool_field,
@@ -248,6 +254,7 @@ def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
 
 RESOURCE = Resource(
     collection=KIND,
+    documents=Documents(attachments=True, history=True),
     type_name=LABEL,
     id_field="ManualJournalID",
     date_field="Date",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from xerocli.sandbox.resources._documents import DocumentRules, write_document
 from xerocli.sandbox.resources.declaration import (
     TRANSACTION_FIELDS,
+    Documents,
     Lifecycle,
     Listing,
     Resource,
@@ -56,6 +57,7 @@ def list_filters(req: Request) -> tuple[list[str], list]:
 
 RESOURCE = Resource(
     collection="PurchaseOrders",
+    documents=Documents(attachments=True, history=True, pdf_titles={None: "PURCHASE ORDER"}),
     type_name="PurchaseOrder",
     id_field="PurchaseOrderID",
     number_field="PurchaseOrderNumber",

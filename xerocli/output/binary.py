@@ -1,0 +1,95 @@
+"""Binary files the CLI fetches (PDFs, attachments): written whole or not at all, never to a
+terminal.
+
+A file appears at its target complete: the bytes go to a hidden temp file beside it, which is
+renamed over the target (as exports are, `exportfile.AtomicFile`), so an interrupted download
+leaves the old file, or none. `-o -` sends the bytes to stdout, but only when stdout is not a
+terminal: PDF bytes would garble it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+from pathlib import Path
+
+from xerocli import errors
+from xerocli.output.exportfile import _create_like, clean_stale_partials, partial_path
+from xerocli.output.streams import is_terminal
+
+STDOUT = "-"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._ ()+-]+")
+
+
+def safe_file_name(name: str, fallback: str) -> str:
+    """A name from Xero (a number, an attachment's name) as one file name in a directory: path
+    separators and what a shell or Windows trips on become `_` (`2026/041` -> `2026_041`, not
+    a folder), and no leading dots (`..` is no name)."""
+    cleaned = _UNSAFE.sub("_", name).strip(" .")
+    return cleaned or fallback
+
+
+def write_atomically(target: Path, data: bytes) -> Path:
+    """`data` at `target`, complete or not at all; returns the target."""
+    parent = target.parent
+    if not parent.is_dir():
+        what = "is not a directory" if parent.exists() else "does not exist"
+        raise errors.UsageError(f"-o {target}: the directory {parent} {what}; nothing written")
+    if target.is_dir():
+        raise errors.UsageError(f"-o {target}: is a directory; nothing written")
+    clean_stale_partials(target)
+    temp = partial_path(target)
+    fd = _create_like(temp, target)
+    try:
+        with open(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return target
+
+
+def check_stdout(what: str) -> None:
+    """`-o -` is for a pipe or a file: binary bytes on a terminal are refused, nothing sent."""
+    if is_terminal(sys.stdout):
+        raise errors.UsageError(
+            f"-o -: stdout is a terminal and {what} is binary; pipe it or give -o FILE"
+        )
+
+
+def write_stdout(data: bytes) -> None:
+    check_stdout("the file")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def target_for(output: str | None, default_name: str) -> Path | None:
+    """Where one file goes: `-o FILE`, into `-o DIR`, or the current directory by its own
+    name; None for `-o -` (stdout)."""
+    if output == STDOUT:
+        return None
+    if output is None:
+        return Path.cwd() / default_name
+    path = Path(output).expanduser()
+    return path / default_name if path.is_dir() else path
+
+
+def directory_for(output: str | None) -> Path:
+    """Where several files go: `-o DIR` (made if its parent exists) or the current directory."""
+    if output == STDOUT:
+        raise errors.UsageError("-o -: several files cannot go to stdout; give -o DIR")
+    path = Path(output).expanduser() if output else Path.cwd()
+    if path.exists() and not path.is_dir():
+        raise errors.UsageError(f"-o {output}: not a directory (several files are written)")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise errors.UsageError(f"-o {output}: the directory {path.parent} does not exist")
+        path.mkdir()
+    return path
