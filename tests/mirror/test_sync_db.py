@@ -1,0 +1,102 @@
+"""`--db` that names no usable database, and mirrors of other schema versions.
+
+A bad `--db` (malformed URL, unknown scheme, a file that cannot be written) is one line, exit
+2, nothing created and nothing sent. A mirror of the previous schema version is migrated in
+place, its rows kept; one made by a newer xero is refused and left as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pytest
+
+from tests.helpers.cli import run_xero
+from tests.mirror.conftest import query
+from xerocli import errors
+from xerocli.mirror import schema
+from xerocli.mirror.migrate import open_mirror
+from xerocli.mirror.target import parse_target
+
+
+def test_bad_db_is_one_line_exit_2_with_nothing_created_or_sent(
+    mirror_box, box_env, tmp_path
+) -> None:
+    folder = tmp_path / "a-folder.sqlite"
+    folder.mkdir()
+    garbage = tmp_path / "not-a-database.sqlite"
+    garbage.write_bytes(b"this is no database\n" * 100)
+    before = garbage.read_bytes()
+    before_files = sorted(p.name for p in tmp_path.rglob("*"))
+    # Through the real CLI: a URL with a password and a bad port, an unknown scheme, a file
+    # that is no database.
+    by_cli = {
+        "postgresql://me:s3cret-pw@db.example:99999/xero": "is not a PostgreSQL URL",
+        "mysql://me@db.example/xero": "unknown scheme 'mysql'",
+        str(garbage): "file is not a database",
+    }
+    for db, says in by_cli.items():
+        result = run_xero("--sandbox", "sync", "--db", db, env=box_env)
+        assert result.code == 2, (db, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("xero: --db: "), (db, result.stderr)
+        assert says in lines[0], (db, lines[0])
+        assert "s3cret-pw" not in result.stderr
+    # The same checks, in this process (each a process would cost a third of a second).
+    in_process = {
+        "postgresql://me@db.example:port/xero": "is not a PostgreSQL URL",
+        "sqlite://": "names no file",
+        "duckdb:///": "names no file",
+        "postgres:db.example": "a scheme needs ://",
+        "": "names no database",
+        str(folder): "it is a folder",
+        str(garbage / "m.sqlite"): "does not exist",
+        str(tmp_path / "no-such-folder" / "m.sqlite"): "does not exist",
+    }
+    for db, says in in_process.items():
+        with pytest.raises(errors.UsageError) as caught:
+            open_mirror(parse_target(db))
+        assert caught.value.exit_code == 2
+        assert caught.value.message.startswith("--db: ") and says in caught.value.message, db
+        assert "\n" not in caught.value.message
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before_files
+    assert garbage.read_bytes() == before
+    assert mirror_box.stats()["api_calls"] == 0
+    missing = run_xero("sql", "SELECT 1", "--db", str(tmp_path / "none.sqlite"), env=box_env)
+    assert missing.code == 2 and "no mirror at" in missing.stderr
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_previous_version_is_migrated_in_place_and_a_newer_one_is_refused(
+    mirror_box, box_env, tmp_path
+) -> None:
+    db = tmp_path / "v1.sqlite"
+    old = open_mirror(parse_target(str(db)), version=1)
+    old.execute(
+        "INSERT INTO contacts (tenant_id, contact_id, name, synced_at) VALUES (?, ?, ?, ?)",
+        ("old-tenant", "c-1", "Kept Ltd", "2026-01-01T00:00:00.000Z"),
+    )
+    old.close()
+    assert "missing_since" not in {r[1] for r in query(db, "PRAGMA table_info(contacts)")}
+    assert query(db, "SELECT name FROM sqlite_master WHERE name = 'contact_phones'") == []
+
+    result = run_xero("--sandbox", "sync", "contacts", "--db", str(db), env=box_env).ok()
+    assert "Synced contacts: " in result.stderr
+    assert [v for (v,) in query(db, "SELECT version FROM _schema ORDER BY version")] == [1, 2]
+    assert "missing_since" in {r[1] for r in query(db, "PRAGMA table_info(contacts)")}
+    assert query(db, "SELECT count(*) FROM contact_phones")[0][0] > 0
+    assert query(db, "SELECT name FROM contacts WHERE contact_id = 'c-1'") == [("Kept Ltd",)]
+
+    newer = schema.VERSION + 1
+    conn_db = open_mirror(parse_target(str(db)))
+    conn_db.execute("INSERT INTO _schema (version, migrated_at) VALUES (?, ?)", (newer, "x"))
+    conn_db.close()
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    mirror_box.reset_stats()
+    refused = run_xero("--sandbox", "sync", "--db", str(db), env=box_env)
+    assert refused.code == 2, refused.stderr
+    assert f"schema version {newer}, newer than this xero's {schema.VERSION}" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+    assert mirror_box.stats()["api_calls"] == 0
+    assert os.path.exists(db)

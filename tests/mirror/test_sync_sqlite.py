@@ -1,0 +1,127 @@
+"""`xero sync` into SQLite against the sandbox: a first sync exact to the cent, a second run
+that mirrors exactly what changed for one call a collection, two organisations in one file,
+`xero sync status` and `xero sql` through the output layer."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from tests.helpers.cli import run_xero
+from tests.helpers.oauth import login
+from tests.helpers.sandbox import tenant_client
+from tests.mirror.conftest import GLOBAL, NZ, by_status, listed, query
+from xerocli.api.resources import RESOURCES
+
+PER_STATUS = (
+    "SELECT status, count(*), sum(total_e4), round(sum(total), 2) FROM invoices"
+    " WHERE tenant_id = ? GROUP BY status"
+)
+
+
+def assert_mirrors(db: Path, tenant_id: str, invoices: list[dict]) -> None:
+    """The mirror's invoices of one organisation are exactly `invoices`: per status the count
+    and the sum, exact in ten-thousandths and to the cent in the decimal column; every line;
+    nothing left dangling."""
+    expected = by_status(invoices)
+    found = {
+        status: (count, Decimal(e4) / 10000, Decimal(str(cents)))
+        for status, count, e4, cents in query(db, PER_STATUS, tenant_id)
+    }
+    assert {s: (c, t) for s, (c, t, _) in found.items()} == expected
+    assert {s: (c, t) for s, (c, _, t) in found.items()} == expected
+    lines = query(db, "SELECT count(*) FROM invoice_lines WHERE tenant_id = ?", tenant_id)
+    assert lines[0][0] == sum(len(i.get("LineItems") or ()) for i in invoices)
+    assert query(db, "PRAGMA foreign_key_check") == []
+    assert query(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def sync(env: dict[str, str], db: Path, *extra: str):
+    return run_xero("--sandbox", "sync", "--db", str(db), *extra, env=env).ok()
+
+
+def test_first_sync_then_changes_then_a_second_organisation(mirror_box, box_env, tmp_path) -> None:
+    db = tmp_path / "mirror.sqlite"
+    first = sync(box_env, db)
+    assert first.stdout == ""
+    assert "Synced invoices: " in first.stderr and "Synced tax rates: " in first.stderr
+    nz_id = query(db, "SELECT tenant_id FROM tenants WHERE tenant_name = ?", NZ)[0][0]
+    assert_mirrors(db, nz_id, listed(box_env, "invoices"))
+    states = query(db, "SELECT collection, mark_since FROM _sync_state WHERE tenant_id = ?", nz_id)
+    assert {c for c, _ in states} == {r.noun.replace("-", "_") for r in RESOURCES}
+    assert query(db, "SELECT max(version) FROM _schema") == [(2,)]
+
+    # Three changes, sent straight to the sandbox: a new invoice, a new reference on one, a
+    # voided one (authorised, nothing paid or credited: Xero lets those be edited).
+    free = query(
+        db, "SELECT invoice_id FROM invoices WHERE status = 'AUTHORISED' AND amount_paid_e4 = 0"
+        " AND amount_credited_e4 = 0 AND type = 'ACCREC' ORDER BY invoice_number LIMIT 2"
+    )  # fmt: skip
+    updated, voided = free[0][0], free[1][0]
+    contact = query(db, "SELECT contact_id FROM invoices WHERE invoice_id = ?", updated)[0][0]
+    with tenant_client(mirror_box, login(mirror_box.url), 0) as nz:
+        answer = nz.put("/Invoices", json={"Invoices": [{
+            "Type": "ACCREC", "Contact": {"ContactID": contact}, "Status": "AUTHORISED",
+            "DueDate": "2026-12-31", "LineItems": [
+                {"Description": "Mirror test", "Quantity": 2, "UnitAmount": 10.25,
+                 "AccountCode": "200"}]}]})  # fmt: skip
+        assert answer.status_code == 200, answer.text
+        created_id = answer.json()["Invoices"][0]["InvoiceID"]
+        for key, change in ((updated, {"Reference": "mirrored"}), (voided, {"Status": "VOIDED"})):
+            answer = nz.post(f"/Invoices/{key}", json={"Invoices": [change]})
+            assert answer.status_code == 200, answer.text
+
+    mirror_box.reset_stats()
+    second = sync(box_env, db)
+    calls = mirror_box.stats()["api_calls"]
+    # One call a collection (If-Modified-Since from the mark): what changed fits one page.
+    assert calls == len(RESOURCES), second.stderr
+    assert "Synced invoices: 3 changed" in second.stderr
+    # Exactly those three rows were written by the second run, and they say what changed.
+    last = query(db, "SELECT max(synced_at) FROM invoices")[0][0]
+    touched = query(db, "SELECT invoice_id, status, reference FROM invoices WHERE synced_at = ?",
+                    last)  # fmt: skip
+    assert {row[0]: row[1] for row in touched} == {
+        created_id: "AUTHORISED",
+        updated: "AUTHORISED",
+        voided: "VOIDED",
+    }
+    assert {row[0]: row[2] for row in touched}[updated] == "mirrored"
+    new_lines = query(
+        db, "SELECT quantity_e4, unit_amount_e4, line_amount FROM invoice_lines"
+        " WHERE invoice_id = ?", created_id
+    )  # fmt: skip
+    assert new_lines == [(20000, 102500, 20.5)]
+    nz_listed = listed(box_env, "invoices")
+    assert_mirrors(db, nz_id, nz_listed)
+
+    # A second organisation into the same file: NZ goes on from its marks, Global in full.
+    mirror_box.reset_stats()
+    both = sync(box_env, db, "--all-tenants")
+    assert "Synced invoices: " in both.stderr
+    tenants = dict(query(db, "SELECT tenant_name, tenant_id FROM tenants"))
+    assert set(tenants) == {NZ, GLOBAL}
+    assert_mirrors(db, tenants[GLOBAL], listed(box_env, "invoices", "--tenant", GLOBAL))
+    assert_mirrors(db, nz_id, nz_listed)
+
+    # `sync status` and `sql` print through the output layer, in every format.
+    status = run_xero("sync", "status", "--db", str(db), "-o", "json", env=box_env).ok().json()
+    collections = {r.noun.replace("-", "_") for r in RESOURCES}
+    assert {(row["TenantName"], row["Collection"]) for row in status} == {
+        (name, collection) for name in (NZ, GLOBAL) for collection in collections
+    }
+    nz_invoices = next(r for r in status if r["TenantName"] == NZ and r["Collection"] == "invoices")
+    assert nz_invoices["Rows"] == len(nz_listed)
+    assert nz_invoices["Mark"] and nz_invoices["NextRunCalls"] == 1
+    sql = "SELECT status, count(*) AS n, sum(total_e4) AS e4 FROM invoices GROUP BY status"
+    as_json = run_xero("sql", sql, "--db", str(db), "-o", "json", env=box_env).ok().json()
+    as_csv = run_xero("sql", sql, "--db", str(db), "-o", "csv", env=box_env).ok().stdout
+    rows = list(csv.DictReader(io.StringIO(as_csv)))
+    assert [(r["status"], int(r["n"]), int(r["e4"])) for r in rows] == [
+        (r["status"], r["n"], r["e4"]) for r in as_json
+    ]
+    assert sum(r["n"] for r in as_json) == query(db, "SELECT count(*) FROM invoices")[0][0]
+    refused = run_xero("sql", "DELETE FROM invoices", "--db", str(db), env=box_env)
+    assert refused.code == 2 and len(refused.stderr.strip().splitlines()) == 1

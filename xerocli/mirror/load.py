@@ -1,0 +1,247 @@
+"""One collection into the mirror: the export engine's destination, and its mark store.
+
+The engine (`api/export.py`) pages every organisation, filters each page by the high-water
+mark and hands the records here. This object opens one transaction for the collection, writes
+each page as it comes (records upserted by key, their child rows replaced), and in `commit()`
+writes the new marks into `_sync_state` and commits: rows and the mark they cover move
+together, so a Ctrl-C, a SIGKILL or a failed call leaves the collection as the last run left it
+(`discard()` rolls back), and the next run starts from the same mark.
+
+The engine asks its mark store for each organisation's mark before the first call and tells
+it the new one after `commit()`; here the marks live in the database itself, so `load()`
+reads `_sync_state` and `save()` has nothing left to do (the commit moved them).
+
+A full run (the first, `--full`, and collections Xero gives no modification time for) marks
+the rows Xero no longer returned with `missing_since` instead of deleting them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from xerocli.api.marks import HighWater, Mark, iso_utc, parse_utc
+from xerocli.mirror import schema
+from xerocli.mirror.backends.base import Backend, quoted
+from xerocli.mirror.schema import Table
+from xerocli.output.paths import compile_path, read_steps
+
+if TYPE_CHECKING:
+    from xerocli.api.export import Tenant
+
+
+@dataclass
+class TenantRun:
+    """What one organisation's part of the run has seen."""
+
+    tenant: Tenant
+    high_water: HighWater
+    fresh: bool  # no rows of this organisation yet: nothing to delete first
+    records: int = 0
+    calls: int = 0
+
+
+class RowMaker:
+    """Records of one collection as rows of its table and every child table below it.
+
+    The readers are compiled once per table, so a page of 1,000 invoices with their lines is
+    a few list builds per row."""
+
+    def __init__(self, backend: Backend, table: Table) -> None:
+        self.table = table
+        self.tables = table.walk()
+        self.readers: dict[str, list[tuple[str, Any, Callable[[Any], Any]]]] = {}
+        for each in self.tables:
+            readers = []
+            for column in each.columns:
+                if column.path:
+                    readers.append(("field", compile_path(column.path), backend.converter(column)))
+                else:
+                    readers.append(("own", column.name, None))
+            self.readers[each.name] = readers
+
+    def rows(
+        self, tenant_id: str, record: dict, synced_at: Any, out: dict[str, list[Sequence[Any]]]
+    ) -> None:
+        own = {
+            "tenant_id": tenant_id,
+            schema.SYNCED_AT: synced_at,
+            schema.MISSING_SINCE: None,
+        }
+        root_row = self._row(self.table, record, own)
+        own[self.table.key[1]] = root_row[1]
+        out[self.table.name].append(root_row)
+        self._children(self.table, record, own, out)
+
+    def _row(self, table: Table, element: dict, own: dict[str, Any]) -> list[Any]:
+        row = []
+        for kind, arg, convert in self.readers[table.name]:
+            if kind == "own":
+                row.append(own.get(arg))
+            else:
+                row.append(convert(read_steps(element, arg)))
+        return row
+
+    def _children(
+        self, table: Table, element: dict, own: dict[str, Any], out: dict[str, list]
+    ) -> None:
+        for child in table.children:
+            items = element.get(child.list_field) or ()
+            for position, item in enumerate(items):
+                if not isinstance(item, dict):
+                    continue
+                child_own = {**own, "position": position}
+                if table.parent is not None:  # the parent is a list element itself
+                    child_own[f"{table.singular}_position"] = own["position"]
+                out[child.name].append(self._row(child, item, child_own))
+                if child.children:
+                    self._children(child, item, child_own, out)
+
+
+@dataclass
+class CollectionLoad:
+    """The destination (and mark store) of one collection's run; see the module docstring."""
+
+    backend: Backend
+    table: Table
+    run_at: datetime
+    full: bool
+    runs: dict[str, TenantRun] = field(default_factory=dict)
+    _open: bool = False
+
+    def __post_init__(self) -> None:
+        resource = self.table.resource
+        assert resource is not None
+        self.resource = resource
+        self.maker = RowMaker(self.backend, self.table)
+        self.synced_at = self.backend.timestamp_value(self.run_at)
+        b = self.backend
+        self.upsert_root = b.upsert(self.table)
+        self.inserts = {t.name: b.insert(t) for t in self.table.walk()[1:]}
+        # Deepest first, so no child row is left without its parent for a moment.
+        self.deletes = [(t.name, b.delete_below(t)) for t in reversed(self.table.walk()[1:])]
+
+    # --- the mark store the engine asks --------------------------------------------------
+    def check_writable(self, profile: str) -> None:
+        """The database was opened (and written) before the run: nothing more to check."""
+
+    def load(self, profile: str, tenant_id: str, noun: str) -> Mark | None:
+        return read_mark(self.backend, tenant_id, self.table.name)
+
+    def save(self, profile: str, tenant_id: str, noun: str, mark: Mark) -> None:
+        """Already in `_sync_state`: `commit()` wrote it in the transaction of its rows."""
+
+    # --- the destination -----------------------------------------------------------------
+    def open(self, tenants: Sequence[Tenant]) -> None:
+        b = self.backend
+        b.begin()
+        self._open = True
+        incremental = not self.full and self.resource.modified_since
+        p = b.placeholder
+        for tenant in tenants:
+            previous = read_mark(b, tenant.id, self.table.name) if incremental else None
+            count = b.scalar(
+                f"SELECT count(*) FROM {quoted(self.table.name)} WHERE tenant_id = {p}",
+                (tenant.id,),
+            )
+            self.runs[tenant.id] = TenantRun(
+                tenant, HighWater(self.resource.id_field, previous), fresh=not count
+            )
+            b.execute(
+                f'INSERT INTO "tenants" ("tenant_id", "tenant_name", "first_synced_at",'
+                f' "last_synced_at") VALUES ({p}, {p}, {p}, {p}) ON CONFLICT ("tenant_id")'
+                ' DO UPDATE SET "tenant_name" = excluded."tenant_name",'
+                ' "last_synced_at" = excluded."last_synced_at"',
+                (tenant.id, tenant.name, self.synced_at, self.synced_at),
+            )
+
+    def page_fetched(self, tenant_id: str) -> None:
+        run = self.runs.get(tenant_id)
+        if run is not None:
+            run.calls += 1
+
+    def write(self, tenant: Tenant, records: list[dict]) -> int:
+        run = self.runs[tenant.id]
+        # The engine has filtered by the mark; the same filter here finds the next mark.
+        kept = list(run.high_water.filter(records))
+        by_id: dict[Any, dict] = {}
+        for record in kept:  # a record twice in one page: the last one counts
+            by_id[record.get(self.resource.id_field)] = record
+        out: dict[str, list[Sequence[Any]]] = {t.name: [] for t in self.table.walk()}
+        for record in by_id.values():
+            self.maker.rows(tenant.id, record, self.synced_at, out)
+        b = self.backend
+        roots = out[self.table.name]
+        if not run.fresh:
+            keys = [(row[0], row[1]) for row in roots]
+            for _name, statement in self.deletes:
+                b.executemany(statement, keys)
+        b.executemany(self.upsert_root, roots)
+        for name, statement in self.inserts.items():
+            b.executemany(statement, out[name])
+        run.records += len(roots)
+        return sum(len(rows) for rows in out.values())
+
+    def commit(self) -> list[str]:
+        b = self.backend
+        p = b.placeholder
+        for run in self.runs.values():
+            if self.full or not self.resource.modified_since:
+                b.execute(
+                    f"UPDATE {quoted(self.table.name)} SET {quoted(schema.MISSING_SINCE)} = {p}"
+                    f" WHERE tenant_id = {p} AND {quoted(schema.SYNCED_AT)} <> {p}"
+                    f" AND {quoted(schema.MISSING_SINCE)} IS NULL",
+                    (self.synced_at, run.tenant.id, self.synced_at),
+                )
+            mark = run.high_water.mark() if self.resource.modified_since else None
+            previous = run.high_water.previous
+            kept = mark or previous
+            whole = self.full or not self.resource.modified_since or previous is None
+            full_at = self.synced_at if whole else None
+            b.execute(
+                f'INSERT INTO "_sync_state" ("tenant_id", "collection", "tenant_name",'
+                ' "mark_since", "mark_ids", "last_run_at", "last_full_at", "last_run_records",'
+                f' "last_run_calls") VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})'
+                ' ON CONFLICT ("tenant_id", "collection") DO UPDATE SET'
+                ' "tenant_name" = excluded."tenant_name", "mark_since" = excluded."mark_since",'
+                ' "mark_ids" = excluded."mark_ids", "last_run_at" = excluded."last_run_at",'
+                ' "last_full_at" = coalesce(excluded."last_full_at", "_sync_state"."last_full_at"),'
+                ' "last_run_records" = excluded."last_run_records",'
+                ' "last_run_calls" = excluded."last_run_calls"',
+                (
+                    run.tenant.id,
+                    self.table.name,
+                    run.tenant.name,
+                    iso_utc(kept.since) if kept else None,
+                    json.dumps(sorted(kept.ids_at_mark)) if kept else None,
+                    self.synced_at,
+                    full_at,
+                    run.records,
+                    run.calls,
+                ),
+            )
+        b.commit()
+        self._open = False
+        return []
+
+    def discard(self) -> None:
+        if self._open:
+            self._open = False
+            self.backend.rollback()
+
+
+def read_mark(backend: Backend, tenant_id: str, collection: str) -> Mark | None:
+    p = backend.placeholder
+    _, rows = backend.query(
+        f'SELECT "mark_since", "mark_ids" FROM "_sync_state" WHERE "tenant_id" = {p}'
+        f' AND "collection" = {p}',
+        (tenant_id, collection),
+    )
+    found = list(rows)
+    if not found or not found[0][0]:
+        return None
+    since, ids = found[0]
+    return Mark(parse_utc(since), frozenset(json.loads(ids or "[]")))

@@ -1,0 +1,122 @@
+"""A whole `xero sync`: each chosen collection in turn, every organisation at once.
+
+Each collection is one run of the core's export engine (`api/export.py`: organisations,
+pacing, concurrent paging, retries) into a `CollectionLoad` (one transaction with its marks),
+so a sync costs what an export of the same collections costs: one call a page, and after the
+first run only the pages of what changed (`If-Modified-Since` from the mark in the database).
+A failure or a stop ends the sync at the last complete collection; the next run goes on from
+there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from xerocli.mirror import schema
+from xerocli.mirror.load import CollectionLoad
+
+if TYPE_CHECKING:
+    from xerocli.api.export import ExportEvents, Login
+    from xerocli.api.resources import Resource
+    from xerocli.api.stopper import Stopper
+    from xerocli.mirror.backends.base import Backend
+
+
+@dataclass
+class CollectionResult:
+    resource: Resource
+    records: int  # records written (new or changed)
+    rows: int  # rows written, child rows included
+    skipped: int  # unchanged at the mark, left out
+    calls: int
+    tenants: int
+    full: bool
+
+
+class _CountingEvents:
+    """The command's progress events, with each page counted for the collection's state."""
+
+    def __init__(self, events: ExportEvents, load: CollectionLoad) -> None:
+        self.events = events
+        self.load = load
+
+    def page(self, tenant: str, page_no: int, page_count: int | None, records: int) -> None:
+        self.load.page_fetched(tenant)
+        self.events.page(tenant, page_no, page_count, records)
+
+    def records(self, count: int) -> None:
+        self.events.records(count)
+
+    def waited(self, tenant: str, seconds: float) -> None:
+        self.events.waited(tenant, seconds)
+
+
+def sync_query(resource: Resource) -> Any:
+    """Everything of a collection, archived records too (`includeArchived` where the table
+    offers it): a mirror keeps every status."""
+    from xerocli.api.query import build_list_query
+
+    flags = {spec.option: True for spec in resource.filters if spec.kind == "flag"}
+    return build_list_query(resource, flags)
+
+
+def run_sync(
+    backend: Backend,
+    resources: Sequence[Resource],
+    login: Login,
+    *,
+    full: bool,
+    all_tenants: bool,
+    profile: str,
+    events_for: Callable[[Resource], Any],
+    stopper_for: Callable[[Resource], Stopper],
+    on_done: Callable[[CollectionResult], None],
+) -> list[CollectionResult]:
+    """Sync `resources` in order; raise on the first failure (that collection rolled back,
+    the ones before it kept). `events_for` gives a collection's progress (closed after it)."""
+    from xerocli.api.export import ExportPlan, run_export
+
+    results = []
+    run_at = datetime.now(timezone.utc)
+    for resource in resources:
+        table = schema.collection_table(resource)
+        whole = full or not resource.modified_since
+        load = CollectionLoad(backend, table, run_at, whole)
+        plan = ExportPlan(
+            resource,
+            sync_query(resource),
+            incremental=not whole,
+            all_tenants=all_tenants,
+            profile=profile,
+        )
+        progress = events_for(resource)
+        client = None if all_tenants else login.client()
+        limiter = client.limiter if client is not None else None
+        try:
+            outcome = run_export(
+                plan,
+                login,
+                load,  # type: ignore[arg-type]
+                marks=load,  # type: ignore[arg-type]
+                events=_CountingEvents(progress, load),
+                stopper=stopper_for(resource),
+            )
+        finally:
+            progress.close()
+            if client is not None:  # the engine chains its pacer on: one per collection
+                client.limiter = limiter
+        result = CollectionResult(
+            resource,
+            outcome.records,
+            outcome.rows,
+            outcome.skipped,
+            sum(run.calls for run in load.runs.values()),
+            len(outcome.tenants),
+            whole,
+        )
+        on_done(result)
+        results.append(result)
+    return results
