@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -55,3 +56,53 @@ def by_status(invoices: list[dict]) -> dict[str, tuple[int, Decimal]]:
         count, total = out.get(invoice["Status"], (0, Decimal(0)))
         out[invoice["Status"]] = (count + 1, total + Decimal(str(invoice["Total"])))
     return out
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[object]:
+    """One throwaway PostgreSQL cluster for the session (see tests/mirror/pg_cluster.py)."""
+    from tests.mirror.pg_cluster import Cluster
+
+    try:
+        cluster = Cluster()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        pytest.fail(f"PostgreSQL tests cannot run: {exc}", pytrace=False)
+    yield cluster
+    cluster.stop()
+
+
+def change_invoices(box: RunningSandbox, invoices: list[dict]) -> tuple[str, str, str, Decimal]:
+    """Three changes sent straight to the sandbox's NZ company: a new invoice, a new reference
+    on one and a voided one (authorised sales invoices with nothing paid or credited: Xero lets
+    those be edited). Returns the IDs (created, updated, voided) and the new invoice's total."""
+    from tests.helpers.oauth import login
+    from tests.helpers.sandbox import tenant_client
+
+    free = [
+        i
+        for i in invoices
+        if (i["Status"], i["Type"]) == ("AUTHORISED", "ACCREC")
+        and not i.get("Payments")
+        and not i.get("CreditNotes")
+        and Decimal(str(i["AmountPaid"])) == 0
+    ]
+    updated, voided = free[0], free[1]
+    new = {
+        "Type": "ACCREC",
+        "Contact": {"ContactID": updated["Contact"]["ContactID"]},
+        "Status": "AUTHORISED",
+        "DueDate": "2026-12-31",
+        "LineItems": [
+            {"Description": "Mirror test", "Quantity": 2, "UnitAmount": 10.25, "AccountCode": "200"}
+        ],
+    }
+    with tenant_client(box, login(box.url), 0) as nz:
+        answer = nz.put("/Invoices", json={"Invoices": [new]})
+        assert answer.status_code == 200, answer.text
+        created = answer.json()["Invoices"][0]["InvoiceID"]
+        created_total = Decimal(str(answer.json()["Invoices"][0]["Total"]))
+        changes = ((updated, {"Reference": "mirrored"}), (voided, {"Status": "VOIDED"}))
+        for invoice, change in changes:
+            answer = nz.post(f"/Invoices/{invoice['InvoiceID']}", json={"Invoices": [change]})
+            assert answer.status_code == 200, answer.text
+    return created, updated["InvoiceID"], voided["InvoiceID"], created_total

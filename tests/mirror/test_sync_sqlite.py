@@ -9,11 +9,15 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.cli import run_xero
-from tests.helpers.oauth import login
-from tests.helpers.sandbox import tenant_client
-from tests.mirror.conftest import GLOBAL, NZ, by_status, listed, query
+from tests.mirror.conftest import GLOBAL, NZ, by_status, change_invoices, listed, query
+from xerocli import errors
 from xerocli.api.resources import RESOURCES
+from xerocli.mirror.migrate import open_for_reading
+from xerocli.mirror.query import run_query
+from xerocli.mirror.target import parse_target
 
 PER_STATUS = (
     "SELECT status, count(*), sum(total_e4), round(sum(total), 2) FROM invoices"
@@ -48,31 +52,13 @@ def test_first_sync_then_changes_then_a_second_organisation(mirror_box, box_env,
     assert first.stdout == ""
     assert "Synced invoices: " in first.stderr and "Synced tax rates: " in first.stderr
     nz_id = query(db, "SELECT tenant_id FROM tenants WHERE tenant_name = ?", NZ)[0][0]
-    assert_mirrors(db, nz_id, listed(box_env, "invoices"))
+    first_listed = listed(box_env, "invoices")
+    assert_mirrors(db, nz_id, first_listed)
     states = query(db, "SELECT collection, mark_since FROM _sync_state WHERE tenant_id = ?", nz_id)
     assert {c for c, _ in states} == {r.noun.replace("-", "_") for r in RESOURCES}
     assert query(db, "SELECT max(version) FROM _schema") == [(2,)]
 
-    # Three changes, sent straight to the sandbox: a new invoice, a new reference on one, a
-    # voided one (authorised, nothing paid or credited: Xero lets those be edited).
-    free = query(
-        db, "SELECT invoice_id FROM invoices WHERE status = 'AUTHORISED' AND amount_paid_e4 = 0"
-        " AND amount_credited_e4 = 0 AND type = 'ACCREC' ORDER BY invoice_number LIMIT 2"
-    )  # fmt: skip
-    updated, voided = free[0][0], free[1][0]
-    contact = query(db, "SELECT contact_id FROM invoices WHERE invoice_id = ?", updated)[0][0]
-    with tenant_client(mirror_box, login(mirror_box.url), 0) as nz:
-        answer = nz.put("/Invoices", json={"Invoices": [{
-            "Type": "ACCREC", "Contact": {"ContactID": contact}, "Status": "AUTHORISED",
-            "DueDate": "2026-12-31", "LineItems": [
-                {"Description": "Mirror test", "Quantity": 2, "UnitAmount": 10.25,
-                 "AccountCode": "200"}]}]})  # fmt: skip
-        assert answer.status_code == 200, answer.text
-        created_id = answer.json()["Invoices"][0]["InvoiceID"]
-        for key, change in ((updated, {"Reference": "mirrored"}), (voided, {"Status": "VOIDED"})):
-            answer = nz.post(f"/Invoices/{key}", json={"Invoices": [change]})
-            assert answer.status_code == 200, answer.text
-
+    created_id, updated, voided, _ = change_invoices(mirror_box, first_listed)
     mirror_box.reset_stats()
     second = sync(box_env, db)
     calls = mirror_box.stats()["api_calls"]
@@ -123,5 +109,7 @@ def test_first_sync_then_changes_then_a_second_organisation(mirror_box, box_env,
         (r["status"], r["n"], r["e4"]) for r in as_json
     ]
     assert sum(r["n"] for r in as_json) == query(db, "SELECT count(*) FROM invoices")[0][0]
-    refused = run_xero("sql", "DELETE FROM invoices", "--db", str(db), env=box_env)
-    assert refused.code == 2 and len(refused.stderr.strip().splitlines()) == 1
+    reader = open_for_reading(parse_target(str(db)))  # what `xero sql` opens: read-only
+    with pytest.raises(errors.UsageError, match="readonly database"):
+        run_query(reader, "DELETE FROM invoices")
+    reader.close()
