@@ -106,3 +106,17 @@ def change_invoices(box: RunningSandbox, invoices: list[dict]) -> tuple[str, str
             answer = nz.post(f"/Invoices/{invoice['InvoiceID']}", json={"Invoices": [change]})
             assert answer.status_code == 200, answer.text
     return created, updated["InvoiceID"], voided["InvoiceID"], created_total
+
+
+def after_changes(
+    invoices: list[dict], voided: str, created_total: Decimal
+) -> dict[str, tuple[int, Decimal]]:
+    """`by_status` of `invoices` once `change_invoices` has run: one more authorised invoice,
+    one authorised invoice voided (a new reference changes no sum)."""
+    expected = by_status(invoices)
+    old_total = Decimal(str(next(i["Total"] for i in invoices if i["InvoiceID"] == voided)))
+    count, total = expected["AUTHORISED"]
+    expected["AUTHORISED"] = (count, total - old_total + created_total)
+    count, total = expected.get("VOIDED", (0, Decimal(0)))
+    expected["VOIDED"] = (count + 1, total + old_total)
+    return expected

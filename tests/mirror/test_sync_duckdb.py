@@ -1,0 +1,41 @@
+"""`xero sync --db duckdb:///...`: exact DECIMAL sums per status equal to `xero invoices list
+--all`, and the next run mirrors exactly the changes (records refreshed, their lines replaced
+in the same transaction) for one call a collection."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from tests.helpers.cli import run_xero
+from tests.mirror.conftest import after_changes, by_status, change_invoices, listed
+from xerocli.api.resources import RESOURCES
+
+
+def per_status(path: Path) -> dict[str, tuple[int, Decimal]]:
+    with duckdb.connect(str(path), read_only=True) as conn:
+        rows = conn.execute("SELECT status, count(*), sum(total) FROM invoices GROUP BY status")
+        return {status: (count, total) for status, count, total in rows.fetchall()}
+
+
+def test_duckdb_mirror_is_exact_and_incremental(mirror_box, box_env, tmp_path) -> None:
+    path = tmp_path / "mirror.duckdb"
+    db = f"duckdb:///{path}"  # an absolute path: four slashes
+    run_xero("--sandbox", "sync", "--db", db, env=box_env).ok()
+    invoices = listed(box_env, "invoices")
+    assert per_status(path) == by_status(invoices)
+    with duckdb.connect(str(path), read_only=True) as conn:
+        [(lines, typed)] = conn.execute(
+            "SELECT count(*), typeof(any_value(line_amount)) FROM invoice_lines"
+        ).fetchall()
+    assert lines == sum(len(i.get("LineItems") or ()) for i in invoices)
+    assert typed == "DECIMAL(19,4)"
+
+    _, _, voided, created_total = change_invoices(mirror_box, invoices)
+    mirror_box.reset_stats()
+    second = run_xero("--sandbox", "sync", "--db", db, env=box_env).ok()
+    assert mirror_box.stats()["api_calls"] == len(RESOURCES), second.stderr
+    assert "Synced invoices: 3 changed" in second.stderr
+    assert per_status(path) == after_changes(invoices, voided, created_total)
