@@ -29,8 +29,8 @@ def quoted(name: str) -> str:
 
 
 def as_text(value: Any) -> str | None:
-    if value is None:
-        return None
+    if value is None or type(value) is str:
+        return value
     if isinstance(value, (dict, list)):
         return json.dumps(value, default=str, sort_keys=True)
     if isinstance(value, bool):
@@ -41,9 +41,11 @@ def as_text(value: Any) -> str | None:
 
 
 def as_decimal(value: Any) -> Decimal | None:
+    if type(value) is Decimal:
+        return value
     if value is None or value == "":
         return None
-    return value if isinstance(value, Decimal) else Decimal(str(value))
+    return Decimal(str(value))
 
 
 def as_bool(value: Any) -> bool | None:
@@ -224,9 +226,13 @@ def scaled(places: int) -> Converter:
     unit = Decimal(1).scaleb(-places)
 
     def convert(value: Any) -> int | None:
-        number = as_decimal(value)
+        number = value if type(value) is Decimal else as_decimal(value)
         if number is None:
             return None
+        shifted = number.scaleb(places)
+        whole = int(shifted)
+        if whole == shifted:  # nearly always: Xero sends no more places than these
+            return whole
         return int(number.quantize(unit, rounding=ROUND_HALF_EVEN).scaleb(places))
 
     return convert
