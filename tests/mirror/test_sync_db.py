@@ -100,3 +100,29 @@ def test_previous_version_is_migrated_in_place_and_a_newer_one_is_refused(
     assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
     assert mirror_box.stats()["api_calls"] == 0
     assert os.path.exists(db)
+
+
+def test_a_database_failing_mid_run_is_the_one_line_db_error(tmp_path) -> None:
+    """A driver error while rows go in (a full disk, a lock held too long, a server gone) is
+    exit 2 naming the database, and the collection's transaction is rolled back."""
+    from datetime import datetime, timezone
+
+    from xerocli.api.export import Tenant
+    from xerocli.api.resources import resource
+    from xerocli.mirror.load import CollectionLoad
+
+    db = tmp_path / "m.sqlite"
+    backend = open_mirror(parse_target(str(db)))
+    table = schema.collection_table(resource("contacts"))
+    load = CollectionLoad(backend, table, datetime.now(timezone.utc), full=True)
+    tenant = Tenant("t-1", "Tenant")
+    load.open([tenant])
+    load.write(tenant, [{"ContactID": "c-1", "Name": "One"}])
+    backend.conn.execute("DROP TABLE contact_phones")  # the next page's child rows fail
+    with pytest.raises(errors.UsageError) as caught:
+        load.write(tenant, [{"ContactID": "c-2", "Name": "Two", "Phones": [{"PhoneType": "X"}]}])
+    assert caught.value.message.startswith(f"--db: writing to {db} failed: no such table")
+    load.discard()
+    backend.close()
+    assert query(db, "SELECT count(*) FROM contacts") == [(0,)]
+    assert query(db, "SELECT count(*) FROM _sync_state") == [(0,)]

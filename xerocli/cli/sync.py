@@ -94,6 +94,7 @@ def _sync(
     target = parse_target(db)
     app_ctx = ctx.obj
     io = app_ctx.io
+    _warn_password(io, target)
     backend = open_mirror(target)
 
     def done(result) -> None:
@@ -134,6 +135,13 @@ def _sync(
     io.info(f"Mirror {target.shown} is up to date ({total} records written).")
 
 
+def _warn_password(io, target) -> None:
+    from xerocli.mirror.target import PASSWORD_WARNING
+
+    if target.has_password:
+        io.warn(f"xero: warning: {PASSWORD_WARNING}")
+
+
 def _status(ctx: typer.Context, db: str | None, fmt: str | None) -> None:
     from xerocli.mirror.migrate import open_for_reading
     from xerocli.mirror.status import status_rows
@@ -142,6 +150,7 @@ def _status(ctx: typer.Context, db: str | None, fmt: str | None) -> None:
     from xerocli.output.writer import RecordView
 
     target = parse_target(db)
+    _warn_password(ctx.obj.io, target)
     backend = open_for_reading(target)
     try:
         rows = status_rows(backend)
@@ -184,6 +193,7 @@ def sql(
 
     fmt = chosen_format(output, as_json)
     target = parse_target(db)
+    _warn_password(ctx.obj.io, target)
     backend = open_for_reading(target)
     try:
         columns, rows = run_query(backend, query)

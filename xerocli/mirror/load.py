@@ -17,6 +17,7 @@ the rows Xero no longer returned with `missing_since` instead of deleting them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -138,13 +139,18 @@ class CollectionLoad:
         """The database was opened (and written) before the run: nothing more to check."""
 
     def load(self, profile: str, tenant_id: str, noun: str) -> Mark | None:
-        return read_mark(self.backend, tenant_id, self.table.name)
+        with self.backend.failing("reading the marks of"):
+            return read_mark(self.backend, tenant_id, self.table.name)
 
     def save(self, profile: str, tenant_id: str, noun: str, mark: Mark) -> None:
         """Already in `_sync_state`: `commit()` wrote it in the transaction of its rows."""
 
     # --- the destination -----------------------------------------------------------------
     def open(self, tenants: Sequence[Tenant]) -> None:
+        with self.backend.failing("writing to"):
+            self._open_tenants(tenants)
+
+    def _open_tenants(self, tenants: Sequence[Tenant]) -> None:
         b = self.backend
         b.begin()
         self._open = True
@@ -173,6 +179,10 @@ class CollectionLoad:
             run.calls += 1
 
     def write(self, tenant: Tenant, records: list[dict]) -> int:
+        with self.backend.failing("writing to"):
+            return self._write(tenant, records)
+
+    def _write(self, tenant: Tenant, records: list[dict]) -> int:
         run = self.runs[tenant.id]
         # The engine has filtered by the mark; the same filter here finds the next mark.
         kept = list(run.high_water.filter(records))
@@ -195,6 +205,12 @@ class CollectionLoad:
         return sum(len(rows) for rows in out.values())
 
     def commit(self) -> list[str]:
+        with self.backend.failing("committing to"):
+            self._commit()
+        self._open = False
+        return []
+
+    def _commit(self) -> None:
         b = self.backend
         p = b.placeholder
         for run in self.runs.values():
@@ -233,13 +249,12 @@ class CollectionLoad:
                 ),
             )
         b.commit()
-        self._open = False
-        return []
 
     def discard(self) -> None:
         if self._open:
             self._open = False
-            self.backend.rollback()
+            with contextlib.suppress(*self.backend.database_errors):
+                self.backend.rollback()
 
 
 def read_mark(backend: Backend, tenant_id: str, collection: str) -> Mark | None:

@@ -39,6 +39,17 @@ class Target:
     def path(self) -> Path:
         return Path(self.location)
 
+    @property
+    def has_password(self) -> bool:
+        """A password written into the URL (it is then in argv, which every user can read)."""
+        return self.kind == POSTGRES and self.shown != self.location
+
+
+PASSWORD_WARNING = (
+    "the password in --db is visible to every user of this machine (the process list): give it"
+    " in PGPASSWORD or ~/.pgpass instead, which libpq reads"
+)
+
 
 def default_target() -> Target:
     from xerocli import config

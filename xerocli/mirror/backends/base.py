@@ -10,8 +10,9 @@ high-water mark go into one, so a crash leaves the mirror at the last complete s
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
@@ -92,6 +93,17 @@ class Backend:
     def __init__(self, target: Target) -> None:
         self.target = target
         self.conn: Any = None
+        #: The driver's own error classes (set on connecting: the driver is imported then).
+        self.database_errors: tuple[type[BaseException], ...] = ()
+
+    @contextlib.contextmanager
+    def failing(self, doing: str) -> Iterator[None]:
+        """A driver error inside as the one-line `--db` error (exit 2): a full disk, a lock
+        held too long, a server gone away are the database's trouble, not a bug of xero's."""
+        try:
+            yield
+        except self.database_errors as exc:
+            raise self.fail(exc, doing) from None
 
     # --- connecting ----------------------------------------------------------------------
     def connect(self, *, read_only: bool = False) -> None:

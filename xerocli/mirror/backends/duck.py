@@ -45,6 +45,7 @@ class DuckdbBackend(Backend):
             raise errors.UsageError(
                 f"--db: {self.target.shown} needs duckdb: pip install 'xerocli[duckdb]'"
             ) from None
+        self.database_errors = (duckdb.Error,)
         try:
             self.conn = duckdb.connect(self.target.location, read_only=read_only)
         except duckdb.Error as exc:

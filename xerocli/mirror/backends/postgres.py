@@ -38,6 +38,7 @@ class PostgresBackend(Backend):
             raise errors.UsageError(
                 f"--db: {self.target.shown} needs psycopg: pip install 'xerocli[postgres]'"
             ) from None
+        self.database_errors = (psycopg.Error,)
         try:
             self.conn = psycopg.connect(
                 self.target.location, autocommit=True, connect_timeout=CONNECT_SECONDS

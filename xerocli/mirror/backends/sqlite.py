@@ -47,6 +47,7 @@ class SqliteBackend(Backend):
 
     def connect(self, *, read_only: bool = False) -> None:
         path = self.target.location
+        self.database_errors = (sqlite3.Error,)
         try:
             if read_only:
                 self.conn = sqlite3.connect(
