@@ -1,6 +1,6 @@
-"""A sync killed (SIGKILL, no chance to clean up) leaves a consistent mirror: every collection
-either as the last complete run left it (rows and mark together) or not there at all, and the
-next run completes it to exactly what an uninterrupted sync gives.
+"""A sync stopped by SIGTERM, or killed (SIGKILL, no chance to clean up), leaves a consistent
+mirror: every collection either as the last complete run left it (rows and mark together) or
+not there at all, and the next run completes it to exactly what an uninterrupted sync gives.
 
 Kill points are counted in API calls that reached the sandbox while each call is held for
 `latency_ms`, so the kill lands while a collection's page is in flight (its transaction open)."""
@@ -35,21 +35,36 @@ def contents(db: Path) -> dict[str, list[tuple]]:
     return out
 
 
-def kill_after(box, argv: list[str], env: dict[str, str], calls: int) -> int:
+def kill_after(box, argv: list[str], env: dict[str, str], calls: int, sig: int) -> tuple[int, str]:
+    """Start `xero ARGV`, send `sig` once `calls` API calls reached the sandbox."""
     box.reset_stats()
     process = subprocess.Popen(
         [sys.executable, "-m", "xerocli", *argv],
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 60
     while process.poll() is None and box.stats()["api_calls"] < calls:
         assert time.monotonic() < deadline, "the sync made no progress"
         time.sleep(0.01)
-    process.send_signal(signal.SIGKILL)
-    return process.wait(timeout=30)
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=30)
+    return process.returncode, err
+
+
+def assert_consistent(db: Path) -> set[str]:
+    """Whole collections only: a collection without a state row has no rows at all."""
+    assert query(db, "PRAGMA integrity_check") == [("ok",)]
+    assert query(db, "PRAGMA foreign_key_check") == []
+    synced = {c for (c,) in query(db, "SELECT collection FROM _sync_state")}
+    for table in all_tables():
+        rows = query(db, f'SELECT count(*) FROM "{table.name}"')[0][0]
+        if table.parent is None and table.name not in synced:
+            assert rows == 0, f"{table.name}: rows of a collection whose run was stopped"
+    return synced
 
 
 def test_sigkill_mid_sync_leaves_a_consistent_mirror_the_next_run_completes(
@@ -59,17 +74,16 @@ def test_sigkill_mid_sync_leaves_a_consistent_mirror_the_next_run_completes(
     db = tmp_path / "killed.sqlite"
     argv = ["--sandbox", "sync", "--db", str(db)]
     mirror_box.configure(latency_ms=60)
-    calls = rng.randint(2, len(RESOURCES) - 2)  # a random point, the same on every run
-    assert kill_after(mirror_box, argv, box_env, calls) == -signal.SIGKILL
-    assert query(db, "PRAGMA integrity_check") == [("ok",)]
-    assert query(db, "PRAGMA foreign_key_check") == []
-    synced = {c for (c,) in query(db, "SELECT collection FROM _sync_state")}
-    assert 0 < len(synced) < len(RESOURCES)  # killed part-way, after some collections
-    for table in all_tables():
-        rows = query(db, f'SELECT count(*) FROM "{table.name}"')[0][0]
-        root = table.name if table.parent is None else None
-        if root is not None and root not in synced:
-            assert rows == 0, f"{root}: rows of a collection whose run was killed"
+    # SIGTERM: stops at the next safe point, rolls the collection back, says so, exits 143.
+    code, err = kill_after(mirror_box, argv, box_env, rng.randint(2, 4), signal.SIGTERM)
+    assert code == 143 and "terminated (SIGTERM)" in err and "Traceback" not in err, err
+    synced = assert_consistent(db)
+    assert 0 < len(synced) < len(RESOURCES)
+    # SIGKILL: no chance to clean up; the transaction it was in is simply never committed.
+    calls = rng.randint(len(synced) + 2, len(RESOURCES) - 2)  # a random point further on
+    code, _ = kill_after(mirror_box, argv, box_env, calls, signal.SIGKILL)
+    assert code == -signal.SIGKILL
+    assert 0 < len(assert_consistent(db)) < len(RESOURCES)  # killed part-way
     mirror_box.configure(latency_ms=0)
     run_xero(*argv, env=box_env).ok()
     assert {c for (c,) in query(db, "SELECT collection FROM _sync_state")} == {

@@ -88,7 +88,7 @@ def _sync(
 ) -> None:
     from xerocli.api.stopper import Stopper
     from xerocli.mirror.migrate import open_mirror
-    from xerocli.mirror.run import run_sync
+    from xerocli.mirror.run import SyncHooks, run_sync
     from xerocli.mirror.target import parse_target
 
     target = parse_target(db)
@@ -115,17 +115,21 @@ def _sync(
     def stopper_for(resource):
         return Stopper(f"terminated (SIGTERM) while syncing {resource.noun}: {KEPT}")
 
+    hooks = SyncHooks(
+        events_for,
+        stopper_for,
+        done,
+        between=Stopper(f"terminated (SIGTERM) between two collections: {KEPT}"),
+    )
     try:
         results = run_sync(
             backend,
             resources,
             app_ctx,
+            hooks,
             full=full,
             all_tenants=all_tenants,
             profile=app_ctx.options.profile or "default",
-            events_for=events_for,
-            stopper_for=stopper_for,
-            on_done=done,
         )
     except KeyboardInterrupt:
         raise errors.Interrupted(f"interrupted while syncing {current['noun']}: {KEPT}") from None

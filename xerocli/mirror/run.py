@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from xerocli.api.export import ExportPlan
 from xerocli.mirror import schema
 from xerocli.mirror.load import CollectionLoad
 
@@ -63,60 +64,85 @@ def sync_query(resource: Resource) -> Any:
     return build_list_query(resource, flags)
 
 
+@dataclass(frozen=True)
+class SyncHooks:
+    """What the command gives a sync: per collection its progress (closed after it) and the
+    stopper the engine installs while it runs; what to do with each result."""
+
+    events_for: Callable[[Resource], Any]
+    stopper_for: Callable[[Resource], Stopper]
+    on_done: Callable[[CollectionResult], None]
+    #: Installed for the whole sync: a SIGTERM or Ctrl-C between two collections.
+    between: Stopper | None = None
+
+
 def run_sync(
     backend: Backend,
     resources: Sequence[Resource],
     login: Login,
+    hooks: SyncHooks,
     *,
     full: bool,
     all_tenants: bool,
     profile: str,
-    events_for: Callable[[Resource], Any],
-    stopper_for: Callable[[Resource], Stopper],
-    on_done: Callable[[CollectionResult], None],
 ) -> list[CollectionResult]:
     """Sync `resources` in order; raise on the first failure (that collection rolled back,
-    the ones before it kept). `events_for` gives a collection's progress (closed after it)."""
-    from xerocli.api.export import ExportPlan, run_export
-
+    the ones before it kept)."""
     results = []
     run_at = datetime.now(timezone.utc)
-    for resource in resources:
-        table = schema.collection_table(resource)
-        whole = full or not resource.modified_since
-        load = CollectionLoad(backend, table, run_at, whole)
-        plan = ExportPlan(
-            resource,
-            sync_query(resource),
-            incremental=not whole,
-            all_tenants=all_tenants,
-            profile=profile,
-        )
-        progress = events_for(resource)
-        client = None if all_tenants else login.client()
-        limiter = client.limiter if client is not None else None
-        try:
-            outcome = run_export(
-                plan,
-                login,
-                load,  # type: ignore[arg-type]
-                marks=load,  # type: ignore[arg-type]
-                events=_CountingEvents(progress, load),
-                stopper=stopper_for(resource),
+    between = hooks.between
+    if between is not None:
+        between.install()
+    try:
+        for resource in resources:
+            if between is not None:
+                between.check()
+            plan = ExportPlan(
+                resource,
+                sync_query(resource),
+                incremental=not (full or not resource.modified_since),
+                all_tenants=all_tenants,
+                profile=profile,
             )
-        finally:
-            progress.close()
-            if client is not None:  # the engine chains its pacer on: one per collection
-                client.limiter = limiter
-        result = CollectionResult(
-            resource,
-            outcome.records,
-            outcome.rows,
-            outcome.skipped,
-            sum(run.calls for run in load.runs.values()),
-            len(outcome.tenants),
-            whole,
-        )
-        on_done(result)
-        results.append(result)
+            results.append(_sync_one(backend, plan, login, run_at, hooks))
+            hooks.on_done(results[-1])
+    finally:
+        if between is not None:
+            between.restore()
     return results
+
+
+def _sync_one(
+    backend: Backend, plan: ExportPlan, login: Login, run_at: datetime, hooks: SyncHooks
+) -> CollectionResult:
+    """One collection, every organisation: one run of the export engine, one transaction."""
+    from xerocli.api.export import run_export
+
+    resource = plan.resource
+    whole = not plan.incremental
+    load = CollectionLoad(backend, schema.collection_table(resource), run_at, whole)
+    progress = hooks.events_for(resource)
+    client = None if plan.all_tenants else login.client()
+    limiter = client.limiter if client is not None else None
+    try:
+        outcome = run_export(
+            plan,
+            login,
+            load,  # type: ignore[arg-type]
+            marks=load,  # type: ignore[arg-type]
+            events=_CountingEvents(progress, load),
+            stopper=hooks.stopper_for(resource),
+        )
+    finally:
+        progress.close()
+        if client is not None:  # the engine chains its pacer on: one per collection
+            client.limiter = limiter
+    return CollectionResult(
+        resource,
+        outcome.records,
+        outcome.rows,
+        outcome.skipped,
+        sum(run.calls for run in load.runs.values()),
+        len(outcome.tenants),
+        whole,
+    )
