@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import run_xero
+from tests.helpers.oauth import login
+from tests.helpers.sandbox import tenant_client
 from tests.mirror.conftest import GLOBAL, NZ, by_status, change_invoices, listed, query
 from xerocli import errors
 from xerocli.api.resources import RESOURCES
@@ -92,6 +94,14 @@ def test_first_sync_then_changes_then_a_second_organisation(mirror_box, box_env,
     assert_mirrors(db, tenants[GLOBAL], listed(box_env, "invoices", "--tenant", GLOBAL))
     assert_mirrors(db, nz_id, nz_listed)
 
+    # An item deleted in Xero (gone from its list): `--full` marks it missing, keeps the row.
+    gone = query(db, "SELECT item_id FROM items WHERE tenant_id = ? ORDER BY code", nz_id)[0][0]
+    with tenant_client(mirror_box, login(mirror_box.url), 0) as nz:
+        assert nz.delete(f"/Items/{gone}").status_code == 204
+    run_xero("--sandbox", "sync", "items", "--full", "--db", str(db), env=box_env).ok()
+    missing = query(db, "SELECT item_id FROM items WHERE missing_since IS NOT NULL")
+    assert missing == [(gone,)]
+
     # `sync status` and `sql` print through the output layer, in every format.
     status = run_xero("sync", "status", "--db", str(db), "-o", "json", env=box_env).ok().json()
     collections = {r.noun.replace("-", "_") for r in RESOURCES}
@@ -101,6 +111,8 @@ def test_first_sync_then_changes_then_a_second_organisation(mirror_box, box_env,
     nz_invoices = next(r for r in status if r["TenantName"] == NZ and r["Collection"] == "invoices")
     assert nz_invoices["Rows"] == len(nz_listed)
     assert nz_invoices["Mark"] and nz_invoices["NextRunCalls"] == 1
+    nz_items = next(r for r in status if r["TenantName"] == NZ and r["Collection"] == "items")
+    assert nz_items["Missing"] == 1 and nz_items["LastFull"] == nz_items["LastRun"]
     sql = "SELECT status, count(*) AS n, sum(total_e4) AS e4 FROM invoices GROUP BY status"
     as_json = run_xero("sql", sql, "--db", str(db), "-o", "json", env=box_env).ok().json()
     as_csv = run_xero("sql", sql, "--db", str(db), "-o", "csv", env=box_env).ok().stdout
