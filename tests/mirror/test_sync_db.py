@@ -126,3 +126,36 @@ def test_a_database_failing_mid_run_is_the_one_line_db_error(tmp_path) -> None:
     backend.close()
     assert query(db, "SELECT count(*) FROM contacts") == [(0,)]
     assert query(db, "SELECT count(*) FROM _sync_state") == [(0,)]
+
+
+def test_a_record_met_twice_in_one_fresh_run_is_written_once(tmp_path) -> None:
+    """Changed while the pages were fetched, an invoice can come on two pages of one run: its
+    lines are replaced, not added twice (nor refused as duplicate keys)."""
+    from datetime import datetime, timezone
+
+    from xerocli.api.export import Tenant
+    from xerocli.api.resources import resource
+    from xerocli.mirror.load import CollectionLoad
+
+    db = tmp_path / "m.sqlite"
+    backend = open_mirror(parse_target(str(db)))
+    table = schema.collection_table(resource("invoices"))
+    load = CollectionLoad(backend, table, datetime.now(timezone.utc), full=True)
+    tenant = Tenant("t-1", "Tenant")
+    line = {"Description": "x", "LineAmount": 1, "Tracking": [{"Name": "Region", "Option": "N"}]}
+    before = {"InvoiceID": "i-1", "Status": "DRAFT", "LineItems": [line, line]}
+    after = {"InvoiceID": "i-1", "Status": "AUTHORISED", "LineItems": [line]}
+    load.open([tenant])
+    load.write(tenant, [before, {"InvoiceID": "i-2", "LineItems": [line]}])
+    load.write(tenant, [after])
+    load.commit()
+    backend.close()
+    assert query(db, "SELECT invoice_id, status FROM invoices ORDER BY 1") == [
+        ("i-1", "AUTHORISED"),
+        ("i-2", None),
+    ]
+    assert query(db, "SELECT invoice_id, count(*) FROM invoice_lines GROUP BY 1") == [
+        ("i-1", 1),
+        ("i-2", 1),
+    ]
+    assert query(db, "SELECT count(*) FROM invoice_line_tracking") == [(2,)]

@@ -41,6 +41,8 @@ class TenantRun:
     tenant: Tenant
     high_water: HighWater
     fresh: bool  # no rows of this organisation yet: nothing to delete first
+    #: The IDs written so far, kept on a fresh run only (to find a record met twice).
+    written: set[str] = field(default_factory=set)
     records: int = 0
     calls: int = 0
 
@@ -194,10 +196,15 @@ class CollectionLoad:
             self.maker.rows(tenant.id, record, self.synced_at, out)
         b = self.backend
         roots = out[self.table.name]
-        if not run.fresh:
-            keys = [(row[0], row[1]) for row in roots]
-            for _name, statement in self.deletes:
-                b.executemany(statement, keys)
+        keys = [(row[0], row[1]) for row in roots]
+        if run.fresh:
+            # Nothing of this organisation was there: only a record met again in this run
+            # (moved to a later page by a change while paging) has child rows to replace.
+            again = [key for key in keys if key[1] in run.written]
+            run.written.update(key[1] for key in keys)
+            keys = again
+        for _name, statement in self.deletes:
+            b.executemany(statement, keys)
         b.executemany(self.upsert_root, roots)
         for name, statement in self.inserts.items():
             b.executemany(statement, out[name])
