@@ -12,6 +12,7 @@ import typer
 
 from xerocli import errors
 from xerocli.api.resources import RESOURCES
+from xerocli.cli.choices import OfferedText
 from xerocli.cli.options import OutputFormat, chosen_format, json_option, output_option
 
 NOUNS = ", ".join(r.noun for r in RESOURCES)
@@ -55,6 +56,7 @@ def sync(
         metavar="[COLLECTION]...",
         help=f"Collections to mirror (default: all): {NOUNS}. `status`: show the mirror's state.",
         show_default=False,
+        click_type=OfferedText((STATUS, *(r.noun for r in RESOURCES))),
     ),
     db: str | None = _db_option(),
     full: bool = typer.Option(
