@@ -33,7 +33,11 @@ def mirror_box(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSand
 def box_env(home: Path, mirror_box: RunningSandbox) -> dict[str, str]:
     mirror_box.configure(latency_ms=0)
     mirror_box.reset_stats()
-    return isolated_env(home, XERO_SANDBOX_URL=mirror_box.url, **UNLIMITED_CLIENT)
+    # The sandbox's clock is this machine's: no margin for a clock ahead of ours, so a run
+    # after changes mirrors exactly those, whatever other tests changed just before.
+    return isolated_env(
+        home, XERO_SANDBOX_URL=mirror_box.url, XERO_SYNC_CLOCK_MARGIN="0", **UNLIMITED_CLIENT
+    )
 
 
 def query(db: Path, sql: str, *params: object) -> list[tuple]:

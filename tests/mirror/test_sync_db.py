@@ -159,3 +159,34 @@ def test_a_record_met_twice_in_one_fresh_run_is_written_once(tmp_path) -> None:
         ("i-2", 1),
     ]
     assert query(db, "SELECT count(*) FROM invoice_line_tracking") == [(2,)]
+
+
+def test_the_mark_never_passes_the_start_of_the_run(tmp_path) -> None:
+    """A record changed while pages were fetched can be missing from an earlier page while a
+    later change is seen: the mark stops at the run's start (less the clock margin), so the
+    next run asks for everything changed since then."""
+    from datetime import datetime, timedelta, timezone
+
+    from xerocli.api.export import Tenant
+    from xerocli.api.marks import iso_utc
+    from xerocli.api.resources import resource
+    from xerocli.mirror.load import CLOCK_MARGIN, CollectionLoad, read_mark
+
+    db = tmp_path / "m.sqlite"
+    backend = open_mirror(parse_target(str(db)))
+    table = schema.collection_table(resource("invoices"))
+    started = datetime.now(timezone.utc)
+    tenant = Tenant("t-1", "Tenant")
+    old = iso_utc(started - timedelta(days=3))
+    during = iso_utc(started + timedelta(seconds=2))  # changed while the run fetched pages
+    for records, expected in (
+        ([{"InvoiceID": "a", "UpdatedDateUTC": old}], old),
+        ([{"InvoiceID": "b", "UpdatedDateUTC": during}], iso_utc(started - CLOCK_MARGIN)),
+    ):
+        load = CollectionLoad(backend, table, started, full=False)
+        load.open([tenant])
+        load.write(tenant, records)
+        load.commit()
+        mark = read_mark(backend, "t-1", "invoices")
+        assert mark is not None and iso_utc(mark.since) == expected
+    backend.close()

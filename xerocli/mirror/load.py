@@ -13,17 +13,26 @@ reads `_sync_state` and `save()` has nothing left to do (the commit moved them).
 
 A full run (the first, `--full`, and collections Xero gives no modification time for) marks
 the rows Xero no longer returned with `missing_since` instead of deleting them.
+
+The mark never passes the start of the run (less `CLOCK_MARGIN`, or `XERO_SYNC_CLOCK_MARGIN`
+seconds, for a clock behind Xero's). A record changed while the pages were fetched may be on a
+page fetched before the change, while a later change to another record is seen: a mark at that
+later time would skip the first record for ever. Up to the start of the run every change is in
+what was fetched, so the next run asks from there; it may fetch a few records again (written
+again, unchanged).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from xerocli import errors
 from xerocli.api.marks import HighWater, Mark, iso_utc, parse_utc
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import Backend, quoted
@@ -32,6 +41,27 @@ from xerocli.output.paths import compile_path, read_steps
 
 if TYPE_CHECKING:
     from xerocli.api.export import Tenant
+
+#: How far Xero's clock may be ahead of ours without a change being missed.
+CLOCK_MARGIN = timedelta(minutes=5)
+#: Another margin, in seconds (0 for a clock known to match Xero's, as the sandbox's does).
+ENV_CLOCK_MARGIN = "XERO_SYNC_CLOCK_MARGIN"
+
+
+def clock_margin() -> timedelta:
+    """`XERO_SYNC_CLOCK_MARGIN` seconds, else `CLOCK_MARGIN`; a usage error when unreadable."""
+    raw = os.environ.get(ENV_CLOCK_MARGIN, "").strip()
+    if not raw:
+        return CLOCK_MARGIN
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < 86_400:
+        raise errors.UsageError(
+            f"{ENV_CLOCK_MARGIN}: {raw!r} is not a number of seconds from 0 to 86399"
+        )
+    return timedelta(seconds=seconds)
 
 
 @dataclass
@@ -121,6 +151,7 @@ class CollectionLoad:
     table: Table
     run_at: datetime
     full: bool
+    margin: timedelta = CLOCK_MARGIN
     runs: dict[str, TenantRun] = field(default_factory=dict)
     _open: bool = False
 
@@ -130,6 +161,7 @@ class CollectionLoad:
         self.resource = resource
         self.maker = RowMaker(self.backend, self.table)
         self.synced_at = self.backend.timestamp_value(self.run_at)
+        self.complete_until = self.run_at - self.margin
         b = self.backend
         self.upsert_root = b.upsert(self.table)
         self.inserts = {t.name: b.insert(t) for t in self.table.walk()[1:]}
@@ -229,6 +261,8 @@ class CollectionLoad:
                     (self.synced_at, run.tenant.id, self.synced_at),
                 )
             mark = run.high_water.mark() if self.resource.modified_since else None
+            if mark is not None and mark.since > self.complete_until:
+                mark = Mark(self.complete_until)
             previous = run.high_water.previous
             kept = mark or previous
             whole = self.full or not self.resource.modified_since or previous is None

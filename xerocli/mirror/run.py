@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from xerocli.api.export import ExportPlan
 from xerocli.mirror import schema
-from xerocli.mirror.load import CollectionLoad
+from xerocli.mirror.load import CollectionLoad, clock_margin
 
 if TYPE_CHECKING:
     from xerocli.api.export import ExportEvents, Login
@@ -89,6 +89,7 @@ def run_sync(
     """Sync `resources` in order; raise on the first failure (that collection rolled back,
     the ones before it kept)."""
     results = []
+    margin = clock_margin()  # checked before any call
     run_at = datetime.now(timezone.utc)
     between = hooks.between
     if between is not None:
@@ -104,7 +105,7 @@ def run_sync(
                 all_tenants=all_tenants,
                 profile=profile,
             )
-            results.append(_sync_one(backend, plan, login, run_at, hooks))
+            results.append(_sync_one(backend, plan, login, run_at, margin, hooks))
             hooks.on_done(results[-1])
     finally:
         if between is not None:
@@ -113,14 +114,19 @@ def run_sync(
 
 
 def _sync_one(
-    backend: Backend, plan: ExportPlan, login: Login, run_at: datetime, hooks: SyncHooks
+    backend: Backend,
+    plan: ExportPlan,
+    login: Login,
+    run_at: datetime,
+    margin: timedelta,
+    hooks: SyncHooks,
 ) -> CollectionResult:
     """One collection, every organisation: one run of the export engine, one transaction."""
     from xerocli.api.export import run_export
 
     resource = plan.resource
     whole = not plan.incremental
-    load = CollectionLoad(backend, schema.collection_table(resource), run_at, whole)
+    load = CollectionLoad(backend, schema.collection_table(resource), run_at, whole, margin)
     progress = hooks.events_for(resource)
     client = None if plan.all_tenants else login.client()
     limiter = client.limiter if client is not None else None
