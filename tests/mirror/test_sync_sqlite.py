@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -98,6 +99,13 @@ def test_first_sync_then_changes_then_a_second_organisation(mirror_box, box_env,
     gone = query(db, "SELECT item_id FROM items WHERE tenant_id = ? ORDER BY code", nz_id)[0][0]
     with tenant_client(mirror_box, login(mirror_box.url), 0) as nz:
         assert nz.delete(f"/Items/{gone}").status_code == 204
+        # Archived contacts are mirrored too (Xero lists them only with includeArchived).
+        contacts = nz.get("/Contacts", params={"includeArchived": "true", "page": 1,
+                                               "pageSize": 1000}).json()["Contacts"]  # fmt: skip
+    statuses = query(db, "SELECT contact_status, count(*) FROM contacts WHERE tenant_id = ?"
+                     " GROUP BY 1", nz_id)  # fmt: skip
+    assert dict(statuses) == Counter(c["ContactStatus"] for c in contacts)
+    assert "ARCHIVED" in dict(statuses)
     run_xero("--sandbox", "sync", "items", "--full", "--db", str(db), env=box_env).ok()
     missing = query(db, "SELECT item_id FROM items WHERE missing_since IS NOT NULL")
     assert missing == [(gone,)]
