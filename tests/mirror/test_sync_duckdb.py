@@ -39,3 +39,44 @@ def test_duckdb_mirror_is_exact_and_incremental(mirror_box, box_env, tmp_path) -
     assert mirror_box.stats()["api_calls"] == len(RESOURCES), second.stderr
     assert "Synced invoices: 3 changed" in second.stderr
     assert per_status(path) == after_changes(invoices, voided, created_total)
+
+
+def test_duckdb_rows_keep_every_value_exactly(tmp_path) -> None:
+    """Rows go to DuckDB through a CSV file: quotes, commas, newlines, an empty string and a
+    NULL, exact decimals, dates, UTC timestamps and booleans all come back as they went in."""
+    from datetime import date, datetime, timezone
+
+    from xerocli.api.export import Tenant
+    from xerocli.api.resources import resource
+    from xerocli.mirror import schema
+    from xerocli.mirror.load import CollectionLoad
+    from xerocli.mirror.migrate import open_mirror
+    from xerocli.mirror.target import parse_target
+
+    path = tmp_path / "m.duckdb"
+    backend = open_mirror(parse_target(f"duckdb:///{path}"))
+    table = schema.collection_table(resource("invoices"))
+    load = CollectionLoad(backend, table, datetime.now(timezone.utc), full=True)
+    tenant = Tenant("t-1", "Tenant")
+    tricky = 'He said "no", then\nleft;\r\n it\'s ünïcode \\N-ish'
+    record = {
+        "InvoiceID": "i-1", "Reference": tricky, "InvoiceNumber": "", "Url": None,
+        "Total": Decimal("1234567890.1234"), "CurrencyRate": Decimal("1.234567"),
+        "Date": "2026-02-06", "UpdatedDateUTC": "2026-02-06T12:17:43.202Z",
+        "SentToContact": True, "HasAttachments": False,
+    }  # fmt: skip
+    load.open([tenant])
+    load.write(tenant, [record])
+    load.commit()
+    backend.close()
+    with duckdb.connect(str(path), read_only=True) as conn:
+        found = conn.execute(
+            "SELECT reference, invoice_number, url, total, currency_rate, date,"
+            " updated_date_utc, sent_to_contact, has_attachments FROM invoices"
+        ).fetchall()
+    assert found == [
+        (
+            tricky, "", None, Decimal("1234567890.1234"), Decimal("1.234567"),
+            date(2026, 2, 6), datetime(2026, 2, 6, 12, 17, 43, 202000), True, False,
+        )
+    ]  # fmt: skip

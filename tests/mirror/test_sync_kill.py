@@ -1,6 +1,7 @@
 """A sync stopped by SIGTERM, or killed (SIGKILL, no chance to clean up), leaves a consistent
 mirror: every collection either as the last complete run left it (rows and mark together) or
-not there at all, and the next run completes it to exactly what an uninterrupted sync gives.
+not there at all, and the next run completes it (through Xero's faults, retried) to exactly what
+an uninterrupted sync gives.
 
 Kill points are counted in API calls that reached the sandbox while each call is held for
 `latency_ms`, so the kill lands while a collection's page is in flight (its transaction open)."""
@@ -84,8 +85,14 @@ def test_sigkill_mid_sync_leaves_a_consistent_mirror_the_next_run_completes(
     code, _ = kill_after(mirror_box, argv, box_env, calls, signal.SIGKILL)
     assert code == -signal.SIGKILL
     assert 0 < len(assert_consistent(db)) < len(RESOURCES)  # killed part-way
-    mirror_box.configure(latency_ms=0)
-    run_xero(*argv, env=box_env).ok()
+    # The run that completes it meets Xero's faults (503s, dropped connections), retried.
+    mirror_box.configure(latency_ms=0, unavailable_rate=0.15, drop_rate=0.1, fault_seed=SEED)
+    try:
+        run_xero(*argv, env=box_env).ok()
+        faults = mirror_box.stats()["faults"]
+    finally:
+        mirror_box.configure(unavailable_rate=0, drop_rate=0, fault_seed=None)
+    assert faults["unavailable"] + faults["drop"] > 0, faults
     assert {c for (c,) in query(db, "SELECT collection FROM _sync_state")} == {
         r.noun.replace("-", "_") for r in RESOURCES
     }

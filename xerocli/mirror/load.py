@@ -162,11 +162,7 @@ class CollectionLoad:
         self.maker = RowMaker(self.backend, self.table)
         self.synced_at = self.backend.timestamp_value(self.run_at)
         self.complete_until = self.run_at - self.margin
-        b = self.backend
-        self.upsert_root = b.upsert(self.table)
-        self.inserts = {t.name: b.insert(t) for t in self.table.walk()[1:]}
-        # Deepest first, so no child row is left without its parent for a moment.
-        self.deletes = [(t.name, b.delete_below(t)) for t in reversed(self.table.walk()[1:])]
+        self.children = self.table.walk()[1:]
 
     # --- the mark store the engine asks --------------------------------------------------
     def check_writable(self, profile: str) -> None:
@@ -235,11 +231,12 @@ class CollectionLoad:
             again = [key for key in keys if key[1] in run.written]
             run.written.update(key[1] for key in keys)
             keys = again
-        for _name, statement in self.deletes:
-            b.executemany(statement, keys)
-        b.executemany(self.upsert_root, roots)
-        for name, statement in self.inserts.items():
-            b.executemany(statement, out[name])
+        if keys:
+            for child in reversed(self.children):  # deepest first: no row without its parent
+                b.delete_records(child, keys)
+        b.write_rows(self.table, roots, upsert=True)
+        for child in self.children:
+            b.write_rows(child, out[child.name], upsert=False)
         run.records += len(roots)
         return sum(len(rows) for rows in out.values())
 

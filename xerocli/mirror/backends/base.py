@@ -201,6 +201,27 @@ class Backend:
         return moment
 
     # --- rows ----------------------------------------------------------------------------
+    def write_rows(self, table: Table, rows: list[Sequence[Any]], *, upsert: bool) -> None:
+        """Rows of `table` (in its column order): a collection's upserted by key, a child
+        table's inserted (its old rows were deleted first)."""
+        if rows:
+            self.executemany(self._statement(table, upsert), rows)
+
+    def delete_records(self, table: Table, keys: list[tuple[Any, Any]]) -> None:
+        """The rows of a child table that belong to these (tenant, record ID) keys."""
+        if keys:
+            self.executemany(self._statement(table, None), keys)
+
+    def _statement(self, table: Table, upsert: bool | None) -> str:
+        cache = self.__dict__.setdefault("_statements", {})
+        key = (table.name, upsert)
+        if key not in cache:
+            if upsert is None:
+                cache[key] = self.delete_below(table)
+            else:
+                cache[key] = self.upsert(table) if upsert else self.insert(table)
+        return cache[key]
+
     def upsert(self, table: Table) -> str:
         names = [self.stored_name(c) for c in table.columns]
         marks = ", ".join([self.placeholder] * len(names))
