@@ -190,3 +190,30 @@ def test_the_mark_never_passes_the_start_of_the_run(tmp_path) -> None:
         mark = read_mark(backend, "t-1", "invoices")
         assert mark is not None and iso_utc(mark.since) == expected
     backend.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["sync", "invoices", "nope"], "COLLECTION: 'nope' is not one of invoices, contacts"),
+        (["sync", "invoices", "status"], "`status` goes alone"),
+        (["sync", "status", "--full"], "takes only --db and the output options"),
+        (["sync", "invoices", "-o", "json"], "only `xero sync status` prints rows"),
+        (["sql", " "], "QUERY: an empty query"),
+    ],
+)
+def test_bad_options_are_one_line_exit_2(args, says, tmp_path, monkeypatch, capsys) -> None:
+    """Checked in the command before the database is opened or anything is sent (in this
+    process: `main` is what `python -m xerocli` runs)."""
+    from xerocli.cli.app import main
+
+    monkeypatch.setenv("XERO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "m.sqlite"
+    if args[0] == "sql":
+        open_mirror(parse_target(str(db))).close()
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "--db", str(db)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert exited.value.code == 2 and len(err) == 1 and says in err[0], err
+    assert not (tmp_path / "data").exists()

@@ -38,6 +38,8 @@ def _resources(names: list[str]) -> list:
         return list(RESOURCES)
     chosen = []
     for name in names:
+        if name == STATUS:
+            raise errors.UsageError("COLLECTION: `status` goes alone: xero sync status")
         try:
             found = resource(name.replace("_", "-"))
         except KeyError:
