@@ -4,10 +4,12 @@ in the same transaction) for one call a collection."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests.helpers.cli import run_xero
 from tests.mirror.conftest import after_changes, by_status, change_invoices, listed
@@ -41,7 +43,7 @@ def test_duckdb_mirror_is_exact_and_incremental(mirror_box, box_env, tmp_path) -
     assert per_status(path) == after_changes(invoices, voided, created_total)
 
 
-def test_duckdb_rows_keep_every_value_exactly(tmp_path) -> None:
+def test_duckdb_rows_keep_every_value_exactly(tmp_path, capsys) -> None:
     """Rows go to DuckDB through a CSV file: quotes, commas, newlines, an empty string and a
     NULL, exact decimals, dates, UTC timestamps and booleans all come back as they went in."""
     from datetime import date, datetime, timezone
@@ -79,4 +81,15 @@ def test_duckdb_rows_keep_every_value_exactly(tmp_path) -> None:
             tricky, "", None, Decimal("1234567890.1234"), Decimal("1.234567"),
             date(2026, 2, 6), datetime(2026, 2, 6, 12, 17, 43, 202000), True, False,
         )
+    ]  # fmt: skip
+    # `xero sql` prints them, as JSON too (in this process: `main` is what the CLI runs).
+    from xerocli.cli.app import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["sql", "SELECT reference, total, date, updated_date_utc FROM invoices",
+              "--db", f"duckdb:///{path}", "-o", "json"])  # fmt: skip
+    assert exited.value.code == 0
+    assert json.loads(capsys.readouterr().out, parse_float=Decimal) == [
+        {"reference": tricky, "total": Decimal("1234567890.1234"), "date": "2026-02-06",
+         "updated_date_utc": "2026-02-06T12:17:43.202Z"}
     ]  # fmt: skip

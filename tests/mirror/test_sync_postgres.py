@@ -5,6 +5,7 @@ a server that cannot be reached is the one-line `--db` error."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import psycopg
@@ -60,14 +61,17 @@ def test_postgres_mirror_is_exact_and_incremental(mirror_box, box_env, postgres)
     # A password in the URL works (the cluster trusts 127.0.0.1) but is warned about, unshown.
     with_password = url.replace("xero@", "xero:pw-in-argv@")
     answer = run_xero(
-        "sql", "SELECT status, sum(total) AS total FROM invoices WHERE status LIKE 'V%'"
-        " GROUP BY status", "--db", with_password, "-o", "json", env=box_env,
+        "sql", "SELECT status, sum(total) AS total, max(date) AS day, max(synced_at) AS at"
+        " FROM invoices WHERE status LIKE 'V%' GROUP BY status", "--db", with_password,
+        "-o", "json", env=box_env,
     ).ok()  # fmt: skip
     assert "PGPASSWORD" in answer.stderr and "pw-in-argv" not in answer.stderr
     rows = answer.json()
     assert [(r["status"], Decimal(str(r["total"]))) for r in rows] == [
         ("VOIDED", per_status(url)["VOIDED"][1])
     ]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", rows[0]["day"]), rows  # dates and timestamps print
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", rows[0]["at"]), rows
     reader = open_for_reading(parse_target(url))  # what `xero sql` opens: read-only
     with pytest.raises(errors.UsageError, match="read-only"):
         run_query(reader, "DROP TABLE invoices")

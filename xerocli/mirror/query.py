@@ -10,8 +10,12 @@ database refuses (a typo, a write on the read-only connection) is a one-line usa
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any
 
 from xerocli import errors
+from xerocli.api.marks import iso_utc
 from xerocli.mirror.backends.base import Backend
 
 
@@ -38,4 +42,20 @@ def run_query(backend: Backend, query: str) -> tuple[list[str], list[dict]]:
     except Exception as exc:
         raise backend.fail(exc, "running it on", "QUERY") from None
     keys = record_keys(names)
-    return keys, [dict(zip(keys, row, strict=True)) for row in rows]
+    return keys, [dict(zip(keys, map(plain, row), strict=True)) for row in rows]
+
+
+def plain(value: Any) -> Any:
+    """A value every writer prints: timestamps as ISO 8601 UTC (`2026-02-06T12:17:43.202Z`; a
+    timestamp without a zone is the mirror's UTC), dates as `YYYY-MM-DD`, other driver types
+    (UUIDs, intervals, bytes) as text; numbers, Decimals, text and booleans as they are."""
+    if value is None or isinstance(value, (str, int, float, Decimal)):
+        return value
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return iso_utc(moment)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    return str(value)
