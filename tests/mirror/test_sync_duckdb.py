@@ -22,7 +22,7 @@ def per_status(path: Path) -> dict[str, tuple[int, Decimal]]:
         return {status: (count, total) for status, count, total in rows.fetchall()}
 
 
-def test_duckdb_mirror_is_exact_and_incremental(mirror_box, box_env, tmp_path) -> None:
+def test_duckdb_mirror_is_exact_and_incremental(mirror_box, box_env, tmp_path, capsys) -> None:
     path = tmp_path / "mirror.duckdb"
     db = f"duckdb:///{path}"  # an absolute path: four slashes
     run_xero("--sandbox", "sync", "--db", db, env=box_env).ok()
@@ -41,6 +41,16 @@ def test_duckdb_mirror_is_exact_and_incremental(mirror_box, box_env, tmp_path) -
     assert mirror_box.stats()["api_calls"] == len(RESOURCES), second.stderr
     assert "Synced invoices: 3 changed" in second.stderr
     assert per_status(path) == after_changes(invoices, voided, created_total)
+
+    # `xero sync status` reads DuckDB's own types (in this process: what the CLI runs).
+    from xerocli.cli.app import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["sync", "status", "--db", db, "-o", "json"])
+    assert exited.value.code == 0
+    status = {row["Collection"]: row for row in json.loads(capsys.readouterr().out)}
+    assert status["invoices"]["Rows"] == len(invoices) + 1
+    assert status["invoices"]["LastRun"].endswith("Z") and status["invoices"]["Mark"]
 
 
 def test_duckdb_rows_keep_every_value_exactly(tmp_path, capsys) -> None:

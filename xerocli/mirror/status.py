@@ -10,19 +10,10 @@ collection).
 
 from __future__ import annotations
 
-from typing import Any
-
 from xerocli.api.paging import PAGE_SIZE
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import Backend, quoted
-
-
-def _text(value: Any) -> Any:
-    """Timestamps as ISO text whatever the backend returned (datetime or text)."""
-    if value is None or isinstance(value, str):
-        return value
-    isoformat = getattr(value, "isoformat", None)
-    return isoformat() if isoformat else value
+from xerocli.mirror.query import plain
 
 
 def status_rows(backend: Backend) -> list[dict]:
@@ -60,8 +51,8 @@ def status_rows(backend: Backend) -> list[dict]:
                 "Collection": collection,
                 "Rows": int(rows) if rows is not None else None,
                 "Missing": int(missing) if missing is not None else None,
-                "LastRun": _text(last_run),
-                "LastFull": _text(last_full),
+                "LastRun": plain(last_run),
+                "LastFull": plain(last_full),
                 "Mark": mark,
                 "LastRunRecords": records,
                 "LastRunCalls": calls,
