@@ -32,7 +32,9 @@ Schema version {version}. What `xero sync` creates in every database (see the RE
 Every collection table ends with `synced_at` (when the sync that last wrote the row ran) and
 `missing_since` (set when a whole fetch no longer returned the record). A child table's key is
 its parent's key and `position` (the element's place in the list, from 0), with a foreign key
-to the parent.
+to the parent (declared in SQLite and PostgreSQL; DuckDB checks a key as each update happens,
+which replacing an invoice's lines in one transaction would trip, so there the key is kept by
+`xero sync` alone).
 """
 
 
