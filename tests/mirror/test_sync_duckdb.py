@@ -9,10 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from tests.helpers.cli import run_xero
-from tests.mirror.conftest import after_changes, by_status, change_invoices, listed
+from tests.mirror.conftest import after_changes, by_status, change_invoices, listed, run_inline
 from xerocli.api.resources import RESOURCES
 
 
@@ -42,13 +41,9 @@ def test_duckdb_mirror_is_exact_and_incremental(mirror_box, box_env, tmp_path, c
     assert "Synced invoices: 3 changed" in second.stderr
     assert per_status(path) == after_changes(invoices, voided, created_total)
 
-    # `xero sync status` reads DuckDB's own types (in this process: what the CLI runs).
-    from xerocli.cli.app import main
-
-    with pytest.raises(SystemExit) as exited:
-        main(["sync", "status", "--db", db, "-o", "json"])
-    assert exited.value.code == 0
-    status = {row["Collection"]: row for row in json.loads(capsys.readouterr().out)}
+    # `xero sync status` reads DuckDB's own types.
+    printed = run_inline(capsys, "sync", "status", "--db", db, "-o", "json")
+    status = {row["Collection"]: row for row in json.loads(printed)}
     assert status["invoices"]["Rows"] == len(invoices) + 1
     assert status["invoices"]["LastRun"].endswith("Z") and status["invoices"]["Mark"]
 
@@ -92,14 +87,12 @@ def test_duckdb_rows_keep_every_value_exactly(tmp_path, capsys) -> None:
             date(2026, 2, 6), datetime(2026, 2, 6, 12, 17, 43, 202000), True, False,
         )
     ]  # fmt: skip
-    # `xero sql` prints them, as JSON too (in this process: `main` is what the CLI runs).
-    from xerocli.cli.app import main
-
-    with pytest.raises(SystemExit) as exited:
-        main(["sql", "SELECT reference, total, date, updated_date_utc FROM invoices",
-              "--db", f"duckdb:///{path}", "-o", "json"])  # fmt: skip
-    assert exited.value.code == 0
-    assert json.loads(capsys.readouterr().out, parse_float=Decimal) == [
+    # `xero sql` prints them, as JSON too.
+    printed = run_inline(
+        capsys, "sql", "SELECT reference, total, date, updated_date_utc FROM invoices",
+        "--db", f"duckdb:///{path}", "-o", "json",
+    )  # fmt: skip
+    assert json.loads(printed, parse_float=Decimal) == [
         {"reference": tricky, "total": Decimal("1234567890.1234"), "date": "2026-02-06",
          "updated_date_utc": "2026-02-06T12:17:43.202Z"}
     ]  # fmt: skip

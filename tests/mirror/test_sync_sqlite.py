@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,15 @@ import pytest
 from tests.helpers.cli import run_xero
 from tests.helpers.oauth import login
 from tests.helpers.sandbox import tenant_client
-from tests.mirror.conftest import GLOBAL, NZ, by_status, change_invoices, listed, query
+from tests.mirror.conftest import (
+    GLOBAL,
+    NZ,
+    by_status,
+    change_invoices,
+    listed,
+    query,
+    run_inline,
+)
 from xerocli import errors
 from xerocli.api.resources import RESOURCES
 from xerocli.mirror.migrate import open_for_reading
@@ -49,7 +58,9 @@ def sync(env: dict[str, str], db: Path, *extra: str):
     return run_xero("--sandbox", "sync", "--db", str(db), *extra, env=env).ok()
 
 
-def test_first_sync_then_changes_then_a_second_organisation(mirror_box, box_env, tmp_path) -> None:
+def test_first_sync_then_changes_then_a_second_organisation(
+    mirror_box, box_env, tmp_path, capsys
+) -> None:
     db = tmp_path / "mirror.sqlite"
     first = sync(box_env, db)
     assert first.stdout == ""
@@ -122,8 +133,8 @@ def test_first_sync_then_changes_then_a_second_organisation(mirror_box, box_env,
     nz_items = next(r for r in status if r["TenantName"] == NZ and r["Collection"] == "items")
     assert nz_items["Missing"] == 1 and nz_items["LastFull"] == nz_items["LastRun"]
     sql = "SELECT status, count(*) AS n, sum(total_e4) AS e4 FROM invoices GROUP BY status"
-    as_json = run_xero("sql", sql, "--db", str(db), "-o", "json", env=box_env).ok().json()
-    as_csv = run_xero("sql", sql, "--db", str(db), "-o", "csv", env=box_env).ok().stdout
+    as_json = json.loads(run_inline(capsys, "sql", sql, "--db", str(db), "-o", "json"))
+    as_csv = run_inline(capsys, "sql", sql, "--db", str(db), "-o", "csv")
     rows = list(csv.DictReader(io.StringIO(as_csv)))
     assert [(r["status"], int(r["n"]), int(r["e4"])) for r in rows] == [
         (r["status"], r["n"], r["e4"]) for r in as_json
