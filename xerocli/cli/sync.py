@@ -105,10 +105,8 @@ def _sync(
         noun = result.resource.noun.replace("-", " ")
         how = "in full" if result.full else "changed"
         skipped = f", {result.skipped} unchanged at the mark" if result.skipped else ""
-        io.info(
-            f"Synced {noun}: {result.records} {how} ({result.rows} rows, {result.calls}"
-            f" calls{skipped})."
-        )
+        calls = f"{result.calls} call{'' if result.calls == 1 else 's'}"
+        io.info(f"Synced {noun}: {result.records} {how} ({result.rows} rows, {calls}{skipped}).")
 
     current = {"noun": ""}
 
