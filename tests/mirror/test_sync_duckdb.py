@@ -61,7 +61,8 @@ def test_duckdb_rows_keep_every_value_exactly(tmp_path, capsys) -> None:
     from xerocli.mirror.target import parse_target
 
     path = tmp_path / "m.duckdb"
-    backend = open_mirror(parse_target(f"duckdb:///{path}"))
+    backend = open_mirror(parse_target(str(path)))  # a plain path ending in .duckdb
+    assert backend.kind == "duckdb"
     table = schema.collection_table(resource("invoices"))
     load = CollectionLoad(backend, table, datetime.now(timezone.utc), full=True)
     tenant = Tenant("t-1", "Tenant")

@@ -2,7 +2,7 @@
 
 - nothing: `mirror.sqlite` in the data directory (created with its folder);
 - a path, or `sqlite:///PATH` (SQLAlchemy's form: three slashes and a relative path, four for
-  an absolute one, `sqlite:////srv/xero.sqlite`);
+  an absolute one, `sqlite:////srv/xero.sqlite`); a path ending in `.duckdb` is a DuckDB file;
 - `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB` (also `postgres://`), anything libpq takes;
 - `duckdb:///PATH` (same slashes as SQLite).
 
@@ -24,6 +24,8 @@ SQLITE, POSTGRES, DUCKDB = "sqlite", "postgresql", "duckdb"
 SCHEMES = {"sqlite": SQLITE, "postgresql": POSTGRES, "postgres": POSTGRES, "duckdb": DUCKDB}
 FORMS = "a path, sqlite:///PATH, postgresql://USER@HOST/DB or duckdb:///PATH"
 DEFAULT_NAME = "mirror.sqlite"
+#: A plain path with one of these ends is a DuckDB file (any other: SQLite).
+DUCKDB_SUFFIXES = (".duckdb", ".ddb")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def parse_target(text: str | None) -> Target:
                 if scheme.lower() in SCHEMES
                 else f"--db: {text!r} looks like a URL of unknown scheme {scheme!r}; use {FORMS}"
             )
-        return Target(SQLITE, text, text)
+        kind = DUCKDB if text.lower().endswith(DUCKDB_SUFFIXES) else SQLITE
+        return Target(kind, text, text)
     scheme, rest = text.split("://", 1)
     kind = SCHEMES.get(scheme.lower())
     if kind is None:
