@@ -325,7 +325,51 @@ def check_connections(printed: Printed, seen: dict) -> None:
     assert names == {"Demo Company (NZ)", "Demo Company (Global)"}
 
 
+def check_synced(printed: Printed, seen: dict) -> None:
+    assert "Synced invoices: " in printed.stderr and "is up to date" in printed.stderr
+
+
+def check_sync_status(printed: Printed, seen: dict) -> None:
+    rows = _rows(printed)  # piped: JSON
+    assert {r["Collection"] for r in rows} >= {"invoices", "contacts", "tax_rates"}
+    assert all(r["Rows"] > 0 and r["NextRunCalls"] == 1 for r in rows), rows
+
+
+def check_ageing(printed: Printed, seen: dict) -> None:
+    rows = _rows(printed)
+    assert {r["age"] for r in rows} <= {"current", "1-30", "31-60", "61-90", "90+"}, rows
+    assert all(r["invoices"] > 0 and r["due"] >= 0 for r in rows)
+
+
+def check_revenue(printed: Printed, seen: dict) -> None:
+    lines = printed.stdout.splitlines()
+    assert lines[0] == "month,contact_name,currency_code,revenue", lines[:2]
+    assert all(re.match(r"20\d\d-\d\d,", line) for line in lines[1:]), lines[:5]
+
+
+#: The README's two queries on the mirror, as its continuation lines join them.
+AGEING = (
+    "xero sql \"SELECT CASE WHEN due_date >= date('now') THEN 'current'"
+    " WHEN due_date >= date('now', '-30 days') THEN '1-30'"
+    " WHEN due_date >= date('now', '-60 days') THEN '31-60'"
+    " WHEN due_date >= date('now', '-90 days') THEN '61-90' ELSE '90+' END AS age, currency_code,"
+    " count(*) AS invoices, sum(amount_due_e4) / 10000.0 AS due FROM invoices"
+    " WHERE type = 'ACCREC' AND status = 'AUTHORISED' GROUP BY age, currency_code"
+    ' ORDER BY max(due_date) DESC"'
+)
+REVENUE = (
+    'xero sql "SELECT substr(date, 1, 7) AS month, contact_name, currency_code,'
+    " sum(sub_total_e4) / 10000.0 AS revenue FROM invoices WHERE type = 'ACCREC'"
+    " AND status IN ('AUTHORISED', 'PAID') GROUP BY month, contact_name, currency_code"
+    ' ORDER BY month, revenue DESC" -o csv'
+)
+
+
 TOUR: dict[str, Check] = {
+    "xero --sandbox sync": check_synced,
+    "xero sync status": check_sync_status,
+    AGEING: check_ageing,
+    REVENUE: check_revenue,
     "xero --sandbox invoices list -o table": check_table,
     "xero --sandbox invoices list --status AUTHORISED --type ACCREC --from 2026-01-01 --all"
     " --json | jq '.[].Total'": check_authorised_totals,

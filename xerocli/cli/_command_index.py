@@ -12,6 +12,8 @@ COMMANDS: dict = {
             'api': 'Call any Xero endpoint: `xero api Invoices -f where=\'Status=="PAID"\'`, `xero...',
             'limits': "Show the organisation's call budget: this minute, in flight, and the day (no...",
             'completion': 'Print the TAB completion script for bash, zsh or fish.',
+            'sync': 'Mirror Xero into a local database (SQLite by default), incrementally.',
+            'sql': 'Run a read-only SQL query on the mirror and print the rows (table, json, csv,...',
             'invoices': 'Work with invoices in Xero.',
             'contacts': 'Work with contacts in Xero.',
             'accounts': 'Work with accounts in Xero.',
@@ -76,6 +78,32 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('shell', ('bash', 'zsh', 'fish'), '', 1),
+        ],
+    },
+    'sync': {
+        'help': 'Mirror Xero into a local database (SQLite by default), incrementally.',
+        'options': [
+            (('--db',), True, (), '', 'The mirror: a path, sqlite:///PATH, postgresql://USER@HOST/DB or duckdb:///PATH (default: mirror.sqlite in the data directory).', False),
+            (('--full',), False, (), '', 'Fetch everything again, not only what changed since the mark.', False),
+            (('--all-tenants',), False, (), '', 'Every connected organisation, into the same database.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('collections', ('status', 'invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', -1),
+        ],
+    },
+    'sql': {
+        'help': 'Run a read-only SQL query on the mirror and print the rows (table, json, csv,...',
+        'options': [
+            (('--db',), True, (), '', 'The mirror: a path, sqlite:///PATH, postgresql://USER@HOST/DB or duckdb:///PATH (default: mirror.sqlite in the data directory).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('query', (), '', 1),
         ],
     },
     'invoices': {

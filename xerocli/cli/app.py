@@ -140,6 +140,8 @@ def _builders() -> dict[str, Callable[[typer.Typer], None]]:
     found["webhooks"] = _add_group("webhooks", "webhooks")
     found["completion"] = _add_command("completion", "completion")
     found["export"] = _add_group("export", "export")
+    found["sync"] = _add_command("sync", "sync")
+    found["sql"] = _add_command("sync", "sql")
     return found
 
 

@@ -1,9 +1,10 @@
 """Regenerate what is derived from the command tree: `python -m xerocli.cli.generate`.
 
 Writes `xerocli/cli/_command_index.py` (TAB completion without typer), `_help_index.py` (`--help`
-without typer), `completions/` (the
-bash, zsh and fish scripts) and `docs/commands.md` (the command reference). `--check` writes
-nothing and exits 1 naming the files that are stale; the tests do the same comparison.
+without typer), `completions/` (the bash, zsh and fish scripts), `docs/commands.md` (the
+command reference) and `docs/mirror.md` (the mirror's tables, from `xerocli/mirror/schema.py`).
+`--check` writes nothing and exits 1 naming the files that are stale; the tests do the same
+comparison.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 def generated() -> dict[Path, str]:
     """Every generated file (relative to the repository root) and the text it should hold."""
     from xerocli.cli import complete, completion, helptext, reference, tree
+    from xerocli.mirror import docs as mirror_docs
 
     root = tree.root_command()
     files = {
@@ -26,6 +28,7 @@ def generated() -> dict[Path, str]:
         ),
         Path("xerocli/cli/_help_index.py"): helptext.render_index(helptext.build_index(root)),
         Path("docs/commands.md"): reference.render(root),
+        Path("docs/mirror.md"): mirror_docs.render(),
     }
     for shell, filename in complete.FILENAMES.items():
         files[Path("completions") / filename] = complete.script(shell)

@@ -1,0 +1,185 @@
+"""Benchmark: `xero sync` into SQLite, a first run and an incremental run after 1% changed.
+
+For each size it serves a fresh sandbox (`xero sandbox serve --invoices N`, limits lifted so the
+tool, not the limiter, is measured), then runs, each as its own child process:
+  - the reference: `xero --sandbox export ndjson invoices -o FILE` (calls, wall);
+  - a first `xero --sandbox sync invoices --db FILE`: calls, wall, CPU, peak RSS (the child's,
+    `os.wait4`), rows written (invoices and their lines, payments, tracking), rows a second of
+    wall time and line rows per CPU second of the whole process (fetching and parsing included),
+    and of loading alone (its CPU less the export's, which fetches and parses the same pages);
+  - 1% of the invoices changed over plain HTTP (a new reference, batches of 50), then the same
+    sync again: calls, wall, records written;
+  - the same first sync of every collection (`xero --sandbox sync`).
+Beside each run count: the rate-limit floor at Xero's 60 calls a minute, (ceil(calls/60) - 1)
+minutes, which a real sync cannot beat.
+
+    python benchmarks/sync_bench.py                 # 10,000 invoices
+    python benchmarks/sync_bench.py --sizes 10000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.helpers.cli import isolated_env  # noqa: E402
+from tests.helpers.oauth import login  # noqa: E402
+from tests.helpers.sandbox import RunningSandbox, tenant_client  # noqa: E402
+
+GENEROUS = ("--minute-limit", "1000000", "--app-minute-limit", "1000000", "--day-limit", "1000000")
+
+
+def run_child(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one child process."""
+    started = time.monotonic()
+    process = subprocess.Popen(
+        args, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - started
+    err = process.stderr.read().decode() if process.stderr else ""
+    if process.stderr:
+        process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args[2:])} failed:\n{err}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024}
+
+
+def floor_seconds(calls: int, per_minute: int = 60) -> float:
+    return max(0, math.ceil(calls / per_minute) - 1) * 60.0
+
+
+def counts(db: Path) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    try:
+        tables = ("invoices", "invoice_lines", "invoice_line_tracking", "invoice_payments")
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def _editable(invoice: dict) -> bool:
+    """Xero edits drafts, and authorised invoices with nothing paid or credited."""
+    if invoice["Status"] in ("DRAFT", "SUBMITTED"):
+        return True
+    paid = invoice.get("AmountPaid") or 0
+    credited = invoice.get("AmountCredited") or 0
+    return invoice["Status"] == "AUTHORISED" and not paid and not credited
+
+
+def change_one_percent(sandbox: RunningSandbox, size: int) -> int:
+    """A new reference on 1% of the first company's invoices (editable ones), 50 a batch."""
+    token = login(sandbox.url)
+    changed = 0
+    with tenant_client(sandbox, token, 0) as nz:
+        ids: list[str] = []
+        page = 1
+        while len(ids) < size // 100:
+            answer = nz.get(
+                "/Invoices", params={"page": page, "pageSize": 1000, "summaryOnly": "true"}
+            )
+            found = answer.json()["Invoices"]
+            if not found:
+                break
+            ids += [i["InvoiceID"] for i in found if _editable(i)]
+            page += 1
+        ids = ids[: max(1, size // 100)]
+        for start in range(0, len(ids), 50):
+            batch = [{"InvoiceID": i, "Reference": "bench"} for i in ids[start : start + 50]]
+            answer = nz.post("/Invoices", json={"Invoices": batch})
+            answer.raise_for_status()
+            changed += len(batch)
+    return changed
+
+
+def measure(size: int, work: Path) -> list[tuple[str, str]]:
+    root = work / f"n{size}"
+    root.mkdir()
+    print(f"seeding {size:,} invoices per tenant...", file=sys.stderr, flush=True)
+    sandbox = RunningSandbox(root / "sandbox.sqlite", root, "--invoices", str(size), *GENEROUS)
+    rows: list[tuple[str, str]] = []
+    try:
+        env = isolated_env(
+            root / "home", XERO_SANDBOX_URL=sandbox.url, XERO_RATE_MINUTE_CALLS="1000000"
+        )
+        xero = [sys.executable, "-m", "xerocli", "--sandbox"]
+
+        sandbox.reset_stats()
+        export = run_child(
+            [*xero, "export", "ndjson", "invoices", "-o", str(root / "x.ndjson")], env
+        )
+        export_calls = sandbox.stats()["api_calls"]
+        rows.append(
+            ("export ndjson invoices: calls, wall", f"{export_calls}, {export['wall']:.1f} s")
+        )
+
+        db = root / "mirror.sqlite"
+        sandbox.reset_stats()
+        first = run_child([*xero, "sync", "invoices", "--db", str(db)], env)
+        calls = sandbox.stats()["api_calls"]
+        written = counts(db)
+        total = sum(written.values())
+        load_cpu = max(first["cpu"] - export["cpu"], 1e-3)
+        rows += [
+            ("sync invoices (first): calls", f"{calls} (export: {export_calls})"),
+            ("  wall / CPU", f"{first['wall']:.1f} s / {first['cpu']:.1f} s"),
+            ("  rate-limit floor at 60/min", f"{floor_seconds(calls):.0f} s"),
+            ("  rows written", f"{total:,} ({written['invoice_lines']:,} lines)"),
+            ("  rows/s (wall)", f"{total / first['wall']:,.0f}"),
+            ("  line rows per CPU second", f"{written['invoice_lines'] / first['cpu']:,.0f}"),
+            (
+                "  loading alone: CPU, line rows/s",
+                f"{load_cpu:.2f} s, {written['invoice_lines'] / load_cpu:,.0f}"
+                " (sync CPU less the export's: same pages fetched and parsed)",
+            ),
+            ("  peak RSS", f"{first['rss']:.0f} MB"),
+        ]
+
+        changed = change_one_percent(sandbox, size)
+        sandbox.reset_stats()
+        again = run_child([*xero, "sync", "invoices", "--db", str(db)], env)
+        calls = sandbox.stats()["api_calls"]
+        rows += [
+            (f"sync invoices after {changed} changed: calls", f"{calls} (ceil(changes/1000) = "
+             f"{math.ceil(changed / 1000)})"),
+            ("  wall", f"{again['wall']:.2f} s"),
+        ]  # fmt: skip
+
+        whole = root / "whole.sqlite"
+        sandbox.reset_stats()
+        every = run_child([*xero, "sync", "--db", str(whole)], env)
+        calls = sandbox.stats()["api_calls"]
+        rows += [
+            ("sync (every collection, first): calls", f"{calls}"),
+            ("  wall / peak RSS", f"{every['wall']:.1f} s / {every['rss']:.0f} MB"),
+            ("  rate-limit floor at 60/min", f"{floor_seconds(calls):.0f} s"),
+        ]
+    finally:
+        sandbox.stop()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sync-bench-") as temp:
+        for size in args.sizes:
+            print(f"\n## {size:,} invoices per tenant\n")
+            print("| measure | value |\n|---|---|")
+            for name, value in measure(size, Path(temp)):
+                print(f"| {name} | {value} |")
+
+
+if __name__ == "__main__":
+    main()

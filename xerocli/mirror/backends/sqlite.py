@@ -1,0 +1,118 @@
+"""SQLite from the standard library: the default mirror, nothing to install.
+
+Money is exact. SQLite has no decimal type: a REAL column would store 0.1 as a binary fraction
+and `sum()` over 100,000 of them drifts, and a TEXT column would be summed as REAL. So each
+decimal is stored as an INTEGER count of ten-thousandths (`total_e4`; rates, of millionths:
+`currency_rate_e6`), which SQLite adds exactly (it raises on overflow rather than round), and
+beside it a virtual generated column of the plain name (`total`, REAL, costing no space) shows
+the decimal for reading and for queries that are the same on every backend. Exact sums:
+`sum(total_e4) / 10000.0` only at the end, or compare the integers.
+
+Dates are TEXT `YYYY-MM-DD`, timestamps TEXT ISO 8601 in UTC (`2026-02-06T12:17:43.202Z`),
+both ordering as they read; booleans are INTEGER 0/1. The file runs in WAL mode, so readers
+(`xero sql`, other tools) are never blocked by a sync, and a killed sync leaves the last
+committed transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from typing import Any
+
+from xerocli.api.marks import iso_utc
+from xerocli.mirror import schema
+from xerocli.mirror.backends.base import (
+    Backend,
+    Converter,
+    as_bool,
+    as_date,
+    as_timestamp,
+    quoted,
+    scaled,
+)
+from xerocli.mirror.schema import Column
+
+
+class SqliteBackend(Backend):
+    kind = "sqlite"
+    placeholder = "?"
+    types = {
+        schema.TEXT: "TEXT",
+        schema.DATE: "TEXT",
+        schema.TIMESTAMP: "TEXT",
+        schema.BOOL: "INTEGER",
+        schema.INTEGER: "INTEGER",
+    }
+
+    def connect(self, *, read_only: bool = False) -> None:
+        path = self.target.location
+        self.database_errors = (sqlite3.Error,)
+        try:
+            if read_only:
+                self.conn = sqlite3.connect(
+                    f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=30
+                )
+            else:
+                self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            self.close()
+            raise self.fail(exc, "opening") from None
+
+    def begin(self) -> None:
+        # IMMEDIATE: a second sync waits for the first (up to the timeout) instead of failing
+        # half-way with "database is locked".
+        self.execute("BEGIN IMMEDIATE")
+
+    def existing_columns(self, table: str) -> set[str] | None:
+        rows = self.conn.execute(f"PRAGMA table_xinfo({quoted(table)})").fetchall()
+        return {row[1] for row in rows} or None
+
+    def stored_name(self, column: Column) -> str:
+        if column.kind == schema.DECIMAL:
+            return f"{column.name}_e{column.places}"
+        return column.name
+
+    def column_ddl(self, column: Column) -> list[str]:
+        if column.kind != schema.DECIMAL:
+            return [f"{quoted(column.name)} {self.types[column.kind]}"]
+        stored = quoted(self.stored_name(column))
+        scale = 10**column.places
+        return [
+            f"{stored} INTEGER",
+            f"{quoted(column.name)} REAL GENERATED ALWAYS AS ({stored} / {scale}.0) VIRTUAL",
+        ]
+
+    def converter(self, column: Column) -> Converter:
+        kind = column.kind
+        if kind == schema.DECIMAL:
+            return scaled(column.places)
+        if kind == schema.BOOL:
+            return _bool_int
+        if kind == schema.DATE:
+            return _date_text
+        if kind == schema.TIMESTAMP:
+            return _timestamp_text
+        return super().converter(column)
+
+    def timestamp_value(self, moment: datetime) -> Any:
+        return iso_utc(moment)
+
+
+def _bool_int(value: Any) -> int | None:
+    flag = as_bool(value)
+    return None if flag is None else int(flag)
+
+
+def _date_text(value: Any) -> str | None:
+    day = as_date(value)
+    return None if day is None else day.isoformat()
+
+
+def _timestamp_text(value: Any) -> str | None:
+    moment = as_timestamp(value)
+    return None if moment is None else iso_utc(moment)

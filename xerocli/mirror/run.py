@@ -1,0 +1,154 @@
+"""A whole `xero sync`: each chosen collection in turn, every organisation at once.
+
+Each collection is one run of the core's export engine (`api/export.py`: organisations,
+pacing, concurrent paging, retries) into a `CollectionLoad` (one transaction with its marks),
+so a sync costs what an export of the same collections costs: one call a page, and after the
+first run only the pages of what changed (`If-Modified-Since` from the mark in the database).
+A failure or a stop ends the sync at the last complete collection; the next run goes on from
+there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+from xerocli.api.export import ExportPlan
+from xerocli.mirror import schema
+from xerocli.mirror.load import CollectionLoad, clock_margin
+
+if TYPE_CHECKING:
+    from xerocli.api.export import ExportEvents, Login
+    from xerocli.api.resources import Resource
+    from xerocli.api.stopper import Stopper
+    from xerocli.mirror.backends.base import Backend
+
+
+@dataclass
+class CollectionResult:
+    resource: Resource
+    records: int  # records written (new or changed)
+    rows: int  # rows written, child rows included
+    skipped: int  # unchanged at the mark, left out
+    calls: int
+    tenants: int
+    full: bool
+
+
+class _CountingEvents:
+    """The command's progress events, with each page counted for the collection's state."""
+
+    def __init__(self, events: ExportEvents, load: CollectionLoad) -> None:
+        self.events = events
+        self.load = load
+
+    def page(self, tenant: str, page_no: int, page_count: int | None, records: int) -> None:
+        self.load.page_fetched(tenant)
+        self.events.page(tenant, page_no, page_count, records)
+
+    def records(self, count: int) -> None:
+        self.events.records(count)
+
+    def waited(self, tenant: str, seconds: float) -> None:
+        self.events.waited(tenant, seconds)
+
+
+def sync_query(resource: Resource) -> Any:
+    """Everything of a collection, archived records too (`includeArchived` where the table
+    offers it): a mirror keeps every status."""
+    from xerocli.api.query import build_list_query
+
+    flags = {spec.option: True for spec in resource.filters if spec.kind == "flag"}
+    return build_list_query(resource, flags)
+
+
+@dataclass(frozen=True)
+class SyncHooks:
+    """What the command gives a sync: per collection its progress (closed after it) and the
+    stopper the engine installs while it runs; what to do with each result."""
+
+    events_for: Callable[[Resource], Any]
+    stopper_for: Callable[[Resource], Stopper]
+    on_done: Callable[[CollectionResult], None]
+    #: Installed for the whole sync: a SIGTERM or Ctrl-C between two collections.
+    between: Stopper | None = None
+
+
+def run_sync(
+    backend: Backend,
+    resources: Sequence[Resource],
+    login: Login,
+    hooks: SyncHooks,
+    *,
+    full: bool,
+    all_tenants: bool,
+    profile: str,
+) -> list[CollectionResult]:
+    """Sync `resources` in order; raise on the first failure (that collection rolled back,
+    the ones before it kept)."""
+    results = []
+    margin = clock_margin()  # checked before any call
+    run_at = datetime.now(timezone.utc)
+    between = hooks.between
+    if between is not None:
+        between.install()
+    try:
+        for resource in resources:
+            if between is not None:
+                between.check()
+            plan = ExportPlan(
+                resource,
+                sync_query(resource),
+                incremental=not (full or not resource.modified_since),
+                all_tenants=all_tenants,
+                profile=profile,
+            )
+            results.append(_sync_one(backend, plan, login, run_at, margin, hooks))
+            hooks.on_done(results[-1])
+    finally:
+        if between is not None:
+            between.restore()
+    return results
+
+
+def _sync_one(
+    backend: Backend,
+    plan: ExportPlan,
+    login: Login,
+    run_at: datetime,
+    margin: timedelta,
+    hooks: SyncHooks,
+) -> CollectionResult:
+    """One collection, every organisation: one run of the export engine, one transaction."""
+    from xerocli.api.export import run_export
+
+    resource = plan.resource
+    whole = not plan.incremental
+    load = CollectionLoad(backend, schema.collection_table(resource), run_at, whole, margin)
+    progress = hooks.events_for(resource)
+    client = None if plan.all_tenants else login.client()
+    limiter = client.limiter if client is not None else None
+    try:
+        outcome = run_export(
+            plan,
+            login,
+            load,  # type: ignore[arg-type]
+            marks=load,  # type: ignore[arg-type]
+            events=_CountingEvents(progress, load),
+            stopper=hooks.stopper_for(resource),
+        )
+    finally:
+        progress.close()
+        if client is not None:  # the engine chains its pacer on: one per collection
+            client.limiter = limiter
+    return CollectionResult(
+        resource,
+        outcome.records,
+        outcome.rows,
+        outcome.skipped,
+        sum(run.calls for run in load.runs.values()),
+        len(outcome.tenants),
+        whole,
+    )

@@ -1,0 +1,327 @@
+"""The mirror's tables, derived from the resource table and the declared fields.
+
+One table per collection (`invoices`, `credit_notes`, ...) with the collection's export columns
+(`Resource.export_columns`, the fixed columns loaders already rely on) in snake case
+(`Contact.ContactID` -> `contact_id`), and child tables for the lists inside a record: line
+items and their tracking, an invoice's payments, a credit note's allocations and payments, a
+contact's addresses and phones, a tax rate's components. Every row has `tenant_id`; a
+collection's primary key is (tenant_id, Xero's ID); a child's is its parent's key plus its
+`position` in the list, with a foreign key to the parent.
+
+Types come from Xero's field names (the declared schemas give names and shapes, not types):
+amounts, quantities and unit prices are exact decimals of 4 places, currency and tax rates of
+6, calendar dates are dates, `...UTC` fields are UTC timestamps, `Is...`/`Has...` flags are
+booleans; everything else is text. Each backend maps these kinds to its own types.
+
+The schema is versioned (`VERSION`, kept in the database's `_schema` table). A column or table
+carries the version that added it (`since`), so `tables(version)` is the schema as that version
+made it and a migration adds exactly what came after (`migrate.py`). History:
+  1. the first mirror;
+  2. `missing_since` on every collection table (records Xero no longer returns) and the
+     `contact_phones` table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from xerocli.api.resources import RESOURCES, Resource
+from xerocli.output.schema import SCHEMAS, line_schema, root_schema
+
+VERSION = 2
+
+
+def _words(*lines: str) -> frozenset[str]:
+    return frozenset(" ".join(lines).split())
+
+
+#: Kinds of column: how a value is stored (each backend maps a kind to a type).
+TEXT, DECIMAL, DATE, TIMESTAMP, BOOL, INTEGER = (
+    "text",
+    "decimal",
+    "date",
+    "timestamp",
+    "bool",
+    "integer",
+)
+
+#: Exact decimals and their places: money is kept by Xero to 2 places and unit amounts and
+#: quantities to 4 (the mirror pages with unitdp=4), so 4 holds both; rates to 6.
+FOUR_PLACES = _words(
+    "SubTotal TotalTax Total TotalDiscount AmountDue AmountPaid AmountCredited RemainingCredit",
+    "AppliedAmount Amount BankAmount LineAmount TaxAmount DiscountAmount UnitAmount Quantity",
+    "UnitPrice QuantityOnHand TotalCostPool DiscountRate CISDeduction CISRate TaxableAmount",
+    "NonTaxableAmount ExemptAmount",
+)
+SIX_PLACES = _words("CurrencyRate EffectiveRate DisplayTaxRate Rate TaxPercentage")
+DATES = _words(
+    "Date DueDate FullyPaidOnDate ExpectedPaymentDate PlannedPaymentDate DeliveryDate",
+    "ExpectedArrivalDate",
+)
+_BOOL_PREFIXES = ("Is", "Has", "Can", "Show", "Enable", "Include")
+BOOLS = _words("SentToContact AddToWatchlist")
+
+#: Fields of list elements that say nothing about the data (how Xero judged a write).
+_NOISE = _words(
+    "StatusAttributeString UpdatedDateUTCString HasValidationErrors HasErrors HasAccount",
+    "DateString DueDateString",
+)
+
+#: Columns every collection table has after its fields.
+SYNCED_AT = "synced_at"  # when the sync that last wrote the row ran (UTC)
+MISSING_SINCE = "missing_since"  # a full run no longer got it from Xero (UTC); else NULL
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    path: str  # the Xero field path that fills it ("" for the mirror's own columns)
+    kind: str = TEXT
+    places: int = 0
+    since: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A collection's table, or a child table of the list at `list_field` of its parent."""
+
+    name: str
+    columns: tuple[Column, ...]
+    #: The key columns, in order (tenant_id and the IDs/positions above this table).
+    key: tuple[str, ...]
+    #: The parent's table and the columns of this table that hold its key.
+    parent: str | None = None
+    parent_key: tuple[str, ...] = ()
+    #: The parent's columns that `parent_key` refers to (its key).
+    parent_ref: tuple[str, ...] = ()
+    list_field: str = ""
+    singular: str = ""
+    children: tuple[Table, ...] = ()
+    since: int = 1
+    resource: Resource | None = None
+
+    @property
+    def key_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.name in self.key)
+
+    def at(self, version: int) -> Table | None:
+        """This table as `version` made it, or None when it came later."""
+        if self.since > version:
+            return None
+        kept = tuple(c for c in self.columns if c.since <= version)
+        children = tuple(t for t in (c.at(version) for c in self.children) if t is not None)
+        return replace(self, columns=kept, children=children)
+
+    def walk(self) -> list[Table]:
+        """This table and every table below it, parents first."""
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+
+def snake(name: str) -> str:
+    """`InvoiceID` -> `invoice_id`, `UpdatedDateUTC` -> `updated_date_utc`."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name)
+    return spaced.lower()
+
+
+def column_name(path: str) -> str:
+    """A field path as a column name: `Contact.ContactID` -> `contact_id` (a part that repeats
+    its parent's name drops the parent), `Invoice.Contact.Name` -> `invoice_contact_name`."""
+    parts = [snake(part) for part in path.split(".")]
+    out: list[str] = []
+    for part in parts:
+        if out and part.startswith(out[-1] + "_"):
+            out[-1] = part
+        else:
+            out.append(part)
+    return "_".join(out)
+
+
+def kind_of(field_name: str) -> tuple[str, int]:
+    """The kind of column for a Xero field (its last name), and its places for decimals."""
+    if field_name in FOUR_PLACES:
+        return DECIMAL, 4
+    if field_name in SIX_PLACES:
+        return DECIMAL, 6
+    if field_name in DATES:
+        return DATE, 0
+    if field_name.endswith("UTC"):
+        return TIMESTAMP, 0
+    if field_name in BOOLS or any(
+        field_name.startswith(prefix) and field_name[len(prefix) : len(prefix) + 1].isupper()
+        for prefix in _BOOL_PREFIXES
+    ):
+        return BOOL, 0
+    return TEXT, 0
+
+
+def _field_column(path: str, since: int = 1) -> Column:
+    kind, places = kind_of(path.rsplit(".", 1)[-1])
+    return Column(column_name(path), path, kind, places, since)
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """A list inside a record that gets a child table."""
+
+    list_field: str
+    table: str
+    singular: str
+    #: Nested scalar fields of an element worth a column (`Invoice.InvoiceID` of an allocation).
+    extra: tuple[str, ...] = ()
+    since: int = 1
+
+
+#: Lists other than line items (those come from the resource table's `lines_field`).
+LISTS: dict[str, tuple[ListSpec, ...]] = {
+    "invoices": (ListSpec("Payments", "invoice_payments", "payment"),),
+    "credit-notes": (
+        ListSpec(
+            "Allocations",
+            "credit_note_allocations",
+            "allocation",
+            extra=("Invoice.InvoiceID", "Invoice.InvoiceNumber"),
+        ),
+        ListSpec("Payments", "credit_note_payments", "payment"),
+    ),
+    "contacts": (
+        ListSpec("Addresses", "contact_addresses", "address"),
+        ListSpec("Phones", "contact_phones", "phone", since=2),
+    ),
+    "tax-rates": (ListSpec("TaxComponents", "tax_rate_components", "component"),),
+}
+
+
+def table_name(resource: Resource) -> str:
+    return resource.noun.replace("-", "_")
+
+
+def _element_columns(schema: str, extra: tuple[str, ...], taken: set[str]) -> list[Column]:
+    """The scalar fields of a list element (and `extra` nested ones), minus noise and names
+    the key already uses."""
+    columns = []
+    for name, shape in SCHEMAS[schema].items():
+        if shape is None and name not in _NOISE:
+            columns.append(_field_column(name))
+    columns += [_field_column(path) for path in extra]
+    return [c for c in columns if c.name not in taken]
+
+
+def _child(parent: Table, spec: ListSpec, element: str, grandchildren: tuple = ()) -> Table:
+    """The table of the list `spec` inside `parent`'s rows: the parent's key (its `position`
+    renamed `<parent>_position`), then this element's `position`, then its fields."""
+    here = tuple(
+        f"{parent.singular}_position" if name == "position" else name for name in parent.key
+    )
+    key_names = (*here, "position")
+    key_cols = [
+        Column(name, "", TEXT if i < 2 else INTEGER, since=spec.since)
+        for i, name in enumerate(key_names)
+    ]
+    fields = [
+        Column(c.name, c.path, c.kind, c.places, spec.since)
+        for c in _element_columns(element, spec.extra, set(key_names))
+    ]
+    table = Table(
+        spec.table,
+        (*key_cols, *fields),
+        key_names,
+        parent=parent.name,
+        parent_key=here,
+        parent_ref=parent.key,
+        list_field=spec.list_field,
+        singular=spec.singular,
+        since=spec.since,
+    )
+    kids = tuple(_child(table, grand, grand_element) for grand, grand_element in grandchildren)
+    return replace(table, children=kids)
+
+
+def _collection(resource: Resource) -> Table:
+    name = table_name(resource)
+    columns = [Column("tenant_id", ""), _field_column(resource.id_field)]
+    for path in resource.export_columns:
+        if "[" in path or path == resource.id_field:
+            continue  # lists get child tables
+        columns.append(_field_column(path))
+    columns += [
+        Column(SYNCED_AT, "", TIMESTAMP),
+        Column(MISSING_SINCE, "", TIMESTAMP, since=2),
+    ]
+    table = Table(name, tuple(columns), ("tenant_id", columns[1].name), resource=resource)
+    children: list[Table] = []
+    singular = resource.singular.replace(" ", "_")
+    if resource.lines_field:
+        element = line_schema(resource.name, resource.lines_field)
+        assert element is not None
+        spec = ListSpec(resource.lines_field, f"{singular}_lines", "line")
+        tracking_element = SCHEMAS[element]["Tracking"][0]  # type: ignore[index]
+        tracking = ListSpec("Tracking", f"{singular}_line_tracking", "tracking")
+        children.append(_child(table, spec, element, ((tracking, tracking_element),)))
+    for spec in LISTS.get(resource.noun, ()):
+        shape = SCHEMAS[root_schema(resource.name)][spec.list_field]
+        assert isinstance(shape, list)
+        children.append(_child(table, spec, shape[0]))
+    return replace(table, children=tuple(children))
+
+
+#: The tables of the mirror's own bookkeeping (`_schema`, `_sync_state`, `tenants`) are made by
+#: `migrate.py`; these are the data tables.
+@cache
+def collections() -> tuple[Table, ...]:
+    return tuple(_collection(resource) for resource in RESOURCES)
+
+
+def tables(version: int = VERSION) -> tuple[Table, ...]:
+    """The collection tables as `version` made them (their children inside)."""
+    return tuple(t for t in (table.at(version) for table in collections()) if t is not None)
+
+
+def all_tables(version: int = VERSION) -> list[Table]:
+    """Every data table, parents before children."""
+    return [each for table in tables(version) for each in table.walk()]
+
+
+def collection_table(resource: Resource) -> Table:
+    return next(t for t in collections() if t.resource is resource)
+
+
+#: The mirror's own tables: its schema history, the high-water marks, the organisations.
+SCHEMA_TABLE = Table(
+    "_schema",
+    (Column("version", "", INTEGER), Column("migrated_at", "", TIMESTAMP)),
+    ("version",),
+)
+STATE_TABLE = Table(
+    "_sync_state",
+    (
+        Column("tenant_id", ""),
+        Column("collection", ""),
+        Column("tenant_name", ""),
+        #: The mark: the largest UpdatedDateUTC mirrored (ISO text, exact to the millisecond
+        #: as Xero sends it) and the IDs updated at that moment (a JSON list), as in
+        #: `api/marks.py`: the next run sends If-Modified-Since and drops those if unchanged.
+        Column("mark_since", ""),
+        Column("mark_ids", ""),
+        Column("last_run_at", "", TIMESTAMP),
+        Column("last_full_at", "", TIMESTAMP),
+        Column("last_run_records", "", INTEGER),
+        Column("last_run_calls", "", INTEGER),
+    ),
+    ("tenant_id", "collection"),
+)
+TENANTS_TABLE = Table(
+    "tenants",
+    (
+        Column("tenant_id", ""),
+        Column("tenant_name", ""),
+        Column("first_synced_at", "", TIMESTAMP),
+        Column("last_synced_at", "", TIMESTAMP),
+    ),
+    ("tenant_id",),
+)
+BOOKKEEPING = (SCHEMA_TABLE, STATE_TABLE, TENANTS_TABLE)
