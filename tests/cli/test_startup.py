@@ -109,8 +109,17 @@ import typer.main
 import xerocli.cli.app as app_module
 built, converted = [], []
 build_one = app_module.build_one
+lists = []
 def recording_build(name):
     built.append(name)
+    import xerocli.cli.objects as objects_module  # imported by any build: record its lists
+    if not hasattr(objects_module.build_list, "recorded"):
+        build_list = objects_module.build_list
+        def recording_build_list(resource):
+            lists.append(resource.noun)
+            return build_list(resource)
+        recording_build_list.recorded = True
+        objects_module.build_list = recording_build_list
     return build_one(name)
 app_module.build_one = recording_build
 convert = typer.main.get_command_from_info
@@ -125,7 +134,7 @@ try:
 except SystemExit as exc:
     code = exc.code
 cli_modules = sorted(m for m in sys.modules if m.startswith("xerocli.cli."))
-sys.stderr.write("BUILT=" + json.dumps([code, built, converted, cli_modules]) + "\\n")
+sys.stderr.write("BUILT=" + json.dumps([code, built, converted, cli_modules, lists]) + "\\n")
 """
 
 #: Modules of top-level commands other than the object groups: none is needed to run another.
@@ -135,8 +144,9 @@ OTHER_COMMANDS = tuple(
 )
 
 
-def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
-    """(top-level commands built, click commands converted, xerocli.cli modules imported)."""
+def _built(args: list[str], home) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(top-level commands built, click commands converted, xerocli.cli modules imported,
+    resources whose `list` command was built)."""
     completed = subprocess.run(
         [sys.executable, "-c", BUILT_PROBE.replace("ARGS", repr(args))],
         env=isolated_env(home),
@@ -145,9 +155,9 @@ def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
         timeout=60,
     )
     line = [ln for ln in completed.stderr.splitlines() if ln.startswith("BUILT=")][-1]
-    code, built, converted, modules = json.loads(line[len("BUILT=") :])
+    code, built, converted, modules, lists = json.loads(line[len("BUILT=") :])
     assert code == 0, completed.stderr
-    return built, converted, modules
+    return built, converted, modules, lists
 
 
 @pytest.mark.parametrize(
@@ -162,15 +172,18 @@ def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
 def test_only_the_invoked_group_is_built(args: list[str], group: str, home) -> None:
     """The full tree is 73 commands; a command line converts its own group and nothing else
     (a global option first, so typer answers rather than the recorded pages)."""
-    built, converted, modules = _built(args, home)
+    built, converted, modules, lists = _built(args, home)
     assert built == [group]
     assert 0 < len(converted) < 10
     others = [m for m in OTHER_COMMANDS if m in modules and m != f"xerocli.cli.{group}"]
     assert others == []
+    # An object group is built alone: not the other resources' signatures, nor their verbs.
+    assert lists == ([group] if group in ("invoices", "contacts") else [])
+    assert "xerocli.cli.payments_apply" not in modules
 
 
 def test_root_help_builds_no_command(home) -> None:
-    built, converted, modules = _built(["--no-color", "--help"], home)
+    built, converted, modules, _lists = _built(["--no-color", "--help"], home)
     assert (built, converted) == ([], [])
     assert [m for m in (*OTHER_COMMANDS, "xerocli.cli.objects") if m in modules] == []
 

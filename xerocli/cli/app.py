@@ -96,15 +96,11 @@ def _root_command():
 
 
 def _add_object(target: typer.Typer, noun: str) -> None:
-    """One object group (`invoices`, ...): objects.register builds the typer groups of every
-    object, which is cheap; converting them to click commands is what costs, and only the one
-    taken here is converted."""
+    """One object group (`invoices`, ...), built alone: its own commands' signatures only."""
+    from xerocli.api.resources import resource
     from xerocli.cli import objects
 
-    every = typer.Typer()
-    objects.register(every)
-    info = next(group for group in every.registered_groups if group.name == noun)
-    target.add_typer(info.typer_instance, name=noun)
+    target.add_typer(objects.group_for(resource(noun)), name=noun)
 
 
 def _add_command(module: str, function: str) -> Callable[[typer.Typer], None]:
