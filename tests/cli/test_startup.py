@@ -232,12 +232,14 @@ try:
     runpy.run_module("xerocli", run_name="__main__")
 except SystemExit as exc:
     code = exc.code
-sys.stderr.write("HTTP=" + json.dumps([code, len(clients), len(contexts)]) + "\\n")
+stacks = sorted(m for m in ("httpcore", "h11", "certifi") if m in sys.modules)
+sys.stderr.write("HTTP=" + json.dumps([code, len(clients), len(contexts), stacks]) + "\\n")
 """
 
 
-def _http_probe(args: list[str], env: dict[str, str]) -> tuple[int, int, int, str]:
-    """(exit code, httpx clients made, TLS contexts made, stdout) of `xero ARGS`."""
+def _http_probe(args: list[str], env: dict[str, str]) -> tuple[int, int, int, list[str], str]:
+    """(exit code, httpx clients made, TLS contexts made, httpcore/h11/certifi imported, stdout)
+    of `xero ARGS`."""
     completed = subprocess.run(
         [sys.executable, "-c", HTTP_PROBE.replace("ARGS", repr(args))],
         env=env,
@@ -246,25 +248,28 @@ def _http_probe(args: list[str], env: dict[str, str]) -> tuple[int, int, int, st
         timeout=120,
     )
     line = [ln for ln in completed.stderr.splitlines() if ln.startswith("HTTP=")][-1]
-    code, clients, contexts = json.loads(line[len("HTTP=") :])
-    return code, clients, contexts, completed.stdout
+    code, clients, contexts, stacks = json.loads(line[len("HTTP=") :])
+    return code, clients, contexts, stacks, completed.stdout
 
 
 def test_a_sandbox_command_makes_one_http_client_and_no_tls_context(sandbox_env) -> None:
     """`--sandbox` logs in (authorize, token), reads /connections and lists: four calls over
-    one client, and plain http to the sandbox never builds a TLS context."""
-    code, clients, contexts, stdout = _http_probe(
+    one client, and plain http to the sandbox never builds a TLS context, nor imports httpx's
+    https transport (httpcore, h11) or the CA bundle: it goes over `plain_http`."""
+    code, clients, contexts, stacks, stdout = _http_probe(
         ["--sandbox", "contacts", "list", "-o", "json"], sandbox_env
     )
     assert code == 0
     assert json.loads(stdout)
-    assert (clients, contexts) == (1, 0)
+    assert (clients, contexts, stacks) == (1, 0, [])
 
 
 def test_https_builds_its_tls_context_on_first_use(monkeypatch) -> None:
-    """The shared client builds a transport per scheme on its first request: a TLS context for
-    https only (the port is closed, so the request fails after the transport is built)."""
+    """The shared client builds a transport per scheme on its first request: the standard
+    library's for http, httpcore's with a TLS context for https (the port is closed, so the
+    request fails after the transport is built)."""
     from xerocli.api import client as client_module
+    from xerocli.api.plain_http import PlainHTTPTransport
 
     monkeypatch.setattr(client_module, "_shared", None)
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
@@ -277,7 +282,7 @@ def test_https_builds_its_tls_context_on_first_use(monkeypatch) -> None:
         with pytest.raises(httpx.ConnectError):
             http.get("http://127.0.0.1:1/", timeout=5)
         assert transport.built() == ["http"]
-        assert transport.transport_for("http")._pool._ssl_context is None
+        assert isinstance(transport.transport_for("http"), PlainHTTPTransport)
         with pytest.raises(httpx.ConnectError):
             http.get("https://127.0.0.1:1/", timeout=5)
         assert transport.built() == ["http", "https"]
