@@ -557,10 +557,11 @@ def new_idempotency_key() -> str:
 
 
 def wire_dumps(value: Any) -> str:
-    """JSON for a request body: Decimals as exact numbers."""
+    """JSON for a request body: Decimals as exact numbers. `namedtuple_as_object=False`: no
+    `_asdict` lookup on every value (bodies hold none; see `output.jsonfmt.OPTIONS`)."""
     import simplejson
 
-    return simplejson.dumps(value, use_decimal=True, ensure_ascii=False)
+    return simplejson.dumps(value, use_decimal=True, ensure_ascii=False, namedtuple_as_object=False)
 
 
 def _safe_json(text: str) -> Any:
