@@ -150,7 +150,8 @@ def full_app() -> typer.Typer:
 
 
 def build_one(name: str) -> Any:
-    """The click command of one top-level command, converted alone."""
+    """The click command of one top-level command, converted alone (an object group's
+    commands each on first lookup, see `_lazy_object_group`)."""
     import typer.main
 
     builders = _builders()
@@ -158,7 +159,42 @@ def build_one(name: str) -> Any:
         return None
     single = typer.Typer(rich_markup_mode=None)
     builders[name](single)
+    if getattr(builders[name], "func", None) is _add_object:
+        return _lazy_object_group(single)
     return typer.main.get_group(single).commands[name]
+
+
+def _lazy_object_group(single: typer.Typer) -> Any:
+    """The click group of the one object group added to `single`, each of its commands
+    converted from typer's signature on first lookup: `xero invoices list` converts `list`,
+    not also `get`, `create`, `update`, `void` and `email` (most of a group's build time).
+    `xero invoices --help` looks every command up, so it lists them as typer would."""
+    import typer.main
+
+    info = single.registered_groups[0]
+    group = info.typer_instance
+    assert group is not None
+    by_name = {command.name: command for command in group.registered_commands}
+    group.registered_commands = []  # the group itself is converted without its commands
+    try:
+        converted = typer.main.get_group_from_info(
+            info,
+            pretty_exceptions_short=single.pretty_exceptions_short,
+            rich_markup_mode=single.rich_markup_mode,
+            suggest_commands=single.suggest_commands,
+        )
+    finally:
+        group.registered_commands = list(by_name.values())
+
+    def convert(command: str) -> Any:
+        return typer.main.get_command_from_info(
+            by_name[command],
+            pretty_exceptions_short=single.pretty_exceptions_short,
+            rich_markup_mode=single.rich_markup_mode,
+        )
+
+    converted.commands = LazyCommands([str(command) for command in by_name], convert)
+    return converted
 
 
 class LazyCommands(MutableMapping):
