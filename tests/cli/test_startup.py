@@ -235,7 +235,8 @@ try:
     runpy.run_module("xerocli", run_name="__main__")
 except SystemExit as exc:
     code = exc.code
-heavy = ("httpcore", "h11", "certifi", "tomllib", "rich", "xerocli.output.table")
+heavy = ("httpcore", "h11", "certifi", "tomllib", "rich")
+heavy += ("xerocli.output.table", "xerocli.api.tokens")
 stacks = sorted(m for m in heavy if m in sys.modules)
 sys.stderr.write("HTTP=" + json.dumps([code, len(clients), len(contexts), stacks]) + "\\n")
 """
@@ -260,8 +261,8 @@ def test_a_sandbox_command_makes_one_http_client_and_no_tls_context(sandbox_env,
     """`--sandbox` logs in (authorize, token), reads /connections and lists: four calls over
     one client, and plain http to the sandbox never builds a TLS context, nor imports httpx's
     https transport (httpcore, h11) or the CA bundle: it goes over `plain_http`. It logs in
-    by itself, so a profile's config.toml is not even read (no tomllib); and JSON to a pipe
-    loads no table drawing (`output.table`, rich)."""
+    by itself, so neither a profile's config.toml is read (no tomllib) nor the token stores
+    imported (`api.tokens`); and JSON to a pipe loads no table drawing (`output.table`, rich)."""
     config = home / "config" / "xerocli" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text('[profiles.default]\ntenant_id = "not-the-sandbox"\n', encoding="utf-8")
