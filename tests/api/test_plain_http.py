@@ -64,6 +64,10 @@ class ScriptedServer:
                 ),
                 0,
             )
+            if b"transfer-encoding: chunked" in head.lower():  # up to the last, empty chunk
+                while b"0\r\n\r\n" not in buffer:
+                    buffer += conn.recv(65536)
+                length = buffer.index(b"0\r\n\r\n") + 5
             while len(buffer) < length:
                 buffer += conn.recv(65536)
             self.requests.append(head + b"\r\n\r\n" + buffer[:length])
@@ -114,6 +118,10 @@ def test_plain_http_keeps_alive_reconnects_decodes_and_maps_failures(serve) -> N
         assert sent.startswith(b"POST /p?q=1 HTTP/1.1\r\n")
         assert b"\r\nX-Test: yes\r\n" in sent
         assert sent.endswith(b'{"x":1}')
+        # A streamed body (httpx sends it chunked) arrives framed as one chunk.
+        server = serve([_reply(b"ok")])
+        assert http.post(server.url, content=iter([b"ab", b"cd"])).text == "ok"
+        assert server.requests[0].endswith(b"\r\n\r\n4\r\nabcd\r\n0\r\n\r\n")
 
         # The server closes an idle connection after answering: the next call (a POST, which
         # the client never retries without an Idempotency-Key) goes out on a new connection.

@@ -42,6 +42,8 @@ class PlainHTTPTransport(httpx.BaseTransport):
         timeouts = request.extensions.get("timeout", {})
         origin = (request.url.host, request.url.port or 80)
         body = request.read()
+        if body and request.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)  # a streamed body, in one chunk
         connection = self._take_idle(origin)
         if connection is None:
             connection = _connect(origin, timeouts.get("connect"), request)
