@@ -12,8 +12,9 @@ from typing import Any, TextIO
 import simplejson
 
 #: simplejson's defaults also write a namedtuple as an object, which makes it look up
-#: `_asdict` on the values it writes: that made writing a page of 100 invoices ~8x slower
-#: (6.6 → 0.8 ms). Records come from JSON and hold no namedtuples, so the bytes are the same.
+#: `_asdict` on the values it writes: 100 invoices written as `list` writes them (one pretty
+#: dump each) took 7.9 ms with it and 2.2 ms without, one compact dump of the page 6.6 and
+#: 0.8 ms. Records come from JSON and hold no namedtuples, so the bytes are the same.
 OPTIONS: dict[str, Any] = {
     "use_decimal": True,
     "ensure_ascii": False,
