@@ -71,6 +71,7 @@ class Script:
     url: str
     times: dict[str, list[float]] = field(default_factory=dict)
     ratios: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def python(self) -> Path:
@@ -182,13 +183,20 @@ def log_in(script: Script) -> None:
     script.run(["tenants", "select", names[0]], "served")
 
 
-def timed(argv: list[str], env: dict[str, str]) -> float:
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: the child's user + system time from `os.wait4`). On a
+    shared box the wall time includes waiting for a core; the CPU time mostly does not."""
     started = time.perf_counter()
-    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.decode()}")
-    return elapsed
+    child.returncode = os.waitstatus_to_exitcode(status)
+    child.stderr.close()
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {child.returncode}: {errors.decode()}")
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def measure(scripts: list[Script], runs: int) -> None:
@@ -199,23 +207,27 @@ def measure(scripts: list[Script], runs: int) -> None:
                 script.run(args, kind)
     for _ in range(runs):
         for script in scripts:
-            bare = timed([str(script.python), "-c", "pass"], script.env())
+            bare, bare_cpu = timed([str(script.python), "-c", "pass"], script.env())
             script.times.setdefault(REFERENCE, []).append(bare)
+            script.cpu.setdefault(REFERENCE, []).append(bare_cpu)
             for label, args, kind, _target in CASES:
-                seconds = timed(script.argv(args), script.env(kind))
+                seconds, cpu = timed(script.argv(args), script.env(kind))
                 script.times.setdefault(label, []).append(seconds)
                 script.ratios.setdefault(label, []).append(seconds / bare)
+                script.cpu.setdefault(label, []).append(cpu)
 
 
 def table(scripts: list[Script], runs: int) -> str:
-    heads = [f"{s.name}: median | {s.name}: ratio" for s in scripts]
+    heads = [f"{s.name}: median | {s.name}: ratio | {s.name}: CPU" for s in scripts]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
-        f"Median of {runs} interleaved rounds, {time.strftime('%Y-%m-%d')}, Python "
-        f"{platform.python_version()} on {platform.system()} ({os.cpu_count()} CPUs); the ratio"
-        " is the median of each round's time over that round's bare python:",
+        f"Median of {runs} interleaved rounds, {time.strftime('%Y-%m-%d %H:%M')}, Python "
+        f"{platform.python_version()} on {platform.system()} ({os.cpu_count()} CPUs, load"
+        f" average {load:.1f} at the end); the ratio is the median of each round's time over"
+        " that round's bare python; CPU is the median user + system time of the process:",
         "",
         f"| command | {' | '.join(heads)} | target |",
-        "|---|" + "---:|---:|" * len(scripts) + "---|",
+        "|---|" + "---:|---:|---:|" * len(scripts) + "---|",
     ]
     for label, *_rest in [(REFERENCE,), *CASES]:
         target = next((c[3] for c in CASES if c[0] == label), "")
@@ -225,7 +237,8 @@ def table(scripts: list[Script], runs: int) -> str:
         for script in scripts:
             ms = statistics.median(script.times[label]) * 1000
             ratio = statistics.median(script.ratios[label]) if label in script.ratios else 1.0
-            cells.append(f"{ms:.0f} ms | {ratio:.1f}×")
+            cpu = statistics.median(script.cpu[label]) * 1000
+            cells.append(f"{ms:.0f} ms | {ratio:.1f}× | {cpu:.0f} ms")
         lines.append(f"| {label} | {' | '.join(cells)} | {target} |")
     return "\n".join(lines)
 

@@ -117,3 +117,14 @@ def test_a_call_counts_until_a_window_after_it_ended_not_after_its_slot_was_gran
     clock.now = start + 60.2
     wait = second._try_acquire("t")
     assert isinstance(wait, float) and wait == pytest.approx(0.4, abs=0.01)
+
+
+def test_the_ledger_commits_without_an_fsync_per_call(tmp_path: Path) -> None:
+    """Every API call commits to the ledger twice; WAL with synchronous=NORMAL (1) makes those
+    commits page-cache writes, not fsyncs, and keeps the ledger in WAL mode for the readers."""
+    limiter = SharedLimiter(tmp_path / "ratelimit.sqlite", Budget())
+    try:
+        assert limiter._db.execute("PRAGMA synchronous").fetchone() == (1,)
+        assert limiter._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    finally:
+        limiter.close()

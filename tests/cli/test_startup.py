@@ -109,8 +109,17 @@ import typer.main
 import xerocli.cli.app as app_module
 built, converted = [], []
 build_one = app_module.build_one
+lists = []
 def recording_build(name):
     built.append(name)
+    import xerocli.cli.objects as objects_module  # imported by any build: record its lists
+    if not hasattr(objects_module.build_list, "recorded"):
+        build_list = objects_module.build_list
+        def recording_build_list(resource):
+            lists.append(resource.noun)
+            return build_list(resource)
+        recording_build_list.recorded = True
+        objects_module.build_list = recording_build_list
     return build_one(name)
 app_module.build_one = recording_build
 convert = typer.main.get_command_from_info
@@ -125,7 +134,7 @@ try:
 except SystemExit as exc:
     code = exc.code
 cli_modules = sorted(m for m in sys.modules if m.startswith("xerocli.cli."))
-sys.stderr.write("BUILT=" + json.dumps([code, built, converted, cli_modules]) + "\\n")
+sys.stderr.write("BUILT=" + json.dumps([code, built, converted, cli_modules, lists]) + "\\n")
 """
 
 #: Modules of top-level commands other than the object groups: none is needed to run another.
@@ -135,8 +144,9 @@ OTHER_COMMANDS = tuple(
 )
 
 
-def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
-    """(top-level commands built, click commands converted, xerocli.cli modules imported)."""
+def _built(args: list[str], home) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(top-level commands built, click commands converted, xerocli.cli modules imported,
+    resources whose `list` command was built)."""
     completed = subprocess.run(
         [sys.executable, "-c", BUILT_PROBE.replace("ARGS", repr(args))],
         env=isolated_env(home),
@@ -145,9 +155,9 @@ def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
         timeout=60,
     )
     line = [ln for ln in completed.stderr.splitlines() if ln.startswith("BUILT=")][-1]
-    code, built, converted, modules = json.loads(line[len("BUILT=") :])
+    code, built, converted, modules, lists = json.loads(line[len("BUILT=") :])
     assert code == 0, completed.stderr
-    return built, converted, modules
+    return built, converted, modules, lists
 
 
 @pytest.mark.parametrize(
@@ -162,15 +172,21 @@ def _built(args: list[str], home) -> tuple[list[str], list[str], list[str]]:
 def test_only_the_invoked_group_is_built(args: list[str], group: str, home) -> None:
     """The full tree is over a hundred commands; a command line converts its own group and
     nothing else (a global option first, so typer answers rather than the recorded pages)."""
-    built, converted, modules = _built(args, home)
+    built, converted, modules, lists = _built(args, home)
     assert built == [group]
     assert 0 < len(converted) < 20  # the invoices group has 13 commands
     others = [m for m in OTHER_COMMANDS if m in modules and m != f"xerocli.cli.{group}"]
     assert others == []
+    # An object group is built alone: not the other resources' signatures, nor their verbs;
+    # and of its commands only the one invoked is converted (its help lists them all).
+    assert lists == ([group] if group in ("invoices", "contacts") else [])
+    if args[-2] in ("list", "get"):
+        assert converted == [args[-2]]
+    assert "xerocli.cli.payments_apply" not in modules
 
 
 def test_root_help_builds_no_command(home) -> None:
-    built, converted, modules = _built(["--no-color", "--help"], home)
+    built, converted, modules, _lists = _built(["--no-color", "--help"], home)
     assert (built, converted) == ([], [])
     assert [m for m in (*OTHER_COMMANDS, "xerocli.cli.objects") if m in modules] == []
 
@@ -219,12 +235,16 @@ try:
     runpy.run_module("xerocli", run_name="__main__")
 except SystemExit as exc:
     code = exc.code
-sys.stderr.write("HTTP=" + json.dumps([code, len(clients), len(contexts)]) + "\\n")
+heavy = ("httpcore", "h11", "certifi", "tomllib", "rich")
+heavy += ("xerocli.output.table", "xerocli.api.tokens")
+stacks = sorted(m for m in heavy if m in sys.modules)
+sys.stderr.write("HTTP=" + json.dumps([code, len(clients), len(contexts), stacks]) + "\\n")
 """
 
 
-def _http_probe(args: list[str], env: dict[str, str]) -> tuple[int, int, int, str]:
-    """(exit code, httpx clients made, TLS contexts made, stdout) of `xero ARGS`."""
+def _http_probe(args: list[str], env: dict[str, str]) -> tuple[int, int, int, list[str], str]:
+    """(exit code, httpx clients made, TLS contexts made, httpcore/h11/certifi imported, stdout)
+    of `xero ARGS`."""
     completed = subprocess.run(
         [sys.executable, "-c", HTTP_PROBE.replace("ARGS", repr(args))],
         env=env,
@@ -233,25 +253,33 @@ def _http_probe(args: list[str], env: dict[str, str]) -> tuple[int, int, int, st
         timeout=120,
     )
     line = [ln for ln in completed.stderr.splitlines() if ln.startswith("HTTP=")][-1]
-    code, clients, contexts = json.loads(line[len("HTTP=") :])
-    return code, clients, contexts, completed.stdout
+    code, clients, contexts, stacks = json.loads(line[len("HTTP=") :])
+    return code, clients, contexts, stacks, completed.stdout
 
 
-def test_a_sandbox_command_makes_one_http_client_and_no_tls_context(sandbox_env) -> None:
+def test_a_sandbox_command_makes_one_http_client_and_no_tls_context(sandbox_env, home) -> None:
     """`--sandbox` logs in (authorize, token), reads /connections and lists: four calls over
-    one client, and plain http to the sandbox never builds a TLS context."""
-    code, clients, contexts, stdout = _http_probe(
+    one client, and plain http to the sandbox never builds a TLS context, nor imports httpx's
+    https transport (httpcore, h11) or the CA bundle: it goes over `plain_http`. It logs in
+    by itself, so neither a profile's config.toml is read (no tomllib) nor the token stores
+    imported (`api.tokens`); and JSON to a pipe loads no table drawing (`output.table`, rich)."""
+    config = home / "config" / "xerocli" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[profiles.default]\ntenant_id = "not-the-sandbox"\n', encoding="utf-8")
+    code, clients, contexts, stacks, stdout = _http_probe(
         ["--sandbox", "contacts", "list", "-o", "json"], sandbox_env
     )
     assert code == 0
     assert json.loads(stdout)
-    assert (clients, contexts) == (1, 0)
+    assert (clients, contexts, stacks) == (1, 0, [])
 
 
 def test_https_builds_its_tls_context_on_first_use(monkeypatch) -> None:
-    """The shared client builds a transport per scheme on its first request: a TLS context for
-    https only (the port is closed, so the request fails after the transport is built)."""
+    """The shared client builds a transport per scheme on its first request: the standard
+    library's for http, httpcore's with a TLS context for https (the port is closed, so the
+    request fails after the transport is built)."""
     from xerocli.api import client as client_module
+    from xerocli.api.plain_http import PlainHTTPTransport
 
     monkeypatch.setattr(client_module, "_shared", None)
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
@@ -264,7 +292,7 @@ def test_https_builds_its_tls_context_on_first_use(monkeypatch) -> None:
         with pytest.raises(httpx.ConnectError):
             http.get("http://127.0.0.1:1/", timeout=5)
         assert transport.built() == ["http"]
-        assert transport.transport_for("http")._pool._ssl_context is None
+        assert isinstance(transport.transport_for("http"), PlainHTTPTransport)
         with pytest.raises(httpx.ConnectError):
             http.get("https://127.0.0.1:1/", timeout=5)
         assert transport.built() == ["http", "https"]

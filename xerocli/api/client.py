@@ -127,28 +127,28 @@ _shared_lock = threading.Lock()
 
 
 class SchemeTransport(httpx.BaseTransport):
-    """Sends http:// over a transport with no TLS context and https:// over one with verified
-    TLS, each built on its first request: a command against the sandbox (plain http on
-    loopback) never loads a CA bundle, and one against Xero loads it once."""
+    """Sends https:// over httpx's own transport (httpcore, verified TLS) and http:// over
+    `plain_http.PlainHTTPTransport` (the standard library's `http.client`), each built on its
+    first request: a command against the sandbox (plain http on loopback) neither imports
+    httpcore nor loads a CA bundle, and one against Xero builds its TLS context once."""
 
     def __init__(self, limits: httpx.Limits) -> None:
         self._limits = limits
         self._lock = threading.Lock()
-        self._by_scheme: dict[str, httpx.HTTPTransport] = {}
+        self._by_scheme: dict[str, httpx.BaseTransport] = {}
 
-    def transport_for(self, scheme: str) -> httpx.HTTPTransport:
+    def transport_for(self, scheme: str) -> httpx.BaseTransport:
         with self._lock:
             if scheme not in self._by_scheme:
                 self._by_scheme[scheme] = self._build(scheme)
             return self._by_scheme[scheme]
 
-    def _build(self, scheme: str) -> httpx.HTTPTransport:
+    def _build(self, scheme: str) -> httpx.BaseTransport:
         if scheme == "https":
             return httpx.HTTPTransport(verify=True, limits=self._limits)
-        # `verify=None` gives the connection pool no TLS context at all (httpx hands it on as
-        # it is); should a TLS connection ever be made on it, the pool builds its own default,
-        # verified context. Nothing routes https here: `handle_request` picks by scheme.
-        return httpx.HTTPTransport(verify=None, limits=self._limits)  # type: ignore[arg-type]
+        from xerocli.api.plain_http import PlainHTTPTransport
+
+        return PlainHTTPTransport(max_keepalive=self._limits.max_keepalive_connections or 10)
 
     def built(self) -> list[str]:
         """The schemes a transport was built for so far."""
@@ -561,10 +561,11 @@ def new_idempotency_key() -> str:
 
 
 def wire_dumps(value: Any) -> str:
-    """JSON for a request body: Decimals as exact numbers."""
+    """JSON for a request body: Decimals as exact numbers. `namedtuple_as_object=False`: no
+    `_asdict` lookup on every value (bodies hold none; see `output.jsonfmt.OPTIONS`)."""
     import simplejson
 
-    return simplejson.dumps(value, use_decimal=True, ensure_ascii=False)
+    return simplejson.dumps(value, use_decimal=True, ensure_ascii=False, namedtuple_as_object=False)
 
 
 def _safe_json(text: str) -> Any:

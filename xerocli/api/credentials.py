@@ -41,15 +41,17 @@ class Credentials:
 def resolve_credentials(
     endpoints: Endpoints, *, sandbox: bool, profile: Profile | None = None
 ) -> Credentials:
-    from xerocli.api import tokens as tk
-
     token = os.environ.get(config.ENV_ACCESS_TOKEN)
     if token:
-        return Credentials(tk.StaticToken(token), "env-token", storage="XERO_ACCESS_TOKEN")
-    if sandbox:
+        from xerocli.api.tokens import StaticToken
+
+        return Credentials(StaticToken(token), "env-token", storage="XERO_ACCESS_TOKEN")
+    if sandbox:  # its own login, in memory: the token stores are not even imported
         from xerocli.api.sandbox_login import SANDBOX_CLIENT_ID, SandboxAutoLogin
 
         return Credentials(SandboxAutoLogin(endpoints), "sandbox", SANDBOX_CLIENT_ID)
+    from xerocli.api import tokens as tk
+
     client_id = os.environ.get(config.ENV_CLIENT_ID)
     secret = os.environ.get(config.ENV_CLIENT_SECRET)
     stored_user_login = (

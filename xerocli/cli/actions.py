@@ -281,23 +281,28 @@ def _find_for_update(client, res: Resource, key: str) -> dict:
     return found[0]
 
 
-def register(groups: dict[str, typer.Typer]) -> None:
-    invoices = resource("invoices")
-    groups["invoices"].command("void")(
-        _status_change(invoices, "VOIDED", "void", "Void an authorised invoice.")
-    )
-    groups["invoices"].command("email")(_email(invoices))
-    payments = resource("payments")
-    groups["payments"].command("delete")(
-        _status_change(payments, "DELETED", "delete", "Delete a payment (the invoice reopens).")
-    )
-    from xerocli.cli.payments_apply import apply
+def add_verbs(noun: str, group: typer.Typer) -> None:
+    """The verbs beyond list/get/create/update that one resource's group has (none for most):
+    added per group, so building `invoices` neither builds nor imports `payments apply`."""
+    if noun == "invoices":
+        invoices = resource("invoices")
+        group.command("void")(
+            _status_change(invoices, "VOIDED", "void", "Void an authorised invoice.")
+        )
+        group.command("email")(_email(invoices))
+    elif noun == "payments":
+        payments = resource("payments")
+        group.command("delete")(
+            _status_change(payments, "DELETED", "delete", "Delete a payment (the invoice reopens).")
+        )
+        from xerocli.cli.payments_apply import apply
 
-    groups["payments"].command("apply")(apply)
-    journals = resource("manual-journals")
-    groups["manual-journals"].command("post")(
-        _status_change(journals, "POSTED", "post", "Post a draft manual journal to the ledger.")
-    )
-    groups["manual-journals"].command("void")(
-        _status_change(journals, "VOIDED", "void", "Void a posted manual journal.")
-    )
+        group.command("apply")(apply)
+    elif noun == "manual-journals":
+        journals = resource("manual-journals")
+        group.command("post")(
+            _status_change(journals, "POSTED", "post", "Post a draft manual journal to the ledger.")
+        )
+        group.command("void")(
+            _status_change(journals, "VOIDED", "void", "Void a posted manual journal.")
+        )

@@ -96,15 +96,11 @@ def _root_command():
 
 
 def _add_object(target: typer.Typer, noun: str) -> None:
-    """One object group (`invoices`, ...): objects.register builds the typer groups of every
-    object, which is cheap; converting them to click commands is what costs, and only the one
-    taken here is converted."""
+    """One object group (`invoices`, ...), built alone: its own commands' signatures only."""
+    from xerocli.api.resources import resource
     from xerocli.cli import objects
 
-    every = typer.Typer()
-    objects.register(every)
-    info = next(group for group in every.registered_groups if group.name == noun)
-    target.add_typer(info.typer_instance, name=noun)
+    target.add_typer(objects.group_for(resource(noun)), name=noun)
 
 
 def _add_command(module: str, function: str) -> Callable[[typer.Typer], None]:
@@ -156,7 +152,8 @@ def full_app() -> typer.Typer:
 
 
 def build_one(name: str) -> Any:
-    """The click command of one top-level command, converted alone."""
+    """The click command of one top-level command, converted alone (an object group's
+    commands each on first lookup, see `_lazy_object_group`)."""
     import typer.main
 
     builders = _builders()
@@ -164,7 +161,42 @@ def build_one(name: str) -> Any:
         return None
     single = typer.Typer(rich_markup_mode=None)
     builders[name](single)
+    if getattr(builders[name], "func", None) is _add_object:
+        return _lazy_object_group(single)
     return typer.main.get_group(single).commands[name]
+
+
+def _lazy_object_group(single: typer.Typer) -> Any:
+    """The click group of the one object group added to `single`, each of its commands
+    converted from typer's signature on first lookup: `xero invoices list` converts `list`,
+    not also `get`, `create`, `update`, `void` and `email` (most of a group's build time).
+    `xero invoices --help` looks every command up, so it lists them as typer would."""
+    import typer.main
+
+    info = single.registered_groups[0]
+    group = info.typer_instance
+    assert group is not None
+    by_name = {command.name: command for command in group.registered_commands}
+    group.registered_commands = []  # the group itself is converted without its commands
+    try:
+        converted = typer.main.get_group_from_info(
+            info,
+            pretty_exceptions_short=single.pretty_exceptions_short,
+            rich_markup_mode=single.rich_markup_mode,
+            suggest_commands=single.suggest_commands,
+        )
+    finally:
+        group.registered_commands = list(by_name.values())
+
+    def convert(command: str) -> Any:
+        return typer.main.get_command_from_info(
+            by_name[command],
+            pretty_exceptions_short=single.pretty_exceptions_short,
+            rich_markup_mode=single.rich_markup_mode,
+        )
+
+    converted.commands = LazyCommands([str(command) for command in by_name], convert)
+    return converted
 
 
 class LazyCommands(MutableMapping):

@@ -73,8 +73,18 @@ class AppContext:
         if self._credentials is None:
             from xerocli.api.credentials import resolve_credentials
 
+            if self.options.sandbox:
+                # `--sandbox` logs in by itself and keeps its own tenant selection: no
+                # profile's login applies, so config.toml is not read (a bad --profile name
+                # is still refused).
+                from xerocli.profiles import profile_name
+
+                profile_name(self.options.profile)
+                profile = None
+            else:
+                profile = self.profile()
             self._credentials = resolve_credentials(
-                self.endpoints(), sandbox=self.options.sandbox, profile=self.profile()
+                self.endpoints(), sandbox=self.options.sandbox, profile=profile
             )
             if hasattr(self._credentials.source, "on_warning"):
                 self._credentials.source.on_warning = warn

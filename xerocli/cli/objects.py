@@ -389,23 +389,30 @@ def _find(client: Any, resource: Resource, key: str) -> dict:
     return records[0]
 
 
-def register(app: typer.Typer) -> None:
+def group_for(resource: Resource) -> typer.Typer:
+    """The typer group of one resource (`invoices`: list, get, create, update, void, email).
+
+    Built alone, so a command line that runs `xero invoices ...` builds the signatures of the
+    invoices group only, not those of every resource in the table."""
     from xerocli.cli import actions, documents
 
-    groups: dict[str, typer.Typer] = {}
+    group = typer.Typer(
+        name=resource.noun,
+        no_args_is_help=True,
+        help=f"Work with {resource.noun.replace('-', ' ')} in Xero.",
+    )
+    group.command("list")(build_list(resource))
+    group.command("get")(build_get(resource))
+    if resource.create_options:
+        group.command("create")(build_create(resource))
+    if resource.updatable:
+        group.command("update")(actions.build_update(resource))
+    documents.register(group, resource)
+    actions.add_verbs(resource.noun, group)
+    return group
+
+
+def register(app: typer.Typer) -> None:
+    """Every resource's group, in the table's order (the full tree: docs, completion index)."""
     for resource in RESOURCES:
-        group = typer.Typer(
-            name=resource.noun,
-            no_args_is_help=True,
-            help=f"Work with {resource.noun.replace('-', ' ')} in Xero.",
-        )
-        group.command("list")(build_list(resource))
-        group.command("get")(build_get(resource))
-        if resource.create_options:
-            group.command("create")(build_create(resource))
-        if resource.updatable:
-            group.command("update")(actions.build_update(resource))
-        documents.register(group, resource)
-        groups[resource.noun] = group
-        app.add_typer(group, name=resource.noun)
-    actions.register(groups)
+        app.add_typer(group_for(resource), name=resource.noun)

@@ -11,13 +11,23 @@ from typing import Any, TextIO
 
 import simplejson
 
+#: simplejson's defaults also write a namedtuple as an object, which makes it look up
+#: `_asdict` on the values it writes: 100 invoices written as `list` writes them (one pretty
+#: dump each) took 7.9 ms with it and 2.2 ms without, one compact dump of the page 6.6 and
+#: 0.8 ms. Records come from JSON and hold no namedtuples, so the bytes are the same.
+OPTIONS: dict[str, Any] = {
+    "use_decimal": True,
+    "ensure_ascii": False,
+    "namedtuple_as_object": False,
+}
+
 
 def dumps_compact(value: Any) -> str:
-    return simplejson.dumps(value, use_decimal=True, ensure_ascii=False, separators=(",", ":"))
+    return simplejson.dumps(value, separators=(",", ":"), **OPTIONS)
 
 
 def dumps_pretty(value: Any) -> str:
-    return simplejson.dumps(value, use_decimal=True, ensure_ascii=False, indent=2)
+    return simplejson.dumps(value, indent=2, **OPTIONS)
 
 
 def write_json_array(records: Iterable[Any], out: TextIO) -> int:

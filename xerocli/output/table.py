@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TextIO
 
 from xerocli.output.cells import cell_text
+from xerocli.output.columns import TableColumn, TotalsBy
 from xerocli.output.paths import read
 
 NOT_COUNTED = frozenset({"VOIDED", "DELETED"})
@@ -26,39 +26,6 @@ STATUS_STYLES = {
     "DELETED": "red",
     "ARCHIVED": "dim",
 }
-
-
-@dataclass(frozen=True)
-class TableColumn:
-    path: str
-    header: str
-    money: bool = False
-    style_by_status: bool = False
-
-    @property
-    def is_id(self) -> bool:
-        """A GUID column (`ContactID`): the first to go on a narrow terminal."""
-        last = self.path.rsplit(".", 1)[-1]
-        return last.endswith("ID") and not self.money
-
-
-@dataclass(frozen=True)
-class TotalsBy:
-    """Money columns are summed per kind of document, then per currency: a sales invoice and
-    a bill, or money spent and money received, are never added into one figure.
-
-    `path` names the kind (`Type`); `labels` maps a kind, or the start of one
-    (`RECEIVE` for `RECEIVE-OVERPAYMENT`), to what a person calls it (`received`).
-    """
-
-    path: str
-    labels: dict[str, str] = field(default_factory=dict)
-
-    def label(self, kind: str) -> str:
-        for start, label in self.labels.items():
-            if kind.startswith(start):
-                return f"{label} ({kind})"
-        return kind or "other"
 
 
 def money_text(amount: object) -> str:

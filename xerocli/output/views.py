@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from xerocli.output.table import TableColumn, TotalsBy
+from xerocli.output.columns import TableColumn, TotalsBy
 from xerocli.output.writer import RecordView, Section
 
 C = TableColumn

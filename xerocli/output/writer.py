@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TextIO
 
+from xerocli.output.columns import TableColumn, TotalsBy
 from xerocli.output.paths import pick
 from xerocli.output.streams import is_terminal
-from xerocli.output.table import TableColumn, TotalsBy
 
 
 class Format(str, Enum):
