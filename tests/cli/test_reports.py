@@ -134,3 +134,42 @@ def test_bad_options_fail_before_any_call_and_a_missing_scope_is_named(sandbox, 
     refused = run_xero("reports", "trial-balance", env=narrow)
     assert refused.code == 4, refused.stderr
     assert "accounting.reports.trialbalance.read" in refused.stderr
+
+
+def test_every_report_has_a_command_with_xeros_parameters(sandbox_env) -> None:
+    pnl = rows_of(
+        sandbox_env,
+        "profit-and-loss",
+        "--to",
+        "2026-10-31",
+        "--periods",
+        "2",
+        "--timeframe",
+        "quarter",
+    )
+    value_keys = [k for k in pnl[0] if k not in ("Section", "RowType", "Account", "AccountID")]
+    assert value_keys == ["31 Oct 26", "31 Jul 26", "30 Apr 26"]
+    net = summary(pnl, "Net Profit")
+    assert all(isinstance(net[k], (int, float, str)) for k in value_keys)
+    aged = rows_of(sandbox_env, "aged-receivables", "--date", "2026-10-31")
+    total = summary(aged, "Total")
+    buckets = ["Current", "< 1 Month", "1 Month", "2 Months", "3 Months", "Older"]
+    assert amount(total["Total"]) == sum(amount(total[b]) for b in buckets) > 0
+    tb = rows_of(sandbox_env, "trial-balance", "--date", "2026-10-31")
+    assert amount(total["Total"]) == amount(row(tb, "Accounts Receivable (610)")["YTD Debit"])
+    bank = rows_of(sandbox_env, "bank-summary", "--from", "2026-10-01", "--to", "2026-10-31")
+    assert {"Opening Balance", "Cash Received", "Cash Spent", "Closing Balance"} <= set(bank[0])
+    listed = rows_of(sandbox_env, "published")
+    assert listed and listed[0]["ReportName"] == "GST Return"
+    one = rows_of(sandbox_env, "published", listed[0]["ReportID"])
+    assert summary(one, "GST to pay (refund)")["Amount"] is not None
+    for args, words in (
+        (("profit-and-loss", "--timeframe", "week"), "--timeframe: 'week' is not MONTH"),
+        (("balance-sheet", "--periods", "13"), "--periods: '13' is not a number from 1 to 12"),
+        (("aged-payables", "--contact", "Bob"), "--contact: 'Bob' is not an ID"),
+        (("published", "nope"), "REPORT_ID: 'nope' is not a report's ID"),
+    ):
+        bad = run_xero("--sandbox", "reports", *args, env=sandbox_env)
+        assert bad.code == 2 and words in bad.stderr, bad.stderr
+    refused = run_xero("--sandbox", "reports", "ten-ninety-nine", env=sandbox_env)
+    assert refused.code == 6 and "United States" in refused.stderr

@@ -25,7 +25,7 @@ COMMANDS: dict = {
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
-            'reports': "Xero's reports (trial balance, profit and loss, balance sheet) as rows.",
+            'reports': "Xero's reports (trial balance, profit and loss, balance sheet, aged, bank,...",
             'webhooks': 'Receive, forward and trigger Xero webhook deliveries.',
             'export': 'Export every record of an object to CSV or NDJSON, in fixed documented columns.',
         },
@@ -1108,11 +1108,18 @@ COMMANDS: dict = {
         ],
     },
     'reports': {
-        'help': "Xero's reports (trial balance, profit and loss, balance sheet) as rows.",
+        'help': "Xero's reports (trial balance, profit and loss, balance sheet, aged, bank,...",
         'commands': {
             'trial-balance': 'Debit or credit of every account, for the month and the year to date.',
-            'profit-and-loss': 'Income, cost of sales, expenses and net profit for a period.',
-            'balance-sheet': 'Assets, liabilities and equity as at a date.',
+            'profit-and-loss': 'Income, cost of sales, expenses and net profit for a period (and earlier ones).',
+            'balance-sheet': 'Assets, liabilities and equity as at a date (and earlier ones).',
+            'aged-receivables': 'What customers owe as at a date, aged by due date (per contact or per invoice).',
+            'aged-payables': 'What is owed to suppliers as at a date, aged by due date.',
+            'bank-summary': "Each bank account's opening balance, money in and out, and closing balance.",
+            'budget-summary': "The overall budget, a column per period from --date's month.",
+            'executive-summary': 'Cash, profitability, position and performance: a month beside the one before.',
+            'ten-ninety-nine': 'US 1099 amounts paid to contractors in a year (US organisations only).',
+            'published': 'The published reports (GST, BAS or VAT returns); with an ID, its rows.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1124,7 +1131,7 @@ COMMANDS: dict = {
         'help': 'Debit or credit of every account, for the month and the year to date.',
         'options': [
             (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
-            (('--payments-only',), False, (), '', 'Cash basis.', False),
+            (('--payments-only',), False, (), '', 'Cash basis (only what is paid).', False),
             (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
@@ -1135,10 +1142,18 @@ COMMANDS: dict = {
         ],
     },
     'reports profit-and-loss': {
-        'help': 'Income, cost of sales, expenses and net profit for a period.',
+        'help': 'Income, cost of sales, expenses and net profit for a period (and earlier ones).',
         'options': [
-            (('--from',), True, (), '', 'First day (YYYY-MM-DD; default the 1st).', False),
+            (('--from',), True, (), '', "First day (YYYY-MM-DD; default the 1st of --to's month).", False),
             (('--to',), True, (), '', 'Last day (YYYY-MM-DD; default today).', False),
+            (('--periods',), True, (), '', 'Earlier periods to compare, a column each (1-12).', False),
+            (('--timeframe',), True, (), '', 'Length of each period: MONTH, QUARTER or YEAR.', False),
+            (('--tracking-category',), True, (), '', 'A column per option of this tracking category (its ID).', False),
+            (('--tracking-category-2',), True, (), '', 'A second category (its ID).', False),
+            (('--tracking-option',), True, (), '', 'Only lines with this option (ID).', False),
+            (('--tracking-option-2',), True, (), '', 'And with this option (ID).', False),
+            (('--standard-layout',), False, (), '', "Xero's standard layout, not a custom one.", False),
+            (('--payments-only',), False, (), '', 'Cash basis (only what is paid).', False),
             (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
@@ -1149,9 +1164,15 @@ COMMANDS: dict = {
         ],
     },
     'reports balance-sheet': {
-        'help': 'Assets, liabilities and equity as at a date.',
+        'help': 'Assets, liabilities and equity as at a date (and earlier ones).',
         'options': [
             (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
+            (('--periods',), True, (), '', 'Earlier periods to compare, a column each (1-12).', False),
+            (('--timeframe',), True, (), '', 'Length of each period: MONTH, QUARTER or YEAR.', False),
+            (('--tracking-option',), True, (), '', 'Only lines with this option (ID).', False),
+            (('--tracking-option-2',), True, (), '', 'And with this option (ID).', False),
+            (('--standard-layout',), False, (), '', "Xero's standard layout, not a custom one.", False),
+            (('--payments-only',), False, (), '', 'Cash basis (only what is paid).', False),
             (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
@@ -1159,6 +1180,105 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
+        ],
+    },
+    'reports aged-receivables': {
+        'help': 'What customers owe as at a date, aged by due date (per contact or per invoice).',
+        'options': [
+            (('--contact',), True, (), '', "One contact's documents (its ContactID).", False),
+            (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
+            (('--from',), True, (), '', 'Only documents dated from this day (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Only documents dated up to this day (YYYY-MM-DD).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports aged-payables': {
+        'help': 'What is owed to suppliers as at a date, aged by due date.',
+        'options': [
+            (('--contact',), True, (), '', "One contact's documents (its ContactID).", False),
+            (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
+            (('--from',), True, (), '', 'Only documents dated from this day (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Only documents dated up to this day (YYYY-MM-DD).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports bank-summary': {
+        'help': "Each bank account's opening balance, money in and out, and closing balance.",
+        'options': [
+            (('--from',), True, (), '', "First day (YYYY-MM-DD; default the 1st of --to's month).", False),
+            (('--to',), True, (), '', 'Last day (YYYY-MM-DD; default today).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports budget-summary': {
+        'help': "The overall budget, a column per period from --date's month.",
+        'options': [
+            (('--date',), True, (), '', "The first period is this date's month (YYYY-MM-DD).", False),
+            (('--periods',), True, (), '', 'How many periods (1-12).', False),
+            (('--timeframe',), True, (), '', 'Each period: MONTH, QUARTER or YEAR.', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports executive-summary': {
+        'help': 'Cash, profitability, position and performance: a month beside the one before.',
+        'options': [
+            (('--date',), True, (), '', 'The month of this date (YYYY-MM-DD; default today).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports ten-ninety-nine': {
+        'help': 'US 1099 amounts paid to contractors in a year (US organisations only).',
+        'options': [
+            (('--year',), True, (), '', 'The tax year, e.g. 2026.', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports published': {
+        'help': 'The published reports (GST, BAS or VAT returns); with an ID, its rows.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('report_id', (), '', 1),
         ],
     },
     'webhooks': {

@@ -264,3 +264,27 @@ def net_profit(balances: dict[str, Decimal], accounts: Iterable[Account]) -> Dec
     """Profit (credit minus debit) of the profit-and-loss accounts in `balances`."""
     pnl = {a.code for a in accounts if not a.on_balance_sheet}
     return -sum((amount for code, amount in balances.items() if code in pnl), ZERO)
+
+
+#: The documents the journal is made of, and the statuses that put each in the books.
+JOURNAL_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Invoices", POSTED),
+    ("CreditNotes", POSTED),
+    ("BankTransactions", ("AUTHORISED",)),
+    ("Payments", ("AUTHORISED",)),
+    ("ManualJournals", ("POSTED",)),
+)
+
+
+def postings_in_base(
+    kind: str, record: dict, codes_by_id: dict[str, str], base: str
+) -> dict[str, Decimal]:
+    """One document's postings per account code in the base currency, as `read_ledger` books
+    them (for the reports' cache in `books.py`, which keeps them per day instead of per line)."""
+    postings = _postings(kind, record, codes_by_id)
+    return _in_base_currency(postings, _rate(record, base))
+
+
+def rate_of(record: dict, base: str) -> Decimal:
+    """A document's foreign units per base unit (1 in the base currency)."""
+    return _rate(record, base)
