@@ -300,6 +300,12 @@ def check_aged(printed: Printed, seen: dict) -> None:
     assert total["Total"] == sum(total[b] for b in buckets) > 0  # aged by due date
 
 
+def check_consolidated(printed: Printed, seen: dict) -> None:
+    rows = {r["Account"]: r for r in _rows(printed)}
+    assert rows["Net Assets"]["Consolidated"] == rows["Total Equity"]["Consolidated"]
+    assert rows["GBP closing 2026-10-31"]["Rate"] == 2.15  # every rate used, listed
+
+
 def check_balance_sheet_csv(printed: Printed, seen: dict) -> None:
     lines = printed.stdout.splitlines()
     assert lines[0] == "Section,RowType,Account,AccountID,31 Mar 2026"
@@ -386,6 +392,8 @@ TOUR: dict[str, Check] = {
     ),
     "xero --sandbox reports balance-sheet --date 2026-03-31 -o csv": check_balance_sheet_csv,
     "xero --sandbox reports aged-receivables --date 2026-10-31": check_aged,
+    "xero --sandbox reports consolidate balance-sheet --all-tenants --currency NZD"
+    " --date 2026-10-31 --rates rates.csv": check_consolidated,
     "xero --sandbox reports trial-balance --json"
     " | jq '.[] | select(.RowType == \"SummaryRow\")'": check_summary_rows,
     "xero --sandbox limits": check_limits,
@@ -418,6 +426,9 @@ def write_tour_files(cwd: Path) -> None:
     (cwd / "changes.json").write_text(json.dumps(changes), encoding="utf-8")
     (cwd / "contact.json").write_text(
         json.dumps({"Contacts": [{"Name": "Readme Contact"}]}), encoding="utf-8"
+    )
+    (cwd / "rates.csv").write_text(
+        "date,currency,rate\n2026-03-31,GBP,2.05\n2026-10-31,GBP,2.15\n", encoding="utf-8"
     )
 
 

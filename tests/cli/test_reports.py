@@ -173,3 +173,36 @@ def test_every_report_has_a_command_with_xeros_parameters(sandbox_env) -> None:
         assert bad.code == 2 and words in bad.stderr, bad.stderr
     refused = run_xero("--sandbox", "reports", "ten-ninety-nine", env=sandbox_env)
     assert refused.code == 6 and "United States" in refused.stderr
+
+
+def test_consolidate_two_companies_into_one_currency(sandbox_env, tmp_path: Path) -> None:
+    rates = tmp_path / "rates.csv"
+    rates.write_text("date,currency,rate\n2026-03-31,GBP,2.05\n2026-10-31,GBP,2.15\n")
+    groups = tmp_path / "accounts.csv"
+    groups.write_text(
+        "organisation,account code,group account\n"
+        f"{NZ},090,Cash at bank\nDemo Company (Global),090,Cash at bank\n"
+    )
+    args = ["--sandbox", "reports", "consolidate", "balance-sheet", "--all-tenants"]
+    args += ["--currency", "NZD", "--date", "2026-10-31", "--rates", str(rates), "--json"]
+    rows = run_xero(*args, "--map", str(groups), env=sandbox_env).ok().json()
+    organisations = [NZ, "Demo Company (Global)"]
+    for record in rows:
+        if record["RowType"] != "Rate":
+            parts = [amount(record[o]) for o in [*organisations, "Eliminations"]]
+            assert amount(record["Consolidated"]) == sum(parts), record["Account"]
+    by_name = {r["Account"]: r for r in rows}
+    for column in [*organisations, "Consolidated"]:
+        assert amount(by_name["Net Assets"][column]) == amount(by_name["Total Equity"][column])
+    assert amount(by_name["Cash at bank"][NZ]) > 0  # both 090s on the group's row
+    assert "Business Bank Account (090)" not in by_name
+    assert "Currency Translation Reserve" in by_name
+    assert {r["Account"] for r in rows if r["RowType"] == "Rate"} == {
+        "GBP closing 2026-10-31",
+        "GBP historical 2026-03-31",
+    } | {r["Account"] for r in rows if r["Account"].startswith("GBP average")}
+    missing = run_xero(*args[:-3], "--rates", str(rates), "--date", "2026-03-30", env=sandbox_env)
+    assert missing.code == 2
+    assert missing.stderr == (
+        "xero: rates.csv: no GBP rate dated on or before 2026-03-30 (the closing rate to NZD)\n"
+    )

@@ -1120,6 +1120,7 @@ COMMANDS: dict = {
             'executive-summary': 'Cash, profitability, position and performance: a month beside the one before.',
             'ten-ninety-nine': 'US 1099 amounts paid to contractors in a year (US organisations only).',
             'published': 'The published reports (GST, BAS or VAT returns); with an ID, its rows.',
+            'consolidate': 'One report across organisations: a column each, eliminations and consolidated.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1279,6 +1280,27 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('report_id', (), '', 1),
+        ],
+    },
+    'reports consolidate': {
+        'help': 'One report across organisations: a column each, eliminations and consolidated.',
+        'options': [
+            (('--tenants',), True, (), '', 'Organisations to consolidate, names or IDs, comma-separated.', False),
+            (('--all-tenants',), False, (), '', 'Every connected organisation.', False),
+            (('--currency',), True, (), '', 'The reporting currency, e.g. NZD.', False),
+            (('--rates',), True, (), '', 'CSV of date,currency,rate (reporting units per unit).', False),
+            (('--map',), True, (), '', 'CSV of organisation,account code,group account.', False),
+            (('--eliminate',), True, (), '', 'An intercompany pair ORG:CODE=ORG:CODE (repeatable).', True),
+            (('--date',), True, (), '', 'As at (YYYY-MM-DD; default today).', False),
+            (('--from',), True, (), '', 'P&L first day (default the 1st).', False),
+            (('--to',), True, (), '', 'P&L last day (default today).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('kind', (), '', 1),
         ],
     },
     'webhooks': {

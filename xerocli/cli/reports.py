@@ -153,4 +153,7 @@ def register() -> typer.Typer:
         app.command(report.noun)(build(report))
     help_text = "The published reports (GST, BAS or VAT returns); with an ID, its rows."
     app.command("published")(command_from("published", _published_params(), _published, help_text))
+    from xerocli.cli.consolidate import consolidate
+
+    app.command("consolidate")(consolidate)
     return app

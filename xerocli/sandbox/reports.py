@@ -316,6 +316,22 @@ class Reports:
         router.add("GET", "/api.xro/2.0/Reports", self.published)
         router.add("GET", "/api.xro/2.0/Reports/{report}", self.get)
         router.add("GET", "/__sandbox/reports", self.admin_stats)
+        # Interim, until the Organisation resource of the whole-API work lands (then remove):
+        # consolidation reads each organisation's BaseCurrency from it.
+        router.add("GET", "/api.xro/2.0/Organisation", self.organisation)
+
+    def organisation(self, req: Request) -> Response:
+        """`GET /Organisation`: the tenant's name, base currency and country."""
+        tenant = self.store.tenant(req.context["tenant_id"]) or {}
+        now = self._today()
+        record = {
+            "OrganisationID": tenant.get("tenant_id", ""),
+            "Name": tenant.get("name", ""),
+            "ShortCode": tenant.get("short_code", ""),
+            "BaseCurrency": tenant.get("base_currency", ""),
+            "CountryCode": tenant.get("country", ""),
+        }
+        return Response.json(200, envelope("Organisations", [dumps(record)], now, None))
 
     def forget(self, tenant_id: str | None) -> None:
         """After a write: the tenant's reports are computed afresh next time."""

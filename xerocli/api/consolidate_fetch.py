@@ -1,0 +1,89 @@
+"""Fetching what a consolidation needs from each organisation, in parallel.
+
+Per organisation: its base currency (`GET /Organisation`), its chart (`GET /Accounts`, for each
+account's code and class) and the report itself. Each organisation has a client of its own on
+the command's login (one token refresh serves all), paced by the process's pacer within that
+organisation's own limits, so three organisations take about as long as one.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from xerocli import errors
+from xerocli.api.consolidate import Organisation, lines_from_report
+from xerocli.api.reports import Report, fetch, flatten
+
+if TYPE_CHECKING:
+    from xerocli.api.client import XeroClient
+
+MAX_PARALLEL = 4
+
+
+@dataclass(frozen=True)
+class Tenant:
+    tenant_id: str
+    name: str
+
+
+def choose_tenants(connections: list[dict], wanted: list[str] | None) -> list[Tenant]:
+    """The connections named in `wanted` (IDs or names, any case), or all of them (None)."""
+    tenants = [
+        Tenant(str(c.get("tenantId")), str(c.get("tenantName") or c.get("tenantId")))
+        for c in connections
+    ]
+    if wanted is None:
+        if not tenants:
+            raise errors.AuthError(
+                "no organisation is connected to this login: run `xero auth login`"
+            )
+        return tenants
+    chosen = []
+    for name in wanted:
+        match = next(
+            (t for t in tenants if name.lower() in (t.tenant_id.lower(), t.name.lower())), None
+        )
+        if match is None:
+            known = ", ".join(t.name for t in tenants) or "none"
+            raise errors.UsageError(
+                f"--tenants: {name!r} is not a connected organisation ({known})"
+            )
+        if match not in chosen:
+            chosen.append(match)
+    if len(chosen) < 2:
+        raise errors.UsageError("--tenants: name at least two organisations to consolidate")
+    return chosen
+
+
+def _organisation(client: XeroClient, tenant: Tenant, report: Report, params: dict) -> Organisation:
+    settings = client.request("GET", "/Organisation", scope_hint="accounting.settings").payload
+    currency = str(((settings or {}).get("Organisations") or [{}])[0].get("BaseCurrency") or "")
+    accounts = client.request("GET", "/Accounts", scope_hint="accounting.settings").payload
+    chart = {
+        str(a.get("AccountID") or "").lower(): a for a in (accounts or {}).get("Accounts") or []
+    }
+    flat = flatten(fetch(client, report, params))
+    value_column = flat.columns[0] if flat.columns else None
+    kind = report.noun
+    return Organisation(
+        tenant.name, currency, lines_from_report(kind, flat.rows, value_column, chart)
+    )
+
+
+def fetch_organisations(
+    login: Any, tenants: list[Tenant], report: Report, params: dict[str, str], pacer: Any
+) -> list[Organisation]:
+    """Every tenant's figures, fetched at once (results in the tenants' order)."""
+    clients = [login.tenant_client(t.tenant_id, pacer) for t in tenants]
+    try:
+        with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(tenants))) as pool:
+            futures = [
+                pool.submit(_organisation, client, tenant, report, params)
+                for client, tenant in zip(clients, tenants, strict=True)
+            ]
+            return [future.result() for future in futures]
+    finally:
+        for client in clients:
+            client.close()
