@@ -63,6 +63,10 @@ class Organisation:
     name: str
     currency: str
     lines: list[Line]
+    #: The organisation's own report as fetched (flattened records and their value columns),
+    #: for a workbook's sheet per organisation; the math reads `lines` only.
+    report_rows: list[dict] = field(default_factory=list)
+    report_columns: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -67,9 +67,8 @@ def _organisation(client: XeroClient, tenant: Tenant, report: Report, params: di
     flat = flatten(fetch(client, report, params))
     value_column = flat.columns[0] if flat.columns else None
     kind = report.noun
-    return Organisation(
-        tenant.name, currency, lines_from_report(kind, flat.rows, value_column, chart)
-    )
+    lines = lines_from_report(kind, flat.rows, value_column, chart)
+    return Organisation(tenant.name, currency, lines, flat.rows, flat.columns)
 
 
 def fetch_organisations(

@@ -49,7 +49,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'completion': [
@@ -95,7 +95,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'ACCREC (sales) or ACCPAY (bills). Repeat or comma-separate for several.'), ('--contact <str>', 'Contact name or ContactID.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'ACCREC (sales) or ACCPAY (bills). Repeat or comma-separate for several.'), ('--contact <str>', 'Contact name or ContactID.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'invoices get': [
@@ -112,7 +112,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'invoices create': [
@@ -124,7 +124,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--type <str>', 'ACCREC (sales, default) or ACCPAY (bill).'), ('--contact <str>', 'Contact name or ContactID.'), ('--line <str>', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--due-date <str>', 'Due date (YYYY-MM-DD).'), ('--number <str>', "Invoice number (default: Xero's next)."), ('--status <str>', 'DRAFT (default), SUBMITTED or AUTHORISED.'), ('--line-amount-types <str>', 'Exclusive, Inclusive or NoTax.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--type <str>', 'ACCREC (sales, default) or ACCPAY (bill).'), ('--contact <str>', 'Contact name or ContactID.'), ('--line <str>', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--due-date <str>', 'Due date (YYYY-MM-DD).'), ('--number <str>', "Invoice number (default: Xero's next)."), ('--status <str>', 'DRAFT (default), SUBMITTED or AUTHORISED.'), ('--line-amount-types <str>', 'Exclusive, Inclusive or NoTax.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'invoices update': [
@@ -141,7 +141,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--type <str>', 'ACCREC (sales) or ACCPAY (bill).'), ('--contact <str>', 'Contact name or ContactID.'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--due-date <str>', 'Due date (YYYY-MM-DD).'), ('--number <str>', 'Invoice number.'), ('--status <str>', 'DRAFT, SUBMITTED or AUTHORISED.'), ('--line-amount-types <str>', 'Exclusive, Inclusive or NoTax.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--type <str>', 'ACCREC (sales) or ACCPAY (bill).'), ('--contact <str>', 'Contact name or ContactID.'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--due-date <str>', 'Due date (YYYY-MM-DD).'), ('--number <str>', 'Invoice number.'), ('--status <str>', 'DRAFT, SUBMITTED or AUTHORISED.'), ('--line-amount-types <str>', 'Exclusive, Inclusive or NoTax.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'invoices void': [
@@ -158,7 +158,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'invoices email': [
@@ -204,7 +204,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--include-archived', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--include-archived', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'contacts get': [
@@ -221,7 +221,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'contacts create': [
@@ -233,7 +233,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--name <str>', 'Name (unique in Xero).'), ('--email <str>', 'Email address.'), ('--first-name <str>', 'First name of the contact person.'), ('--last-name <str>', 'Last name of the contact person.'), ('--number <str>', 'Your own contact number.'), ('--account-number <str>', 'Account number.'), ('--tax-number <str>', 'Tax number (GST/VAT/ABN).'), ('--currency <str>', 'Default currency.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--name <str>', 'Name (unique in Xero).'), ('--email <str>', 'Email address.'), ('--first-name <str>', 'First name of the contact person.'), ('--last-name <str>', 'Last name of the contact person.'), ('--number <str>', 'Your own contact number.'), ('--account-number <str>', 'Account number.'), ('--tax-number <str>', 'Tax number (GST/VAT/ABN).'), ('--currency <str>', 'Default currency.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'contacts update': [
@@ -250,7 +250,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--name <str>', 'Name (unique in Xero).'), ('--email <str>', 'Email address.'), ('--first-name <str>', 'First name of the contact person.'), ('--last-name <str>', 'Last name of the contact person.'), ('--number <str>', 'Your own contact number.'), ('--account-number <str>', 'Account number.'), ('--tax-number <str>', 'Tax number (GST/VAT/ABN).'), ('--currency <str>', 'Default currency.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--name <str>', 'Name (unique in Xero).'), ('--email <str>', 'Email address.'), ('--first-name <str>', 'First name of the contact person.'), ('--last-name <str>', 'Last name of the contact person.'), ('--number <str>', 'Your own contact number.'), ('--account-number <str>', 'Account number.'), ('--tax-number <str>', 'Tax number (GST/VAT/ABN).'), ('--currency <str>', 'Default currency.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'accounts': [
@@ -279,7 +279,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'Account type, e.g. BANK, REVENUE, EXPENSE. Repeat or comma-separate for several.'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'Account type, e.g. BANK, REVENUE, EXPENSE. Repeat or comma-separate for several.'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'accounts get': [
@@ -296,7 +296,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'accounts create': [
@@ -308,7 +308,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--code <str>', 'Account code.'), ('--name <str>', 'Account name.'), ('--type <str>', 'Account type, e.g. REVENUE, EXPENSE.'), ('--tax-type <str>', 'Default tax type.'), ('--description <str>', 'Description.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--code <str>', 'Account code.'), ('--name <str>', 'Account name.'), ('--type <str>', 'Account type, e.g. REVENUE, EXPENSE.'), ('--tax-type <str>', 'Default tax type.'), ('--description <str>', 'Description.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'accounts update': [
@@ -325,7 +325,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--code <str>', 'Account code.'), ('--name <str>', 'Account name.'), ('--type <str>', 'Account type, e.g. REVENUE, EXPENSE.'), ('--tax-type <str>', 'Default tax type.'), ('--description <str>', 'Description.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--code <str>', 'Account code.'), ('--name <str>', 'Account name.'), ('--type <str>', 'Account type, e.g. REVENUE, EXPENSE.'), ('--tax-type <str>', 'Default tax type.'), ('--description <str>', 'Description.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'bank-transactions': [
@@ -354,7 +354,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'RECEIVE, SPEND, or a prepayment/overpayment type. Repeat or comma-separate for several.'), ('--contact <str>', 'Contact name or ContactID.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'RECEIVE, SPEND, or a prepayment/overpayment type. Repeat or comma-separate for several.'), ('--contact <str>', 'Contact name or ContactID.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'bank-transactions get': [
@@ -371,7 +371,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'bank-transactions create': [
@@ -383,7 +383,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--type <str>', 'RECEIVE (money in) or SPEND (money out).'), ('--contact <str>', 'Contact name or ContactID.'), ('--bank-account <str>', 'Bank account code or ID.'), ('--line <str>', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--type <str>', 'RECEIVE (money in) or SPEND (money out).'), ('--contact <str>', 'Contact name or ContactID.'), ('--bank-account <str>', 'Bank account code or ID.'), ('--line <str>', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'bank-transactions update': [
@@ -400,7 +400,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--type <str>', 'RECEIVE (money in) or SPEND (money out).'), ('--contact <str>', 'Contact name or ContactID.'), ('--bank-account <str>', 'Bank account code or ID.'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--type <str>', 'RECEIVE (money in) or SPEND (money out).'), ('--contact <str>', 'Contact name or ContactID.'), ('--bank-account <str>', 'Bank account code or ID.'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'payments': [
@@ -429,7 +429,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'ACCRECPAYMENT, ACCPAYPAYMENT, ... Repeat or comma-separate for several.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'ACCRECPAYMENT, ACCPAYPAYMENT, ... Repeat or comma-separate for several.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'payments get': [
@@ -446,7 +446,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'payments create': [
@@ -458,7 +458,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--invoice <str>', 'Invoice number or ID.'), ('--account <str>', 'Bank account code or ID paid into.'), ('--amount <str>', "Amount paid, in the invoice's currency."), ('--date <str>', 'Payment date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency-rate <str>', 'Exchange rate for a foreign invoice.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--invoice <str>', 'Invoice number or ID.'), ('--account <str>', 'Bank account code or ID paid into.'), ('--amount <str>', "Amount paid, in the invoice's currency."), ('--date <str>', 'Payment date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency-rate <str>', 'Exchange rate for a foreign invoice.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'payments delete': [
@@ -475,7 +475,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'payments apply': [
@@ -487,7 +487,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--file <str>', 'Payout CSV: invoice number or reference, amount[, date, payout id, currency]; - for stdin.  [required]'), ('--account <str>', 'Bank or clearing account code (or ID) the payments go into.  [required]'), ('--dry-run', 'Show the matches; pay nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--file <str>', 'Payout CSV: invoice number or reference, amount[, date, payout id, currency]; - for stdin.  [required]'), ('--account <str>', 'Bank or clearing account code (or ID) the payments go into.  [required]'), ('--dry-run', 'Show the matches; pay nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'items': [
@@ -516,7 +516,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'items get': [
@@ -533,7 +533,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'items create': [
@@ -545,7 +545,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--code <str>', 'Item code (unique).'), ('--name <str>', 'Item name.'), ('--description <str>', 'Sales description.'), ('--sale-price <str>', 'Sale unit price.'), ('--sales-account <str>', 'Sales account code.'), ('--purchase-price <str>', 'Purchase unit price.'), ('--purchase-account <str>', 'Purchase account.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--code <str>', 'Item code (unique).'), ('--name <str>', 'Item name.'), ('--description <str>', 'Sales description.'), ('--sale-price <str>', 'Sale unit price.'), ('--sales-account <str>', 'Sales account code.'), ('--purchase-price <str>', 'Purchase unit price.'), ('--purchase-account <str>', 'Purchase account.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'items update': [
@@ -562,7 +562,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--code <str>', 'Item code (unique).'), ('--name <str>', 'Item name.'), ('--description <str>', 'Sales description.'), ('--sale-price <str>', 'Sale unit price.'), ('--sales-account <str>', 'Sales account code.'), ('--purchase-price <str>', 'Purchase unit price.'), ('--purchase-account <str>', 'Purchase account.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--code <str>', 'Item code (unique).'), ('--name <str>', 'Item name.'), ('--description <str>', 'Sales description.'), ('--sale-price <str>', 'Sale unit price.'), ('--sales-account <str>', 'Sales account code.'), ('--purchase-price <str>', 'Purchase unit price.'), ('--purchase-account <str>', 'Purchase account.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'purchase-orders': [
@@ -591,7 +591,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', "Only purchase orders with this status (Xero's endpoint takes one)."), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', "Only purchase orders with this status (Xero's endpoint takes one)."), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'purchase-orders get': [
@@ -608,7 +608,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'purchase-orders create': [
@@ -620,7 +620,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--contact <str>', 'Contact name or ContactID.'), ('--line <str>', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--delivery-date <str>', 'Delivery date (YYYY-MM-DD).'), ('--number <str>', 'Purchase order number.'), ('--status <str>', 'DRAFT (default), SUBMITTED or AUTHORISED.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--contact <str>', 'Contact name or ContactID.'), ('--line <str>', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--delivery-date <str>', 'Delivery date (YYYY-MM-DD).'), ('--number <str>', 'Purchase order number.'), ('--status <str>', 'DRAFT (default), SUBMITTED or AUTHORISED.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'purchase-orders update': [
@@ -637,7 +637,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--contact <str>', 'Contact name or ContactID.'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--delivery-date <str>', 'Delivery date (YYYY-MM-DD).'), ('--number <str>', 'Purchase order number.'), ('--status <str>', 'DRAFT, SUBMITTED or AUTHORISED.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--contact <str>', 'Contact name or ContactID.'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--delivery-date <str>', 'Delivery date (YYYY-MM-DD).'), ('--number <str>', 'Purchase order number.'), ('--status <str>', 'DRAFT, SUBMITTED or AUTHORISED.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'credit-notes': [
@@ -666,7 +666,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills). Repeat or comma-separate for several.'), ('--contact <str>', 'Contact name or ContactID.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'ACCRECCREDIT (sales) or ACCPAYCREDIT (bills). Repeat or comma-separate for several.'), ('--contact <str>', 'Contact name or ContactID.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'credit-notes get': [
@@ -683,7 +683,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'credit-notes create': [
@@ -695,7 +695,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--type <str>', 'ACCRECCREDIT (sales, default) or ACCPAYCREDIT.'), ('--contact <str>', 'Contact name or ContactID.'), ('--line <str>', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--number <str>', 'Credit note number.'), ('--status <str>', 'DRAFT (default), SUBMITTED or AUTHORISED.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--type <str>', 'ACCRECCREDIT (sales, default) or ACCPAYCREDIT.'), ('--contact <str>', 'Contact name or ContactID.'), ('--line <str>', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--number <str>', 'Credit note number.'), ('--status <str>', 'DRAFT (default), SUBMITTED or AUTHORISED.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'credit-notes update': [
@@ -712,7 +712,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--type <str>', 'ACCRECCREDIT (sales) or ACCPAYCREDIT.'), ('--contact <str>', 'Contact name or ContactID.'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--number <str>', 'Credit note number.'), ('--status <str>', 'DRAFT, SUBMITTED or AUTHORISED.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--type <str>', 'ACCRECCREDIT (sales) or ACCPAYCREDIT.'), ('--contact <str>', 'Contact name or ContactID.'), ('--date <str>', 'Date (YYYY-MM-DD).'), ('--reference <str>', 'Reference.'), ('--currency <str>', 'Currency code, e.g. USD.'), ('--currency-rate <str>', 'Units of currency per base currency.'), ('--number <str>', 'Credit note number.'), ('--status <str>', 'DRAFT, SUBMITTED or AUTHORISED.'), ('--file <str>', 'The change as one JSON or CSV record (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--dry-run', 'Validate and print the change; look up and send nothing.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'manual-journals': [
@@ -741,7 +741,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'manual-journals get': [
@@ -758,7 +758,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'manual-journals create': [
@@ -770,7 +770,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--narration <str>', 'What the journal is for (required).'), ('--line <str>', 'A line: "description,amount,account code[,tax type]"; a positive amount is a debit, a negative one a credit (repeatable; the lines must balance).'), ('--date <str>', 'Date (YYYY-MM-DD; default today).'), ('--status <str>', 'DRAFT (default) or POSTED.'), ('--line-amount-types <str>', 'NoTax (default), Exclusive or Inclusive.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--narration <str>', 'What the journal is for (required).'), ('--line <str>', 'A line: "description,amount,account code[,tax type]"; a positive amount is a debit, a negative one a credit (repeatable; the lines must balance).'), ('--date <str>', 'Date (YYYY-MM-DD; default today).'), ('--status <str>', 'DRAFT (default) or POSTED.'), ('--line-amount-types <str>', 'NoTax (default), Exclusive or Inclusive.'), ('--file <str>', 'Records from a JSON, NDJSON or CSV file (- for stdin).'), ('--format <str>', 'json, ndjson or csv (default: from the file).'), ('--upsert', 'Update records that exist (by ID, or number) instead of failing: POST.'), ('--idempotency-key <str>', 'Run the same command again with the same key to create nothing twice.'), ('--dry-run', 'Validate and print what would be sent; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'manual-journals post': [
@@ -787,7 +787,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'manual-journals void': [
@@ -804,7 +804,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'tax-rates': [
@@ -833,7 +833,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'Only this tax type, e.g. OUTPUT2. Repeat or comma-separate for several.'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'Only this tax type, e.g. OUTPUT2. Repeat or comma-separate for several.'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'tax-rates get': [
@@ -850,7 +850,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'sandbox': [
@@ -973,7 +973,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'tenants select': [
@@ -1019,7 +1019,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--date <str>', 'As at this date (YYYY-MM-DD; default today).'), ('--payments-only', 'Cash basis (only what is paid).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--date <str>', 'As at this date (YYYY-MM-DD; default today).'), ('--payments-only', 'Cash basis (only what is paid).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports profit-and-loss': [
@@ -1031,7 +1031,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--from <str>', "First day (YYYY-MM-DD; default the 1st of --to's month)."), ('--to <str>', 'Last day (YYYY-MM-DD; default today).'), ('--periods <str>', 'Earlier periods to compare, a column each (1-12).'), ('--timeframe <str>', 'Length of each period: MONTH, QUARTER or YEAR.'), ('--tracking-category <str>', 'A column per option of this tracking category (its ID).'), ('--tracking-category-2 <str>', 'A second category (its ID).'), ('--tracking-option <str>', 'Only lines with this option (ID).'), ('--tracking-option-2 <str>', 'And with this option (ID).'), ('--standard-layout', "Xero's standard layout, not a custom one."), ('--payments-only', 'Cash basis (only what is paid).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--from <str>', "First day (YYYY-MM-DD; default the 1st of --to's month)."), ('--to <str>', 'Last day (YYYY-MM-DD; default today).'), ('--periods <str>', 'Earlier periods to compare, a column each (1-12).'), ('--timeframe <str>', 'Length of each period: MONTH, QUARTER or YEAR.'), ('--tracking-category <str>', 'A column per option of this tracking category (its ID).'), ('--tracking-category-2 <str>', 'A second category (its ID).'), ('--tracking-option <str>', 'Only lines with this option (ID).'), ('--tracking-option-2 <str>', 'And with this option (ID).'), ('--standard-layout', "Xero's standard layout, not a custom one."), ('--payments-only', 'Cash basis (only what is paid).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports balance-sheet': [
@@ -1043,7 +1043,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--date <str>', 'As at this date (YYYY-MM-DD; default today).'), ('--periods <str>', 'Earlier periods to compare, a column each (1-12).'), ('--timeframe <str>', 'Length of each period: MONTH, QUARTER or YEAR.'), ('--tracking-option <str>', 'Only lines with this option (ID).'), ('--tracking-option-2 <str>', 'And with this option (ID).'), ('--standard-layout', "Xero's standard layout, not a custom one."), ('--payments-only', 'Cash basis (only what is paid).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--date <str>', 'As at this date (YYYY-MM-DD; default today).'), ('--periods <str>', 'Earlier periods to compare, a column each (1-12).'), ('--timeframe <str>', 'Length of each period: MONTH, QUARTER or YEAR.'), ('--tracking-option <str>', 'Only lines with this option (ID).'), ('--tracking-option-2 <str>', 'And with this option (ID).'), ('--standard-layout', "Xero's standard layout, not a custom one."), ('--payments-only', 'Cash basis (only what is paid).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports aged-receivables': [
@@ -1055,7 +1055,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--contact <str>', "One contact's documents (its ContactID)."), ('--date <str>', 'As at this date (YYYY-MM-DD; default today).'), ('--from <str>', 'Only documents dated from this day (YYYY-MM-DD).'), ('--to <str>', 'Only documents dated up to this day (YYYY-MM-DD).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--contact <str>', "One contact's documents (its ContactID)."), ('--date <str>', 'As at this date (YYYY-MM-DD; default today).'), ('--from <str>', 'Only documents dated from this day (YYYY-MM-DD).'), ('--to <str>', 'Only documents dated up to this day (YYYY-MM-DD).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports aged-payables': [
@@ -1067,7 +1067,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--contact <str>', "One contact's documents (its ContactID)."), ('--date <str>', 'As at this date (YYYY-MM-DD; default today).'), ('--from <str>', 'Only documents dated from this day (YYYY-MM-DD).'), ('--to <str>', 'Only documents dated up to this day (YYYY-MM-DD).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--contact <str>', "One contact's documents (its ContactID)."), ('--date <str>', 'As at this date (YYYY-MM-DD; default today).'), ('--from <str>', 'Only documents dated from this day (YYYY-MM-DD).'), ('--to <str>', 'Only documents dated up to this day (YYYY-MM-DD).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports bank-summary': [
@@ -1079,7 +1079,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--from <str>', "First day (YYYY-MM-DD; default the 1st of --to's month)."), ('--to <str>', 'Last day (YYYY-MM-DD; default today).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--from <str>', "First day (YYYY-MM-DD; default the 1st of --to's month)."), ('--to <str>', 'Last day (YYYY-MM-DD; default today).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports budget-summary': [
@@ -1091,7 +1091,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--date <str>', "The first period is this date's month (YYYY-MM-DD)."), ('--periods <str>', 'How many periods (1-12).'), ('--timeframe <str>', 'Each period: MONTH, QUARTER or YEAR.'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--date <str>', "The first period is this date's month (YYYY-MM-DD)."), ('--periods <str>', 'How many periods (1-12).'), ('--timeframe <str>', 'Each period: MONTH, QUARTER or YEAR.'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports executive-summary': [
@@ -1103,7 +1103,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--date <str>', 'The month of this date (YYYY-MM-DD; default today).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--date <str>', 'The month of this date (YYYY-MM-DD; default today).'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports ten-ninety-nine': [
@@ -1115,7 +1115,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--year <str>', 'The tax year, e.g. 2026.'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--year <str>', 'The tax year, e.g. 2026.'), ('-p, --param <str>', 'Any other Xero parameter, KEY=VALUE (repeatable).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports published': [
@@ -1132,7 +1132,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'reports consolidate': [
@@ -1149,7 +1149,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--tenants <str>', 'Organisations to consolidate, names or IDs, comma-separated.'), ('--all-tenants', 'Every connected organisation.'), ('--currency <str>', 'The reporting currency, e.g. NZD.  [required]'), ('--rates <str>', 'CSV of date,currency,rate (reporting units per unit).'), ('--map <str>', 'CSV of organisation,account code,group account.'), ('--eliminate <str>', 'An intercompany pair ORG:CODE=ORG:CODE (repeatable).'), ('--date <str>', 'As at (YYYY-MM-DD; default today).'), ('--from <str>', 'P&L first day (default the 1st).'), ('--to <str>', 'P&L last day (default today).'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--tenants <str>', 'Organisations to consolidate, names or IDs, comma-separated.'), ('--all-tenants', 'Every connected organisation.'), ('--currency <str>', 'The reporting currency, e.g. NZD.  [required]'), ('--rates <str>', 'CSV of date,currency,rate (reporting units per unit).'), ('--map <str>', 'CSV of organisation,account code,group account.'), ('--eliminate <str>', 'An intercompany pair ORG:CODE=ORG:CODE (repeatable).'), ('--date <str>', 'As at (YYYY-MM-DD; default today).'), ('--from <str>', 'P&L first day (default the 1st).'), ('--to <str>', 'P&L last day (default today).'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'webhooks': [
@@ -1219,7 +1219,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Commands'),
         ('indent',),
-        ('commands', [('csv', 'Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns).'), ('ndjson', 'Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV.'), ('columns', "Print OBJECT's export columns, one a line, in file order.")]),
+        ('commands', [('csv', 'Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns).'), ('ndjson', 'Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV.'), ('xlsx', 'Export OBJECT as an Excel workbook (needs xerocli[xlsx]): the CSV columns, numbers as numbers, dates as dates, header frozen.'), ('columns', "Print OBJECT's export columns, one a line, in file order.")]),
         ('dedent',),
     ],
     'export csv': [
@@ -1244,6 +1244,23 @@ PAGES: dict = {
         ('paragraph',),
         ('indent',),
         ('text', 'Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV.'),
+        ('dedent',),
+        ('paragraph',),
+        ('heading', 'Arguments'),
+        ('indent',),
+        ('dl', [('OBJECT', 'One of: invoices, contacts, accounts, bank-transactions, payments, items, purchase-orders, credit-notes, manual-journals, tax-rates.  [required]')], 30, 2),
+        ('dedent',),
+        ('paragraph',),
+        ('heading', 'Options'),
+        ('indent',),
+        ('dl', [('-o, --output <str>', "File to write ('-' for stdout). {tenant} in the name: one file per organisation.  [default: -]"), ('--lines', 'One row per line (LineItem.* or JournalLine.* columns).'), ('--fields <str>', 'Columns to write, in this order (A,B,...).'), ('--incremental', 'Only records changed since the last --incremental run (mark kept in the state dir).'), ('--all-tenants', 'Every connected organisation, with TenantId/TenantName columns.'), ('--since <str>', 'Only records changed since (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--type <str>', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.'), ('--contact <str>', 'Contact name or ContactID.'), ('--from <str>', 'Date on or after (YYYY-MM-DD).'), ('--to <str>', 'Date on or before (YYYY-MM-DD).'), ('--include-archived', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dedent',),
+    ],
+    'export xlsx': [
+        ('usage', 'xero export xlsx', '[OPTIONS] {OBJECT}', 'Usage: '),
+        ('paragraph',),
+        ('indent',),
+        ('text', 'Export OBJECT as an Excel workbook (needs xerocli[xlsx]): the CSV columns, numbers as\nnumbers, dates as dates, header frozen.'),
         ('dedent',),
         ('paragraph',),
         ('heading', 'Arguments'),

@@ -101,17 +101,18 @@ def consolidate(
     pairs = [math.parse_elimination(text) for text in eliminate or []]
 
     app_ctx = ctx.obj
+    fmt = app_ctx.io.format(chosen_format(output, as_json))  # xlsx on a terminal: refused now
     wanted = None if all_tenants else [t.strip() for t in (tenants or "").split(",") if t.strip()]
     chosen = choose_tenants(list_connections(app_ctx.bare_client()), wanted)
     organisations = fetch_organisations(app_ctx, chosen, BY_NOUN[kind], params, pacer_from_env())
     result = math.consolidate(organisations, period, rate_table, groups, pairs)
-    _write(app_ctx, result, kind, output, as_json, fields)
+    if fmt == "xlsx":
+        _workbook(app_ctx, result, organisations)
+        return
+    _write(app_ctx, result, kind, fmt, fields)
 
 
-def _write(app_ctx, result, kind: str, output, as_json, fields) -> None:
-    from xerocli.output.table import TableColumn
-    from xerocli.output.writer import RecordView
-
+def _rows_with_rates(result) -> list[dict]:
     rows = list(result.records)
     for used in result.rates:
         rows.append(
@@ -122,6 +123,31 @@ def _write(app_ctx, result, kind: str, output, as_json, fields) -> None:
                 "Rate": used.rate,
             }
         )
+    return rows
+
+
+def _workbook(app_ctx, result, organisations) -> None:
+    """A sheet per organisation (its own report, in its own currency), then the consolidation."""
+    from xerocli.api.reports import ROW_KEYS
+    from xerocli.output.xlsx import Sheet, binary_stdout, write_workbook
+
+    def total(record: dict) -> bool:
+        return record.get("RowType") == "SummaryRow"
+
+    sheets = [
+        Sheet(o.name, [*ROW_KEYS, *o.report_columns], o.report_rows, total, "Section")
+        for o in organisations
+    ]
+    keys = ["Section", "RowType", "Account", *result.columns, "Rate"]
+    sheets.append(Sheet("Consolidated", keys, _rows_with_rates(result), total, "Section"))
+    write_workbook(binary_stdout(app_ctx.io.out), sheets)
+
+
+def _write(app_ctx, result, kind: str, fmt, fields) -> None:
+    from xerocli.output.table import TableColumn
+    from xerocli.output.writer import RecordView
+
+    rows = _rows_with_rates(result)
     keys = ["Section", "RowType", "Account", *result.columns, "Rate"]
     view = RecordView(
         columns=[
@@ -135,6 +161,5 @@ def _write(app_ctx, result, kind: str, output, as_json, fields) -> None:
         totals=False,
         emphasis=lambda record: record.get("RowType") == "SummaryRow",
     )
-    fmt = app_ctx.io.format(chosen_format(output, as_json))
     chosen = split_fields(fields) or (keys if fmt in ("csv", "tsv") else None)
     app_ctx.io.write_records(rows, view, fmt=fmt, fields=chosen)

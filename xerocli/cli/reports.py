@@ -54,6 +54,7 @@ def build(report: Report):
         values = {spec.option: options[_name(spec.option)] for spec in report.params}
         params = reports.build_params(report, values, raw_params)
         app_ctx = ctx.obj
+        app_ctx.io.format(chosen_format(output, as_json))  # a bad choice fails before the call
         flat = reports.flatten(reports.fetch(app_ctx.client(), report, params))
         write_flat(app_ctx, flat, report.title, output, as_json, fields)
 
@@ -89,8 +90,8 @@ def write_flat(app_ctx, flat, title: str, output, as_json, fields) -> None:
 
 
 def _machine_columns(fmt: str | None, columns: list[str]) -> list[str] | None:
-    """CSV and TSV get every key, in a fixed order (the table shows fewer)."""
-    return [*ROW_KEYS, *columns] if fmt in ("csv", "tsv") else None
+    """CSV, TSV and xlsx get every key, in a fixed order (the table shows fewer)."""
+    return [*ROW_KEYS, *columns] if fmt in ("csv", "tsv", "xlsx") else None
 
 
 def _section_once(rows: list[dict]) -> list[dict]:
