@@ -325,20 +325,39 @@ def test_budget_executive_summary_and_published_returns(small_sandbox, nz_books)
     assert nz_books.get(f"Reports/{uuid.uuid4()}").status_code == 404
 
 
-def test_the_books_are_read_once_and_again_only_after_a_write(small_sandbox, global_books) -> None:
+def test_the_books_are_read_once_then_only_what_was_written(small_sandbox, global_books) -> None:
+    """The non-timing half of "a big company's reports answer in under a second": after the
+    first report, a report parses no document again, and after a write only that document."""
+
     def stats() -> dict:
         return httpx.get(f"{small_sandbox.url}/__sandbox/reports").json()
 
-    report(global_books, "TrialBalance")
+    before = report(global_books, "TrialBalance")
     first = stats()
     for name in ("BalanceSheet", "ProfitAndLoss", "AgedPayablesByContact", "BankSummary"):
         report(global_books, name)
     reused = stats()
-    assert reused["builds"] == first["builds"], "no document is read again"
+    assert reused["builds"] == first["builds"], "the books are not read again"
     assert reused["documents_scanned"] == first["documents_scanned"]
     assert reused["hits"] == first["hits"] + 4
-    contact = global_books.put("Contacts", json={"Name": f"Cache {uuid.uuid4().hex[:8]}"})
-    assert contact.status_code == 200, contact.text
-    report(global_books, "TrialBalance")
-    after = stats()
-    assert after["builds"] == reused["builds"] + 1, "a write makes the next report read again"
+    day = today()
+    invoice = _invoice(
+        f"Cache {uuid.uuid4().hex[:8]}",
+        [{"Quantity": 1, "UnitAmount": "50.00", "AccountCode": "200", "TaxType": "OUTPUT2"}],
+        day,
+    )
+    answer = global_books.put("Invoices", json={"Invoices": [invoice]})
+    assert answer.status_code == 200, answer.text
+    created = simplejson.loads(answer.text, use_decimal=True)["Invoices"][0]
+    try:
+        after = report(global_books, "TrialBalance")
+        moved = stats()
+        assert moved["builds"] == reused["builds"], "a write is an update, not a new read"
+        assert moved["documents_scanned"] == reused["documents_scanned"] + 1, "just the invoice"
+        receivable = tb_accounts(after)["610"]["ytd"] - tb_accounts(before)["610"]["ytd"]
+        assert receivable == created["Total"]
+    finally:
+        global_books.post(f"Invoices/{created['InvoiceID']}", json={"Status": "VOIDED"})
+    voided = tb_accounts(report(global_books, "TrialBalance"))["610"]["ytd"]
+    assert voided == tb_accounts(before)["610"]["ytd"]
+    assert stats()["documents_scanned"] == reused["documents_scanned"] + 1  # voided: taken away

@@ -1,12 +1,13 @@
-"""A tenant's books, read once and kept until a write: what every report is computed from.
+"""A tenant's books, read once and kept up to date: what every report is computed from.
 
 Reading the journal from the documents (`ledger.read_ledger`) parses every posted document on
 every request: about 6 s at 100,000 invoices. The reports instead ask `BooksCache.books()`,
-which parses each document once, keeps its postings summed per (basis, account, day, tracking
-options), and answers a balance over any dates with two bisections of a running total. The
-server forgets a tenant's books after any write to it (`Reports.forget`, one call in the
-pipeline), and the store's highest row number is checked on each request too, so a record
-written any other way is seen as well.
+which parses each document once and keeps its part (postings per basis, account, day and
+tracking options, and what it does to other documents' balances), summed; a balance over any
+dates is two bisections of a running total. On each request the store is asked which rows were
+written since the last look (their indexed `updated` time and row number), and only those are
+parsed again: the old part taken away, the new one added. However a record was written (the
+API, another process), the next report sees it; a change to the chart reads everything again.
 
 Kept beside the balances, for the reports that need more than account totals:
 - open items: each invoice and credit note on 610 or 800 with its payments and allocations,
@@ -62,7 +63,13 @@ class OpenItem:
     day: date
     due: date
     amount: Decimal
-    settlements: list[tuple[date, Decimal]] = field(default_factory=list)
+    #: What other documents moved on it: source document -> [(day, amount)] (shared with the
+    #: books, which keep it up to date).
+    moves: dict[str, list[tuple[date, Decimal]]] = field(default_factory=dict)
+
+    @property
+    def settlements(self) -> list[tuple[date, Decimal]]:
+        return [move for moves in self.moves.values() for move in moves]
 
     @property
     def control(self) -> str:
@@ -231,7 +238,35 @@ def _scaled(parts: dict[Key, Decimal], fraction: Decimal, bank: str, banked: Dec
     return scaled
 
 
-class _Builder:
+@dataclass
+class _Part:
+    """What one document adds to the books (taken away again when it changes)."""
+
+    entries: dict[tuple[str, str, date, tuple[str, ...]], Decimal] = field(default_factory=dict)
+    flows: dict[tuple[str, date], list[Decimal]] = field(default_factory=dict)
+    tax: dict[date, list[Decimal]] = field(default_factory=dict)
+    #: (invoice or credit note ID, day, amount) this document moves on another's balance.
+    settles: list[tuple[str, date, Decimal]] = field(default_factory=list)
+    item: OpenItem | None = None
+    #: An invoice's or credit note's Total and non-control parts, for its payments' cash basis.
+    cash: tuple[Decimal, dict[Key, Decimal]] | None = None
+    #: A payment's invoice or credit note (its cash basis is redone when that one changes).
+    pays: str = ""
+
+    def post(self, basis: str, day: date, parts: dict[Key, Decimal]) -> None:
+        for (code, options), amount in parts.items():
+            if amount:
+                key = (basis, code, day, options)
+                self.entries[key] = self.entries.get(key, ZERO) + amount
+
+
+class TenantBooks:
+    """One tenant's books kept up to date: each posted document's part, summed.
+
+    `refresh()` asks the store only for the rows written since it last looked (by their
+    `updated` time and row number, both indexed), takes away the old part of each changed
+    document and adds its new one; a change to the chart rebuilds everything."""
+
     def __init__(self, store: Store, tenant_id: str) -> None:
         self.store, self.tenant_id = store, tenant_id
         self.base = (store.tenant(tenant_id) or {}).get("base_currency", "")
@@ -240,70 +275,186 @@ class _Builder:
             a.account_id.lower(): a.code for a in self.accounts.values() if a.account_id
         }
         self.bank_codes = {a.code for a in self.accounts.values() if a.type == "BANK"}
-        self.entries: dict[tuple[str, str, date, tuple[str, ...]], Decimal] = defaultdict(
-            lambda: ZERO
-        )
+        self.entries: dict[tuple[str, str, date, tuple[str, ...]], Decimal] = {}
+        self.flows: dict[tuple[str, date], list[Decimal]] = {}
+        self.tax: dict[date, list[Decimal]] = {}
         self.tracking: dict[str, TrackingOption] = {}
         self.items: dict[str, OpenItem] = {}
-        #: Document ID -> (Total in its currency, its non-control parts) for the cash basis.
-        self.cash_parts: dict[str, tuple[Decimal, dict[Key, Decimal]]] = {}
-        self.flows: dict[tuple[str, date], list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
-        self.tax: dict[date, list[Decimal]] = defaultdict(lambda: [ZERO] * 4)
+        self.moves: dict[str, dict[str, list[tuple[date, Decimal]]]] = {}
+        self.parts: dict[tuple[str, str], tuple[tuple[str, str], _Part]] = {}
+        self.payments_of: dict[str, set[str]] = defaultdict(set)
+        #: Invoice or credit note ID (lower case) -> its part, for its payments.
+        self.documents_by_id: dict[str, _Part] = {}
+        self.last_updated: dict[str, str] = {}
+        self.last_seq = 0
         self.documents = 0
-        self.allocations: list[tuple[dict, dict]] = []
+        self._snapshot: Books | None = None
+        self._load_all()
 
-    def post(self, basis: str, day: date, parts: dict[Key, Decimal]) -> None:
-        for (code, options), amount in parts.items():
-            if amount:
-                self.entries[(basis, code, day, options)] += amount
-
-    def build(self) -> Books:
+    # --- reading the store -----------------------------------------------------------------
+    def _load_all(self) -> None:
+        self.last_seq = int(self.store.execute("SELECT COALESCE(MAX(seq), 0) FROM records")[0][0])
         for kind, statuses in JOURNAL_KINDS:
-            condition = f"status IN ({','.join('?' * len(statuses))})"
-            for body in self.store.select_bodies(self.tenant_id, kind, condition, statuses):
-                self.documents += 1
-                self.add(kind, loads(body))
-        for credit_note, allocation in self.allocations:
-            self.allocate(credit_note, allocation)
-        return Books(
-            self.accounts,
-            dict(self.entries),
-            sorted(self.items.values(), key=lambda i: (i.day, i.number)),
-            dict(self.flows),
-            self.tracking,
-            dict(self.tax),
-            self.documents,
-        )
+            rows = self.store.execute(
+                "SELECT id, updated, status, body FROM records WHERE tenant_id=? AND kind=?"
+                " ORDER BY seq",
+                (self.tenant_id, kind),
+            )
+            for record_id, updated, status, body in rows:
+                self._note(kind, updated)
+                if status in statuses:
+                    self._add(kind, record_id, (updated, status), loads(body))
+        self._note("Accounts", self._max_updated("Accounts"))
 
-    def add(self, kind: str, record: dict) -> None:
+    def _max_updated(self, kind: str) -> str:
+        rows = self.store.execute(
+            "SELECT COALESCE(MAX(updated), '') FROM records WHERE tenant_id=? AND kind=?",
+            (self.tenant_id, kind),
+        )
+        return str(rows[0][0])
+
+    def _note(self, kind: str, updated: str) -> None:
+        if updated > self.last_updated.get(kind, ""):
+            self.last_updated[kind] = updated
+
+    def _changed(self, kind: str, seq_before: int) -> list[tuple]:
+        """(id, updated, status, seq) of the kind's rows written since the last look: updated
+        at or after the last `updated` seen, or inserted after the last row number."""
+        since = self.last_updated.get(kind, "")
+        found = {}
+        for query, arg in (("updated >= ?", since), ("seq > ?", seq_before)):
+            for row in self.store.execute(
+                "SELECT id, updated, status, seq FROM records"
+                f" WHERE tenant_id=? AND kind=? AND {query}",
+                (self.tenant_id, kind, arg),
+            ):
+                found[row[0]] = row
+        return list(found.values())
+
+    def refresh(self) -> bool:
+        """Bring the books up to date; True when a full rebuild is needed instead (the chart
+        changed)."""
+        seq_before = self.last_seq
+        self.last_seq = int(self.store.execute("SELECT COALESCE(MAX(seq), 0) FROM records")[0][0])
+        accounts_seen = self.last_updated.get("Accounts", "")
+        for _, updated, _, seq in self._changed("Accounts", seq_before):
+            if updated > accounts_seen or seq > seq_before:
+                return True
+        changed_docs: list[str] = []
+        redo: set[str] = set()
+        for kind, statuses in JOURNAL_KINDS:
+            for record_id, updated, status, _ in self._changed(kind, seq_before):
+                self._note(kind, updated)
+                key = (kind, record_id)
+                kept = self.parts.get(key)
+                if kept is not None and kept[0] == (updated, status):
+                    continue
+                if kept is None and status not in statuses:
+                    continue  # a draft, still out of the books
+                if kept is not None:
+                    self._remove(key)
+                if status in statuses:
+                    body = self.store.get_body(self.tenant_id, kind, record_id)
+                    if body is not None:
+                        self._add(kind, record_id, (updated, status), loads(body))
+                if kind in ("Invoices", "CreditNotes"):
+                    changed_docs.append(record_id.lower())
+                if kind == "Payments":
+                    redo.discard(record_id)
+            if kind == "CreditNotes":
+                # A changed invoice or credit note changes its payments' cash basis.
+                redo = {p for doc in changed_docs for p in self.payments_of.get(doc, ())}
+        for payment_id in redo:
+            key = ("Payments", payment_id)
+            kept = self.parts.get(key)
+            body = self.store.get_body(self.tenant_id, "Payments", payment_id)
+            if kept is not None and body is not None:
+                self._remove(key)
+                self._add("Payments", payment_id, kept[0], loads(body))
+        return False
+
+    # --- adding and taking away parts ------------------------------------------------------
+    def _add(self, kind: str, record_id: str, stamp: tuple[str, str], record: dict) -> None:
+        self.documents += 1
+        part = self._part(kind, record)
+        if part is None:
+            return
+        self.parts[(kind, record_id)] = (stamp, part)
+        if part.item is not None:
+            self.documents_by_id[part.item.doc_id] = part
+        self._apply(part, Decimal(1), f"{kind}:{record_id}")
+        if part.pays:
+            self.payments_of[part.pays].add(record_id)
+
+    def _remove(self, key: tuple[str, str]) -> None:
+        _, part = self.parts.pop(key)
+        if part.item is not None:
+            self.documents_by_id.pop(part.item.doc_id, None)
+        self._apply(part, Decimal(-1), f"{key[0]}:{key[1]}")
+        if part.pays:
+            self.payments_of[part.pays].discard(key[1])
+
+    def _apply(self, part: _Part, sign: Decimal, source: str) -> None:
+        self._snapshot = None
+        for key, amount in part.entries.items():
+            total = self.entries.get(key, ZERO) + sign * amount
+            if total:
+                self.entries[key] = total
+            else:
+                self.entries.pop(key, None)
+        for key, (money_in, money_out) in part.flows.items():
+            flow = self.flows.setdefault(key, [ZERO, ZERO])
+            flow[0] += sign * money_in
+            flow[1] += sign * money_out
+        for day, values in part.tax.items():
+            totals = self.tax.setdefault(day, [ZERO] * 4)
+            for index, value in enumerate(values):
+                totals[index] += sign * value
+        if part.item is not None:
+            if sign > 0:
+                part.item.moves = self.moves.setdefault(part.item.doc_id, {})
+                self.items[part.item.doc_id] = part.item
+            else:
+                self.items.pop(part.item.doc_id, None)
+        for target, day, amount in part.settles:
+            moves = self.moves.setdefault(target, {})
+            if sign > 0:
+                moves.setdefault(source, []).append((day, amount))
+            else:
+                moves.pop(source, None)
+
+    def _part(self, kind: str, record: dict) -> _Part | None:
         day = parse_date(record.get("Date"))
         if day is None:
-            return
+            return None
+        part = _Part()
         rate = rate_of(record, self.base)
         postings = postings_in_base(kind, record, self.codes_by_id, self.base)
         parts = _split_by_tracking(kind, record, postings, rate, self.tracking)
-        self.post(ACCRUAL, day, parts)
+        part.post(ACCRUAL, day, parts)
         if kind in ("Invoices", "CreditNotes", "BankTransactions"):
-            self.taxed(record, day, postings)
+            self._taxed(part, record, day, postings)
         if kind in ("Invoices", "CreditNotes"):
-            self.open_item(kind, record, day, parts)
+            self._open_item(part, record, day, parts)
             if kind == "CreditNotes":
-                self.allocations += [(record, a) for a in record.get("Allocations") or []]
+                self._allocations(part, record)
         elif kind == "Payments":
-            self.payment(record, day, postings)
+            self._payment(part, record, day, postings)
         else:  # bank transactions and manual journals are cash as they stand
-            self.post(CASH, day, parts)
+            part.post(CASH, day, parts)
         for code, amount in postings.items():
             if code in self.bank_codes and amount:
-                self.flows[(code, day)][0 if amount > 0 else 1] += abs(amount)
+                flow = part.flows.setdefault((code, day), [ZERO, ZERO])
+                flow[0 if amount > 0 else 1] += abs(amount)
+        return part
 
-    def taxed(self, record: dict, day: date, postings: dict[str, Decimal]) -> None:
+    def _taxed(self, part: _Part, record: dict, day: date, postings: dict[str, Decimal]) -> None:
         """Sales and purchases and their tax, for the published GST and VAT returns."""
         type_ = str(record.get("Type") or "")
         tax = postings.get(SALES_TAX, ZERO)
         skip = {RECEIVABLE, PAYABLE, SALES_TAX, *self.bank_codes}
         lines = sum((a for code, a in postings.items() if code not in skip), ZERO)
-        totals = self.tax[day]
+        totals = part.tax.setdefault(day, [ZERO] * 4)
         if type_ in ("ACCREC", "ACCRECCREDIT") or type_.startswith("RECEIVE"):
             totals[0] -= lines
             totals[1] -= tax
@@ -311,12 +462,12 @@ class _Builder:
             totals[2] += lines
             totals[3] += tax
 
-    def open_item(self, kind: str, record: dict, day: date, parts: dict[Key, Decimal]) -> None:
+    def _open_item(self, part: _Part, record: dict, day: date, parts: dict[Key, Decimal]) -> None:
         type_ = str(record.get("Type") or "")
         control = RECEIVABLE if type_ in ("ACCREC", "ACCRECCREDIT") else PAYABLE
         doc_id = str(record.get("InvoiceID") or record.get("CreditNoteID") or "").lower()
         contact = record.get("Contact") or {}
-        self.items[doc_id] = OpenItem(
+        part.item = OpenItem(
             doc_id,
             type_,
             str(record.get("InvoiceNumber") or record.get("CreditNoteNumber") or ""),
@@ -328,79 +479,98 @@ class _Builder:
             parts.get((control, ()), ZERO),
         )
         non_control = {key: amount for key, amount in parts.items() if key[0] != control}
-        self.cash_parts[doc_id] = (Decimal(record.get("Total") or 0), non_control)
+        part.cash = (Decimal(record.get("Total") or 0), non_control)
 
-    def payment(self, record: dict, day: date, postings: dict[str, Decimal]) -> None:
+    def _payment(self, part: _Part, record: dict, day: date, postings: dict[str, Decimal]) -> None:
         document = record.get("Invoice") or record.get("CreditNote") or {}
         doc_id = str(document.get("InvoiceID") or document.get("CreditNoteID") or "").lower()
-        item = self.items.get(doc_id)
-        if item is not None:
-            item.settlements.append((day, postings.get(item.control, ZERO)))
-        total, parts = self.cash_parts.get(doc_id, (ZERO, {}))
+        paid = self.documents_by_id.get(doc_id)
         bank = next((code for code in postings if code not in (RECEIVABLE, PAYABLE)), "")
-        if not total or item is None:
-            self.post(CASH, day, {(code, ()): a for code, a in postings.items()})
+        part.pays = doc_id
+        if paid is None or paid.item is None or paid.cash is None or not paid.cash[0]:
+            part.post(CASH, day, {(code, ()): a for code, a in postings.items()})
             return
+        part.settles.append((doc_id, day, postings.get(paid.item.control, ZERO)))
+        total, parts = paid.cash
         fraction = Decimal(record.get("Amount") or 0) / total
-        self.post(CASH, day, _scaled(parts, fraction, bank, postings.get(bank, ZERO)))
+        part.post(CASH, day, _scaled(parts, fraction, bank, postings.get(bank, ZERO)))
 
-    def allocate(self, credit_note: dict, allocation: dict) -> None:
+    def _allocations(self, part: _Part, credit_note: dict) -> None:
         """An allocation moves credit from the credit note to the invoice (no posting)."""
-        note = self.items.get(str(credit_note.get("CreditNoteID") or "").lower())
-        invoice_id = str((allocation.get("Invoice") or {}).get("InvoiceID") or "").lower()
-        invoice = self.items.get(invoice_id)
-        day = parse_date(allocation.get("Date"))
-        if note is None or invoice is None or day is None:
-            return
-        amount = money(Decimal(allocation.get("Amount") or 0) / rate_of(credit_note, self.base))
-        toward_zero = amount if note.amount < 0 else -amount
-        note.settlements.append((day, toward_zero))
-        invoice.settlements.append((day, -toward_zero))
+        note_id = str(credit_note.get("CreditNoteID") or "").lower()
+        note_amount = part.item.amount if part.item is not None else ZERO
+        rate = rate_of(credit_note, self.base)
+        for allocation in credit_note.get("Allocations") or []:
+            invoice_id = str((allocation.get("Invoice") or {}).get("InvoiceID") or "").lower()
+            day = parse_date(allocation.get("Date"))
+            if not invoice_id or day is None:
+                continue
+            amount = money(Decimal(allocation.get("Amount") or 0) / rate)
+            toward_zero = amount if note_amount < 0 else -amount
+            part.settles.append((note_id, day, toward_zero))
+            part.settles.append((invoice_id, day, -toward_zero))
+
+    # --- what the reports read -------------------------------------------------------------
+    def snapshot(self) -> Books:
+        if self._snapshot is None:
+            self._snapshot = Books(
+                self.accounts,
+                dict(self.entries),
+                sorted(self.items.values(), key=lambda i: (i.day, i.number)),
+                {key: list(flow) for key, flow in self.flows.items()},
+                self.tracking,
+                {day: list(values) for day, values in self.tax.items()},
+                self.documents,
+            )
+        return self._snapshot
 
 
 class BooksCache:
-    """Each tenant's `Books`, built on first use and kept until that tenant is written to."""
+    """Each tenant's books, read whole on first use and brought up to date on each request
+    from what was written since (or read whole again when the chart changed)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._lock = threading.Lock()
-        self._books: dict[str, tuple[int, Books]] = {}
+        self.lock = threading.RLock()
+        self._books: dict[str, TenantBooks] = {}
         self.builds = 0
         self.hits = 0
-        self.documents_scanned = 0
+        self._forgotten = 0
 
-    def _mark(self) -> int:
-        """The store's highest row number: any insert, by any process, raises it."""
-        rows = self.store.execute("SELECT COALESCE(MAX(seq), 0) FROM records")
-        return int(rows[0][0])
+    @property
+    def documents_scanned(self) -> int:
+        """Documents parsed so far, by full reads and by updates."""
+        return sum(books.documents for books in self._books.values()) + self._forgotten
 
     def books(self, tenant_id: str) -> Books:
-        with self._lock:
-            mark = self._mark()
+        with self.lock:
             kept = self._books.get(tenant_id)
-            if kept is not None and kept[0] == mark:
-                self.hits += 1
-                return kept[1]
-            built = _Builder(self.store, tenant_id).build()
+            if kept is not None:
+                before = kept.documents
+                if not kept.refresh():
+                    if kept.documents == before:
+                        self.hits += 1
+                    return kept.snapshot()
+                self._forgotten += kept.documents
             self.builds += 1
-            self.documents_scanned += built.documents
-            self._books[tenant_id] = (mark, built)
-            return built
+            kept = self._books[tenant_id] = TenantBooks(self.store, tenant_id)
+            return kept.snapshot()
 
     def forget(self, tenant_id: str | None = None) -> None:
-        """Drop a tenant's books (every tenant's with None): called after each write."""
-        with self._lock:
-            if tenant_id is None:
-                self._books.clear()
-            else:
-                self._books.pop(tenant_id, None)
+        """Drop a tenant's books (every tenant's with None): the next report reads them whole."""
+        with self.lock:
+            for key in [tenant_id] if tenant_id else list(self._books):
+                dropped = self._books.pop(key, None)
+                if dropped is not None:
+                    self._forgotten += dropped.documents
 
     def stats(self) -> dict:
-        return {
-            "builds": self.builds,
-            "hits": self.hits,
-            "documents_scanned": self.documents_scanned,
-        }
+        with self.lock:
+            return {
+                "builds": self.builds,
+                "hits": self.hits,
+                "documents_scanned": self.documents_scanned,
+            }
 
 
 def items_of(books: Books, types: Iterable[str]) -> list[OpenItem]:

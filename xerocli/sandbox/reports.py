@@ -1,7 +1,8 @@
 """`GET /api.xro/2.0/Reports[/{name or ReportID}]`: every report Xero serves, from the books.
 
 The figures come from the tenant's posted documents by double-entry rules (`ledger.py`), kept
-per account and day in a cache that the next write forgets (`books.py`), and laid out as Xero
+per account and day in books brought up to date from what each write changed (`books.py`),
+and laid out as Xero
 lays them out (`statements.py`, `aged.py`, `cash_reports.py`, `budgets.py`, `published.py`).
 The route sits in the same API pipeline as the Accounting endpoints: token, tenant, scope
 (reports need `accounting.reports.read` or the report's own granular scope), limits, faults.
@@ -333,10 +334,6 @@ class Reports:
         }
         return Response.json(200, envelope("Organisations", [dumps(record)], now, None))
 
-    def forget(self, tenant_id: str | None) -> None:
-        """After a write: the tenant's reports are computed afresh next time."""
-        self.cache.forget(tenant_id)
-
     def admin_stats(self, req: Request) -> Response:
         """For tests: how often the books were built and reused, and documents parsed."""
         return Response.json(200, self.cache.stats())
@@ -354,10 +351,11 @@ class Reports:
         tenant = self.store.tenant(tenant_id) or {}
         try:
             params = Params(req, spec.params)
-            asked = Asked(
-                self.cache.books(tenant_id), params, now.date(), tenant, self.store, tenant_id
-            )
-            built = spec.build(asked)
+            with self.cache.lock:  # the books do not move while a report reads them
+                asked = Asked(
+                    self.cache.books(tenant_id), params, now.date(), tenant, self.store, tenant_id
+                )
+                built = spec.build(asked)
         except BadParameter as exc:
             return bad_request(str(exc))
         report = self._report(spec.report_type, spec.name, spec.report_type, tenant, built, now)
@@ -388,7 +386,8 @@ class Reports:
         now = self._today()
         if req.query:
             return bad_request(f"Reports takes no parameters, not {', '.join(sorted(req.query))}")
-        tenant, _, returns = self._returns(tenant_id, now)
+        with self.cache.lock:
+            tenant, _, returns = self._returns(tenant_id, now)
         listed = [
             dumps(
                 {
@@ -405,12 +404,13 @@ class Reports:
         return Response.json(200, envelope("Reports", listed, now, None))
 
     def _published_one(self, req: Request, segment: str, tenant_id: str, now: datetime) -> Response:
-        tenant, books, returns = self._returns(tenant_id, now)
-        found = next((r for r in returns if r.report_id == segment.lower()), None)
-        if found is None:
-            return not_found()
-        if req.query:
-            return bad_request("A published report takes no parameters")
-        built = Built(tax_return_rows(books, found), found.period)
+        with self.cache.lock:
+            tenant, books, returns = self._returns(tenant_id, now)
+            found = next((r for r in returns if r.report_id == segment.lower()), None)
+            if found is None:
+                return not_found()
+            if req.query:
+                return bad_request("A published report takes no parameters")
+            built = Built(tax_return_rows(books, found), found.period)
         report = self._report(found.report_id, found.name, found.report_type, tenant, built, now)
         return Response.json(200, envelope("Reports", [dumps(report)], now, None))
