@@ -317,6 +317,7 @@ class Reports:
         router.add("GET", "/api.xro/2.0/Reports", self.published)
         router.add("GET", "/api.xro/2.0/Reports/{report}", self.get)
         router.add("GET", "/__sandbox/reports", self.admin_stats)
+        router.add("POST", "/__sandbox/reports/reread", self.admin_reread)
         # Interim, until the Organisation resource of the whole-API work lands (then remove):
         # consolidation reads each organisation's BaseCurrency from it.
         router.add("GET", "/api.xro/2.0/Organisation", self.organisation)
@@ -333,6 +334,12 @@ class Reports:
             "CountryCode": tenant.get("country", ""),
         }
         return Response.json(200, envelope("Organisations", [dumps(record)], now, None))
+
+    def admin_reread(self, req: Request) -> Response:
+        """For tests: forget every tenant's books, so the next report reads them whole (what
+        the updated books must equal)."""
+        self.cache.forget()
+        return Response(204)
 
     def admin_stats(self, req: Request) -> Response:
         """For tests: how often the books were built and reused, and documents parsed."""
