@@ -127,6 +127,41 @@ def test_profit_and_loss_at_the_average_rate_and_trial_balance_balances() -> Non
     assert total["Acme UK"] == 0 and total["Consolidated"] == 0  # debits = credits
 
 
+def test_a_contact_pair_eliminates_what_each_owes_the_other() -> None:
+    """Acme NZ's customer "Acme UK Ltd" owes NZD 300; Acme UK owes its supplier "Acme NZ Ltd"
+    GBP 125, NZD 300 at 2.40: both balances leave the control accounts and nothing is left."""
+    rates = c.parse_rates(RATES, "NZD")
+    period = c.Period("balance-sheet", date(2026, 10, 31), date(2026, 10, 31))
+    home = c.Organisation("Acme NZ", "NZD", [*nz().lines, c.Line("610", "AR", "ASSET", "", D(300))])
+    away = c.Organisation(
+        "Acme UK", "GBP", [*uk().lines, c.Line("800", "AP", "LIABILITY", "", D(-125))]
+    )
+    home.lines[4] = c.Line("", c.CYE, "EQUITY", "", D("-700.00"))  # still balanced
+    away.lines[3] = c.Line("", c.CYE, "EQUITY", "", D("-20.00") + D(125))
+    pair = c.parse_elimination("Acme NZ:@Acme UK Ltd=Acme UK:@Acme NZ Ltd")
+    balances = {
+        ("acme nz", "@acme uk ltd"): (D(300), D(0)),
+        ("acme uk", "@acme nz ltd"): (D(0), D(125)),
+    }
+    rows = by_account(c.consolidate([home, away], period, rates, {}, [pair], balances))
+    assert rows["AR (610)"]["Eliminations"] == D("-300.00")
+    payable = rows["Accounts Payable (800)"]  # both organisations' 800, matched by code
+    assert (payable["Acme UK"], payable["Eliminations"]) == (D("300.00"), D("-300.00"))
+    assert rows["AR (610)"]["Consolidated"] == 0
+    assert payable["Consolidated"] == payable["Acme NZ"]  # Acme NZ's own suppliers remain
+    assert c.DIFFERENCE not in rows
+    assert rows["Net Assets"]["Consolidated"] == rows["Total Equity"]["Consolidated"]
+    with pytest.raises(errors.UsageError, match="balance sheet or trial balance"):
+        c.consolidate(
+            [home, away],
+            c.Period("profit-and-loss", period.end, period.end),
+            rates,
+            {},
+            [pair],
+            balances,
+        )
+
+
 @pytest.mark.parametrize(
     "call, words",
     [

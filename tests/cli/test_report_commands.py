@@ -75,7 +75,10 @@ def test_consolidate_two_companies_into_one_currency(sandbox_env, tmp_path: Path
     )
     args = ["--sandbox", "reports", "consolidate", "balance-sheet", "--all-tenants"]
     args += ["--currency", "NZD", "--date", "2026-10-31", "--rates", str(rates), "--json"]
-    rows = run_xero(*args, "--map", str(groups), env=sandbox_env).ok().json()
+    # Two demo customers stand in for intercompany contacts (their balances do not cancel).
+    pair = f"{NZ}:@Larch Motors=Demo Company (Global):@Silverfern Software"
+    rows = run_xero(*args, "--map", str(groups), "--eliminate", pair, env=sandbox_env)
+    rows = rows.ok().json()
     organisations = [NZ, "Demo Company (Global)"]
     for record in rows:
         if record["RowType"] != "Rate":
@@ -87,6 +90,11 @@ def test_consolidate_two_companies_into_one_currency(sandbox_env, tmp_path: Path
     assert amount(by_name["Cash at bank"][NZ]) > 0  # both 090s on the group's row
     assert "Business Bank Account (090)" not in by_name
     assert "Currency Translation Reserve" in by_name
+    receivable = amount(by_name["Accounts Receivable (610)"]["Eliminations"])
+    payable = amount(by_name["Accounts Payable (800)"]["Eliminations"])
+    assert receivable < 0 and payable < 0  # what each owes the other, taken out of both
+    difference = amount(by_name["Intercompany difference"]["Eliminations"])
+    assert difference == amount(by_name["Net Assets"]["Eliminations"]) == receivable - payable
     assert {r["Account"] for r in rows if r["RowType"] == "Rate"} == {
         "GBP closing 2026-10-31",
         "GBP historical 2026-03-31",

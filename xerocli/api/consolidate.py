@@ -13,9 +13,12 @@ Pure functions over plain figures (no HTTP, no printing), so every rule is unit-
   file lacks stops everything with one line naming the currency and the date.
 - Rows are matched across organisations by account code, or by the mapping file's group
   account (`organisation, account code, group account`).
-- Eliminations remove both sides of a named intercompany pair (`ORG:CODE=ORG:CODE`) in their
-  own column; if the two translated sides do not cancel, the remainder is shown as an
-  "Intercompany difference" line, so the consolidated column still balances.
+- Eliminations remove both sides of a named intercompany pair in their own column: two
+  accounts (`ORG:CODE=ORG:CODE`), or two contacts (`ORG:@CONTACT=ORG:@CONTACT`: what each
+  organisation's aged receivables and payables say the other owes, taken off its receivable
+  and payable accounts at the closing rate). If the translated sides do not cancel, the
+  remainder is shown as an "Intercompany difference" line, so the consolidated column still
+  balances.
 
 Rates are units of the reporting currency for one unit of the organisation's currency.
 """
@@ -56,6 +59,7 @@ class Line:
     klass: str  # ASSET, LIABILITY, EQUITY, REVENUE, EXPENSE
     type: str  # Xero's account Type (DIRECTCOSTS, ...); "" for computed lines
     amount: Decimal
+    system: str = ""  # Xero's SystemAccount: DEBTORS, CREDITORS...
 
 
 @dataclass
@@ -190,21 +194,30 @@ def parse_map(text: str, source: str = "accounts.csv") -> dict[tuple[str, str], 
 
 @dataclass(frozen=True)
 class Elimination:
-    first: tuple[str, str]  # (organisation lower, account code)
+    """Two sides, each (organisation lower, account code) or (organisation lower, "@contact
+    lower"): what one organisation owes or is owed by the other, as that contact."""
+
+    first: tuple[str, str]
     second: tuple[str, str]
+
+    def contacts(self) -> list[tuple[str, str]]:
+        return [side for side in (self.first, self.second) if side[1].startswith("@")]
 
 
 def parse_elimination(text: str) -> Elimination:
-    """`ORG:CODE=ORG:CODE`: an intercompany pair of accounts to remove."""
+    """`ORG:CODE=ORG:CODE` (a pair of accounts) or `ORG:@CONTACT=ORG:@CONTACT` (what each owes
+    the other, as a contact of its books)."""
     sides = text.split("=")
     parsed = []
     for side in sides:
-        organisation, sep, code = side.rpartition(":")
-        if len(sides) != 2 or not sep or not organisation.strip() or not code.strip():
+        organisation, sep, ref = side.rpartition(":")
+        if len(sides) != 2 or not sep or not organisation.strip() or not ref.strip("@ "):
             raise errors.UsageError(
-                f"--eliminate: {text!r} is not ORG:CODE=ORG:CODE (e.g. 'Acme NZ:1400=Acme UK:2400')"
+                f"--eliminate: {text!r} is not ORG:CODE=ORG:CODE or ORG:@CONTACT=ORG:@CONTACT"
+                " (e.g. 'Acme NZ:1400=Acme UK:2400')"
             )
-        parsed.append((organisation.strip().lower(), code.strip()))
+        ref = ref.strip()
+        parsed.append((organisation.strip().lower(), ref.lower() if ref.startswith("@") else ref))
     return Elimination(parsed[0], parsed[1])
 
 
@@ -273,9 +286,16 @@ def consolidate(
     rates: Rates,
     mapping: dict[tuple[str, str], str] | None = None,
     eliminations: Iterable[Elimination] = (),
+    contact_balances: dict[tuple[str, str], tuple[Decimal, Decimal]] | None = None,
 ) -> Consolidation:
-    """A column per organisation (translated), Eliminations and Consolidated, row by row."""
+    """A column per organisation (translated), Eliminations and Consolidated, row by row.
+
+    `contact_balances`: for each `@contact` side, (what the contact owes, what is owed to it)
+    in the organisation's currency, from its aged receivables and payables."""
     mapping = mapping or {}
+    contact_balances = contact_balances or {}
+    currencies = {o.name.lower(): o.currency for o in organisations}
+    controls: dict[tuple[str, str], str] = {}
     names = [o.name for o in organisations]
     known = {name.lower() for name in names}
     rows: dict[str, Row] = {}
@@ -287,12 +307,28 @@ def consolidate(
             row.amounts[organisation.name] = row.amounts.get(organisation.name, ZERO) + line.amount
             if line.code:
                 by_account[(organisation.name.lower(), line.code)] = (key, line.amount)
+                for system, default in (("DEBTORS", "610"), ("CREDITORS", "800")):
+                    if line.system == system or (not line.system and line.code == default):
+                        controls.setdefault((organisation.name.lower(), system), line.code)
     for pair in eliminations:
         sides = []
         for side in (pair.first, pair.second):
             if side[0] not in known:
                 raise errors.UsageError(f"--eliminate: {side[0]!r} is not one of the organisations")
-            sides.append(by_account.get(side, (None, ZERO)))
+            if not side[1].startswith("@"):
+                sides.append(by_account.get(side, (None, ZERO)))
+                continue
+            if period.kind == "profit-and-loss":
+                raise errors.UsageError(
+                    "--eliminate: a contact's balance is for a balance sheet or trial balance"
+                )
+            owed, owing = contact_balances.get(side, (ZERO, ZERO))
+            rate = rates.closing(currencies[side[0]], period.end)
+            for system, amount in (("DEBTORS", owed), ("CREDITORS", -owing)):
+                code = controls.get((side[0], system))
+                if code is not None and amount:
+                    key, _ = by_account[(side[0], code)]
+                    sides.append((key, money(amount * rate)))
         difference = ZERO
         for key, amount in sides:
             if key is not None:
@@ -432,7 +468,8 @@ def lines_from_report(
             net = -shown if credit_side else shown
         code = str(account.get("Code") or "")
         name = str(account.get("Name") or row.get("Account") or code)
-        lines[code or name] = Line(code, name, klass, type_, net)
+        system = str(account.get("SystemAccount") or "")
+        lines[code or name] = Line(code, name, klass, type_, net, system)
     return list(lines.values())
 
 

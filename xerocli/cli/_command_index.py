@@ -1290,7 +1290,7 @@ COMMANDS: dict = {
             (('--currency',), True, (), '', 'The reporting currency, e.g. NZD.', False),
             (('--rates',), True, (), '', 'CSV of date,currency,rate (reporting units per unit).', False),
             (('--map',), True, (), '', 'CSV of organisation,account code,group account.', False),
-            (('--eliminate',), True, (), '', 'An intercompany pair ORG:CODE=ORG:CODE (repeatable).', True),
+            (('--eliminate',), True, (), '', 'An intercompany pair ORG:CODE=ORG:CODE, or ORG:@CONTACT=ORG:@CONTACT (repeatable).', True),
             (('--date',), True, (), '', 'As at (YYYY-MM-DD; default today).', False),
             (('--from',), True, (), '', 'P&L first day (default the 1st).', False),
             (('--to',), True, (), '', 'P&L last day (default today).', False),

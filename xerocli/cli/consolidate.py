@@ -55,7 +55,9 @@ def consolidate(
         None, "--map", help="CSV of organisation,account code,group account."
     ),
     eliminate: list[str] | None = typer.Option(
-        None, "--eliminate", help="An intercompany pair ORG:CODE=ORG:CODE (repeatable)."
+        None,
+        "--eliminate",
+        help="An intercompany pair ORG:CODE=ORG:CODE, or ORG:@CONTACT=ORG:@CONTACT (repeatable).",
     ),
     as_at: str | None = typer.Option(None, "--date", help="As at (YYYY-MM-DD; default today)."),
     start: str | None = typer.Option(None, "--from", help="P&L first day (default the 1st)."),
@@ -104,8 +106,11 @@ def consolidate(
     fmt = app_ctx.io.format(chosen_format(output, as_json))  # xlsx on a terminal: refused now
     wanted = None if all_tenants else [t.strip() for t in (tenants or "").split(",") if t.strip()]
     chosen = choose_tenants(list_connections(app_ctx.bare_client()), wanted)
-    organisations = fetch_organisations(app_ctx, chosen, BY_NOUN[kind], params, pacer_from_env())
-    result = math.consolidate(organisations, period, rate_table, groups, pairs)
+    contacts = [side for pair in pairs for side in pair.contacts()]
+    organisations, balances = fetch_organisations(
+        app_ctx, chosen, BY_NOUN[kind], params, pacer_from_env(), contacts
+    )
+    result = math.consolidate(organisations, period, rate_table, groups, pairs, balances)
     if fmt == "xlsx":
         _workbook(app_ctx, result, organisations)
         return
