@@ -37,7 +37,8 @@ from itertools import product
 from xerocli.sandbox.accounting import bad_request, not_found
 from xerocli.sandbox.aged import PARAMS as AGED_PARAMS
 from xerocli.sandbox.aged import aged_rows
-from xerocli.sandbox.books import ACCRUAL, CASH, Books, BooksCache
+from xerocli.sandbox.books import ACCRUAL, CASH, Books
+from xerocli.sandbox.books_cache import BooksCache
 from xerocli.sandbox.budgets import PARAMS as BUDGET_PARAMS
 from xerocli.sandbox.budgets import budget_summary_rows
 from xerocli.sandbox.cash_reports import (
