@@ -64,11 +64,19 @@ class OpenItem:
     def control(self) -> str:
         return RECEIVABLE if self.type in ("ACCREC", "ACCRECCREDIT") else PAYABLE
 
+    def _moved(self, as_at: date) -> Decimal:
+        total = ZERO
+        for moves in self.moves.values():
+            for day, amount in moves:
+                if day <= as_at:
+                    total += amount
+        return total
+
     def outstanding(self, as_at: date) -> Decimal:
-        return self.amount + sum((a for day, a in self.settlements if day <= as_at), ZERO)
+        return self.amount + self._moved(as_at) if self.moves else self.amount
 
     def settled(self, as_at: date) -> Decimal:
-        return -sum((a for day, a in self.settlements if day <= as_at), ZERO)
+        return -self._moved(as_at)
 
 
 @dataclass
@@ -90,14 +98,29 @@ class Books:
     tracking: dict[str, TrackingOption]
     tax: dict[date, list[Decimal]]  # day -> [sales, tax on sales, purchases, tax on purchases]
     documents: int  # how many documents were parsed to build these books
+    #: The books before the last changes, and the (basis, account)s those changes touched:
+    #: only those running totals are made again.
+    previous: Books | None = None
+    touched: set[tuple[str, str]] | None = None
     _running: dict[tuple[str, str], tuple[list[date], list[Decimal]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         per_code: dict[tuple[str, str], dict[date, Decimal]] = defaultdict(dict)
+        previous, touched = self.previous, self.touched
+        self.previous = self.touched = None  # keep no chain of older books alive
+        if previous is not None and touched is not None:
+            self._running = {k: v for k, v in previous._running.items() if k not in touched}
+            for key in touched:
+                per_code[key] = {}
         for (basis, code, day, _), amount in self.entries.items():
+            if previous is not None and touched is not None and (basis, code) not in touched:
+                continue
             days = per_code[(basis, code)]
             days[day] = days.get(day, ZERO) + amount
         for key, days in per_code.items():
+            if not days:
+                self._running.pop(key, None)
+                continue
             ordered = sorted(days)
             running, total = [], ZERO
             for day in ordered:

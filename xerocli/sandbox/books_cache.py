@@ -54,6 +54,9 @@ class TenantBooks:
         self.last_seq = 0
         self.documents = 0
         self._snapshot: Books | None = None
+        self._last: Books | None = None
+        self._touched: set[tuple[str, str]] = set()
+        self._sorted_items: list[OpenItem] | None = None
         self._load_all()
 
     # --- reading the store -----------------------------------------------------------------
@@ -161,6 +164,9 @@ class TenantBooks:
 
     def _apply(self, part: Part, sign: Decimal, source: str) -> None:
         self._snapshot = None
+        self._touched.update((basis, code) for basis, code, _, _ in part.entries)
+        if part.item is not None:
+            self._sorted_items = None
         for key, amount in part.entries.items():
             total = self.entries.get(key, ZERO) + sign * amount
             if total:
@@ -190,16 +196,24 @@ class TenantBooks:
 
     # --- what the reports read -------------------------------------------------------------
     def snapshot(self) -> Books:
+        """The books as they are now (made again only after a change, and then only the
+        running totals of the accounts it touched)."""
         if self._snapshot is None:
-            self._snapshot = Books(
+            if self._sorted_items is None:
+                self._sorted_items = sorted(self.items.values(), key=lambda i: (i.day, i.number))
+            previous = self._last
+            self._snapshot = self._last = Books(
                 self.accounts,
                 dict(self.entries),
-                sorted(self.items.values(), key=lambda i: (i.day, i.number)),
+                self._sorted_items,
                 {key: list(flow) for key, flow in self.flows.items()},
                 self.tracking,
                 {day: list(values) for day, values in self.tax.items()},
                 self.documents,
+                previous,
+                set(self._touched) if previous is not None else None,
             )
+            self._touched.clear()
         return self._snapshot
 
 
