@@ -289,6 +289,23 @@ def check_profit_and_loss(printed: Printed, seen: dict) -> None:
     assert {"Total Income", "Net Profit"} <= accounts, accounts
 
 
+def check_quarters(printed: Printed, seen: dict) -> None:
+    net = next(r for r in _rows(printed) if r["Account"] == "Net Profit")
+    assert [k for k in net if k[:1].isdigit()] == ["31 Oct 26", "31 Jul 26", "30 Apr 26"]
+
+
+def check_aged(printed: Printed, seen: dict) -> None:
+    total = next(r for r in _rows(printed) if r["Account"] == "Total")
+    buckets = ("Current", "< 1 Month", "1 Month", "2 Months", "3 Months", "Older")
+    assert total["Total"] == sum(total[b] for b in buckets) > 0  # aged by due date
+
+
+def check_consolidated(printed: Printed, seen: dict) -> None:
+    rows = {r["Account"]: r for r in _rows(printed)}
+    assert rows["Net Assets"]["Consolidated"] == rows["Total Equity"]["Consolidated"]
+    assert rows["GBP closing 2026-10-31"]["Rate"] == 2.15  # every rate used, listed
+
+
 def check_balance_sheet_csv(printed: Printed, seen: dict) -> None:
     lines = printed.stdout.splitlines()
     assert lines[0] == "Section,RowType,Account,AccountID,31 Mar 2026"
@@ -414,7 +431,13 @@ TOUR: dict[str, Check] = {
     "xero --sandbox reports profit-and-loss --from 2026-04-01 --to 2026-11-30": (
         check_profit_and_loss
     ),
+    "xero --sandbox reports profit-and-loss --to 2026-10-31 --periods 2 --timeframe QUARTER": (
+        check_quarters
+    ),
     "xero --sandbox reports balance-sheet --date 2026-03-31 -o csv": check_balance_sheet_csv,
+    "xero --sandbox reports aged-receivables --date 2026-10-31": check_aged,
+    "xero --sandbox reports consolidate balance-sheet --all-tenants --currency NZD"
+    " --date 2026-10-31 --rates rates.csv": check_consolidated,
     "xero --sandbox reports trial-balance --json"
     " | jq '.[] | select(.RowType == \"SummaryRow\")'": check_summary_rows,
     "xero --sandbox limits": check_limits,
@@ -447,6 +470,9 @@ def write_tour_files(cwd: Path) -> None:
     (cwd / "changes.json").write_text(json.dumps(changes), encoding="utf-8")
     (cwd / "contact.json").write_text(
         json.dumps({"Contacts": [{"Name": "Readme Contact"}]}), encoding="utf-8"
+    )
+    (cwd / "rates.csv").write_text(
+        "date,currency,rate\n2026-03-31,GBP,2.05\n2026-10-31,GBP,2.15\n", encoding="utf-8"
     )
 
 

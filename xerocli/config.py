@@ -61,6 +61,9 @@ GRANULAR_SCOPES = (
     " accounting.manualjournals accounting.contacts accounting.settings accounting.attachments"
     " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
+    " accounting.reports.aged.read accounting.reports.banksummary.read"
+    " accounting.reports.budgetsummary.read accounting.reports.executivesummary.read"
+    " accounting.reports.taxreports.read accounting.reports.tenninetynine.read"
 )
 #: Older apps keep the legacy set until they migrate.
 LEGACY_SCOPES = (

@@ -34,6 +34,9 @@ GRANULAR = (
     " accounting.manualjournals accounting.contacts accounting.settings accounting.attachments"
     " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
+    " accounting.reports.aged.read accounting.reports.banksummary.read"
+    " accounting.reports.budgetsummary.read accounting.reports.executivesummary.read"
+    " accounting.reports.taxreports.read accounting.reports.tenninetynine.read"
 )
 LEGACY = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"

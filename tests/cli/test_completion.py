@@ -13,7 +13,7 @@ import pytest
 from tests.helpers.cli import REPO, isolated_env, run_xero
 from xerocli.cli import complete, generate
 
-FORMATS = ["table", "json", "ndjson", "csv", "tsv"]
+FORMATS = ["table", "json", "ndjson", "csv", "tsv", "xlsx"]
 
 
 def ask(home: Path, shell: str, *words: str, cword: int | None = None) -> list[str]:

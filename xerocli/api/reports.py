@@ -32,7 +32,9 @@ class ReportParam:
     option: str  # "from" -> --from
     target: str  # "fromDate"
     help: str
-    kind: str = "date"  # "date" (YYYY-MM-DD) or "flag" (true when given)
+    #: "date" (YYYY-MM-DD), "flag" (true when given), "periods" (1-12), "timeframe"
+    #: (MONTH|QUARTER|YEAR), "months" (the same words, sent as 1, 3 or 12), "guid", "year".
+    kind: str = "date"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,29 @@ class Report:
         return f"/Reports/{self.name}"
 
 
+def _p(option: str, target: str, help_text: str, kind: str = "date") -> ReportParam:
+    return ReportParam(option, target, help_text, kind)
+
+
+_AS_AT = _p("date", "date", "As at this date (YYYY-MM-DD; default today).")
+_FROM = _p("from", "fromDate", "First day (YYYY-MM-DD; default the 1st of --to's month).")
+_TO = _p("to", "toDate", "Last day (YYYY-MM-DD; default today).")
+_PERIODS = _p("periods", "periods", "Earlier periods to compare, a column each (1-12).", "periods")
+_TIMEFRAME = _p(
+    "timeframe", "timeframe", "Length of each period: MONTH, QUARTER or YEAR.", "timeframe"
+)
+_CASH = _p("payments-only", "paymentsOnly", "Cash basis (only what is paid).", "flag")
+_STANDARD = _p(
+    "standard-layout", "standardLayout", "Xero's standard layout, not a custom one.", "flag"
+)
+_AGED = (
+    _p("contact", "contactId", "One contact's documents (its ContactID).", "guid"),
+    _AS_AT,
+    _p("from", "fromDate", "Only documents dated from this day (YYYY-MM-DD)."),
+    _p("to", "toDate", "Only documents dated up to this day (YYYY-MM-DD)."),
+)
+_AGED_SCOPES = ("accounting.reports.aged.read", "accounting.reports.read")
+
 REPORTS: tuple[Report, ...] = (
     Report(
         name="TrialBalance",
@@ -57,30 +82,109 @@ REPORTS: tuple[Report, ...] = (
         title="Trial balance",
         help="Debit or credit of every account, for the month and the year to date.",
         scopes=("accounting.reports.trialbalance.read", "accounting.reports.read"),
-        params=(
-            ReportParam("date", "date", "As at this date (YYYY-MM-DD; default today)."),
-            ReportParam("payments-only", "paymentsOnly", "Cash basis.", kind="flag"),
-        ),
+        params=(_AS_AT, _CASH),
     ),
     Report(
         name="ProfitAndLoss",
         noun="profit-and-loss",
         title="Profit and loss",
-        help="Income, cost of sales, expenses and net profit for a period.",
+        help="Income, cost of sales, expenses and net profit for a period (and earlier ones).",
         scopes=("accounting.reports.profitandloss.read", "accounting.reports.read"),
         params=(
-            ReportParam("from", "fromDate", "First day (YYYY-MM-DD; default the 1st)."),
-            ReportParam("to", "toDate", "Last day (YYYY-MM-DD; default today)."),
+            _FROM,
+            _TO,
+            _PERIODS,
+            _TIMEFRAME,
+            _p(
+                "tracking-category",
+                "trackingCategoryID",
+                "A column per option of this tracking category (its ID).",
+                "guid",
+            ),
+            _p("tracking-category-2", "trackingCategoryID2", "A second category (its ID).", "guid"),
+            _p("tracking-option", "trackingOptionID", "Only lines with this option (ID).", "guid"),
+            _p("tracking-option-2", "trackingOptionID2", "And with this option (ID).", "guid"),
+            _STANDARD,
+            _CASH,
         ),
     ),
     Report(
         name="BalanceSheet",
         noun="balance-sheet",
         title="Balance sheet",
-        help="Assets, liabilities and equity as at a date.",
+        help="Assets, liabilities and equity as at a date (and earlier ones).",
         scopes=("accounting.reports.balancesheet.read", "accounting.reports.read"),
-        params=(ReportParam("date", "date", "As at this date (YYYY-MM-DD; default today)."),),
+        params=(
+            _AS_AT,
+            _PERIODS,
+            _TIMEFRAME,
+            _p("tracking-option", "trackingOptionID1", "Only lines with this option (ID).", "guid"),
+            _p("tracking-option-2", "trackingOptionID2", "And with this option (ID).", "guid"),
+            _STANDARD,
+            _CASH,
+        ),
     ),
+    Report(
+        name="AgedReceivablesByContact",
+        noun="aged-receivables",
+        title="Aged receivables",
+        help="What customers owe as at a date, aged by due date (per contact or per invoice).",
+        scopes=_AGED_SCOPES,
+        params=_AGED,
+    ),
+    Report(
+        name="AgedPayablesByContact",
+        noun="aged-payables",
+        title="Aged payables",
+        help="What is owed to suppliers as at a date, aged by due date.",
+        scopes=_AGED_SCOPES,
+        params=_AGED,
+    ),
+    Report(
+        name="BankSummary",
+        noun="bank-summary",
+        title="Bank summary",
+        help="Each bank account's opening balance, money in and out, and closing balance.",
+        scopes=("accounting.reports.banksummary.read", "accounting.reports.read"),
+        params=(_FROM, _TO),
+    ),
+    Report(
+        name="BudgetSummary",
+        noun="budget-summary",
+        title="Budget summary",
+        help="The overall budget, a column per period from --date's month.",
+        scopes=("accounting.reports.budgetsummary.read", "accounting.reports.read"),
+        params=(
+            _p("date", "date", "The first period is this date's month (YYYY-MM-DD)."),
+            _p("periods", "periods", "How many periods (1-12).", "periods"),
+            _p("timeframe", "timeframe", "Each period: MONTH, QUARTER or YEAR.", "months"),
+        ),
+    ),
+    Report(
+        name="ExecutiveSummary",
+        noun="executive-summary",
+        title="Executive summary",
+        help="Cash, profitability, position and performance: a month beside the one before.",
+        scopes=("accounting.reports.executivesummary.read", "accounting.reports.read"),
+        params=(_p("date", "date", "The month of this date (YYYY-MM-DD; default today)."),),
+    ),
+    Report(
+        name="TenNinetyNine",
+        noun="ten-ninety-nine",
+        title="1099 report",
+        help="US 1099 amounts paid to contractors in a year (US organisations only).",
+        scopes=("accounting.reports.tenninetynine.read", "accounting.reports.read"),
+        params=(_p("year", "reportYear", "The tax year, e.g. 2026.", "year"),),
+    ),
+)
+
+#: `GET /Reports` (the published tax returns) and `GET /Reports/{ReportID}`.
+PUBLISHED = Report(
+    name="",
+    noun="published",
+    title="Published report",
+    help="The published reports (GST, BAS or VAT returns); with an ID, that report's rows.",
+    scopes=("accounting.reports.taxreports.read", "accounting.reports.read"),
 )
 
 BY_NOUN: dict[str, Report] = {report.noun: report for report in REPORTS}
@@ -99,17 +203,12 @@ def build_params(
     report: Report, values: dict[str, Any], extra: list[str] | None = None
 ) -> dict[str, str]:
     """Query parameters from the report's options and raw `-p key=value` pairs."""
-    from xerocli.api.query import parse_date
-
     params: dict[str, str] = {}
     for spec in report.params:
         value = values.get(spec.option)
         if value in (None, False, ""):
             continue
-        if spec.kind == "flag":
-            params[spec.target] = "true"
-        else:
-            params[spec.target] = parse_date(spec.option, str(value)).isoformat()
+        params[spec.target] = _param_value(spec, value)
     for pair in extra or []:
         key, sep, value = pair.partition("=")
         if not sep or not key:
@@ -118,13 +217,61 @@ def build_params(
     return params
 
 
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+TIMEFRAMES = {"MONTH": 1, "QUARTER": 3, "YEAR": 12}
+
+
+def _param_value(spec: ReportParam, value: Any) -> str:
+    """An option's value as Xero takes it, or a one-line usage error naming the option."""
+    from xerocli.api.query import parse_date
+
+    text = str(value).strip()
+    if spec.kind == "flag":
+        return "true"
+    if spec.kind == "date":
+        return parse_date(spec.option, text).isoformat()
+    if spec.kind == "periods":
+        if not text.isdigit() or not 1 <= int(text) <= 12:
+            raise errors.UsageError(f"--{spec.option}: {text!r} is not a number from 1 to 12")
+        return str(int(text))
+    if spec.kind in ("timeframe", "months"):
+        months = TIMEFRAMES.get(text.upper())
+        if months is None:
+            raise errors.UsageError(f"--{spec.option}: {text!r} is not MONTH, QUARTER or YEAR")
+        return str(months) if spec.kind == "months" else text.upper()
+    if spec.kind == "guid":
+        if not _GUID.match(text):
+            raise errors.UsageError(f"--{spec.option}: {text!r} is not an ID (a GUID)")
+        return text
+    if spec.kind == "year":
+        if not (len(text) == 4 and text.isdigit()):
+            raise errors.UsageError(f"--{spec.option}: {text!r} is not a year, e.g. 2026")
+        return text
+    return text
+
+
 def fetch(client: XeroClient, report: Report, params: dict[str, str]) -> dict:
     """The report object of Xero's answer (`Reports[0]`)."""
-    answer = client.request("GET", report.path, params=params, scope_hint=report.scopes[0])
-    found = (answer.payload or {}).get("Reports") if isinstance(answer.payload, dict) else None
+    found = fetch_all(client, report.path, params, report.scopes[0])
     if not found:
         raise errors.XeroCliError(f"Xero sent no {report.title.lower()} report")
     return found[0]
+
+
+def fetch_all(client: XeroClient, path: str, params: dict[str, str], scope: str) -> list[dict]:
+    """The `Reports` list of Xero's answer (one report, or the published ones)."""
+    answer = client.request("GET", path, params=params, scope_hint=scope)
+    found = (answer.payload or {}).get("Reports") if isinstance(answer.payload, dict) else None
+    return list(found or [])
+
+
+def published_path(report_id: str | None) -> str:
+    """`/Reports`, or `/Reports/{ReportID}` for a published report's ID (checked first)."""
+    if report_id is None:
+        return "/Reports"
+    if not _GUID.match(report_id.strip()):
+        raise errors.UsageError(f"REPORT_ID: {report_id!r} is not a report's ID (a GUID)")
+    return f"/Reports/{report_id.strip()}"
 
 
 def flatten(report: dict) -> FlatReport:

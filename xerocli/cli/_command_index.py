@@ -27,7 +27,7 @@ COMMANDS: dict = {
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
-            'reports': "Xero's reports (trial balance, profit and loss, balance sheet) as rows.",
+            'reports': "Xero's reports (trial balance, profit and loss, balance sheet, aged, bank,...",
             'webhooks': 'Receive, forward and trigger Xero webhook deliveries.',
             'export': 'Export every record of an object to CSV or NDJSON, in fixed documented columns.',
         },
@@ -63,7 +63,7 @@ COMMANDS: dict = {
     'limits': {
         'help': "Show the organisation's call budget: this minute, in flight, and the day (no...",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -86,7 +86,7 @@ COMMANDS: dict = {
             (('--db',), True, (), '', 'The mirror: a path, sqlite:///PATH, postgresql://USER@HOST/DB or duckdb:///PATH (default: mirror.sqlite in the data directory).', False),
             (('--full',), False, (), '', 'Fetch everything again, not only what changed since the mark.', False),
             (('--all-tenants',), False, (), '', 'Every connected organisation, into the same database.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
@@ -98,7 +98,7 @@ COMMANDS: dict = {
         'help': 'Run a read-only SQL query on the mirror and print the rows (table, json, csv,...',
         'options': [
             (('--db',), True, (), '', 'The mirror: a path, sqlite:///PATH, postgresql://USER@HOST/DB or duckdb:///PATH (default: mirror.sqlite in the data directory).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
@@ -142,7 +142,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -153,7 +153,7 @@ COMMANDS: dict = {
     'invoices get': {
         'help': 'Show one invoice by InvoiceID or InvoiceNumber.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -182,7 +182,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -207,7 +207,7 @@ COMMANDS: dict = {
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -219,7 +219,7 @@ COMMANDS: dict = {
     'invoices attachments': {
         'help': 'List the files attached to an invoice.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -233,7 +233,7 @@ COMMANDS: dict = {
         'options': [
             (('--include-online',), False, (), '', 'Show the files to the customer with the online document.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -273,7 +273,7 @@ COMMANDS: dict = {
     'invoices history': {
         'help': "An invoice's history: each change, who and when.",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -306,7 +306,7 @@ COMMANDS: dict = {
         'help': 'Void an authorised invoice.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -354,7 +354,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -365,7 +365,7 @@ COMMANDS: dict = {
     'contacts get': {
         'help': 'Show one contact by ContactID.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -391,7 +391,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -414,7 +414,7 @@ COMMANDS: dict = {
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -426,7 +426,7 @@ COMMANDS: dict = {
     'contacts attachments': {
         'help': 'List the files attached to a contact.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -439,7 +439,7 @@ COMMANDS: dict = {
         'help': 'Attach files to a contact (a file of the same name is replaced).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -463,7 +463,7 @@ COMMANDS: dict = {
     'contacts history': {
         'help': "A contact's history: each change, who and when.",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -510,7 +510,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -521,7 +521,7 @@ COMMANDS: dict = {
     'accounts get': {
         'help': 'Show one account by AccountID or Code.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -544,7 +544,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -564,7 +564,7 @@ COMMANDS: dict = {
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -576,7 +576,7 @@ COMMANDS: dict = {
     'accounts attachments': {
         'help': 'List the files attached to an account.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -589,7 +589,7 @@ COMMANDS: dict = {
         'help': 'Attach files to an account (a file of the same name is replaced).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -642,7 +642,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -653,7 +653,7 @@ COMMANDS: dict = {
     'bank-transactions get': {
         'help': 'Show one bank transaction by BankTransactionID.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -679,7 +679,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -701,7 +701,7 @@ COMMANDS: dict = {
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -713,7 +713,7 @@ COMMANDS: dict = {
     'bank-transactions attachments': {
         'help': 'List the files attached to a bank transaction.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -726,7 +726,7 @@ COMMANDS: dict = {
         'help': 'Attach files to a bank transaction (a file of the same name is replaced).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -750,7 +750,7 @@ COMMANDS: dict = {
     'bank-transactions history': {
         'help': "A bank transaction's history: each change, who and when.",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -799,7 +799,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -810,7 +810,7 @@ COMMANDS: dict = {
     'payments get': {
         'help': 'Show one payment by PaymentID.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -833,7 +833,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -844,7 +844,7 @@ COMMANDS: dict = {
     'payments history': {
         'help': "A payment's history: each change, who and when.",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -868,7 +868,7 @@ COMMANDS: dict = {
         'help': 'Delete a payment (the invoice reopens).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -883,7 +883,7 @@ COMMANDS: dict = {
             (('--file',), True, (), '', 'Payout CSV: invoice number or reference, amount[, date, payout id, currency]; - for stdin.', False),
             (('--account',), True, (), '', 'Bank or clearing account code (or ID) the payments go into.', False),
             (('--dry-run',), False, (), '', 'Show the matches; pay nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
@@ -914,7 +914,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -925,7 +925,7 @@ COMMANDS: dict = {
     'items get': {
         'help': 'Show one item by ItemID or Code.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -949,7 +949,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -971,7 +971,7 @@ COMMANDS: dict = {
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -983,7 +983,7 @@ COMMANDS: dict = {
     'items history': {
         'help': "An item's history: each change, who and when.",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1033,7 +1033,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1044,7 +1044,7 @@ COMMANDS: dict = {
     'purchase-orders get': {
         'help': 'Show one purchase order by PurchaseOrderID or PurchaseOrderNumber.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1071,7 +1071,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1094,7 +1094,7 @@ COMMANDS: dict = {
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1106,7 +1106,7 @@ COMMANDS: dict = {
     'purchase-orders attachments': {
         'help': 'List the files attached to a purchase order.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1119,7 +1119,7 @@ COMMANDS: dict = {
         'help': 'Attach files to a purchase order (a file of the same name is replaced).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1157,7 +1157,7 @@ COMMANDS: dict = {
     'purchase-orders history': {
         'help': "A purchase order's history: each change, who and when.",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1210,7 +1210,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1221,7 +1221,7 @@ COMMANDS: dict = {
     'credit-notes get': {
         'help': 'Show one credit note by CreditNoteID or CreditNoteNumber.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1248,7 +1248,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1271,7 +1271,7 @@ COMMANDS: dict = {
             (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
             (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1283,7 +1283,7 @@ COMMANDS: dict = {
     'credit-notes attachments': {
         'help': 'List the files attached to a credit note.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1297,7 +1297,7 @@ COMMANDS: dict = {
         'options': [
             (('--include-online',), False, (), '', 'Show the files to the customer with the online document.', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1337,7 +1337,7 @@ COMMANDS: dict = {
     'credit-notes history': {
         'help': "A credit note's history: each change, who and when.",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1388,7 +1388,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1399,7 +1399,7 @@ COMMANDS: dict = {
     'manual-journals get': {
         'help': 'Show one manual journal by ManualJournalID.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1422,7 +1422,7 @@ COMMANDS: dict = {
             (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
             (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
             (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1433,7 +1433,7 @@ COMMANDS: dict = {
     'manual-journals attachments': {
         'help': 'List the files attached to a manual journal.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1446,7 +1446,7 @@ COMMANDS: dict = {
         'help': 'Attach files to a manual journal (a file of the same name is replaced).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1470,7 +1470,7 @@ COMMANDS: dict = {
     'manual-journals history': {
         'help': "A manual journal's history: each change, who and when.",
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1494,7 +1494,7 @@ COMMANDS: dict = {
         'help': 'Post a draft manual journal to the ledger.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1507,7 +1507,7 @@ COMMANDS: dict = {
         'help': 'Void a posted manual journal.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1537,7 +1537,7 @@ COMMANDS: dict = {
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),
             (('--limit',), True, (), '', 'At most N records (default 100).', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1548,7 +1548,7 @@ COMMANDS: dict = {
     'tax-rates get': {
         'help': 'Show one tax rate by TaxType.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1666,7 +1666,7 @@ COMMANDS: dict = {
     'tenants list': {
         'help': 'List the connected organisations; `selected` marks the one commands use.',
         'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1684,11 +1684,19 @@ COMMANDS: dict = {
         ],
     },
     'reports': {
-        'help': "Xero's reports (trial balance, profit and loss, balance sheet) as rows.",
+        'help': "Xero's reports (trial balance, profit and loss, balance sheet, aged, bank,...",
         'commands': {
             'trial-balance': 'Debit or credit of every account, for the month and the year to date.',
-            'profit-and-loss': 'Income, cost of sales, expenses and net profit for a period.',
-            'balance-sheet': 'Assets, liabilities and equity as at a date.',
+            'profit-and-loss': 'Income, cost of sales, expenses and net profit for a period (and earlier ones).',
+            'balance-sheet': 'Assets, liabilities and equity as at a date (and earlier ones).',
+            'aged-receivables': 'What customers owe as at a date, aged by due date (per contact or per invoice).',
+            'aged-payables': 'What is owed to suppliers as at a date, aged by due date.',
+            'bank-summary': "Each bank account's opening balance, money in and out, and closing balance.",
+            'budget-summary': "The overall budget, a column per period from --date's month.",
+            'executive-summary': 'Cash, profitability, position and performance: a month beside the one before.',
+            'ten-ninety-nine': 'US 1099 amounts paid to contractors in a year (US organisations only).',
+            'published': 'The published reports (GST, BAS or VAT returns); with an ID, its rows.',
+            'consolidate': 'One report across organisations: a column each, eliminations and consolidated.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1700,9 +1708,9 @@ COMMANDS: dict = {
         'help': 'Debit or credit of every account, for the month and the year to date.',
         'options': [
             (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
-            (('--payments-only',), False, (), '', 'Cash basis.', False),
+            (('--payments-only',), False, (), '', 'Cash basis (only what is paid).', False),
             (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1711,12 +1719,20 @@ COMMANDS: dict = {
         ],
     },
     'reports profit-and-loss': {
-        'help': 'Income, cost of sales, expenses and net profit for a period.',
+        'help': 'Income, cost of sales, expenses and net profit for a period (and earlier ones).',
         'options': [
-            (('--from',), True, (), '', 'First day (YYYY-MM-DD; default the 1st).', False),
+            (('--from',), True, (), '', "First day (YYYY-MM-DD; default the 1st of --to's month).", False),
             (('--to',), True, (), '', 'Last day (YYYY-MM-DD; default today).', False),
+            (('--periods',), True, (), '', 'Earlier periods to compare, a column each (1-12).', False),
+            (('--timeframe',), True, (), '', 'Length of each period: MONTH, QUARTER or YEAR.', False),
+            (('--tracking-category',), True, (), '', 'A column per option of this tracking category (its ID).', False),
+            (('--tracking-category-2',), True, (), '', 'A second category (its ID).', False),
+            (('--tracking-option',), True, (), '', 'Only lines with this option (ID).', False),
+            (('--tracking-option-2',), True, (), '', 'And with this option (ID).', False),
+            (('--standard-layout',), False, (), '', "Xero's standard layout, not a custom one.", False),
+            (('--payments-only',), False, (), '', 'Cash basis (only what is paid).', False),
             (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1725,16 +1741,142 @@ COMMANDS: dict = {
         ],
     },
     'reports balance-sheet': {
-        'help': 'Assets, liabilities and equity as at a date.',
+        'help': 'Assets, liabilities and equity as at a date (and earlier ones).',
         'options': [
             (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
+            (('--periods',), True, (), '', 'Earlier periods to compare, a column each (1-12).', False),
+            (('--timeframe',), True, (), '', 'Length of each period: MONTH, QUARTER or YEAR.', False),
+            (('--tracking-option',), True, (), '', 'Only lines with this option (ID).', False),
+            (('--tracking-option-2',), True, (), '', 'And with this option (ID).', False),
+            (('--standard-layout',), False, (), '', "Xero's standard layout, not a custom one.", False),
+            (('--payments-only',), False, (), '', 'Cash basis (only what is paid).', False),
             (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
+        ],
+    },
+    'reports aged-receivables': {
+        'help': 'What customers owe as at a date, aged by due date (per contact or per invoice).',
+        'options': [
+            (('--contact',), True, (), '', "One contact's documents (its ContactID).", False),
+            (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
+            (('--from',), True, (), '', 'Only documents dated from this day (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Only documents dated up to this day (YYYY-MM-DD).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports aged-payables': {
+        'help': 'What is owed to suppliers as at a date, aged by due date.',
+        'options': [
+            (('--contact',), True, (), '', "One contact's documents (its ContactID).", False),
+            (('--date',), True, (), '', 'As at this date (YYYY-MM-DD; default today).', False),
+            (('--from',), True, (), '', 'Only documents dated from this day (YYYY-MM-DD).', False),
+            (('--to',), True, (), '', 'Only documents dated up to this day (YYYY-MM-DD).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports bank-summary': {
+        'help': "Each bank account's opening balance, money in and out, and closing balance.",
+        'options': [
+            (('--from',), True, (), '', "First day (YYYY-MM-DD; default the 1st of --to's month).", False),
+            (('--to',), True, (), '', 'Last day (YYYY-MM-DD; default today).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports budget-summary': {
+        'help': "The overall budget, a column per period from --date's month.",
+        'options': [
+            (('--date',), True, (), '', "The first period is this date's month (YYYY-MM-DD).", False),
+            (('--periods',), True, (), '', 'How many periods (1-12).', False),
+            (('--timeframe',), True, (), '', 'Each period: MONTH, QUARTER or YEAR.', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports executive-summary': {
+        'help': 'Cash, profitability, position and performance: a month beside the one before.',
+        'options': [
+            (('--date',), True, (), '', 'The month of this date (YYYY-MM-DD; default today).', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports ten-ninety-nine': {
+        'help': 'US 1099 amounts paid to contractors in a year (US organisations only).',
+        'options': [
+            (('--year',), True, (), '', 'The tax year, e.g. 2026.', False),
+            (('--param', '-p'), True, (), '', 'Any other Xero parameter, KEY=VALUE (repeatable).', True),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'reports published': {
+        'help': 'The published reports (GST, BAS or VAT returns); with an ID, its rows.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('report_id', (), '', 1),
+        ],
+    },
+    'reports consolidate': {
+        'help': 'One report across organisations: a column each, eliminations and consolidated.',
+        'options': [
+            (('--tenants',), True, (), '', 'Organisations to consolidate, names or IDs, comma-separated.', False),
+            (('--all-tenants',), False, (), '', 'Every connected organisation.', False),
+            (('--currency',), True, (), '', 'The reporting currency, e.g. NZD.', False),
+            (('--rates',), True, (), '', 'CSV of date,currency,rate (reporting units per unit).', False),
+            (('--map',), True, (), '', 'CSV of organisation,account code,group account.', False),
+            (('--eliminate',), True, (), '', 'An intercompany pair ORG:CODE=ORG:CODE, or ORG:@CONTACT=ORG:@CONTACT (repeatable).', True),
+            (('--date',), True, (), '', 'As at (YYYY-MM-DD; default today).', False),
+            (('--from',), True, (), '', 'P&L first day (default the 1st).', False),
+            (('--to',), True, (), '', 'P&L last day (default today).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('kind', (), '', 1),
         ],
     },
     'webhooks': {
@@ -1794,6 +1936,7 @@ COMMANDS: dict = {
         'commands': {
             'csv': 'Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns).',
             'ndjson': 'Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV.',
+            'xlsx': 'Export OBJECT as an Excel workbook (needs xerocli[xlsx]): the CSV columns,...',
             'columns': "Print OBJECT's export columns, one a line, in file order.",
         },
         'options': [
@@ -1827,6 +1970,28 @@ COMMANDS: dict = {
     },
     'export ndjson': {
         'help': 'Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV.',
+        'options': [
+            (('--output', '-o'), True, (), '', "File to write ('-' for stdout). {tenant} in the name: one file per organisation.", False),
+            (('--lines',), False, (), '', 'One row per line (LineItem.* or JournalLine.* columns).', False),
+            (('--fields',), True, (), '', 'Columns to write, in this order (A,B,...).', False),
+            (('--incremental',), False, (), '', 'Only records changed since the last --incremental run (mark kept in the state dir).', False),
+            (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
+            (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+        ],
+    },
+    'export xlsx': {
+        'help': 'Export OBJECT as an Excel workbook (needs xerocli[xlsx]): the CSV columns,...',
         'options': [
             (('--output', '-o'), True, (), '', "File to write ('-' for stdout). {tenant} in the name: one file per organisation.", False),
             (('--lines',), False, (), '', 'One row per line (LineItem.* or JournalLine.* columns).', False),

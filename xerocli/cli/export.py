@@ -8,6 +8,7 @@ through the output object. Columns come from the resource table's `export_column
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import typer
@@ -90,6 +91,10 @@ def _check_options(
         )
     if excel and fmt != "csv":
         raise errors.UsageError("--excel is for CSV only")
+    if fmt == "xlsx" and output == "-":
+        from xerocli.output.xlsx import binary_stdout
+
+        binary_stdout(sys.stdout)  # a workbook is not for a terminal
     check_output(output)
 
 
@@ -269,6 +274,38 @@ def export_ndjson(
     _common(
         ctx,
         "ndjson",
+        noun,
+        output,
+        lines,
+        fields,
+        False,
+        incremental,
+        all_tenants,
+        since,
+        where,
+        **filters,
+    )
+
+
+@app.command("xlsx")
+@with_table_filters
+def export_xlsx(
+    ctx: typer.Context,
+    noun: str = OBJECT_ARG,
+    output: str = OUTPUT_OPT,
+    lines: bool = LINES_OPT,
+    fields: str | None = FIELDS_OPT,
+    incremental: bool = INCREMENTAL_OPT,
+    all_tenants: bool = ALL_TENANTS_OPT,
+    since: str | None = SINCE_OPT,
+    where: str | None = WHERE_OPT,
+    **filters: Any,
+) -> None:
+    """Export OBJECT as an Excel workbook (needs xerocli[xlsx]): the CSV columns, numbers as
+    numbers, dates as dates, header frozen."""
+    _common(
+        ctx,
+        "xlsx",
         noun,
         output,
         lines,

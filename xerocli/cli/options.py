@@ -13,9 +13,13 @@ class OutputFormat(str, Enum):
     ndjson = "ndjson"
     csv = "csv"
     tsv = "tsv"
+    xlsx = "xlsx"
 
 
-OUTPUT_HELP = "table, json, ndjson, csv or tsv (default: table on a terminal, json when piped)."
+OUTPUT_HELP = (
+    "table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table"
+    " on a terminal, json when piped)."
+)
 
 
 def output_option():

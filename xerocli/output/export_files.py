@@ -83,7 +83,12 @@ class ExportFiles:
         from xerocli.output.delimited import SINKS
 
         self.output = output
-        self.sink_class = SINKS[fmt]
+        if fmt == "xlsx":
+            from xerocli.output.xlsx import XlsxSink
+
+            self.sink_class = XlsxSink
+        else:
+            self.sink_class = SINKS[fmt]
         self.resource = resource
         self.columns = columns
         self.lines = lines
@@ -125,6 +130,9 @@ class ExportFiles:
         return sink.rows - before
 
     def commit(self) -> list[str]:
+        for sink in {id(s): s for s in self._sinks.values()}.values():
+            if hasattr(sink, "finish"):
+                sink.finish()  # a workbook is written whole, at the end
         paths = []
         for target in self._targets:
             target.commit()

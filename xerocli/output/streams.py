@@ -100,9 +100,14 @@ class IOStreams:
     # --- data ----------------------------------------------------------------------------
     def format(self, requested: Format | str | None) -> Format:
         """What was asked for; else a table on a terminal and JSON when piped."""
-        from xerocli.output.writer import choose_format
+        from xerocli.output.writer import Format, choose_format
 
-        return choose_format(requested, self.out_is_terminal)
+        chosen = choose_format(requested, self.out_is_terminal)
+        if chosen is Format.xlsx:
+            from xerocli.output.xlsx import binary_stdout
+
+            binary_stdout(self.out)  # refused on a terminal before anything is fetched
+        return chosen
 
     def write_records(
         self,

@@ -23,6 +23,7 @@ class Format(str, Enum):
     ndjson = "ndjson"
     csv = "csv"
     tsv = "tsv"
+    xlsx = "xlsx"
 
 
 def _color(out: TextIO, no_color: bool) -> bool:
@@ -96,6 +97,13 @@ def write_records(
         if chosen is Format.json:
             return write_json_array(stream, out)
         return write_ndjson(stream, out)
+    if chosen is Format.xlsx:
+        from xerocli.output.xlsx import Sheet, binary_stdout, write_workbook
+
+        columns = fields or view.delimited_columns or [column.path for column in view.columns]
+        bold = view.emphasis
+        sheet = Sheet(view.title or "Sheet", columns, records, bold, section_column="Section")
+        return write_workbook(binary_stdout(out), [sheet])
     if chosen in (Format.csv, Format.tsv):
         from xerocli.output.delimited import write_delimited
 

@@ -39,6 +39,7 @@ from xerocli.sandbox.postings import (  # noqa: F401 - the ledger's names, as re
     SALES_TAX,
     ZERO,
 )
+from xerocli.sandbox.resources.declaration import BOOK_ROLES
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads, money, parse_date
 
@@ -180,3 +181,26 @@ def net_profit(balances: dict[str, Decimal], accounts: Iterable[Account]) -> Dec
     """Profit (credit minus debit) of the profit-and-loss accounts in `balances`."""
     pnl = {a.code for a in accounts if not a.on_balance_sheet}
     return -sum((amount for code, amount in balances.items() if code in pnl), ZERO)
+
+
+def journal_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The collections the journal is made of, and the statuses that put each in the books:
+    every declaration with postings (read when asked, so a registered resource counts), the
+    open items first and what pays them last (the reports' cache relies on that order)."""
+    posted = [r for r in resources.ALL if r.postings is not None and r.posted_statuses]
+    posted.sort(key=lambda resource: BOOK_ROLES.index(resource.books.role))
+    return tuple((resource.collection, resource.posted_statuses) for resource in posted)
+
+
+def postings_in_base(
+    kind: str, record: dict, codes_by_id: dict[str, str], base: str
+) -> dict[str, Decimal]:
+    """One document's postings per account code in the base currency, as `read_ledger` books
+    them (for the reports' cache in `books.py`, which keeps them per day instead of per line)."""
+    postings = resources.get(kind).postings(record, codes_by_id)
+    return _in_base_currency(postings, _rate(record, base))
+
+
+def rate_of(record: dict, base: str) -> Decimal:
+    """A document's foreign units per base unit (1 in the base currency)."""
+    return _rate(record, base)

@@ -99,6 +99,12 @@ REPORT_SCOPES = {
     "trialbalance": "accounting.reports.trialbalance.read",
     "profitandloss": "accounting.reports.profitandloss.read",
     "balancesheet": "accounting.reports.balancesheet.read",
+    "agedreceivablesbycontact": "accounting.reports.aged.read",
+    "agedpayablesbycontact": "accounting.reports.aged.read",
+    "banksummary": "accounting.reports.banksummary.read",
+    "budgetsummary": "accounting.reports.budgetsummary.read",
+    "executivesummary": "accounting.reports.executivesummary.read",
+    "tenninetynine": "accounting.reports.tenninetynine.read",
 }
 
 
@@ -495,7 +501,8 @@ class OAuth:
         if needed is None:
             return True
         if collection.lower() == "reports" and not write:
-            granular = REPORT_SCOPES.get(item.lower())
+            # Any other item is a published report (`/Reports`, `/Reports/{ReportID}`).
+            granular = REPORT_SCOPES.get(item.lower(), "accounting.reports.taxreports.read")
             if granular is not None and granular in scopes:
                 return True
         return any(base in scopes or (not write and f"{base}.read" in scopes) for base in needed)

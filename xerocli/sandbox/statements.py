@@ -1,4 +1,4 @@
-"""The rows of the three reports, in Xero's `ReportWithRows` shape, from a tenant's ledger.
+"""The trial balance, profit and loss and balance sheet in Xero's `ReportWithRows` shape.
 
 Every figure comes from `ledger.Ledger.balances`, so the reports agree with one another: the
 trial balance's debits equal its credits, and the balance sheet's net assets equal its equity.
@@ -124,77 +124,123 @@ def trial_balance_rows(ledger: Ledger, as_at: date) -> list[dict]:
 
 
 # --- profit and loss -----------------------------------------------------------------------
-def profit_and_loss_rows(ledger: Ledger, start: date, end: date) -> list[dict]:
+#: A report column: its header text and the balances (net debit per account code) it shows.
+Column = tuple[str, dict[str, Decimal]]
+
+
+def pnl_column(ledger: Ledger, start: date, end: date, label: str | None = None) -> Column:
+    return (label or short_date(end, full_year=False), ledger.balances(start, end))
+
+
+def profit_and_loss_rows(ledger: Ledger, columns: list[Column]) -> list[dict]:
     """Income, cost of sales and operating expenses as positive amounts, then gross and net
-    profit. Only accounts with a non-zero amount appear."""
-    amounts = ledger.balances(start, end)
+    profit, one amount per column. Only accounts with an amount in some column appear."""
+    codes = {code for _, amounts in columns for code, amount in amounts.items() if amount}
     income, cost_of_sales, operating = [], [], []
-    for code, amount in amounts.items():
+    for code in codes:
         account = ledger.account(code)
-        if not amount or account.on_balance_sheet:
+        if account.on_balance_sheet:
             continue
+        sign = Decimal(-1) if account.klass == "REVENUE" else Decimal(1)
+        entry = (account, [sign * amounts.get(code, ZERO) for _, amounts in columns])
         if account.klass == "REVENUE":
-            income.append((account, -amount))
+            income.append(entry)
         elif account.type in COST_OF_SALES_TYPES:
-            cost_of_sales.append((account, amount))
+            cost_of_sales.append(entry)
         else:
-            operating.append((account, amount))
-    rows = [_header(["", short_date(end, full_year=False)])]
-    totals = []
+            operating.append(entry)
+    rows = [_header(["", *(label for label, _ in columns)])]
+    width = len(columns)
+    totals: list[list[Decimal]] = []
+    gross: list[Decimal] = [ZERO] * width
     for title, total_label, entries in (
         ("Income", "Total Income", income),
         ("Less Cost of Sales", "Total Cost of Sales", cost_of_sales),
         ("Less Operating Expenses", "Total Operating Expenses", operating),
     ):
-        total = sum((amount for _, amount in entries), ZERO)
+        total = [sum((amounts[i] for _, amounts in entries), ZERO) for i in range(width)]
         totals.append(total)
         entries.sort(key=lambda entry: (entry[0].name.lower(), entry[0].code))
-        section = [_row([acct.name, amount_text(amount)], acct) for acct, amount in entries]
-        section.append(_row([total_label, amount_text(total)], kind="SummaryRow"))
+        section = [
+            _row([acct.name, *(amount_text(a) for a in amounts)], acct) for acct, amounts in entries
+        ]
+        section.append(_row([total_label, *(amount_text(a) for a in total)], kind="SummaryRow"))
         rows.append(_section(title, section))
         if title == "Less Cost of Sales":
             # Xero's layout: gross profit right after cost of sales, before the expenses.
-            gross_profit = totals[0] - totals[1]
-            rows.append(_section("", [_row(["Gross Profit", amount_text(gross_profit)])]))
-    net = gross_profit - totals[2]
-    rows.append(_section("", [_row(["Net Profit", amount_text(net)], kind="SummaryRow")]))
+            gross = [totals[0][i] - totals[1][i] for i in range(width)]
+            rows.append(_section("", [_row(["Gross Profit", *(amount_text(g) for g in gross)])]))
+    net = [gross[i] - totals[2][i] for i in range(width)]
+    rows.append(
+        _section("", [_row(["Net Profit", *(amount_text(n) for n in net)], kind="SummaryRow")])
+    )
     return rows
 
 
 # --- balance sheet -------------------------------------------------------------------------
-def balance_sheet_rows(ledger: Ledger, as_at: date) -> list[dict]:
-    """Assets (debit balances), liabilities and equity (credit balances) as at a date; equity
-    is Retained Earnings (earlier years' profit) plus Current Year Earnings, which is why Net
-    Assets equals Total Equity to the cent."""
-    ytd = year_to_date(ledger, as_at)
-    current_earnings = net_profit(
-        ledger.balances(financial_year_start(as_at), as_at), ledger.accounts.values()
-    )
-    rows = [_header(["", short_date(as_at)])]
+def current_year_earnings(ledger: Ledger, as_at: date) -> Decimal:
+    return net_profit(ledger.balances(financial_year_start(as_at), as_at), ledger.accounts.values())
+
+
+def balance_sheet_rows(
+    ledger: Ledger, dates: list[date], labels: list[str] | None = None
+) -> list[dict]:
+    """Assets (debit balances), liabilities and equity (credit balances) as at each date;
+    equity is Retained Earnings (earlier years' profit) plus Current Year Earnings, which is
+    why Net Assets equals Total Equity to the cent in every column."""
+    balances = [year_to_date(ledger, as_at) for as_at in dates]
+    earnings = [current_year_earnings(ledger, as_at) for as_at in dates]
+    labels = labels or [short_date(as_at) for as_at in dates]
+    rows = [_header(["", *labels])]
+    width = len(dates)
     totals = {}
     for klass, title, sign in (
         ("ASSET", "Assets", Decimal(1)),
         ("LIABILITY", "Liabilities", Decimal(-1)),
         ("EQUITY", "Equity", Decimal(-1)),
     ):
-        accounts = [
-            ledger.account(code)
-            for code, amount in ytd.items()
+        codes = {
+            code
+            for column in balances
+            for code, amount in column.items()
             if amount and ledger.account(code).klass == klass
-        ]
+        }
+        accounts = _by_name([ledger.account(code) for code in codes])
         section = [
-            _row([account.name, amount_text(sign * ytd[account.code])], account)
-            for account in _by_name(accounts)
+            _row(
+                [account.name, *(amount_text(sign * c.get(account.code, ZERO)) for c in balances)],
+                account,
+            )
+            for account in accounts
         ]
-        total = sum((sign * ytd[account.code] for account in accounts), ZERO)
+        total = [
+            sum((sign * balances[i].get(a.code, ZERO) for a in accounts), ZERO)
+            for i in range(width)
+        ]
         if klass == "EQUITY":
-            section.append(_row(["Current Year Earnings", amount_text(current_earnings)]))
-            total += current_earnings
+            section.append(_row(["Current Year Earnings", *(amount_text(e) for e in earnings)]))
+            total = [total[i] + earnings[i] for i in range(width)]
         totals[klass] = total
-        section.append(_row([f"Total {title}", amount_text(total)], kind="SummaryRow"))
+        section.append(
+            _row([f"Total {title}", *(amount_text(t) for t in total)], kind="SummaryRow")
+        )
         rows.append(_section(title, section))
-    net_assets = totals["ASSET"] - totals["LIABILITY"]
-    rows.append(_section("", [_row(["Net Assets", amount_text(net_assets)])]))
+    net_assets = [totals["ASSET"][i] - totals["LIABILITY"][i] for i in range(width)]
+    rows.append(_section("", [_row(["Net Assets", *(amount_text(n) for n in net_assets)])]))
     # Equity last, after Net Assets, as Xero lays it out.
     rows.append(rows.pop(-2))
     return rows
+
+
+# --- for the other report modules ----------------------------------------------------------
+def row(values: list[str], account: Account | None = None, kind: str = "Row") -> dict:
+    """A row of cells (the first names the account, whose ID goes on every cell)."""
+    return _row(values, account, kind)
+
+
+def section(title: str, rows: list[dict]) -> dict:
+    return _section(title, rows)
+
+
+def header(values: list[str]) -> dict:
+    return _header(values)

@@ -14,6 +14,7 @@ from xerocli.sandbox.postings import account_code, document_postings
 from xerocli.sandbox.resources._documents import DocumentRules, write_document
 from xerocli.sandbox.resources.declaration import (
     TRANSACTION_FIELDS,
+    Books,
     Documents,
     Lifecycle,
     Listing,
@@ -94,6 +95,7 @@ def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
 
 RESOURCE = Resource(
     collection="BankTransactions",
+    books=Books(taxed=True, credit_types=("RECEIVE",)),
     documents=Documents(attachments=True, history=True),
     type_name="BankTransaction",
     id_field="BankTransactionID",

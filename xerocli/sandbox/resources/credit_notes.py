@@ -17,6 +17,7 @@ from xerocli.sandbox.postings import POSTED, controlled_document_postings
 from xerocli.sandbox.resources._documents import DocumentRules, write_document
 from xerocli.sandbox.resources.declaration import (
     TRANSACTION_FIELDS,
+    Books,
     Documents,
     Lifecycle,
     Listing,
@@ -104,6 +105,7 @@ def webhook_data(record: dict) -> dict:
 
 RESOURCE = Resource(
     collection="CreditNotes",
+    books=Books(role="open_item", taxed=True, credit_types=("ACCPAYCREDIT",)),
     documents=Documents(
         attachments=True, include_online=True, history=True, pdf_titles={None: "CREDIT NOTE"}
     ),

@@ -123,6 +123,27 @@ class Documents:
 
 
 @dataclass(frozen=True)
+class Books:
+    """How the reports read a posted record beyond its postings (`book_parts.py`)."""
+
+    #: "open_item": owed until paid or allocated (aged reports; its cash basis follows its
+    #: payments); "payment": settles an open item (its cash basis is that item's);
+    #: "cash": cash as it stands (bank transactions, journals).
+    role: str = "cash"
+    #: Its sales and purchases are on the tax returns (GST, VAT).
+    taxed: bool = False
+    #: Types (by prefix) whose lines are on the credit side, for tracking shares: a line's
+    #: amount is a debit unless the record's Type starts with one of these.
+    credit_types: tuple[str, ...] = ()
+    #: Lines carry their own sign (a journal's): no flip by type at all.
+    signed_lines: bool = False
+
+
+#: The order reports read the roles in: the open items before what pays them.
+BOOK_ROLES = ("open_item", "cash", "payment")
+
+
+@dataclass(frozen=True)
 class Resource:
     """One collection of `/api.xro/2.0/`: its wire shape, list parameters and behaviour."""
 
@@ -179,6 +200,8 @@ class Resource:
     lifecycle: Lifecycle | None = None
     #: Prefix of the numbers the sandbox gives new records (`INV-`).
     number_prefix: str | None = None
+    #: What the reports read of a posted record beyond its postings.
+    books: Books = field(default_factory=Books)
     #: Attachments, history, PDF and online link (all off by default).
     documents: Documents = field(default_factory=Documents)
 

@@ -16,6 +16,7 @@ from xerocli.sandbox.postings import POSTED, controlled_document_postings
 from xerocli.sandbox.resources._documents import DocumentRules, write_document
 from xerocli.sandbox.resources.declaration import (
     TRANSACTION_FIELDS,
+    Books,
     Documents,
     Lifecycle,
     Listing,
@@ -98,6 +99,7 @@ def email(ctx: Context, invoice: dict, element: Element) -> None:
 
 RESOURCE = Resource(
     collection="Invoices",
+    books=Books(role="open_item", taxed=True, credit_types=("ACCREC",)),
     documents=Documents(
         attachments=True,
         include_online=True,

@@ -34,6 +34,7 @@ from xerocli.sandbox.postings import SALES_TAX, account_code
 from xerocli.sandbox.records import set_date
 from xerocli.sandbox.resources.declaration import (
     COMMON_FIELDS,
+    Books,
     Documents,
     Lifecycle,
     Listing,
@@ -254,6 +255,7 @@ def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
 
 RESOURCE = Resource(
     collection=KIND,
+    books=Books(signed_lines=True),
     documents=Documents(attachments=True, history=True),
     type_name=LABEL,
     id_field="ManualJournalID",

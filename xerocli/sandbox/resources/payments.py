@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from xerocli.sandbox import resources
 from xerocli.sandbox.postings import PAYABLE, RECEIVABLE, account_code
 from xerocli.sandbox.records import new_id, set_date
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Listing, Resource
+from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Books, Documents, Listing, Resource
 from xerocli.sandbox.validate import Element, bool_field, date_field, decimal_field
 from xerocli.sandbox.xerojson import money
 
@@ -231,6 +231,7 @@ def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
 
 RESOURCE = Resource(
     collection="Payments",
+    books=Books(role="payment"),
     documents=Documents(history=True),
     type_name="Payment",
     id_field="PaymentID",

@@ -1,0 +1,106 @@
+"""Every report's command and `xero reports consolidate`, end to end on a small sandbox (the
+session one's 10,000 invoices a company make each first report slower to compute)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_reports import NZ, amount, row, rows_of, summary
+from tests.conftest import UNLIMITED, UNLIMITED_CLIENT
+from tests.helpers.cli import isolated_env, run_xero
+from tests.helpers.sandbox import RunningSandbox, start_seeded
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory):
+    running = start_seeded(tmp_path_factory, "report-commands", 200)
+    running.configure(**UNLIMITED)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def sandbox_env(home: Path, small: RunningSandbox) -> dict[str, str]:
+    return isolated_env(home, XERO_SANDBOX_URL=small.url, **UNLIMITED_CLIENT)
+
+
+def test_every_report_has_a_command_with_xeros_parameters(sandbox_env) -> None:
+    pnl = rows_of(
+        sandbox_env,
+        "profit-and-loss",
+        "--to",
+        "2026-10-31",
+        "--periods",
+        "2",
+        "--timeframe",
+        "quarter",
+    )
+    value_keys = [k for k in pnl[0] if k not in ("Section", "RowType", "Account", "AccountID")]
+    assert value_keys == ["31 Oct 26", "31 Jul 26", "30 Apr 26"]
+    net = summary(pnl, "Net Profit")
+    assert all(isinstance(net[k], (int, float, str)) for k in value_keys)
+    aged = rows_of(sandbox_env, "aged-receivables", "--date", "2026-10-31")
+    total = summary(aged, "Total")
+    buckets = ["Current", "< 1 Month", "1 Month", "2 Months", "3 Months", "Older"]
+    assert amount(total["Total"]) == sum(amount(total[b]) for b in buckets) > 0
+    tb = rows_of(sandbox_env, "trial-balance", "--date", "2026-10-31")
+    assert amount(total["Total"]) == amount(row(tb, "Accounts Receivable (610)")["YTD Debit"])
+    bank = rows_of(sandbox_env, "bank-summary", "--from", "2026-10-01", "--to", "2026-10-31")
+    assert {"Opening Balance", "Cash Received", "Cash Spent", "Closing Balance"} <= set(bank[0])
+    listed = rows_of(sandbox_env, "published")
+    assert listed and listed[0]["ReportName"] == "GST Return"
+    one = rows_of(sandbox_env, "published", listed[0]["ReportID"])
+    assert summary(one, "GST to pay (refund)")["Amount"] is not None
+    for args, words in (
+        (("profit-and-loss", "--timeframe", "week"), "--timeframe: 'week' is not MONTH"),
+        (("balance-sheet", "--periods", "13"), "--periods: '13' is not a number from 1 to 12"),
+        (("aged-payables", "--contact", "Bob"), "--contact: 'Bob' is not an ID"),
+        (("published", "nope"), "REPORT_ID: 'nope' is not a report's ID"),
+    ):
+        bad = run_xero("--sandbox", "reports", *args, env=sandbox_env)
+        assert bad.code == 2 and words in bad.stderr, bad.stderr
+    refused = run_xero("--sandbox", "reports", "ten-ninety-nine", env=sandbox_env)
+    assert refused.code == 6 and "United States" in refused.stderr
+
+
+def test_consolidate_two_companies_into_one_currency(sandbox_env, tmp_path: Path) -> None:
+    rates = tmp_path / "rates.csv"
+    rates.write_text("date,currency,rate\n2026-03-31,GBP,2.05\n2026-10-31,GBP,2.15\n")
+    groups = tmp_path / "accounts.csv"
+    groups.write_text(
+        "organisation,account code,group account\n"
+        f"{NZ},090,Cash at bank\nDemo Company (Global),090,Cash at bank\n"
+    )
+    args = ["--sandbox", "reports", "consolidate", "balance-sheet", "--all-tenants"]
+    args += ["--currency", "NZD", "--date", "2026-10-31", "--rates", str(rates), "--json"]
+    # Two demo customers stand in for intercompany contacts (their balances do not cancel).
+    pair = f"{NZ}:@Larch Motors=Demo Company (Global):@Silverfern Software"
+    rows = run_xero(*args, "--map", str(groups), "--eliminate", pair, env=sandbox_env)
+    rows = rows.ok().json()
+    organisations = [NZ, "Demo Company (Global)"]
+    for record in rows:
+        if record["RowType"] != "Rate":
+            parts = [amount(record[o]) for o in [*organisations, "Eliminations"]]
+            assert amount(record["Consolidated"]) == sum(parts), record["Account"]
+    by_name = {r["Account"]: r for r in rows}
+    for column in [*organisations, "Consolidated"]:
+        assert amount(by_name["Net Assets"][column]) == amount(by_name["Total Equity"][column])
+    assert amount(by_name["Cash at bank"][NZ]) > 0  # both 090s on the group's row
+    assert "Business Bank Account (090)" not in by_name
+    assert "Currency Translation Reserve" in by_name
+    receivable = amount(by_name["Accounts Receivable (610)"]["Eliminations"])
+    payable = amount(by_name["Accounts Payable (800)"]["Eliminations"])
+    assert receivable < 0 and payable < 0  # what each owes the other, taken out of both
+    difference = amount(by_name["Intercompany difference"]["Eliminations"])
+    assert difference == amount(by_name["Net Assets"]["Eliminations"]) == receivable - payable
+    assert {r["Account"] for r in rows if r["RowType"] == "Rate"} == {
+        "GBP closing 2026-10-31",
+        "GBP historical 2026-03-31",
+    } | {r["Account"] for r in rows if r["Account"].startswith("GBP average")}
+    missing = run_xero(*args[:-3], "--rates", str(rates), "--date", "2026-03-30", env=sandbox_env)
+    assert missing.code == 2
+    assert missing.stderr == (
+        "xero: rates.csv: no GBP rate dated on or before 2026-03-30 (the closing rate to NZD)\n"
+    )

@@ -1,0 +1,125 @@
+"""Fetching what a consolidation needs from each organisation, in parallel.
+
+Per organisation: its base currency (`GET /Organisation`), its chart (`GET /Accounts`, for each
+account's code and class) and the report itself. Each organisation has a client of its own on
+the command's login (one token refresh serves all), paced by the process's pacer within that
+organisation's own limits, so three organisations take about as long as one.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from xerocli import errors
+from xerocli.api.consolidate import ZERO, Organisation, lines_from_report
+from xerocli.api.reports import BY_NOUN, Report, fetch, flatten
+
+if TYPE_CHECKING:
+    from xerocli.api.client import XeroClient
+
+MAX_PARALLEL = 4
+
+
+@dataclass(frozen=True)
+class Tenant:
+    tenant_id: str
+    name: str
+
+
+def choose_tenants(connections: list[dict], wanted: list[str] | None) -> list[Tenant]:
+    """The connections named in `wanted` (IDs or names, any case), or all of them (None)."""
+    tenants = [
+        Tenant(str(c.get("tenantId")), str(c.get("tenantName") or c.get("tenantId")))
+        for c in connections
+    ]
+    if wanted is None:
+        if not tenants:
+            raise errors.AuthError(
+                "no organisation is connected to this login: run `xero auth login`"
+            )
+        return tenants
+    chosen = []
+    for name in wanted:
+        match = next(
+            (t for t in tenants if name.lower() in (t.tenant_id.lower(), t.name.lower())), None
+        )
+        if match is None:
+            known = ", ".join(t.name for t in tenants) or "none"
+            raise errors.UsageError(
+                f"--tenants: {name!r} is not a connected organisation ({known})"
+            )
+        if match not in chosen:
+            chosen.append(match)
+    if len(chosen) < 2:
+        raise errors.UsageError("--tenants: name at least two organisations to consolidate")
+    return chosen
+
+
+def _organisation(client: XeroClient, tenant: Tenant, report: Report, params: dict) -> Organisation:
+    settings = client.request("GET", "/Organisation", scope_hint="accounting.settings").payload
+    currency = str(((settings or {}).get("Organisations") or [{}])[0].get("BaseCurrency") or "")
+    accounts = client.request("GET", "/Accounts", scope_hint="accounting.settings").payload
+    chart = {
+        str(a.get("AccountID") or "").lower(): a for a in (accounts or {}).get("Accounts") or []
+    }
+    flat = flatten(fetch(client, report, params))
+    value_column = flat.columns[0] if flat.columns else None
+    kind = report.noun
+    lines = lines_from_report(kind, flat.rows, value_column, chart)
+    return Organisation(tenant.name, currency, lines, flat.rows, flat.columns)
+
+
+def contact_balance(client: XeroClient, contact: str, as_at: str) -> tuple[Decimal, Decimal]:
+    """(what `contact` owes, what is owed to it) as at a date, in the organisation's currency:
+    the Due totals of its aged receivables and payables. A name no contact has is an error."""
+    escaped = contact.replace('"', '\\"')
+    answer = client.request(
+        "GET", "/Contacts", params={"where": f'Name=="{escaped}"'}, scope_hint="accounting.contacts"
+    )
+    found = (answer.payload or {}).get("Contacts") or []
+    if not found:
+        raise errors.UsageError(f"--eliminate: no contact named {contact!r} in this organisation")
+    contact_id = str(found[0]["ContactID"])
+    amounts = []
+    for noun in ("aged-receivables", "aged-payables"):
+        asked = {"contactId": contact_id, **({"date": as_at} if as_at else {})}
+        flat = flatten(fetch(client, BY_NOUN[noun], asked))
+        totals = [r for r in flat.rows if r["RowType"] == "SummaryRow"]
+        due = totals[-1].get("Due") if totals else None
+        amounts.append(Decimal(str(due)) if isinstance(due, (Decimal, int, float)) else ZERO)
+    return amounts[0], amounts[1]
+
+
+def fetch_organisations(
+    login: Any,
+    tenants: list[Tenant],
+    report: Report,
+    params: dict[str, str],
+    pacer: Any,
+    contacts: list[tuple[str, str]] = (),  # type: ignore[assignment]
+) -> tuple[list[Organisation], dict[tuple[str, str], tuple[Decimal, Decimal]]]:
+    """Every tenant's figures, fetched at once (results in the tenants' order), and the
+    balances of the `(organisation lower, "@contact")` sides of contact eliminations."""
+    clients = [login.tenant_client(t.tenant_id, pacer) for t in tenants]
+    by_name = {t.name.lower(): client for t, client in zip(tenants, clients, strict=True)}
+    try:
+        with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(tenants))) as pool:
+            futures = [
+                pool.submit(_organisation, client, tenant, report, params)
+                for client, tenant in zip(clients, tenants, strict=True)
+            ]
+            balances = {
+                side: pool.submit(
+                    contact_balance, by_name[side[0]], side[1][1:], params.get("date", "")
+                )
+                for side in contacts
+                if side[0] in by_name
+            }
+            organisations = [future.result() for future in futures]
+            return organisations, {side: future.result() for side, future in balances.items()}
+    finally:
+        for client in clients:
+            client.close()
