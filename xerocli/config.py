@@ -61,11 +61,12 @@ GRANULAR_SCOPES = (
     " accounting.manualjournals accounting.contacts accounting.settings"
     " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
+    " accounting.journals.read paymentservices"
 )
 #: Older apps keep the legacy set until they migrate.
 LEGACY_SCOPES = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
-    " accounting.reports.read"
+    " accounting.reports.read accounting.journals.read paymentservices"
 )
 
 

@@ -62,7 +62,7 @@ def test_completion_command_rejects_other_shells(env: dict[str, str]) -> None:
 
 
 def test_commands_subcommands_options_and_choices(home: Path) -> None:
-    assert values(ask(home, "bash", "inv")) == ["invoices"]
+    assert values(ask(home, "bash", "inv")) == ["invoices", "invoice-reminders"]
     assert values(ask(home, "bash", "invoices", "")) == [
         "list",
         "get",
@@ -246,7 +246,7 @@ def test_bash_round_trip(tmp_path: Path, home: Path) -> None:
         assert done.returncode == 0, done.stderr
         return [w for w in done.stdout.splitlines() if w]
 
-    assert tab("inv") == ["invoices"]
+    assert tab("inv") == ["invoices", "invoice-reminders"]
     assert tab("invoices", "") == ["list", "get", "create", "update", "void", "email"]
     assert tab("invoices", "list", "--out") == ["--output"]
     assert tab("invoices", "list", "--output", "") == FORMATS

@@ -136,6 +136,39 @@ def _money_options(date_help: str = "Date (YYYY-MM-DD).") -> tuple[CreateOption,
 
 
 @dataclass(frozen=True)
+class Action:
+    """A verb with a path of its own below the collection or one record, beyond list/get/
+    create/update: `organisation actions` (GET /Organisation/Actions), `branding-themes
+    payment-services THEME` (GET /BrandingThemes/{id}/PaymentServices). Generated like the rest
+    (cli/actions.py): a `KEY` argument when the path names a record (`{id}`), and the values
+    given as `ITEMS...` sent as `{key: [{item_field: value}, ...]}` where `item_field` is set.
+    """
+
+    command: str
+    method: str
+    #: Below `/{Collection}`: `Actions`, `{id}/PaymentServices` (`{id}` is the record's ID).
+    path: str
+    #: The answer's (and a write's body's) list: `Actions`, `PaymentServices`.
+    key: str
+    help: str
+    columns: tuple[Column, ...] = ()
+    #: The field each `ITEMS...` value fills in the elements sent (`PaymentServiceID`).
+    item_field: str = ""
+    #: What the items are, for the argument's help (`PaymentServiceID`).
+    item_help: str = ""
+    #: The scope the path needs, when it is not the collection's own.
+    scope: str = ""
+
+    @property
+    def per_record(self) -> bool:
+        return "{id}" in self.path
+
+    @property
+    def writes(self) -> bool:
+        return self.method != "GET"
+
+
+@dataclass(frozen=True)
 class Resource:
     name: str  # Xero's collection name and path segment: "Invoices"
     noun: str  # the CLI group: "invoices"
@@ -175,11 +208,39 @@ class Resource:
     number_in_path: bool = False
     #: A field people name records by that is neither ID nor number (`contacts update "Acme"`).
     name_field: str | None = None
+    #: One record per organisation (Organisation, invoice reminder settings): `xero
+    #: organisation` shows it; there is no list or get.
+    singleton: bool = False
+    #: Where records are read from, when not `/{name}` (`/InvoiceReminders/Settings`).
+    read_path: str | None = None
+    #: How `get KEY` finds a record: "path" (`GET /{name}/{KEY}`), "where" (Xero has no such
+    #: path: the list, filtered on `number_field`, as for Currencies), or "" (no get command).
+    get_by: str = "path"
+    #: Paged by this field instead of `page` (Journals: `offset` = the last JournalNumber
+    #: seen, 100 records an answer).
+    offset_field: str | None = None
+    #: Verbs with paths of their own (see `Action`).
+    actions: tuple[Action, ...] = ()
+    #: Writes take `summarizeErrors=false` (each element's errors in its own result); the
+    #: settings collections (Currencies, PaymentServices) take no such parameter.
+    element_errors: bool = True
+    #: The list an answer holds the records in, when not `name` (`Organisations`).
+    answer_key: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
     def path(self) -> str:
         return f"/{self.name}"
+
+    @property
+    def records_key(self) -> str:
+        """The list of an answer that holds the records: `{"Invoices": [...]}`."""
+        return self.answer_key or self.name
+
+    @property
+    def list_path(self) -> str:
+        """The path lists (and a singleton's one record) are read from."""
+        return self.read_path or self.path
 
     def record_path(self, key: str, *more: str) -> str:
         """One record's path, `/Invoices/<key>`: the key checked and encoded (api/keys.py)."""
@@ -292,6 +353,13 @@ def _address(kind: str) -> tuple[str, ...]:
         for part in ("AddressLine1", "AddressLine2", "City", "Region", "PostalCode", "Country")
     )
 
+
+PAYMENT_SERVICE_COLUMNS = (
+    Column("PaymentServiceName", "Name"),
+    Column("PayNowText", "Button"),
+    Column("PaymentServiceType", "Type"),
+    Column("PaymentServiceID", "PaymentServiceID"),
+)
 
 INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")
 
@@ -949,6 +1017,285 @@ RESOURCES: tuple[Resource, ...] = (
             "TaxComponents[0].IsNonRecoverable",
             "TaxComponents[1].Name",
             "TaxComponents[1].Rate",
+        ),
+    ),
+    Resource(
+        name="Users",
+        noun="users",
+        singular="user",
+        id_field="UserID",
+        number_field=None,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("FirstName", "First name"),
+            Column("LastName", "Last name"),
+            Column("EmailAddress", "Email"),
+            Column("OrganisationRole", "Role"),
+            Column("IsSubscriber", "Subscriber"),
+            Column("UserID", "UserID"),
+        ),
+        date_field=None,
+        currency_field=None,
+        export_columns=(
+            "UserID",
+            "EmailAddress",
+            "FirstName",
+            "LastName",
+            "OrganisationRole",
+            "IsSubscriber",
+            "UpdatedDateUTC",
+        ),
+    ),
+    Resource(
+        name="Currencies",
+        model="OrganisationCurrency",
+        noun="currencies",
+        singular="currency",
+        id_field="Code",
+        number_field="Code",
+        get_by="where",  # Xero has no GET /Currencies/{Code}
+        element_errors=False,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(Column("Code", "Code"), Column("Description", "Description")),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        create_options=(
+            CreateOption("code", "Code", "ISO 4217 currency code, e.g. USD.", "upper"),
+            CreateOption("description", "Description", "Name (default: Xero's for the code)."),
+        ),
+        export_columns=("Code", "Description"),
+    ),
+    Resource(
+        name="BrandingThemes",
+        noun="branding-themes",
+        singular="branding theme",
+        id_field="BrandingThemeID",
+        number_field=None,
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("Name", "Name"),
+            Column("Type", "Type"),
+            Column("SortOrder", "Order"),
+            Column("BrandingThemeID", "BrandingThemeID"),
+        ),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        actions=(
+            Action(
+                "payment-services",
+                "GET",
+                "{id}/PaymentServices",
+                "PaymentServices",
+                "List the payment services a branding theme's invoices offer.",
+                PAYMENT_SERVICE_COLUMNS,
+                scope="paymentservices",
+            ),
+            Action(
+                "add-payment-services",
+                "POST",
+                "{id}/PaymentServices",
+                "PaymentServices",
+                "Offer payment services on a branding theme's invoices.",
+                PAYMENT_SERVICE_COLUMNS,
+                item_field="PaymentServiceID",
+                item_help="PaymentServiceIDs to add.",
+                scope="paymentservices",
+            ),
+        ),
+        export_columns=(
+            "BrandingThemeID",
+            "Name",
+            "Type",
+            "SortOrder",
+            "LogoUrl",
+            "CreatedDateUTC",
+        ),
+    ),
+    Resource(
+        name="PaymentServices",
+        model="PaymentService",
+        noun="payment-services",
+        singular="payment service",
+        id_field="PaymentServiceID",
+        number_field=None,
+        get_by="",  # Xero lists and adds them only
+        element_errors=False,
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("paymentservices",),
+        columns=PAYMENT_SERVICE_COLUMNS,
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        create_options=(
+            CreateOption("name", "PaymentServiceName", "Name of the service."),
+            CreateOption(
+                "url", "PaymentServiceUrl", "Payment URL; Xero fills in [INVOICENUMBER] etc."
+            ),
+            CreateOption("pay-now-text", "PayNowText", "The button's text on invoices."),
+        ),
+        export_columns=(
+            "PaymentServiceID",
+            "PaymentServiceName",
+            "PaymentServiceUrl",
+            "PayNowText",
+            "PaymentServiceType",
+        ),
+    ),
+    Resource(
+        name="InvoiceReminders",
+        noun="invoice-reminders",
+        singular="invoice reminder setting",
+        id_field="Enabled",
+        number_field=None,
+        singleton=True,
+        read_path="/InvoiceReminders/Settings",
+        get_by="",
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(Column("Enabled", "Enabled"),),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        export_columns=("Enabled",),
+    ),
+    Resource(
+        name="Organisation",
+        noun="organisation",
+        singular="organisation",
+        id_field="OrganisationID",
+        number_field=None,
+        singleton=True,
+        answer_key="Organisations",  # GET /Organisation answers {"Organisations": [...]}
+        get_by="",
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("Name", "Name"),
+            Column("LegalName", "Legal name"),
+            Column("Version", "Version"),
+            Column("BaseCurrency", "Currency"),
+            Column("OrganisationStatus", "Status", style_by_status=True),
+            Column("OrganisationID", "OrganisationID"),
+        ),
+        status_field="OrganisationStatus",
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        actions=(
+            Action(
+                "actions",
+                "GET",
+                "Actions",
+                "Actions",
+                "What the API may do in this organisation (ALLOWED or NOT-ALLOWED).",
+                (Column("Name", "Action"), Column("Status", "Status", style_by_status=True)),
+            ),
+            Action(
+                "cis-settings",
+                "GET",
+                "{id}/CISSettings",
+                "CISSettings",
+                "The organisation's construction industry scheme settings (UK).",
+                (
+                    Column("CISContractorEnabled", "Contractor"),
+                    Column("CISSubContractorEnabled", "Subcontractor"),
+                    Column("Rate", "Rate %"),
+                ),
+            ),
+        ),
+        export_columns=(
+            "OrganisationID",
+            "Name",
+            "LegalName",
+            "ShortCode",
+            "Version",
+            "OrganisationType",
+            "OrganisationStatus",
+            "BaseCurrency",
+            "CountryCode",
+            "IsDemoCompany",
+            "PaysTax",
+            "TaxNumber",
+            "RegistrationNumber",
+            "FinancialYearEndDay",
+            "FinancialYearEndMonth",
+            "SalesTaxBasis",
+            "SalesTaxPeriod",
+            "Timezone",
+            "Class",
+            "Edition",
+            "CreatedDateUTC",
+        ),
+    ),
+    Resource(
+        name="Journals",
+        noun="journals",
+        singular="journal",
+        id_field="JournalID",
+        number_field="JournalNumber",
+        number_in_path=True,  # GET /Journals/{JournalNumber}
+        paged=False,
+        offset_field="JournalNumber",
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.journals.read",),
+        columns=(
+            Column("JournalNumber", "Number"),
+            Column("JournalDate", "Date"),
+            Column("SourceType", "Source"),
+            Column("Reference", "Reference"),
+            Column("JournalID", "JournalID"),
+        ),
+        filters=(
+            Filter(
+                "payments-only",
+                "flag",
+                "paymentsOnly",
+                "Only the journals of payments (Xero's paymentsOnly).",
+            ),
+        ),
+        date_field="JournalDate",
+        currency_field=None,
+        modified_since=False,
+        lines_field="JournalLines",
+        line_columns=(
+            "JournalLine.JournalLineID",
+            "JournalLine.AccountID",
+            "JournalLine.AccountCode",
+            "JournalLine.AccountType",
+            "JournalLine.AccountName",
+            "JournalLine.Description",
+            "JournalLine.NetAmount",
+            "JournalLine.GrossAmount",
+            "JournalLine.TaxAmount",
+            "JournalLine.TaxType",
+            "JournalLine.TaxName",
+        ),
+        export_columns=(
+            "JournalID",
+            "JournalNumber",
+            "JournalDate",
+            "CreatedDateUTC",
+            "Reference",
+            "SourceID",
+            "SourceType",
         ),
     ),
 )

@@ -22,6 +22,13 @@ COMMANDS: dict = {
             'credit-notes': 'Work with credit notes in Xero.',
             'manual-journals': 'Work with manual journals in Xero.',
             'tax-rates': 'Work with tax rates in Xero.',
+            'users': 'Work with users in Xero.',
+            'currencies': 'Work with currencies in Xero.',
+            'branding-themes': 'Work with branding themes in Xero.',
+            'payment-services': 'Work with payment services in Xero.',
+            'invoice-reminders': 'Show the invoice reminder setting (one record), and its verbs.',
+            'organisation': 'Show the organisation (one record), and its verbs.',
+            'journals': 'Work with journals in Xero.',
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
@@ -981,6 +988,304 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'users': {
+        'help': 'Work with users in Xero.',
+        'commands': {
+            'list': 'List users.',
+            'get': 'Show one user by UserID.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'users list': {
+        'help': 'List users.',
+        'options': [
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'users get': {
+        'help': 'Show one user by UserID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'currencies': {
+        'help': 'Work with currencies in Xero.',
+        'commands': {
+            'list': 'List currencies.',
+            'get': 'Show one currency by Code or Code.',
+            'create': 'Create currencies from options or a file.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'currencies list': {
+        'help': 'List currencies.',
+        'options': [
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'currencies get': {
+        'help': 'Show one currency by Code or Code.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'currencies create': {
+        'help': 'Create currencies from options or a file.',
+        'options': [
+            (('--code',), True, (), '', 'ISO 4217 currency code, e.g. USD.', False),
+            (('--description',), True, (), '', "Name (default: Xero's for the code).", False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'branding-themes': {
+        'help': 'Work with branding themes in Xero.',
+        'commands': {
+            'list': 'List branding themes.',
+            'get': 'Show one branding theme by BrandingThemeID.',
+            'payment-services': "List the payment services a branding theme's invoices offer.",
+            'add-payment-services': "Offer payment services on a branding theme's invoices.",
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'branding-themes list': {
+        'help': 'List branding themes.',
+        'options': [
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'branding-themes get': {
+        'help': 'Show one branding theme by BrandingThemeID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'branding-themes payment-services': {
+        'help': "List the payment services a branding theme's invoices offer.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'branding-themes add-payment-services': {
+        'help': "Offer payment services on a branding theme's invoices.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
+    'payment-services': {
+        'help': 'Work with payment services in Xero.',
+        'commands': {
+            'list': 'List payment services.',
+            'create': 'Create payment services from options or a file.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'payment-services list': {
+        'help': 'List payment services.',
+        'options': [
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'payment-services create': {
+        'help': 'Create payment services from options or a file.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the service.', False),
+            (('--url',), True, (), '', 'Payment URL; Xero fills in [INVOICENUMBER] etc.', False),
+            (('--pay-now-text',), True, (), '', "The button's text on invoices.", False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'invoice-reminders': {
+        'help': 'Show the invoice reminder setting (one record), and its verbs.',
+        'commands': {
+        },
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'organisation': {
+        'help': 'Show the organisation (one record), and its verbs.',
+        'commands': {
+            'actions': 'What the API may do in this organisation (ALLOWED or NOT-ALLOWED).',
+            'cis-settings': "The organisation's construction industry scheme settings (UK).",
+        },
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'organisation actions': {
+        'help': 'What the API may do in this organisation (ALLOWED or NOT-ALLOWED).',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'organisation cis-settings': {
+        'help': "The organisation's construction industry scheme settings (UK).",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'journals': {
+        'help': 'Work with journals in Xero.',
+        'commands': {
+            'list': 'List journals.',
+            'get': 'Show one journal by JournalID or JournalNumber.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'journals list': {
+        'help': 'List journals.',
+        'options': [
+            (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'journals get': {
+        'help': 'Show one journal by JournalID or JournalNumber.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
     'sandbox': {
         'help': 'A local Xero emulator.',
         'commands': {
@@ -1237,16 +1542,17 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
+            (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
         ],
     },
     'export ndjson': {
@@ -1259,16 +1565,17 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
+            (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
         ],
     },
     'export columns': {
@@ -1278,7 +1585,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
         ],
     },
 }

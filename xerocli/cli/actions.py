@@ -13,7 +13,7 @@ import sys
 import typer
 
 from xerocli import errors
-from xerocli.api.resources import LINE_KINDS, Resource, resource
+from xerocli.api.resources import LINE_KINDS, Action, Resource, resource
 from xerocli.cli.choices import offered
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format
@@ -281,7 +281,82 @@ def _find_for_update(client, res: Resource, key: str) -> dict:
     return found[0]
 
 
+def build_action(res: Resource, action: Action):
+    """A verb with its own path (see `resources.Action`): `organisation actions`,
+    `branding-themes payment-services THEME`, `branding-themes add-payment-services THEME ID...`.
+    """
+    from dataclasses import replace
+
+    params = [ctx_param()]
+    if action.per_record and not res.singleton:
+        params.append(_key_param(res.id_field))
+    if action.item_field:
+        params.append(
+            option_param(
+                "items",
+                typer.Argument(..., help=action.item_help, show_default=False),
+                list[str],
+            )
+        )
+    if action.writes:
+        params.append(_idempotency_param())
+    params += output_params()
+    shown = replace(
+        res,
+        name=action.key,
+        noun=action.command.removeprefix("add-"),
+        columns=action.columns,
+        lines_field=None,
+        currency_field=None,
+        number_field=None,
+        id_field=action.columns[-1].path if action.columns else res.id_field,
+    )
+
+    def body(
+        ctx: typer.Context,
+        output,
+        as_json,
+        fields,
+        key: str = "",
+        items: list[str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> None:
+        from xerocli.api import wire
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.cli.objects import _fields, _find, one_record
+
+        wanted = _fields(shown, fields)  # a typo'd --fields fails before anything is sent
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        path = f"{res.path}/{action.path}"
+        if action.per_record:
+            record = one_record(client, res) if res.singleton else _find(client, res, key)
+            path = res.record_path(str(record[res.id_field]), action.path.split("/", 1)[1])
+        answer = client.request(
+            action.method,
+            path,
+            json_body={action.key: [{action.item_field: item} for item in items or ()]}
+            if action.writes
+            else None,
+            idempotency_key=(idempotency_key or new_idempotency_key()) if action.writes else None,
+            scope_hint=action.scope or res.scopes[0],
+        )
+        app_ctx.io.write_records(
+            wire.records_of(answer.payload, action.key),
+            _view(shown, app_ctx),
+            fmt=chosen_format(output, as_json),
+            fields=wanted,
+        )
+
+    return command_from(action.command, params, body, action.help)
+
+
 def register(groups: dict[str, typer.Typer]) -> None:
+    from xerocli.api.resources import RESOURCES
+
+    for res in RESOURCES:
+        for action in res.actions:
+            groups[res.noun].command(action.command)(build_action(res, action))
     invoices = resource("invoices")
     groups["invoices"].command("void")(
         _status_change(invoices, "VOIDED", "void", "Void an authorised invoice.")

@@ -10,6 +10,7 @@ refuse a bank transaction without it) and no JournalLines. Filters: `where`, `or
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -73,6 +74,10 @@ class Accounting:
         self.idempotency = IdempotencyCache(store)
 
     def register(self, router: Router) -> None:
+        for resource in resources.ALL:  # a resource's own paths first (`Resource.routes`)
+            for route in resource.routes:
+                path = f"/api.xro/2.0/{resource.collection}{route.path}"
+                router.add(route.method, path, functools.partial(route.handler, self.store))
         router.add("GET", "/api.xro/2.0/{collection}", self.list)
         router.add("GET", "/api.xro/2.0/{collection}/{record_id}", self.get)
         router.add("PUT", "/api.xro/2.0/{collection}", self.put)

@@ -17,7 +17,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # types only: the engine imports the declarations, not the other way round
-    from xerocli.sandbox.http import Request
+    from xerocli.sandbox.http import Request, Response
+    from xerocli.sandbox.store import Store
     from xerocli.sandbox.validate import Element
     from xerocli.sandbox.writes import Context
 
@@ -93,6 +94,21 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class Route:
+    """A path of the collection's own, served by the resource's module rather than the generic
+    list/get/write: a record computed on request (`/Organisation`, `/Journals?offset=`), an
+    action below the collection (`/Organisation/Actions`, `/InvoiceReminders/Settings`) or below
+    one record (`/BrandingThemes/{record_id}/PaymentServices`). Matched before the generic ones.
+    """
+
+    method: str
+    #: What follows `/{collection}` (`""`, `"/Actions"`, `"/{record_id}/PaymentServices"`).
+    path: str
+    #: (the store, the request: `context["tenant_id"]`, `params`, `arg()`) -> the answer.
+    handler: Callable[[Store, Request], Response]
+
+
+@dataclass(frozen=True)
 class Lifecycle:
     """Statuses of a writable document: which a new one may have, and which changes an update
     may make."""
@@ -162,6 +178,8 @@ class Resource:
     lifecycle: Lifecycle | None = None
     #: Prefix of the numbers the sandbox gives new records (`INV-`).
     number_prefix: str | None = None
+    #: Paths it serves itself (see `Route`), before the generic ones.
+    routes: tuple[Route, ...] = ()
 
     @property
     def label(self) -> str:

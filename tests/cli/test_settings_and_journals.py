@@ -1,0 +1,167 @@
+"""Issue 14, first slice: the settings collections' writes, the journals (the ledger, paged by
+offset) and the scopes of every collection, against a sandbox of this module's own (its
+journals and trial balance must not move while another test writes)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import UNLIMITED, UNLIMITED_CLIENT
+from tests.helpers.cli import isolated_env, run_xero
+from tests.helpers.oauth import login
+from tests.helpers.sandbox import RunningSandbox, start_seeded
+from tests.helpers.xero_operations import BODY_FIELDS, OPERATIONS, problems, sent_requests
+from xerocli.api.resources import RESOURCES
+from xerocli.config import GRANULAR_SCOPES, LEGACY_SCOPES
+
+PAYMENT_SOURCES = {"ACCRECPAYMENT", "ACCPAYPAYMENT", "ARCREDITPAYMENT", "APCREDITPAYMENT"}
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
+    running = start_seeded(tmp_path_factory, "books", 200)
+    running.configure(**UNLIMITED)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def env(books: RunningSandbox, home: Path) -> dict[str, str]:
+    return isolated_env(home, XERO_SANDBOX_URL=books.url, **UNLIMITED_CLIENT)
+
+
+def _ndjson(text: str) -> list[dict]:
+    return [json.loads(line, parse_float=Decimal) for line in text.splitlines()]
+
+
+def test_journals_are_the_ledger_paged_by_offset_and_exported_by_offset(env, tmp_path) -> None:
+    """Every journal balances; June's journals are June's trial balance, account by account;
+    `--all` follows the offsets past Xero's 100 an answer; `--incremental` by offset."""
+    listed = run_xero("--sandbox", "--debug", "journals", "list", "--all", "-o", "ndjson", env=env)
+    journals = _ndjson(listed.ok().stdout)
+    assert len(journals) > 200, "more than two answers of 100"
+    assert [j["JournalNumber"] for j in journals] == list(range(1, len(journals) + 1))
+    assert problems("Journals", listed.stderr) == []
+    offsets = [params.get("offset") for _, _, params in sent_requests(listed.stderr)]
+    assert offsets[:3] == [0, 100, 200]
+    for journal in journals:
+        assert sum(line["NetAmount"] for line in journal["JournalLines"]) == 0, journal
+
+    june: dict[str, Decimal] = defaultdict(Decimal)
+    for journal in journals:
+        if journal["JournalDate"].startswith("2026-06"):
+            for line in journal["JournalLines"]:
+                june[line["AccountCode"]] += line["NetAmount"]
+    report = run_xero(
+        "--sandbox", "reports", "trial-balance", "--date", "2026-06-30", "-o", "json", env=env
+    ).ok()
+    rows = json.loads(report.stdout, parse_float=Decimal)
+    moved = {
+        row["Account"].rsplit("(", 1)[1].rstrip(")"): (row["Debit"] or 0) - (row["Credit"] or 0)
+        for row in rows
+        if row["RowType"] == "Row"
+    }
+    assert {code: amount for code, amount in june.items() if amount} == {
+        code: amount for code, amount in moved.items() if amount
+    }
+
+    payments = run_xero(
+        "--sandbox", "journals", "list", "--payments-only", "--all", "-o", "ndjson", env=env
+    ).ok()
+    paid = _ndjson(payments.stdout)
+    assert paid and {j["SourceType"] for j in paid} <= PAYMENT_SOURCES
+    assert len(paid) == sum(1 for j in journals if j["SourceType"] in PAYMENT_SOURCES)
+
+    first = tmp_path / "first.csv"
+    run_xero("--sandbox", "export", "csv", "journals", "--incremental", "-o", str(first), env=env)
+    assert len(first.read_text().splitlines()) == len(journals) + 1
+    run_xero(
+        "--sandbox", "invoices", "create", "--contact", "Journal Test Ltd", "--line",
+        "Audit,1,100,200", "--status", "AUTHORISED", "--date", "2026-06-15",
+        "--due-date", "2026-07-15", env=env,
+    ).ok()  # fmt: skip
+    again = run_xero(
+        "--sandbox", "--debug", "export", "ndjson", "journals", "--incremental", "-o", "-",
+        env=env,
+    ).ok()  # fmt: skip
+    assert [j["JournalNumber"] for j in _ndjson(again.stdout)] == [len(journals) + 1]
+    assert sent_requests(again.stderr)[0][2]["offset"] == len(journals)
+
+
+def test_settings_writes_send_what_xero_takes(env, books) -> None:
+    """`currencies create`, `payment-services create`, `branding-themes add-payment-services`:
+    sent as Xero describes them (method, path, parameters, body fields), and seen after."""
+    dry = run_xero("--sandbox", "currencies", "create", "--code", "usd", "--dry-run", env=env)
+    [body] = dry.ok().json()
+    assert body == {"Code": "USD"} and set(body) <= BODY_FIELDS[("PUT", "/Currencies")]
+    added = run_xero("--sandbox", "--debug", "currencies", "create", "--code", "usd", env=env)
+    assert added.ok().json()[0] == {"Code": "USD", "Description": "United States Dollar"}
+    assert problems("Currencies", added.stderr) == []
+    assert "USD" in {c["Code"] for c in run_xero(
+        "--sandbox", "currencies", "list", env=env).ok().json()}  # fmt: skip
+    books.reset_stats()
+    bad = run_xero("--sandbox", "currencies", "create", "--code", "dollars", env=env)
+    assert bad.code == 2 and bad.stderr.startswith("xero: --code: 'DOLLARS'")
+    assert books.stats()["api_calls"] == 0
+
+    service = [
+        "--name", "Test Pay", "--url", "https://pay.example.com/[INVOICENUMBER]",
+        "--pay-now-text", "Pay now",
+    ]  # fmt: skip
+    [sent] = run_xero(
+        "--sandbox", "payment-services", "create", *service, "--dry-run", env=env
+    ).ok().json()  # fmt: skip
+    assert set(sent) <= BODY_FIELDS[("PUT", "/PaymentServices")]
+    created = run_xero("--sandbox", "--debug", "payment-services", "create", *service, env=env)
+    service_id = created.ok().json()[0]["PaymentServiceID"]
+    assert problems("PaymentServices", created.stderr) == []
+
+    theme = run_xero("--sandbox", "branding-themes", "list", env=env).ok().json()[-1]
+    joined = run_xero(
+        "--sandbox", "--debug", "branding-themes", "add-payment-services",
+        theme["BrandingThemeID"], service_id, "-o", "json", env=env,
+    ).ok()  # fmt: skip
+    assert service_id in {s["PaymentServiceID"] for s in joined.json()}
+    assert problems("BrandingThemes", joined.stderr) == []
+    offered = run_xero(
+        "--sandbox", "branding-themes", "payment-services", theme["BrandingThemeID"], env=env
+    ).ok()
+    assert service_id in {s["PaymentServiceID"] for s in offered.json()}
+
+
+def test_every_collection_has_its_operations_and_scopes_and_a_missing_one_is_named(
+    books, home: Path
+) -> None:
+    """The table names a granular scope per collection that `auth login` asks for by default
+    (and the legacy set covers too); a token without it is exit 4 naming it."""
+    assert {r.name for r in RESOURCES} <= set(OPERATIONS), "each collection's operations"
+    for resource in RESOURCES:
+        assert resource.scopes[0] in GRANULAR_SCOPES.split(), resource.name
+        assert set(resource.scopes) & set(LEGACY_SCOPES.split()), resource.name
+    token = login(books.url, scope="offline_access accounting.settings")["access_token"]
+    tenant = httpx.get(
+        f"{books.url}/connections", headers={"Authorization": f"Bearer {token}"}
+    ).json()[0]["tenantId"]
+    narrow = isolated_env(home, XERO_SANDBOX_URL=books.url, XERO_ACCESS_TOKEN=token,
+                          XERO_TENANT_ID=tenant)  # fmt: skip
+    for noun in ("journals", "payment-services"):
+        resource = next(r for r in RESOURCES if r.noun == noun)
+        refused = run_xero(noun, "list", env=narrow)
+        assert refused.code == 4, refused.stderr
+        assert resource.scopes[0] in refused.stderr
+
+
+def test_readme_table_names_every_collection_and_its_command() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(): line for line in readme.splitlines() if line.startswith("| ")
+    }
+    for resource in RESOURCES:
+        assert f"`xero {resource.noun}`" in rows.get(resource.name, ""), resource.name
