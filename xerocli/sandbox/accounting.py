@@ -18,7 +18,7 @@ from email.utils import parsedate_to_datetime
 
 from xerocli.sandbox import allocations, list_params, resources, writes
 from xerocli.sandbox import where as where_sql
-from xerocli.sandbox.http import Request, Response, Router
+from xerocli.sandbox.http import Handler, Request, Response, Router
 from xerocli.sandbox.idempotency import MAX_KEY_LENGTH, IdempotencyCache
 from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.store import Store
@@ -73,20 +73,29 @@ class Accounting:
         self.store = store
         self.idempotency = IdempotencyCache(store)
 
+    def routes(self) -> list[tuple[str, str, Handler]]:
+        """Every Accounting route, one line each: a new sub-resource route (attachments,
+        history, PDFs) is one more line here."""
+        api = "/api.xro/2.0/{collection}"
+        return [
+            ("GET", api, self.list),
+            ("GET", f"{api}/{{record_id}}", self.get),
+            ("PUT", api, self.put),
+            ("POST", api, self.post),
+            ("POST", f"{api}/{{record_id}}", self.post_one),
+            ("POST", f"{api}/{{record_id}}/Email", self.email),
+            ("PUT", f"{api}/{{record_id}}/Allocations", self.allocate),
+            ("DELETE", f"{api}/{{record_id}}", self.delete),
+            ("POST", "/__sandbox/idempotency", self.admin_idempotency),
+        ]
+
     def register(self, router: Router) -> None:
         for resource in resources.ALL:  # a resource's own paths first (`Resource.routes`)
             for route in resource.routes:
                 path = f"/api.xro/2.0/{resource.collection}{route.path}"
                 router.add(route.method, path, functools.partial(route.handler, self.store))
-        router.add("GET", "/api.xro/2.0/{collection}", self.list)
-        router.add("GET", "/api.xro/2.0/{collection}/{record_id}", self.get)
-        router.add("PUT", "/api.xro/2.0/{collection}", self.put)
-        router.add("POST", "/api.xro/2.0/{collection}", self.post)
-        router.add("POST", "/api.xro/2.0/{collection}/{record_id}", self.post_one)
-        router.add("POST", "/api.xro/2.0/{collection}/{record_id}/Email", self.email)
-        router.add("PUT", "/api.xro/2.0/{collection}/{record_id}/Allocations", self.allocate)
-        router.add("DELETE", "/api.xro/2.0/{collection}/{record_id}", self.delete)
-        router.add("POST", "/__sandbox/idempotency", self.admin_idempotency)
+        for method, path, handler in self.routes():
+            router.add(method, path, handler)
 
     @staticmethod
     def resource_of(req: Request) -> Resource | None:
@@ -229,7 +238,7 @@ class Accounting:
         resource = self.resource_of(req)
         if resource is None:
             return not_found()
-        if resource.collection not in writes.SUPPORTED:
+        if resource.writer is None:
             return Response.json(
                 405, error_body(405, "MethodNotAllowed", f"{resource.collection} is read-only")
             )
@@ -278,7 +287,7 @@ class Accounting:
         elif isinstance(payload, list):
             sent = payload
         else:
-            raise _Rollback(bad_request(f'Send {{"{kind}": [...]}} or one {kind[:-1]} object'))
+            raise _Rollback(bad_request(f'Send {{"{kind}": [...]}} or one {resource.label} object'))
         if not sent:
             raise _Rollback(bad_request(f"No {kind} were given"))
         if resource.max_batch is not None and len(sent) > resource.max_batch:
@@ -311,7 +320,7 @@ class Accounting:
                 and ctx.get(kind, str(element.sent[id_field])) is not None
             ):
                 element.error(
-                    f"{kind[:-1]} {element.sent[id_field]} already exists; POST to update"
+                    f"{resource.label} {element.sent[id_field]} already exists; POST to update"
                 )
             results.append((element, writes.write_one(ctx, resource, element, existing)))
         failed = [el for el, _ in results if not el.ok]

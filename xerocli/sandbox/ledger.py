@@ -2,7 +2,9 @@
 
 Xero keeps a journal for every approved document; the sandbox derives the same lines on each
 request instead, so a write shows up in the very next report and nothing can drift out of step.
-Double-entry rules, in the tenant's base currency (each document balances to the cent):
+Each resource that posts declares how (`Resource.postings`, for its `posted_statuses`; see
+`resources/`); this module converts and balances them. The double-entry rules, in the tenant's
+base currency (each document balances to the cent):
 
 - Invoices (AUTHORISED, PAID): ACCREC debits 610 Accounts Receivable with the Total and credits
   each line's account with its net amount and 820 Sales Tax with the tax; ACCPAY is the mirror,
@@ -28,13 +30,18 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from xerocli.sandbox import resources
+from xerocli.sandbox.postings import (  # noqa: F401 - the ledger's names, as reports use them
+    PAYABLE,
+    POSTED,
+    RECEIVABLE,
+    RETAINED_EARNINGS,
+    SALES_TAX,
+    ZERO,
+)
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads, money, parse_date
 
-ZERO = Decimal("0.00")
-RECEIVABLE, PAYABLE, SALES_TAX, RETAINED_EARNINGS = "610", "800", "820", "960"
-#: Statuses whose documents are in the books (DRAFT and SUBMITTED are not approved yet).
-POSTED = ("AUTHORISED", "PAID")
 #: Classes whose balances carry forward from year to year; the others are profit and loss.
 BALANCE_SHEET_CLASSES = ("ASSET", "LIABILITY", "EQUITY")
 
@@ -128,13 +135,10 @@ def _journal(
     store: Store, tenant_id: str, until: date, base: str, codes_by_id: dict[str, str]
 ) -> Iterator[JournalLine]:
     """Every posting of every document, each document balanced in the base currency."""
-    for kind, statuses in (
-        ("Invoices", POSTED),
-        ("CreditNotes", POSTED),
-        ("BankTransactions", ("AUTHORISED",)),
-        ("Payments", ("AUTHORISED",)),
-        ("ManualJournals", ("POSTED",)),
-    ):
+    for resource in list(resources.ALL):
+        if resource.postings is None or not resource.posted_statuses:
+            continue
+        statuses, kind = resource.posted_statuses, resource.collection
         # The indexed status and date columns keep drafts and later documents unparsed.
         condition = f"status IN ({','.join('?' * len(statuses))}) AND date <= ?"
         for body in store.select_bodies(tenant_id, kind, condition, [*statuses, until.isoformat()]):
@@ -142,98 +146,10 @@ def _journal(
             day = parse_date(record.get("Date"))
             if day is None:
                 continue
-            postings = _postings(kind, record, codes_by_id)
+            postings = resource.postings(record, codes_by_id)
             for code, amount in _in_base_currency(postings, _rate(record, base)).items():
                 if amount:
                     yield JournalLine(day, code, amount)
-
-
-def _postings(kind: str, record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
-    """A document's amounts per account code in its own currency, debits positive."""
-    if kind == "Payments":
-        return _payment_postings(record, codes_by_id)
-    if kind == "ManualJournals":
-        return _manual_journal_postings(record, codes_by_id)
-    type_ = str(record.get("Type") or "")
-    if kind == "BankTransactions":
-        bank = _account_code(record.get("BankAccount"), codes_by_id)
-        if type_.startswith("RECEIVE"):
-            return _document_postings(record, bank, sign=Decimal(1))
-        if type_.startswith("SPEND"):
-            return _document_postings(record, bank, sign=Decimal(-1))
-        return {}
-    control, sign = {
-        "ACCREC": (RECEIVABLE, Decimal(1)),
-        "ACCPAY": (PAYABLE, Decimal(-1)),
-        "ACCRECCREDIT": (RECEIVABLE, Decimal(-1)),
-        "ACCPAYCREDIT": (PAYABLE, Decimal(1)),
-    }.get(type_, (None, Decimal(0)))
-    if control is None:
-        return {}
-    return _document_postings(record, control, sign)
-
-
-def _document_postings(record: dict, control: str | None, sign: Decimal) -> dict[str, Decimal]:
-    """`sign` +1: debit `control` with the Total, credit lines (net) and tax; -1: the mirror.
-
-    Net follows LineAmountTypes: Exclusive line amounts are net already, Inclusive ones hold
-    their tax, NoTax ones have none. SubTotal + TotalTax = Total (see totals.py), so the
-    postings balance in the document's currency before any conversion.
-    """
-    inclusive = record.get("LineAmountTypes") == "Inclusive"
-    no_tax = record.get("LineAmountTypes") == "NoTax"
-    postings: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    total = ZERO
-    for line in record.get("LineItems") or []:
-        amount = Decimal(line.get("LineAmount") or 0)
-        tax = ZERO if no_tax else Decimal(line.get("TaxAmount") or 0)
-        net = amount - tax if inclusive else amount
-        code = str(line.get("AccountCode") or "")
-        postings[code] -= sign * net
-        postings[SALES_TAX] -= sign * tax
-        total += net + tax
-    postings[control or ""] += sign * total
-    return dict(postings)
-
-
-def _manual_journal_postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
-    """Each line's net amount to its account and its tax to 820. Exclusive and NoTax amounts
-    are net already; Inclusive ones hold their tax. The writer refused unbalanced journals."""
-    inclusive = record.get("LineAmountTypes") == "Inclusive"
-    no_tax = record.get("LineAmountTypes") == "NoTax"
-    postings: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for line in record.get("JournalLines") or []:
-        amount = Decimal(line.get("LineAmount") or 0)
-        tax = ZERO if no_tax else Decimal(line.get("TaxAmount") or 0)
-        code = str(line.get("AccountCode") or "") or _account_code(line, codes_by_id)
-        postings[code] += amount - tax if inclusive else amount
-        if tax:
-            postings[SALES_TAX] += tax
-    return dict(postings)
-
-
-def _payment_postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
-    bank = _account_code(record.get("Account"), codes_by_id)
-    amount = Decimal(record.get("Amount") or 0)
-    control, into_bank = {
-        "ACCRECPAYMENT": (RECEIVABLE, True),
-        "ACCPAYPAYMENT": (PAYABLE, False),
-        "ARCREDITPAYMENT": (RECEIVABLE, False),  # a refund paid out to a customer
-        "APCREDITPAYMENT": (PAYABLE, True),  # a refund received from a supplier
-    }.get(str(record.get("PaymentType") or ""), (None, False))
-    if control is None:
-        return {}
-    signed = amount if into_bank else -amount
-    return {bank: signed, control: -signed}
-
-
-def _account_code(reference: object, codes_by_id: dict[str, str]) -> str:
-    """An `{"AccountID", "Code"}` reference's code, by Code or else by AccountID."""
-    if not isinstance(reference, dict):
-        return ""
-    if reference.get("Code"):
-        return str(reference["Code"])
-    return codes_by_id.get(str(reference.get("AccountID") or "").lower(), "")
 
 
 def _rate(record: dict, base: str) -> Decimal:

@@ -381,7 +381,9 @@ class WebhookSender:
             event_type = str(request.get("event_type") or "UPDATE").upper()
             known = [r.webhook_category for r in _with_events()]
             if category not in known:
-                raise ValueError(f"category {category!r}: use one of {', '.join(known)}")
+                raise ValueError(
+                    f"category {category!r}: use {', '.join(known[:-1])} or {known[-1]}"
+                )
             if event_type not in ("CREATE", "UPDATE"):
                 raise ValueError(f"event_type {event_type!r}: use CREATE or UPDATE")
             if request.get("url"):

@@ -1,8 +1,109 @@
-"""Contacts (`/Contacts`): customers and suppliers."""
+"""Contacts (`/Contacts`): customers and suppliers, and a document's Contact (by ID or name).
+
+A contact's name is unique among active contacts (Xero's rule); a document naming a contact
+that does not exist yet creates it when the document is saved.
+"""
 
 from __future__ import annotations
 
+import copy
+from typing import TYPE_CHECKING
+
+from xerocli.sandbox.records import new_id
 from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Listing, Resource
+from xerocli.sandbox.validate import EMAIL_RE, Element, bool_field, choice_field, text_field
+from xerocli.sandbox.xerojson import loads
+
+if TYPE_CHECKING:
+    from xerocli.sandbox.writes import Context
+
+CONTACT_DEFAULTS = {
+    "ContactStatus": "ACTIVE",
+    "Addresses": [],
+    "Phones": [],
+    "ContactGroups": [],
+    "ContactPersons": [],
+    "IsSupplier": False,
+    "IsCustomer": False,
+    "HasAttachments": False,
+    "HasValidationErrors": False,
+}
+CONTACT_READ_ONLY = ("ContactID", "UpdatedDateUTC", "HasAttachments", "HasValidationErrors")
+
+
+def write_contact(ctx: Context, el: Element, existing: dict | None) -> dict | None:
+    sent = el.sent
+    record = copy.deepcopy(existing) if existing else {"ContactID": new_id(), **CONTACT_DEFAULTS}
+    name = text_field(el, sent.get("Name"), "Name", 255)
+    if existing is None and not (name or "").strip():
+        el.error("The contact name must be provided")
+    if name is not None and name.strip():
+        other = contact_by_name(ctx, name)
+        if other and other["ContactID"] != record["ContactID"]:
+            el.error(
+                f"The contact name {name.strip()} is already assigned to another contact."
+                " The contact name must be unique across all active contacts."
+            )
+    email = sent.get("EmailAddress")
+    if email and (not isinstance(email, str) or not EMAIL_RE.match(email)):
+        el.error("Email address must be valid.")
+    choice_field(el, sent.get("ContactStatus"), "ContactStatus", ("ACTIVE", "ARCHIVED"))
+    currency = sent.get("DefaultCurrency")
+    if currency and currency not in ctx.currencies:
+        el.error(f"The currency code {currency} is not used by this organisation")
+    for flag in ("IsSupplier", "IsCustomer"):
+        bool_field(el, sent.get(flag), flag)
+    for listed in ("Addresses", "Phones", "ContactPersons", "ContactGroups"):
+        if listed in sent and not isinstance(sent[listed], list):
+            el.error(f"{listed} must be a list")
+    if not el.ok:
+        return None
+    for key, value in sent.items():
+        if key not in CONTACT_READ_ONLY:
+            record[key] = value
+    if name:
+        record["Name"] = name.strip()
+    ctx.save("Contacts", record, existing is None)
+    return record
+
+
+def contact_summary(contact: dict) -> dict:
+    return {
+        "ContactID": contact["ContactID"],
+        "Name": contact["Name"],
+        "Addresses": [],
+        "Phones": [],
+        "ContactGroups": [],
+        "ContactPersons": [],
+        "HasValidationErrors": False,
+    }
+
+
+def resolve_contact(ctx: Context, el: Element, sent: object) -> tuple[dict | None, str | None]:
+    """A document's Contact: an existing one by ContactID, or by Name (a new Name is created
+    when the document is saved). Returns the contact and, for a new one, its name."""
+    if not isinstance(sent, dict) or not (sent.get("ContactID") or sent.get("Name")):
+        el.error("A Contact must be specified for this type of transaction")
+        return None, None
+    if sent.get("ContactID"):
+        found = ctx.get("Contacts", str(sent["ContactID"]))
+        if found is None:
+            el.error(f"Contact with ContactID {sent['ContactID']} could not be found")
+        return found, None
+    name = str(sent["Name"]).strip()
+    found = contact_by_name(ctx, name)
+    return (found, None) if found else (None, name)
+
+
+def contact_by_name(ctx: Context, name: str) -> dict | None:
+    """The active contact with this name, in any case."""
+    rows = ctx.store.execute(
+        "SELECT body FROM records WHERE tenant_id=? AND kind='Contacts'"
+        " AND json_extract(body, '$.Name') = ? COLLATE NOCASE AND status != 'ARCHIVED'",
+        (ctx.tenant_id, name.strip()),
+    )
+    return loads(rows[0][0]) if rows else None
+
 
 RESOURCE = Resource(
     collection="Contacts",
@@ -62,5 +163,6 @@ RESOURCE = Resource(
     ),
     scopes=("accounting.contacts",),
     seeded_by="seed._contacts",
+    writer=write_contact,
     webhook_category="CONTACT",
 )

@@ -74,4 +74,5 @@ RESOURCE = Resource(
     scopes=("accounting.settings",),
     seed=seed_currencies,
     routes=(Route("PUT", "", add_currencies),),
+    by_id=False,
 )

@@ -180,6 +180,14 @@ class Resource:
     number_prefix: str | None = None
     #: Paths it serves itself (see `Route`), before the generic ones.
     routes: tuple[Route, ...] = ()
+    #: Where Xero lists it, below `/api.xro/2.0/`, when not at `collection`
+    #: (`InvoiceReminders/Settings`), and the answer's list when not `collection`
+    #: (`Organisations`).
+    list_path: str | None = None
+    answer_key: str | None = None
+    #: Xero reads one record by ID (`GET /{collection}/{ID}`); not Currencies, PaymentServices,
+    #: the organisation or its settings.
+    by_id: bool = True
 
     @property
     def label(self) -> str:

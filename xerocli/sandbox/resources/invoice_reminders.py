@@ -29,4 +29,6 @@ RESOURCE = Resource(
     scopes=("accounting.settings",),
     seed=seed_settings,
     routes=(Route("GET", "/Settings", settings),),
+    list_path="InvoiceReminders/Settings",
+    by_id=False,
 )

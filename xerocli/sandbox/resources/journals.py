@@ -26,19 +26,10 @@ from xerocli.sandbox.xerojson import loads, ms_date, parse_date
 
 #: Journals in one answer (Xero's page of journals).
 PAGE = 100
-#: The documents in the books and the statuses that put them there, as `ledger.py` reads them.
-SOURCES = {
-    "Invoices": ledger.POSTED,
-    "CreditNotes": ledger.POSTED,
-    "BankTransactions": ("AUTHORISED",),
-    "Payments": ("AUTHORISED",),
-    "ManualJournals": ("POSTED",),
-}
+#: Documents read from the store at a time while the journals are numbered.
+_CHUNK = 500
 PAYMENT_TYPES = ("ACCRECPAYMENT", "ACCPAYPAYMENT", "ARCREDITPAYMENT", "APCREDITPAYMENT")
 _BANK_SOURCE = {"RECEIVE": "CASHREC", "SPEND": "CASHPAID"}
-
-_cache: dict[str, tuple[tuple, list[dict]]] = {}
-_cache_lock = threading.Lock()
 
 
 def _source_type(kind: str, record: dict) -> str:
@@ -52,59 +43,58 @@ def _source_type(kind: str, record: dict) -> str:
     return str(record.get("Type") or "")
 
 
-def _postings(kind: str, record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
-    declared = resources.get(kind).postings
-    if declared is not None:
-        return declared(record, codes_by_id)
-    return ledger._postings(kind, record, codes_by_id)
+class _Numbered:
+    """A tenant's journals numbered so far: built as far as a request needs (the first page
+    reads a few hundred documents, not every one), and dropped when a record changes."""
 
+    def __init__(self, store: Store, tenant_id: str, marker: tuple) -> None:
+        self.store, self.tenant_id, self.marker = store, tenant_id, marker
+        self.journals: list[dict] = []
+        self.last_seq = 0
+        self.done = False
+        tenant = store.tenant(tenant_id) or {}
+        self.base = tenant.get("base_currency", "")
+        accounts = [loads(b) for b in store.select_bodies(tenant_id, "Accounts")]
+        self.accounts = {str(a.get("Code") or ""): a for a in accounts}
+        self.codes_by_id = {a["AccountID"].lower(): str(a.get("Code") or "") for a in accounts}
+        posting = [r for r in resources.ALL if r.postings is not None and r.posted_statuses]
+        self.sources = {r.collection: r for r in posting}
+        self.condition = " OR ".join(
+            f"(kind=? AND status IN ({','.join('?' * len(r.posted_statuses))}))" for r in posting
+        )
+        self.values = [v for r in posting for v in (r.collection, *r.posted_statuses)]
 
-def journals(store: Store, tenant_id: str) -> list[dict]:
-    """Every journal of a tenant, numbered from 1 in the order its documents were stored."""
-    placeholders = " OR ".join(
-        f"(kind=? AND status IN ({','.join('?' * len(statuses))}))" for statuses in SOURCES.values()
-    )
-    values = [value for kind, statuses in SOURCES.items() for value in (kind, *statuses)]
-    marker = tuple(
-        store.execute("SELECT MAX(seq), COUNT(*) FROM records WHERE tenant_id=?", (tenant_id,))[0]
-    )
-    with _cache_lock:
-        cached = _cache.get(tenant_id)
-        if cached is not None and cached[0] == (id(store), *marker):
-            return cached[1]
-    rows = store.execute(
-        f"SELECT kind, body FROM records WHERE tenant_id=? AND ({placeholders}) ORDER BY seq",
-        (tenant_id, *values),
-    )
-    built = _build(store, tenant_id, rows)
-    with _cache_lock:
-        _cache[tenant_id] = ((id(store), *marker), built)
-    return built
+    def upto(self, count: int | None) -> list[dict]:
+        """The journals, at least `count` of them where there are so many (None: all)."""
+        while not self.done and (count is None or len(self.journals) < count):
+            rows = self.store.execute(
+                f"SELECT seq, kind, body FROM records WHERE tenant_id=? AND seq > ?"
+                f" AND ({self.condition}) ORDER BY seq LIMIT {_CHUNK}",
+                (self.tenant_id, self.last_seq, *self.values),
+            )
+            for seq, kind, body in rows:
+                self.last_seq = seq
+                self._add(kind, loads(body))
+            self.done = len(rows) < _CHUNK
+        return self.journals
 
-
-def _build(store: Store, tenant_id: str, rows: list[tuple]) -> list[dict]:
-    tenant = store.tenant(tenant_id) or {}
-    base = tenant.get("base_currency", "")
-    accounts = {loads(b)["Code"]: loads(b) for b in store.select_bodies(tenant_id, "Accounts")}
-    codes_by_id = {a["AccountID"].lower(): code for code, a in accounts.items()}
-    built: list[dict] = []
-    for kind, body in rows:
-        record = loads(body)
+    def _add(self, kind: str, record: dict) -> None:
+        resource = self.sources[kind]
         day = parse_date(record.get("Date"))
-        source_id = record.get(resources.get(kind).id_field)
-        if day is None or source_id is None:
-            continue
-        postings = _postings(kind, record, codes_by_id)
-        amounts = ledger._in_base_currency(postings, ledger._rate(record, base))
-        lines = [_line(source_id, code, amount, accounts) for code, amount in amounts.items()]
+        source_id = record.get(resource.id_field)
+        if day is None or source_id is None or resource.postings is None:
+            return
+        postings = resource.postings(record, self.codes_by_id)
+        amounts = ledger._in_base_currency(postings, ledger._rate(record, self.base))
+        lines = [_line(source_id, code, amount, self.accounts) for code, amount in amounts.items()]
         lines = [line for line in lines if line["NetAmount"]]
         if not lines:
-            continue
-        built.append(
+            return
+        self.journals.append(
             {
-                "JournalID": stable_id(tenant_id, "journal", source_id),
+                "JournalID": stable_id(self.tenant_id, "journal", source_id),
                 "JournalDate": ms_date(day),
-                "JournalNumber": len(built) + 1,
+                "JournalNumber": len(self.journals) + 1,
                 "CreatedDateUTC": record.get("UpdatedDateUTC"),
                 "Reference": record.get("Reference") or record.get("Narration") or "",
                 "SourceID": source_id,
@@ -112,7 +102,31 @@ def _build(store: Store, tenant_id: str, rows: list[tuple]) -> list[dict]:
                 "JournalLines": lines,
             }
         )
-    return built
+
+
+_cache: dict[str, _Numbered] = {}
+_cache_lock = threading.Lock()
+
+
+def numbered(store: Store, tenant_id: str) -> _Numbered:
+    """The tenant's journals as numbered so far; renumbered from the start after a change
+    (any record stored or removed moves the tenant's last seq or its count)."""
+    marker = (
+        id(store),
+        *store.execute("SELECT MAX(seq), COUNT(*) FROM records WHERE tenant_id=?", (tenant_id,))[0],
+    )
+    with _cache_lock:
+        found = _cache.get(tenant_id)
+        if found is None or found.marker != marker:
+            found = _cache[tenant_id] = _Numbered(store, tenant_id, marker)
+        return found
+
+
+def journals(store: Store, tenant_id: str) -> list[dict]:
+    """Every journal of a tenant, numbered from 1 in the order its documents were stored."""
+    book = numbered(store, tenant_id)
+    with _cache_lock:
+        return list(book.upto(None))
 
 
 def _line(source_id: str, code: str, amount: Decimal, accounts: dict[str, dict]) -> dict:
@@ -133,29 +147,35 @@ def _line(source_id: str, code: str, amount: Decimal, accounts: dict[str, dict])
 def list_journals(store: Store, req: Request) -> Response:
     """`GET /Journals?offset=N&paymentsOnly=true`: the next 100 journals numbered above N."""
     try:
-        offset = int(req.arg("offset") or 0)
+        offset = max(int(req.arg("offset") or 0), 0)
     except ValueError:
         return Response.json(400, {"Message": "offset must be a whole number"})
     payments_only = (req.arg("paymentsOnly") or "").lower() == "true"
-    found = []
-    for journal in journals(store, tenant_of(req)):
-        if journal["JournalNumber"] <= offset:
-            continue
-        if payments_only and journal["SourceType"] not in PAYMENT_TYPES:
-            continue
-        found.append(journal)
-        if len(found) == PAGE:
-            break
-    return answer("Journals", found)
+    book = numbered(store, tenant_of(req))
+    with _cache_lock:
+        if not payments_only:  # numbered 1..N: the page is a slice
+            return answer("Journals", list(book.upto(offset + PAGE)[offset : offset + PAGE]))
+        found: list[dict] = []
+        wanted = offset + PAGE
+        while True:
+            known = book.upto(wanted)
+            found = [j for j in known[offset:] if j["SourceType"] in PAYMENT_TYPES][:PAGE]
+            if len(found) == PAGE or book.done:
+                return answer("Journals", found)
+            wanted = len(known) + PAGE
 
 
 def get_journal(store: Store, req: Request) -> Response:
     """`GET /Journals/{JournalID}` or `/Journals/{JournalNumber}`."""
     key = req.params["record_id"].lower()
-    for journal in journals(store, tenant_of(req)):
-        if journal["JournalID"] == key or str(journal["JournalNumber"]) == key:
-            return answer("Journals", [journal])
-    return not_found()
+    book = numbered(store, tenant_of(req))
+    with _cache_lock:
+        if key.isdigit():
+            known = book.upto(int(key))
+            found = known[int(key) - 1] if 0 < int(key) <= len(known) else None
+        else:
+            found = next((j for j in book.upto(None) if j["JournalID"] == key), None)
+    return not_found() if found is None else answer("Journals", [found])
 
 
 RESOURCE = Resource(

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from xerocli.sandbox import totals
+from xerocli.sandbox.postings import SALES_TAX, account_code
 from xerocli.sandbox.records import set_date
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Listing, Resource
+from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Lifecycle, Listing, Resource
 from xerocli.sandbox.validate import (
     Element,
     bool_field,
@@ -41,7 +43,7 @@ from xerocli.sandbox.validate import (
 )
 from xerocli.sandbox.xerojson import money
 
-if TYPE_CHECKING:  # writes.py imports this module: the type only, to avoid a cycle
+if TYPE_CHECKING:  # the engine imports the declarations: its types only, to avoid a cycle
     from xerocli.sandbox.writes import Context
 
 KIND = "ManualJournals"
@@ -227,6 +229,23 @@ def _check_balance(el: Element, lines: list[dict], line_amount_types: str) -> No
         el.error(f"The total debits ({debits:.2f}) must equal total credits ({credits:.2f})")
 
 
+def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
+    """Each line's net amount to its account and its tax to 820. Exclusive and NoTax amounts
+    are net already; Inclusive ones hold their tax. The writer refused unbalanced journals.
+    They have no currency: amounts are in base currency."""
+    inclusive = record.get("LineAmountTypes") == "Inclusive"
+    no_tax = record.get("LineAmountTypes") == "NoTax"
+    out: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for line in record.get("JournalLines") or []:
+        amount = Decimal(line.get("LineAmount") or 0)
+        tax = ZERO if no_tax else Decimal(line.get("TaxAmount") or 0)
+        code = str(line.get("AccountCode") or "") or account_code(line, codes_by_id)
+        out[code] += amount - tax if inclusive else amount
+        if tax:
+            out[SALES_TAX] += tax
+    return dict(out)
+
+
 RESOURCE = Resource(
     collection=KIND,
     type_name=LABEL,
@@ -249,4 +268,12 @@ RESOURCE = Resource(
     scopes=("accounting.transactions", "accounting.manualjournals"),
     seeded_by="seed._JournalBuilder",
     writer=write_manual_journal,
+    # POSTED only: a draft, voided or deleted journal is not in the books.
+    postings=postings,
+    posted_statuses=("POSTED",),
+    lifecycle=Lifecycle(
+        create=CREATE_STATUSES,
+        transitions={old: frozenset(new) for old, new in TRANSITIONS.items()},
+        editable=frozenset(EDITABLE),
+    ),
 )

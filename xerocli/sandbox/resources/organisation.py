@@ -167,4 +167,6 @@ RESOURCE = Resource(
         Route("GET", "/Actions", actions),
         Route("GET", "/{record_id}/CISSettings", cis_settings),
     ),
+    answer_key="Organisations",
+    by_id=False,
 )

@@ -84,4 +84,5 @@ RESOURCE = Resource(
     scopes=("paymentservices",),
     seed=seed_services,
     routes=(Route("PUT", "", add_services),),
+    by_id=False,
 )

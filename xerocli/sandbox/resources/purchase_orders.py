@@ -1,13 +1,40 @@
-"""Purchase orders (`/PurchaseOrders`)."""
+"""Purchase orders (`/PurchaseOrders`): numbered PO-0001..., unique; no Type (their lines
+are costed as a bill's); an approved order's lines need no account; never in the ledger."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from xerocli.sandbox.resources.declaration import TRANSACTION_FIELDS, Listing, Resource
+from xerocli.sandbox.resources._documents import DocumentRules, write_document
+from xerocli.sandbox.resources.declaration import (
+    TRANSACTION_FIELDS,
+    Lifecycle,
+    Listing,
+    Resource,
+)
 
 if TYPE_CHECKING:
     from xerocli.sandbox.http import Request
+    from xerocli.sandbox.validate import Element
+    from xerocli.sandbox.writes import Context
+
+ZERO = Decimal("0.00")
+
+
+def _derive(record: dict, status: str) -> None:
+    record.setdefault("SentToContact", False)
+    record.setdefault("HasAttachments", False)
+    record.setdefault("TotalDiscount", ZERO)
+
+
+RULES = DocumentRules(
+    types=None, number_label="Purchase Order", lines_need_accounts=False, derive=_derive
+)
+
+
+def write(ctx: Context, el: Element, existing: dict | None) -> dict | None:
+    return write_document(ctx, el, RESOURCE, RULES, existing)
 
 
 def list_filters(req: Request) -> tuple[list[str], list]:
@@ -55,5 +82,16 @@ RESOURCE = Resource(
     seeded_by="seed._OtherBuilder.purchase_order",
     get_by_number=True,
     write_by_number=True,
+    writer=write,
+    lifecycle=Lifecycle(
+        create=("DRAFT", "SUBMITTED", "AUTHORISED"),
+        transitions={
+            "DRAFT": frozenset({"SUBMITTED", "AUTHORISED", "DELETED"}),
+            "SUBMITTED": frozenset({"DRAFT", "AUTHORISED", "DELETED"}),
+            "AUTHORISED": frozenset({"SUBMITTED", "BILLED", "DELETED"}),
+            "BILLED": frozenset({"AUTHORISED"}),
+        },
+        editable=frozenset({"DRAFT", "SUBMITTED", "AUTHORISED", "BILLED"}),
+    ),
     number_prefix="PO-",
 )
