@@ -34,10 +34,11 @@ GRANULAR = (
     " accounting.manualjournals accounting.contacts accounting.settings"
     " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
+    " accounting.journals.read paymentservices"
 )
 LEGACY = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
-    " accounting.reports.read"
+    " accounting.reports.read accounting.journals.read paymentservices"
 )
 
 

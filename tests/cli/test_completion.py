@@ -76,7 +76,8 @@ def test_commands_subcommands_options_and_choices(home: Path) -> None:
     assert values(ask(home, "bash", "invoices", "list", "-o", "n")) == ["ndjson"]
     # global options and their values are stepped over on the way to the subcommand
     assert values(ask(home, "bash", "--tenant", "Demo Company", "--sandbox", "cont")) == [
-        "contacts"
+        "contacts",
+        "contact-groups",
     ]
     assert values(ask(home, "bash", "completion", "")) == ["bash", "zsh", "fish"]
     # a path option leaves the completing to the shell

@@ -25,6 +25,7 @@ CHANGES = {
     "accounts": ("--description", "Description", "{}"),
     "contacts": ("--email", "EmailAddress", "{}@example.com"),
     "items": ("--description", "Description", "{}"),
+    "contact-groups": ("--name", "Name", "Group {}"),
 }
 #: What Xero itself moves on every change.
 MOVES = {"UpdatedDateUTC", "UpdatedDateUTCString"}

@@ -136,6 +136,33 @@ def test_settings_writes_send_what_xero_takes(env, books) -> None:
     assert service_id in {s["PaymentServiceID"] for s in offered.json()}
 
 
+def test_contact_groups_are_created_filled_renamed_emptied_and_deleted(env) -> None:
+    """`contact-groups create|add|get|update|remove|delete`, a group named by its name, each
+    request one Xero describes."""
+    contacts = run_xero("--sandbox", "contacts", "list", "--limit", "2", env=env).ok().json()
+    ids = [c["ContactID"] for c in contacts]
+    [sent] = run_xero(
+        "--sandbox", "contact-groups", "create", "--name", "Walkers", "--dry-run", env=env
+    ).ok().json()  # fmt: skip
+    assert sent == {"Name": "Walkers"}
+    assert set(sent) <= BODY_FIELDS[("PUT", "/ContactGroups")]
+    steps = [
+        ("create", "--name", "Walkers"),
+        ("add", "Walkers", *ids),
+        ("update", "Walkers", "--name", "Ramblers"),
+        ("remove", "Ramblers", ids[0]),
+        ("delete", "Ramblers"),
+    ]
+    for step in steps:
+        done = run_xero("--sandbox", "--debug", "contact-groups", *step, env=env).ok()
+        assert problems("ContactGroups", done.stderr) == [], step
+    group = run_xero("--sandbox", "contact-groups", "get", "Ramblers", env=env).ok().json()
+    assert group["Status"] == "DELETED"
+    assert [m["ContactID"] for m in group["Contacts"]] == ids[1:]
+    again = run_xero("--sandbox", "contact-groups", "create", "--name", "VIP Customers", env=env)
+    assert again.code == 6 and "already exists" in again.stderr
+
+
 def test_every_collection_has_its_operations_and_scopes_and_a_missing_one_is_named(
     books, home: Path
 ) -> None:

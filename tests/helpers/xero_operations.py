@@ -115,6 +115,15 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("POST", "/ManualJournals/{ManualJournalID}"),
     ),
     "TaxRates": _ops(("GET", "/TaxRates", "order", "where"), ("GET", "/TaxRates/{TaxType}")),
+    "ContactGroups": _ops(
+        ("GET", "/ContactGroups", "order", "where"),
+        ("PUT", "/ContactGroups"),
+        ("GET", "/ContactGroups/{ContactGroupID}"),
+        ("POST", "/ContactGroups/{ContactGroupID}"),
+        ("PUT", "/ContactGroups/{ContactGroupID}/Contacts"),
+        ("DELETE", "/ContactGroups/{ContactGroupID}/Contacts"),
+        ("DELETE", "/ContactGroups/{ContactGroupID}/Contacts/{ContactID}"),
+    ),
     "Users": _ops(("GET", "/Users", "order", "where"), ("GET", "/Users/{UserID}")),
     "Currencies": _ops(("GET", "/Currencies", "order", "where"), ("PUT", "/Currencies")),
     "BrandingThemes": _ops(
@@ -147,6 +156,7 @@ _PAYMENT_SERVICE = (
 )
 #: The fields of the elements a write takes (Xero's request schemas).
 BODY_FIELDS: dict[tuple[str, str], frozenset[str]] = {
+    ("PUT", "/ContactGroups"): frozenset({"ContactGroupID", "Name", "Status", "Contacts"}),
     ("PUT", "/Currencies"): frozenset({"Code", "Description"}),
     ("PUT", "/PaymentServices"): frozenset(_PAYMENT_SERVICE),
     ("POST", "/BrandingThemes/{BrandingThemeID}/PaymentServices"): frozenset(_PAYMENT_SERVICE),

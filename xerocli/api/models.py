@@ -366,3 +366,10 @@ class PaymentService(XeroModel):
     PaymentServiceName: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     PaymentServiceUrl: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     PayNowText: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ContactGroup(XeroModel):
+    """A contact group (`PUT /ContactGroups`; a new Name renames one)."""
+
+    ContactGroupID: str | None = None
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]

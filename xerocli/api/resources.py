@@ -167,6 +167,11 @@ class Action:
     def writes(self) -> bool:
         return self.method != "GET"
 
+    @property
+    def per_item(self) -> bool:
+        """One request per item, the item in the path (`{id}/Contacts/{item}`)."""
+        return "{item}" in self.path
+
 
 @dataclass(frozen=True)
 class Resource:
@@ -219,11 +224,17 @@ class Resource:
     #: Paged by this field instead of `page` (Journals: `offset` = the last JournalNumber
     #: seen, 100 records an answer).
     offset_field: str | None = None
+    #: `(verb, status, help)`: a command that posts that Status to one record
+    #: (`contact-groups delete GROUP` posts Status DELETED).
+    status_actions: tuple[tuple[str, str, str], ...] = ()
     #: Verbs with paths of their own (see `Action`).
     actions: tuple[Action, ...] = ()
     #: Writes take `summarizeErrors=false` (each element's errors in its own result); the
     #: settings collections (Currencies, PaymentServices) take no such parameter.
     element_errors: bool = True
+    #: A field lists leave out (a contact group's Contacts): a record found by name in a
+    #: list is read again by ID.
+    listed_without: str | None = None
     #: The list an answer holds the records in, when not `name` (`Organisations`).
     answer_key: str | None = None
     extra: dict = field(default_factory=dict)
@@ -1018,6 +1029,54 @@ RESOURCES: tuple[Resource, ...] = (
             "TaxComponents[1].Name",
             "TaxComponents[1].Rate",
         ),
+    ),
+    Resource(
+        name="ContactGroups",
+        model="ContactGroup",
+        updatable=True,  # `update GROUP --name X`: Xero renames by POST /ContactGroups/{ID}
+        name_field="Name",
+        noun="contact-groups",
+        singular="contact group",
+        id_field="ContactGroupID",
+        number_field=None,
+        element_errors=False,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.contacts",),
+        columns=(
+            Column("Name", "Name"),
+            Column("Status", "Status", style_by_status=True),
+            Column("ContactGroupID", "ContactGroupID"),
+        ),
+        filters=(_status(("ACTIVE", "DELETED")),),
+        date_field=None,
+        currency_field=None,
+        create_options=(CreateOption("name", "Name", "Name of the group (unique)."),),
+        listed_without="Contacts",  # the members: in a get, not in a list
+        status_actions=(("delete", "DELETED", "Delete a contact group (its contacts stay)."),),
+        actions=(
+            Action(
+                "add",
+                "PUT",
+                "{id}/Contacts",
+                "Contacts",
+                "Add contacts to a group.",
+                (Column("Name", "Contact"), Column("ContactID", "ContactID")),
+                item_field="ContactID",
+                item_help="ContactIDs to add.",
+            ),
+            Action(
+                "remove",
+                "DELETE",
+                "{id}/Contacts/{item}",
+                "Contacts",
+                "Remove contacts from a group (one request each).",
+                item_field="ContactID",
+                item_help="ContactIDs to remove.",
+            ),
+        ),
+        export_columns=("ContactGroupID", "Name", "Status", "UpdatedDateUTC"),
     ),
     Resource(
         name="Users",

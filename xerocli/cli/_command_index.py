@@ -22,6 +22,7 @@ COMMANDS: dict = {
             'credit-notes': 'Work with credit notes in Xero.',
             'manual-journals': 'Work with manual journals in Xero.',
             'tax-rates': 'Work with tax rates in Xero.',
+            'contact-groups': 'Work with contact groups in Xero.',
             'users': 'Work with users in Xero.',
             'currencies': 'Work with currencies in Xero.',
             'branding-themes': 'Work with branding themes in Xero.',
@@ -988,6 +989,127 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'contact-groups': {
+        'help': 'Work with contact groups in Xero.',
+        'commands': {
+            'list': 'List contact groups.',
+            'get': 'Show one contact group by ContactGroupID.',
+            'create': 'Create contact groups from options or a file.',
+            'update': 'Change fields of one contact group: only the fields given are sent.',
+            'delete': 'Delete a contact group (its contacts stay).',
+            'add': 'Add contacts to a group.',
+            'remove': 'Remove contacts from a group (one request each).',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contact-groups list': {
+        'help': 'List contact groups.',
+        'options': [
+            (('--status',), True, ('ACTIVE', 'DELETED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contact-groups get': {
+        'help': 'Show one contact group by ContactGroupID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contact-groups create': {
+        'help': 'Create contact groups from options or a file.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the group (unique).', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contact-groups update': {
+        'help': 'Change fields of one contact group: only the fields given are sent.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the group (unique).', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contact-groups delete': {
+        'help': 'Delete a contact group (its contacts stay).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contact-groups add': {
+        'help': 'Add contacts to a group.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
+    'contact-groups remove': {
+        'help': 'Remove contacts from a group (one request each).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
     'users': {
         'help': 'Work with users in Xero.',
         'commands': {
@@ -1542,17 +1664,17 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
             (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
         ],
     },
     'export ndjson': {
@@ -1565,17 +1687,17 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
             (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
         ],
     },
     'export columns': {
@@ -1585,7 +1707,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'journals'), '', 1),
         ],
     },
 }

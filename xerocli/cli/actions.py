@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from urllib.parse import quote
 
 import typer
 
@@ -48,12 +49,12 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
     def body(ctx: typer.Context, key: str, idempotency_key, output, as_json, fields) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.writes import update_record
-        from xerocli.cli.objects import _fields, _find
+        from xerocli.cli.objects import _fields
 
         _fields(res, fields)  # a typo'd --fields fails before the change is sent
         app_ctx = ctx.obj
         client = app_ctx.client()
-        record = _find(client, res, key)
+        record = _find_for_update(client, res, key)
         record_id = record[res.id_field]
         updated = update_record(
             client,
@@ -62,7 +63,7 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
             {res.id_field: record_id, "Status": status},
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
-        label = record.get(res.number_field or "", "") or record_id
+        label = record.get(res.number_field or "") or record.get(res.name_field or "") or record_id
         app_ctx.io.info(f"{PAST_TENSE.get(verb, verb.capitalize())} {res.singular} {label}.")
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
@@ -278,6 +279,8 @@ def _find_for_update(client, res: Resource, key: str) -> dict:
     found = client.get_records(res, {"where": f"{res.name_field}=={quote(key)}"})
     if len(found) != 1:
         raise errors.NotFoundError(f"no {res.singular} {key!r} in Xero")
+    if res.get_by == "path" and res.listed_without:  # a list leaves the members out
+        return client.get_one(res, str(found[0][res.id_field]))
     return found[0]
 
 
@@ -304,7 +307,7 @@ def build_action(res: Resource, action: Action):
     shown = replace(
         res,
         name=action.key,
-        noun=action.command.removeprefix("add-"),
+        noun=re.sub(r"(?<!^)(?=[A-Z][a-z])", "-", action.key).lower(),  # PaymentServices
         columns=action.columns,
         lines_field=None,
         currency_field=None,
@@ -323,23 +326,36 @@ def build_action(res: Resource, action: Action):
     ) -> None:
         from xerocli.api import wire
         from xerocli.api.client import new_idempotency_key
-        from xerocli.cli.objects import _fields, _find, one_record
+        from xerocli.cli.objects import _fields, one_record
 
         wanted = _fields(shown, fields)  # a typo'd --fields fails before anything is sent
         app_ctx = ctx.obj
         client = app_ctx.client()
-        path = f"{res.path}/{action.path}"
+        record_id = None
         if action.per_record:
-            record = one_record(client, res) if res.singleton else _find(client, res, key)
-            path = res.record_path(str(record[res.id_field]), action.path.split("/", 1)[1])
+            found = one_record(client, res) if res.singleton else _find_for_update(client, res, key)
+            record_id = str(found[res.id_field])
+        scope = action.scope or res.scopes[0]
+        if action.per_item:  # one request per item, the item in the path (`.../{item}`)
+            base = idempotency_key or new_idempotency_key()
+            for number, item in enumerate(items or (), start=1):
+                client.request(
+                    action.method,
+                    _action_path(res, action, record_id, item),
+                    idempotency_key=f"{base}-{number}",
+                    scope_hint=scope,
+                )
+            done = ", ".join(items or ())
+            app_ctx.io.info(f"{action.command.capitalize()}d {action.item_field} {done}.")
+            return
         answer = client.request(
             action.method,
-            path,
+            _action_path(res, action, record_id),
             json_body={action.key: [{action.item_field: item} for item in items or ()]}
             if action.writes
             else None,
             idempotency_key=(idempotency_key or new_idempotency_key()) if action.writes else None,
-            scope_hint=action.scope or res.scopes[0],
+            scope_hint=scope,
         )
         app_ctx.io.write_records(
             wire.records_of(answer.payload, action.key),
@@ -351,10 +367,26 @@ def build_action(res: Resource, action: Action):
     return command_from(action.command, params, body, action.help)
 
 
+def _action_path(res: Resource, action: Action, record_id: str | None, item: str = "") -> str:
+    """`/Organisation/Actions`, `/BrandingThemes/<id>/PaymentServices`, `/ContactGroups/<id>/
+    Contacts/<item>`: the record and the item checked and encoded (api/keys.py)."""
+    from xerocli.api.keys import checked_key
+
+    if record_id is None:
+        return f"{res.path}/{action.path}"
+    more = [
+        quote(checked_key(item), safe="") if part == "{item}" else part
+        for part in action.path.split("/")[1:]
+    ]
+    return res.record_path(record_id, *more)
+
+
 def register(groups: dict[str, typer.Typer]) -> None:
     from xerocli.api.resources import RESOURCES
 
     for res in RESOURCES:
+        for verb, status, summary in res.status_actions:
+            groups[res.noun].command(verb)(_status_change(res, status, verb, summary))
         for action in res.actions:
             groups[res.noun].command(action.command)(build_action(res, action))
     invoices = resource("invoices")

@@ -205,8 +205,10 @@ def build_get(resource: Resource) -> Callable[..., None]:
 
     def body(ctx: typer.Context, key: str, output, as_json, fields) -> None:
         app_ctx = ctx.obj
+        from xerocli.cli.actions import _find_for_update
+
         wanted = _fields(resource, fields)
-        record = _find(app_ctx.client(), resource, key)
+        record = _find_for_update(app_ctx.client(), resource, key)  # by name too, where named
         app_ctx.io.write_record(
             record, _view(resource, app_ctx), fmt=chosen_format(output, as_json), fields=wanted
         )

@@ -98,7 +98,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "Day Type",
     ),
     "ContactGroup": _schema(
-        "Name Status ContactGroupID",
+        "Name Status ContactGroupID UpdatedDateUTC",
         Contacts=["Contact"],
     ),
     "BrandingTheme": _schema(
