@@ -11,6 +11,9 @@ and debit 800; refunds of credit notes the other way round.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -28,23 +31,65 @@ if TYPE_CHECKING:
 ZERO = Decimal("0.00")
 
 
-def _payment_target(ctx: Context, el: Element, sent: dict) -> tuple[str, dict] | None:
-    for kind, key, id_field, number_field in (
-        ("Invoices", "Invoice", "InvoiceID", "InvoiceNumber"),
-        ("CreditNotes", "CreditNote", "CreditNoteID", "CreditNoteNumber"),
-    ):
-        ref = sent.get(key)
+@dataclass(frozen=True)
+class Payable:
+    """A kind of document a payment settles, and how it records that."""
+
+    collection: str
+    #: The field a payment names it by (`Invoice`).
+    key: str
+    #: What it still owes (`AmountDue`; a credit note's `RemainingCredit`: a refund).
+    owing: str
+    #: Where its payments add up (`AmountPaid`), if it keeps a sum.
+    paid: str | None
+    #: The document's Type -> the payment's PaymentType.
+    payment_types: Mapping[str, str]
+    #: What a payment's copy of the document carries beside its Type, ID and number.
+    copied: Mapping[str, object] = field(default_factory=dict)
+
+
+PAYABLE_DOCUMENTS = (
+    Payable(
+        "Invoices",
+        "Invoice",
+        "AmountDue",
+        "AmountPaid",
+        {"ACCREC": "ACCRECPAYMENT", "ACCPAY": "ACCPAYPAYMENT"},
+        {
+            "Payments": [],
+            "CreditNotes": [],
+            "Prepayments": [],
+            "Overpayments": [],
+            "HasErrors": False,
+            "IsDiscounted": False,
+        },
+    ),
+    Payable(
+        "CreditNotes",
+        "CreditNote",
+        "RemainingCredit",
+        None,
+        {"ACCRECCREDIT": "ARCREDITPAYMENT", "ACCPAYCREDIT": "APCREDITPAYMENT"},
+    ),
+)
+
+
+def _payment_target(ctx: Context, el: Element, sent: dict) -> tuple[Payable, dict] | None:
+    for payable in PAYABLE_DOCUMENTS:
+        document = resources.get(payable.collection)
+        id_field, number_field = document.id_field, document.number_field or ""
+        ref = sent.get(payable.key)
         if not isinstance(ref, dict):
             continue
         found = None
         if ref.get(id_field):
-            found = ctx.get(kind, str(ref[id_field]))
+            found = ctx.get(payable.collection, str(ref[id_field]))
         elif ref.get(number_field):
-            found = ctx.by_number(kind, str(ref[number_field]))
+            found = ctx.by_number(payable.collection, str(ref[number_field]))
         if found is None:
-            el.error(f"{key} could not be found")
+            el.error(f"{payable.key} could not be found")
             return None
-        return kind, found
+        return payable, found
     el.error("An Invoice or CreditNote must be specified (by ID or number)")
     return None
 
@@ -72,23 +117,16 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
     reconciled = bool_field(el, sent.get("IsReconciled"), "IsReconciled")
     if target is None or not el.ok or account is None or amount is None:
         return None
-    kind, doc = target
-    outstanding = doc["AmountDue"] if kind == "Invoices" else doc["RemainingCredit"]
+    payable, doc = target
     if doc["Status"] != "AUTHORISED":
         el.error("Payments can only be made against Authorised documents")
-    elif money(amount) > outstanding:
+    elif money(amount) > doc[payable.owing]:
         el.error("Payment amount exceeds the amount outstanding on this document")
     if not el.ok:
         return None
     amount = money(amount)
     rate = money(rate or doc.get("CurrencyRate") or 1, Decimal("0.000001"))
     payment_id = new_id()
-    payment_type = {
-        ("Invoices", "ACCREC"): "ACCRECPAYMENT",
-        ("Invoices", "ACCPAY"): "ACCPAYPAYMENT",
-        ("CreditNotes", "ACCRECCREDIT"): "ARCREDITPAYMENT",
-        ("CreditNotes", "ACCPAYCREDIT"): "APCREDITPAYMENT",
-    }[(kind, doc["Type"])]
     reference = str(sent.get("Reference") or "")
     payment: dict = {"PaymentID": payment_id}
     set_date(payment, "Date", day, with_string=False)
@@ -98,7 +136,7 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
             "Amount": amount,
             "Reference": reference,
             "CurrencyRate": rate,
-            "PaymentType": payment_type,
+            "PaymentType": payable.payment_types[doc["Type"]],
             "Status": "AUTHORISED",
             "HasAccount": True,
             "IsReconciled": bool(reconciled),
@@ -106,30 +144,16 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
             "Account": {"AccountID": account["AccountID"], "Code": account["Code"]},
         }
     )
-    id_field, number_field = resources.get(kind).id_field, resources.get(kind).number_field
-    payment["Invoice" if kind == "Invoices" else "CreditNote"] = (
-        {
-            "Type": doc["Type"],
-            id_field: doc[id_field],
-            number_field: doc.get(number_field, ""),
-            "Payments": [],
-            "CreditNotes": [],
-            "Prepayments": [],
-            "Overpayments": [],
-            "HasErrors": False,
-            "IsDiscounted": False,
-            "Contact": doc["Contact"],
-            "CurrencyCode": doc["CurrencyCode"],
-        }
-        if kind == "Invoices"
-        else {
-            "Type": doc["Type"],
-            id_field: doc[id_field],
-            number_field: doc.get(number_field, ""),
-            "Contact": doc["Contact"],
-            "CurrencyCode": doc["CurrencyCode"],
-        }
-    )
+    document = resources.get(payable.collection)
+    id_field, number_field = document.id_field, document.number_field or ""
+    payment[payable.key] = {
+        "Type": doc["Type"],
+        id_field: doc[id_field],
+        number_field: doc.get(number_field, ""),
+        **copy.deepcopy(dict(payable.copied)),
+        "Contact": doc["Contact"],
+        "CurrencyCode": doc["CurrencyCode"],
+    }
     summary = {
         "PaymentID": payment_id,
         "Date": payment["Date"],
@@ -140,21 +164,18 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
         "HasValidationErrors": False,
     }
     doc.setdefault("Payments", []).append(summary)
-    _apply_payment(doc, kind, amount, day)
-    ctx.save(kind, doc, False)
+    _apply_payment(doc, payable, amount, day)
+    ctx.save(payable.collection, doc, False)
     ctx.save("Payments", payment, True)
     return payment
 
 
-def _apply_payment(doc: dict, kind: str, amount: Decimal, day: date | None) -> None:
+def _apply_payment(doc: dict, payable: Payable, amount: Decimal, day: date | None) -> None:
     """Move `amount` (negative to undo) between outstanding and paid, and fix the status."""
-    if kind == "Invoices":
-        doc["AmountPaid"] = doc.get("AmountPaid", ZERO) + amount
-        doc["AmountDue"] = doc["AmountDue"] - amount
-        remaining = doc["AmountDue"]
-    else:
-        doc["RemainingCredit"] = doc["RemainingCredit"] - amount
-        remaining = doc["RemainingCredit"]
+    if payable.paid is not None:
+        doc[payable.paid] = doc.get(payable.paid, ZERO) + amount
+    doc[payable.owing] = doc[payable.owing] - amount
+    remaining = doc[payable.owing]
     if remaining == 0 and day is not None:
         doc["Status"] = "PAID"
         set_date(doc, "FullyPaidOnDate", day, with_string=False)
@@ -172,16 +193,16 @@ def update_payment(ctx: Context, el: Element, existing: dict) -> dict | None:
     if existing["Status"] == "DELETED":
         el.error("This payment has already been deleted")
         return None
-    for kind, key in (("Invoices", "Invoice"), ("CreditNotes", "CreditNote")):
-        ref = existing.get(key)
+    for payable in PAYABLE_DOCUMENTS:
+        ref = existing.get(payable.key)
         if ref:
-            doc = ctx.get(kind, ref[resources.get(kind).id_field])
+            doc = ctx.get(payable.collection, ref[resources.get(payable.collection).id_field])
             if doc is not None:
                 doc["Payments"] = [
                     p for p in doc.get("Payments", []) if p["PaymentID"] != existing["PaymentID"]
                 ]
-                _apply_payment(doc, kind, -existing["Amount"], None)
-                ctx.save(kind, doc, False)
+                _apply_payment(doc, payable, -existing["Amount"], None)
+                ctx.save(payable.collection, doc, False)
     existing["Status"] = "DELETED"
     ctx.save("Payments", existing, False)
     return existing
