@@ -163,6 +163,50 @@ def test_contact_groups_are_created_filled_renamed_emptied_and_deleted(env) -> N
     assert again.code == 6 and "already exists" in again.stderr
 
 
+def test_tracking_categories_and_their_options_and_lines_tagged_with_them(env) -> None:
+    """A third category needs one archived first (Xero's two active); options are added,
+    renamed and deleted; `--tracking` tags every line, and the export's line columns show it."""
+    steps = [
+        ("archive", "Department"),
+        ("create", "--name", "Project"),
+        ("add-options", "Project", "Alpha", "Beta"),
+        ("update", "Project", "--name", "Projects"),
+    ]
+    for step in steps:
+        done = run_xero("--sandbox", "--debug", "tracking-categories", *step, env=env).ok()
+        assert problems("TrackingCategories", done.stderr) == [], step
+    category = run_xero("--sandbox", "tracking-categories", "get", "Projects", env=env).ok()
+    alpha, beta = (o["TrackingOptionID"] for o in category.json()["Options"])
+    for step in (("rename-option", "Projects", alpha, "--name", "Gamma"),
+                 ("delete-options", "Projects", beta), ("restore", "Department")):  # fmt: skip
+        done = run_xero("--sandbox", "--debug", "tracking-categories", *step, env=env)
+        assert problems("TrackingCategories", done.ok().stderr) == [], step
+    listed = run_xero("--sandbox", "tracking-categories", "list", env=env).ok().json()
+    assert {c["Name"]: [o["Name"] for o in c["Options"]] for c in listed}["Projects"] == ["Gamma"]
+    full = run_xero("--sandbox", "tracking-categories", "create", "--name", "Fourth", env=env)
+    assert full.code == 6 and "at most 2 active" in full.stderr
+
+    [invoice] = run_xero(
+        "--sandbox", "invoices", "create", "--contact", "Tracked Ltd", "--line", "Work,1,50,200",
+        "--line", "More,2,5,200", "--tracking", "Region=North", "--tracking", "Projects=Gamma",
+        env=env,
+    ).ok().json()  # fmt: skip
+    tags = [{"Name": "Region", "Option": "North"}, {"Name": "Projects", "Option": "Gamma"}]
+    assert [line["Tracking"] for line in invoice["LineItems"]] == [tags, tags]
+    exported = run_xero(
+        "--sandbox", "export", "ndjson", "invoices", "--lines", "--where",
+        f'InvoiceID==Guid("{invoice["InvoiceID"]}")', "-o", "-", env=env,
+    ).ok()  # fmt: skip
+    rows = _ndjson(exported.stdout)
+    assert [(r["LineItem.Tracking[0].Option"], r["LineItem.Tracking[1].Name"]) for r in rows] == [
+        ("North", "Projects"),
+        ("North", "Projects"),
+    ]
+    bad = run_xero("--sandbox", "invoices", "create", "--contact", "X", "--line", "a,1,1,200",
+                   "--tracking", "Region", env=env)  # fmt: skip
+    assert bad.code == 2 and "--tracking: 'Region' needs 'Category=Option'" in bad.stderr
+
+
 def test_every_collection_has_its_operations_and_scopes_and_a_missing_one_is_named(
     books, home: Path
 ) -> None:

@@ -124,6 +124,16 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("DELETE", "/ContactGroups/{ContactGroupID}/Contacts"),
         ("DELETE", "/ContactGroups/{ContactGroupID}/Contacts/{ContactID}"),
     ),
+    "TrackingCategories": _ops(
+        ("GET", "/TrackingCategories", "includeArchived", "order", "where"),
+        ("PUT", "/TrackingCategories"),
+        ("GET", "/TrackingCategories/{TrackingCategoryID}"),
+        ("POST", "/TrackingCategories/{TrackingCategoryID}"),
+        ("DELETE", "/TrackingCategories/{TrackingCategoryID}"),
+        ("PUT", "/TrackingCategories/{TrackingCategoryID}/Options"),
+        ("POST", "/TrackingCategories/{TrackingCategoryID}/Options/{TrackingOptionID}"),
+        ("DELETE", "/TrackingCategories/{TrackingCategoryID}/Options/{TrackingOptionID}"),
+    ),
     "Users": _ops(("GET", "/Users", "order", "where"), ("GET", "/Users/{UserID}")),
     "Currencies": _ops(("GET", "/Currencies", "order", "where"), ("PUT", "/Currencies")),
     "BrandingThemes": _ops(

@@ -373,3 +373,10 @@ class ContactGroup(XeroModel):
 
     ContactGroupID: str | None = None
     Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+
+
+class TrackingCategory(XeroModel):
+    """A tracking category (`PUT /TrackingCategories`; a new Name renames one)."""
+
+    TrackingCategoryID: str | None = None
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]

@@ -73,6 +73,7 @@ class CreateOption:
                    repeatable, appended to LineItems
       "journal_line" -> a `--line "description,amount,account code[,tax type]"`, repeatable,
                    appended to JournalLines (a positive amount is a debit)
+      "tracking" -> `--tracking "Category=Option"`, repeatable: `Tracking` of every line
     """
 
     option: str
@@ -121,8 +122,16 @@ JOURNAL_LINE_OPTION = CreateOption(
     " negative one a credit (repeatable; the lines must balance).",
     "journal_line",
 )
-#: Create-option kinds that are repeatable lines.
-LINE_KINDS = ("line", "journal_line")
+#: `--tracking "Region=North"`, repeatable (Xero takes at most two categories a line): the
+#: tracking of every `--line` of the record.
+TRACKING_OPTION = CreateOption(
+    "tracking",
+    "Tracking",
+    'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).',
+    "tracking",
+)
+#: Create-option kinds that are repeatable lines, and the repeatable options that go with them.
+LINE_KINDS = ("line", "journal_line", "tracking")
 CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
 
 
@@ -158,6 +167,9 @@ class Action:
     item_help: str = ""
     #: The scope the path needs, when it is not the collection's own.
     scope: str = ""
+    #: `(option, field)`: a required `--option VALUE` sent as `{field: VALUE}` (an option's
+    #: new name: `tracking-categories rename-option CATEGORY OPTION --name East`).
+    value_option: tuple[str, str] = ()
 
     @property
     def per_record(self) -> bool:
@@ -372,6 +384,12 @@ PAYMENT_SERVICE_COLUMNS = (
     Column("PaymentServiceID", "PaymentServiceID"),
 )
 
+TRACKING_OPTION_COLUMNS = (
+    Column("Name", "Option"),
+    Column("Status", "Status"),
+    Column("TrackingOptionID", "TrackingOptionID"),
+)
+
 INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")
 
 RESOURCES: tuple[Resource, ...] = (
@@ -416,6 +434,7 @@ RESOURCES: tuple[Resource, ...] = (
             ),
             CONTACT_OPTION,
             LINE_OPTION,
+            TRACKING_OPTION,
             *_money_options(),
             CreateOption("due-date", "DueDate", "Due date (YYYY-MM-DD)."),
             CreateOption("number", "InvoiceNumber", "Invoice number (default: Xero's next)."),
@@ -638,6 +657,7 @@ RESOURCES: tuple[Resource, ...] = (
             CONTACT_OPTION,
             _ref("bank-account", "BankAccount", "AccountID", "Code", "Bank account code or ID."),
             LINE_OPTION,
+            TRACKING_OPTION,
             *_money_options(),
         ),
         upsert_keys=("BankTransactionID",),
@@ -823,6 +843,7 @@ RESOURCES: tuple[Resource, ...] = (
         create_options=(
             CONTACT_OPTION,
             LINE_OPTION,
+            TRACKING_OPTION,
             *_money_options(),
             CreateOption("delivery-date", "DeliveryDate", "Delivery date (YYYY-MM-DD)."),
             CreateOption("number", "PurchaseOrderNumber", "Purchase order number."),
@@ -900,6 +921,7 @@ RESOURCES: tuple[Resource, ...] = (
             ),
             CONTACT_OPTION,
             LINE_OPTION,
+            TRACKING_OPTION,
             *_money_options(),
             CreateOption("number", "CreditNoteNumber", "Credit note number."),
             _new_document_status(),
@@ -958,6 +980,7 @@ RESOURCES: tuple[Resource, ...] = (
         create_options=(
             CreateOption("narration", "Narration", "What the journal is for (required)."),
             JOURNAL_LINE_OPTION,
+            TRACKING_OPTION,
             CreateOption("date", "Date", "Date (YYYY-MM-DD; default today)."),
             CreateOption(
                 "status",
@@ -1077,6 +1100,92 @@ RESOURCES: tuple[Resource, ...] = (
             ),
         ),
         export_columns=("ContactGroupID", "Name", "Status", "UpdatedDateUTC"),
+    ),
+    Resource(
+        name="TrackingCategories",
+        model="TrackingCategory",
+        updatable=True,  # `update CATEGORY --name X`: POST /TrackingCategories/{ID}
+        name_field="Name",
+        noun="tracking-categories",
+        singular="tracking category",
+        id_field="TrackingCategoryID",
+        number_field=None,
+        element_errors=False,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("Name", "Name"),
+            Column("Status", "Status", style_by_status=True),
+            Column("TrackingCategoryID", "TrackingCategoryID"),
+        ),
+        filters=(
+            _status(("ACTIVE", "ARCHIVED"), archived_param="includeArchived"),
+            Filter(
+                "include-archived",
+                "flag",
+                "includeArchived",
+                "Archived categories too (Xero leaves them out otherwise).",
+            ),
+        ),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        create_options=(CreateOption("name", "Name", "Name of the category, e.g. Region."),),
+        status_actions=(
+            ("archive", "ARCHIVED", "Archive a tracking category (its options stay on lines)."),
+            ("restore", "ACTIVE", "Make an archived tracking category active again."),
+        ),
+        actions=(
+            Action(
+                "delete",
+                "DELETE",
+                "{id}",
+                "TrackingCategories",
+                "Delete a tracking category (Xero refuses one in use: archive it).",
+                (Column("Name", "Name"), Column("Status", "Status")),
+            ),
+            Action(
+                "add-options",
+                "PUT",
+                "{id}/Options",
+                "Options",
+                "Add options to a tracking category.",
+                TRACKING_OPTION_COLUMNS,
+                item_field="Name",
+                item_help="Names of the new options.",
+            ),
+            Action(
+                "rename-option",
+                "POST",
+                "{id}/Options/{item}",
+                "Options",
+                "Rename an option of a tracking category.",
+                TRACKING_OPTION_COLUMNS,
+                item_field="TrackingOptionID",
+                item_help="The TrackingOptionID.",
+                value_option=("name", "Name"),
+            ),
+            Action(
+                "delete-options",
+                "DELETE",
+                "{id}/Options/{item}",
+                "Options",
+                "Delete options of a tracking category (one request each).",
+                item_field="TrackingOptionID",
+                item_help="TrackingOptionIDs to delete.",
+            ),
+        ),
+        export_columns=(
+            "TrackingCategoryID",
+            "Name",
+            "Status",
+            "Options[0].Name",
+            "Options[1].Name",
+            "Options[2].Name",
+            "Options[3].Name",
+        ),
     ),
     Resource(
         name="Users",

@@ -40,7 +40,13 @@ def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields)
 
 
 #: What `_status_change` says it did: "Voided invoice INV-0001.", not "Void invoice ...".
-PAST_TENSE = {"void": "Voided", "delete": "Deleted", "post": "Posted"}
+PAST_TENSE = {
+    "void": "Voided",
+    "delete": "Deleted",
+    "post": "Posted",
+    "archive": "Archived",
+    "restore": "Restored",
+}
 
 
 def _status_change(res: Resource, status: str, verb: str, summary: str):
@@ -276,7 +282,10 @@ def _find_for_update(client, res: Resource, key: str) -> dict:
     except errors.NotFoundError:
         if not res.name_field:
             raise
-    found = client.get_records(res, {"where": f"{res.name_field}=={quote(key)}"})
+    params = {"where": f"{res.name_field}=={quote(key)}"}
+    # A name names archived records too (`tracking-categories restore Department`).
+    params |= {f.target: "true" for f in res.filters if f.target == "includeArchived"}
+    found = client.get_records(res, params)
     if len(found) != 1:
         raise errors.NotFoundError(f"no {res.singular} {key!r} in Xero")
     if res.get_by == "path" and res.listed_without:  # a list leaves the members out
@@ -301,6 +310,15 @@ def build_action(res: Resource, action: Action):
                 list[str],
             )
         )
+    if action.value_option:
+        option, field = action.value_option
+        params.append(
+            option_param(
+                "value",
+                typer.Option(..., f"--{option}", help=f"The new {field}.", show_default=False),
+                str,
+            )
+        )
     if action.writes:
         params.append(_idempotency_param())
     params += output_params()
@@ -323,6 +341,7 @@ def build_action(res: Resource, action: Action):
         key: str = "",
         items: list[str] | None = None,
         idempotency_key: str | None = None,
+        value: str | None = None,
     ) -> None:
         from xerocli.api import wire
         from xerocli.api.client import new_idempotency_key
@@ -338,27 +357,35 @@ def build_action(res: Resource, action: Action):
         scope = action.scope or res.scopes[0]
         if action.per_item:  # one request per item, the item in the path (`.../{item}`)
             base = idempotency_key or new_idempotency_key()
+            answered = []
             for number, item in enumerate(items or (), start=1):
-                client.request(
+                answer = client.request(
                     action.method,
                     _action_path(res, action, record_id, item),
+                    json_body={action.value_option[1]: value} if action.value_option else None,
                     idempotency_key=f"{base}-{number}",
                     scope_hint=scope,
                 )
+                answered += wire.records_of(answer.payload, action.key)
             done = ", ".join(items or ())
-            app_ctx.io.info(f"{action.command.capitalize()}d {action.item_field} {done}.")
-            return
-        answer = client.request(
-            action.method,
-            _action_path(res, action, record_id),
-            json_body={action.key: [{action.item_field: item} for item in items or ()]}
-            if action.writes
-            else None,
-            idempotency_key=(idempotency_key or new_idempotency_key()) if action.writes else None,
-            scope_hint=scope,
-        )
+            app_ctx.io.info(f"{action.command} {done}: done.")
+        else:
+            answer = client.request(
+                action.method,
+                _action_path(res, action, record_id),
+                json_body={action.key: [{action.item_field: item} for item in items or ()]}
+                if action.item_field
+                else None,
+                idempotency_key=(idempotency_key or new_idempotency_key())
+                if action.writes
+                else None,
+                scope_hint=scope,
+            )
+            answered = wire.records_of(answer.payload, action.key)
+        if not answered and action.per_item:
+            return  # 204s (a contact removed from a group): said above
         app_ctx.io.write_records(
-            wire.records_of(answer.payload, action.key),
+            answered,
             _view(shown, app_ctx),
             fmt=chosen_format(output, as_json),
             fields=wanted,

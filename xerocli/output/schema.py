@@ -257,7 +257,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         Tracking=["TrackingCategory"],
     ),
     "TrackingCategory": _schema(
-        "TrackingCategoryID TrackingOptionID Name Option Status",
+        "TrackingCategoryID TrackingOptionID Name Option Status UpdatedDateUTC",
         Options=["TrackingOption"],
     ),
     "TrackingOption": _schema(
