@@ -61,12 +61,13 @@ GRANULAR_SCOPES = (
     " accounting.manualjournals accounting.contacts accounting.settings"
     " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
-    " accounting.journals.read paymentservices"
+    " accounting.journals.read paymentservices accounting.budgets.read"
 )
 #: Older apps keep the legacy set until they migrate.
 LEGACY_SCOPES = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
     " accounting.reports.read accounting.journals.read paymentservices"
+    " accounting.budgets.read"
 )
 
 

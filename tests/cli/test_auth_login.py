@@ -34,11 +34,12 @@ GRANULAR = (
     " accounting.manualjournals accounting.contacts accounting.settings"
     " accounting.reports.trialbalance.read"
     " accounting.reports.profitandloss.read accounting.reports.balancesheet.read"
-    " accounting.journals.read paymentservices"
+    " accounting.journals.read paymentservices accounting.budgets.read"
 )
 LEGACY = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
     " accounting.reports.read accounting.journals.read paymentservices"
+    " accounting.budgets.read"
 )
 
 

@@ -222,11 +222,24 @@ def test_every_collection_has_its_operations_and_scopes_and_a_missing_one_is_nam
     ).json()[0]["tenantId"]
     narrow = isolated_env(home, XERO_SANDBOX_URL=books.url, XERO_ACCESS_TOKEN=token,
                           XERO_TENANT_ID=tenant)  # fmt: skip
-    for noun in ("journals", "payment-services"):
+    for noun in ("journals", "payment-services", "budgets"):
         resource = next(r for r in RESOURCES if r.noun == noun)
         refused = run_xero(noun, "list", env=narrow)
         assert refused.code == 4, refused.stderr
         assert resource.scopes[0] in refused.stderr
+
+
+def test_budgets_have_a_line_per_account_and_an_amount_per_month(env) -> None:
+    budgets = run_xero("--sandbox", "budgets", "list", env=env).ok().json()
+    assert {b["Type"] for b in budgets} == {"OVERALL", "TRACKING"}
+    assert all("BudgetLines" not in b for b in budgets), "a list leaves the lines out"
+    got = run_xero("--sandbox", "budgets", "get", budgets[0]["BudgetID"], env=env).ok().json()
+    periods = [[b["Period"] for b in line["BudgetBalances"]] for line in got["BudgetLines"]]
+    assert periods and all(p == [f"2026-{m:02d}" for m in range(4, 13)] + [
+        f"2027-{m:02d}" for m in range(1, 4)] for p in periods)  # fmt: skip
+    accounts = run_xero("--sandbox", "accounts", "list", env=env).ok().json()
+    codes = {a["AccountID"]: a["Code"] for a in accounts}
+    assert all(codes[line["AccountID"]] == line["AccountCode"] for line in got["BudgetLines"])
 
 
 def test_readme_table_names_every_collection_and_its_command() -> None:

@@ -14,7 +14,7 @@ REDIRECT_URI = "http://localhost:8749/callback"
 DEMO_PKCE_CLIENT_ID = "xerocli-sandbox"
 ALL_SCOPES = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
-    " accounting.journals.read paymentservices"
+    " accounting.journals.read paymentservices accounting.budgets.read"
 )
 
 

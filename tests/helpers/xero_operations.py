@@ -151,6 +151,10 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("GET", "/Organisation/Actions"),
         ("GET", "/Organisation/{OrganisationID}/CISSettings"),
     ),
+    "Budgets": _ops(
+        ("GET", "/Budgets", "DateFrom", "DateTo", "IDs"),
+        ("GET", "/Budgets/{BudgetID}", "DateFrom", "DateTo"),
+    ),
     "Journals": _ops(
         ("GET", "/Journals", "offset", "paymentsOnly"),
         ("GET", "/Journals/{JournalID}"),  # or {JournalNumber}: the same path shape

@@ -296,6 +296,13 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "ExternalLink": _schema("LinkType Url Description"),
     "Action": _schema("Name Status"),
     "CISSetting": _schema("CISContractorEnabled CISSubContractorEnabled Rate"),
+    "Budget": _schema(
+        "BudgetID Type Description UpdatedDateUTC",
+        BudgetLines=["BudgetLine"],
+        Tracking=["TrackingCategory"],
+    ),
+    "BudgetLine": _schema("AccountID AccountCode", BudgetBalances=["BudgetBalance"]),
+    "BudgetBalance": _schema("Period Amount UnitAmount Notes"),
     "Journal": _schema(
         "JournalID JournalDate JournalNumber CreatedDateUTC Reference SourceID SourceType",
         JournalLines=["JournalLine"],
