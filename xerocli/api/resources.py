@@ -130,8 +130,10 @@ TRACKING_OPTION = CreateOption(
     'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).',
     "tracking",
 )
-#: Create-option kinds that are repeatable lines, and the repeatable options that go with them.
-LINE_KINDS = ("line", "journal_line", "tracking")
+#: Create-option kinds that are repeatable lines.
+LINE_KINDS = ("line", "journal_line")
+#: Create-option kinds given several times: the lines, and the tracking of every line.
+REPEATED_KINDS = (*LINE_KINDS, "tracking")
 CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import typer
 
 from xerocli import errors
-from xerocli.api.resources import LINE_KINDS, Action, Resource, resource
+from xerocli.api.resources import REPEATED_KINDS, Action, Resource, resource
 from xerocli.cli.choices import offered
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format
@@ -127,7 +127,7 @@ def build_update(res: Resource):
         key_help += f" or {res.name_field.lower()}"
     params = [ctx_param(), _key_param(key_help)]
     for spec in res.create_options:
-        if spec.kind in LINE_KINDS:
+        if spec.kind in REPEATED_KINDS:
             continue  # lines are replaced whole: from --file, where they are all in view
         name = "opt_" + spec.option.replace("-", "_")
         params.append(

@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from xerocli.api.resources import LINE_KINDS, RESOURCES, Filter, Resource
+from xerocli.api.resources import REPEATED_KINDS, RESOURCES, Filter, Resource
 from xerocli.cli.choices import offered
 from xerocli.cli.options import (
     chosen_format,
@@ -249,7 +249,7 @@ def build_create(resource: Resource) -> Callable[..., None]:
     params = [ctx_param()]
     for spec in resource.create_options:
         name = "opt_" + spec.option.replace("-", "_")
-        if spec.kind in LINE_KINDS:
+        if spec.kind in REPEATED_KINDS:
             params.append(
                 option_param(
                     name, typer.Option(None, f"--{spec.option}", help=spec.help), list[str] | None
