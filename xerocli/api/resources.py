@@ -1101,7 +1101,8 @@ RESOURCES: tuple[Resource, ...] = (
                 item_help="ContactIDs to remove.",
             ),
         ),
-        export_columns=("ContactGroupID", "Name", "Status", "UpdatedDateUTC"),
+        modified_since=False,  # Xero's GET /ContactGroups takes no If-Modified-Since
+        export_columns=("ContactGroupID", "Name", "Status"),
     ),
     Resource(
         name="TrackingCategories",
@@ -1442,7 +1443,6 @@ RESOURCES: tuple[Resource, ...] = (
             "Description",
             "Tracking[0].Name",
             "Tracking[0].Option",
-            "UpdatedDateUTC",
         ),
     ),
     Resource(

@@ -1017,7 +1017,6 @@ COMMANDS: dict = {
         'help': 'List contact groups.',
         'options': [
             (('--status',), True, ('ACTIVE', 'DELETED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
             (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
             (('--all',), False, (), '', 'Follow every page (streamed).', False),

@@ -879,7 +879,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--since <str>', 'Only records changed since this date/time (If-Modified-Since).'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--status <str>', 'Only records with this status; repeat or comma-separate for several.'), ('--where <str>', "Raw Xero filter, e.g. 'AmountDue>1000'."), ('--order <str>', "Xero order, e.g. 'Date DESC'."), ('--all', 'Follow every page (streamed).'), ('--limit <int range>', 'At most N records (default 100).  [x>=1]'), ('-o, --output <table|json|ndjson|csv|tsv>', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'contact-groups get': [
