@@ -11,14 +11,13 @@ from xerocli.sandbox.http import Request, Response
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import dumps, envelope, loads
 
-#: The time seeded records date from (the seed's `ANCHOR_TIME`, repeated to keep this module
-#: free of the seed, which imports the resources).
-SEED_TIME = datetime(2026, 10, 31, 18, 0, tzinfo=timezone.utc)
-
 
 def seeded_at(days_before: int) -> datetime:
-    """A seeded record's time: `days_before` days before the seed's anchor."""
-    return SEED_TIME - timedelta(days=days_before)
+    """A seeded record's time: `days_before` days before the seed's anchor (imported here, at
+    seeding time: the seed imports the resources)."""
+    from xerocli.sandbox.seed import ANCHOR_TIME
+
+    return ANCHOR_TIME - timedelta(days=days_before)
 
 
 def stable_id(*parts: object) -> str:
