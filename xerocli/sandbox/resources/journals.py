@@ -173,8 +173,14 @@ def get_journal(store: Store, req: Request) -> Response:
         if key.isdigit():
             known = book.upto(int(key))
             found = known[int(key) - 1] if 0 < int(key) <= len(known) else None
-        else:
-            found = next((j for j in book.upto(None) if j["JournalID"] == key), None)
+        else:  # numbered a chunk at a time until it turns up (journal 1 costs one chunk)
+            found, seen = None, 0
+            while found is None:
+                known = book.upto(seen + _CHUNK)
+                found = next((j for j in known[seen:] if j["JournalID"] == key), None)
+                if book.done and len(known) == seen:
+                    break
+                seen = len(known)
     return not_found() if found is None else answer("Journals", [found])
 
 
