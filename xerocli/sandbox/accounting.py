@@ -93,9 +93,27 @@ class Accounting:
         for resource in resources.ALL:  # a resource's own paths first (`Resource.routes`)
             for route in resource.routes:
                 path = f"/api.xro/2.0/{resource.collection}{route.path}"
-                router.add(route.method, path, functools.partial(route.handler, self.store))
+                handler = functools.partial(route.handler, self.store)
+                if route.method != "GET":
+                    handler = functools.partial(self._idempotent, handler)
+                router.add(route.method, path, handler)
         for method, path, handler in self.routes():
             router.add(method, path, handler)
+
+    def _idempotent(self, handler: Handler, req: Request) -> Response:
+        """A resource's own write route answers a repeated Idempotency-Key as the generic
+        writes do: the first answer again, or a 400 for another request under the key."""
+        key = self.idempotency.key_of(req)
+        if key is None:
+            return handler(req)
+        with self.store.transaction():
+            cached = self.idempotency.lookup(req, key)
+        if cached is not None:
+            return cached
+        response = handler(req)
+        with self.store.transaction():
+            self.idempotency.remember(req, key, response)
+        return response
 
     @staticmethod
     def resource_of(req: Request) -> Resource | None:
