@@ -279,14 +279,25 @@ def _nested_clash(header: list[str]) -> tuple[str, str] | None:
     return None
 
 
+_INDEXED = re.compile(r"^(\w+)\[(\d+)\]$")
+
+
 def _set_path(target: dict[str, Any], path: str, cell: str) -> None:
-    """`Contact.Name` = "x" -> {"Contact": {"Name": "x"}}; empty cells are left out."""
+    """`Contact.Name` = "x" -> {"Contact": {"Name": "x"}}; `Tracking[1].Name` (the export's
+    line columns) -> {"Tracking": [{}, {"Name": "x"}]}; empty cells are left out."""
     value = cell.strip()
     if value == "":
         return
     parts = path.split(".")
     for part in parts[:-1]:
-        target = target.setdefault(part, {})
+        indexed = _INDEXED.match(part)
+        if indexed is None:
+            target = target.setdefault(part, {})
+            continue
+        items = target.setdefault(indexed.group(1), [])
+        index = int(indexed.group(2))
+        items.extend({} for _ in range(index + 1 - len(items)))
+        target = items[index]
     target[parts[-1]] = value
 
 
