@@ -145,6 +145,7 @@ def test_contact_groups_are_created_filled_renamed_emptied_and_deleted(env) -> N
     request one Xero describes."""
     contacts = run_xero("--sandbox", "contacts", "list", "--limit", "2", env=env).ok().json()
     ids = [c["ContactID"] for c in contacts]
+    names = [ids[0], contacts[1]["Name"]]  # by ID or by name
     [sent] = run_xero(
         "--sandbox", "contact-groups", "create", "--name", "Walkers", "--dry-run", env=env
     ).ok().json()  # fmt: skip
@@ -152,7 +153,7 @@ def test_contact_groups_are_created_filled_renamed_emptied_and_deleted(env) -> N
     assert set(sent) <= BODY_FIELDS[("PUT", "/ContactGroups")]
     steps = [
         ("create", "--name", "Walkers"),
-        ("add", "Walkers", *ids),
+        ("add", "Walkers", *names),
         ("update", "Walkers", "--name", "Ramblers"),
         ("remove", "Ramblers", ids[0]),
         ("delete", "Ramblers"),

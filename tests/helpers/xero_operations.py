@@ -196,18 +196,23 @@ def sent_requests(debug_output: str) -> list[tuple[str, str, dict]]:
 
 
 def problems(collection: str, debug_output: str) -> list[str]:
-    """Each request of `debug_output` that Xero's table for `collection` does not describe;
-    empty when all are described (and there was at least one)."""
+    """Each request of `debug_output` that Xero's table does not describe; empty when all are
+    described and at least one is an operation of `collection` (the others look records up:
+    a contact named by its name)."""
     sent = sent_requests(debug_output)
     if not sent:
         return ["no Accounting API request was logged"]
     found = []
+    own = False
     for method, path, params in sent:
         operation = next(
             (op for ops in OPERATIONS.values() for op in ops if op.matches(method, path)), None
         )
-        if operation is None or operation not in OPERATIONS.get(collection, ()):
-            found.append(f"{method} {path}: not an operation of {collection}")
+        own = own or operation in OPERATIONS.get(collection, ())
+        if operation is None:
+            found.append(f"{method} {path}: not an operation Xero describes")
         elif set(params) - operation.params:
             found.append(f"{method} {path}: {sorted(set(params) - operation.params)} not taken")
+    if not own:
+        found.append(f"no request was an operation of {collection}")
     return found

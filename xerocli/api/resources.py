@@ -169,6 +169,9 @@ class Action:
     item_help: str = ""
     #: The scope the path needs, when it is not the collection's own.
     scope: str = ""
+    #: Items that are not GUIDs name records of this resource (`contacts`), looked up by its
+    #: name field: `contact-groups add "VIP Customers" "Kauri Florists"`.
+    item_resource: str = ""
     #: `(option, field)`: a required `--option VALUE` sent as `{field: VALUE}` (an option's
     #: new name: `tracking-categories rename-option CATEGORY OPTION --name East`).
     value_option: tuple[str, str] = ()
@@ -1089,7 +1092,8 @@ RESOURCES: tuple[Resource, ...] = (
                 "Add contacts to a group.",
                 (Column("Name", "Contact"), Column("ContactID", "ContactID")),
                 item_field="ContactID",
-                item_help="ContactIDs to add.",
+                item_help="Contacts to add: ContactIDs or names.",
+                item_resource="contacts",
             ),
             Action(
                 "remove",
@@ -1098,7 +1102,8 @@ RESOURCES: tuple[Resource, ...] = (
                 "Contacts",
                 "Remove contacts from a group (one request each).",
                 item_field="ContactID",
-                item_help="ContactIDs to remove.",
+                item_help="Contacts to remove: ContactIDs or names.",
+                item_resource="contacts",
             ),
         ),
         modified_since=False,  # Xero's GET /ContactGroups takes no If-Modified-Since

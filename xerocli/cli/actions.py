@@ -355,6 +355,8 @@ def build_action(res: Resource, action: Action):
             found = one_record(client, res) if res.singleton else _find_for_update(client, res, key)
             record_id = str(found[res.id_field])
         scope = action.scope or res.scopes[0]
+        if action.item_resource:
+            items = [_item_id(client, action, item) for item in items or ()]
         if action.per_item:  # one request per item, the item in the path (`.../{item}`)
             base = idempotency_key or new_idempotency_key()
             answered = []
@@ -392,6 +394,17 @@ def build_action(res: Resource, action: Action):
         )
 
     return command_from(action.command, params, body, action.help)
+
+
+def _item_id(client, action: Action, item: str) -> str:
+    """An item as its ID: a GUID as given, else the one record of `item_resource` so named."""
+    import uuid
+
+    try:
+        return str(uuid.UUID(item))
+    except ValueError:
+        named = resource(action.item_resource)
+    return str(_find_for_update(client, named, item)[named.id_field])
 
 
 def _action_path(res: Resource, action: Action, record_id: str | None, item: str = "") -> str:
