@@ -41,6 +41,31 @@ def _ndjson(text: str) -> list[dict]:
     return [json.loads(line, parse_float=Decimal) for line in text.splitlines()]
 
 
+def _june(journals: list[dict]) -> dict[str, Decimal]:
+    """Net debit per account code of the journals dated June 2026 (zeros left out)."""
+    moved: dict[str, Decimal] = defaultdict(Decimal)
+    for journal in journals:
+        if journal["JournalDate"].startswith("2026-06"):
+            for line in journal["JournalLines"]:
+                moved[line["AccountCode"]] += line["NetAmount"]
+    return {code: amount for code, amount in moved.items() if amount}
+
+
+def _june_trial_balance(env: dict[str, str], *tenant: str) -> dict[str, Decimal]:
+    """The month columns of the trial balance at 30 June 2026: net debit per account code."""
+    report = run_xero(
+        "--sandbox", *tenant, "reports", "trial-balance", "--date", "2026-06-30", "-o", "json",
+        env=env,
+    ).ok()  # fmt: skip
+    rows = json.loads(report.stdout, parse_float=Decimal)
+    moved = {
+        row["Account"].rsplit("(", 1)[1].rstrip(")"): (row["Debit"] or 0) - (row["Credit"] or 0)
+        for row in rows
+        if row["RowType"] == "Row"
+    }
+    return {code: amount for code, amount in moved.items() if amount}
+
+
 def test_journals_are_the_ledger_paged_by_offset_and_exported_by_offset(env, tmp_path) -> None:
     """Every journal balances; June's journals are June's trial balance, account by account;
     `--all` follows the offsets past Xero's 100 an answer; `--incremental` by offset."""
@@ -54,23 +79,11 @@ def test_journals_are_the_ledger_paged_by_offset_and_exported_by_offset(env, tmp
     for journal in journals:
         assert sum(line["NetAmount"] for line in journal["JournalLines"]) == 0, journal
 
-    june: dict[str, Decimal] = defaultdict(Decimal)
-    for journal in journals:
-        if journal["JournalDate"].startswith("2026-06"):
-            for line in journal["JournalLines"]:
-                june[line["AccountCode"]] += line["NetAmount"]
-    report = run_xero(
-        "--sandbox", "reports", "trial-balance", "--date", "2026-06-30", "-o", "json", env=env
-    ).ok()
-    rows = json.loads(report.stdout, parse_float=Decimal)
-    moved = {
-        row["Account"].rsplit("(", 1)[1].rstrip(")"): (row["Debit"] or 0) - (row["Credit"] or 0)
-        for row in rows
-        if row["RowType"] == "Row"
-    }
-    assert {code: amount for code, amount in june.items() if amount} == {
-        code: amount for code, amount in moved.items() if amount
-    }
+    assert _june(journals) == _june_trial_balance(env)
+    # The global company converts USD and EUR documents: its June is its trial balance too.
+    other = ["--tenant", "Demo Company (Global)"]
+    listed = run_xero("--sandbox", *other, "journals", "list", "--all", "-o", "ndjson", env=env)
+    assert _june(_ndjson(listed.ok().stdout)) == _june_trial_balance(env, *other)
 
     payments = run_xero(
         "--sandbox", "journals", "list", "--payments-only", "--all", "-o", "ndjson", env=env
