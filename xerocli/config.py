@@ -64,11 +64,13 @@ GRANULAR_SCOPES = (
     " accounting.reports.aged.read accounting.reports.banksummary.read"
     " accounting.reports.budgetsummary.read accounting.reports.executivesummary.read"
     " accounting.reports.taxreports.read accounting.reports.tenninetynine.read"
+    " accounting.journals.read paymentservices accounting.budgets.read"
 )
 #: Older apps keep the legacy set until they migrate.
 LEGACY_SCOPES = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
-    " accounting.attachments accounting.reports.read"
+    " accounting.attachments accounting.reports.read accounting.journals.read paymentservices"
+    " accounting.budgets.read"
 )
 
 

@@ -31,6 +31,22 @@ def test_csv_rows_group_into_records_with_their_lines() -> None:
     assert validate(records, Invoice)[1]["Contact"] == {"Name": "Smith, Jo"}
 
 
+def test_csv_line_tracking_columns_as_the_export_writes_them() -> None:
+    """`LineItem.Tracking[0].Name` and `.Option`, the export's `--lines` columns, load back."""
+    text = (
+        "Contact.Name,LineItem.Description,LineItem.Quantity,LineItem.UnitAmount,"
+        "LineItem.AccountCode,LineItem.Tracking[0].Name,LineItem.Tracking[0].Option,"
+        "LineItem.Tracking[1].Name,LineItem.Tracking[1].Option\n"
+        "Acme,Work,1,10,200,Region,North,Department,Sales\n"
+        "Acme,More,1,5,200,Region,South,,\n"
+    )
+    [invoice] = validate(read_csv(text), Invoice)
+    assert [line["Tracking"] for line in invoice["LineItems"]] == [
+        [{"Name": "Region", "Option": "North"}, {"Name": "Department", "Option": "Sales"}],
+        [{"Name": "Region", "Option": "South"}],
+    ]
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

@@ -37,10 +37,12 @@ GRANULAR = (
     " accounting.reports.aged.read accounting.reports.banksummary.read"
     " accounting.reports.budgetsummary.read accounting.reports.executivesummary.read"
     " accounting.reports.taxreports.read accounting.reports.tenninetynine.read"
+    " accounting.journals.read paymentservices accounting.budgets.read"
 )
 LEGACY = (
     "offline_access accounting.transactions accounting.contacts accounting.settings"
-    " accounting.attachments accounting.reports.read"
+    " accounting.attachments accounting.reports.read accounting.journals.read paymentservices"
+    " accounting.budgets.read"
 )
 
 

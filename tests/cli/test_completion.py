@@ -80,7 +80,7 @@ def test_completion_command_rejects_other_shells(env: dict[str, str]) -> None:
 
 
 def test_commands_subcommands_options_and_choices(home: Path) -> None:
-    assert values(ask(home, "bash", "inv")) == ["invoices"]
+    assert values(ask(home, "bash", "inv")) == ["invoices", "invoice-reminders"]
     assert values(ask(home, "bash", "invoices", "")) == [
         *INVOICE_VERBS,
     ]
@@ -89,7 +89,8 @@ def test_commands_subcommands_options_and_choices(home: Path) -> None:
     assert values(ask(home, "bash", "invoices", "list", "-o", "n")) == ["ndjson"]
     # global options and their values are stepped over on the way to the subcommand
     assert values(ask(home, "bash", "--tenant", "Demo Company", "--sandbox", "cont")) == [
-        "contacts"
+        "contacts",
+        "contact-groups",
     ]
     assert values(ask(home, "bash", "completion", "")) == ["bash", "zsh", "fish"]
     # a path option leaves the completing to the shell
@@ -254,7 +255,7 @@ def test_bash_round_trip(tmp_path: Path, home: Path) -> None:
         assert done.returncode == 0, done.stderr
         return [w for w in done.stdout.splitlines() if w]
 
-    assert tab("inv") == ["invoices"]
+    assert tab("inv") == ["invoices", "invoice-reminders"]
     assert tab("invoices", "") == INVOICE_VERBS
     assert tab("invoices", "list", "--out") == ["--output"]
     assert tab("invoices", "list", "--output", "") == FORMATS

@@ -37,7 +37,11 @@ def columns_of(noun: str, env: dict[str, str], *extra: str) -> list[str]:
 
 
 def listed(noun: str, env: dict[str, str], *extra: str) -> list[dict]:
-    """The same records through `xero OBJECT list --all`, numbers parsed exactly."""
+    """The same records through `xero OBJECT list --all` (`xero OBJECT` for one with a single
+    record, the organisation), numbers parsed exactly."""
+    if next(r for r in RESOURCES if r.noun == noun).singleton:
+        result = run_xero("--sandbox", *extra, noun, "-o", "json", env=env).ok()
+        return [json.loads(result.stdout, parse_float=Decimal)]
     result = run_xero("--sandbox", *extra, noun, "list", "--all", "-o", "ndjson", env=env).ok()
     return [json.loads(line, parse_float=Decimal) for line in result.stdout.splitlines()]
 
@@ -144,7 +148,9 @@ def test_fields_pick_and_order_columns_and_typos_fail_before_any_call(
     assert sandbox.stats()["api_calls"] == 0
 
 
-OTHER_NOUNS = [r.noun for r in RESOURCES if r.noun != "invoices"]
+#: Journals (paged by offset, one per posted document: thousands in the session sandbox) are
+#: exported in tests/cli/test_settings_and_journals.py, on a sandbox of their own.
+OTHER_NOUNS = [r.noun for r in RESOURCES if r.noun != "invoices" and not r.offset_field]
 
 
 @pytest.mark.parametrize("noun", OTHER_NOUNS)
@@ -158,7 +164,8 @@ def test_other_seeded_objects_export_in_their_columns(noun, sandbox_env, tmp_pat
     assert len(rows) == len(records) > 0
     at = {name: header.index(name) for name in header}
     for row, record in zip(rows, records, strict=True):
-        assert row[at[resource.id_field]] == record[resource.id_field]
+        key = record[resource.id_field]  # a setting's only field stands in for its ID
+        assert row[at[resource.id_field]] == (str(key).lower() if isinstance(key, bool) else key)
         if resource.modified_since:
             assert row[at["UpdatedDateUTC"]] == record["UpdatedDateUTC"]
         if "Name" in at:

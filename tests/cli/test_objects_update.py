@@ -25,13 +25,19 @@ CHANGES = {
     "accounts": ("--description", "Description", "{}"),
     "contacts": ("--email", "EmailAddress", "{}@example.com"),
     "items": ("--description", "Description", "{}"),
+    "contact-groups": ("--name", "Name", "Group {}"),
 }
 #: What Xero itself moves on every change.
 MOVES = {"UpdatedDateUTC", "UpdatedDateUTCString"}
 
 
+#: Updated in tests of their own: Xero allows two active tracking categories, and the session
+#: sandbox's demo companies have both (tests/cli/test_settings_and_journals.py renames one).
+UPDATED_ELSEWHERE = {"tracking-categories"}
+
+
 def test_every_object_xero_edits_has_an_update_command_tested_here() -> None:
-    assert {r.noun for r in RESOURCES if r.updatable} == set(CHANGES)
+    assert {r.noun for r in RESOURCES if r.updatable} == set(CHANGES) | UPDATED_ELSEWHERE
 
 
 def _create(noun: str, env) -> dict:

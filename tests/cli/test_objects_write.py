@@ -517,6 +517,11 @@ CREATES = {
         },
         {"Narration": "Accrual {u}", "JournalLines.0.LineAmount": "250.5", "Status": "DRAFT"},
     ),
+    "contact-groups": (
+        ["--name", "Group {u}"],
+        {"Name": "File group {u}"},
+        {"Name": "Group {u}", "Status": "ACTIVE"},
+    ),
     "payments": (
         ["--invoice", "{invoice}", "--account", "090", "--amount", "100.5", "--date", "2026-11-20"],
         {"Invoice": {"InvoiceNumber": "{invoice}"}, "Account": {"Code": "090"}, "Amount": 50},

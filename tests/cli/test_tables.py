@@ -16,7 +16,7 @@ from xerocli.api.resources import RESOURCES
 from xerocli.cli.objects import TABLE_CAP
 from xerocli.output.table import NOT_COUNTED, money_text
 
-NOUNS = [resource.noun for resource in RESOURCES]
+NOUNS = [resource.noun for resource in RESOURCES if not resource.singleton]  # a singleton: no list
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DATE_IN = re.compile(r"  \d{4}-\d{2}-\d{2}  ")
 CODE = re.compile(r"[A-Z0-9][A-Z0-9_\-./]*")

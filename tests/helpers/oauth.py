@@ -12,7 +12,10 @@ import httpx
 REDIRECT_URI = "http://localhost:8749/callback"
 #: The sandbox's demo PKCE app (the one `xero --sandbox` logs in with).
 DEMO_PKCE_CLIENT_ID = "xerocli-sandbox"
-ALL_SCOPES = "offline_access accounting.transactions accounting.contacts accounting.settings"
+ALL_SCOPES = (
+    "offline_access accounting.transactions accounting.contacts accounting.settings"
+    " accounting.journals.read paymentservices accounting.budgets.read"
+)
 
 
 def pkce_pair() -> tuple[str, str]:

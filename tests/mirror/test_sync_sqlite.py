@@ -27,6 +27,7 @@ from tests.mirror.conftest import (
 )
 from xerocli import errors
 from xerocli.api.resources import RESOURCES
+from xerocli.mirror import schema
 from xerocli.mirror.migrate import open_for_reading
 from xerocli.mirror.query import run_query
 from xerocli.mirror.target import parse_target
@@ -70,14 +71,17 @@ def test_first_sync_then_changes_then_a_second_organisation(
     assert_mirrors(db, nz_id, first_listed)
     states = query(db, "SELECT collection, mark_since FROM _sync_state WHERE tenant_id = ?", nz_id)
     assert {c for c, _ in states} == {r.noun.replace("-", "_") for r in RESOURCES}
-    assert query(db, "SELECT max(version) FROM _schema") == [(2,)]
+    assert query(db, "SELECT max(version) FROM _schema") == [(schema.VERSION,)]
 
     created_id, updated, voided, _ = change_invoices(mirror_box, first_listed)
     mirror_box.reset_stats()
     second = sync(box_env, db)
     calls = mirror_box.stats()["api_calls"]
-    # One call a collection (If-Modified-Since from the mark): what changed fits one page.
+    # One call a collection (If-Modified-Since from the mark, Journals from the last journal
+    # number mirrored): what changed fits one page.
     assert calls == len(RESOURCES), second.stderr
+    offsets = query(db, "SELECT mark_offset FROM _sync_state WHERE collection = 'journals'")
+    assert offsets and all(offset for (offset,) in offsets)
     assert "Synced invoices: 3 changed" in second.stderr
     # Exactly those three rows were written by the second run, and they say what changed.
     last = query(db, "SELECT max(synced_at) FROM invoices")[0][0]

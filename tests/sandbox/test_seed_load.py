@@ -27,18 +27,29 @@ PINNED = {
 }
 
 
+#: The collections the pinned digests were taken of; collections seeded since (issue 14's
+#: settings) are left out, and the position of each record counted among these alone.
+PINNED_KINDS = (
+    "Accounts", "BankTransactions", "Contacts", "CreditNotes", "Invoices", "Items",
+    "ManualJournals", "Payments", "PurchaseOrders", "TaxRates",
+)  # fmt: skip
+
+
 def digest(store: Store) -> str:
     """Every row as stored, in storage order: position (`seq`), identity, columns and body."""
     h = hashlib.sha256()
-    for sql in (
-        "SELECT * FROM tenants ORDER BY seq",
-        "SELECT * FROM meta ORDER BY key",
-        "SELECT seq, tenant_id, kind, id, number, status, type, contact_id, date, due_date,"
-        " updated, body FROM records ORDER BY seq",
-    ):
+    for sql in ("SELECT * FROM tenants ORDER BY seq", "SELECT * FROM meta ORDER BY key"):
         for row in store.execute(sql):
             h.update(repr(row).encode())
             h.update(b"\n")
+    rows = store.execute(
+        "SELECT tenant_id, kind, id, number, status, type, contact_id, date, due_date, updated,"
+        f" body FROM records WHERE kind IN ({','.join('?' * len(PINNED_KINDS))}) ORDER BY seq",
+        PINNED_KINDS,
+    )
+    for position, row in enumerate(rows, start=1):
+        h.update(repr((position, *row)).encode())
+        h.update(b"\n")
     return h.hexdigest()
 
 

@@ -31,19 +31,23 @@ def read(client: httpx.Client, resource: Resource, path: str, **params: object) 
     """One answer, which the SDK must deserialize with every record in it; its JSON."""
     answer = client.get(path, params=params)
     assert answer.status_code == 200, f"{path} {params}: {answer.status_code} {answer.text[:300]}"
-    parsed = deserialize(answer, resource.collection)
+    key = resource.answer_key or resource.collection
+    parsed = deserialize(answer, key)
     body = answer.json()
-    records = getattr(parsed, sdk_attribute(resource.collection))
-    assert len(records) == len(body[resource.collection]), f"{path} {params}"
+    records = getattr(parsed, sdk_attribute(key))
+    assert len(records) == len(body[key]), f"{path} {params}"
     return body
 
 
 def walk(client: httpx.Client, resource: Resource) -> int:
     """Read `resource` in every shape it declares; returns how many answers were checked."""
     name, id_field = resource.collection, resource.id_field
-    ids = [record[id_field] for record in read(client, resource, name)[name]]
-    assert ids, f"the demo company has {name}"
+    listed = read(client, resource, resource.list_path or name)[resource.answer_key or name]
+    assert listed, f"the demo company has {name}"
     answers = 1
+    if not resource.by_id:  # listed only (Currencies) or one record (the organisation)
+        return answers
+    ids = [record[id_field] for record in listed]
     if resource.listing.paged:
         paged_ids: list[str] = []
         page, pages = 1, 1

@@ -32,6 +32,8 @@ from xerocli.config import Endpoints
 log = logging.getLogger("xerocli.http")
 
 PAGE_SIZE = 1000
+#: Records in one answer of a collection paged by offset (Xero's Journals: 100).
+OFFSET_PAGE = 100
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 REDACTED_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "x-xero-signature"})
 #: 429 problems that clear in seconds; `day` does not, so it fails fast.
@@ -414,8 +416,10 @@ class XeroClient:
 
     # --- collections -----------------------------------------------------------------------
     def get_records(self, resource: Resource, params: dict[str, Any] | None = None) -> list[dict]:
-        answer = self.request("GET", resource.path, params=params, scope_hint=resource.scopes[0])
-        return wire.records_of(answer.payload, resource.name)
+        answer = self.request(
+            "GET", resource.list_path, params=params, scope_hint=resource.scopes[0]
+        )
+        return wire.records_of(answer.payload, resource.records_key)
 
     def iter_pages(
         self,
@@ -433,11 +437,20 @@ class XeroClient:
         params = dict(params or {})
         if resource.unitdp:
             params.setdefault("unitdp", 4)
+        if resource.offset_field:
+            yield from self._iter_offset_pages(
+                resource, params, headers, None if max_pages is None else max_pages * page_size
+            )
+            return
         if not resource.paged:
             answer = self.request(
-                "GET", resource.path, params=params, headers=headers, scope_hint=resource.scopes[0]
+                "GET",
+                resource.list_path,
+                params=params,
+                headers=headers,
+                scope_hint=resource.scopes[0],
             )
-            yield wire.records_of(answer.payload, resource.name)
+            yield wire.records_of(answer.payload, resource.records_key)
             return
         page = 1
         while True:
@@ -448,13 +461,45 @@ class XeroClient:
                 headers=headers,
                 scope_hint=resource.scopes[0],
             )
-            records = wire.records_of(answer.payload, resource.name)
+            records = wire.records_of(answer.payload, resource.records_key)
             yield records
             if is_last_page(answer.payload, page, len(records), page_size) or (
                 max_pages is not None and page >= max_pages
             ):
                 return
             page += 1
+
+    def _iter_offset_pages(
+        self,
+        resource: Resource,
+        params: dict[str, Any],
+        headers: dict[str, str] | None,
+        wanted: int | None,
+    ) -> Iterator[list[dict]]:
+        """Journals: `offset` is the last number seen, and each answer holds the next
+        OFFSET_PAGE records (fewer: the last). `params["offset"]` starts later (`--incremental`).
+        `wanted` stops once that many records were yielded."""
+        field = resource.offset_field or ""
+        offset = int(params.pop("offset", 0) or 0)
+        seen = 0
+        while True:
+            answer = self.request(
+                "GET",
+                resource.list_path,
+                params={**params, "offset": offset},
+                headers=headers,
+                scope_hint=resource.scopes[0],
+            )
+            records = wire.records_of(answer.payload, resource.records_key)
+            if records:
+                yield records
+            seen += len(records)
+            numbers = [int(r[field]) for r in records if r.get(field) is not None]
+            if len(records) < OFFSET_PAGE or not numbers or max(numbers) <= offset:
+                return
+            if wanted is not None and seen >= wanted:
+                return
+            offset = max(numbers)
 
     def iter_path_pages(
         self,
@@ -505,7 +550,7 @@ class XeroClient:
             )
         except errors.NotFoundError:
             raise errors.NotFoundError(f"no {resource.singular} {key!r} in Xero") from None
-        records = wire.records_of(answer.payload, resource.name)
+        records = wire.records_of(answer.payload, resource.records_key)
         if not records:
             raise errors.NotFoundError(f"no {resource.singular} {key}")
         return records[0]

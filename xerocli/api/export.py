@@ -21,7 +21,7 @@ from xerocli import errors
 
 if TYPE_CHECKING:
     from xerocli.api.client import Limiter, XeroClient
-    from xerocli.api.marks import HighWater, Mark, MarkStore
+    from xerocli.api.marks import HighWater, Mark, MarkStore, OffsetHighWater
     from xerocli.api.query import ListQuery
     from xerocli.api.resources import Resource
     from xerocli.api.stopper import Stopper
@@ -115,7 +115,7 @@ class _Job:
     client: XeroClient
     owned: bool  # made for this export (closed at its end), not the command's own client
     mark: Mark | None = None
-    high_water: HighWater | None = None
+    high_water: HighWater | OffsetHighWater | None = None
 
 
 def run_export(
@@ -131,7 +131,7 @@ def run_export(
 
     `stopper` is installed once the organisations are known and restored at the end; SIGTERM
     raises `errors.Terminated`, Ctrl-C `KeyboardInterrupt`, at the next safe point."""
-    from xerocli.api.marks import HighWater
+    from xerocli.api.marks import HighWater, OffsetHighWater
     from xerocli.api.pacing import pacer_from_env
 
     resource = plan.resource
@@ -145,7 +145,11 @@ def run_export(
         for job in jobs:
             if plan.incremental:
                 job.mark = marks.load(plan.profile, job.tenant.id, resource.noun)
-            job.high_water = HighWater(resource.id_field, job.mark)
+            job.high_water = (
+                OffsetHighWater(resource.offset_field, job.mark)
+                if resource.offset_field
+                else HighWater(resource.id_field, job.mark)
+            )
         stopper.install()
         opened = True
         destination.open([job.tenant for job in jobs])
@@ -180,14 +184,17 @@ def _fetch_into(
 
     def stream(job: _Job) -> Any:
         headers = dict(plan.query.headers)
-        if job.mark is not None:
+        params = dict(plan.query.params)
+        if job.mark is not None and job.mark.since is not None:
             headers["If-Modified-Since"] = if_modified_since(job.mark.since)
+        elif job.mark is not None:  # by offset: the journals numbered above the last one
+            params["offset"] = job.mark.offset or 0
 
         def on_page(page_no: int, page_count: int | None, count: int) -> None:
             events.page(job.tenant.id, page_no, page_count, count)
 
         return job.client.iter_pages_concurrently(
-            plan.resource, plan.query.params, headers, on_page=on_page, checkpoint=stopper.check
+            plan.resource, params, headers, on_page=on_page, checkpoint=stopper.check
         )
 
     for index, page in merge_streams([stream(job) for job in jobs], stopper.check):
@@ -202,8 +209,6 @@ def _fetch_into(
 
 
 def _move_marks(plan: ExportPlan, jobs: list[_Job], marks: MarkStore, outcome: Outcome) -> None:
-    from xerocli.api.marks import iso_utc
-
     for job in jobs:
         assert job.high_water is not None
         new_mark = job.high_water.mark()
@@ -214,7 +219,7 @@ def _move_marks(plan: ExportPlan, jobs: list[_Job], marks: MarkStore, outcome: O
             "export mark %s %s: %s",
             job.tenant.name,
             plan.resource.noun,
-            iso_utc(new_mark.since) if new_mark else "unchanged",
+            new_mark.describe() if new_mark else "unchanged",
         )
 
 

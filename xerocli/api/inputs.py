@@ -279,14 +279,25 @@ def _nested_clash(header: list[str]) -> tuple[str, str] | None:
     return None
 
 
+_INDEXED = re.compile(r"^(\w+)\[(\d+)\]$")
+
+
 def _set_path(target: dict[str, Any], path: str, cell: str) -> None:
-    """`Contact.Name` = "x" -> {"Contact": {"Name": "x"}}; empty cells are left out."""
+    """`Contact.Name` = "x" -> {"Contact": {"Name": "x"}}; `Tracking[1].Name` (the export's
+    line columns) -> {"Tracking": [{}, {"Name": "x"}]}; empty cells are left out."""
     value = cell.strip()
     if value == "":
         return
     parts = path.split(".")
     for part in parts[:-1]:
-        target = target.setdefault(part, {})
+        indexed = _INDEXED.match(part)
+        if indexed is None:
+            target = target.setdefault(part, {})
+            continue
+        items = target.setdefault(indexed.group(1), [])
+        index = int(indexed.group(2))
+        items.extend({} for _ in range(index + 1 - len(items)))
+        target = items[index]
     target[parts[-1]] = value
 
 
@@ -382,9 +393,10 @@ def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecor
     import uuid
 
     record: dict[str, Any] = {}
-    paths = {spec.path: spec.option for spec in options}
+    specs = tuple(options)
+    paths = {spec.path: spec.option for spec in specs}
     lines_field = LINES_FIELD
-    for spec in options:
+    for spec in specs:
         value = values.get(spec.option)
         if spec.kind in LINE_FORMATS:
             lines_field = spec.path
@@ -394,6 +406,8 @@ def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecor
             parse = LINE_FORMATS[spec.kind].parse
             record[spec.path] = [parse(text, index) for index, text in enumerate(value, start=1)]
             continue
+        if spec.kind == "tracking":
+            continue  # applied to the lines below, once they are all parsed
         if spec.kind == "ref":
             try:
                 key, value = spec.id_key, str(uuid.UUID(value))
@@ -402,4 +416,33 @@ def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecor
             _set_path(record, f"{spec.path}.{key}", value)
             continue
         _set_path(record, spec.path, value.upper() if spec.kind == "upper" else value)
+    tracking = [
+        text for spec in specs if spec.kind == "tracking" for text in values.get(spec.option) or ()
+    ]
+    if tracking:
+        _track_lines(record, lines_field, tracking)
     return InputRecord(1, record, "options", options=paths, lines_field=lines_field)
+
+
+#: Xero tags a line with at most two tracking categories.
+MAX_TRACKING = 2
+
+
+def _track_lines(record: dict[str, Any], lines_field: str, given: list[str]) -> None:
+    """`--tracking "Region=North"`: every line of the record gets `Tracking: [{Name, Option}]`."""
+    tracking = []
+    for text in given:
+        name, equals, option = text.partition("=")
+        if not equals or not name.strip() or not option.strip():
+            raise errors.UsageError(f"--tracking: {text!r} needs 'Category=Option'")
+        tracking.append({"Name": name.strip(), "Option": option.strip()})
+    names = [t["Name"].lower() for t in tracking]
+    if len(set(names)) != len(names):
+        raise errors.UsageError("--tracking: a category is given twice")
+    if len(tracking) > MAX_TRACKING:
+        raise errors.UsageError(f"--tracking: Xero takes at most {MAX_TRACKING} categories")
+    lines = record.get(lines_field)
+    if not lines:
+        raise errors.UsageError("--tracking tags lines: give --line too")
+    for line in lines:
+        line["Tracking"] = [dict(t) for t in tracking]

@@ -23,12 +23,21 @@ from pathlib import Path
 UPDATED = "UpdatedDateUTC"
 
 
+OFFSET = "Offset"
+
+
 @dataclass
 class Mark:
-    since: datetime
+    """Where the last run stopped: a modification time, or for a collection paged by offset
+    (Journals) the last number exported (`since` None)."""
+
+    since: datetime | None
     ids_at_mark: frozenset[str] = frozenset()
+    offset: int | None = None
 
     def to_json(self) -> dict:
+        if self.since is None:
+            return {OFFSET: self.offset}
         return {
             UPDATED: iso_utc(self.since),
             "IDsAtMark": sorted(self.ids_at_mark),
@@ -36,7 +45,12 @@ class Mark:
 
     @classmethod
     def from_json(cls, data: dict) -> Mark:
+        if OFFSET in data:
+            return cls(None, offset=int(data[OFFSET]))
         return cls(parse_utc(data[UPDATED]), frozenset(data.get("IDsAtMark") or ()))
+
+    def describe(self) -> str:
+        return f"offset {self.offset}" if self.since is None else iso_utc(self.since)
 
 
 def iso_utc(moment: datetime) -> str:
@@ -148,3 +162,30 @@ class HighWater:
         if previous is not None and self.best == previous.since:
             return Mark(self.best, frozenset(self.best_ids | previous.ids_at_mark))
         return Mark(self.best, frozenset(self.best_ids))
+
+
+@dataclass
+class OffsetHighWater:
+    """HighWater for a collection paged by offset: the server sends only records numbered
+    above the last mark, so every record is new, and the new mark is the largest number."""
+
+    field: str
+    previous: Mark | None = None
+    best: int | None = None
+    skipped: int = 0
+
+    def filter(self, records: Iterable[dict]) -> Iterator[dict]:
+        for record in records:
+            number = record.get(self.field)
+            if number is not None and (self.best is None or int(number) > self.best):
+                self.best = int(number)
+            yield record
+
+    def mark(self) -> Mark | None:
+        """The mark after this run; None when nothing new was seen (keep the old one)."""
+        return None if self.best is None else Mark(None, offset=self.best)
+
+    @property
+    def start(self) -> int:
+        """The offset to ask for: the last run's mark, or 0."""
+        return self.previous.offset or 0 if self.previous is not None else 0

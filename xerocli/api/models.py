@@ -350,3 +350,33 @@ class ManualJournal(XeroModel):
                     f"the total debits ({debits:.2f}) must equal the total credits ({credits:.2f})"
                 )
         return lines
+
+
+class OrganisationCurrency(XeroModel):
+    """A currency added to the organisation (`PUT /Currencies`): its ISO 4217 code."""
+
+    Code: Currency
+    Description: Annotated[str, StringConstraints(max_length=100)] | None = None
+
+
+class PaymentService(XeroModel):
+    """A "pay now" service for invoices (`PUT /PaymentServices`): Xero needs all three."""
+
+    PaymentServiceID: str | None = None
+    PaymentServiceName: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    PaymentServiceUrl: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    PayNowText: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ContactGroup(XeroModel):
+    """A contact group (`PUT /ContactGroups`; a new Name renames one)."""
+
+    ContactGroupID: str | None = None
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+
+
+class TrackingCategory(XeroModel):
+    """A tracking category (`PUT /TrackingCategories`; a new Name renames one)."""
+
+    TrackingCategoryID: str | None = None
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]

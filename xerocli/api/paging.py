@@ -94,12 +94,20 @@ def iter_pages_concurrent(
     params = dict(params or {})
     if resource.unitdp:
         params.setdefault("unitdp", 4)
+    if resource.offset_field:  # each offset is the last page's last number: one at a time
+        for number, page in enumerate(client.iter_pages(resource, params, headers), start=1):
+            if checkpoint:
+                checkpoint()
+            if on_page:
+                on_page(number, None, len(page))
+            yield page
+        return
 
     def fetch(page: int | None) -> ApiResponse:
         query = params if page is None else {**params, "page": page, "pageSize": page_size}
         return client.request(
             "GET",
-            resource.path,
+            resource.list_path,
             params=query,
             headers=headers,
             scope_hint=resource.scopes[0],
@@ -109,7 +117,7 @@ def iter_pages_concurrent(
     def records(answer: ApiResponse) -> tuple[list[dict], int | None]:
         payload = wire.loads(answer.text) if answer.text.strip() else None
         pagination = (payload or {}).get("pagination") if isinstance(payload, dict) else None
-        return wire.records_of(payload, resource.name), (pagination or {}).get("pageCount")
+        return wire.records_of(payload, resource.records_key), (pagination or {}).get("pageCount")
 
     # Every call runs on the pool, page 1 too, so the caller's thread only ever waits in
     # `wait_for` and a stop request (SIGTERM, Ctrl-C) is acted on between pages.

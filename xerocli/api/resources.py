@@ -73,6 +73,7 @@ class CreateOption:
                    repeatable, appended to LineItems
       "journal_line" -> a `--line "description,amount,account code[,tax type]"`, repeatable,
                    appended to JournalLines (a positive amount is a debit)
+      "tracking" -> `--tracking "Category=Option"`, repeatable: `Tracking` of every line
     """
 
     option: str
@@ -121,8 +122,18 @@ JOURNAL_LINE_OPTION = CreateOption(
     " negative one a credit (repeatable; the lines must balance).",
     "journal_line",
 )
+#: `--tracking "Region=North"`, repeatable (Xero takes at most two categories a line): the
+#: tracking of every `--line` of the record.
+TRACKING_OPTION = CreateOption(
+    "tracking",
+    "Tracking",
+    'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).',
+    "tracking",
+)
 #: Create-option kinds that are repeatable lines.
 LINE_KINDS = ("line", "journal_line")
+#: Create-option kinds given several times: the lines, and the tracking of every line.
+REPEATED_KINDS = (*LINE_KINDS, "tracking")
 CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
 
 
@@ -133,6 +144,50 @@ def _money_options(date_help: str = "Date (YYYY-MM-DD).") -> tuple[CreateOption,
         CreateOption("currency", "CurrencyCode", "Currency code, e.g. USD.", "upper"),
         CreateOption("currency-rate", "CurrencyRate", "Units of currency per base currency."),
     )
+
+
+@dataclass(frozen=True)
+class Action:
+    """A verb with a path of its own below the collection or one record, beyond list/get/
+    create/update: `organisation actions` (GET /Organisation/Actions), `branding-themes
+    payment-services THEME` (GET /BrandingThemes/{id}/PaymentServices). Generated like the rest
+    (cli/actions.py): a `KEY` argument when the path names a record (`{id}`), and the values
+    given as `ITEMS...` sent as `{key: [{item_field: value}, ...]}` where `item_field` is set.
+    """
+
+    command: str
+    method: str
+    #: Below `/{Collection}`: `Actions`, `{id}/PaymentServices` (`{id}` is the record's ID).
+    path: str
+    #: The answer's (and a write's body's) list: `Actions`, `PaymentServices`.
+    key: str
+    help: str
+    columns: tuple[Column, ...] = ()
+    #: The field each `ITEMS...` value fills in the elements sent (`PaymentServiceID`).
+    item_field: str = ""
+    #: What the items are, for the argument's help (`PaymentServiceID`).
+    item_help: str = ""
+    #: The scope the path needs, when it is not the collection's own.
+    scope: str = ""
+    #: Items that are not GUIDs name records of this resource (`contacts`), looked up by its
+    #: name field: `contact-groups add "VIP Customers" "Kauri Florists"`.
+    item_resource: str = ""
+    #: `(option, field)`: a required `--option VALUE` sent as `{field: VALUE}` (an option's
+    #: new name: `tracking-categories rename-option CATEGORY OPTION --name East`).
+    value_option: tuple[str, str] = ()
+
+    @property
+    def per_record(self) -> bool:
+        return "{id}" in self.path
+
+    @property
+    def writes(self) -> bool:
+        return self.method != "GET"
+
+    @property
+    def per_item(self) -> bool:
+        """One request per item, the item in the path (`{id}/Contacts/{item}`)."""
+        return "{item}" in self.path
 
 
 @dataclass(frozen=True)
@@ -186,11 +241,45 @@ class Resource:
     history: bool = False
     #: `url`: the online invoice link for the customer.
     online_url: bool = False
+    #: One record per organisation (Organisation, invoice reminder settings): `xero
+    #: organisation` shows it; there is no list or get.
+    singleton: bool = False
+    #: Where records are read from, when not `/{name}` (`/InvoiceReminders/Settings`).
+    read_path: str | None = None
+    #: How `get KEY` finds a record: "path" (`GET /{name}/{KEY}`), "where" (Xero has no such
+    #: path: the list, filtered on `number_field`, as for Currencies), or "" (no get command).
+    get_by: str = "path"
+    #: Paged by this field instead of `page` (Journals: `offset` = the last JournalNumber
+    #: seen, 100 records an answer).
+    offset_field: str | None = None
+    #: `(verb, status, help)`: a command that posts that Status to one record
+    #: (`contact-groups delete GROUP` posts Status DELETED).
+    status_actions: tuple[tuple[str, str, str], ...] = ()
+    #: Verbs with paths of their own (see `Action`).
+    actions: tuple[Action, ...] = ()
+    #: Writes take `summarizeErrors=false` (each element's errors in its own result); the
+    #: settings collections (Currencies, PaymentServices) take no such parameter.
+    element_errors: bool = True
+    #: A field lists leave out (a contact group's Contacts): a record found by name in a
+    #: list is read again by ID.
+    listed_without: str | None = None
+    #: The list an answer holds the records in, when not `name` (`Organisations`).
+    answer_key: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
     def path(self) -> str:
         return f"/{self.name}"
+
+    @property
+    def records_key(self) -> str:
+        """The list of an answer that holds the records: `{"Invoices": [...]}`."""
+        return self.answer_key or self.name
+
+    @property
+    def list_path(self) -> str:
+        """The path lists (and a singleton's one record) are read from."""
+        return self.read_path or self.path
 
     def record_path(self, key: str, *more: str) -> str:
         """One record's path, `/Invoices/<key>`: the key checked and encoded (api/keys.py)."""
@@ -304,6 +393,19 @@ def _address(kind: str) -> tuple[str, ...]:
     )
 
 
+PAYMENT_SERVICE_COLUMNS = (
+    Column("PaymentServiceName", "Name"),
+    Column("PayNowText", "Button"),
+    Column("PaymentServiceType", "Type"),
+    Column("PaymentServiceID", "PaymentServiceID"),
+)
+
+TRACKING_OPTION_COLUMNS = (
+    Column("Name", "Option"),
+    Column("Status", "Status"),
+    Column("TrackingOptionID", "TrackingOptionID"),
+)
+
 INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")
 
 RESOURCES: tuple[Resource, ...] = (
@@ -353,6 +455,7 @@ RESOURCES: tuple[Resource, ...] = (
             ),
             CONTACT_OPTION,
             LINE_OPTION,
+            TRACKING_OPTION,
             *_money_options(),
             CreateOption("due-date", "DueDate", "Due date (YYYY-MM-DD)."),
             CreateOption("number", "InvoiceNumber", "Invoice number (default: Xero's next)."),
@@ -580,6 +683,7 @@ RESOURCES: tuple[Resource, ...] = (
             CONTACT_OPTION,
             _ref("bank-account", "BankAccount", "AccountID", "Code", "Bank account code or ID."),
             LINE_OPTION,
+            TRACKING_OPTION,
             *_money_options(),
         ),
         upsert_keys=("BankTransactionID",),
@@ -770,6 +874,7 @@ RESOURCES: tuple[Resource, ...] = (
         create_options=(
             CONTACT_OPTION,
             LINE_OPTION,
+            TRACKING_OPTION,
             *_money_options(),
             CreateOption("delivery-date", "DeliveryDate", "Delivery date (YYYY-MM-DD)."),
             CreateOption("number", "PurchaseOrderNumber", "Purchase order number."),
@@ -851,6 +956,7 @@ RESOURCES: tuple[Resource, ...] = (
             ),
             CONTACT_OPTION,
             LINE_OPTION,
+            TRACKING_OPTION,
             *_money_options(),
             CreateOption("number", "CreditNoteNumber", "Credit note number."),
             _new_document_status(),
@@ -911,6 +1017,7 @@ RESOURCES: tuple[Resource, ...] = (
         create_options=(
             CreateOption("narration", "Narration", "What the journal is for (required)."),
             JOURNAL_LINE_OPTION,
+            TRACKING_OPTION,
             CreateOption("date", "Date", "Date (YYYY-MM-DD; default today)."),
             CreateOption(
                 "status",
@@ -981,6 +1088,452 @@ RESOURCES: tuple[Resource, ...] = (
             "TaxComponents[0].IsNonRecoverable",
             "TaxComponents[1].Name",
             "TaxComponents[1].Rate",
+        ),
+    ),
+    Resource(
+        name="ContactGroups",
+        model="ContactGroup",
+        updatable=True,  # `update GROUP --name X`: Xero renames by POST /ContactGroups/{ID}
+        name_field="Name",
+        noun="contact-groups",
+        singular="contact group",
+        id_field="ContactGroupID",
+        number_field=None,
+        element_errors=False,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.contacts",),
+        columns=(
+            Column("Name", "Name"),
+            Column("Status", "Status", style_by_status=True),
+            Column("ContactGroupID", "ContactGroupID"),
+        ),
+        filters=(_status(("ACTIVE", "DELETED")),),
+        date_field=None,
+        currency_field=None,
+        create_options=(CreateOption("name", "Name", "Name of the group (unique)."),),
+        listed_without="Contacts",  # the members: in a get, not in a list
+        status_actions=(("delete", "DELETED", "Delete a contact group (its contacts stay)."),),
+        actions=(
+            Action(
+                "add",
+                "PUT",
+                "{id}/Contacts",
+                "Contacts",
+                "Add contacts to a group.",
+                (Column("Name", "Contact"), Column("ContactID", "ContactID")),
+                item_field="ContactID",
+                item_help="Contacts to add: ContactIDs or names.",
+                item_resource="contacts",
+            ),
+            Action(
+                "remove",
+                "DELETE",
+                "{id}/Contacts/{item}",
+                "Contacts",
+                "Remove contacts from a group (one request each).",
+                item_field="ContactID",
+                item_help="Contacts to remove: ContactIDs or names.",
+                item_resource="contacts",
+            ),
+        ),
+        modified_since=False,  # Xero's GET /ContactGroups takes no If-Modified-Since
+        export_columns=("ContactGroupID", "Name", "Status"),
+    ),
+    Resource(
+        name="TrackingCategories",
+        model="TrackingCategory",
+        updatable=True,  # `update CATEGORY --name X`: POST /TrackingCategories/{ID}
+        name_field="Name",
+        noun="tracking-categories",
+        singular="tracking category",
+        id_field="TrackingCategoryID",
+        number_field=None,
+        element_errors=False,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("Name", "Name"),
+            Column("Status", "Status", style_by_status=True),
+            Column("TrackingCategoryID", "TrackingCategoryID"),
+        ),
+        filters=(
+            _status(("ACTIVE", "ARCHIVED"), archived_param="includeArchived"),
+            Filter(
+                "include-archived",
+                "flag",
+                "includeArchived",
+                "Archived categories too (Xero leaves them out otherwise).",
+            ),
+        ),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        create_options=(CreateOption("name", "Name", "Name of the category, e.g. Region."),),
+        status_actions=(
+            ("archive", "ARCHIVED", "Archive a tracking category (its options stay on lines)."),
+            ("restore", "ACTIVE", "Make an archived tracking category active again."),
+        ),
+        actions=(
+            Action(
+                "delete",
+                "DELETE",
+                "{id}",
+                "TrackingCategories",
+                "Delete a tracking category (Xero refuses one in use: archive it).",
+                (Column("Name", "Name"), Column("Status", "Status")),
+            ),
+            Action(
+                "add-options",
+                "PUT",
+                "{id}/Options",
+                "Options",
+                "Add options to a tracking category.",
+                TRACKING_OPTION_COLUMNS,
+                item_field="Name",
+                item_help="Names of the new options.",
+            ),
+            Action(
+                "rename-option",
+                "POST",
+                "{id}/Options/{item}",
+                "Options",
+                "Rename an option of a tracking category.",
+                TRACKING_OPTION_COLUMNS,
+                item_field="TrackingOptionID",
+                item_help="The TrackingOptionID.",
+                value_option=("name", "Name"),
+            ),
+            Action(
+                "delete-options",
+                "DELETE",
+                "{id}/Options/{item}",
+                "Options",
+                "Delete options of a tracking category (one request each).",
+                item_field="TrackingOptionID",
+                item_help="TrackingOptionIDs to delete.",
+            ),
+        ),
+        export_columns=(
+            "TrackingCategoryID",
+            "Name",
+            "Status",
+            "Options[0].Name",
+            "Options[1].Name",
+            "Options[2].Name",
+            "Options[3].Name",
+        ),
+    ),
+    Resource(
+        name="Users",
+        noun="users",
+        singular="user",
+        id_field="UserID",
+        number_field=None,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("FirstName", "First name"),
+            Column("LastName", "Last name"),
+            Column("EmailAddress", "Email"),
+            Column("OrganisationRole", "Role"),
+            Column("IsSubscriber", "Subscriber"),
+            Column("UserID", "UserID"),
+        ),
+        date_field=None,
+        currency_field=None,
+        export_columns=(
+            "UserID",
+            "EmailAddress",
+            "FirstName",
+            "LastName",
+            "OrganisationRole",
+            "IsSubscriber",
+            "UpdatedDateUTC",
+        ),
+    ),
+    Resource(
+        name="Currencies",
+        model="OrganisationCurrency",
+        noun="currencies",
+        singular="currency",
+        id_field="Code",
+        number_field="Code",
+        get_by="where",  # Xero has no GET /Currencies/{Code}
+        element_errors=False,
+        paged=False,
+        supports_where=True,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(Column("Code", "Code"), Column("Description", "Description")),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        create_options=(
+            CreateOption("code", "Code", "ISO 4217 currency code, e.g. USD.", "upper"),
+            CreateOption("description", "Description", "Name (default: Xero's for the code)."),
+        ),
+        export_columns=("Code", "Description"),
+    ),
+    Resource(
+        name="BrandingThemes",
+        noun="branding-themes",
+        singular="branding theme",
+        id_field="BrandingThemeID",
+        number_field=None,
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("Name", "Name"),
+            Column("Type", "Type"),
+            Column("SortOrder", "Order"),
+            Column("BrandingThemeID", "BrandingThemeID"),
+        ),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        actions=(
+            Action(
+                "payment-services",
+                "GET",
+                "{id}/PaymentServices",
+                "PaymentServices",
+                "List the payment services a branding theme's invoices offer.",
+                PAYMENT_SERVICE_COLUMNS,
+                scope="paymentservices",
+            ),
+            Action(
+                "add-payment-services",
+                "POST",
+                "{id}/PaymentServices",
+                "PaymentServices",
+                "Offer payment services on a branding theme's invoices.",
+                PAYMENT_SERVICE_COLUMNS,
+                item_field="PaymentServiceID",
+                item_help="PaymentServiceIDs to add.",
+                scope="paymentservices",
+            ),
+        ),
+        export_columns=(
+            "BrandingThemeID",
+            "Name",
+            "Type",
+            "SortOrder",
+            "LogoUrl",
+            "CreatedDateUTC",
+        ),
+    ),
+    Resource(
+        name="PaymentServices",
+        model="PaymentService",
+        noun="payment-services",
+        singular="payment service",
+        id_field="PaymentServiceID",
+        number_field=None,
+        get_by="",  # Xero lists and adds them only
+        element_errors=False,
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("paymentservices",),
+        columns=PAYMENT_SERVICE_COLUMNS,
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        create_options=(
+            CreateOption("name", "PaymentServiceName", "Name of the service."),
+            CreateOption(
+                "url", "PaymentServiceUrl", "Payment URL; Xero fills in [INVOICENUMBER] etc."
+            ),
+            CreateOption("pay-now-text", "PayNowText", "The button's text on invoices."),
+        ),
+        export_columns=(
+            "PaymentServiceID",
+            "PaymentServiceName",
+            "PaymentServiceUrl",
+            "PayNowText",
+            "PaymentServiceType",
+        ),
+    ),
+    Resource(
+        name="InvoiceReminders",
+        noun="invoice-reminders",
+        singular="invoice reminder setting",
+        id_field="Enabled",
+        number_field=None,
+        singleton=True,
+        read_path="/InvoiceReminders/Settings",
+        get_by="",
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(Column("Enabled", "Enabled"),),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        export_columns=("Enabled",),
+    ),
+    Resource(
+        name="Organisation",
+        noun="organisation",
+        singular="organisation",
+        id_field="OrganisationID",
+        number_field=None,
+        singleton=True,
+        answer_key="Organisations",  # GET /Organisation answers {"Organisations": [...]}
+        get_by="",
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.settings",),
+        columns=(
+            Column("Name", "Name"),
+            Column("LegalName", "Legal name"),
+            Column("Version", "Version"),
+            Column("BaseCurrency", "Currency"),
+            Column("OrganisationStatus", "Status", style_by_status=True),
+            Column("OrganisationID", "OrganisationID"),
+        ),
+        status_field="OrganisationStatus",
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        actions=(
+            Action(
+                "actions",
+                "GET",
+                "Actions",
+                "Actions",
+                "What the API may do in this organisation (ALLOWED or NOT-ALLOWED).",
+                (Column("Name", "Action"), Column("Status", "Status", style_by_status=True)),
+            ),
+            Action(
+                "cis-settings",
+                "GET",
+                "{id}/CISSettings",
+                "CISSettings",
+                "The organisation's construction industry scheme settings (UK).",
+                (
+                    Column("CISContractorEnabled", "Contractor"),
+                    Column("CISSubContractorEnabled", "Subcontractor"),
+                    Column("Rate", "Rate %"),
+                ),
+            ),
+        ),
+        export_columns=(
+            "OrganisationID",
+            "Name",
+            "LegalName",
+            "ShortCode",
+            "Version",
+            "OrganisationType",
+            "OrganisationStatus",
+            "BaseCurrency",
+            "CountryCode",
+            "IsDemoCompany",
+            "PaysTax",
+            "TaxNumber",
+            "RegistrationNumber",
+            "FinancialYearEndDay",
+            "FinancialYearEndMonth",
+            "SalesTaxBasis",
+            "SalesTaxPeriod",
+            "Timezone",
+            "Class",
+            "Edition",
+            "CreatedDateUTC",
+        ),
+    ),
+    Resource(
+        name="Budgets",
+        noun="budgets",
+        singular="budget",
+        id_field="BudgetID",
+        number_field=None,
+        paged=False,
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.budgets.read",),
+        columns=(
+            Column("Description", "Description"),
+            Column("Type", "Type"),
+            Column("BudgetID", "BudgetID"),
+        ),
+        filters=(
+            Filter("from", "param_date", "DateFrom", "Periods from this date (YYYY-MM-DD)."),
+            Filter("to", "param_date", "DateTo", "Periods up to this date (YYYY-MM-DD)."),
+        ),
+        date_field=None,
+        currency_field=None,
+        modified_since=False,
+        export_columns=(
+            "BudgetID",
+            "Type",
+            "Description",
+            "Tracking[0].Name",
+            "Tracking[0].Option",
+        ),
+    ),
+    Resource(
+        name="Journals",
+        noun="journals",
+        singular="journal",
+        id_field="JournalID",
+        number_field="JournalNumber",
+        number_in_path=True,  # GET /Journals/{JournalNumber}
+        paged=False,
+        offset_field="JournalNumber",
+        supports_where=False,
+        unitdp=False,
+        scopes=("accounting.journals.read",),
+        columns=(
+            Column("JournalNumber", "Number"),
+            Column("JournalDate", "Date"),
+            Column("SourceType", "Source"),
+            Column("Reference", "Reference"),
+            Column("JournalID", "JournalID"),
+        ),
+        filters=(
+            Filter(
+                "payments-only",
+                "flag",
+                "paymentsOnly",
+                "Only the journals of payments (Xero's paymentsOnly).",
+            ),
+        ),
+        date_field="JournalDate",
+        currency_field=None,
+        modified_since=False,
+        lines_field="JournalLines",
+        line_columns=(
+            "JournalLine.JournalLineID",
+            "JournalLine.AccountID",
+            "JournalLine.AccountCode",
+            "JournalLine.AccountType",
+            "JournalLine.AccountName",
+            "JournalLine.Description",
+            "JournalLine.NetAmount",
+            "JournalLine.GrossAmount",
+            "JournalLine.TaxAmount",
+            "JournalLine.TaxType",
+            "JournalLine.TaxName",
+        ),
+        export_columns=(
+            "JournalID",
+            "JournalNumber",
+            "JournalDate",
+            "CreatedDateUTC",
+            "Reference",
+            "SourceID",
+            "SourceType",
         ),
     ),
 )

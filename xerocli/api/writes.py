@@ -68,7 +68,7 @@ def write_records(
 ) -> Iterator[RowResult]:
     """PUT (create) or POST (create or update) every record, one result per input row."""
     method = "POST" if upsert else "PUT"
-    params: dict[str, Any] = {"summarizeErrors": "false"}
+    params: dict[str, Any] = {"summarizeErrors": "false"} if resource.element_errors else {}
     if resource.unitdp:
         params["unitdp"] = 4
     for number, (start, end) in enumerate(batches(bodies, resource.batch_size), start=1):

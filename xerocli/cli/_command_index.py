@@ -24,6 +24,16 @@ COMMANDS: dict = {
             'credit-notes': 'Work with credit notes in Xero.',
             'manual-journals': 'Work with manual journals in Xero.',
             'tax-rates': 'Work with tax rates in Xero.',
+            'contact-groups': 'Work with contact groups in Xero.',
+            'tracking-categories': 'Work with tracking categories in Xero.',
+            'users': 'Work with users in Xero.',
+            'currencies': 'Work with currencies in Xero.',
+            'branding-themes': 'Work with branding themes in Xero.',
+            'payment-services': 'Work with payment services in Xero.',
+            'invoice-reminders': 'Show the invoice reminder setting (one record), and its verbs.',
+            'organisation': 'Show the organisation (one record), and its verbs.',
+            'budgets': 'Work with budgets in Xero.',
+            'journals': 'Work with journals in Xero.',
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
@@ -91,7 +101,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('collections', ('status', 'invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', -1),
+            ('collections', ('status', 'invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals'), '', -1),
         ],
     },
     'sql': {
@@ -168,6 +178,7 @@ COMMANDS: dict = {
             (('--type',), True, ('ACCREC', 'ACCPAY'), '', 'ACCREC (sales, default) or ACCPAY (bill).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--tracking',), True, (), '', 'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).', True),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
             (('--reference',), True, (), '', 'Reference.', False),
             (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
@@ -669,6 +680,7 @@ COMMANDS: dict = {
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--bank-account',), True, (), '', 'Bank account code or ID.', False),
             (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--tracking',), True, (), '', 'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).', True),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
             (('--reference',), True, (), '', 'Reference.', False),
             (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
@@ -1058,6 +1070,7 @@ COMMANDS: dict = {
         'options': [
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--tracking',), True, (), '', 'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).', True),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
             (('--reference',), True, (), '', 'Reference.', False),
             (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
@@ -1236,6 +1249,7 @@ COMMANDS: dict = {
             (('--type',), True, ('ACCRECCREDIT', 'ACCPAYCREDIT'), '', 'ACCRECCREDIT (sales, default) or ACCPAYCREDIT.', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--tracking',), True, (), '', 'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).', True),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
             (('--reference',), True, (), '', 'Reference.', False),
             (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
@@ -1413,6 +1427,7 @@ COMMANDS: dict = {
         'options': [
             (('--narration',), True, (), '', 'What the journal is for (required).', False),
             (('--line',), True, (), '', 'A line: "description,amount,account code[,tax type]"; a positive amount is a debit, a negative one a credit (repeatable; the lines must balance).', True),
+            (('--tracking',), True, (), '', 'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).', True),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD; default today).', False),
             (('--status',), True, ('DRAFT', 'POSTED'), '', 'DRAFT (default) or POSTED.', False),
             (('--line-amount-types',), True, ('Exclusive', 'Inclusive', 'NoTax'), '', 'NoTax (default), Exclusive or Inclusive.', False),
@@ -1547,6 +1562,629 @@ COMMANDS: dict = {
     },
     'tax-rates get': {
         'help': 'Show one tax rate by TaxType.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contact-groups': {
+        'help': 'Work with contact groups in Xero.',
+        'commands': {
+            'list': 'List contact groups.',
+            'get': 'Show one contact group by ContactGroupID.',
+            'create': 'Create contact groups from options or a file.',
+            'update': 'Change fields of one contact group: only the fields given are sent.',
+            'delete': 'Delete a contact group (its contacts stay).',
+            'add': 'Add contacts to a group.',
+            'remove': 'Remove contacts from a group (one request each).',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contact-groups list': {
+        'help': 'List contact groups.',
+        'options': [
+            (('--status',), True, ('ACTIVE', 'DELETED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contact-groups get': {
+        'help': 'Show one contact group by ContactGroupID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contact-groups create': {
+        'help': 'Create contact groups from options or a file.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the group (unique).', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'contact-groups update': {
+        'help': 'Change fields of one contact group: only the fields given are sent.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the group (unique).', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contact-groups delete': {
+        'help': 'Delete a contact group (its contacts stay).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'contact-groups add': {
+        'help': 'Add contacts to a group.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
+    'contact-groups remove': {
+        'help': 'Remove contacts from a group (one request each).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
+    'tracking-categories': {
+        'help': 'Work with tracking categories in Xero.',
+        'commands': {
+            'list': 'List tracking categories.',
+            'get': 'Show one tracking category by TrackingCategoryID.',
+            'create': 'Create tracking categories from options or a file.',
+            'update': 'Change fields of one tracking category: only the fields given are sent.',
+            'archive': 'Archive a tracking category (its options stay on lines).',
+            'restore': 'Make an archived tracking category active again.',
+            'delete': 'Delete a tracking category (Xero refuses one in use: archive it).',
+            'add-options': 'Add options to a tracking category.',
+            'rename-option': 'Rename an option of a tracking category.',
+            'delete-options': 'Delete options of a tracking category (one request each).',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tracking-categories list': {
+        'help': 'List tracking categories.',
+        'options': [
+            (('--status',), True, ('ACTIVE', 'ARCHIVED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--include-archived',), False, (), '', 'Archived categories too (Xero leaves them out otherwise).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tracking-categories get': {
+        'help': 'Show one tracking category by TrackingCategoryID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'tracking-categories create': {
+        'help': 'Create tracking categories from options or a file.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the category, e.g. Region.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tracking-categories update': {
+        'help': 'Change fields of one tracking category: only the fields given are sent.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the category, e.g. Region.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'tracking-categories archive': {
+        'help': 'Archive a tracking category (its options stay on lines).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'tracking-categories restore': {
+        'help': 'Make an archived tracking category active again.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'tracking-categories delete': {
+        'help': 'Delete a tracking category (Xero refuses one in use: archive it).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'tracking-categories add-options': {
+        'help': 'Add options to a tracking category.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
+    'tracking-categories rename-option': {
+        'help': 'Rename an option of a tracking category.',
+        'options': [
+            (('--name',), True, (), '', 'The new Name.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
+    'tracking-categories delete-options': {
+        'help': 'Delete options of a tracking category (one request each).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
+    'users': {
+        'help': 'Work with users in Xero.',
+        'commands': {
+            'list': 'List users.',
+            'get': 'Show one user by UserID.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'users list': {
+        'help': 'List users.',
+        'options': [
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'users get': {
+        'help': 'Show one user by UserID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'currencies': {
+        'help': 'Work with currencies in Xero.',
+        'commands': {
+            'list': 'List currencies.',
+            'get': 'Show one currency by Code or Code.',
+            'create': 'Create currencies from options or a file.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'currencies list': {
+        'help': 'List currencies.',
+        'options': [
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'currencies get': {
+        'help': 'Show one currency by Code or Code.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'currencies create': {
+        'help': 'Create currencies from options or a file.',
+        'options': [
+            (('--code',), True, (), '', 'ISO 4217 currency code, e.g. USD.', False),
+            (('--description',), True, (), '', "Name (default: Xero's for the code).", False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'branding-themes': {
+        'help': 'Work with branding themes in Xero.',
+        'commands': {
+            'list': 'List branding themes.',
+            'get': 'Show one branding theme by BrandingThemeID.',
+            'payment-services': "List the payment services a branding theme's invoices offer.",
+            'add-payment-services': "Offer payment services on a branding theme's invoices.",
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'branding-themes list': {
+        'help': 'List branding themes.',
+        'options': [
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'branding-themes get': {
+        'help': 'Show one branding theme by BrandingThemeID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'branding-themes payment-services': {
+        'help': "List the payment services a branding theme's invoices offer.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'branding-themes add-payment-services': {
+        'help': "Offer payment services on a branding theme's invoices.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('items', (), '', -1),
+        ],
+    },
+    'payment-services': {
+        'help': 'Work with payment services in Xero.',
+        'commands': {
+            'list': 'List payment services.',
+            'create': 'Create payment services from options or a file.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'payment-services list': {
+        'help': 'List payment services.',
+        'options': [
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'payment-services create': {
+        'help': 'Create payment services from options or a file.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the service.', False),
+            (('--url',), True, (), '', 'Payment URL; Xero fills in [INVOICENUMBER] etc.', False),
+            (('--pay-now-text',), True, (), '', "The button's text on invoices.", False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'invoice-reminders': {
+        'help': 'Show the invoice reminder setting (one record), and its verbs.',
+        'commands': {
+        },
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'organisation': {
+        'help': 'Show the organisation (one record), and its verbs.',
+        'commands': {
+            'actions': 'What the API may do in this organisation (ALLOWED or NOT-ALLOWED).',
+            'cis-settings': "The organisation's construction industry scheme settings (UK).",
+        },
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'organisation actions': {
+        'help': 'What the API may do in this organisation (ALLOWED or NOT-ALLOWED).',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'organisation cis-settings': {
+        'help': "The organisation's construction industry scheme settings (UK).",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'budgets': {
+        'help': 'Work with budgets in Xero.',
+        'commands': {
+            'list': 'List budgets.',
+            'get': 'Show one budget by BudgetID.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'budgets list': {
+        'help': 'List budgets.',
+        'options': [
+            (('--from',), True, (), '', 'Periods from this date (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Periods up to this date (YYYY-MM-DD).', True),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'budgets get': {
+        'help': 'Show one budget by BudgetID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'journals': {
+        'help': 'Work with journals in Xero.',
+        'commands': {
+            'list': 'List journals.',
+            'get': 'Show one journal by JournalID or JournalNumber.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'journals list': {
+        'help': 'List journals.',
+        'options': [
+            (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'journals get': {
+        'help': 'Show one journal by JournalID or JournalNumber.',
         'options': [
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
@@ -1956,16 +2594,17 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
+            (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals'), '', 1),
         ],
     },
     'export ndjson': {
@@ -1978,16 +2617,17 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
+            (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals'), '', 1),
         ],
     },
     'export xlsx': {
@@ -2000,16 +2640,17 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
+            (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals'), '', 1),
         ],
     },
     'export columns': {
@@ -2019,7 +2660,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals'), '', 1),
         ],
     },
 }

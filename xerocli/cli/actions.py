@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import sys
+from urllib.parse import quote
 
 import typer
 
 from xerocli import errors
-from xerocli.api.resources import LINE_KINDS, Resource, resource
+from xerocli.api.resources import REPEATED_KINDS, Action, Resource, resource
 from xerocli.cli.choices import offered
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format
@@ -39,7 +40,13 @@ def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields)
 
 
 #: What `_status_change` says it did: "Voided invoice INV-0001.", not "Void invoice ...".
-PAST_TENSE = {"void": "Voided", "delete": "Deleted", "post": "Posted"}
+PAST_TENSE = {
+    "void": "Voided",
+    "delete": "Deleted",
+    "post": "Posted",
+    "archive": "Archived",
+    "restore": "Restored",
+}
 
 
 def _status_change(res: Resource, status: str, verb: str, summary: str):
@@ -48,12 +55,12 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
     def body(ctx: typer.Context, key: str, idempotency_key, output, as_json, fields) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.writes import update_record
-        from xerocli.cli.objects import _fields, _find
+        from xerocli.cli.objects import _fields
 
         _fields(res, fields)  # a typo'd --fields fails before the change is sent
         app_ctx = ctx.obj
         client = app_ctx.client()
-        record = _find(client, res, key)
+        record = _find_for_update(client, res, key)
         record_id = record[res.id_field]
         updated = update_record(
             client,
@@ -62,7 +69,7 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
             {res.id_field: record_id, "Status": status},
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
-        label = record.get(res.number_field or "", "") or record_id
+        label = record.get(res.number_field or "") or record.get(res.name_field or "") or record_id
         app_ctx.io.info(f"{PAST_TENSE.get(verb, verb.capitalize())} {res.singular} {label}.")
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
@@ -120,7 +127,7 @@ def build_update(res: Resource):
         key_help += f" or {res.name_field.lower()}"
     params = [ctx_param(), _key_param(key_help)]
     for spec in res.create_options:
-        if spec.kind in LINE_KINDS:
+        if spec.kind in REPEATED_KINDS:
             continue  # lines are replaced whole: from --file, where they are all in view
         name = "opt_" + spec.option.replace("-", "_")
         params.append(
@@ -275,15 +282,153 @@ def _find_for_update(client, res: Resource, key: str) -> dict:
     except errors.NotFoundError:
         if not res.name_field:
             raise
-    found = client.get_records(res, {"where": f"{res.name_field}=={quote(key)}"})
+    params = {"where": f"{res.name_field}=={quote(key)}"}
+    # A name names archived records too (`tracking-categories restore Department`).
+    params |= {f.target: "true" for f in res.filters if f.target == "includeArchived"}
+    found = client.get_records(res, params)
     if len(found) != 1:
         raise errors.NotFoundError(f"no {res.singular} {key!r} in Xero")
+    if res.get_by == "path" and res.listed_without:  # a list leaves the members out
+        return client.get_one(res, str(found[0][res.id_field]))
     return found[0]
+
+
+def build_action(res: Resource, action: Action):
+    """A verb with its own path (see `resources.Action`): `organisation actions`,
+    `branding-themes payment-services THEME`, `branding-themes add-payment-services THEME ID...`.
+    """
+    from dataclasses import replace
+
+    params = [ctx_param()]
+    if action.per_record and not res.singleton:
+        params.append(_key_param(res.id_field))
+    if action.item_field:
+        params.append(
+            option_param(
+                "items",
+                typer.Argument(..., help=action.item_help, show_default=False),
+                list[str],
+            )
+        )
+    if action.value_option:
+        option, field = action.value_option
+        params.append(
+            option_param(
+                "value",
+                typer.Option(..., f"--{option}", help=f"The new {field}.", show_default=False),
+                str,
+            )
+        )
+    if action.writes:
+        params.append(_idempotency_param())
+    params += output_params()
+    shown = replace(
+        res,
+        name=action.key,
+        noun=re.sub(r"(?<!^)(?=[A-Z][a-z])", "-", action.key).lower(),  # PaymentServices
+        columns=action.columns,
+        lines_field=None,
+        currency_field=None,
+        number_field=None,
+        id_field=action.columns[-1].path if action.columns else res.id_field,
+    )
+
+    def body(
+        ctx: typer.Context,
+        output,
+        as_json,
+        fields,
+        key: str = "",
+        items: list[str] | None = None,
+        idempotency_key: str | None = None,
+        value: str | None = None,
+    ) -> None:
+        from xerocli.api import wire
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.cli.objects import _fields, one_record
+
+        wanted = _fields(shown, fields)  # a typo'd --fields fails before anything is sent
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        record_id = None
+        if action.per_record:
+            found = one_record(client, res) if res.singleton else _find_for_update(client, res, key)
+            record_id = str(found[res.id_field])
+        scope = action.scope or res.scopes[0]
+        if action.item_resource:
+            items = [_item_id(client, action, item) for item in items or ()]
+        if action.per_item:  # one request per item, the item in the path (`.../{item}`)
+            base = idempotency_key or new_idempotency_key()
+            answered = []
+            for number, item in enumerate(items or (), start=1):
+                answer = client.request(
+                    action.method,
+                    _action_path(res, action, record_id, item),
+                    json_body={action.value_option[1]: value} if action.value_option else None,
+                    idempotency_key=f"{base}-{number}",
+                    scope_hint=scope,
+                )
+                answered += wire.records_of(answer.payload, action.key)
+            done = ", ".join(items or ())
+            app_ctx.io.info(f"{action.command} {done}: done.")
+        else:
+            answer = client.request(
+                action.method,
+                _action_path(res, action, record_id),
+                json_body={action.key: [{action.item_field: item} for item in items or ()]}
+                if action.item_field
+                else None,
+                idempotency_key=(idempotency_key or new_idempotency_key())
+                if action.writes
+                else None,
+                scope_hint=scope,
+            )
+            answered = wire.records_of(answer.payload, action.key)
+        if not answered and action.per_item:
+            return  # 204s (a contact removed from a group): said above
+        app_ctx.io.write_records(
+            answered,
+            _view(shown, app_ctx),
+            fmt=chosen_format(output, as_json),
+            fields=wanted,
+        )
+
+    return command_from(action.command, params, body, action.help)
+
+
+def _item_id(client, action: Action, item: str) -> str:
+    """An item as its ID: a GUID as given, else the one record of `item_resource` so named."""
+    import uuid
+
+    try:
+        return str(uuid.UUID(item))
+    except ValueError:
+        named = resource(action.item_resource)
+    return str(_find_for_update(client, named, item)[named.id_field])
+
+
+def _action_path(res: Resource, action: Action, record_id: str | None, item: str = "") -> str:
+    """`/Organisation/Actions`, `/BrandingThemes/<id>/PaymentServices`, `/ContactGroups/<id>/
+    Contacts/<item>`: the record and the item checked and encoded (api/keys.py)."""
+    from xerocli.api.keys import checked_key
+
+    if record_id is None:
+        return f"{res.path}/{action.path}"
+    more = [
+        quote(checked_key(item), safe="") if part == "{item}" else part
+        for part in action.path.split("/")[1:]
+    ]
+    return res.record_path(record_id, *more)
 
 
 def add_verbs(noun: str, group: typer.Typer) -> None:
     """The verbs beyond list/get/create/update that one resource's group has (none for most):
     added per group, so building `invoices` neither builds nor imports `payments apply`."""
+    res = resource(noun)
+    for verb, status, summary in res.status_actions:
+        group.command(verb)(_status_change(res, status, verb, summary))
+    for action in res.actions:
+        group.command(action.command)(build_action(res, action))
     if noun == "invoices":
         invoices = resource("invoices")
         group.command("void")(

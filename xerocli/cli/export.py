@@ -81,7 +81,7 @@ def _check_options(
     for option, value in filters.items():
         if value not in (None, [], (), False) and option not in offered:
             raise errors.UsageError(f"--{option}: {resource.noun} take no --{option} filter")
-    if incremental and not resource.modified_since:
+    if incremental and not (resource.modified_since or resource.offset_field):
         raise errors.UsageError(
             f"--incremental: Xero's {resource.name} carry no modification time; export them whole"
         )

@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from xerocli.api.resources import LINE_KINDS, RESOURCES, Filter, Resource
+from xerocli.api.resources import REPEATED_KINDS, RESOURCES, Filter, Resource
 from xerocli.cli.choices import offered
 from xerocli.cli.options import (
     chosen_format,
@@ -205,8 +205,10 @@ def build_get(resource: Resource) -> Callable[..., None]:
 
     def body(ctx: typer.Context, key: str, output, as_json, fields) -> None:
         app_ctx = ctx.obj
+        from xerocli.cli.actions import _find_for_update
+
         wanted = _fields(resource, fields)
-        record = _find(app_ctx.client(), resource, key)
+        record = _find_for_update(app_ctx.client(), resource, key)  # by name too, where named
         app_ctx.io.write_record(
             record, _view(resource, app_ctx), fmt=chosen_format(output, as_json), fields=wanted
         )
@@ -214,11 +216,40 @@ def build_get(resource: Resource) -> Callable[..., None]:
     return command_from("get", params, body, f"Show one {resource.singular} by {key_help}.")
 
 
+def build_show(resource: Resource) -> Callable[..., None]:
+    """`xero organisation`: a resource with one record shows it (its verbs are subcommands)."""
+    params = [ctx_param(), *output_params()]
+
+    def body(ctx: typer.Context, output, as_json, fields) -> None:
+        if ctx.invoked_subcommand:
+            return
+        app_ctx = ctx.obj
+        wanted = _fields(resource, fields)
+        app_ctx.io.write_record(
+            one_record(app_ctx.client(), resource),
+            _view(resource, app_ctx),
+            fmt=chosen_format(output, as_json),
+            fields=wanted,
+        )
+
+    return command_from("show", params, body, f"Show the {resource.singular}.")
+
+
+def one_record(client: Any, resource: Resource) -> dict:
+    """The record of a resource that has one (the organisation)."""
+    from xerocli import errors
+
+    records = client.get_records(resource)
+    if not records:
+        raise errors.NotFoundError(f"Xero sent no {resource.singular}")
+    return records[0]
+
+
 def build_create(resource: Resource) -> Callable[..., None]:
     params = [ctx_param()]
     for spec in resource.create_options:
         name = "opt_" + spec.option.replace("-", "_")
-        if spec.kind in LINE_KINDS:
+        if spec.kind in REPEATED_KINDS:
             params.append(
                 option_param(
                     name, typer.Option(None, f"--{spec.option}", help=spec.help), list[str] | None
@@ -378,11 +409,12 @@ def _find(client: Any, resource: Resource, key: str) -> dict:
     from xerocli import errors
     from xerocli.api.query import quote
 
-    try:
-        return client.get_one(resource, key)
-    except errors.NotFoundError:
-        if not resource.number_field or resource.number_in_path:
-            raise
+    if resource.get_by == "path":
+        try:
+            return client.get_one(resource, key)
+        except errors.NotFoundError:
+            if not resource.number_field or resource.number_in_path:
+                raise
     records = client.get_records(resource, {"where": f"{resource.number_field}=={quote(key)}"})
     if not records:
         raise errors.NotFoundError(f"no {resource.singular} {key}")
@@ -398,11 +430,18 @@ def group_for(resource: Resource) -> typer.Typer:
 
     group = typer.Typer(
         name=resource.noun,
-        no_args_is_help=True,
-        help=f"Work with {resource.noun.replace('-', ' ')} in Xero.",
+        no_args_is_help=not resource.singleton,
+        invoke_without_command=resource.singleton,
+        help=f"Work with {resource.noun.replace('-', ' ')} in Xero."
+        if not resource.singleton
+        else f"Show the {resource.singular} (one record), and its verbs.",
     )
-    group.command("list")(build_list(resource))
-    group.command("get")(build_get(resource))
+    if resource.singleton:
+        group.callback()(build_show(resource))
+    else:
+        group.command("list")(build_list(resource))
+    if resource.get_by:
+        group.command("get")(build_get(resource))
     if resource.create_options:
         group.command("create")(build_create(resource))
     if resource.updatable:

@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from xerocli import errors
-from xerocli.api.marks import HighWater, Mark, iso_utc, parse_utc
+from xerocli.api.marks import HighWater, Mark, OffsetHighWater, iso_utc, parse_utc
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import Backend, quoted
 from xerocli.mirror.schema import Table
@@ -41,6 +41,7 @@ from xerocli.output.paths import compile_path, read_steps
 
 if TYPE_CHECKING:
     from xerocli.api.export import Tenant
+    from xerocli.api.resources import Resource
 
 #: How far Xero's clock may be ahead of ours without a change being missed.
 CLOCK_MARGIN = timedelta(minutes=5)
@@ -184,7 +185,7 @@ class CollectionLoad:
         b = self.backend
         b.begin()
         self._open = True
-        incremental = not self.full and self.resource.modified_since
+        incremental = not self.full and incremental_by_mark(self.resource)
         p = b.placeholder
         for tenant in tenants:
             previous = read_mark(b, tenant.id, self.table.name) if incremental else None
@@ -193,7 +194,7 @@ class CollectionLoad:
                 (tenant.id,),
             )
             self.runs[tenant.id] = TenantRun(
-                tenant, HighWater(self.resource.id_field, previous), fresh=not count
+                tenant, high_water_for(self.resource, previous), fresh=not count
             )
             b.execute(
                 f'INSERT INTO "tenants" ("tenant_id", "tenant_name", "first_synced_at",'
@@ -250,27 +251,30 @@ class CollectionLoad:
         b = self.backend
         p = b.placeholder
         for run in self.runs.values():
-            if self.full or not self.resource.modified_since:
+            by_mark = incremental_by_mark(self.resource)
+            if self.full or not by_mark:
                 b.execute(
                     f"UPDATE {quoted(self.table.name)} SET {quoted(schema.MISSING_SINCE)} = {p}"
                     f" WHERE tenant_id = {p} AND {quoted(schema.SYNCED_AT)} <> {p}"
                     f" AND {quoted(schema.MISSING_SINCE)} IS NULL",
                     (self.synced_at, run.tenant.id, self.synced_at),
                 )
-            mark = run.high_water.mark() if self.resource.modified_since else None
-            if mark is not None and mark.since > self.complete_until:
+            mark = run.high_water.mark() if by_mark else None
+            if mark is not None and mark.since is not None and mark.since > self.complete_until:
                 mark = Mark(self.complete_until)
             previous = run.high_water.previous
             kept = mark or previous
-            whole = self.full or not self.resource.modified_since or previous is None
+            whole = self.full or not by_mark or previous is None
             full_at = self.synced_at if whole else None
             b.execute(
                 f'INSERT INTO "_sync_state" ("tenant_id", "collection", "tenant_name",'
-                ' "mark_since", "mark_ids", "last_run_at", "last_full_at", "last_run_records",'
-                f' "last_run_calls") VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})'
+                ' "mark_since", "mark_ids", "mark_offset", "last_run_at", "last_full_at",'
+                ' "last_run_records", "last_run_calls")'
+                f" VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})"
                 ' ON CONFLICT ("tenant_id", "collection") DO UPDATE SET'
                 ' "tenant_name" = excluded."tenant_name", "mark_since" = excluded."mark_since",'
-                ' "mark_ids" = excluded."mark_ids", "last_run_at" = excluded."last_run_at",'
+                ' "mark_ids" = excluded."mark_ids", "mark_offset" = excluded."mark_offset",'
+                ' "last_run_at" = excluded."last_run_at",'
                 ' "last_full_at" = coalesce(excluded."last_full_at", "_sync_state"."last_full_at"),'
                 ' "last_run_records" = excluded."last_run_records",'
                 ' "last_run_calls" = excluded."last_run_calls"',
@@ -278,8 +282,9 @@ class CollectionLoad:
                     run.tenant.id,
                     self.table.name,
                     run.tenant.name,
-                    iso_utc(kept.since) if kept else None,
-                    json.dumps(sorted(kept.ids_at_mark)) if kept else None,
+                    iso_utc(kept.since) if kept and kept.since else None,
+                    json.dumps(sorted(kept.ids_at_mark)) if kept and kept.since else None,
+                    kept.offset if kept and kept.since is None else None,
                     self.synced_at,
                     full_at,
                     run.records,
@@ -298,12 +303,26 @@ class CollectionLoad:
 def read_mark(backend: Backend, tenant_id: str, collection: str) -> Mark | None:
     p = backend.placeholder
     _, rows = backend.query(
-        f'SELECT "mark_since", "mark_ids" FROM "_sync_state" WHERE "tenant_id" = {p}'
-        f' AND "collection" = {p}',
+        f'SELECT "mark_since", "mark_ids", "mark_offset" FROM "_sync_state"'
+        f' WHERE "tenant_id" = {p} AND "collection" = {p}',
         (tenant_id, collection),
     )
     found = list(rows)
-    if not found or not found[0][0]:
+    if not found:
         return None
-    since, ids = found[0]
-    return Mark(parse_utc(since), frozenset(json.loads(ids or "[]")))
+    since, ids, offset = found[0]
+    if since:
+        return Mark(parse_utc(since), frozenset(json.loads(ids or "[]")))
+    return Mark(None, offset=int(offset)) if offset is not None else None
+
+
+def incremental_by_mark(resource: Resource) -> bool:
+    """A run can start at a mark: a modification time (If-Modified-Since), or for a
+    collection paged by offset (Journals) the last number mirrored."""
+    return resource.modified_since or resource.offset_field is not None
+
+
+def high_water_for(resource: Resource, previous: Mark | None) -> HighWater | OffsetHighWater:
+    if resource.offset_field:
+        return OffsetHighWater(resource.offset_field, previous)
+    return HighWater(resource.id_field, previous)

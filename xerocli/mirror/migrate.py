@@ -65,8 +65,10 @@ def migrate(backend: Backend, version: int = schema.VERSION) -> int | None:
                 f"--db: the mirror {backend.target.shown} has schema version {before}, newer"
                 f" than this xero's {version}: upgrade xero (the mirror was left as it is)"
             )
+        # Every run, not only on a version change: a collection the resource table gained
+        # since the mirror was made arrives as its own new table, with no version of its own.
+        _ensure_tables(backend, version)
         if before != version:
-            _ensure_tables(backend, version)
             backend.execute(
                 f'INSERT INTO "{schema.SCHEMA_TABLE.name}" ("version", "migrated_at")'
                 f" VALUES ({backend.placeholder}, {backend.placeholder})",

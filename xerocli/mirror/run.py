@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from xerocli.api.export import ExportPlan
 from xerocli.mirror import schema
-from xerocli.mirror.load import CollectionLoad, clock_margin
+from xerocli.mirror.load import CollectionLoad, clock_margin, incremental_by_mark
 
 if TYPE_CHECKING:
     from xerocli.api.export import ExportEvents, Login
@@ -101,7 +101,7 @@ def run_sync(
             plan = ExportPlan(
                 resource,
                 sync_query(resource),
-                incremental=not (full or not resource.modified_since),
+                incremental=not full and incremental_by_mark(resource),
                 all_tenants=all_tenants,
                 profile=profile,
             )

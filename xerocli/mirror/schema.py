@@ -30,7 +30,7 @@ from functools import cache
 from xerocli.api.resources import RESOURCES, Resource
 from xerocli.output.schema import SCHEMAS, line_schema, root_schema
 
-VERSION = 2
+VERSION = 3
 
 
 def _words(*lines: str) -> frozenset[str]:
@@ -259,9 +259,12 @@ def _collection(resource: Resource) -> Table:
         element = line_schema(resource.name, resource.lines_field)
         assert element is not None
         spec = ListSpec(resource.lines_field, f"{singular}_lines", "line")
-        tracking_element = SCHEMAS[element]["Tracking"][0]  # type: ignore[index]
-        tracking = ListSpec("Tracking", f"{singular}_line_tracking", "tracking")
-        children.append(_child(table, spec, element, ((tracking, tracking_element),)))
+        tracking_shape = SCHEMAS[element].get("Tracking")  # a journal line has none
+        grandchildren: tuple = ()
+        if isinstance(tracking_shape, list):
+            tracking = ListSpec("Tracking", f"{singular}_line_tracking", "tracking")
+            grandchildren = ((tracking, tracking_shape[0]),)
+        children.append(_child(table, spec, element, grandchildren))
     for spec in LISTS.get(resource.noun, ()):
         shape = SCHEMAS[root_schema(resource.name)][spec.list_field]
         assert isinstance(shape, list)
@@ -307,6 +310,8 @@ STATE_TABLE = Table(
         #: `api/marks.py`: the next run sends If-Modified-Since and drops those if unchanged.
         Column("mark_since", ""),
         Column("mark_ids", ""),
+        #: A collection paged by offset (Journals): the last number mirrored (version 3).
+        Column("mark_offset", "", INTEGER, since=3),
         Column("last_run_at", "", TIMESTAMP),
         Column("last_full_at", "", TIMESTAMP),
         Column("last_run_records", "", INTEGER),

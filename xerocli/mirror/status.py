@@ -13,20 +13,22 @@ from __future__ import annotations
 from xerocli.api.paging import PAGE_SIZE
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import Backend, quoted
+from xerocli.mirror.load import incremental_by_mark
 from xerocli.mirror.query import plain
 
 
 def status_rows(backend: Backend) -> list[dict]:
     _, states = backend.query(
         'SELECT "tenant_id", "tenant_name", "collection", "last_run_at", "last_full_at",'
-        ' "mark_since", "last_run_records", "last_run_calls" FROM "_sync_state"'
+        ' "mark_since", "mark_offset", "last_run_records", "last_run_calls" FROM "_sync_state"'
         ' ORDER BY "tenant_name", "collection"'
     )
     by_table = {table.name: table for table in schema.tables()}
     order = {table.name: i for i, table in enumerate(schema.tables())}
     out = []
     p = backend.placeholder
-    for tenant_id, name, collection, last_run, last_full, mark, records, calls in states:
+    for tenant_id, name, collection, last_run, last_full, since, offset, records, calls in states:
+        mark = since if since else (f"offset {offset}" if offset is not None else None)
         table = by_table.get(collection)
         rows = missing = None
         if table is not None:
@@ -39,7 +41,7 @@ def status_rows(backend: Backend) -> list[dict]:
                 (tenant_id,),
             )
         resource = table.resource if table is not None else None
-        incremental = bool(resource and resource.modified_since)
+        incremental = bool(resource and incremental_by_mark(resource))
         if incremental or not (resource and resource.paged):
             next_calls = 1
         else:

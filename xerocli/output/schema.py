@@ -98,7 +98,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "Day Type",
     ),
     "ContactGroup": _schema(
-        "Name Status ContactGroupID",
+        "Name Status ContactGroupID UpdatedDateUTC",
         Contacts=["Contact"],
     ),
     "BrandingTheme": _schema(
@@ -257,7 +257,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         Tracking=["TrackingCategory"],
     ),
     "TrackingCategory": _schema(
-        "TrackingCategoryID TrackingOptionID Name Option Status",
+        "TrackingCategoryID TrackingOptionID Name Option Status UpdatedDateUTC",
         Options=["TrackingOption"],
     ),
     "TrackingOption": _schema(
@@ -272,13 +272,56 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "TaxComponent": _schema(
         "Name Rate IsCompound IsNonRecoverable",
     ),
+    "User": _schema(
+        "UserID EmailAddress FirstName LastName UpdatedDateUTC IsSubscriber OrganisationRole",
+    ),
+    "Currency": _schema("Code Description"),
+    "PaymentService": _schema(
+        "PaymentServiceID PaymentServiceName PaymentServiceUrl PayNowText PaymentServiceType",
+        ValidationErrors=["ValidationError"],
+    ),
+    "InvoiceReminder": _schema("Enabled"),
+    "Organisation": _schema(
+        "OrganisationID APIKey Name LegalName PaysTax Version OrganisationType BaseCurrency "
+        "CountryCode IsDemoCompany OrganisationStatus RegistrationNumber "
+        "EmployerIdentificationNumber TaxNumber FinancialYearEndDay FinancialYearEndMonth "
+        "SalesTaxBasis SalesTaxPeriod DefaultSalesTax DefaultPurchasesTax PeriodLockDate "
+        "EndOfYearLockDate CreatedDateUTC Timezone OrganisationEntityType ShortCode Class "
+        "Edition LineOfBusiness",
+        Addresses=["Address"],
+        Phones=["Phone"],
+        ExternalLinks=["ExternalLink"],
+        PaymentTerms="PaymentTerm",
+    ),
+    "ExternalLink": _schema("LinkType Url Description"),
+    "Action": _schema("Name Status"),
+    "CISSetting": _schema("CISContractorEnabled CISSubContractorEnabled Rate"),
+    "Budget": _schema(
+        "BudgetID Type Description UpdatedDateUTC",
+        BudgetLines=["BudgetLine"],
+        Tracking=["TrackingCategory"],
+    ),
+    "BudgetLine": _schema("AccountID AccountCode", BudgetBalances=["BudgetBalance"]),
+    "BudgetBalance": _schema("Period Amount UnitAmount Notes"),
+    "Journal": _schema(
+        "JournalID JournalDate JournalNumber CreatedDateUTC Reference SourceID SourceType",
+        JournalLines=["JournalLine"],
+    ),
+    "JournalLine": _schema(
+        "JournalLineID AccountID AccountCode AccountType AccountName Description NetAmount "
+        "GrossAmount TaxAmount TaxType TaxName",
+        TrackingCategories=["TrackingCategory"],
+    ),
 }
 for _name, _extra in _SENT_ALSO.items():
     SCHEMAS[_name].update(dict.fromkeys(_extra.split()))
 
 
 def root_schema(resource_name: str) -> str:
-    """The schema of one record of a resource: `Invoices` -> `Invoice`."""
+    """The schema of one record of a resource: `Invoices` -> `Invoice`, `Currencies` ->
+    `Currency`."""
+    if resource_name.endswith("ies"):
+        return resource_name[:-3] + "y"
     return resource_name.removesuffix("s")
 
 

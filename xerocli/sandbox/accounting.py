@@ -10,6 +10,7 @@ refuse a bank transaction without it) and no JournalLines. Filters: `where`, `or
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -89,8 +90,30 @@ class Accounting:
         ]
 
     def register(self, router: Router) -> None:
+        for resource in resources.ALL:  # a resource's own paths first (`Resource.routes`)
+            for route in resource.routes:
+                path = f"/api.xro/2.0/{resource.collection}{route.path}"
+                handler = functools.partial(route.handler, self.store)
+                if route.method != "GET":
+                    handler = functools.partial(self._idempotent, handler)
+                router.add(route.method, path, handler)
         for method, path, handler in self.routes():
             router.add(method, path, handler)
+
+    def _idempotent(self, handler: Handler, req: Request) -> Response:
+        """A resource's own write route answers a repeated Idempotency-Key as the generic
+        writes do: the first answer again, or a 400 for another request under the key."""
+        key = self.idempotency.key_of(req)
+        if key is None:
+            return handler(req)
+        with self.store.transaction():
+            cached = self.idempotency.lookup(req, key)
+        if cached is not None:
+            return cached
+        response = handler(req)
+        with self.store.transaction():
+            self.idempotency.remember(req, key, response)
+        return response
 
     @staticmethod
     def resource_of(req: Request) -> Resource | None:

@@ -85,6 +85,8 @@ KNOWN_SCOPES = {
     "accounting.reports.taxreports.read",
     "accounting.reports.tenninetynine.read",
     "accounting.journals.read",
+    "accounting.budgets.read",
+    "paymentservices",
 }
 
 #: Which scopes open the paths that are not resources (each resource declares its own

@@ -25,7 +25,8 @@ def row_for(tenant_id: str, kind: str, record: dict) -> Row:
         contact_id=contact.get("ContactID"),
         date=_iso(record.get(date_field)) if date_field else None,
         due_date=_iso(record.get(due_field)) if due_field else None,
-        updated=iso_updated(updated_of(record)),
+        # Settings Xero sends without a modification time (Currencies) sort first.
+        updated=iso_updated(updated_of(record)) if "UpdatedDateUTC" in record else "",
         body=dumps(record),
     )
 

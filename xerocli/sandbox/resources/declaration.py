@@ -17,7 +17,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # types only: the engine imports the declarations, not the other way round
-    from xerocli.sandbox.http import Request
+    from xerocli.sandbox.http import Request, Response
+    from xerocli.sandbox.store import Store
     from xerocli.sandbox.validate import Element
     from xerocli.sandbox.writes import Context
 
@@ -90,6 +91,21 @@ class Listing:
     empty_lines_unpaged: bool = False
     #: Extra filters only this collection takes (a purchase order's `Status`, `DateFrom`).
     filters: ListFilters | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    """A path of the collection's own, served by the resource's module rather than the generic
+    list/get/write: a record computed on request (`/Organisation`, `/Journals?offset=`), an
+    action below the collection (`/Organisation/Actions`, `/InvoiceReminders/Settings`) or below
+    one record (`/BrandingThemes/{record_id}/PaymentServices`). Matched before the generic ones.
+    """
+
+    method: str
+    #: What follows `/{collection}` (`""`, `"/Actions"`, `"/{record_id}/PaymentServices"`).
+    path: str
+    #: (the store, the request: `context["tenant_id"]`, `params`, `arg()`) -> the answer.
+    handler: Callable[[Store, Request], Response]
 
 
 @dataclass(frozen=True)
@@ -204,6 +220,16 @@ class Resource:
     books: Books = field(default_factory=Books)
     #: Attachments, history, PDF and online link (all off by default).
     documents: Documents = field(default_factory=Documents)
+    #: Paths it serves itself (see `Route`), before the generic ones.
+    routes: tuple[Route, ...] = ()
+    #: Where Xero lists it, below `/api.xro/2.0/`, when not at `collection`
+    #: (`InvoiceReminders/Settings`), and the answer's list when not `collection`
+    #: (`Organisations`).
+    list_path: str | None = None
+    answer_key: str | None = None
+    #: Xero reads one record by ID (`GET /{collection}/{ID}`); not Currencies, PaymentServices,
+    #: the organisation or its settings.
+    by_id: bool = True
 
     @property
     def label(self) -> str:
