@@ -25,6 +25,8 @@ CHANGES = {
     "accounts": ("--description", "Description", "{}"),
     "contacts": ("--email", "EmailAddress", "{}@example.com"),
     "items": ("--description", "Description", "{}"),
+    "quotes": ("--title", "Title", "{}"),
+    "repeating-invoices": ("--reference", "Reference", "{}"),
 }
 #: What Xero itself moves on every change.
 MOVES = {"UpdatedDateUTC", "UpdatedDateUTCString"}

@@ -3,6 +3,10 @@ indexes built once after the rows, and, record for record, the data the seed alw
 
 The pinned digests were computed once from the seed as it was before the bulk load (commit
 c614e23): any change to what is seeded, or to the order records are stored in, changes them.
+They were pinned again when issue 14 seeded the document collections (quotes, overpayments,
+prepayments, bank transfers, batch payments, repeating invoices, linked transactions): every
+record seeded before was checked to be stored unchanged and in the same order, the new ones
+added after each company's own.
 """
 
 from __future__ import annotations
@@ -22,8 +26,8 @@ from xerocli.sandbox.store import Store
 
 #: (invoices, contacts) -> sha256 of every stored record, tenant and meta value (see `digest`).
 PINNED = {
-    (40, 7): "f76b7c46c6f4124925a4661cd6ac374514a524ed7e827cf006d50a9d8f9c7007",
-    (300, 25): "ce3f517ce9cae0c9e4bbd825981913a7f1cc4505a5a8c0de3a403d24538fb0cb",
+    (40, 7): "851574469b4427ff991e970397f510a888a28ae2298ae72b05d761d536e18bd9",
+    (300, 25): "8a359401f3c380a403cead0a9eb9d34f1482ff24891bd5f33c9f8fdafc3fcf5a",
 }
 
 

@@ -22,6 +22,13 @@ COMMANDS: dict = {
             'credit-notes': 'Work with credit notes in Xero.',
             'manual-journals': 'Work with manual journals in Xero.',
             'tax-rates': 'Work with tax rates in Xero.',
+            'quotes': 'Work with quotes in Xero.',
+            'overpayments': 'Work with overpayments in Xero.',
+            'prepayments': 'Work with prepayments in Xero.',
+            'bank-transfers': 'Work with bank transfers in Xero.',
+            'batch-payments': 'Work with batch payments in Xero.',
+            'repeating-invoices': 'Work with repeating invoices in Xero.',
+            'linked-transactions': 'Work with linked transactions in Xero.',
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
@@ -1162,6 +1169,7 @@ COMMANDS: dict = {
             'pdf': 'Save credit notes as PDF, one file per document.',
             'history': "A credit note's history: each change, who and when.",
             'note': "Add a note to a credit note's history.",
+            'allocate': "Allocate a credit note's credit to an invoice.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1327,6 +1335,20 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('text', (), '', 1),
+        ],
+    },
+    'credit-notes allocate': {
+        'help': "Allocate a credit note's credit to an invoice.",
+        'options': [
+            (('--invoice',), True, (), '', 'The invoice (number or ID) the credit pays.', False),
+            (('--amount',), True, (), '', "How much to allocate, in the record's currency.", False),
+            (('--date',), True, (), '', 'Allocation date (default today).', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'manual-journals': {
@@ -1523,6 +1545,1053 @@ COMMANDS: dict = {
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes': {
+        'help': 'Work with quotes in Xero.',
+        'commands': {
+            'list': 'List quotes.',
+            'get': 'Show one quote by QuoteID or QuoteNumber.',
+            'create': 'Create quotes from options or a file.',
+            'update': 'Change fields of one quote: only the fields given are sent.',
+            'attachments': 'List the files attached to a quote.',
+            'attach': 'Attach files to a quote (a file of the same name is replaced).',
+            'download': "Download a quote's attachments, byte for byte.",
+            'pdf': 'Save quotes as PDF, one file per document.',
+            'history': "A quote's history: each change, who and when.",
+            'note': "Add a note to a quote's history.",
+            'send': 'Mark a draft quote sent to the customer.',
+            'accept': 'Mark a sent quote accepted.',
+            'decline': 'Mark a sent quote declined.',
+            'delete': 'Delete a quote (Xero keeps it as DELETED).',
+            'invoice': 'Make the sales invoice of an accepted quote; mark it INVOICED.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'quotes list': {
+        'help': 'List quotes.',
+        'options': [
+            (('--status',), True, ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), '', "Only quotes with this status (Xero's endpoint takes one).", True),
+            (('--contact',), True, (), '', 'Only quotes to this ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--expiry-from',), True, (), '', 'Expiring on or after (YYYY-MM-DD).', True),
+            (('--expiry-to',), True, (), '', 'Expiring on or before (YYYY-MM-DD).', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'quotes get': {
+        'help': 'Show one quote by QuoteID or QuoteNumber.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes create': {
+        'help': 'Create quotes from options or a file.',
+        'options': [
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--expiry-date',), True, (), '', 'Expiry date (YYYY-MM-DD).', False),
+            (('--number',), True, (), '', "Quote number (default: Xero's next).", False),
+            (('--title',), True, (), '', 'Title shown on the quote.', False),
+            (('--summary',), True, (), '', 'Summary shown under the title.', False),
+            (('--terms',), True, (), '', 'Terms and conditions.', False),
+            (('--status',), True, ('DRAFT', 'SENT'), '', 'DRAFT (default) or SENT.', False),
+            (('--line-amount-types',), True, ('EXCLUSIVE', 'INCLUSIVE', 'NOTAX'), '', "EXCLUSIVE, INCLUSIVE or NOTAX (a quote's are upper case).", False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'quotes update': {
+        'help': 'Change fields of one quote: only the fields given are sent.',
+        'options': [
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--currency-rate',), True, (), '', 'Units of currency per base currency.', False),
+            (('--expiry-date',), True, (), '', 'Expiry date (YYYY-MM-DD).', False),
+            (('--number',), True, (), '', 'Quote number.', False),
+            (('--title',), True, (), '', 'Title shown on the quote.', False),
+            (('--summary',), True, (), '', 'Summary shown under the title.', False),
+            (('--terms',), True, (), '', 'Terms and conditions.', False),
+            (('--status',), True, ('DRAFT', 'SENT'), '', 'DRAFT or SENT.', False),
+            (('--line-amount-types',), True, ('EXCLUSIVE', 'INCLUSIVE', 'NOTAX'), '', "EXCLUSIVE, INCLUSIVE or NOTAX (a quote's are upper case).", False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes attachments': {
+        'help': 'List the files attached to a quote.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes attach': {
+        'help': 'Attach files to a quote (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'quotes download': {
+        'help': "Download a quote's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'quotes pdf': {
+        'help': 'Save quotes as PDF, one file per document.',
+        'options': [
+            (('--output', '-o'), True, (), '', 'File for one PDF (- for stdout), or directory for many.', False),
+            (('--all',), False, (), '', 'Every one (or, with filters, every match).', False),
+            (('--status',), True, ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), '', "Only quotes with this status (Xero's endpoint takes one).", True),
+            (('--contact',), True, (), '', 'Only quotes to this ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--expiry-from',), True, (), '', 'Expiring on or after (YYYY-MM-DD).', True),
+            (('--expiry-to',), True, (), '', 'Expiring on or before (YYYY-MM-DD).', True),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes history': {
+        'help': "A quote's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes note': {
+        'help': "Add a note to a quote's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'quotes send': {
+        'help': 'Mark a draft quote sent to the customer.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes accept': {
+        'help': 'Mark a sent quote accepted.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes decline': {
+        'help': 'Mark a sent quote declined.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes delete': {
+        'help': 'Delete a quote (Xero keeps it as DELETED).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'quotes invoice': {
+        'help': 'Make the sales invoice of an accepted quote; mark it INVOICED.',
+        'options': [
+            (('--status',), True, ('DRAFT', 'AUTHORISED'), '', "The invoice's status: DRAFT (default) or AUTHORISED.", False),
+            (('--due-date',), True, (), '', 'Due date (YYYY-MM-DD; AUTHORISED needs one).', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'overpayments': {
+        'help': 'Work with overpayments in Xero.',
+        'commands': {
+            'list': 'List overpayments.',
+            'get': 'Show one overpayment by OverpaymentID.',
+            'attachments': 'List the files attached to an overpayment.',
+            'attach': 'Attach files to an overpayment (a file of the same name is replaced).',
+            'download': "Download an overpayment's attachments, byte for byte.",
+            'history': "An overpayment's history: each change, who and when.",
+            'note': "Add a note to an overpayment's history.",
+            'allocate': "Allocate an overpayment's credit to an invoice.",
+            'refund': "Refund an overpayment's credit to its contact (a payment).",
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'overpayments list': {
+        'help': 'List overpayments.',
+        'options': [
+            (('--status',), True, ('AUTHORISED', 'PAID', 'VOIDED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), '', 'RECEIVE-OVERPAYMENT or SPEND-OVERPAYMENT. Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'overpayments get': {
+        'help': 'Show one overpayment by OverpaymentID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'overpayments attachments': {
+        'help': 'List the files attached to an overpayment.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'overpayments attach': {
+        'help': 'Attach files to an overpayment (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'overpayments download': {
+        'help': "Download an overpayment's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'overpayments history': {
+        'help': "An overpayment's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'overpayments note': {
+        'help': "Add a note to an overpayment's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'overpayments allocate': {
+        'help': "Allocate an overpayment's credit to an invoice.",
+        'options': [
+            (('--invoice',), True, (), '', 'The invoice (number or ID) the credit pays.', False),
+            (('--amount',), True, (), '', "How much to allocate, in the record's currency.", False),
+            (('--date',), True, (), '', 'Allocation date (default today).', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'overpayments refund': {
+        'help': "Refund an overpayment's credit to its contact (a payment).",
+        'options': [
+            (('--account',), True, (), '', 'Bank account code or ID the refund is paid from.', False),
+            (('--amount',), True, (), '', 'How much to pay back.', False),
+            (('--date',), True, (), '', 'Refund date (default today).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'prepayments': {
+        'help': 'Work with prepayments in Xero.',
+        'commands': {
+            'list': 'List prepayments.',
+            'get': 'Show one prepayment by PrepaymentID.',
+            'attachments': 'List the files attached to a prepayment.',
+            'attach': 'Attach files to a prepayment (a file of the same name is replaced).',
+            'download': "Download a prepayment's attachments, byte for byte.",
+            'history': "A prepayment's history: each change, who and when.",
+            'note': "Add a note to a prepayment's history.",
+            'allocate': "Allocate a prepayment's credit to an invoice.",
+            'refund': "Refund a prepayment's credit to its contact (a payment).",
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'prepayments list': {
+        'help': 'List prepayments.',
+        'options': [
+            (('--status',), True, ('AUTHORISED', 'PAID', 'VOIDED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), '', 'RECEIVE-PREPAYMENT or SPEND-PREPAYMENT. Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'prepayments get': {
+        'help': 'Show one prepayment by PrepaymentID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'prepayments attachments': {
+        'help': 'List the files attached to a prepayment.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'prepayments attach': {
+        'help': 'Attach files to a prepayment (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'prepayments download': {
+        'help': "Download a prepayment's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'prepayments history': {
+        'help': "A prepayment's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'prepayments note': {
+        'help': "Add a note to a prepayment's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'prepayments allocate': {
+        'help': "Allocate a prepayment's credit to an invoice.",
+        'options': [
+            (('--invoice',), True, (), '', 'The invoice (number or ID) the credit pays.', False),
+            (('--amount',), True, (), '', "How much to allocate, in the record's currency.", False),
+            (('--date',), True, (), '', 'Allocation date (default today).', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'prepayments refund': {
+        'help': "Refund a prepayment's credit to its contact (a payment).",
+        'options': [
+            (('--account',), True, (), '', 'Bank account code or ID the refund is paid from.', False),
+            (('--amount',), True, (), '', 'How much to pay back.', False),
+            (('--date',), True, (), '', 'Refund date (default today).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'bank-transfers': {
+        'help': 'Work with bank transfers in Xero.',
+        'commands': {
+            'list': 'List bank transfers.',
+            'get': 'Show one bank transfer by BankTransferID.',
+            'create': 'Create bank transfers from options or a file.',
+            'attachments': 'List the files attached to a bank transfer.',
+            'attach': 'Attach files to a bank transfer (a file of the same name is replaced).',
+            'download': "Download a bank transfer's attachments, byte for byte.",
+            'history': "A bank transfer's history: each change, who and when.",
+            'note': "Add a note to a bank transfer's history.",
+            'delete': 'Delete a bank transfer (it leaves the books).',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'bank-transfers list': {
+        'help': 'List bank transfers.',
+        'options': [
+            (('--status',), True, ('AUTHORISED', 'DELETED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--include-deleted',), False, (), '', 'Deleted transfers too (Xero leaves them out otherwise).', False),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'bank-transfers get': {
+        'help': 'Show one bank transfer by BankTransferID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'bank-transfers create': {
+        'help': 'Create bank transfers from options or a file.',
+        'options': [
+            (('--from',), True, (), '', 'Bank account code or ID paid from.', False),
+            (('--to',), True, (), '', 'Bank account code or ID paid into.', False),
+            (('--amount',), True, (), '', "Amount, in the From account's currency.", False),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD; default today).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency-rate',), True, (), '', "From-account currency units per base currency unit, for a foreign account (default: Xero's rate).", False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'bank-transfers attachments': {
+        'help': 'List the files attached to a bank transfer.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'bank-transfers attach': {
+        'help': 'Attach files to a bank transfer (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'bank-transfers download': {
+        'help': "Download a bank transfer's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'bank-transfers history': {
+        'help': "A bank transfer's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'bank-transfers note': {
+        'help': "Add a note to a bank transfer's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'bank-transfers delete': {
+        'help': 'Delete a bank transfer (it leaves the books).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'batch-payments': {
+        'help': 'Work with batch payments in Xero.',
+        'commands': {
+            'list': 'List batch payments.',
+            'get': 'Show one batch payment by BatchPaymentID.',
+            'create': 'Create batch payments from options or a file.',
+            'history': "A batch payment's history: each change, who and when.",
+            'note': "Add a note to a batch payment's history.",
+            'delete': 'Delete a batch payment and each of its payments (the invoices reopen).',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'batch-payments list': {
+        'help': 'List batch payments.',
+        'options': [
+            (('--status',), True, ('AUTHORISED', 'DELETED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, ('RECBATCH', 'PAYBATCH'), '', 'RECBATCH (sales) or PAYBATCH (bills). Repeat or comma-separate for several.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'batch-payments get': {
+        'help': 'Show one batch payment by BatchPaymentID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'batch-payments create': {
+        'help': 'Create batch payments from options or a file.',
+        'options': [
+            (('--account',), True, (), '', 'Bank account code or ID of the one line.', False),
+            (('--pay',), True, (), '', 'An invoice paid: "invoice number or ID,amount" (repeatable; one kind and currency).', True),
+            (('--date',), True, (), '', 'Payment date (YYYY-MM-DD; default today).', False),
+            (('--reference',), True, (), '', 'Reference of the bank line.', False),
+            (('--narrative',), True, (), '', 'Narrative (at most 18 characters).', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'batch-payments history': {
+        'help': "A batch payment's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'batch-payments note': {
+        'help': "Add a note to a batch payment's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'batch-payments delete': {
+        'help': 'Delete a batch payment and each of its payments (the invoices reopen).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'repeating-invoices': {
+        'help': 'Work with repeating invoices in Xero.',
+        'commands': {
+            'list': 'List repeating invoices.',
+            'get': 'Show one repeating invoice by RepeatingInvoiceID.',
+            'create': 'Create repeating invoices from options or a file.',
+            'update': 'Change fields of one repeating invoice: only the fields given are sent.',
+            'attachments': 'List the files attached to a repeating invoice.',
+            'attach': 'Attach files to a repeating invoice (a file of the same name is replaced).',
+            'download': "Download a repeating invoice's attachments, byte for byte.",
+            'history': "A repeating invoice's history: each change, who and when.",
+            'note': "Add a note to a repeating invoice's history.",
+            'delete': 'Delete a repeating invoice (no more invoices).',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'repeating-invoices list': {
+        'help': 'List repeating invoices.',
+        'options': [
+            (('--status',), True, ('DRAFT', 'AUTHORISED', 'DELETED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, ('ACCREC', 'ACCPAY'), '', 'ACCREC (sales) or ACCPAY (bills). Repeat or comma-separate for several.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'repeating-invoices get': {
+        'help': 'Show one repeating invoice by RepeatingInvoiceID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'repeating-invoices create': {
+        'help': 'Create repeating invoices from options or a file.',
+        'options': [
+            (('--type',), True, ('ACCREC', 'ACCPAY'), '', 'ACCREC (sales, default) or ACCPAY (bill).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--every',), True, ('WEEKLY', 'MONTHLY'), '', 'WEEKLY or MONTHLY (required).', False),
+            (('--period',), True, (), '', 'Every how many weeks or months (default 1).', False),
+            (('--start-date',), True, (), '', 'First invoice date (YYYY-MM-DD).', False),
+            (('--end-date',), True, (), '', 'Last invoice date (YYYY-MM-DD).', False),
+            (('--due-days',), True, (), '', 'Due this many days (or on this day).', False),
+            (('--due-type',), True, ('DAYSAFTERBILLDATE', 'DAYSAFTERBILLMONTH', 'DAYSAFTERINVOICEDATE', 'DAYSAFTERINVOICEMONTH', 'OFCURRENTMONTH', 'OFFOLLOWINGMONTH'), '', 'How --due-days counts: DAYSAFTERBILLDATE (default), OFFOLLOWINGMONTH, ...', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--status',), True, ('DRAFT', 'AUTHORISED'), '', 'DRAFT (default) or AUTHORISED.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'repeating-invoices update': {
+        'help': 'Change fields of one repeating invoice: only the fields given are sent.',
+        'options': [
+            (('--type',), True, ('ACCREC', 'ACCPAY'), '', 'ACCREC (sales) or ACCPAY (bill).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--every',), True, ('WEEKLY', 'MONTHLY'), '', 'WEEKLY or MONTHLY.', False),
+            (('--period',), True, (), '', 'Every how many weeks or months.', False),
+            (('--start-date',), True, (), '', 'First invoice date (YYYY-MM-DD).', False),
+            (('--end-date',), True, (), '', 'Last invoice date (YYYY-MM-DD).', False),
+            (('--due-days',), True, (), '', 'Due this many days (or on this day).', False),
+            (('--due-type',), True, ('DAYSAFTERBILLDATE', 'DAYSAFTERBILLMONTH', 'DAYSAFTERINVOICEDATE', 'DAYSAFTERINVOICEMONTH', 'OFCURRENTMONTH', 'OFFOLLOWINGMONTH'), '', 'How --due-days counts: DAYSAFTERBILLDATE, OFFOLLOWINGMONTH,...', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--currency',), True, (), '', 'Currency code, e.g. USD.', False),
+            (('--status',), True, ('DRAFT', 'AUTHORISED'), '', 'DRAFT or AUTHORISED.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'repeating-invoices attachments': {
+        'help': 'List the files attached to a repeating invoice.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'repeating-invoices attach': {
+        'help': 'Attach files to a repeating invoice (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'repeating-invoices download': {
+        'help': "Download a repeating invoice's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'repeating-invoices history': {
+        'help': "A repeating invoice's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'repeating-invoices note': {
+        'help': "Add a note to a repeating invoice's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'repeating-invoices delete': {
+        'help': 'Delete a repeating invoice (no more invoices).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'linked-transactions': {
+        'help': 'Work with linked transactions in Xero.',
+        'commands': {
+            'list': 'List linked transactions.',
+            'get': 'Show one linked transaction by LinkedTransactionID.',
+            'create': 'Create linked transactions from options or a file.',
+            'delete': 'Delete a linked transaction (Xero removes it).',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'linked-transactions list': {
+        'help': 'List linked transactions.',
+        'options': [
+            (('--status',), True, ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED'), '', "Only links with this status (Xero's endpoint takes one).", True),
+            (('--contact',), True, (), '', 'Only links to bill to this ContactID.', True),
+            (('--source',), True, (), '', 'Only links from this bill or spend.', True),
+            (('--target',), True, (), '', 'Only links billed on this invoice.', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'linked-transactions get': {
+        'help': 'Show one linked transaction by LinkedTransactionID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'linked-transactions create': {
+        'help': 'Create linked transactions from options or a file.',
+        'options': [
+            (('--source',), True, (), '', 'The bill (ACCPAY) or SPEND it is from.', False),
+            (('--source-line',), True, (), '', 'The LineItemID of the billable line.', False),
+            (('--contact',), True, (), '', 'The customer (ContactID) to bill it to.', False),
+            (('--target',), True, (), '', 'The sales invoice it is billed on.', False),
+            (('--target-line',), True, (), '', 'The LineItemID on that invoice.', False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'linked-transactions delete': {
+        'help': 'Delete a linked transaction (Xero removes it).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -1785,16 +2854,21 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'APPROVED', 'ONDRAFT'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'quotes': ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), 'overpayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'prepayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'bank-transfers': ('AUTHORISED', 'DELETED'), 'batch-payments': ('AUTHORISED', 'DELETED'), 'repeating-invoices': ('DRAFT', 'AUTHORISED', 'DELETED'), 'linked-transactions': ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT', 'RECBATCH', 'PAYBATCH'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), 'prepayments': ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), 'bank-transfers': (), 'batch-payments': ('RECBATCH', 'PAYBATCH'), 'repeating-invoices': ('ACCREC', 'ACCPAY'), 'linked-transactions': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
+            (('--expiry-from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or after (YYYY-MM-DD).', True),
+            (('--expiry-to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or before (YYYY-MM-DD).', True),
+            (('--include-deleted',), False, (), '', 'Deleted transfers too (Xero leaves them out otherwise).', False),
+            (('--source',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links from this bill or spend.', True),
+            (('--target',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links billed on this invoice.', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions'), '', 1),
         ],
     },
     'export ndjson': {
@@ -1807,16 +2881,21 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'APPROVED', 'ONDRAFT'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'quotes': ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), 'overpayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'prepayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'bank-transfers': ('AUTHORISED', 'DELETED'), 'batch-payments': ('AUTHORISED', 'DELETED'), 'repeating-invoices': ('DRAFT', 'AUTHORISED', 'DELETED'), 'linked-transactions': ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT', 'RECBATCH', 'PAYBATCH'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), 'prepayments': ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), 'bank-transfers': (), 'batch-payments': ('RECBATCH', 'PAYBATCH'), 'repeating-invoices': ('ACCREC', 'ACCPAY'), 'linked-transactions': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
+            (('--expiry-from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or after (YYYY-MM-DD).', True),
+            (('--expiry-to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or before (YYYY-MM-DD).', True),
+            (('--include-deleted',), False, (), '', 'Deleted transfers too (Xero leaves them out otherwise).', False),
+            (('--source',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links from this bill or spend.', True),
+            (('--target',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links billed on this invoice.', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions'), '', 1),
         ],
     },
     'export columns': {
@@ -1826,7 +2905,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions'), '', 1),
         ],
     },
 }

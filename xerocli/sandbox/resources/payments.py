@@ -71,6 +71,24 @@ PAYABLE_DOCUMENTS = (
         None,
         {"ACCRECCREDIT": "ARCREDITPAYMENT", "ACCPAYCREDIT": "APCREDITPAYMENT"},
     ),
+    # Refunds of credit the contact holds (see _prepaid.py).
+    Payable(
+        "Overpayments",
+        "Overpayment",
+        "RemainingCredit",
+        None,
+        {
+            "RECEIVE-OVERPAYMENT": "AROVERPAYMENTPAYMENT",
+            "SPEND-OVERPAYMENT": "APOVERPAYMENTPAYMENT",
+        },
+    ),
+    Payable(
+        "Prepayments",
+        "Prepayment",
+        "RemainingCredit",
+        None,
+        {"RECEIVE-PREPAYMENT": "ARPREPAYMENTPAYMENT", "SPEND-PREPAYMENT": "APPREPAYMENTPAYMENT"},
+    ),
 )
 
 
@@ -90,7 +108,9 @@ def _payment_target(ctx: Context, el: Element, sent: dict) -> tuple[Payable, dic
             el.error(f"{payable.key} could not be found")
             return None
         return payable, found
-    el.error("An Invoice or CreditNote must be specified (by ID or number)")
+    el.error(
+        "An Invoice, CreditNote, Overpayment or Prepayment must be specified (by ID or number)"
+    )
     return None
 
 
@@ -149,7 +169,7 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
     payment[payable.key] = {
         "Type": doc["Type"],
         id_field: doc[id_field],
-        number_field: doc.get(number_field, ""),
+        **({number_field: doc.get(number_field, "")} if number_field else {}),
         **copy.deepcopy(dict(payable.copied)),
         "Contact": doc["Contact"],
         "CurrencyCode": doc["CurrencyCode"],
@@ -222,6 +242,10 @@ def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
         "ACCPAYPAYMENT": (PAYABLE, False),
         "ARCREDITPAYMENT": (RECEIVABLE, False),  # a refund paid out to a customer
         "APCREDITPAYMENT": (PAYABLE, True),  # a refund received from a supplier
+        "AROVERPAYMENTPAYMENT": (RECEIVABLE, False),  # credit held for a customer, paid back
+        "ARPREPAYMENTPAYMENT": (RECEIVABLE, False),
+        "APOVERPAYMENTPAYMENT": (PAYABLE, True),  # credit held by a supplier, paid back
+        "APPREPAYMENTPAYMENT": (PAYABLE, True),
     }.get(str(record.get("PaymentType") or ""), (None, False))
     if control is None:
         return {}
@@ -262,7 +286,13 @@ RESOURCE = Resource(
         "CreditNoteNumber",
         "Warnings",
     },
-    nested={"Invoice": "Invoices", "CreditNote": "CreditNotes", "Account": "Accounts"},
+    nested={
+        "Invoice": "Invoices",
+        "CreditNote": "CreditNotes",
+        "Overpayment": "Overpayments",
+        "Prepayment": "Prepayments",
+        "Account": "Accounts",
+    },
     listing=Listing(paged=True),
     scopes=("accounting.transactions", "accounting.payments"),
     seeded_by="seed._PaymentBuilder (for invoices and credit note refunds)",
