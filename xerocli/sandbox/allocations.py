@@ -38,9 +38,13 @@ class Credit:
         invoice_list: str,
         invoice_types: dict[str, str],
         label: str,
+        dates_paid: bool = False,
     ) -> None:
         self.key, self.id_field, self.number_field = key, id_field, number_field
         self.invoice_list, self.invoice_types, self.label = invoice_list, invoice_types, label
+        #: A fully allocated one gets `FullyPaidOnDate` (credit notes; Xero's overpayments
+        #: and prepayments have no such field).
+        self.dates_paid = dates_paid
 
     def summary(self, record: dict) -> dict:
         """The credit as an allocation answer names it."""
@@ -57,6 +61,7 @@ CREDIT_NOTE = Credit(
     "CreditNotes",
     {"ACCRECCREDIT": "ACCREC", "ACCPAYCREDIT": "ACCPAY"},
     "credit note",
+    dates_paid=True,
 )
 #: The invoice type each credit note type may be allocated to.
 INVOICE_TYPE = CREDIT_NOTE.invoice_types
@@ -199,7 +204,8 @@ def record_allocation(
     credit_note.setdefault("Allocations", []).append(allocation)
     if credit_note["RemainingCredit"] == 0:
         credit_note["Status"] = "PAID"
-        set_date(credit_note, "FullyPaidOnDate", plan.day, with_string=False)
+        if kind.dates_paid:
+            set_date(credit_note, "FullyPaidOnDate", plan.day, with_string=False)
     return {**allocation, kind.key: kind.summary(credit_note), "ValidationErrors": []}
 
 

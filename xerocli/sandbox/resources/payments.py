@@ -46,6 +46,8 @@ class Payable:
     payment_types: Mapping[str, str]
     #: What a payment's copy of the document carries beside its Type, ID and number.
     copied: Mapping[str, object] = field(default_factory=dict)
+    #: Settled in full, it gets `FullyPaidOnDate` (overpayments and prepayments have none).
+    dates_paid: bool = True
 
 
 PAYABLE_DOCUMENTS = (
@@ -81,6 +83,7 @@ PAYABLE_DOCUMENTS = (
             "RECEIVE-OVERPAYMENT": "AROVERPAYMENTPAYMENT",
             "SPEND-OVERPAYMENT": "APOVERPAYMENTPAYMENT",
         },
+        dates_paid=False,
     ),
     Payable(
         "Prepayments",
@@ -88,6 +91,7 @@ PAYABLE_DOCUMENTS = (
         "RemainingCredit",
         None,
         {"RECEIVE-PREPAYMENT": "ARPREPAYMENTPAYMENT", "SPEND-PREPAYMENT": "APPREPAYMENTPAYMENT"},
+        dates_paid=False,
     ),
 )
 
@@ -198,7 +202,8 @@ def _apply_payment(doc: dict, payable: Payable, amount: Decimal, day: date | Non
     remaining = doc[payable.owing]
     if remaining == 0 and day is not None:
         doc["Status"] = "PAID"
-        set_date(doc, "FullyPaidOnDate", day, with_string=False)
+        if payable.dates_paid:
+            set_date(doc, "FullyPaidOnDate", day, with_string=False)
     elif doc["Status"] == "PAID" and remaining > 0:
         doc["Status"] = "AUTHORISED"
         doc.pop("FullyPaidOnDate", None)
