@@ -447,7 +447,6 @@ def _credit(name: str, noun: str, singular: str, id_field: str, types: tuple[str
         supports_where=True,
         unitdp=True,
         scopes=("accounting.payments", "accounting.transactions"),
-        attachments=True,
         history=True,
         allocate=True,
         refund=True,

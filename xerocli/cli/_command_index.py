@@ -1816,9 +1816,6 @@ COMMANDS: dict = {
         'commands': {
             'list': 'List overpayments.',
             'get': 'Show one overpayment by OverpaymentID.',
-            'attachments': 'List the files attached to an overpayment.',
-            'attach': 'Attach files to an overpayment (a file of the same name is replaced).',
-            'download': "Download an overpayment's attachments, byte for byte.",
             'history': "An overpayment's history: each change, who and when.",
             'note': "Add a note to an overpayment's history.",
             'allocate': "Allocate an overpayment's credit to an invoice.",
@@ -1861,43 +1858,6 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('key', (), '', 1),
-        ],
-    },
-    'overpayments attachments': {
-        'help': 'List the files attached to an overpayment.',
-        'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
-            (('--json',), False, (), '', 'Short for --output json.', False),
-            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
-            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
-        ],
-        'arguments': [
-            ('key', (), '', 1),
-        ],
-    },
-    'overpayments attach': {
-        'help': 'Attach files to an overpayment (a file of the same name is replaced).',
-        'options': [
-            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
-            (('--json',), False, (), '', 'Short for --output json.', False),
-            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
-            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
-        ],
-        'arguments': [
-            ('key', (), '', 1),
-            ('files', (), '', -1),
-        ],
-    },
-    'overpayments download': {
-        'help': "Download an overpayment's attachments, byte for byte.",
-        'options': [
-            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
-            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
-        ],
-        'arguments': [
-            ('key', (), '', 1),
-            ('name', (), '', 1),
         ],
     },
     'overpayments history': {
@@ -1956,9 +1916,6 @@ COMMANDS: dict = {
         'commands': {
             'list': 'List prepayments.',
             'get': 'Show one prepayment by PrepaymentID.',
-            'attachments': 'List the files attached to a prepayment.',
-            'attach': 'Attach files to a prepayment (a file of the same name is replaced).',
-            'download': "Download a prepayment's attachments, byte for byte.",
             'history': "A prepayment's history: each change, who and when.",
             'note': "Add a note to a prepayment's history.",
             'allocate': "Allocate a prepayment's credit to an invoice.",
@@ -2001,43 +1958,6 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('key', (), '', 1),
-        ],
-    },
-    'prepayments attachments': {
-        'help': 'List the files attached to a prepayment.',
-        'options': [
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
-            (('--json',), False, (), '', 'Short for --output json.', False),
-            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
-            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
-        ],
-        'arguments': [
-            ('key', (), '', 1),
-        ],
-    },
-    'prepayments attach': {
-        'help': 'Attach files to a prepayment (a file of the same name is replaced).',
-        'options': [
-            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv'), '', 'table, json, ndjson, csv or tsv (default: table on a terminal, json when piped).', False),
-            (('--json',), False, (), '', 'Short for --output json.', False),
-            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
-            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
-        ],
-        'arguments': [
-            ('key', (), '', 1),
-            ('files', (), '', -1),
-        ],
-    },
-    'prepayments download': {
-        'help': "Download a prepayment's attachments, byte for byte.",
-        'options': [
-            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
-            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
-        ],
-        'arguments': [
-            ('key', (), '', 1),
-            ('name', (), '', 1),
         ],
     },
     'prepayments history': {

@@ -186,7 +186,7 @@ def credit_resource(credit: allocations.Credit, *, fields: frozenset[str], prefi
     """The declaration of overpayments or prepayments (`credit` says which)."""
     return Resource(
         collection=credit.invoice_list,
-        documents=Documents(attachments=True, history=True),
+        documents=Documents(history=True),  # Xero takes no attachments on them
         type_name=credit.key,
         id_field=credit.id_field,
         date_field="Date",
