@@ -83,7 +83,9 @@ def test_lookups_and_updates_are_consistent(resource: Resource) -> None:
     if resource.number_in_path:
         assert resource.number_field
     if resource.number_field and not resource.number_in_path:
-        assert resource.supports_where, "a number is otherwise found through where"
+        assert resource.supports_where or resource.number_param, (
+            "a number is otherwise found through where or the endpoint's number parameter"
+        )
     if resource.name_field:
         assert resource.supports_where and resource.name_field in resource.export_columns
 

@@ -26,6 +26,8 @@ CHANGES = {
     "contacts": ("--email", "EmailAddress", "{}@example.com"),
     "items": ("--description", "Description", "{}"),
     "contact-groups": ("--name", "Name", "Group {}"),
+    "quotes": ("--title", "Title", "{}"),
+    "repeating-invoices": ("--reference", "Reference", "{}"),
 }
 #: What Xero itself moves on every change.
 MOVES = {"UpdatedDateUTC", "UpdatedDateUTCString"}

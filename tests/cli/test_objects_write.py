@@ -421,6 +421,39 @@ def test_foreign_currency_invoice_and_totals_per_currency(sandbox_env) -> None:
     assert bad.code == 2 and "--currency" in bad.stderr
 
 
+def _billable_bill(env) -> dict[str, str]:
+    """An approved bill with two lines to charge on: its ID, its lines' and contact's IDs."""
+    [bill] = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "create",
+            "--type",
+            "ACCPAY",
+            "--contact",
+            unique("Hotel"),
+            "--line",
+            "Room,1,180,429,NONE",
+            "--line",
+            "Meals,1,45,429,NONE",
+            "--status",
+            "AUTHORISED",
+            "--due-date",
+            "2026-12-31",
+            env=env,
+        )
+        .ok()
+        .json()
+    )
+    first, second = (line["LineItemID"] for line in bill["LineItems"])
+    return {
+        "bill": bill["InvoiceID"],
+        "line": first,
+        "line2": second,
+        "contact": bill["Contact"]["ContactID"],
+    }
+
+
 def _invoice_to_pay(env) -> str:
     created = run_xero(
         "--sandbox",
@@ -522,6 +555,53 @@ CREATES = {
         {"Name": "File group {u}"},
         {"Name": "Group {u}", "Status": "ACTIVE"},
     ),
+    "quotes": (
+        [
+            *("--contact", "Prospect {u}", "--line", "Design,2,125.5,200"),
+            *("--title", "Offer {u}", "--expiry-date", "2027-01-31", "--status", "sent"),
+        ],
+        {
+            "Contact": {"Name": "File prospect {u}"},
+            "LineAmountTypes": "NOTAX",
+            "LineItems": [
+                {"Description": "Q", "Quantity": 1, "UnitAmount": 8, "AccountCode": "200"}
+            ],
+        },
+        {"Title": "Offer {u}", "ExpiryDate": "2027-01-31", "Status": "SENT", "SubTotal": "251"},
+    ),
+    "bank-transfers": (
+        ["--from", "090", "--to", "095", "--amount", "12.34", "--reference", "{u}"],
+        {"FromBankAccount": {"Code": "095"}, "ToBankAccount": {"Code": "090"}, "Amount": 5},
+        {"Amount": "12.34", "ToBankAccount.Code": "095", "Reference": "{u}", "CurrencyRate": "1"},
+    ),
+    "repeating-invoices": (
+        [
+            *("--contact", "Retainer {u}", "--line", "Support,1,480,200", "--every", "monthly"),
+            *("--start-date", "2026-12-01", "--due-days", "20", "--reference", "{u}"),
+        ],
+        {
+            "Type": "ACCPAY",
+            "Contact": {"Name": "File lease {u}"},
+            "Schedule": {"Unit": "WEEKLY", "Period": 2, "StartDate": "2026-12-07"},
+            "LineItems": [
+                {"Description": "L", "Quantity": 1, "UnitAmount": 99, "AccountCode": "469"}
+            ],
+        },
+        {"Schedule.Unit": "MONTHLY", "Schedule.DueDate": 20, "Reference": "{u}", "Status": "DRAFT"},
+    ),
+    "linked-transactions": (
+        ["--source", "{bill}", "--source-line", "{line}", "--contact", "{contact}"],
+        {"SourceTransactionID": "{bill}", "SourceLineItemID": "{line2}", "ContactID": "{contact}"},
+        {"Status": "APPROVED", "SourceLineItemID": "{line}", "SourceTransactionTypeCode": "ACCPAY"},
+    ),
+    "batch-payments": (
+        ["--account", "090", "--pay", "{invoice},100.5", "--reference", "{u}"],
+        {
+            "Account": {"Code": "090"},
+            "Payments": [{"Invoice": {"InvoiceNumber": "{invoice}"}, "Amount": 50}],
+        },
+        {"Payments.0.Amount": "100.5", "Account.Code": "090", "Type": "RECBATCH"},
+    ),
     "payments": (
         ["--invoice", "{invoice}", "--account", "090", "--amount", "100.5", "--date", "2026-11-20"],
         {"Invoice": {"InvoiceNumber": "{invoice}"}, "Account": {"Code": "090"}, "Amount": 50},
@@ -553,8 +633,10 @@ def test_create_from_options_and_from_a_file_for_every_object(
     options, file_record, expected = CREATES[noun]
     u = uuid.uuid4().hex[:8]
     names = {"u": u, "c": str(int(u, 16) % 900000 + 100000)}
-    if noun == "payments":
+    if noun in ("payments", "batch-payments"):
         names["invoice"] = _invoice_to_pay(sandbox_env)
+    if noun == "linked-transactions":
+        names.update(_billable_bill(sandbox_env))
     created = run_xero("--sandbox", noun, "create", *_fill(options, names), env=sandbox_env)
     [created] = created.ok().json()
     id_field = BY_NOUN[noun].id_field
@@ -569,3 +651,331 @@ def test_create_from_options_and_from_a_file_for_every_object(
     [from_file] = from_file.ok().json()
     stored = run_xero("--sandbox", noun, "get", from_file[id_field], env=sandbox_env).ok().json()
     assert stored[id_field] == from_file[id_field] != created[id_field]
+
+
+def test_quote_is_sent_accepted_and_invoiced_from_its_lines(sandbox_env) -> None:
+    """DRAFT -> SENT -> ACCEPTED -> INVOICED: `quotes invoice` makes the sales invoice of the
+    quote's lines (its Reference the quote's number) and marks the quote INVOICED; a quote that
+    is not accepted is refused before anything is written, and an invoiced one cannot go back."""
+    [quote] = (
+        run_xero(
+            "--sandbox",
+            "quotes",
+            "create",
+            *("--contact", unique("Client"), "--line", "Survey,3,99.99,200,NONE"),
+            *("--line", "Report,1,250,200", "--currency", "NZD"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    number = quote["QuoteNumber"]
+    assert quote["Status"] == "DRAFT" and number.startswith("QU-")
+    early = run_xero("--sandbox", "quotes", "invoice", number, env=sandbox_env)
+    assert early.code == 6 and "only an ACCEPTED quote can be invoiced" in early.stderr
+    assert early.stdout == ""
+    for verb, status in (("send", "SENT"), ("accept", "ACCEPTED")):
+        changed = run_xero("--sandbox", "quotes", verb, number, env=sandbox_env).ok().json()
+        assert changed[0]["Status"] == status
+    made = run_xero(
+        "--sandbox",
+        "quotes",
+        "invoice",
+        number,
+        *("--status", "authorised", "--due-date", "2026-12-31"),
+        env=sandbox_env,
+    ).ok()
+    [invoice] = json.loads(made.stdout, parse_float=Decimal)
+    assert f"Invoiced quote {number}: invoice {invoice['InvoiceNumber']}" in made.stderr
+    assert (invoice["Type"], invoice["Status"], invoice["Reference"]) == (
+        "ACCREC",
+        "AUTHORISED",
+        number,
+    )
+    assert invoice["Contact"]["ContactID"] == quote["Contact"]["ContactID"]
+    assert [(li["Description"], li["Quantity"]) for li in invoice["LineItems"]] == [
+        ("Survey", 3),
+        ("Report", 1),
+    ]
+    assert invoice["Total"] == Decimal(str(quote["Total"]))
+    back = run_xero("--sandbox", "quotes", "decline", number, env=sandbox_env)
+    assert back.code == 6 and "cannot change INVOICED to DECLINED" in back.stderr
+    no_due = run_xero(
+        "--sandbox", "quotes", "invoice", number, "--status", "AUTHORISED", env=sandbox_env
+    )
+    assert no_due.code == 2 and "--due-date is required" in no_due.stderr
+
+
+@pytest.mark.parametrize("noun", ["overpayments", "prepayments"])
+def test_credit_is_allocated_to_an_invoice_and_refunded_as_a_payment(noun: str, sandbox_env):
+    """`allocate ID --invoice INV --amount N` moves credit onto an invoice of the same contact
+    (PUT .../Allocations); more than is left is Xero's refusal (exit 6), a bad amount is refused
+    before anything is sent (exit 2); `refund` pays credit back as a payment naming it."""
+    resource = BY_NOUN[noun]
+    [credit] = (
+        run_xero(
+            "--sandbox",
+            noun,
+            "list",
+            *("--status", "AUTHORISED", "--type", f"RECEIVE-{resource.singular.upper()}"),
+            *("--where", "RemainingCredit>=2", "--limit", "1"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    credit_id = credit[resource.id_field]
+    left = Decimal(str(credit["RemainingCredit"]))
+    [invoice] = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "create",
+            *("--contact", credit["Contact"]["ContactID"], "--line", "Work,1,1.00,200,NONE"),
+            *("--status", "AUTHORISED", "--due-date", "2026-12-31"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    number = invoice["InvoiceNumber"]
+    allocated = run_xero(
+        "--sandbox",
+        noun,
+        "allocate",
+        credit_id,
+        "--invoice",
+        number,
+        "--amount",
+        "0.60",
+        env=sandbox_env,
+    ).ok()
+    [made] = allocated.json()
+    assert Decimal(str(made["Amount"])) == Decimal("0.60")
+    assert f"Allocated 0.60 of {resource.singular} {credit_id} to invoice {number}." in (
+        allocated.stderr
+    )
+    paid = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
+    assert Decimal(str(paid["AmountCredited"])) == Decimal("0.60")
+    assert Decimal(str(paid["AmountDue"])) == Decimal("0.40")
+    assert [c[resource.id_field] for c in paid[resource.name]] == [credit_id]
+    too_much = run_xero(
+        "--sandbox",
+        noun,
+        "allocate",
+        credit_id,
+        "--invoice",
+        number,
+        "--amount",
+        "0.41",
+        env=sandbox_env,
+    )
+    assert too_much.code == 6 and "exceeds the amount due on the invoice (0.40)" in too_much.stderr
+    bad = run_xero(
+        "--sandbox",
+        noun,
+        "allocate",
+        credit_id,
+        "--invoice",
+        number,
+        "--amount",
+        "1.234",
+        env=sandbox_env,
+    )
+    assert bad.code == 2 and "--amount: '1.234' has more than 2 decimal places" in bad.stderr
+    [payment] = (
+        run_xero(
+            "--sandbox",
+            noun,
+            "refund",
+            credit_id,
+            "--account",
+            "090",
+            "--amount",
+            "0.25",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert payment["PaymentType"] == f"AR{resource.singular.upper()}PAYMENT"
+    assert payment[resource.id_field.removesuffix("ID")][resource.id_field] == credit_id
+    after = run_xero("--sandbox", noun, "get", credit_id, env=sandbox_env).ok().json()
+    assert Decimal(str(after["RemainingCredit"])) == left - Decimal("0.85")
+
+
+def test_foreign_bank_transfer_takes_the_rate_and_is_deleted_out_of_the_list(sandbox_env):
+    """USD to the GBP savings account at the organisation's rate (or one sent); `delete` posts
+    Status DELETED and Xero's list leaves it out unless --include-deleted."""
+    glob = ("--sandbox", "--tenant", "Demo Company (Global)")
+    reference = unique("fx-transfer")
+    [made] = (
+        run_xero(
+            *glob,
+            "bank-transfers",
+            "create",
+            *("--from", "091", "--to", "095", "--amount", "127.13", "--reference", reference),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert Decimal(str(made["CurrencyRate"])) == Decimal("1.2713")
+    assert made["FromBankAccount"]["CurrencyCode"] == "USD"
+    same = run_xero(
+        *glob,
+        "bank-transfers",
+        "create",
+        "--from",
+        "091",
+        "--to",
+        "091",
+        "--amount",
+        "1",
+        env=sandbox_env,
+    )
+    assert same.code == 6 and "must be different accounts" in same.stderr
+    run_xero(*glob, "bank-transfers", "delete", made["BankTransferID"], env=sandbox_env).ok()
+    where = ("--where", f'Reference=="{reference}"')
+    listed = run_xero(*glob, "bank-transfers", "list", *where, env=sandbox_env).ok().json()
+    assert listed == []
+    deleted = run_xero(
+        *glob, "bank-transfers", "list", *where, "--include-deleted", env=sandbox_env
+    ).ok()
+    assert [r["Status"] for r in deleted.json()] == ["DELETED"]
+
+
+def test_batch_payment_pays_several_invoices_in_one_line_and_delete_reopens_them(sandbox_env):
+    """One bank line pays two invoices (each PAID, each payment carrying the BatchPaymentID);
+    an amount over what is owed refuses the whole batch (nothing paid); `delete` deletes its
+    payments and the invoices are AUTHORISED again."""
+    first, second = _invoice_to_pay(sandbox_env), _invoice_to_pay(sandbox_env)
+    over = run_xero(
+        "--sandbox",
+        "batch-payments",
+        "create",
+        "--account",
+        "090",
+        "--pay",
+        f"{first},300",
+        "--pay",
+        f"{second},300.01",
+        env=sandbox_env,
+    )
+    assert over.code == 6 and "Payment 2: Payment amount exceeds" in over.stderr
+    [batch] = (
+        run_xero(
+            "--sandbox",
+            "batch-payments",
+            "create",
+            "--account",
+            "090",
+            "--pay",
+            f"{first},300",
+            "--pay",
+            f"{second},300",
+            "--date",
+            "2026-11-20",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert (batch["Type"], Decimal(str(batch["TotalAmount"]))) == ("RECBATCH", Decimal(600))
+    for number in (first, second):
+        paid = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
+        assert paid["Status"] == "PAID" and len(paid["Payments"]) == 1
+    [payment] = (
+        run_xero(
+            "--sandbox",
+            "payments",
+            "list",
+            "--where",
+            f'BatchPaymentID==Guid("{batch["BatchPaymentID"]}")',
+            "--limit",
+            "1",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert payment["Invoice"]["InvoiceNumber"] in (first, second)
+    run_xero("--sandbox", "batch-payments", "delete", batch["BatchPaymentID"], env=sandbox_env).ok()
+    reopened = run_xero("--sandbox", "invoices", "get", first, env=sandbox_env).ok().json()
+    assert reopened["Status"] == "AUTHORISED" and reopened["Payments"] == []
+
+
+def test_repeating_invoice_needs_a_schedule_and_is_deleted_by_status(sandbox_env) -> None:
+    """No --every: refused by Xero's rules before anything is stored (the model requires a
+    Schedule: exit 2); `delete` posts Status DELETED, as Xero has no DELETE for templates."""
+    contact = unique("Tenant")
+    missing = run_xero(
+        "--sandbox",
+        "repeating-invoices",
+        "create",
+        "--contact",
+        contact,
+        "--line",
+        "Rent,1,900,200",
+        env=sandbox_env,
+    )
+    assert missing.code == 2 and "Schedule" in missing.stderr and missing.stdout == ""
+    [made] = (
+        run_xero(
+            "--sandbox",
+            "repeating-invoices",
+            "create",
+            "--contact",
+            contact,
+            "--line",
+            "Rent,1,900,200",
+            "--every",
+            "WEEKLY",
+            "--period",
+            "2",
+            "--status",
+            "AUTHORISED",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    assert (made["Schedule"]["Unit"], made["Schedule"]["Period"]) == ("WEEKLY", 2)
+    template_id = made["RepeatingInvoiceID"]
+    run_xero("--sandbox", "repeating-invoices", "delete", template_id, env=sandbox_env).ok()
+    got = run_xero("--sandbox", "repeating-invoices", "get", template_id, env=sandbox_env)
+    assert got.ok().json()["Status"] == "DELETED"
+
+
+def test_linked_transaction_is_listed_by_source_and_deleted(sandbox_env) -> None:
+    """A seeded billable expense still to bill: found by its source bill (Xero's parameter),
+    removed by `delete` (DELETE, 204), then not found (exit 5)."""
+    [link] = (
+        run_xero(
+            "--sandbox",
+            "linked-transactions",
+            "list",
+            "--status",
+            "APPROVED",
+            "--limit",
+            "1",
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    by_source = run_xero(
+        "--sandbox",
+        "linked-transactions",
+        "list",
+        "--source",
+        link["SourceTransactionID"],
+        env=sandbox_env,
+    )
+    assert [r["LinkedTransactionID"] for r in by_source.ok().json()] == [
+        link["LinkedTransactionID"]
+    ]
+    key = link["LinkedTransactionID"]
+    run_xero("--sandbox", "linked-transactions", "delete", key, env=sandbox_env).ok()
+    gone = run_xero("--sandbox", "linked-transactions", "get", key, env=sandbox_env)
+    assert gone.code == 5 and gone.stdout == ""

@@ -199,12 +199,24 @@ def test_the_books_agree_with_the_documents(nz_books) -> None:
     refunds = [
         p
         for p in every(nz_books, "Payments")
-        if p["Status"] == "AUTHORISED" and p["PaymentType"] == "ARCREDITPAYMENT"
+        if p["Status"] == "AUTHORISED"
+        and p["PaymentType"] in ("ARCREDITPAYMENT", "AROVERPAYMENTPAYMENT", "ARPREPAYMENTPAYMENT")
     ]
+    # Overpayments and prepayments received: their bank transactions credit 610 on the line.
+    held = sum(
+        (
+            line["LineAmount"] * (1 if t["Type"].startswith("RECEIVE") else -1)
+            for t in banked
+            for line in t["LineItems"]
+            if line.get("AccountCode") == "610"
+        ),
+        ZERO,
+    )
     receivable = (
         sum((i["Total"] - i["AmountPaid"] for i in invoices if i["Type"] == "ACCREC"), ZERO)
         - sum((n["Total"] for n in notes if n["Type"] == "ACCRECCREDIT"), ZERO)
         + sum((p["Amount"] for p in refunds), ZERO)
+        - held
     )
     tax_sign = {"ACCREC": -1, "ACCPAY": 1, "ACCRECCREDIT": 1, "ACCPAYCREDIT": -1}
     tax = sum((tax_sign[d["Type"]] * d["TotalTax"] for d in invoices + notes), ZERO)

@@ -55,10 +55,12 @@ def test_seeded_payments_match_their_invoices(nz, glob) -> None:
             listed = invoice["Payments"]
             paid = sum((p["Amount"] for p in listed), Decimal("0.00"))
             assert paid == invoice["AmountPaid"]
+            credited = invoice["AmountCredited"]
             if invoice["Status"] in ("AUTHORISED", "PAID"):
-                assert invoice["AmountDue"] == invoice["Total"] - paid
+                assert invoice["AmountDue"] == invoice["Total"] - paid - credited
             if invoice["Status"] == "PAID":
-                assert listed and invoice["AmountDue"] == 0 and "FullyPaidOnDate" in invoice
+                assert listed or credited
+                assert invoice["AmountDue"] == 0 and "FullyPaidOnDate" in invoice
             for summary in listed:
                 payment = payments[summary["PaymentID"]]
                 seen.add(summary["PaymentID"])
@@ -113,3 +115,39 @@ def test_every_status_is_seeded(nz) -> None:
     items = {i["Code"]: i for i in nz.get("Items").json()["Items"]}
     assert items["DESK-STD"]["IsTrackedAsInventory"] is True
     assert items["CONSULT-HR"]["IsTrackedAsInventory"] is False
+
+
+def test_seeded_credit_is_allocated_to_invoices_that_list_it(nz, glob) -> None:
+    """Overpayments and prepayments: each allocation is on an invoice of the same contact and
+    currency that lists the credit with the same amount; what is credited on every invoice adds
+    up to its allocations; a fully allocated credit is PAID; each was made by a bank
+    transaction of its Type that exists."""
+    for client in (nz, glob):
+        invoices = {i["InvoiceID"]: i for i in all_of(client, "Invoices")}
+        made = {
+            (t.get("OverpaymentID") or t.get("PrepaymentID")): t
+            for t in all_of(client, "BankTransactions")
+            if t.get("OverpaymentID") or t.get("PrepaymentID")
+        }
+        credited: dict[str, Decimal] = {}
+        for kind, id_field in (("Overpayments", "OverpaymentID"), ("Prepayments", "PrepaymentID")):
+            records = all_of(client, kind)
+            assert {r["Status"] for r in records} == {"AUTHORISED", "PAID"}, kind
+            for credit in records:
+                source = made[credit[id_field]]
+                assert (source["Type"], source["Total"]) == (credit["Type"], credit["Total"])
+                allocated = sum((a["Amount"] for a in credit["Allocations"]), Decimal("0.00"))
+                assert credit["RemainingCredit"] == credit["Total"] - allocated
+                assert (credit["Status"] == "PAID") == (credit["RemainingCredit"] == 0)
+                for allocation in credit["Allocations"]:
+                    invoice = invoices[allocation["Invoice"]["InvoiceID"]]
+                    assert invoice["Contact"]["ContactID"] == credit["Contact"]["ContactID"]
+                    assert invoice["CurrencyCode"] == credit["CurrencyCode"]
+                    [listed] = [c for c in invoice[kind] if c[id_field] == credit[id_field]]
+                    assert listed["AppliedAmount"] == allocation["Amount"]
+                    credited[invoice["InvoiceID"]] = (
+                        credited.get(invoice["InvoiceID"], Decimal("0.00")) + allocation["Amount"]
+                    )
+        assert credited, "some seeded credit is allocated"
+        for invoice_id, amount in credited.items():
+            assert invoices[invoice_id]["AmountCredited"] == amount

@@ -457,13 +457,14 @@ class XeroClient:
             answer = self.request(
                 "GET",
                 resource.path,
-                params={**params, "page": page, "pageSize": page_size},
+                params={**params, **resource.page_query(page, page_size)},
                 headers=headers,
                 scope_hint=resource.scopes[0],
             )
             records = wire.records_of(answer.payload, resource.records_key)
             yield records
-            if is_last_page(answer.payload, page, len(records), page_size) or (
+            full = resource.records_per_page(page_size)
+            if is_last_page(answer.payload, page, len(records), full) or (
                 max_pages is not None and page >= max_pages
             ):
                 return
@@ -543,7 +544,7 @@ class XeroClient:
         return iter_pages_concurrent(self, resource, params, headers, **options)
 
     def get_one(self, resource: Resource, key: str) -> dict:
-        params = {"unitdp": 4} if resource.unitdp else None
+        params = {"unitdp": 4} if resource.unitdp and resource.unitdp_by_id else None
         try:
             answer = self.request(
                 "GET", resource.record_path(key), params=params, scope_hint=resource.scopes[0]

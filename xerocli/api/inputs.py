@@ -307,13 +307,37 @@ class LineFormat:
 
     fields: tuple[str, ...]  # Xero's names, in order
     usage: str  # how the user writes it
+    #: The option it is given with (`--line`, a batch payment's `--pay`).
+    option: str = "line"
+    #: The last field may be left off (a line's tax type).
+    optional_last: bool = True
+    #: A field naming a record: (its ID key, its number key): a GUID goes to the first.
+    refs: tuple[tuple[str, str, str], ...] = ()
 
     def parse(self, text: str, index: int) -> dict[str, Any]:
         values = [field.strip() for field in next(csv.reader([text], skipinitialspace=True), [])]
-        if not len(self.fields) - 1 <= len(values) <= len(self.fields):
-            raise errors.UsageError(f"--line {index}: {text!r} needs '{self.usage}'")
+        fewest = len(self.fields) - (1 if self.optional_last else 0)
+        if not fewest <= len(values) <= len(self.fields):
+            raise errors.UsageError(f"--{self.option} {index}: {text!r} needs '{self.usage}'")
         given = zip(self.fields, values, strict=False)  # the tax type may be left off
-        return {name: value for name, value in given if value or name != "TaxType"}
+        parsed: dict[str, Any] = {
+            name: value for name, value in given if value or name != "TaxType"
+        }
+        for name, id_key, number_key in self.refs:
+            if name in parsed:
+                key = id_key if _is_guid(parsed[name]) else number_key
+                parsed[name] = {key: parsed[name]}
+        return parsed
+
+
+def _is_guid(text: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 #: Create-option kinds that are lines, and how each is written.
@@ -326,6 +350,14 @@ LINE_FORMATS = {
     "journal_line": LineFormat(
         ("Description", "LineAmount", "AccountCode", "TaxType"),
         "description,amount,account code[,tax type]",
+    ),
+    # One payment of a batch: the invoice (number or ID) and how much of it is paid.
+    "payment_line": LineFormat(
+        ("Invoice", "Amount"),
+        "invoice number or ID,amount",
+        option="pay",
+        optional_last=False,
+        refs=(("Invoice", "InvoiceID", "InvoiceNumber"),),
     ),
 }
 

@@ -201,6 +201,98 @@ class PurchaseOrder(XeroModel):
     DeliveryInstructions: Text | None = None
 
 
+class BankTransfer(XeroModel):
+    BankTransferID: str | None = None
+    FromBankAccount: AccountRef
+    ToBankAccount: AccountRef
+    Amount: PositiveMoney
+    Date: dt.date | None = None
+    Reference: Text | None = None
+    CurrencyRate: ExchangeRate | None = None
+    FromIsReconciled: bool | None = None
+    ToIsReconciled: bool | None = None
+
+
+class BatchPaymentLine(XeroModel):
+    Invoice: InvoiceRef
+    Amount: PositiveMoney
+
+
+class BatchPayment(XeroModel):
+    BatchPaymentID: str | None = None
+    Account: AccountRef
+    Payments: list[BatchPaymentLine] = Field(min_length=1)
+    Date: dt.date | None = None
+    Reference: Text | None = None
+    Particulars: Annotated[str, StringConstraints(max_length=18)] | None = None
+    Code: Annotated[str, StringConstraints(max_length=18)] | None = None
+    Details: Annotated[str, StringConstraints(max_length=18)] | None = None
+    Narrative: Annotated[str, StringConstraints(max_length=18)] | None = None
+
+
+class Schedule(XeroModel):
+    Period: Annotated[int, Field(ge=1)] | None = None
+    Unit: Literal["WEEKLY", "MONTHLY"]
+    DueDate: Annotated[int, Field(ge=0)] | None = None
+    DueDateType: (
+        Literal[
+            "DAYSAFTERBILLDATE",
+            "DAYSAFTERBILLMONTH",
+            "DAYSAFTERINVOICEDATE",
+            "DAYSAFTERINVOICEMONTH",
+            "OFCURRENTMONTH",
+            "OFFOLLOWINGMONTH",
+        ]
+        | None
+    ) = None
+    StartDate: dt.date | None = None
+    EndDate: dt.date | None = None
+
+
+class RepeatingInvoice(XeroModel):
+    Type: Literal["ACCREC", "ACCPAY"] = "ACCREC"
+    RepeatingInvoiceID: str | None = None
+    Contact: ContactRef
+    Schedule: Schedule
+    LineItems: list[LineItem] = Field(min_length=1)
+    LineAmountTypes: LineAmountTypesLiteral | None = None
+    Reference: Text | None = None
+    BrandingThemeID: str | None = None
+    CurrencyCode: Currency | None = None
+    Status: Literal["DRAFT", "AUTHORISED", "DELETED"] | None = None
+    ApprovedForSending: bool | None = None
+    SendCopy: bool | None = None
+    MarkAsSent: bool | None = None
+    IncludePDF: bool | None = None
+
+
+class LinkedTransaction(XeroModel):
+    LinkedTransactionID: str | None = None
+    SourceTransactionID: str
+    SourceLineItemID: str
+    ContactID: str | None = None
+    TargetTransactionID: str | None = None
+    TargetLineItemID: str | None = None
+
+
+class Quote(XeroModel):
+    QuoteID: str | None = None
+    QuoteNumber: Text | None = None
+    Contact: ContactRef
+    LineItems: list[LineItem] = Field(min_length=1)
+    Date: dt.date | None = None
+    ExpiryDate: dt.date | None = None
+    LineAmountTypes: Literal["EXCLUSIVE", "INCLUSIVE", "NOTAX"] | None = None
+    Reference: Text | None = None
+    Title: Annotated[str, StringConstraints(max_length=100)] | None = None
+    Summary: Annotated[str, StringConstraints(max_length=3000)] | None = None
+    Terms: Annotated[str, StringConstraints(max_length=4000)] | None = None
+    Status: Literal["DRAFT", "SENT", "ACCEPTED", "DECLINED", "INVOICED", "DELETED"] | None = None
+    CurrencyCode: Currency | None = None
+    CurrencyRate: ExchangeRate | None = None
+    BrandingThemeID: str | None = None
+
+
 class BankTransaction(XeroModel):
     Type: Literal["RECEIVE", "SPEND"]
     BankTransactionID: str | None = None

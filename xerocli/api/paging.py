@@ -104,7 +104,7 @@ def iter_pages_concurrent(
         return
 
     def fetch(page: int | None) -> ApiResponse:
-        query = params if page is None else {**params, "page": page, "pageSize": page_size}
+        query = params if page is None else {**params, **resource.page_query(page, page_size)}
         return client.request(
             "GET",
             resource.list_path,
@@ -142,7 +142,7 @@ def iter_pages_concurrent(
         if page_count is None:
             # No pagination object: walk on until a short page.
             page_no = 1
-            while count >= page_size:
+            while count >= resource.records_per_page(page_size):
                 page_no += 1
                 last, _ = records(wait_for(pool.submit(page_no), checkpoint))
                 count = len(last)

@@ -132,7 +132,7 @@ def _check_choice(spec: Filter, value: str, resource: Resource) -> str:
 
 
 def _clause(spec: Filter, values: list[str], query: ListQuery) -> str | None:
-    if spec.archived_param and "ARCHIVED" in values:
+    if spec.archived_param and spec.hidden_status in values:
         query.params[spec.archived_param] = "true"
     if spec.kind == "where_eq" and spec.list_param:
         query.params[spec.list_param] = ",".join(values)

@@ -53,6 +53,8 @@ class Filter:
     #: archived records out of lists without it (Contacts' `includeArchived`), so a filter on
     #: ARCHIVED alone would find nothing.
     archived_param: str = ""
+    #: The status `archived_param` shows (Contacts' ARCHIVED, BankTransfers' DELETED).
+    hidden_status: str = "ARCHIVED"
 
     @property
     def offered(self) -> tuple[str, ...]:
@@ -131,7 +133,7 @@ TRACKING_OPTION = CreateOption(
     "tracking",
 )
 #: Create-option kinds that are repeatable lines.
-LINE_KINDS = ("line", "journal_line")
+LINE_KINDS = ("line", "journal_line", "payment_line")
 #: Create-option kinds given several times: the lines, and the tracking of every line.
 REPEATED_KINDS = (*LINE_KINDS, "tracking")
 CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
@@ -188,6 +190,17 @@ class Action:
     def per_item(self) -> bool:
         """One request per item, the item in the path (`{id}/Contacts/{item}`)."""
         return "{item}" in self.path
+
+
+@dataclass(frozen=True)
+class StatusVerb:
+    """A verb that posts one Status to a record: `xero quotes accept QU-0001`."""
+
+    verb: str
+    status: str
+    help: str
+    #: What the message says it did ("Accepted quote QU-0001.").
+    done: str
 
 
 @dataclass(frozen=True)
@@ -252,9 +265,6 @@ class Resource:
     #: Paged by this field instead of `page` (Journals: `offset` = the last JournalNumber
     #: seen, 100 records an answer).
     offset_field: str | None = None
-    #: `(verb, status, help)`: a command that posts that Status to one record
-    #: (`contact-groups delete GROUP` posts Status DELETED).
-    status_actions: tuple[tuple[str, str, str], ...] = ()
     #: Verbs with paths of their own (see `Action`).
     actions: tuple[Action, ...] = ()
     #: Writes take `summarizeErrors=false` (each element's errors in its own result); the
@@ -265,11 +275,45 @@ class Resource:
     listed_without: str | None = None
     #: The list an answer holds the records in, when not `name` (`Organisations`).
     answer_key: str | None = None
+    #: The list parameter Xero finds a record by its number with, where the endpoint takes
+    #: neither the number in the path nor `where` (Quotes' `QuoteNumber`).
+    number_param: str = ""
+    #: Verbs that post one Status change to a record (`invoices void`, `quotes accept`).
+    status_verbs: tuple[StatusVerb, ...] = ()
+    #: `allocate KEY --invoice INV --amount N`: `PUT /{Collection}/{ID}/Allocations`, the
+    #: record's credit applied to an invoice (credit notes, overpayments, prepayments).
+    allocate: bool = False
+    #: `invoice KEY`: a sales invoice made from the record's lines, the record then marked
+    #: INVOICED (Quotes: Xero's "copy to invoice").
+    makes_invoice: bool = False
+    #: `delete KEY`: `DELETE /{Collection}/{ID}` (LinkedTransactions; most collections are
+    #: deleted by a Status instead: `status_verbs`).
+    deletable: bool = False
+    #: `refund KEY --account BANK --amount N`: the credit paid back to the contact, a payment
+    #: that names the record (`PUT /Payments` with `Overpayment: {OverpaymentID}`).
+    refund: bool = False
+    #: The list takes `page` but no `pageSize`: Xero's own page size (Quotes,
+    #: LinkedTransactions: 100), which tells the last page.
+    fixed_page_size: int | None = None
+    #: `GET /{name}/{ID}` takes unitdp=4 as the list does (Overpayments' and Prepayments'
+    #: get by ID does not).
+    unitdp_by_id: bool = True
     extra: dict = field(default_factory=dict)
 
     @property
     def path(self) -> str:
         return f"/{self.name}"
+
+    def page_query(self, page: int, page_size: int) -> dict[str, int]:
+        """The paging parameters of one list request: `page`, and `pageSize` where Xero
+        takes it."""
+        if self.fixed_page_size:
+            return {"page": page}
+        return {"page": page, "pageSize": page_size}
+
+    def records_per_page(self, page_size: int) -> int:
+        """How many records a full page holds (a shorter one is the last)."""
+        return self.fixed_page_size or page_size
 
     @property
     def records_key(self) -> str:
@@ -298,6 +342,7 @@ def _status(
     target: str = "Status",
     list_param: str = "",
     archived_param: str = "",
+    hidden_status: str = "ARCHIVED",
 ) -> Filter:
     return Filter(
         "status",
@@ -309,6 +354,7 @@ def _status(
         multi=True,
         list_param=list_param,
         archived_param=archived_param,
+        hidden_status=hidden_status,
     )
 
 
@@ -408,6 +454,488 @@ TRACKING_OPTION_COLUMNS = (
 
 INVOICE_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED")
 
+QUOTE_STATUSES = ("DRAFT", "SENT", "DECLINED", "ACCEPTED", "INVOICED", "DELETED")
+QUOTE = Resource(
+    name="Quotes",
+    attachments=True,
+    pdf=True,
+    history=True,
+    model="Quote",
+    updatable=True,
+    noun="quotes",
+    singular="quote",
+    id_field="QuoteID",
+    number_field="QuoteNumber",
+    number_param="QuoteNumber",
+    paged=True,
+    supports_where=False,
+    unitdp=False,  # Xero's Quotes endpoints take no unitdp
+    fixed_page_size=100,
+    scopes=("accounting.invoices", "accounting.transactions"),
+    columns=(
+        Column("QuoteNumber", "Number"),
+        Column("Contact.Name", "Contact"),
+        Column("Date", "Date"),
+        Column("ExpiryDate", "Expires"),
+        Column("Status", "Status", style_by_status=True),
+        Column("Total", "Total", money=True),
+    ),
+    filters=(
+        Filter(
+            "status",
+            "param",
+            "Status",
+            "Only quotes with this status (Xero's endpoint takes one).",
+            QUOTE_STATUSES,
+            True,
+        ),
+        Filter("contact", "param", "ContactID", "Only quotes to this ContactID."),
+        Filter("from", "param_date", "DateFrom", "Date on or after (YYYY-MM-DD)."),
+        Filter("to", "param_date", "DateTo", "Date on or before (YYYY-MM-DD)."),
+        Filter("expiry-from", "param_date", "ExpiryDateFrom", "Expiring on or after (YYYY-MM-DD)."),
+        Filter("expiry-to", "param_date", "ExpiryDateTo", "Expiring on or before (YYYY-MM-DD)."),
+    ),
+    lines_field="LineItems",
+    line_columns=LINE_ITEM_COLUMNS,
+    create_options=(
+        CONTACT_OPTION,
+        LINE_OPTION,
+        *_money_options(),
+        CreateOption("expiry-date", "ExpiryDate", "Expiry date (YYYY-MM-DD)."),
+        CreateOption("number", "QuoteNumber", "Quote number (default: Xero's next)."),
+        CreateOption("title", "Title", "Title shown on the quote."),
+        CreateOption("summary", "Summary", "Summary shown under the title."),
+        CreateOption("terms", "Terms", "Terms and conditions."),
+        CreateOption(
+            "status", "Status", "DRAFT (default) or SENT.", "upper", choices=("DRAFT", "SENT")
+        ),
+        CreateOption(
+            "line-amount-types",
+            "LineAmountTypes",
+            "EXCLUSIVE, INCLUSIVE or NOTAX (a quote's are upper case).",
+            "upper",
+            choices=("EXCLUSIVE", "INCLUSIVE", "NOTAX"),
+        ),
+    ),
+    upsert_keys=("QuoteID",),
+    status_verbs=(
+        StatusVerb("send", "SENT", "Mark a draft quote sent to the customer.", "Marked sent"),
+        StatusVerb("accept", "ACCEPTED", "Mark a sent quote accepted.", "Accepted"),
+        StatusVerb("decline", "DECLINED", "Mark a sent quote declined.", "Declined"),
+        StatusVerb("delete", "DELETED", "Delete a quote (Xero keeps it as DELETED).", "Deleted"),
+    ),
+    makes_invoice=True,
+    export_columns=(
+        "QuoteID",
+        "QuoteNumber",
+        "Status",
+        "Contact.ContactID",
+        "Contact.Name",
+        "Date",
+        "ExpiryDate",
+        "Reference",
+        "Title",
+        "Summary",
+        "Terms",
+        "CurrencyCode",
+        "CurrencyRate",
+        "LineAmountTypes",
+        "SubTotal",
+        "TotalTax",
+        "Total",
+        "TotalDiscount",
+        "BrandingThemeID",
+        "UpdatedDateUTC",
+    ),
+)
+
+
+def _credit(name: str, noun: str, singular: str, id_field: str, types: tuple[str, ...]) -> Resource:
+    """Overpayments and prepayments: credit a contact holds, made by a bank transaction of
+    their Type (`bank-transactions create --file` with `RECEIVE-OVERPAYMENT`), then allocated to
+    invoices or refunded."""
+    return Resource(
+        name=name,
+        noun=noun,
+        singular=singular,
+        id_field=id_field,
+        number_field=None,
+        paged=True,
+        supports_where=True,
+        unitdp=True,
+        unitdp_by_id=False,
+        scopes=("accounting.payments", "accounting.transactions"),
+        history=True,
+        allocate=True,
+        refund=True,
+        columns=(
+            Column("Date", "Date"),
+            Column("Type", "Type"),
+            Column("Contact.Name", "Contact"),
+            Column("Status", "Status", style_by_status=True),
+            Column("Total", "Total", money=True),
+            Column("RemainingCredit", "Remaining", money=True),
+            Column(id_field, id_field),
+        ),
+        filters=(
+            _status(("AUTHORISED", "PAID", "VOIDED")),
+            _type("Type", f"{' or '.join(types)}.", types),
+            _contact(),
+            *_dates(),
+        ),
+        lines_field="LineItems",
+        line_columns=LINE_ITEM_COLUMNS,
+        export_columns=(
+            id_field,
+            "Type",
+            "Status",
+            "Contact.ContactID",
+            "Contact.Name",
+            "Date",
+            "Reference",
+            "CurrencyCode",
+            "CurrencyRate",
+            "LineAmountTypes",
+            "SubTotal",
+            "TotalTax",
+            "Total",
+            "RemainingCredit",
+            "AppliedAmount",
+            "HasAttachments",
+            "UpdatedDateUTC",
+        ),
+    )
+
+
+OVERPAYMENT = _credit(
+    "Overpayments",
+    "overpayments",
+    "overpayment",
+    "OverpaymentID",
+    ("RECEIVE-OVERPAYMENT", "SPEND-OVERPAYMENT"),
+)
+PREPAYMENT = _credit(
+    "Prepayments",
+    "prepayments",
+    "prepayment",
+    "PrepaymentID",
+    ("RECEIVE-PREPAYMENT", "SPEND-PREPAYMENT"),
+)
+
+BANK_TRANSFER = Resource(
+    name="BankTransfers",
+    model="BankTransfer",
+    attachments=True,
+    history=True,
+    noun="bank-transfers",
+    singular="bank transfer",
+    id_field="BankTransferID",
+    number_field=None,
+    paged=False,
+    supports_where=True,
+    unitdp=False,
+    scopes=("accounting.banktransactions", "accounting.transactions"),
+    columns=(
+        Column("Date", "Date"),
+        Column("FromBankAccount.Name", "From"),
+        Column("ToBankAccount.Name", "To"),
+        Column("Amount", "Amount", money=True),
+        Column("CurrencyRate", "Rate"),
+        Column("Status", "Status", style_by_status=True),
+        Column("BankTransferID", "BankTransferID"),
+    ),
+    filters=(
+        _status(
+            ("AUTHORISED", "DELETED"), archived_param="includeDeleted", hidden_status="DELETED"
+        ),
+        Filter(
+            "include-deleted",
+            "flag",
+            "includeDeleted",
+            "Deleted transfers too (Xero leaves them out otherwise).",
+        ),
+        *_dates(),
+    ),
+    currency_field="FromBankAccount.CurrencyCode",
+    create_options=(
+        _ref("from", "FromBankAccount", "AccountID", "Code", "Bank account code or ID paid from."),
+        _ref("to", "ToBankAccount", "AccountID", "Code", "Bank account code or ID paid into."),
+        CreateOption("amount", "Amount", "Amount, in the From account's currency."),
+        CreateOption("date", "Date", "Date (YYYY-MM-DD; default today)."),
+        CreateOption("reference", "Reference", "Reference."),
+        CreateOption(
+            "currency-rate",
+            "CurrencyRate",
+            "From-account currency units per base currency unit, for a foreign account"
+            " (default: Xero's rate).",
+        ),
+    ),
+    status_verbs=(
+        StatusVerb("delete", "DELETED", "Delete a bank transfer (it leaves the books).", "Deleted"),
+    ),
+    export_columns=(
+        "BankTransferID",
+        "Date",
+        "Status",
+        "Amount",
+        "CurrencyRate",
+        "FromBankAccount.AccountID",
+        "FromBankAccount.Code",
+        "FromBankAccount.Name",
+        "FromBankAccount.CurrencyCode",
+        "ToBankAccount.AccountID",
+        "ToBankAccount.Code",
+        "ToBankAccount.Name",
+        "ToBankAccount.CurrencyCode",
+        "Reference",
+        "FromIsReconciled",
+        "ToIsReconciled",
+        "HasAttachments",
+        "CreatedDateUTC",
+        "UpdatedDateUTC",
+    ),
+)
+
+BATCH_PAYMENT = Resource(
+    name="BatchPayments",
+    model="BatchPayment",
+    history=True,
+    noun="batch-payments",
+    singular="batch payment",
+    id_field="BatchPaymentID",
+    number_field=None,
+    paged=False,
+    supports_where=True,
+    unitdp=False,
+    scopes=("accounting.payments", "accounting.transactions"),
+    columns=(
+        Column("Date", "Date"),
+        Column("Type", "Type"),
+        Column("Account.Code", "Account"),
+        Column("Reference", "Reference"),
+        Column("Status", "Status", style_by_status=True),
+        Column("TotalAmount", "Total", money=True),
+        Column("BatchPaymentID", "BatchPaymentID"),
+    ),
+    filters=(
+        _status(("AUTHORISED", "DELETED")),
+        _type("Type", "RECBATCH (sales) or PAYBATCH (bills).", ("RECBATCH", "PAYBATCH")),
+        *_dates(),
+    ),
+    currency_field=None,
+    lines_field="Payments",
+    line_columns=(
+        "Payment.PaymentID",
+        "Payment.Invoice.InvoiceID",
+        "Payment.Invoice.InvoiceNumber",
+        "Payment.Amount",
+    ),
+    create_options=(
+        _ref("account", "Account", "AccountID", "Code", "Bank account code or ID of the one line."),
+        CreateOption(
+            "pay",
+            "Payments",
+            'An invoice paid: "invoice number or ID,amount" (repeatable; one kind and currency).',
+            "payment_line",
+        ),
+        CreateOption("date", "Date", "Payment date (YYYY-MM-DD; default today)."),
+        CreateOption("reference", "Reference", "Reference of the bank line."),
+        CreateOption("narrative", "Narrative", "Narrative (at most 18 characters)."),
+    ),
+    status_verbs=(
+        StatusVerb(
+            "delete",
+            "DELETED",
+            "Delete a batch payment and each of its payments (the invoices reopen).",
+            "Deleted",
+        ),
+    ),
+    export_columns=(
+        "BatchPaymentID",
+        "Date",
+        "Type",
+        "Status",
+        "Account.AccountID",
+        "Account.Code",
+        "Reference",
+        "Particulars",
+        "Code",
+        "Details",
+        "Narrative",
+        "TotalAmount",
+        "IsReconciled",
+        "UpdatedDateUTC",
+    ),
+)
+
+REPEATING_INVOICE = Resource(
+    name="RepeatingInvoices",
+    model="RepeatingInvoice",
+    updatable=True,
+    attachments=True,
+    history=True,
+    noun="repeating-invoices",
+    singular="repeating invoice",
+    id_field="RepeatingInvoiceID",
+    number_field=None,
+    paged=False,
+    supports_where=True,
+    unitdp=False,  # Xero's RepeatingInvoices endpoints take no unitdp
+    scopes=("accounting.invoices", "accounting.transactions"),
+    columns=(
+        Column("Type", "Type"),
+        Column("Contact.Name", "Contact"),
+        Column("Reference", "Reference"),
+        Column("Schedule.Unit", "Every"),
+        Column("Schedule.NextScheduledDate", "Next"),
+        Column("Status", "Status", style_by_status=True),
+        Column("Total", "Total", money=True),
+        Column("RepeatingInvoiceID", "RepeatingInvoiceID"),
+    ),
+    filters=(
+        _status(("DRAFT", "AUTHORISED", "DELETED")),
+        _type("Type", "ACCREC (sales) or ACCPAY (bills).", ("ACCREC", "ACCPAY")),
+        _contact(),
+    ),
+    date_field=None,
+    modified_since=False,  # Xero's RepeatingInvoice carries no UpdatedDateUTC
+    lines_field="LineItems",
+    line_columns=LINE_ITEM_COLUMNS,
+    create_options=(
+        CreateOption(
+            "type",
+            "Type",
+            "ACCREC (sales, default) or ACCPAY (bill).",
+            "upper",
+            choices=("ACCREC", "ACCPAY"),
+        ),
+        CONTACT_OPTION,
+        LINE_OPTION,
+        CreateOption(
+            "every",
+            "Schedule.Unit",
+            "WEEKLY or MONTHLY (required).",
+            "upper",
+            choices=("WEEKLY", "MONTHLY"),
+        ),
+        CreateOption("period", "Schedule.Period", "Every how many weeks or months (default 1)."),
+        CreateOption("start-date", "Schedule.StartDate", "First invoice date (YYYY-MM-DD)."),
+        CreateOption("end-date", "Schedule.EndDate", "Last invoice date (YYYY-MM-DD)."),
+        CreateOption("due-days", "Schedule.DueDate", "Due this many days (or on this day)."),
+        CreateOption(
+            "due-type",
+            "Schedule.DueDateType",
+            "How --due-days counts: DAYSAFTERBILLDATE (default), OFFOLLOWINGMONTH, ...",
+            "upper",
+            choices=(
+                "DAYSAFTERBILLDATE",
+                "DAYSAFTERBILLMONTH",
+                "DAYSAFTERINVOICEDATE",
+                "DAYSAFTERINVOICEMONTH",
+                "OFCURRENTMONTH",
+                "OFFOLLOWINGMONTH",
+            ),
+        ),
+        CreateOption("reference", "Reference", "Reference."),
+        CreateOption("currency", "CurrencyCode", "Currency code, e.g. USD.", "upper"),
+        CreateOption(
+            "status",
+            "Status",
+            "DRAFT (default) or AUTHORISED.",
+            "upper",
+            choices=("DRAFT", "AUTHORISED"),
+        ),
+    ),
+    upsert_keys=("RepeatingInvoiceID",),
+    status_verbs=(
+        StatusVerb(
+            "delete", "DELETED", "Delete a repeating invoice (no more invoices).", "Deleted"
+        ),
+    ),
+    export_columns=(
+        "RepeatingInvoiceID",
+        "Type",
+        "Status",
+        "Contact.ContactID",
+        "Contact.Name",
+        "Reference",
+        "Schedule.Unit",
+        "Schedule.Period",
+        "Schedule.StartDate",
+        "Schedule.NextScheduledDate",
+        "Schedule.EndDate",
+        "Schedule.DueDate",
+        "Schedule.DueDateType",
+        "CurrencyCode",
+        "LineAmountTypes",
+        "SubTotal",
+        "TotalTax",
+        "Total",
+        "BrandingThemeID",
+        "ApprovedForSending",
+        "HasAttachments",
+    ),
+)
+
+LINKED_TRANSACTION = Resource(
+    name="LinkedTransactions",
+    model="LinkedTransaction",
+    deletable=True,
+    noun="linked-transactions",
+    singular="linked transaction",
+    id_field="LinkedTransactionID",
+    number_field=None,
+    paged=True,
+    supports_where=False,
+    unitdp=False,
+    fixed_page_size=100,
+    scopes=("accounting.invoices", "accounting.transactions"),
+    columns=(
+        Column("Type", "Type"),
+        Column("Status", "Status", style_by_status=True),
+        Column("SourceTransactionTypeCode", "Source"),
+        Column("SourceTransactionID", "SourceTransactionID"),
+        Column("ContactID", "Customer"),
+        Column("TargetTransactionID", "TargetTransactionID"),
+        Column("LinkedTransactionID", "LinkedTransactionID"),
+    ),
+    filters=(
+        Filter(
+            "status",
+            "param",
+            "Status",
+            "Only links with this status (Xero's endpoint takes one).",
+            ("DRAFT", "APPROVED", "ONDRAFT", "BILLED", "VOIDED"),
+            True,
+        ),
+        Filter("contact", "param", "ContactID", "Only links to bill to this ContactID."),
+        Filter("source", "param", "SourceTransactionID", "Only links from this bill or spend."),
+        Filter("target", "param", "TargetTransactionID", "Only links billed on this invoice."),
+    ),
+    date_field=None,
+    currency_field=None,
+    create_options=(
+        CreateOption("source", "SourceTransactionID", "The bill (ACCPAY) or SPEND it is from."),
+        CreateOption("source-line", "SourceLineItemID", "The LineItemID of the billable line."),
+        CreateOption("contact", "ContactID", "The customer (ContactID) to bill it to."),
+        CreateOption("target", "TargetTransactionID", "The sales invoice it is billed on."),
+        CreateOption("target-line", "TargetLineItemID", "The LineItemID on that invoice."),
+    ),
+    upsert_keys=("LinkedTransactionID",),
+    export_columns=(
+        "LinkedTransactionID",
+        "Type",
+        "Status",
+        "SourceTransactionID",
+        "SourceLineItemID",
+        "SourceTransactionTypeCode",
+        "ContactID",
+        "TargetTransactionID",
+        "TargetLineItemID",
+        "UpdatedDateUTC",
+    ),
+)
+
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="Invoices",
@@ -416,6 +944,7 @@ RESOURCES: tuple[Resource, ...] = (
         pdf=True,
         history=True,
         online_url=True,
+        status_verbs=(StatusVerb("void", "VOIDED", "Void an authorised invoice.", "Voided"),),
         model="Invoice",
         updatable=True,
         number_in_path=True,
@@ -715,6 +1244,9 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="Payments",
         history=True,
+        status_verbs=(
+            StatusVerb("delete", "DELETED", "Delete a payment (the invoice reopens).", "Deleted"),
+        ),
         model="Payment",
         noun="payments",
         singular="payment",
@@ -910,6 +1442,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="CreditNotes",
+        allocate=True,
         attachments=True,
         include_online=True,
         pdf=True,
@@ -990,6 +1523,10 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="ManualJournals",
         attachments=True,
+        status_verbs=(
+            StatusVerb("post", "POSTED", "Post a draft manual journal to the ledger.", "Posted"),
+            StatusVerb("void", "VOIDED", "Void a posted manual journal.", "Voided"),
+        ),
         history=True,
         model="ManualJournal",
         noun="manual-journals",
@@ -1114,7 +1651,11 @@ RESOURCES: tuple[Resource, ...] = (
         currency_field=None,
         create_options=(CreateOption("name", "Name", "Name of the group (unique)."),),
         listed_without="Contacts",  # the members: in a get, not in a list
-        status_actions=(("delete", "DELETED", "Delete a contact group (its contacts stay)."),),
+        status_verbs=(
+            StatusVerb(
+                "delete", "DELETED", "Delete a contact group (its contacts stay).", "Deleted"
+            ),
+        ),
         actions=(
             Action(
                 "add",
@@ -1173,9 +1714,16 @@ RESOURCES: tuple[Resource, ...] = (
         currency_field=None,
         modified_since=False,
         create_options=(CreateOption("name", "Name", "Name of the category, e.g. Region."),),
-        status_actions=(
-            ("archive", "ARCHIVED", "Archive a tracking category (its options stay on lines)."),
-            ("restore", "ACTIVE", "Make an archived tracking category active again."),
+        status_verbs=(
+            StatusVerb(
+                "archive",
+                "ARCHIVED",
+                "Archive a tracking category (its options stay on lines).",
+                "Archived",
+            ),
+            StatusVerb(
+                "restore", "ACTIVE", "Make an archived tracking category active again.", "Restored"
+            ),
         ),
         actions=(
             Action(
@@ -1536,6 +2084,13 @@ RESOURCES: tuple[Resource, ...] = (
             "SourceType",
         ),
     ),
+    QUOTE,
+    OVERPAYMENT,
+    PREPAYMENT,
+    BANK_TRANSFER,
+    BATCH_PAYMENT,
+    REPEATING_INVOICE,
+    LINKED_TRANSACTION,
 )
 
 BY_NOUN: dict[str, Resource] = {resource.noun: resource for resource in RESOURCES}

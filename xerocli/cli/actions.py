@@ -14,7 +14,13 @@ from urllib.parse import quote
 import typer
 
 from xerocli import errors
-from xerocli.api.resources import REPEATED_KINDS, Action, Resource, resource
+from xerocli.api.resources import (
+    REPEATED_KINDS,
+    Action,
+    Resource,
+    StatusVerb,
+    resource,
+)
 from xerocli.cli.choices import offered
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format
@@ -39,18 +45,14 @@ def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields)
     )
 
 
-#: What `_status_change` says it did: "Voided invoice INV-0001.", not "Void invoice ...".
-PAST_TENSE = {
-    "void": "Voided",
-    "delete": "Deleted",
-    "post": "Posted",
-    "archive": "Archived",
-    "restore": "Restored",
-}
+def _a(res: Resource) -> str:
+    """ "an overpayment", "a quote": for help texts generated per resource."""
+    return ("an " if res.singular[0] in "aeiou" else "a ") + res.singular
 
 
-def _status_change(res: Resource, status: str, verb: str, summary: str):
-    """`invoices void`, `payments delete`: one Status change posted to the record."""
+def _status_change(res: Resource, change: StatusVerb):
+    """`invoices void`, `quotes accept`: one Status change posted to the record (the table's
+    `status_verbs`)."""
 
     def body(ctx: typer.Context, key: str, idempotency_key, output, as_json, fields) -> None:
         from xerocli.api.client import new_idempotency_key
@@ -66,11 +68,11 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
             client,
             res,
             record_id,
-            {res.id_field: record_id, "Status": status},
+            {res.id_field: record_id, "Status": change.status},
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
         label = record.get(res.number_field or "") or record.get(res.name_field or "") or record_id
-        app_ctx.io.info(f"{PAST_TENSE.get(verb, verb.capitalize())} {res.singular} {label}.")
+        app_ctx.io.info(f"{change.done} {res.singular} {label}.")
         _print_record(app_ctx, res, updated or record, output, as_json, fields)
 
     params = [
@@ -79,7 +81,207 @@ def _status_change(res: Resource, status: str, verb: str, summary: str):
         _idempotency_param(),
         *output_params(),
     ]
-    return command_from(verb, params, body, summary)
+    return command_from(change.verb, params, body, change.help)
+
+
+def _allocate(res: Resource):
+    """`overpayments allocate ID --invoice INV --amount N`: the record's credit applied to an
+    invoice (`PUT /{Collection}/{ID}/Allocations`)."""
+
+    def body(
+        ctx: typer.Context, key: str, invoice: str, amount: str, date, idempotency_key, as_json
+    ) -> None:
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.query import parse_date
+        from xerocli.api.record_actions import allocate, checked_amount, is_guid
+        from xerocli.cli.objects import _find
+
+        value = checked_amount("--amount", amount)
+        day = parse_date("date", date).isoformat() if date else None
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        record = _find(client, res, key)
+        ref = {"InvoiceID": invoice} if is_guid(invoice) else {"InvoiceNumber": invoice}
+        made = allocate(
+            client,
+            res,
+            record[res.id_field],
+            ref,
+            value,
+            day,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        label = record.get(res.number_field or "") or record[res.id_field]
+        app_ctx.io.info(f"Allocated {value} of {res.singular} {label} to invoice {invoice}.")
+        app_ctx.io.write_json([made])
+
+    params = [
+        ctx_param(),
+        _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
+        option_param(
+            "invoice",
+            typer.Option(..., "--invoice", help="The invoice (number or ID) the credit pays."),
+            str,
+        ),
+        option_param(
+            "amount",
+            typer.Option(..., "--amount", help="How much to allocate, in the record's currency."),
+            str,
+        ),
+        option_param(
+            "date",
+            typer.Option(None, "--date", help="Allocation date (default today)."),
+            str | None,
+        ),
+        _idempotency_param(),
+        option_param("as_json", typer.Option(False, "--json", help="JSON output (default)."), bool),
+    ]
+    return command_from("allocate", params, body, f"Allocate {_a(res)}'s credit to an invoice.")
+
+
+def _delete(res: Resource):
+    """`linked-transactions delete ID`: Xero's DELETE of one record."""
+
+    def body(ctx: typer.Context, key: str, idempotency_key) -> None:
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.record_actions import delete_record
+        from xerocli.cli.objects import _find
+
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        record = _find(client, res, key)
+        delete_record(
+            client,
+            res,
+            record[res.id_field],
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        app_ctx.io.info(f"Deleted {res.singular} {record[res.id_field]}.")
+
+    params = [ctx_param(), _key_param(res.id_field), _idempotency_param()]
+    return command_from("delete", params, body, f"Delete {_a(res)} (Xero removes it).")
+
+
+def _refund(res: Resource):
+    """`overpayments refund ID --account 090 --amount N`: the credit paid back, a payment."""
+
+    def body(
+        ctx: typer.Context, key: str, account: str, amount: str, date, reference, idempotency_key
+    ) -> None:
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.query import parse_date
+        from xerocli.api.record_actions import checked_amount, refund
+        from xerocli.cli.objects import _find
+
+        value = checked_amount("--amount", amount)
+        day = parse_date("date", date).isoformat() if date else None
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        record = _find(client, res, key)
+        payment = refund(
+            client,
+            res,
+            record,
+            account,
+            value,
+            day,
+            reference,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        label = record.get(res.number_field or "") or record[res.id_field]
+        app_ctx.io.info(f"Refunded {value} of {res.singular} {label} from account {account}.")
+        app_ctx.io.write_json([payment])
+
+    params = [
+        ctx_param(),
+        _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
+        option_param(
+            "account",
+            typer.Option(..., "--account", help="Bank account code or ID the refund is paid from."),
+            str,
+        ),
+        option_param("amount", typer.Option(..., "--amount", help="How much to pay back."), str),
+        option_param(
+            "date",
+            typer.Option(None, "--date", help="Refund date (default today)."),
+            str | None,
+        ),
+        option_param("reference", typer.Option(None, "--reference", help="Reference."), str | None),
+        _idempotency_param(),
+    ]
+    return command_from(
+        "refund", params, body, f"Refund {_a(res)}'s credit to its contact (a payment)."
+    )
+
+
+def _invoice_quote(res: Resource):
+    """`quotes invoice QU-0001`: the invoice of an accepted quote's lines; the quote INVOICED."""
+
+    def body(
+        ctx: typer.Context,
+        key: str,
+        status: str,
+        due_date,
+        idempotency_key,
+        output,
+        as_json,
+        fields,
+    ) -> None:
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.query import parse_date
+        from xerocli.api.record_actions import invoice_from_quote
+        from xerocli.cli.objects import _fields, _find
+
+        status = status.upper()
+        if status not in ("DRAFT", "AUTHORISED"):
+            raise errors.UsageError(f"--status: {status!r} is not DRAFT or AUTHORISED")
+        due = parse_date("due-date", due_date).isoformat() if due_date else None
+        if status == "AUTHORISED" and not due:
+            raise errors.UsageError("--due-date is required for an AUTHORISED invoice")
+        invoices = resource("invoices")
+        _fields(invoices, fields)
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        quote = _find(client, res, key)
+        invoice, _ = invoice_from_quote(
+            client,
+            quote,
+            status=status,
+            due_date=due,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        label = quote.get("QuoteNumber") or quote["QuoteID"]
+        made = invoice.get("InvoiceNumber") or invoice["InvoiceID"]
+        app_ctx.io.info(
+            f"Invoiced quote {label}: invoice {made} ({invoice.get('Status')}); the quote is"
+            " INVOICED."
+        )
+        _print_record(app_ctx, invoices, invoice, output, as_json, fields)
+
+    params = [
+        ctx_param(),
+        _key_param(f"{res.id_field} or {res.number_field}"),
+        option_param(
+            "status",
+            typer.Option(
+                "DRAFT",
+                "--status",
+                help="The invoice's status: DRAFT (default) or AUTHORISED.",
+                click_type=offered(("DRAFT", "AUTHORISED")),
+            ),
+            str,
+        ),
+        option_param(
+            "due_date",
+            typer.Option(None, "--due-date", help="Due date (YYYY-MM-DD; AUTHORISED needs one)."),
+            str | None,
+        ),
+        _idempotency_param(),
+        *output_params(),
+    ]
+    return command_from(
+        "invoice", params, body, "Make the sales invoice of an accepted quote; mark it INVOICED."
+    )
 
 
 def _idempotency_param():
@@ -423,31 +625,25 @@ def _action_path(res: Resource, action: Action, record_id: str | None, item: str
 
 def add_verbs(noun: str, group: typer.Typer) -> None:
     """The verbs beyond list/get/create/update that one resource's group has (none for most):
-    added per group, so building `invoices` neither builds nor imports `payments apply`."""
+    the table's status verbs, actions with paths of their own, allocate/invoice/refund/delete,
+    and the few of one resource; added per group, so building `invoices` neither builds nor
+    imports `payments apply`."""
     res = resource(noun)
-    for verb, status, summary in res.status_actions:
-        group.command(verb)(_status_change(res, status, verb, summary))
+    for change in res.status_verbs:
+        group.command(change.verb)(_status_change(res, change))
     for action in res.actions:
         group.command(action.command)(build_action(res, action))
+    if res.allocate:
+        group.command("allocate")(_allocate(res))
+    if res.makes_invoice:
+        group.command("invoice")(_invoice_quote(res))
+    if res.refund:
+        group.command("refund")(_refund(res))
+    if res.deletable:
+        group.command("delete")(_delete(res))
     if noun == "invoices":
-        invoices = resource("invoices")
-        group.command("void")(
-            _status_change(invoices, "VOIDED", "void", "Void an authorised invoice.")
-        )
-        group.command("email")(_email(invoices))
+        group.command("email")(_email(res))
     elif noun == "payments":
-        payments = resource("payments")
-        group.command("delete")(
-            _status_change(payments, "DELETED", "delete", "Delete a payment (the invoice reopens).")
-        )
         from xerocli.cli.payments_apply import apply
 
         group.command("apply")(apply)
-    elif noun == "manual-journals":
-        journals = resource("manual-journals")
-        group.command("post")(
-            _status_change(journals, "POSTED", "post", "Post a draft manual journal to the ledger.")
-        )
-        group.command("void")(
-            _status_change(journals, "VOIDED", "void", "Void a posted manual journal.")
-        )

@@ -415,7 +415,12 @@ def _find(client: Any, resource: Resource, key: str) -> dict:
         except errors.NotFoundError:
             if not resource.number_field or resource.number_in_path:
                 raise
-    records = client.get_records(resource, {"where": f"{resource.number_field}=={quote(key)}"})
+    params = (
+        {resource.number_param: key}
+        if resource.number_param
+        else {"where": f"{resource.number_field}=={quote(key)}"}
+    )
+    records = client.get_records(resource, params)
     if not records:
         raise errors.NotFoundError(f"no {resource.singular} {key}")
     return records[0]

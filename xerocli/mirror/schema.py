@@ -159,8 +159,16 @@ def kind_of(field_name: str) -> tuple[str, int]:
     return TEXT, 0
 
 
+#: Fields whose name says one kind and whose value is another: a repeating invoice's
+#: `Schedule.DueDate` is a day count or day of the month, not a date.
+PATH_KINDS: dict[str, tuple[str, int]] = {
+    "Schedule.DueDate": (INTEGER, 0),
+    "Schedule.Period": (INTEGER, 0),
+}
+
+
 def _field_column(path: str, since: int = 1) -> Column:
-    kind, places = kind_of(path.rsplit(".", 1)[-1])
+    kind, places = PATH_KINDS.get(path) or kind_of(path.rsplit(".", 1)[-1])
     return Column(column_name(path), path, kind, places, since)
 
 

@@ -35,6 +35,9 @@ _SENT_ALSO = {
     "BankTransaction": "DateString",
     "ManualJournalLine": "IsBlank",
     "TaxRate": "UpdatedDateUTC",  # the sandbox sends it
+    "Overpayment": "DateString",
+    "Prepayment": "DateString",
+    "RepeatingInvoice": "UpdatedDateUTC",  # the sandbox sends it
 }
 
 SCHEMAS: dict[str, dict[str, Field]] = {
@@ -311,6 +314,42 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "JournalLineID AccountID AccountCode AccountType AccountName Description NetAmount "
         "GrossAmount TaxAmount TaxType TaxName",
         TrackingCategories=["TrackingCategory"],
+    ),
+    "Quote": _schema(
+        "QuoteID QuoteNumber Reference Terms Date DateString ExpiryDate ExpiryDateString "
+        "Status CurrencyCode CurrencyRate SubTotal TotalTax Total TotalDiscount Title Summary "
+        "BrandingThemeID UpdatedDateUTC LineAmountTypes StatusAttributeString HasAttachments",
+        Contact="Contact",
+        LineItems=["LineItem"],
+        ValidationErrors=["ValidationError"],
+        Warnings=["ValidationError"],
+    ),
+    "BankTransfer": _schema(
+        "Amount Date BankTransferID CurrencyRate FromBankTransactionID ToBankTransactionID "
+        "FromIsReconciled ToIsReconciled Reference HasAttachments CreatedDateUTC Status "
+        "UpdatedDateUTC",
+        FromBankAccount="Account",
+        ToBankAccount="Account",
+        FromTracking=["LineItemTracking"],
+        ToTracking=["LineItemTracking"],
+        ValidationErrors=["ValidationError"],
+    ),
+    "RepeatingInvoice": _schema(
+        "Type LineAmountTypes Reference BrandingThemeID CurrencyCode Status SubTotal TotalTax "
+        "Total RepeatingInvoiceID ID HasAttachments ApprovedForSending SendCopy MarkAsSent "
+        "IncludePDF",
+        Contact="Contact",
+        Schedule="Schedule",
+        LineItems=["LineItem"],
+        Attachments=["Attachment"],
+    ),
+    "Schedule": _schema(
+        "Period Unit DueDate DueDateType StartDate NextScheduledDate EndDate",
+    ),
+    "LinkedTransaction": _schema(
+        "SourceTransactionID SourceLineItemID ContactID TargetTransactionID TargetLineItemID "
+        "LinkedTransactionID Status Type UpdatedDateUTC SourceTransactionTypeCode",
+        ValidationErrors=["ValidationError"],
     ),
 }
 for _name, _extra in _SENT_ALSO.items():

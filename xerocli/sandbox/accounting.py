@@ -258,7 +258,7 @@ class Accounting:
         resource = self.resource_of(req)
         if resource is None:
             return not_found()
-        if resource.writer is None:
+        if resource.writer is None and not (mode == "allocate" and resource.allocate):
             return Response.json(
                 405, error_body(405, "MethodNotAllowed", f"{resource.collection} is read-only")
             )

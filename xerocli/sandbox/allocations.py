@@ -1,4 +1,5 @@
-"""Credit note allocations as Xero makes them: credit applied to an invoice of the same kind.
+"""Allocations as Xero makes them: a credit note's, overpayment's or prepayment's credit applied
+to an invoice of the same kind (each declares its `Credit`; credit notes shown below).
 
 `PUT /CreditNotes/{ID}/Allocations` with `{"Allocations": [{"Invoice": {"InvoiceID": ...},
 "Amount": ..., "Date": ...}]}`, or `Allocations` sent on a credit note that is written as
@@ -23,8 +24,47 @@ from xerocli.sandbox.validate import Element, date_field, decimal_field
 from xerocli.sandbox.xerojson import money, ms_date
 
 ZERO = Decimal("0.00")
+
+
+class Credit:
+    """What kind of credit is allocated: its ID and number fields, the invoice list that
+    names it (`Invoice.CreditNotes`), the invoice type each of its types pays, and its label."""
+
+    def __init__(
+        self,
+        key: str,
+        id_field: str,
+        number_field: str | None,
+        invoice_list: str,
+        invoice_types: dict[str, str],
+        label: str,
+        dates_paid: bool = False,
+    ) -> None:
+        self.key, self.id_field, self.number_field = key, id_field, number_field
+        self.invoice_list, self.invoice_types, self.label = invoice_list, invoice_types, label
+        #: A fully allocated one gets `FullyPaidOnDate` (credit notes; Xero's overpayments
+        #: and prepayments have no such field).
+        self.dates_paid = dates_paid
+
+    def summary(self, record: dict) -> dict:
+        """The credit as an allocation answer names it."""
+        shown = {self.id_field: record[self.id_field]}
+        if self.number_field:
+            shown[self.number_field] = record.get(self.number_field, "")
+        return {**shown, "LineItems": []}
+
+
+CREDIT_NOTE = Credit(
+    "CreditNote",
+    "CreditNoteID",
+    "CreditNoteNumber",
+    "CreditNotes",
+    {"ACCRECCREDIT": "ACCREC", "ACCPAYCREDIT": "ACCPAY"},
+    "credit note",
+    dates_paid=True,
+)
 #: The invoice type each credit note type may be allocated to.
-INVOICE_TYPE = {"ACCRECCREDIT": "ACCREC", "ACCPAYCREDIT": "ACCPAY"}
+INVOICE_TYPE = CREDIT_NOTE.invoice_types
 
 
 class Planned:
@@ -48,10 +88,17 @@ def elements_of(payload: object) -> list | None:
 
 
 def check(
-    ctx, el: Element, credit_note: dict, sent: object, left: Decimal, due: dict[str, Decimal]
+    ctx,
+    el: Element,
+    credit_note: dict,
+    sent: object,
+    left: Decimal,
+    due: dict[str, Decimal],
+    kind: Credit = CREDIT_NOTE,
 ) -> Planned | None:
     """One allocation, checked against the credit left (`left`) and what earlier allocations
     of the same request already took from each invoice (`due`, by InvoiceID)."""
+    label = kind.label
     if not isinstance(sent, dict):
         el.error("Each allocation must be a JSON object")
         return None
@@ -73,21 +120,21 @@ def check(
         el.error("The allocation amount must be greater than zero")
     day = date_field(el, sent.get("Date"), "Date") or ctx.today
     if credit_note.get("Status") != "AUTHORISED":
-        el.error("Only an AUTHORISED credit note can be allocated")
+        el.error(f"Only an AUTHORISED {label} can be allocated")
     if invoice is None or amount is None or not el.ok:
         return None
     amount = money(amount)
-    if invoice["Type"] != INVOICE_TYPE[credit_note["Type"]]:
+    if invoice["Type"] != kind.invoice_types[credit_note["Type"]]:
         el.error(
-            f"A {credit_note['Type']} credit note can only be allocated to"
-            f" {INVOICE_TYPE[credit_note['Type']]} invoices"
+            f"A {credit_note['Type']} {label} can only be allocated to"
+            f" {kind.invoice_types[credit_note['Type']]} invoices"
         )
     if invoice["Status"] != "AUTHORISED":
         el.error("Allocations can only be made to AUTHORISED invoices")
     if invoice["Contact"]["ContactID"].lower() != credit_note["Contact"]["ContactID"].lower():
-        el.error("The invoice and the credit note must be for the same contact")
+        el.error(f"The invoice and the {label} must be for the same contact")
     if invoice.get("CurrencyCode") != credit_note.get("CurrencyCode"):
-        el.error("The invoice and the credit note must be in the same currency")
+        el.error(f"The invoice and the {label} must be in the same currency")
     owing = due.get(invoice["InvoiceID"], invoice["AmountDue"])
     if amount > left:
         el.error(f"The amount allocated ({amount}) exceeds the remaining credit ({left})")
@@ -99,7 +146,7 @@ def check(
     return Planned(invoice, amount, day)
 
 
-def apply(ctx, credit_note: dict, plans: list[Planned]) -> list[dict]:
+def apply(ctx, credit_note: dict, plans: list[Planned], kind: Credit = CREDIT_NOTE) -> list[dict]:
     """Apply checked allocations, save the invoices and the credit note; the allocations as
     the Allocations endpoint answers them."""
     answers = []
@@ -107,81 +154,85 @@ def apply(ctx, credit_note: dict, plans: list[Planned]) -> list[dict]:
     for plan in plans:
         invoice = invoices.get(plan.invoice["InvoiceID"]) or plan.invoice
         invoices[invoice["InvoiceID"]] = invoice
-        allocation_id = str(uuid.uuid4())
-        invoice["AmountCredited"] = invoice.get("AmountCredited", ZERO) + plan.amount
-        invoice["AmountDue"] = invoice["AmountDue"] - plan.amount
-        invoice.setdefault("CreditNotes", []).append(
-            {
-                "CreditNoteID": credit_note["CreditNoteID"],
-                "CreditNoteNumber": credit_note.get("CreditNoteNumber", ""),
-                "ID": credit_note["CreditNoteID"],
-                "AppliedAmount": plan.amount,
-                "Date": ms_date(plan.day),
-                "DateString": f"{plan.day.isoformat()}T00:00:00",
-                "Total": credit_note["Total"],
-                "LineItems": [],
-            }
-        )
-        if invoice["AmountDue"] == 0:
-            invoice["Status"] = "PAID"
-            set_date(invoice, "FullyPaidOnDate", plan.day, with_string=False)
-        credit_note["RemainingCredit"] = credit_note["RemainingCredit"] - plan.amount
-        summary = {
-            "InvoiceID": invoice["InvoiceID"],
-            "InvoiceNumber": invoice.get("InvoiceNumber", ""),
-            "Payments": [],
-            "CreditNotes": [],
-            "Prepayments": [],
-            "Overpayments": [],
-            "HasErrors": False,
-            "IsDiscounted": False,
-            "LineItems": [],
-        }
-        allocation = {
-            "AllocationID": allocation_id,
-            "Amount": plan.amount,
-            "Date": ms_date(plan.day),
-            "Invoice": summary,
-        }
-        credit_note.setdefault("Allocations", []).append(allocation)
-        if credit_note["RemainingCredit"] == 0:
-            credit_note["Status"] = "PAID"
-            set_date(credit_note, "FullyPaidOnDate", plan.day, with_string=False)
-        answers.append(
-            {
-                **allocation,
-                "CreditNote": {
-                    "CreditNoteID": credit_note["CreditNoteID"],
-                    "CreditNoteNumber": credit_note.get("CreditNoteNumber", ""),
-                    "ID": credit_note["CreditNoteID"],
-                    "LineItems": [],
-                },
-                "ValidationErrors": [],
-            }
-        )
+        planned = Planned(invoice, plan.amount, plan.day)
+        answers.append(record_allocation(credit_note, planned, kind))
     for invoice in invoices.values():
         ctx.save("Invoices", invoice, False)
-    ctx.save("CreditNotes", credit_note, False)
+    ctx.save(kind.invoice_list, credit_note, False)  # the collection is named as the list
     return answers
 
 
-def allocate_all(ctx, credit_note: dict, sent: list) -> list[tuple[Element, dict | None]]:
+def record_allocation(
+    credit_note: dict, plan: Planned, kind: Credit = CREDIT_NOTE, allocation_id: str | None = None
+) -> dict:
+    """One allocation written into both records (nothing saved: the seed stores them itself);
+    the allocation as the Allocations endpoint answers it."""
+    invoice = plan.invoice
+    allocation_id = allocation_id or str(uuid.uuid4())
+    invoice["AmountCredited"] = invoice.get("AmountCredited", ZERO) + plan.amount
+    invoice["AmountDue"] = invoice["AmountDue"] - plan.amount
+    invoice.setdefault(kind.invoice_list, []).append(
+        {
+            **kind.summary(credit_note),
+            "AppliedAmount": plan.amount,
+            "Date": ms_date(plan.day),
+            "DateString": f"{plan.day.isoformat()}T00:00:00",
+            "Total": credit_note["Total"],
+        }
+    )
+    if invoice["AmountDue"] == 0:
+        invoice["Status"] = "PAID"
+        set_date(invoice, "FullyPaidOnDate", plan.day, with_string=False)
+    credit_note["RemainingCredit"] = credit_note["RemainingCredit"] - plan.amount
+    summary = {
+        "InvoiceID": invoice["InvoiceID"],
+        "InvoiceNumber": invoice.get("InvoiceNumber", ""),
+        "Payments": [],
+        "CreditNotes": [],
+        "Prepayments": [],
+        "Overpayments": [],
+        "HasErrors": False,
+        "IsDiscounted": False,
+        "LineItems": [],
+    }
+    allocation = {
+        "AllocationID": allocation_id,
+        "Amount": plan.amount,
+        "Date": ms_date(plan.day),
+        "Invoice": summary,
+    }
+    credit_note.setdefault("Allocations", []).append(allocation)
+    if credit_note["RemainingCredit"] == 0:
+        credit_note["Status"] = "PAID"
+        if kind.dates_paid:
+            set_date(credit_note, "FullyPaidOnDate", plan.day, with_string=False)
+    return {**allocation, kind.key: kind.summary(credit_note), "ValidationErrors": []}
+
+
+def allocate_all(
+    ctx, credit_note: dict, sent: list, kind: Credit = CREDIT_NOTE
+) -> list[tuple[Element, dict | None]]:
     """The Allocations endpoint: each element checked and, if good, applied at once (so the
     next one sees the credit it left)."""
     results: list[tuple[Element, dict | None]] = []
     for raw in sent:
         el = Element(raw)
         plan = (
-            check(ctx, el, credit_note, el.sent, credit_note["RemainingCredit"], {})
+            check(ctx, el, credit_note, el.sent, credit_note["RemainingCredit"], {}, kind)
             if el.ok
             else None
         )
         if plan is None:
             results.append((el, None))
             continue
-        [answer] = apply(ctx, credit_note, [plan])
+        [answer] = apply(ctx, credit_note, [plan], kind)
         results.append((el, answer))
     return results
+
+
+def allocator(kind: Credit):
+    """The `allocate=` hook of a declaration whose credit is `kind`."""
+    return lambda ctx, record, sent: allocate_all(ctx, record, sent, kind)
 
 
 def echo(el: Element) -> dict:

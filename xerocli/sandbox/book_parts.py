@@ -138,6 +138,9 @@ class PartMaker:
         resource = resources.get(kind)
         if resource.books.taxed:
             self._taxed(part, record, day, postings)
+        held = resource.books.holds_credit.get(str(record.get("Type") or ""))
+        if held:  # an overpayment or prepayment: credit aged beside the invoices
+            self._open_item(part, record, day, parts, held, resource.id_field)
         if resource.books.role == "open_item":
             self._open_item(part, record, day, parts)
             if resource.allocate is not None:
@@ -166,10 +169,20 @@ class PartMaker:
             totals[2] += lines
             totals[3] += tax
 
-    def _open_item(self, part: Part, record: dict, day: date, parts: dict[Key, Decimal]) -> None:
-        type_ = str(record.get("Type") or "")
+    def _open_item(
+        self,
+        part: Part,
+        record: dict,
+        day: date,
+        parts: dict[Key, Decimal],
+        type_: str = "",
+        id_field: str = "",
+    ) -> None:
+        type_ = type_ or str(record.get("Type") or "")
         control = RECEIVABLE if type_ in ("ACCREC", "ACCRECCREDIT") else PAYABLE
-        doc_id = str(record.get("InvoiceID") or record.get("CreditNoteID") or "").lower()
+        doc_id = str(
+            record.get("InvoiceID") or record.get("CreditNoteID") or record.get(id_field) or ""
+        ).lower()
         contact = record.get("Contact") or {}
         part.item = OpenItem(
             doc_id,

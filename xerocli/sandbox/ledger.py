@@ -156,7 +156,8 @@ def _journal(
 def _rate(record: dict, base: str) -> Decimal:
     """Foreign units per base unit; 1 for the base currency. A payment's currency is its
     document's."""
-    document = record.get("Invoice") or record.get("CreditNote") or {}
+    documents = ("Invoice", "CreditNote", "Overpayment", "Prepayment")
+    document = next((record[key] for key in documents if record.get(key)), {})
     currency = record.get("CurrencyCode") or document.get("CurrencyCode") or base
     if currency == base:
         return Decimal(1)

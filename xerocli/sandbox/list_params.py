@@ -28,9 +28,11 @@ def search(resource: Resource, req: Request) -> tuple[list[str], list]:
 
 
 def archived(resource: Resource, req: Request) -> tuple[list[str], list]:
-    """Leave archived records out unless `includeArchived=true`."""
+    """Leave archived records out unless `includeArchived=true` (or the collection's own
+    parameter: `includeDeleted`)."""
     status = resource.listing.hides_status
-    if status is None or (req.arg("includeArchived") or "").strip().lower() == "true":
+    shown = (req.arg(resource.listing.hides_param) or "").strip().lower() == "true"
+    if status is None or shown:
         return [], []
     return ["status COLLATE NOCASE != ?"], [status]
 

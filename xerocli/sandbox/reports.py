@@ -319,22 +319,6 @@ class Reports:
         router.add("GET", "/api.xro/2.0/Reports/{report}", self.get)
         router.add("GET", "/__sandbox/reports", self.admin_stats)
         router.add("POST", "/__sandbox/reports/reread", self.admin_reread)
-        # Interim, until the Organisation resource of the whole-API work lands (then remove):
-        # consolidation reads each organisation's BaseCurrency from it.
-        router.add("GET", "/api.xro/2.0/Organisation", self.organisation)
-
-    def organisation(self, req: Request) -> Response:
-        """`GET /Organisation`: the tenant's name, base currency and country."""
-        tenant = self.store.tenant(req.context["tenant_id"]) or {}
-        now = self._today()
-        record = {
-            "OrganisationID": tenant.get("tenant_id", ""),
-            "Name": tenant.get("name", ""),
-            "ShortCode": tenant.get("short_code", ""),
-            "BaseCurrency": tenant.get("base_currency", ""),
-            "CountryCode": tenant.get("country", ""),
-        }
-        return Response.json(200, envelope("Organisations", [dumps(record)], now, None))
 
     def admin_reread(self, req: Request) -> Response:
         """For tests: forget every tenant's books, so the next report reads them whole (what

@@ -358,6 +358,9 @@ class _Company:
     accounts: list[dict]
     contacts: list[dict]
     items: list[dict]
+    #: Invoices the generator numbers INV-0001..: a resource seeding invoices of its own (a
+    #: quote that became one) numbers them after these.
+    invoices: int = 0
 
     @property
     def rates(self) -> dict[str, Decimal]:
@@ -378,7 +381,7 @@ def _company(options: SeedOptions, index: int) -> _Company:
     accounts += _chart_accounts(FIXED_ASSET_CHART, _Ids(random.Random(f"{options.seed}:{tid}:fa")))
     contacts = _contacts(spec, options.contacts, rng, new_id)
     items = _items(spec, random.Random(f"{options.seed}:{tid}:items"))
-    return _Company(spec, rng, new_id, tax_rates, accounts, contacts, items)
+    return _Company(spec, rng, new_id, tax_rates, accounts, contacts, items, options.invoices)
 
 
 #: A company's records come in parts, each depending on nothing but the options: 0 is the
@@ -446,10 +449,14 @@ def _other_records(company: _Company, options: SeedOptions) -> Iterator[Row]:
     equipment = journals.equipment_row()
     if equipment is not None:
         yield equipment
-    # Resources seeded on their own (`Resource.seed`) rather than by the generator above.
+    # Resources seeded on their own (`Resource.seed`) rather than by the generator above; a
+    # builder yields its own records, or (collection, record) for a record it made elsewhere
+    # (the invoice a quote became).
     for resource in list(resources.ALL):
         if resource.seed is not None:
-            yield from (row_for(tid, resource.collection, r) for r in resource.seed(company))
+            for built in resource.seed(company):
+                kind, record = built if isinstance(built, tuple) else (resource.collection, built)
+                yield row_for(tid, kind, record)
 
 
 def _scaled(invoices: int, ratio: int) -> int:

@@ -41,7 +41,10 @@ _LAT_NAMES = {"EXCLUSIVE": "Exclusive", "INCLUSIVE": "Inclusive", "NOTAX": "NoTa
 #: Types whose lines take an item's sales details (the others its purchase details).
 SALES_TYPES = ("ACCREC", "ACCRECCREDIT", "RECEIVE")
 #: Every status a document may be sent with (its lifecycle says which it may have).
-STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED", "BILLED")
+STATUSES = (
+    "DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED", "BILLED",
+    "SENT", "ACCEPTED", "DECLINED", "INVOICED",
+)  # fmt: skip
 #: Fields a client may set on a transaction; anything else sent is ignored, as Xero does.
 SETTABLE_FIELDS = (
     "Reference",
@@ -65,8 +68,13 @@ class DocumentRules:
     """What one kind of document does differently from the others."""
 
     #: Its Types, the first being the default; None: it has none (a purchase order's lines
-    #: are costed as ACCPAY's).
+    #: are costed as ACCPAY's, a quote's as ACCREC's: `untyped_as`).
     types: tuple[str, ...] | None
+    untyped_as: str = "ACCPAY"
+    #: Fields only this kind takes as sent (a quote's Title, Summary and Terms).
+    settable: tuple[str, ...] = ()
+    #: Statuses in which an approved document's checks apply (lines, accounts).
+    approved_statuses: tuple[str, ...] = ("SUBMITTED", "AUTHORISED")
     #: "Invoice # must be unique." names the document so.
     number_label: str = ""
     #: Types whose numbers must be unique (None: every type), and whether only among records
@@ -240,13 +248,13 @@ def write_document(
 
     # Line items and totals
     lat = choice_field(el, sent.get("LineAmountTypes"), "LineAmountTypes", LINE_AMOUNT_TYPES)
-    record["LineAmountTypes"] = (
-        _LAT_NAMES[lat] if lat else record.get("LineAmountTypes", "Exclusive")
-    )
+    # Stored as Xero spells it for the kind (a quote's EXCLUSIVE); computed with one spelling.
+    stored_lat = str(record.get("LineAmountTypes") or "Exclusive").upper()
+    record["LineAmountTypes"] = _LAT_NAMES[lat] if lat else _LAT_NAMES.get(stored_lat, "Exclusive")
     if "LineItems" in sent:
         record["LineItems"] = _line_items(ctx, el, type_, sent["LineItems"])
     record.setdefault("LineItems", [])
-    approved = status in ("SUBMITTED", "AUTHORISED") or rules.always_approved
+    approved = status in rules.approved_statuses or rules.always_approved
     if approved and not record["LineItems"] and status != "DELETED":
         el.error("At least one line item is required for an approved document")
     if approved and rules.lines_need_accounts:
@@ -261,7 +269,7 @@ def write_document(
     record.update(sums)
 
     _number(ctx, el, resource, rules, sent, record, type_)
-    for key in SETTABLE_FIELDS:
+    for key in (*SETTABLE_FIELDS, *rules.settable):
         if key in sent:
             record[key] = sent[key]
     for flag in ("SentToContact", "IsReconciled"):
@@ -299,7 +307,7 @@ def _type(
     el: Element, rules: DocumentRules, sent: dict, record: dict, existing: dict | None
 ) -> str:
     if rules.types is None:
-        return "ACCPAY"
+        return rules.untyped_as
     type_ = choice_field(el, sent.get("Type"), "Type", rules.types)
     if existing is None and type_ is None and not sent.get("Type"):
         el.error(f"Type is required; one of {', '.join(rules.types)}")

@@ -95,7 +95,16 @@ def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
 
 RESOURCE = Resource(
     collection="BankTransactions",
-    books=Books(taxed=True, credit_types=("RECEIVE",)),
+    books=Books(
+        taxed=True,
+        credit_types=("RECEIVE",),
+        holds_credit={
+            "RECEIVE-OVERPAYMENT": "ACCRECCREDIT",
+            "RECEIVE-PREPAYMENT": "ACCRECCREDIT",
+            "SPEND-OVERPAYMENT": "ACCPAYCREDIT",
+            "SPEND-PREPAYMENT": "ACCPAYCREDIT",
+        },
+    ),
     documents=Documents(attachments=True, history=True),
     type_name="BankTransaction",
     id_field="BankTransactionID",

@@ -30,8 +30,9 @@ Writer = Callable[["Context", "Element", "dict | None"], "dict | None"]
 Postings = Callable[[dict, dict[str, str]], dict[str, Decimal]]
 #: Extra list filters beyond the common ones: request -> (SQL clauses, their parameters).
 ListFilters = Callable[["Request"], tuple[list[str], list]]
-#: Builds a company's seeded records: (the seed's company, see `seed._Company`) -> records.
-SeedBuilder = Callable[[Any], Iterable[dict]]
+#: Builds a company's seeded records: (the seed's company, see `seed._Company`) -> its records,
+#: or (collection, record) pairs for records of another collection it made (a quote's invoice).
+SeedBuilder = Callable[[Any], Iterable["dict | tuple[str, dict]"]]
 
 #: Fields every Accounting record has.
 COMMON_FIELDS = frozenset(
@@ -81,8 +82,10 @@ class Listing:
     summary_only: bool = False
     #: The fields `searchTerm` looks in, case-insensitively (none: searchTerm is ignored).
     search_fields: tuple[str, ...] = ()
-    #: A status left out unless `includeArchived=true` (Contacts: ARCHIVED).
+    #: A status left out unless `{hides_param}=true` (Contacts: ARCHIVED unless
+    #: includeArchived; BankTransfers: DELETED unless includeDeleted).
     hides_status: str | None = None
+    hides_param: str = "includeArchived"
     #: Whether `IDs` must be GUIDs (a tax rate's ID is its TaxType).
     guid_ids: bool = True
     #: The field holding the record's lines; paged lists and gets carry it, unpaged lists not.
@@ -153,6 +156,10 @@ class Books:
     credit_types: tuple[str, ...] = ()
     #: Lines carry their own sign (a journal's): no flip by type at all.
     signed_lines: bool = False
+    #: Types whose record leaves credit with the contact on the control account (a bank
+    #: transaction making an overpayment or prepayment), and the open item type it is aged as:
+    #: Xero's aged reports list that credit beside the invoices.
+    holds_credit: Mapping[str, str] = field(default_factory=dict)
 
 
 #: The order reports read the roles in: the open items before what pays them.

@@ -46,6 +46,8 @@ class Payable:
     payment_types: Mapping[str, str]
     #: What a payment's copy of the document carries beside its Type, ID and number.
     copied: Mapping[str, object] = field(default_factory=dict)
+    #: Settled in full, it gets `FullyPaidOnDate` (overpayments and prepayments have none).
+    dates_paid: bool = True
 
 
 PAYABLE_DOCUMENTS = (
@@ -71,6 +73,26 @@ PAYABLE_DOCUMENTS = (
         None,
         {"ACCRECCREDIT": "ARCREDITPAYMENT", "ACCPAYCREDIT": "APCREDITPAYMENT"},
     ),
+    # Refunds of credit the contact holds (see _prepaid.py).
+    Payable(
+        "Overpayments",
+        "Overpayment",
+        "RemainingCredit",
+        None,
+        {
+            "RECEIVE-OVERPAYMENT": "AROVERPAYMENTPAYMENT",
+            "SPEND-OVERPAYMENT": "APOVERPAYMENTPAYMENT",
+        },
+        dates_paid=False,
+    ),
+    Payable(
+        "Prepayments",
+        "Prepayment",
+        "RemainingCredit",
+        None,
+        {"RECEIVE-PREPAYMENT": "ARPREPAYMENTPAYMENT", "SPEND-PREPAYMENT": "APPREPAYMENTPAYMENT"},
+        dates_paid=False,
+    ),
 )
 
 
@@ -90,7 +112,9 @@ def _payment_target(ctx: Context, el: Element, sent: dict) -> tuple[Payable, dic
             el.error(f"{payable.key} could not be found")
             return None
         return payable, found
-    el.error("An Invoice or CreditNote must be specified (by ID or number)")
+    el.error(
+        "An Invoice, CreditNote, Overpayment or Prepayment must be specified (by ID or number)"
+    )
     return None
 
 
@@ -149,7 +173,7 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
     payment[payable.key] = {
         "Type": doc["Type"],
         id_field: doc[id_field],
-        number_field: doc.get(number_field, ""),
+        **({number_field: doc.get(number_field, "")} if number_field else {}),
         **copy.deepcopy(dict(payable.copied)),
         "Contact": doc["Contact"],
         "CurrencyCode": doc["CurrencyCode"],
@@ -178,7 +202,8 @@ def _apply_payment(doc: dict, payable: Payable, amount: Decimal, day: date | Non
     remaining = doc[payable.owing]
     if remaining == 0 and day is not None:
         doc["Status"] = "PAID"
-        set_date(doc, "FullyPaidOnDate", day, with_string=False)
+        if payable.dates_paid:
+            set_date(doc, "FullyPaidOnDate", day, with_string=False)
     elif doc["Status"] == "PAID" and remaining > 0:
         doc["Status"] = "AUTHORISED"
         doc.pop("FullyPaidOnDate", None)
@@ -222,6 +247,10 @@ def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
         "ACCPAYPAYMENT": (PAYABLE, False),
         "ARCREDITPAYMENT": (RECEIVABLE, False),  # a refund paid out to a customer
         "APCREDITPAYMENT": (PAYABLE, True),  # a refund received from a supplier
+        "AROVERPAYMENTPAYMENT": (RECEIVABLE, False),  # credit held for a customer, paid back
+        "ARPREPAYMENTPAYMENT": (RECEIVABLE, False),
+        "APOVERPAYMENTPAYMENT": (PAYABLE, True),  # credit held by a supplier, paid back
+        "APPREPAYMENTPAYMENT": (PAYABLE, True),
     }.get(str(record.get("PaymentType") or ""), (None, False))
     if control is None:
         return {}
@@ -263,7 +292,13 @@ RESOURCE = Resource(
         "CreditNoteNumber",
         "Warnings",
     },
-    nested={"Invoice": "Invoices", "CreditNote": "CreditNotes", "Account": "Accounts"},
+    nested={
+        "Invoice": "Invoices",
+        "CreditNote": "CreditNotes",
+        "Overpayment": "Overpayments",
+        "Prepayment": "Prepayments",
+        "Account": "Accounts",
+    },
     listing=Listing(paged=True),
     scopes=("accounting.transactions", "accounting.payments"),
     seeded_by="seed._PaymentBuilder (for invoices and credit note refunds)",
