@@ -75,6 +75,25 @@ class RunningSandbox:
     def tenants(self) -> list[dict]:
         return httpx.get(f"{self.url}/__sandbox/tenants", timeout=10).json()
 
+    def invoice_count(self, tenant: str | int = 0) -> int:
+        """The invoices one demo company holds (by name or index): the seed's `--invoices N`
+        and those its other documents made (quotes invoiced, credit allocated, batches paid),
+        read from the sandbox's own file."""
+        import sqlite3
+
+        known = self.tenants()
+        found = (
+            known[tenant]
+            if isinstance(tenant, int)
+            else next(t for t in known if t["name"] == tenant)
+        )
+        with sqlite3.connect(f"file:{self.data}?mode=ro", uri=True) as db:
+            (count,) = db.execute(
+                "SELECT count(*) FROM records WHERE kind = 'Invoices' AND tenant_id = ?",
+                (found["tenant_id"],),
+            ).fetchone()
+        return int(count)
+
     def advance_clock(self, seconds: float) -> dict:
         """Let `seconds` pass on the sandbox's clock (tokens, grace, limits, idempotency), so a
         test never sleeps to make something expire."""

@@ -72,6 +72,7 @@ def _schedule(ctx: Context, el: Element, sent: dict, record: dict, existing: dic
     """The Schedule: checked whole (a new template needs one; an update may send a new one)."""
     record.pop("Date", None)
     record.pop("DateString", None)
+    record.pop("CurrencyRate", None)  # a template has none: each invoice takes the day's rate
     if "Schedule" not in sent:
         if existing is None:
             el.error("A Schedule is required (Period, Unit, StartDate, DueDate, DueDateType)")
