@@ -3201,7 +3201,7 @@ COMMANDS: dict = {
             (('--port',), True, (), '', 'Port on 127.0.0.1 (0 picks a free one).', False),
             (('--data',), True, (), 'file', "SQLite file for the sandbox's state (default: in the data dir).", False),
             (('--reset',), False, (), '', 'Delete the data file and seed anew.', False),
-            (('--invoices',), True, (), '', 'Invoices per demo company (a data file seeded with another count needs --reset).', False),
+            (('--invoices',), True, (), '', 'Invoices per demo company from the generator; the quotes, credits and batches seeded beside them add a few of their own (a data file seeded with another count needs --reset).', False),
             (('--contacts',), True, (), '', 'Contacts per demo company.', False),
             (('--seed',), True, (), '', 'Seed for the deterministic demo data.', False),
             (('--token-ttl',), True, (), '', 'Access token lifetime, seconds.', False),

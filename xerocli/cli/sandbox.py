@@ -26,7 +26,9 @@ def serve(
         150,
         "--invoices",
         min=0,
-        help="Invoices per demo company (a data file seeded with another count needs --reset).",
+        help="Invoices per demo company from the generator; the quotes, credits and batches"
+        " seeded beside them add a few of their own (a data file seeded with another count"
+        " needs --reset).",
     ),
     contacts: int = typer.Option(25, "--contacts", min=1, help="Contacts per demo company."),
     seed: int = typer.Option(42, "--seed", help="Seed for the deterministic demo data."),
