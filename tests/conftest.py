@@ -51,40 +51,6 @@ def pytest_configure(config: pytest.Config) -> None:
     compileall.compile_dir(REPO / "xerocli", quiet=1)
 
 
-#: Test files that take longest, started first: with a file per worker at a time
-#: (`--dist loadfile`), a long file dealt out last keeps one worker busy after the others have
-#: finished (longest first is the classic cure). Paths relative to the repository.
-LONGEST_FIRST = (
-    "tests/reliability/",
-    "tests/test_readme.py",
-    "tests/mirror/",
-    "tests/cli/test_objects_read.py",
-    "tests/cli/test_objects_write.py",
-    "tests/cli/test_objects_update.py",
-    "tests/cli/test_export.py",
-    "tests/cli/test_export_reliability.py",
-    "tests/cli/test_tables.py",
-    "tests/cli/test_core_calls.py",
-    "tests/cli/test_documents.py",
-    "tests/cli/test_settings_and_journals.py",
-    "tests/sandbox/test_all_reports.py",
-)
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Order the files longest first (see LONGEST_FIRST); tests keep their order within a file
-    and the other files theirs, so every worker collects the same order."""
-
-    def rank(item: pytest.Item) -> int:
-        path = item.nodeid.split("::", 1)[0]
-        return next(
-            (i for i, prefix in enumerate(LONGEST_FIRST) if path.startswith(prefix)),
-            len(LONGEST_FIRST),
-        )
-
-    items.sort(key=rank)  # stable: the order within each rank stays as collected
-
-
 #: Invoices per demo company in the session sandbox: enough for 10 pages of 1,000.
 SESSION_INVOICES = 10_000
 
