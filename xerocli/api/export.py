@@ -131,7 +131,7 @@ def run_export(
 
     `stopper` is installed once the organisations are known and restored at the end; SIGTERM
     raises `errors.Terminated`, Ctrl-C `KeyboardInterrupt`, at the next safe point."""
-    from xerocli.api.marks import HighWater, OffsetHighWater
+    from xerocli.api.marks import high_water_for
     from xerocli.api.pacing import pacer_from_env
 
     resource = plan.resource
@@ -145,11 +145,7 @@ def run_export(
         for job in jobs:
             if plan.incremental:
                 job.mark = marks.load(plan.profile, job.tenant.id, resource.noun)
-            job.high_water = (
-                OffsetHighWater(resource.offset_field, job.mark)
-                if resource.offset_field
-                else HighWater(resource.id_field, job.mark)
-            )
+            job.high_water = high_water_for(resource, job.mark)
         stopper.install()
         opened = True
         destination.open([job.tenant for job in jobs])

@@ -19,6 +19,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xerocli.api.resources import Resource
 
 UPDATED = "UpdatedDateUTC"
 
@@ -189,3 +193,11 @@ class OffsetHighWater:
     def start(self) -> int:
         """The offset to ask for: the last run's mark, or 0."""
         return self.previous.offset or 0 if self.previous is not None else 0
+
+
+def high_water_for(resource: Resource, previous: Mark | None) -> HighWater | OffsetHighWater:
+    """The high water a run of `resource` follows: by journal number for a collection paged by
+    offset (Journals), else by modification time."""
+    if resource.offset_field:
+        return OffsetHighWater(resource.offset_field, previous)
+    return HighWater(resource.id_field, previous)

@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from xerocli import errors
-from xerocli.api.marks import HighWater, Mark, OffsetHighWater, iso_utc, parse_utc
+from xerocli.api.marks import HighWater, Mark, high_water_for, iso_utc, parse_utc
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import Backend, quoted
 from xerocli.mirror.schema import Table
@@ -320,9 +320,3 @@ def incremental_by_mark(resource: Resource) -> bool:
     """A run can start at a mark: a modification time (If-Modified-Since), or for a
     collection paged by offset (Journals) the last number mirrored."""
     return resource.modified_since or resource.offset_field is not None
-
-
-def high_water_for(resource: Resource, previous: Mark | None) -> HighWater | OffsetHighWater:
-    if resource.offset_field:
-        return OffsetHighWater(resource.offset_field, previous)
-    return HighWater(resource.id_field, previous)
