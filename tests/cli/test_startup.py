@@ -24,13 +24,15 @@ HEAVY = (
 
 PROBE = """
 import json, runpy, sys
+present_at_start = set(sys.modules)
 sys.argv = ["xero", *ARGS]
 try:
     runpy.run_module("xerocli", run_name="__main__")
 except SystemExit:
     pass
 names = NAMES
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in names or m in names)
+loaded = {m for m, module in sys.modules.items() if module is not None} - present_at_start
+heavy = sorted(m for m in loaded if m.split(".")[0] in names or m in names)
 sys.stderr.write("HEAVY=" + json.dumps(heavy) + "\\n")
 """
 
@@ -217,7 +219,9 @@ def test_a_mistyped_command_is_still_offered_its_near_name(xero) -> None:
 
 HTTP_PROBE = """
 import json, runpy, ssl, sys
+present_at_start = set(sys.modules)
 sys.argv = ["xero", *ARGS]
+import xerocli  # first, as `xero` imports it before httpx
 import httpx
 clients, contexts = [], []
 client_init = httpx.Client.__init__
@@ -237,7 +241,7 @@ except SystemExit as exc:
     code = exc.code
 heavy = ("httpcore", "h11", "certifi", "tomllib", "rich")
 heavy += ("xerocli.output.table", "xerocli.api.tokens")
-stacks = sorted(m for m in heavy if m in sys.modules)
+stacks = sorted(m for m in heavy if m in sys.modules and m not in present_at_start)
 sys.stderr.write("HTTP=" + json.dumps([code, len(clients), len(contexts), stacks]) + "\\n")
 """
 
