@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tests.helpers import forkserver
+
 REPO = Path(__file__).resolve().parents[2]
+
+
+@functools.cache
+def _fork_server() -> forkserver.ForkServer:
+    """This pytest process's fork server (see `tests/helpers/forkserver.py`)."""
+    return forkserver.ForkServer(REPO)
 
 
 @functools.cache
@@ -89,6 +97,9 @@ def run_xero(
     timeout: float = 180,
     cwd: Path | None = None,
 ) -> Result:
+    if forkserver.enabled():
+        completed = _fork_server().run(list(args), env=env, input=input, timeout=timeout, cwd=cwd)
+        return Result(completed.returncode, completed.stdout, completed.stderr, list(args))
     completed = subprocess.run(
         [sys.executable, "-m", "xerocli", *args],
         env=env,
