@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import compileall
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,6 +50,16 @@ def pytest_configure(config: pytest.Config) -> None:
     command's CPU. Up-to-date files are skipped, and Python ignores a stale .pyc by itself.
     """
     compileall.compile_dir(REPO / "xerocli", quiet=1)
+    _let_children_take_ctrl_c()
+
+
+def _let_children_take_ctrl_c() -> None:
+    """A shell without job control starts a background command (`pytest &`, a CI step run
+    that way) with SIGINT ignored, and an ignored signal stays ignored in every process it
+    starts: the Ctrl-C tests' `xero` would never see theirs. A user at a terminal always
+    has SIGINT, so the tests' processes get it back (handlers reset to the default at exec)."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 #: Invoices per demo company in the session sandbox: enough for 10 pages of 1,000.
