@@ -163,7 +163,8 @@ RECORDS: list[dict] = [
                     {"Name": "Dept", "Option": "A"},
                 ],
             },
-            {"LineItemID": "l2", "Description": "", "Quantity": 3, "Tracking": []},
+            {"LineItemID": "l2", "Description": 'a, "b"\r\nc', "Quantity": 3, "Tracking": []},
+            {"LineItemID": "l3", "Description": "", "Tracking": [None, {"Option": "B"}]},
             {},
             {"LineItemID": "l4", "Tracking": [{"Name": "Region"}], "DiscountRate": None},
         ],
@@ -274,3 +275,41 @@ def test_string_and_decimal_cells_are_made_without_calling_cell_text(monkeypatch
     sink = delimited.CsvSink(io.StringIO(), ["a", "b", "c", "d", "e"])
     assert sink.cells(["x", Decimal("1.50"), None, True, 7]) == ["x", "1.50", "", "true", "7"]
     assert calls == [True, 7]  # only the types a row rarely holds go through the general path
+
+
+def test_csv_quotes_a_records_header_cells_once_for_all_its_lines(monkeypatch, tmp_path) -> None:
+    """The CSV writer is handed an invoice's 28 header cells once and each line's 16 cells
+    per line, not all 44 per line (issue 18); the bytes stay the reference's (test above)."""
+    handed: list[int] = []
+    real_writer = delimited.csv.writer
+
+    class CountingWriter:
+        def __init__(self, out: Any, **options: Any) -> None:
+            self.writer = real_writer(out, **options)
+
+        def writerow(self, row: Any) -> Any:
+            handed.append(len(row))
+            return self.writer.writerow(row)
+
+        def writerows(self, rows: Any) -> Any:
+            for row in rows:
+                self.writerow(row)
+
+    columns = export_columns(INVOICES, lines=True, all_tenants=False)
+    header = len([c for c in columns if not c.startswith("LineItem.")])
+    expected = ref_csv(RECORDS, columns)
+    monkeypatch.setattr(delimited.csv, "writer", CountingWriter)  # the `csv` module's own
+    assert export_bytes(tmp_path, "csv", columns, lines=True) == expected
+    rows = sum(len(record.get("LineItems") or [None]) for record in RECORDS)
+    assert (
+        handed
+        == [len(columns)]
+        + [header]
+        + [len(columns) - header] * 5
+        + [
+            header,
+            len(columns) - header,
+        ]
+        * 2
+    )
+    assert sum(handed) == len(columns) + len(RECORDS) * header + rows * (len(columns) - header)
