@@ -148,6 +148,8 @@ RECORDS: list[dict] = [
         "CurrencyRate": Decimal("1.000000"),
         "Total": Decimal("1E+2"),
         "AmountDue": Decimal("0.0001"),
+        "AmountPaid": Decimal("0.00000000"),  # str() would write 0E-8
+        "AmountCredited": Decimal("-0.0000001"),
         "SentToContact": True,
         "HasAttachments": False,
         "UpdatedDateUTC": "2026-02-06T12:17:43.202Z",
@@ -275,6 +277,17 @@ def test_string_and_decimal_cells_are_made_without_calling_cell_text(monkeypatch
     sink = delimited.CsvSink(io.StringIO(), ["a", "b", "c", "d", "e"])
     assert sink.cells(["x", Decimal("1.50"), None, True, 7]) == ["x", "1.50", "", "true", "7"]
     assert calls == [True, 7]  # only the types a row rarely holds go through the general path
+
+
+def test_csv_decimal_cells_are_their_fixed_point_text_whatever_the_exponent() -> None:
+    """A CSV cell of a Decimal is `format(d, "f")` (digits exactly as Xero sent them), also
+    where `str(d)` would write an exponent (the sink takes `str` when it has none)."""
+    sink = delimited.CsvSink(io.StringIO(), ["a"])
+    numbers = ["12.3400", "-0.0", "0.0000", "0.00000000", "0.0000001", "1E+2", "-1.5E-7"]
+    numbers += ["123456789012345678901234567890.1234", "1.000000", "0.000001", "5E-7", "7"]
+    for text in numbers:
+        number = Decimal(text)
+        assert sink.cells([number]) == [format(number, "f")], text
 
 
 def test_csv_quotes_a_records_header_cells_once_for_all_its_lines(monkeypatch, tmp_path) -> None:
