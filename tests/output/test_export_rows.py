@@ -148,6 +148,8 @@ RECORDS: list[dict] = [
         "CurrencyRate": Decimal("1.000000"),
         "Total": Decimal("1E+2"),
         "AmountDue": Decimal("0.0001"),
+        "AmountPaid": Decimal("0.00000000"),  # str() would write 0E-8
+        "AmountCredited": Decimal("-0.0000001"),
         "SentToContact": True,
         "HasAttachments": False,
         "UpdatedDateUTC": "2026-02-06T12:17:43.202Z",
@@ -163,7 +165,8 @@ RECORDS: list[dict] = [
                     {"Name": "Dept", "Option": "A"},
                 ],
             },
-            {"LineItemID": "l2", "Description": "", "Quantity": 3, "Tracking": []},
+            {"LineItemID": "l2", "Description": 'a, "b"\r\nc', "Quantity": 3, "Tracking": []},
+            {"LineItemID": "l3", "Description": "", "Tracking": [None, {"Option": "B"}]},
             {},
             {"LineItemID": "l4", "Tracking": [{"Name": "Region"}], "DiscountRate": None},
         ],
@@ -274,3 +277,52 @@ def test_string_and_decimal_cells_are_made_without_calling_cell_text(monkeypatch
     sink = delimited.CsvSink(io.StringIO(), ["a", "b", "c", "d", "e"])
     assert sink.cells(["x", Decimal("1.50"), None, True, 7]) == ["x", "1.50", "", "true", "7"]
     assert calls == [True, 7]  # only the types a row rarely holds go through the general path
+
+
+def test_csv_decimal_cells_are_their_fixed_point_text_whatever_the_exponent() -> None:
+    """A CSV cell of a Decimal is `format(d, "f")` (digits exactly as Xero sent them), also
+    where `str(d)` would write an exponent (the sink takes `str` when it has none)."""
+    sink = delimited.CsvSink(io.StringIO(), ["a"])
+    numbers = ["12.3400", "-0.0", "0.0000", "0.00000000", "0.0000001", "1E+2", "-1.5E-7"]
+    numbers += ["123456789012345678901234567890.1234", "1.000000", "0.000001", "5E-7", "7"]
+    for text in numbers:
+        number = Decimal(text)
+        assert sink.cells([number]) == [format(number, "f")], text
+
+
+def test_csv_quotes_a_records_header_cells_once_for_all_its_lines(monkeypatch, tmp_path) -> None:
+    """The CSV writer is handed an invoice's 28 header cells once and each line's 16 cells
+    per line, not all 44 per line (issue 18); the bytes stay the reference's (test above)."""
+    handed: list[int] = []
+    real_writer = delimited.csv.writer
+
+    class CountingWriter:
+        def __init__(self, out: Any, **options: Any) -> None:
+            self.writer = real_writer(out, **options)
+
+        def writerow(self, row: Any) -> Any:
+            handed.append(len(row))
+            return self.writer.writerow(row)
+
+        def writerows(self, rows: Any) -> Any:
+            for row in rows:
+                self.writerow(row)
+
+    columns = export_columns(INVOICES, lines=True, all_tenants=False)
+    header = len([c for c in columns if not c.startswith("LineItem.")])
+    expected = ref_csv(RECORDS, columns)
+    monkeypatch.setattr(delimited.csv, "writer", CountingWriter)  # the `csv` module's own
+    assert export_bytes(tmp_path, "csv", columns, lines=True) == expected
+    rows = sum(len(record.get("LineItems") or [None]) for record in RECORDS)
+    assert (
+        handed
+        == [len(columns)]
+        + [header]
+        + [len(columns) - header] * 5
+        + [
+            header,
+            len(columns) - header,
+        ]
+        * 2
+    )
+    assert sum(handed) == len(columns) + len(RECORDS) * header + rows * (len(columns) - header)

@@ -131,9 +131,11 @@ def run_export(
 
     `stopper` is installed once the organisations are known and restored at the end; SIGTERM
     raises `errors.Terminated`, Ctrl-C `KeyboardInterrupt`, at the next safe point."""
+    from xerocli.api import heap
     from xerocli.api.marks import high_water_for
     from xerocli.api.pacing import pacer_from_env
 
+    heap.keep_flat()  # before the paging threads: resident memory flat in N (api/heap.py)
     resource = plan.resource
     jobs: list[_Job] = []
     committed = False

@@ -126,7 +126,14 @@ class ExportFiles:
     def write(self, tenant: Tenant, records: list[dict]) -> int:
         sink = self._sinks[tenant.id]
         before = sink.rows
-        sink.write_cells(self._flatteners[tenant.id].text_rows(records, sink.cells))
+        flattener = self._flatteners[tenant.id]
+        groups = None
+        if hasattr(sink, "write_groups"):  # CSV: a record's header text made once
+            groups = flattener.record_groups(records, sink.cells)
+        if groups is not None:
+            sink.write_groups(groups)
+        else:
+            sink.write_cells(flattener.text_rows(records, sink.cells))
         return sink.rows - before
 
     def commit(self) -> list[str]:

@@ -86,36 +86,77 @@ def _permutation(order: list[int]) -> Callable[[list[Any]], list[Any]] | None:
     return lambda values: list(pick(values))
 
 
+#: A column as the readers see it: its position, its key when it is a one-key path, else its
+#: getter, and its compiled steps (None for a constant).
+Column = tuple[int, "str | None", "Getter | None", "tuple | None"]
+
+
+def _indexed_group(outer: str, members: list[tuple[int, str]]) -> Callable[[Any], list[Any]]:
+    """The values of several `Outer[i].Inner` columns of one object, reading `Outer` once: a
+    line's four tracking columns cost one look-up when it has no tracking (most lines)."""
+    empty = [None] * len(members)
+
+    def get(value: Any) -> list[Any]:
+        items = value.get(outer) if isinstance(value, dict) else None
+        if not items or not isinstance(items, list):
+            return empty
+        found = len(items)
+        values = []
+        for index, inner in members:
+            item = items[index] if index < found else None
+            values.append(item.get(inner) if isinstance(item, dict) else None)
+        return values
+
+    return get
+
+
+def _single(get: Getter) -> Callable[[Any], list[Any]]:
+    return lambda value: [get(value)]
+
+
 class _Reader:
     """The values of one group of columns (a record's own, or its line's) from one object:
-    the one-key columns in one `map(obj.get, keys)`, the others through their getters, then
-    put back in the group's column order."""
+    the one-key columns in one `map(obj.get, keys)`, the `Outer[i].Inner` columns of one
+    `Outer` through one getter, the others through their own, then put back in the group's
+    column order."""
 
-    def __init__(self, columns: list[tuple[int, str | None, Getter | None]]) -> None:
-        self.keys = [key for _, key, _ in columns if key is not None]
-        self.others = [get for _, key, get in columns if key is None and get is not None]
-        plain = [position for position, key, _ in columns if key is not None]
-        rest = [position for position, key, _ in columns if key is None]
-        ranks = {position: rank for rank, position in enumerate(sorted(plain + rest))}
-        self.reorder = _permutation([ranks[position] for position in plain + rest])
-        self.positions = sorted(plain + rest)
+    def __init__(self, columns: list[Column]) -> None:
+        self.keys = [key for _, key, _, _ in columns if key is not None]
+        order = [position for position, key, _, _ in columns if key is not None]
+        groups: dict[str, list[tuple[int, int, str]]] = {}
+        singles: list[tuple[int, Getter]] = []
+        for position, key, get, steps in columns:
+            if key is not None or get is None:
+                continue
+            if steps is not None and tuple(kind for kind, _ in steps) == ("key", "index", "key"):
+                groups.setdefault(steps[0][1], []).append((position, steps[1][1], steps[2][1]))
+            else:
+                singles.append((position, get))
+        self.others: list[Callable[[Any], list[Any]]] = []
+        for outer, members in groups.items():
+            self.others.append(_indexed_group(outer, [(i, inner) for _, i, inner in members]))
+            order += [position for position, _, _ in members]
+        for position, get in singles:
+            self.others.append(_single(get))
+            order.append(position)
+        self.positions = sorted(order)
+        ranks = {position: rank for rank, position in enumerate(self.positions)}
+        self.reorder = _permutation([ranks[position] for position in order])
 
     def values(self, obj: Any) -> list[Any]:
         values = list(map(obj.get, self.keys))
-        if self.others:
-            values += [get(obj) for get in self.others]
+        for get in self.others:
+            values += get(obj)
         return self.reorder(values) if self.reorder else values
 
 
-def _column(
-    position: int, path: str, constant: Any = None, is_constant: bool = False
-) -> tuple[int, str | None, Getter | None]:
+def _column(position: int, path: str, constant: Any = None, is_constant: bool = False) -> Column:
     if is_constant:
-        return position, None, _constant(constant)
+        return position, None, _constant(constant), None
     steps = compile_path(path)
     if len(steps) == 1 and steps[0][0] == "key":
-        return position, steps[0][1], None
-    return position, None, _path_getter(path)
+        return position, steps[0][1], None, steps
+    return position, None, _path_getter(path), steps
 
 
 @dataclass
@@ -139,8 +180,8 @@ class Flattener:
         """Readers for the header and the line columns, and how a row is put back together
         in column order from the two (a plain concatenation when the line columns come last,
         as in every export table)."""
-        header: list[tuple[int, str | None, Getter | None]] = []
-        line: list[tuple[int, str | None, Getter | None]] = []
+        header: list[Column] = []
+        line: list[Column] = []
         prefix = self.line_prefix
         for position, column in enumerate(self.columns):
             if column in self._constants:
@@ -178,3 +219,29 @@ class Flattener:
             for line in record.get(lines_field) or [None]:
                 row = head + list(cells_of(line_values(line))) if line else head + no_line
                 yield reorder(row) if reorder else row
+
+    def record_groups(
+        self, records: Iterable[dict], cells_of: CellsOf
+    ) -> Iterator[tuple[Sequence[Any], list[Sequence[Any]]]] | None:
+        """Per record, its header cells and the line cells of each of its rows (one row of
+        empty line cells for a record without lines), for a sink that writes a record's
+        header once for all its lines (CSV); None where a row is not header then line cells
+        (no `lines_field`, or line columns among the header ones)."""
+        if self._reorder is not None or not self.lines_field:
+            return None
+        return self._groups(records, cells_of)
+
+    def _groups(
+        self, records: Iterable[dict], cells_of: CellsOf
+    ) -> Iterator[tuple[Sequence[Any], list[Sequence[Any]]]]:
+        header_values, line_values = self._header.values, self._line.values
+        lines_field = self.lines_field
+        no_line = [cells_of([None] * len(self._line.positions))]
+        for record in records:
+            lines = record.get(lines_field)  # type: ignore[arg-type]
+            yield (
+                cells_of(header_values(record)),
+                [cells_of(line_values(line)) if line else no_line[0] for line in lines]
+                if lines
+                else no_line,
+            )
