@@ -24,7 +24,6 @@ import os
 import re
 import shlex
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import REPO, isolated_env, run_xero
+from tests.helpers.cli import REPO, _fork_server, isolated_env, run_xero
 from tests.helpers.login import LoginProcess, consent, deliver, free_port, keyring_env, login
 from tests.helpers.oauth import register_app
 from tests.helpers.sandbox import URL_RE, seeded_copy, templates_dir
@@ -129,11 +128,10 @@ class Shell:
 
 @pytest.fixture(scope="module")
 def bin_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A `xero` on PATH that runs this checkout with this interpreter."""
+    """A `xero` on PATH that runs this checkout with this interpreter, each line's command a
+    process forked from the tests' fork server (`XERO_TESTS_FORK=0`: a cold start)."""
     path = tmp_path_factory.mktemp("bin")
-    script = path / "xero"
-    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m xerocli "$@"\n', encoding="utf-8")
-    script.chmod(0o755)
+    _fork_server().shim(path, isolated_env(path))
     return path
 
 

@@ -187,6 +187,19 @@ class ForkServer:
         self._socket_path = ""
         self._lock = threading.Lock()
 
+    def shim(self, directory: Path, env: dict[str, str]) -> Path:
+        """An executable `xero` in `directory` for shell lines: cold (`python -m xerocli`)
+        when forking is off, else the stdlib-only client of this server (`fork_client.py`)."""
+        script = directory / "xero"
+        if enabled():
+            client = Path(__file__).with_name("fork_client.py")
+            line = f'exec "{sys.executable}" -S -E "{client}" "{self._ensure(env)}" "$@"'
+        else:
+            line = f'exec "{sys.executable}" -m xerocli "$@"'
+        script.write_text(f"#!/bin/sh\n{line}\n", encoding="utf-8")
+        script.chmod(0o755)
+        return script
+
     def _ensure(self, env: dict[str, str]) -> str:
         with self._lock:
             if self._process is None or self._process.poll() is not None:
