@@ -454,6 +454,31 @@ def _billable_bill(env) -> dict[str, str]:
     }
 
 
+def _a_user(env, index: int = 1) -> str:
+    """A UserID of the demo company (receipts and claims belong to a user)."""
+    return run_xero("--sandbox", "users", "list", env=env).ok().json()[index]["UserID"]
+
+
+def _receipts_to_claim(env, user: str = "") -> dict[str, str]:
+    """A user and two draft receipts of theirs, for expense claims."""
+    user = user or _a_user(env)
+    made = {"user": user}
+    for name, amount in (("receipt", "40"), ("receipt2", "12.5")):
+        [receipt] = (
+            run_xero(
+                "--sandbox",
+                "receipts",
+                "create",
+                *("--user", user, "--contact", unique("Taxi"), "--line", f"Fare,1,{amount},429"),
+                env=env,
+            )
+            .ok()
+            .json()
+        )
+        made[name] = receipt["ReceiptID"]
+    return made
+
+
 def _invoice_to_pay(env) -> str:
     created = run_xero(
         "--sandbox",
@@ -602,6 +627,26 @@ CREATES = {
         },
         {"Payments.0.Amount": "100.5", "Account.Code": "090", "Type": "RECBATCH"},
     ),
+    "receipts": (
+        [
+            *("--user", "{user}", "--contact", "Cafe {u}", "--line", "Lunch,2,12.5,420"),
+            *("--reference", "{u}", "--date", "2026-11-03"),
+        ],
+        {
+            "User": {"UserID": "{user}"},
+            "Contact": {"Name": "File cafe {u}"},
+            "LineAmountTypes": "Inclusive",
+            "LineItems": [
+                {"Description": "Taxi", "Quantity": 1, "UnitAmount": 23, "AccountCode": "429"}
+            ],
+        },
+        {"Status": "DRAFT", "Reference": "{u}", "User.UserID": "{user}", "SubTotal": "25"},
+    ),
+    "expense-claims": (
+        ["--user", "{user}", "--receipt", "{receipt}"],
+        {"User": {"UserID": "{user}"}, "Receipts": [{"ReceiptID": "{receipt2}"}]},
+        {"Status": "SUBMITTED", "Receipts.0.ReceiptID": "{receipt}", "Total": "46"},
+    ),
     "payments": (
         ["--invoice", "{invoice}", "--account", "090", "--amount", "100.5", "--date", "2026-11-20"],
         {"Invoice": {"InvoiceNumber": "{invoice}"}, "Account": {"Code": "090"}, "Amount": 50},
@@ -637,6 +682,10 @@ def test_create_from_options_and_from_a_file_for_every_object(
         names["invoice"] = _invoice_to_pay(sandbox_env)
     if noun == "linked-transactions":
         names.update(_billable_bill(sandbox_env))
+    if noun == "receipts":
+        names["user"] = _a_user(sandbox_env)
+    if noun == "expense-claims":
+        names.update(_receipts_to_claim(sandbox_env))
     created = run_xero("--sandbox", noun, "create", *_fill(options, names), env=sandbox_env)
     [created] = created.ok().json()
     id_field = BY_NOUN[noun].id_field
@@ -979,3 +1028,58 @@ def test_linked_transaction_is_listed_by_source_and_deleted(sandbox_env) -> None
     run_xero("--sandbox", "linked-transactions", "delete", key, env=sandbox_env).ok()
     gone = run_xero("--sandbox", "linked-transactions", "get", key, env=sandbox_env)
     assert gone.code == 5 and gone.stdout == ""
+
+
+def _unpaid_claims(env) -> Decimal:
+    """What 801 Unpaid Expense Claims holds today, from the trial balance (which balances)."""
+    rows = run_xero("--sandbox", "reports", "trial-balance", "--json", env=env).ok().json()
+    accounts = [row for row in rows if row["RowType"] == "Row"]
+    debits = sum(Decimal(str(row["YTD Debit"] or 0)) for row in accounts)
+    credits = sum(Decimal(str(row["YTD Credit"] or 0)) for row in accounts)
+    assert debits == credits
+    [claims] = [row for row in accounts if row["Account"].endswith("(801)")]
+    return Decimal(str(claims["YTD Credit"] or 0)) - Decimal(str(claims["YTD Debit"] or 0))
+
+
+def test_expense_claim_moves_its_receipts_posts_when_authorised_and_is_voided(sandbox_env):
+    """A claim takes only its user's draft receipts (another user's: refused, nothing made);
+    `authorise` moves it and its receipts to AUTHORISED and credits 801 Unpaid Expense Claims
+    with its total as a bill would (the trial balance still balances); `void` takes it out of
+    the books again, and a voided claim cannot be voided twice."""
+    users = run_xero("--sandbox", "users", "list", env=sandbox_env).ok().json()
+    made = _receipts_to_claim(sandbox_env, users[1]["UserID"])
+    other = users[2]["UserID"]
+    refused = run_xero(
+        "--sandbox",
+        "expense-claims",
+        "create",
+        *("--user", other, "--receipt", made["receipt"]),
+        env=sandbox_env,
+    )
+    assert refused.code == 6 and "belongs to another user" in refused.stderr
+    before = _unpaid_claims(sandbox_env)
+    [claim] = (
+        run_xero(
+            "--sandbox",
+            "expense-claims",
+            "create",
+            *("--user", made["user"], "--receipt", made["receipt"]),
+            *("--receipt", made["receipt2"]),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    key = claim["ExpenseClaimID"]
+    assert claim["Status"] == "SUBMITTED" and Decimal(str(claim["Total"])) == Decimal("60.38")
+    authorised = run_xero("--sandbox", "expense-claims", "authorise", key, env=sandbox_env).ok()
+    assert f"Authorised expense claim {key}" in authorised.stderr
+    [answer] = authorised.json()
+    assert [r["Status"] for r in answer["Receipts"]] == ["AUTHORISED", "AUTHORISED"]
+    assert _unpaid_claims(sandbox_env) - before == Decimal("60.38")  # 40 + 12.50, and 15% GST
+    run_xero("--sandbox", "expense-claims", "void", key, env=sandbox_env).ok()
+    receipt = run_xero("--sandbox", "receipts", "get", made["receipt"], env=sandbox_env).ok()
+    assert receipt.json()["Status"] == "VOIDED"
+    assert _unpaid_claims(sandbox_env) == before
+    again = run_xero("--sandbox", "expense-claims", "void", key, env=sandbox_env)
+    assert again.code == 6 and "already VOIDED" in again.stderr

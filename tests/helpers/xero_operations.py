@@ -227,6 +227,18 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("POST", "/LinkedTransactions/{LinkedTransactionID}"),
         ("DELETE", "/LinkedTransactions/{LinkedTransactionID}"),
     ),
+    "Receipts": _ops(
+        ("GET", "/Receipts", "order", "unitdp", "where"),
+        ("PUT", "/Receipts", "unitdp"),
+        ("GET", "/Receipts/{ReceiptID}", "unitdp"),
+        ("POST", "/Receipts/{ReceiptID}", "unitdp"),
+    ),
+    "ExpenseClaims": _ops(
+        ("GET", "/ExpenseClaims", "order", "where"),
+        ("PUT", "/ExpenseClaims"),
+        ("GET", "/ExpenseClaims/{ExpenseClaimID}"),
+        ("POST", "/ExpenseClaims/{ExpenseClaimID}"),
+    ),
 }
 
 _PAYMENT_SERVICE = (
@@ -240,6 +252,9 @@ _PAYMENT_SERVICE = (
 BODY_FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/ContactGroups"): frozenset({"ContactGroupID", "Name", "Status", "Contacts"}),
     ("PUT", "/Currencies"): frozenset({"Code", "Description"}),
+    ("PUT", "/ExpenseClaims"): frozenset(
+        {"ExpenseClaimID", "Status", "Payments", "User", "Receipts", "ReceiptID"}
+    ),
     ("PUT", "/PaymentServices"): frozenset(_PAYMENT_SERVICE),
     ("POST", "/BrandingThemes/{BrandingThemeID}/PaymentServices"): frozenset(_PAYMENT_SERVICE),
 }

@@ -275,6 +275,36 @@ class LinkedTransaction(XeroModel):
     TargetLineItemID: str | None = None
 
 
+class UserRef(XeroModel):
+    UserID: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Receipt(XeroModel):
+    """A user's draft receipt (`PUT /Receipts`), claimed later on an expense claim."""
+
+    ReceiptID: str | None = None
+    User: UserRef
+    Contact: ContactRef
+    LineItems: list[LineItem] = Field(min_length=1)
+    Date: dt.date | None = None
+    Reference: Text | None = None
+    LineAmountTypes: LineAmountTypesLiteral | None = None
+    Url: Text | None = None
+
+
+class ReceiptRef(XeroModel):
+    ReceiptID: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ExpenseClaim(XeroModel):
+    """A claim of a user's draft receipts (`PUT /ExpenseClaims`); Xero makes it SUBMITTED."""
+
+    ExpenseClaimID: str | None = None
+    User: UserRef
+    Receipts: list[ReceiptRef] = Field(min_length=1)
+    Status: Literal["SUBMITTED", "AUTHORISED"] | None = None
+
+
 class Quote(XeroModel):
     QuoteID: str | None = None
     QuoteNumber: Text | None = None

@@ -133,7 +133,7 @@ TRACKING_OPTION = CreateOption(
     "tracking",
 )
 #: Create-option kinds that are repeatable lines.
-LINE_KINDS = ("line", "journal_line", "payment_line")
+LINE_KINDS = ("line", "journal_line", "payment_line", "receipt_line")
 #: Create-option kinds given several times: the lines, and the tracking of every line.
 REPEATED_KINDS = (*LINE_KINDS, "tracking")
 CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
@@ -298,6 +298,8 @@ class Resource:
     #: `GET /{name}/{ID}` takes unitdp=4 as the list does (Overpayments' and Prepayments'
     #: get by ID does not).
     unitdp_by_id: bool = True
+    #: A sentence the group's help adds (Receipts and ExpenseClaims are legacy in Xero).
+    note: str = ""
     extra: dict = field(default_factory=dict)
 
     @property
@@ -932,6 +934,141 @@ LINKED_TRANSACTION = Resource(
         "ContactID",
         "TargetTransactionID",
         "TargetLineItemID",
+        "UpdatedDateUTC",
+    ),
+)
+
+#: Xero replaced expense claims (and their receipts) by Xero Expenses in 2018; the Accounting
+#: API still serves them for organisations that kept them.
+LEGACY_NOTE = (
+    "Legacy in Xero (replaced by Xero Expenses in 2018), still served for organisations that"
+    " use expense claims."
+)
+_RECEIPT_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "DECLINED", "VOIDED")
+
+RECEIPT = Resource(
+    name="Receipts",
+    model="Receipt",
+    updatable=True,
+    attachments=True,
+    history=True,
+    note=LEGACY_NOTE,
+    noun="receipts",
+    singular="receipt",
+    id_field="ReceiptID",
+    number_field=None,  # ReceiptNumber counts one user's receipts: not unique
+    paged=False,
+    supports_where=True,
+    unitdp=True,
+    element_errors=False,  # Xero's Receipts writes take no summarizeErrors
+    scopes=("accounting.invoices", "accounting.transactions"),
+    columns=(
+        Column("Date", "Date"),
+        Column("User.FirstName", "User"),
+        Column("Contact.Name", "Contact"),
+        Column("Reference", "Reference"),
+        Column("Status", "Status", style_by_status=True),
+        Column("Total", "Total", money=True),
+        Column("ReceiptID", "ReceiptID"),
+    ),
+    filters=(
+        _status(_RECEIPT_STATUSES),
+        Filter("user", "where_guid", "User.UserID", "Only receipts of this UserID."),
+        _contact(),
+        *_dates(),
+    ),
+    currency_field=None,  # a receipt is in the base currency
+    lines_field="LineItems",
+    line_columns=LINE_ITEM_COLUMNS,
+    create_options=(
+        CreateOption("user", "User.UserID", "The UserID who spent it (`xero users list`)."),
+        CONTACT_OPTION,
+        LINE_OPTION,
+        TRACKING_OPTION,
+        CreateOption("date", "Date", "Date (YYYY-MM-DD)."),
+        CreateOption("reference", "Reference", "Reference."),
+        CreateOption(
+            "line-amount-types",
+            "LineAmountTypes",
+            "Exclusive, Inclusive or NoTax.",
+            choices=LINE_AMOUNT_TYPES,
+        ),
+    ),
+    upsert_keys=("ReceiptID",),
+    export_columns=(
+        "ReceiptID",
+        "ReceiptNumber",
+        "Status",
+        "User.UserID",
+        "Contact.ContactID",
+        "Contact.Name",
+        "Date",
+        "Reference",
+        "LineAmountTypes",
+        "SubTotal",
+        "TotalTax",
+        "Total",
+        "HasAttachments",
+        "UpdatedDateUTC",
+    ),
+)
+
+EXPENSE_CLAIM = Resource(
+    name="ExpenseClaims",
+    model="ExpenseClaim",
+    history=True,
+    note=LEGACY_NOTE,
+    noun="expense-claims",
+    singular="expense claim",
+    id_field="ExpenseClaimID",
+    number_field=None,
+    paged=False,
+    supports_where=True,
+    unitdp=False,  # Xero's ExpenseClaims endpoints take no unitdp
+    element_errors=False,
+    scopes=("accounting.invoices", "accounting.transactions"),
+    columns=(
+        Column("User.FirstName", "User"),
+        Column("Status", "Status", style_by_status=True),
+        Column("ReportingDate", "Reported"),
+        Column("Total", "Total", money=True),
+        Column("AmountDue", "Due", money=True),
+        Column("ExpenseClaimID", "ExpenseClaimID"),
+    ),
+    filters=(
+        _status(("SUBMITTED", "AUTHORISED", "PAID", "VOIDED")),
+        Filter("user", "where_guid", "User.UserID", "Only claims of this UserID."),
+    ),
+    date_field=None,
+    currency_field=None,
+    lines_field="Receipts",
+    line_columns=("Receipt.ReceiptID", "Receipt.Reference", "Receipt.Status", "Receipt.Total"),
+    create_options=(
+        CreateOption("user", "User.UserID", "The UserID whose receipts are claimed."),
+        CreateOption(
+            "receipt",
+            "Receipts",
+            "A draft receipt of that user, by ReceiptID (repeatable).",
+            "receipt_line",
+        ),
+    ),
+    status_verbs=(
+        StatusVerb(
+            "authorise", "AUTHORISED", "Authorise a submitted claim (it posts).", "Authorised"
+        ),
+        StatusVerb("void", "VOIDED", "Void a claim that is not paid.", "Voided"),
+    ),
+    export_columns=(
+        "ExpenseClaimID",
+        "Status",
+        "User.UserID",
+        "User.FirstName",
+        "User.LastName",
+        "Total",
+        "AmountDue",
+        "AmountPaid",
+        "ReportingDate",
+        "PaymentDueDate",
         "UpdatedDateUTC",
     ),
 )
@@ -2091,6 +2228,8 @@ RESOURCES: tuple[Resource, ...] = (
     BATCH_PAYMENT,
     REPEATING_INVOICE,
     LINKED_TRANSACTION,
+    RECEIPT,
+    EXPENSE_CLAIM,
 )
 
 BY_NOUN: dict[str, Resource] = {resource.noun: resource for resource in RESOURCES}

@@ -160,6 +160,8 @@ class Books:
     #: transaction making an overpayment or prepayment), and the open item type it is aged as:
     #: Xero's aged reports list that credit beside the invoices.
     holds_credit: Mapping[str, str] = field(default_factory=dict)
+    #: The Journals' SourceType of its records when it is not their Type (EXPCLAIM).
+    source_type: str = ""
 
 
 #: The order reports read the roles in: the open items before what pays them.
