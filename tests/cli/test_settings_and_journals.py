@@ -260,6 +260,55 @@ def test_budgets_have_a_line_per_account_and_an_amount_per_month(env) -> None:
     assert all(codes[line["AccountID"]] == line["AccountCode"] for line in got["BudgetLines"])
 
 
+def _trial_balance(env: dict[str, str], day: str) -> dict[str, Decimal]:
+    """Balance per account code (debits positive) at `day`; the report balances."""
+    report = run_xero("--sandbox", "reports", "trial-balance", "--date", day, "-o", "json", env=env)
+    rows = [r for r in json.loads(report.ok().stdout, parse_float=Decimal) if r["RowType"] == "Row"]
+    assert sum((r["YTD Debit"] or 0) for r in rows) == sum((r["YTD Credit"] or 0) for r in rows)
+    return {
+        row["Account"].rsplit("(", 1)[1].rstrip(")"): (row["YTD Debit"] or 0)
+        - (row["YTD Credit"] or 0)
+        for row in rows
+    }
+
+
+def test_setup_is_checked_whole_and_applied_whole(env, tmp_path: Path) -> None:
+    """`xero setup --file`: balances that do not balance are refused before anything is sent
+    (exit 2, one line); a balance on an account that does not exist is refused by Xero with
+    nothing applied (the new account of the same request not made either); `--dry-run` sends
+    nothing; a good one makes the account and posts the balances the day before the
+    conversion date, and the trial balance there still balances."""
+    setup = {
+        "ConversionDate": {"Month": 1, "Year": 2024},
+        "Accounts": [{"Code": "851", "Name": "Shareholder Loan", "Type": "TERMLIAB"}],
+        "ConversionBalances": [
+            {"AccountCode": "090", "Balance": 1500.25},
+            {"AccountCode": "851", "Balance": -1000},
+            {"AccountCode": "960", "Balance": -500.25},
+        ],
+    }
+    path = tmp_path / "setup.json"
+    unbalanced = {**setup, "ConversionBalances": setup["ConversionBalances"][:2]}
+    path.write_text(json.dumps(unbalanced))
+    refused = run_xero("--sandbox", "--debug", "setup", "--file", str(path), env=env)
+    assert refused.code == 2 and "must balance: debits less credits is 500.25" in refused.stderr
+    assert sent_requests(refused.stderr) == [] and refused.stdout == ""
+    unknown = {**setup, "ConversionBalances": [
+        *setup["ConversionBalances"][:2], {"AccountCode": "999", "Balance": -500.25}]}  # fmt: skip
+    path.write_text(json.dumps(unknown))
+    rejected = run_xero("--sandbox", "setup", "--file", str(path), env=env)
+    assert rejected.code == 6 and "account code '999' does not exist" in rejected.stderr
+    assert run_xero("--sandbox", "accounts", "get", "851", env=env).code == 5
+    path.write_text(json.dumps(setup))
+    dry = run_xero("--sandbox", "--debug", "setup", "--file", str(path), "--dry-run", env=env)
+    assert dry.ok().json()[0]["ConversionBalances"][0] == {"AccountCode": "090", "Balance": 1500.25}
+    assert sent_requests(dry.stderr) == []
+    done = run_xero("--sandbox", "--debug", "setup", "--file", str(path), env=env).ok()
+    assert problems("Setup", done.stderr) == []
+    assert done.json()[0]["Accounts"]["New"] == 1 and "1 accounts new" in done.stderr
+    assert _trial_balance(env, "2023-12-31")["851"] == Decimal("-1000")
+
+
 def test_readme_table_names_every_collection_and_its_command() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     rows = {

@@ -233,6 +233,7 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("GET", "/Receipts/{ReceiptID}", "unitdp"),
         ("POST", "/Receipts/{ReceiptID}", "unitdp"),
     ),
+    "Setup": _ops(("POST", "/Setup")),
     "ExpenseClaims": _ops(
         ("GET", "/ExpenseClaims", "order", "where"),
         ("PUT", "/ExpenseClaims"),

@@ -2232,6 +2232,26 @@ RESOURCES: tuple[Resource, ...] = (
     EXPENSE_CLAIM,
 )
 
+#: `POST /Setup`: a new organisation's chart, conversion date and balances in one request. An
+#: entry with no list or get (`xero setup --file F [--dry-run]`), so it is not in RESOURCES,
+#: which every list, export and mirror walks.
+SETUP = Resource(
+    name="Setup",
+    noun="setup",
+    singular="setup",
+    id_field="",
+    number_field=None,
+    paged=False,
+    supports_where=False,
+    unitdp=False,
+    scopes=("accounting.settings",),
+    columns=(),
+    model="Setup",
+    get_by="",
+    element_errors=False,
+    modified_since=False,
+)
+
 BY_NOUN: dict[str, Resource] = {resource.noun: resource for resource in RESOURCES}
 BY_NAME: dict[str, Resource] = {resource.name.lower(): resource for resource in RESOURCES}
 

@@ -9,6 +9,7 @@ COMMANDS: dict = {
     '': {
         'help': 'A command-line tool for the Xero accounting API.',
         'commands': {
+            'setup': 'Set a new organisation up: its accounts (created, or updated by Code),...',
             'api': 'Call any Xero endpoint: `xero api Invoices -f where=\'Status=="PAID"\'`, `xero...',
             'limits': "Show the organisation's call budget: this minute, in flight, and the day (no...",
             'completion': 'Print the TAB completion script for bash, zsh or fish.',
@@ -59,6 +60,17 @@ COMMANDS: dict = {
             (('--no-color',), False, (), '', 'No colour (also NO_COLOR).', False),
             (('--quiet', '-q'), False, (), '', 'Print only the data: no notes on stderr.', False),
             (('--version',), False, (), '', 'Print the version.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'setup': {
+        'help': 'Set a new organisation up: its accounts (created, or updated by Code),...',
+        'options': [
+            (('--file',), True, (), '', 'A JSON object: ConversionDate {Month, Year}, ConversionBalances [{AccountCode, Balance}] (debits positive; they must balance) and Accounts [{Code, Name, Type}].', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key for the write (default: a new one).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [

@@ -239,6 +239,9 @@ class Resource:
     #: Xero reads one record by ID (`GET /{collection}/{ID}`); not Currencies, PaymentServices,
     #: the organisation or its settings.
     by_id: bool = True
+    #: Xero lists (and so the walk reads) it; False for a POST-only collection (`/Setup`),
+    #: whose GET answers 405 from its own route.
+    listed: bool = True
 
     @property
     def label(self) -> str:
