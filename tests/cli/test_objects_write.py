@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import run_xero
+from tests.helpers.xero_operations import problems
 from xerocli.api.resources import BY_NOUN
 
 
@@ -1083,3 +1084,31 @@ def test_expense_claim_moves_its_receipts_posts_when_authorised_and_is_voided(sa
     assert _unpaid_claims(sandbox_env) == before
     again = run_xero("--sandbox", "expense-claims", "void", key, env=sandbox_env)
     assert again.code == 6 and "already VOIDED" in again.stderr
+
+
+def test_items_and_accounts_are_deleted_by_delete(sandbox_env) -> None:
+    """`items delete CODE` and `accounts delete CODE`: Xero's DELETE by ID; neither is found
+    afterwards (exit 5)."""
+    u = uuid.uuid4().hex[:8]
+    code = str(int(u, 16) % 900000 + 100000)
+    run_xero(
+        "--sandbox", "items", "create", "--code", f"GONE-{u}", "--name", u, env=sandbox_env
+    ).ok()
+    [account] = (
+        run_xero(
+            "--sandbox",
+            "accounts",
+            "create",
+            *("--code", code, "--name", f"Spare {u}", "--type", "EXPENSE"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    for noun, key in (("items", f"GONE-{u}"), ("accounts", code)):
+        done = run_xero("--sandbox", "--debug", noun, "delete", key, env=sandbox_env).ok()
+        assert problems(BY_NOUN[noun].name, done.stderr) == [], noun
+        assert "Deleted " in done.stderr
+    assert run_xero("--sandbox", "items", "get", f"GONE-{u}", env=sandbox_env).code == 5
+    gone = run_xero("--sandbox", "accounts", "get", account["AccountID"], env=sandbox_env)
+    assert gone.code == 5 and gone.stdout == ""

@@ -169,14 +169,17 @@ def test_contact_groups_are_created_filled_renamed_emptied_and_deleted(env) -> N
         ("add", "Walkers", *names),
         ("update", "Walkers", "--name", "Ramblers"),
         ("remove", "Ramblers", ids[0]),
-        ("delete", "Ramblers"),
     ]
     for step in steps:
         done = run_xero("--sandbox", "--debug", "contact-groups", *step, env=env).ok()
         assert problems("ContactGroups", done.stderr) == [], step
     group = run_xero("--sandbox", "contact-groups", "get", "Ramblers", env=env).ok().json()
-    assert group["Status"] == "DELETED"
     assert [m["ContactID"] for m in group["Contacts"]] == ids[1:]
+    for step in (("clear", "Ramblers"), ("delete", "Ramblers")):  # every member at once
+        done = run_xero("--sandbox", "--debug", "contact-groups", *step, env=env).ok()
+        assert problems("ContactGroups", done.stderr) == [], step
+    group = run_xero("--sandbox", "contact-groups", "get", "Ramblers", env=env).ok().json()
+    assert group["Status"] == "DELETED" and group["Contacts"] == []
     again = run_xero("--sandbox", "contact-groups", "create", "--name", "VIP Customers", env=env)
     assert again.code == 6 and "already exists" in again.stderr
 

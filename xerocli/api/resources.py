@@ -1246,6 +1246,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Accounts",
+        deletable=True,  # DELETE /{name}/{ID}
         attachments=True,
         model="Account",
         updatable=True,
@@ -1447,6 +1448,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Items",
+        deletable=True,  # DELETE /{name}/{ID}
         history=True,
         model="Item",
         updatable=True,
@@ -1814,6 +1816,13 @@ RESOURCES: tuple[Resource, ...] = (
                 item_field="ContactID",
                 item_help="Contacts to remove: ContactIDs or names.",
                 item_resource="contacts",
+            ),
+            Action(
+                "clear",
+                "DELETE",
+                "{id}/Contacts",
+                "Contacts",
+                "Remove every contact from a group (one request; the group stays).",
             ),
         ),
         modified_since=False,  # Xero's GET /ContactGroups takes no If-Modified-Since

@@ -525,6 +525,7 @@ COMMANDS: dict = {
             'attachments': 'List the files attached to an account.',
             'attach': 'Attach files to an account (a file of the same name is replaced).',
             'download': "Download an account's attachments, byte for byte.",
+            'delete': 'Delete an account (Xero removes it).',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -640,6 +641,16 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('name', (), '', 1),
+        ],
+    },
+    'accounts delete': {
+        'help': 'Delete an account (Xero removes it).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'bank-transactions': {
@@ -932,6 +943,7 @@ COMMANDS: dict = {
             'update': 'Change fields of one item: only the fields given are sent.',
             'history': "An item's history: each change, who and when.",
             'note': "Add a note to an item's history.",
+            'delete': 'Delete an item (Xero removes it).',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1034,6 +1046,16 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('text', (), '', 1),
+        ],
+    },
+    'items delete': {
+        'help': 'Delete an item (Xero removes it).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'purchase-orders': {
@@ -1618,6 +1640,7 @@ COMMANDS: dict = {
             'delete': 'Delete a contact group (its contacts stay).',
             'add': 'Add contacts to a group.',
             'remove': 'Remove contacts from a group (one request each).',
+            'clear': 'Remove every contact from a group (one request; the group stays).',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1726,6 +1749,19 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('items', (), '', -1),
+        ],
+    },
+    'contact-groups clear': {
+        'help': 'Remove every contact from a group (one request; the group stays).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'tracking-categories': {

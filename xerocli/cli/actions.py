@@ -588,6 +588,9 @@ def build_action(res: Resource, action: Action):
             answered = wire.records_of(answer.payload, action.key)
         if not answered and action.per_item:
             return  # 204s (a contact removed from a group): said above
+        if not answered and action.method == "DELETE":  # a 204 (a group emptied)
+            app_ctx.io.info(f"{action.command} {key}: done.")
+            return
         app_ctx.io.write_records(
             answered,
             _view(shown, app_ctx),
