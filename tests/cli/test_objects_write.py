@@ -1112,3 +1112,60 @@ def test_items_and_accounts_are_deleted_by_delete(sandbox_env) -> None:
     assert run_xero("--sandbox", "items", "get", f"GONE-{u}", env=sandbox_env).code == 5
     gone = run_xero("--sandbox", "accounts", "get", account["AccountID"], env=sandbox_env)
     assert gone.code == 5 and gone.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("noun", "type_"),
+    [
+        ("credit-notes", "ACCRECCREDIT"),
+        ("overpayments", "RECEIVE-OVERPAYMENT"),
+        ("prepayments", "RECEIVE-PREPAYMENT"),
+    ],
+)
+def test_unallocate_gives_the_credit_back_and_the_invoice_owes_again(noun, type_, sandbox_env):
+    """`unallocate KEY ALLOCATION_ID`: Xero's DELETE of one allocation; the credit is the
+    record's again, the invoice owes it again; the same allocation again is not found (exit
+    5), and an ID that is not a GUID is refused before anything is sent (exit 2)."""
+    resource = BY_NOUN[noun]
+    [credit] = (
+        run_xero(
+            "--sandbox",
+            noun,
+            "list",
+            *("--status", "AUTHORISED", "--type", type_, "--where", "RemainingCredit>=2"),
+            *("--limit", "1"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    credit_id = credit[resource.id_field]
+    [invoice] = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "create",
+            *("--contact", credit["Contact"]["ContactID"], "--line", "Work,1,1.00,200,NONE"),
+            *("--status", "AUTHORISED", "--due-date", "2026-12-31"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    number = invoice["InvoiceNumber"]
+    allocate = ("allocate", credit_id, "--invoice", number, "--amount", "1.00")
+    [made] = run_xero("--sandbox", noun, *allocate, env=sandbox_env).ok().json()
+    undone = run_xero(
+        "--sandbox", "--debug", noun, "unallocate", credit_id, made["AllocationID"], env=sandbox_env
+    ).ok()
+    assert problems(resource.name, undone.stderr) == []
+    assert f"Deleted allocation {made['AllocationID']}" in undone.stderr
+    reopened = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
+    assert (reopened["Status"], Decimal(str(reopened["AmountDue"]))) == ("AUTHORISED", 1)
+    assert reopened[resource.name] == []
+    again = run_xero(
+        "--sandbox", noun, "unallocate", credit_id, made["AllocationID"], env=sandbox_env
+    )
+    assert again.code == 5 and again.stdout == ""
+    bad = run_xero("--sandbox", noun, "unallocate", credit_id, "not-an-id", env=sandbox_env)
+    assert bad.code == 2 and "is not an AllocationID" in bad.stderr

@@ -106,6 +106,8 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("POST", "/CreditNotes", *_WRITE),
         ("GET", "/CreditNotes/{CreditNoteID}", "unitdp"),
         ("POST", "/CreditNotes/{CreditNoteID}", "unitdp"),
+        ("PUT", "/CreditNotes/{CreditNoteID}/Allocations", "summarizeErrors"),
+        ("DELETE", "/CreditNotes/{CreditNoteID}/Allocations/{AllocationID}"),
     ),
     "ManualJournals": _ops(
         ("GET", "/ManualJournals", *_PAGED),

@@ -102,6 +102,22 @@ def allocate(
     return made[0]
 
 
+def delete_allocation(
+    client: XeroClient, res: Resource, record_id: str, allocation_id: str, *, idempotency_key: str
+) -> dict:
+    """Undo one allocation of the record's credit (`DELETE
+    /{Collection}/{ID}/Allocations/{AllocationID}`): the credit is the record's again and the
+    invoice owes it again. The allocation Xero deleted."""
+    answer = client.request(
+        "DELETE",
+        res.record_path(record_id, "Allocations", allocation_id),
+        idempotency_key=idempotency_key,
+        scope_hint=res.scopes[0],
+    )
+    deleted = wire.records_of(answer.payload, "Allocations")
+    return deleted[0] if deleted else {"AllocationID": allocation_id}
+
+
 def refund(
     client: XeroClient,
     res: Resource,

@@ -1247,6 +1247,7 @@ COMMANDS: dict = {
             'history': "A credit note's history: each change, who and when.",
             'note': "Add a note to a credit note's history.",
             'allocate': "Allocate a credit note's credit to an invoice.",
+            'unallocate': "Delete one allocation of a credit note's credit.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1427,6 +1428,18 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('key', (), '', 1),
+        ],
+    },
+    'credit-notes unallocate': {
+        'help': "Delete one allocation of a credit note's credit.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('allocation', (), '', 1),
         ],
     },
     'manual-journals': {
@@ -2535,6 +2548,7 @@ COMMANDS: dict = {
             'history': "An overpayment's history: each change, who and when.",
             'note': "Add a note to an overpayment's history.",
             'allocate': "Allocate an overpayment's credit to an invoice.",
+            'unallocate': "Delete one allocation of an overpayment's credit.",
             'refund': "Refund an overpayment's credit to its contact (a payment).",
         },
         'options': [
@@ -2613,6 +2627,18 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'overpayments unallocate': {
+        'help': "Delete one allocation of an overpayment's credit.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('allocation', (), '', 1),
+        ],
+    },
     'overpayments refund': {
         'help': "Refund an overpayment's credit to its contact (a payment).",
         'options': [
@@ -2635,6 +2661,7 @@ COMMANDS: dict = {
             'history': "A prepayment's history: each change, who and when.",
             'note': "Add a note to a prepayment's history.",
             'allocate': "Allocate a prepayment's credit to an invoice.",
+            'unallocate': "Delete one allocation of a prepayment's credit.",
             'refund': "Refund a prepayment's credit to its contact (a payment).",
         },
         'options': [
@@ -2711,6 +2738,18 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('key', (), '', 1),
+        ],
+    },
+    'prepayments unallocate': {
+        'help': "Delete one allocation of a prepayment's credit.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('allocation', (), '', 1),
         ],
     },
     'prepayments refund': {

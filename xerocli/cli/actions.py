@@ -84,6 +84,53 @@ def _status_change(res: Resource, change: StatusVerb):
     return command_from(change.verb, params, body, change.help)
 
 
+def _unallocate(res: Resource):
+    """`credit-notes unallocate CN-0007 ALLOCATION_ID`: one allocation undone."""
+
+    def body(ctx: typer.Context, key: str, allocation: str, idempotency_key, as_json) -> None:
+        from xerocli import errors
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.record_actions import delete_allocation, is_guid
+        from xerocli.cli.objects import _find
+
+        if not is_guid(allocation):
+            raise errors.UsageError(
+                f"ALLOCATION_ID: {allocation!r} is not an AllocationID (a GUID); nothing was sent"
+            )
+        allocation_id = allocation
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        record = _find(client, res, key)
+        deleted = delete_allocation(
+            client,
+            res,
+            record[res.id_field],
+            allocation_id,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        label = record.get(res.number_field or "") or record[res.id_field]
+        app_ctx.io.info(f"Deleted allocation {allocation_id} of {res.singular} {label}.")
+        app_ctx.io.write_json([deleted])
+
+    params = [
+        ctx_param(),
+        _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
+        option_param(
+            "allocation",
+            typer.Argument(
+                ...,
+                metavar="ALLOCATION_ID",
+                help="The AllocationID (see `get`).",
+                show_default=False,
+            ),
+            str,
+        ),
+        _idempotency_param(),
+        option_param("as_json", typer.Option(False, "--json", help="JSON output (default)."), bool),
+    ]
+    return command_from("unallocate", params, body, f"Delete one allocation of {_a(res)}'s credit.")
+
+
 def _allocate(res: Resource):
     """`overpayments allocate ID --invoice INV --amount N`: the record's credit applied to an
     invoice (`PUT /{Collection}/{ID}/Allocations`)."""
@@ -638,6 +685,7 @@ def add_verbs(noun: str, group: typer.Typer) -> None:
         group.command(action.command)(build_action(res, action))
     if res.allocate:
         group.command("allocate")(_allocate(res))
+        group.command("unallocate")(_unallocate(res))
     if res.makes_invoice:
         group.command("invoice")(_invoice_quote(res))
     if res.refund:

@@ -215,6 +215,9 @@ class Resource:
     #: `PUT /{collection}/{id}/Allocations`: (context, record, sent allocation elements) ->
     #: [(element, answer or None)].
     allocate: Callable[[Context, dict, list], list] | None = None
+    #: `DELETE /{collection}/{id}/Allocations/{AllocationID}`: (context, record, the
+    #: allocation's ID) -> the deleted allocation as answered, or None when it has none such.
+    unallocate: Callable[[Context, dict, str], dict | None] | None = None
     #: Webhook category its changes raise (INVOICE), or None; and the event's `data`.
     webhook_category: str | None = None
     webhook_data: Callable[[dict], dict] | None = None
