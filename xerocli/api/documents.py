@@ -173,11 +173,13 @@ def upload(
     *,
     include_online: bool,
     idempotency_key: str,
+    replaces: bool = False,
 ) -> dict:
-    """PUT one file to the record; Xero answers with the attachment as stored."""
+    """One file to the record: PUT a new name, POST one the record has (Xero's update of an
+    attachment by file name); Xero answers with the attachment as stored."""
     params = {"IncludeOnline": "true"} if include_online else None
     answer = client.request(
-        "PUT",
+        "POST" if replaces else "PUT",
         _attachments_path(resource, record_id, file.name),
         params=params,
         content=file.read(),
