@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import run_xero
-from tests.helpers.xero_operations import problems
+from tests.helpers.xero_operations import problems, sent_requests
 from xerocli.api.resources import BY_NOUN
 
 
@@ -1169,3 +1169,33 @@ def test_unallocate_gives_the_credit_back_and_the_invoice_owes_again(noun, type_
     assert again.code == 5 and again.stdout == ""
     bad = run_xero("--sandbox", noun, "unallocate", credit_id, "not-an-id", env=sandbox_env)
     assert bad.code == 2 and "is not an AllocationID" in bad.stderr
+
+
+def test_bank_transfers_and_batch_payments_are_deleted_several_in_one_request(sandbox_env):
+    """`delete KEY KEY...`: Xero's bulk forms, one `POST /BankTransfers` (summarizeErrors) of
+    both, and a `POST /BatchPayments` (no parameters) of each one's Status DELETED."""
+    made = {}
+    for noun, options in (
+        ("bank-transfers", lambda: ["--from", "090", "--to", "095", "--amount", "3.21"]),
+        (
+            "batch-payments",
+            lambda: ["--account", "090", "--pay", f"{_invoice_to_pay(sandbox_env)},5"],
+        ),
+    ):
+        made[noun] = [
+            run_xero("--sandbox", noun, "create", *options(), env=sandbox_env)
+            .ok()
+            .json()[0][BY_NOUN[noun].id_field]
+            for _ in range(2)
+        ]
+        done = run_xero("--sandbox", "--debug", noun, "delete", *made[noun], env=sandbox_env).ok()
+        assert problems(BY_NOUN[noun].name, done.stderr) == [], noun
+        writes = [r for r in sent_requests(done.stderr) if r[0] == "POST"]
+        times = 1 if noun == "bank-transfers" else 2
+        assert [(method, path) for method, path, _ in writes] == [
+            ("POST", BY_NOUN[noun].path)
+        ] * times
+        assert {r["Status"] for r in done.json()} == {"DELETED"}, noun
+        assert f"Deleted 2 {noun.replace('-', ' ')}" in done.stderr
+    got = run_xero("--sandbox", "batch-payments", "get", made["batch-payments"][1], env=sandbox_env)
+    assert got.ok().json()["Status"] == "DELETED"

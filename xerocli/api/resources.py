@@ -201,6 +201,12 @@ class StatusVerb:
     help: str
     #: What the message says it did ("Accepted quote QU-0001.").
     done: str
+    #: Several KEYs at once through `POST /{Collection}`: "list", one request of every
+    #: record's Status (Xero's deleteBankTransfers); "each", one request a record, the element
+    #: itself the body (deleteBatchPayment takes one BatchPaymentDelete). "" : one KEY only.
+    bulk: str = ""
+    #: That form takes summarizeErrors.
+    bulk_summarize: bool = False
 
 
 @dataclass(frozen=True)
@@ -673,7 +679,14 @@ BANK_TRANSFER = Resource(
         ),
     ),
     status_verbs=(
-        StatusVerb("delete", "DELETED", "Delete a bank transfer (it leaves the books).", "Deleted"),
+        StatusVerb(
+            "delete",
+            "DELETED",
+            "Delete bank transfers (they leave the books); several in one request.",
+            "Deleted",
+            bulk="list",
+            bulk_summarize=True,
+        ),
     ),
     export_columns=(
         "BankTransferID",
@@ -748,8 +761,10 @@ BATCH_PAYMENT = Resource(
         StatusVerb(
             "delete",
             "DELETED",
-            "Delete a batch payment and each of its payments (the invoices reopen).",
+            "Delete batch payments and each of their payments (the invoices reopen); several"
+            " at once.",
             "Deleted",
+            bulk="each",
         ),
     ),
     export_columns=(

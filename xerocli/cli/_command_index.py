@@ -2777,7 +2777,7 @@ COMMANDS: dict = {
             'download': "Download a bank transfer's attachments, byte for byte.",
             'history': "A bank transfer's history: each change, who and when.",
             'note': "Add a note to a bank transfer's history.",
-            'delete': 'Delete a bank transfer (it leaves the books).',
+            'delete': 'Delete bank transfers (they leave the books); several in one request.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -2901,7 +2901,7 @@ COMMANDS: dict = {
         ],
     },
     'bank-transfers delete': {
-        'help': 'Delete a bank transfer (it leaves the books).',
+        'help': 'Delete bank transfers (they leave the books); several in one request.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
@@ -2910,7 +2910,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('key', (), '', 1),
+            ('keys', (), '', -1),
         ],
     },
     'batch-payments': {
@@ -2921,7 +2921,7 @@ COMMANDS: dict = {
             'create': 'Create batch payments from options or a file.',
             'history': "A batch payment's history: each change, who and when.",
             'note': "Add a note to a batch payment's history.",
-            'delete': 'Delete a batch payment and each of its payments (the invoices reopen).',
+            'delete': 'Delete batch payments and each of their payments (the invoices reopen);...',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -3006,7 +3006,7 @@ COMMANDS: dict = {
         ],
     },
     'batch-payments delete': {
-        'help': 'Delete a batch payment and each of its payments (the invoices reopen).',
+        'help': 'Delete batch payments and each of their payments (the invoices reopen);...',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
@@ -3015,7 +3015,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('key', (), '', 1),
+            ('keys', (), '', -1),
         ],
     },
     'repeating-invoices': {

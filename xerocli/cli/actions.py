@@ -131,6 +131,63 @@ def _unallocate(res: Resource):
     return command_from("unallocate", params, body, f"Delete one allocation of {_a(res)}'s credit.")
 
 
+def _bulk_status_change(res: Resource, change: StatusVerb):
+    """`bank-transfers delete ID...`: one record as `_status_change` does; several through
+    `POST /{Collection}` (Xero's bulk forms), each found first so nothing is sent for a typo."""
+
+    def body(ctx: typer.Context, keys: list[str], idempotency_key, output, as_json, fields) -> None:
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.record_actions import change_statuses
+        from xerocli.cli.objects import _fields
+
+        _fields(res, fields)
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        found = [_find_for_update(client, res, key) for key in keys]
+        ids = list(dict.fromkeys(str(record[res.id_field]) for record in found))
+        changed = change_statuses(
+            client,
+            res,
+            ids,
+            change.status,
+            form=change.bulk,
+            summarize=change.bulk_summarize,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        from xerocli.cli.wording import count
+
+        app_ctx.io.info(
+            f"{change.done} {count(len(ids), res.singular, res.noun.replace('-', ' '))}."
+        )
+        app_ctx.io.write_records(
+            changed,
+            _view(res, app_ctx),
+            fmt=chosen_format(output, as_json),
+            fields=_fields(res, fields),
+        )
+
+    params = [
+        ctx_param(),
+        option_param(
+            "keys",
+            typer.Argument(..., metavar="KEY...", help=f"{res.id_field}s.", show_default=False),
+            list[str],
+        ),
+        _idempotency_param(),
+        *output_params(),
+    ]
+    single = _status_change(res, change)
+
+    def either(**kwargs) -> None:
+        keys = kwargs.pop("keys")
+        if len(keys) == 1:
+            single(key=keys[0], **kwargs)
+        else:
+            body(keys=keys, **kwargs)
+
+    return command_from(change.verb, params, either, change.help)
+
+
 def _allocate(res: Resource):
     """`overpayments allocate ID --invoice INV --amount N`: the record's credit applied to an
     invoice (`PUT /{Collection}/{ID}/Allocations`)."""
@@ -680,7 +737,8 @@ def add_verbs(noun: str, group: typer.Typer) -> None:
     imports `payments apply`."""
     res = resource(noun)
     for change in res.status_verbs:
-        group.command(change.verb)(_status_change(res, change))
+        build = _bulk_status_change if change.bulk else _status_change
+        group.command(change.verb)(build(res, change))
     for action in res.actions:
         group.command(action.command)(build_action(res, action))
     if res.allocate:
