@@ -78,6 +78,10 @@ def test_journals_are_the_ledger_paged_by_offset_and_exported_by_offset(env, tmp
     assert offsets[:3] == [0, 100, 200]
     for journal in journals:
         assert sum(line["NetAmount"] for line in journal["JournalLines"]) == 0, journal
+    # `xero api --paginate` pages the collection as the table says: by offset, every journal once.
+    raw = run_xero("--sandbox", "--debug", "api", "--paginate", "Journals", env=env).ok()
+    assert [j["JournalNumber"] for j in raw.json()] == [j["JournalNumber"] for j in journals]
+    assert problems("Journals", raw.stderr) == []
 
     assert _june(journals) == _june_trial_balance(env)
     # The global company converts USD and EUR documents: its June is its trial balance too.
