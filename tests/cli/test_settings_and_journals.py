@@ -258,6 +258,8 @@ def test_budgets_have_a_line_per_account_and_an_amount_per_month(env) -> None:
     budgets = run_xero("--sandbox", "budgets", "list", env=env).ok().json()
     assert {b["Type"] for b in budgets} == {"OVERALL", "TRACKING"}
     assert all("BudgetLines" not in b for b in budgets), "a list leaves the lines out"
+    later = run_xero("--sandbox", "budgets", "list", "--from", "2027-04-01", env=env).ok().json()
+    assert later == [], "no budget has a period after its financial year"
     got = run_xero("--sandbox", "budgets", "get", budgets[0]["BudgetID"], env=env).ok().json()
     periods = [[b["Period"] for b in line["BudgetBalances"]] for line in got["BudgetLines"]]
     assert periods and all(p == [f"2026-{m:02d}" for m in range(4, 13)] + [
