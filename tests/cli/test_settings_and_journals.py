@@ -252,6 +252,10 @@ def test_every_collection_has_its_operations_and_scopes_and_a_missing_one_is_nam
         refused = run_xero(noun, "list", env=narrow)
         assert refused.code == 4, refused.stderr
         assert resource.scopes[0] in refused.stderr
+    # A branding theme (accounting.settings) is read; its payment services need their own scope.
+    [theme] = run_xero("branding-themes", "list", "--limit", "1", env=narrow).ok().json()
+    services = run_xero("branding-themes", "payment-services", theme["BrandingThemeID"], env=narrow)
+    assert services.code == 4 and "paymentservices" in services.stderr
 
 
 def test_budgets_have_a_line_per_account_and_an_amount_per_month(env) -> None:

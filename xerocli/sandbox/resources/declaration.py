@@ -109,6 +109,9 @@ class Route:
     path: str
     #: (the store, the request: `context["tenant_id"]`, `params`, `arg()`) -> the answer.
     handler: Callable[[Store, Request], Response]
+    #: The scopes that open this path when they are not the collection's (a branding theme's
+    #: payment services need `paymentservices`).
+    scopes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
