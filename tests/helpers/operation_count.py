@@ -93,6 +93,7 @@ def _of_resource(r: Resource) -> set[tuple[str, str]]:
         shapes |= {
             ("GET", attachments),
             ("GET", f"{attachments}/{ANY}"),  # download (by AttachmentID)
+            ("GET", f"{attachments}/{NAME}"),  # download KEY NAME (by its file name)
             ("PUT", f"{attachments}/{NAME}"),  # attach a new name
             ("POST", f"{attachments}/{NAME}"),  # attach a name the record has
         }

@@ -193,9 +193,16 @@ def upload(
     return stored[0]
 
 
-def download(client: XeroClient, resource: Resource, record_id: str, attachment: dict) -> bytes:
-    """The attachment's bytes, exactly as stored (asked for by ID: names may repeat in case)."""
-    key = str(attachment.get("AttachmentID") or attachment["FileName"])
+def download(
+    client: XeroClient, resource: Resource, record_id: str, attachment: dict, by_name: bool = False
+) -> bytes:
+    """The attachment's bytes, exactly as stored: asked for by ID (names may repeat in case),
+    or by its file name (Xero's other path) when the user named the one file so."""
+    key = str(
+        (attachment.get("FileName") if by_name else None)
+        or attachment.get("AttachmentID")
+        or attachment["FileName"]
+    )
     mime = str(attachment.get("MimeType") or "application/octet-stream")
     answer = client.request(
         "GET",

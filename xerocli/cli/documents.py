@@ -234,8 +234,10 @@ def build_download(res: Resource):
             ctx.obj.io.info(f"{res.singular.capitalize()} {key} has no attachments.")
             return
         written = []
+        # A file named by its exact name is asked for by it (GET .../Attachments/{FileName}).
+        by_name = name is not None and any(a.get("FileName") == name for a in found)
         for attachment in found:
-            data = documents.download(client, res, record_id, attachment)
+            data = documents.download(client, res, record_id, attachment, by_name=by_name)
             file_name = binary.safe_file_name(
                 str(attachment.get("FileName", "")), str(attachment.get("AttachmentID"))
             )
