@@ -118,6 +118,39 @@ def test_every_object_that_takes_attachments_round_trips_files_byte_identical(
         round_trip(res)
 
 
+def test_a_file_the_record_has_is_updated_by_its_name(api, sandbox_env, tmp_path) -> None:
+    """`attach` of a name the record holds sends Xero's update by file name (POST), a new name
+    a PUT; the record keeps one file of that name, with the new bytes; `download KEY NAME`
+    asks for it by its name (Xero's GET by file name)."""
+    res = next(r for r in RESOURCES if r.name == "Invoices")
+    key = create(api, res)[res.id_field]
+    first = write_files(tmp_path / "v1", "terms.pdf")
+    run_xero("--sandbox", "invoices", "attach", key, str(tmp_path / "v1" / "terms.pdf"),
+             env=sandbox_env).ok()  # fmt: skip
+    second = write_files(tmp_path / "v2", "terms.pdf", "extra.png")
+    again = run_xero(
+        "--sandbox", "--debug", "invoices", "attach", key,
+        *(str(tmp_path / "v2" / name) for name in second), env=sandbox_env,
+    ).ok()  # fmt: skip
+    sent = [line.split()[2:4] for line in again.stderr.splitlines() if "/Attachments/" in line
+            and line.startswith("debug: > ")]  # fmt: skip
+    assert [(method, url.rsplit("/", 1)[1]) for method, url in sent] == [
+        ("POST", "terms.pdf"),
+        ("PUT", "extra.png"),
+    ]
+    out = tmp_path / "back"
+    run_xero("--sandbox", "invoices", "download", key, "-o", str(out), env=sandbox_env).ok()
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == second != first
+    one = tmp_path / "one.pdf"
+    by_name = run_xero(
+        "--sandbox", "--debug", "invoices", "download", key, "terms.pdf", "-o", str(one),
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    assert one.read_bytes() == second["terms.pdf"]
+    gets = [line.split()[3] for line in by_name.stderr.splitlines() if "debug: > GET" in line]
+    assert gets[-1].endswith("/Attachments/terms.pdf")
+
+
 def test_invoice_pdf_history_note_and_link_of_an_invoice_created_with_its_receipt(
     api, sandbox_env, tmp_path
 ) -> None:

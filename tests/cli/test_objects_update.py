@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_objects_write import CREATES, _fill
+from tests.cli.test_objects_write import CREATES, _a_user, _fill
 from tests.helpers.cli import run_xero
 from xerocli.api.resources import BY_NOUN, RESOURCES
 
@@ -28,6 +28,7 @@ CHANGES = {
     "contact-groups": ("--name", "Name", "Group {}"),
     "quotes": ("--title", "Title", "{}"),
     "repeating-invoices": ("--reference", "Reference", "{}"),
+    "receipts": ("--reference", "Reference", "{}"),
 }
 #: What Xero itself moves on every change.
 MOVES = {"UpdatedDateUTC", "UpdatedDateUTCString"}
@@ -46,6 +47,8 @@ def _create(noun: str, env) -> dict:
     options, _, _ = CREATES[noun]
     u = uuid.uuid4().hex[:8]
     names = {"u": u, "c": str(int(u, 16) % 900000 + 100000)}
+    if noun == "receipts":
+        names["user"] = _a_user(env)
     [created] = run_xero("--sandbox", noun, "create", *_fill(options, names), env=env).ok().json()
     return created
 

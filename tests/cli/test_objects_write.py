@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import run_xero
+from tests.helpers.xero_operations import problems, sent_requests
 from xerocli.api.resources import BY_NOUN
 
 
@@ -454,6 +455,31 @@ def _billable_bill(env) -> dict[str, str]:
     }
 
 
+def _a_user(env, index: int = 1) -> str:
+    """A UserID of the demo company (receipts and claims belong to a user)."""
+    return run_xero("--sandbox", "users", "list", env=env).ok().json()[index]["UserID"]
+
+
+def _receipts_to_claim(env, user: str = "") -> dict[str, str]:
+    """A user and two draft receipts of theirs, for expense claims."""
+    user = user or _a_user(env)
+    made = {"user": user}
+    for name, amount in (("receipt", "40"), ("receipt2", "12.5")):
+        [receipt] = (
+            run_xero(
+                "--sandbox",
+                "receipts",
+                "create",
+                *("--user", user, "--contact", unique("Taxi"), "--line", f"Fare,1,{amount},429"),
+                env=env,
+            )
+            .ok()
+            .json()
+        )
+        made[name] = receipt["ReceiptID"]
+    return made
+
+
 def _invoice_to_pay(env) -> str:
     created = run_xero(
         "--sandbox",
@@ -602,6 +628,26 @@ CREATES = {
         },
         {"Payments.0.Amount": "100.5", "Account.Code": "090", "Type": "RECBATCH"},
     ),
+    "receipts": (
+        [
+            *("--user", "{user}", "--contact", "Cafe {u}", "--line", "Lunch,2,12.5,420"),
+            *("--reference", "{u}", "--date", "2026-11-03"),
+        ],
+        {
+            "User": {"UserID": "{user}"},
+            "Contact": {"Name": "File cafe {u}"},
+            "LineAmountTypes": "Inclusive",
+            "LineItems": [
+                {"Description": "Taxi", "Quantity": 1, "UnitAmount": 23, "AccountCode": "429"}
+            ],
+        },
+        {"Status": "DRAFT", "Reference": "{u}", "User.UserID": "{user}", "SubTotal": "25"},
+    ),
+    "expense-claims": (
+        ["--user", "{user}", "--receipt", "{receipt}"],
+        {"User": {"UserID": "{user}"}, "Receipts": [{"ReceiptID": "{receipt2}"}]},
+        {"Status": "SUBMITTED", "Receipts.0.ReceiptID": "{receipt}", "Total": "46"},
+    ),
     "payments": (
         ["--invoice", "{invoice}", "--account", "090", "--amount", "100.5", "--date", "2026-11-20"],
         {"Invoice": {"InvoiceNumber": "{invoice}"}, "Account": {"Code": "090"}, "Amount": 50},
@@ -637,6 +683,10 @@ def test_create_from_options_and_from_a_file_for_every_object(
         names["invoice"] = _invoice_to_pay(sandbox_env)
     if noun == "linked-transactions":
         names.update(_billable_bill(sandbox_env))
+    if noun == "receipts":
+        names["user"] = _a_user(sandbox_env)
+    if noun == "expense-claims":
+        names.update(_receipts_to_claim(sandbox_env))
     created = run_xero("--sandbox", noun, "create", *_fill(options, names), env=sandbox_env)
     [created] = created.ok().json()
     id_field = BY_NOUN[noun].id_field
@@ -979,3 +1029,173 @@ def test_linked_transaction_is_listed_by_source_and_deleted(sandbox_env) -> None
     run_xero("--sandbox", "linked-transactions", "delete", key, env=sandbox_env).ok()
     gone = run_xero("--sandbox", "linked-transactions", "get", key, env=sandbox_env)
     assert gone.code == 5 and gone.stdout == ""
+
+
+def _claims_owed(env) -> tuple[Decimal, Decimal]:
+    """(what 801 Unpaid Expense Claims holds today by the trial balance, which balances; the
+    totals of the AUTHORISED claims listed)."""
+    rows = run_xero("--sandbox", "reports", "trial-balance", "--json", env=env).ok().json()
+    accounts = [row for row in rows if row["RowType"] == "Row"]
+    debits = sum(Decimal(str(row["YTD Debit"] or 0)) for row in accounts)
+    credits = sum(Decimal(str(row["YTD Credit"] or 0)) for row in accounts)
+    assert debits == credits
+    [claims] = [row for row in accounts if row["Account"].endswith("(801)")]
+    owed = Decimal(str(claims["YTD Credit"] or 0)) - Decimal(str(claims["YTD Debit"] or 0))
+    listed = run_xero("--sandbox", "expense-claims", "list", "--status", "AUTHORISED", env=env)
+    return owed, sum((Decimal(str(c["Total"])) for c in listed.ok().json()), Decimal(0))
+
+
+def test_expense_claim_moves_its_receipts_posts_when_authorised_and_is_voided(sandbox_env):
+    """A claim takes only its user's draft receipts (another user's: refused, nothing made);
+    `authorise` moves it and its receipts to AUTHORISED, and 801 Unpaid Expense Claims holds
+    exactly the authorised claims' totals, as bills would (the trial balance balances); `void`
+    moves the receipts to VOIDED, and a voided claim cannot be voided twice."""
+    users = run_xero("--sandbox", "users", "list", env=sandbox_env).ok().json()
+    made = _receipts_to_claim(sandbox_env, users[1]["UserID"])
+    refused = run_xero(
+        "--sandbox",
+        "expense-claims",
+        "create",
+        *("--user", users[2]["UserID"], "--receipt", made["receipt"]),
+        env=sandbox_env,
+    )
+    assert refused.code == 6 and "belongs to another user" in refused.stderr
+    [claim] = (
+        run_xero(
+            "--sandbox",
+            "expense-claims",
+            "create",
+            *("--user", made["user"], "--receipt", made["receipt"]),
+            *("--receipt", made["receipt2"]),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    key = claim["ExpenseClaimID"]
+    assert claim["Status"] == "SUBMITTED" and Decimal(str(claim["Total"])) == Decimal("60.38")
+    authorised = run_xero("--sandbox", "expense-claims", "authorise", key, env=sandbox_env).ok()
+    assert f"Authorised expense claim {key}" in authorised.stderr
+    [answer] = authorised.json()
+    assert [r["Status"] for r in answer["Receipts"]] == ["AUTHORISED", "AUTHORISED"]
+    owed, authorised_totals = _claims_owed(sandbox_env)  # 40 + 12.50, and 15% GST, among them
+    assert owed == authorised_totals and owed >= Decimal("60.38")
+    run_xero("--sandbox", "expense-claims", "void", key, env=sandbox_env).ok()
+    receipt = run_xero("--sandbox", "receipts", "get", made["receipt"], env=sandbox_env).ok()
+    assert receipt.json()["Status"] == "VOIDED"
+    again = run_xero("--sandbox", "expense-claims", "void", key, env=sandbox_env)
+    assert again.code == 6 and "already VOIDED" in again.stderr
+
+
+def test_items_and_accounts_are_deleted_by_delete(sandbox_env) -> None:
+    """`items delete CODE` and `accounts delete CODE`: Xero's DELETE by ID; neither is found
+    afterwards (exit 5)."""
+    u = uuid.uuid4().hex[:8]
+    code = str(int(u, 16) % 900000 + 100000)
+    run_xero(
+        "--sandbox", "items", "create", "--code", f"GONE-{u}", "--name", u, env=sandbox_env
+    ).ok()
+    [account] = (
+        run_xero(
+            "--sandbox",
+            "accounts",
+            "create",
+            *("--code", code, "--name", f"Spare {u}", "--type", "EXPENSE"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    for noun, key in (("items", f"GONE-{u}"), ("accounts", code)):
+        done = run_xero("--sandbox", "--debug", noun, "delete", key, env=sandbox_env).ok()
+        assert problems(BY_NOUN[noun].name, done.stderr) == [], noun
+        assert "Deleted " in done.stderr
+    assert run_xero("--sandbox", "items", "get", f"GONE-{u}", env=sandbox_env).code == 5
+    gone = run_xero("--sandbox", "accounts", "get", account["AccountID"], env=sandbox_env)
+    assert gone.code == 5 and gone.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("noun", "type_"),
+    [
+        ("credit-notes", "ACCRECCREDIT"),
+        ("prepayments", "RECEIVE-PREPAYMENT"),  # overpayments share its declaration (_prepaid)
+    ],
+)
+def test_unallocate_gives_the_credit_back_and_the_invoice_owes_again(noun, type_, sandbox_env):
+    """`unallocate KEY ALLOCATION_ID`: Xero's DELETE of one allocation; the credit is the
+    record's again, the invoice owes it again; the same allocation again is not found (exit
+    5), and an ID that is not a GUID is refused before anything is sent (exit 2)."""
+    resource = BY_NOUN[noun]
+    [credit] = (
+        run_xero(
+            "--sandbox",
+            noun,
+            "list",
+            *("--status", "AUTHORISED", "--type", type_, "--where", "RemainingCredit>=2"),
+            *("--limit", "1"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    credit_id = credit[resource.id_field]
+    [invoice] = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "create",
+            *("--contact", credit["Contact"]["ContactID"], "--line", "Work,1,1.00,200,NONE"),
+            *("--status", "AUTHORISED", "--due-date", "2026-12-31"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    number = invoice["InvoiceNumber"]
+    allocate = ("allocate", credit_id, "--invoice", number, "--amount", "1.00")
+    [made] = run_xero("--sandbox", noun, *allocate, env=sandbox_env).ok().json()
+    undone = run_xero(
+        "--sandbox", "--debug", noun, "unallocate", credit_id, made["AllocationID"], env=sandbox_env
+    ).ok()
+    assert problems(resource.name, undone.stderr) == []
+    assert f"Deleted allocation {made['AllocationID']}" in undone.stderr
+    reopened = run_xero("--sandbox", "invoices", "get", number, env=sandbox_env).ok().json()
+    assert (reopened["Status"], Decimal(str(reopened["AmountDue"]))) == ("AUTHORISED", 1)
+    assert reopened[resource.name] == []
+    again = run_xero(
+        "--sandbox", noun, "unallocate", credit_id, made["AllocationID"], env=sandbox_env
+    )
+    assert again.code == 5 and again.stdout == ""
+    bad = run_xero("--sandbox", noun, "unallocate", credit_id, "not-an-id", env=sandbox_env)
+    assert bad.code == 2 and "is not an AllocationID" in bad.stderr
+
+
+def test_bank_transfers_and_batch_payments_are_deleted_several_in_one_request(sandbox_env):
+    """`delete KEY KEY...`: Xero's bulk forms, one `POST /BankTransfers` (summarizeErrors) of
+    both, and a `POST /BatchPayments` (no parameters) of each one's Status DELETED."""
+    made = {}
+    for noun, options in (
+        ("bank-transfers", lambda: ["--from", "090", "--to", "095", "--amount", "3.21"]),
+        (
+            "batch-payments",
+            lambda: ["--account", "090", "--pay", f"{_invoice_to_pay(sandbox_env)},5"],
+        ),
+    ):
+        made[noun] = [
+            run_xero("--sandbox", noun, "create", *options(), env=sandbox_env)
+            .ok()
+            .json()[0][BY_NOUN[noun].id_field]
+            for _ in range(2)
+        ]
+        done = run_xero("--sandbox", "--debug", noun, "delete", *made[noun], env=sandbox_env).ok()
+        assert problems(BY_NOUN[noun].name, done.stderr) == [], noun
+        writes = [r for r in sent_requests(done.stderr) if r[0] == "POST"]
+        times = 1 if noun == "bank-transfers" else 2
+        assert [(method, path) for method, path, _ in writes] == [
+            ("POST", BY_NOUN[noun].path)
+        ] * times
+        assert {r["Status"] for r in done.json()} == {"DELETED"}, noun
+        assert f"Deleted 2 {noun.replace('-', ' ')}" in done.stderr
+    got = run_xero("--sandbox", "batch-payments", "get", made["batch-payments"][1], env=sandbox_env)
+    assert got.ok().json()["Status"] == "DELETED"

@@ -78,6 +78,10 @@ def test_journals_are_the_ledger_paged_by_offset_and_exported_by_offset(env, tmp
     assert offsets[:3] == [0, 100, 200]
     for journal in journals:
         assert sum(line["NetAmount"] for line in journal["JournalLines"]) == 0, journal
+    # `xero api --paginate` pages the collection as the table says: by offset, every journal once.
+    raw = run_xero("--sandbox", "--debug", "api", "--paginate", "Journals", env=env).ok()
+    assert [j["JournalNumber"] for j in raw.json()] == [j["JournalNumber"] for j in journals]
+    assert problems("Journals", raw.stderr) == []
 
     assert _june(journals) == _june_trial_balance(env)
     # The global company converts USD and EUR documents: its June is its trial balance too.
@@ -169,14 +173,17 @@ def test_contact_groups_are_created_filled_renamed_emptied_and_deleted(env) -> N
         ("add", "Walkers", *names),
         ("update", "Walkers", "--name", "Ramblers"),
         ("remove", "Ramblers", ids[0]),
-        ("delete", "Ramblers"),
     ]
     for step in steps:
         done = run_xero("--sandbox", "--debug", "contact-groups", *step, env=env).ok()
         assert problems("ContactGroups", done.stderr) == [], step
     group = run_xero("--sandbox", "contact-groups", "get", "Ramblers", env=env).ok().json()
-    assert group["Status"] == "DELETED"
     assert [m["ContactID"] for m in group["Contacts"]] == ids[1:]
+    for step in (("clear", "Ramblers"), ("delete", "Ramblers")):  # every member at once
+        done = run_xero("--sandbox", "--debug", "contact-groups", *step, env=env).ok()
+        assert problems("ContactGroups", done.stderr) == [], step
+    group = run_xero("--sandbox", "contact-groups", "get", "Ramblers", env=env).ok().json()
+    assert group["Status"] == "DELETED" and group["Contacts"] == []
     again = run_xero("--sandbox", "contact-groups", "create", "--name", "VIP Customers", env=env)
     assert again.code == 6 and "already exists" in again.stderr
 
@@ -245,12 +252,18 @@ def test_every_collection_has_its_operations_and_scopes_and_a_missing_one_is_nam
         refused = run_xero(noun, "list", env=narrow)
         assert refused.code == 4, refused.stderr
         assert resource.scopes[0] in refused.stderr
+    # A branding theme (accounting.settings) is read; its payment services need their own scope.
+    [theme] = run_xero("branding-themes", "list", "--limit", "1", env=narrow).ok().json()
+    services = run_xero("branding-themes", "payment-services", theme["BrandingThemeID"], env=narrow)
+    assert services.code == 4 and "paymentservices" in services.stderr
 
 
 def test_budgets_have_a_line_per_account_and_an_amount_per_month(env) -> None:
     budgets = run_xero("--sandbox", "budgets", "list", env=env).ok().json()
     assert {b["Type"] for b in budgets} == {"OVERALL", "TRACKING"}
     assert all("BudgetLines" not in b for b in budgets), "a list leaves the lines out"
+    later = run_xero("--sandbox", "budgets", "list", "--from", "2027-04-01", env=env).ok().json()
+    assert later == [], "no budget has a period after its financial year"
     got = run_xero("--sandbox", "budgets", "get", budgets[0]["BudgetID"], env=env).ok().json()
     periods = [[b["Period"] for b in line["BudgetBalances"]] for line in got["BudgetLines"]]
     assert periods and all(p == [f"2026-{m:02d}" for m in range(4, 13)] + [
@@ -258,6 +271,55 @@ def test_budgets_have_a_line_per_account_and_an_amount_per_month(env) -> None:
     accounts = run_xero("--sandbox", "accounts", "list", env=env).ok().json()
     codes = {a["AccountID"]: a["Code"] for a in accounts}
     assert all(codes[line["AccountID"]] == line["AccountCode"] for line in got["BudgetLines"])
+
+
+def _trial_balance(env: dict[str, str], day: str) -> dict[str, Decimal]:
+    """Balance per account code (debits positive) at `day`; the report balances."""
+    report = run_xero("--sandbox", "reports", "trial-balance", "--date", day, "-o", "json", env=env)
+    rows = [r for r in json.loads(report.ok().stdout, parse_float=Decimal) if r["RowType"] == "Row"]
+    assert sum((r["YTD Debit"] or 0) for r in rows) == sum((r["YTD Credit"] or 0) for r in rows)
+    return {
+        row["Account"].rsplit("(", 1)[1].rstrip(")"): (row["YTD Debit"] or 0)
+        - (row["YTD Credit"] or 0)
+        for row in rows
+    }
+
+
+def test_setup_is_checked_whole_and_applied_whole(env, tmp_path: Path) -> None:
+    """`xero setup --file`: balances that do not balance are refused before anything is sent
+    (exit 2, one line); a balance on an account that does not exist is refused by Xero with
+    nothing applied (the new account of the same request not made either); `--dry-run` sends
+    nothing; a good one makes the account and posts the balances the day before the
+    conversion date, and the trial balance there still balances."""
+    setup = {
+        "ConversionDate": {"Month": 1, "Year": 2024},
+        "Accounts": [{"Code": "851", "Name": "Shareholder Loan", "Type": "TERMLIAB"}],
+        "ConversionBalances": [
+            {"AccountCode": "090", "Balance": 1500.25},
+            {"AccountCode": "851", "Balance": -1000},
+            {"AccountCode": "960", "Balance": -500.25},
+        ],
+    }
+    path = tmp_path / "setup.json"
+    unbalanced = {**setup, "ConversionBalances": setup["ConversionBalances"][:2]}
+    path.write_text(json.dumps(unbalanced))
+    refused = run_xero("--sandbox", "--debug", "setup", "--file", str(path), env=env)
+    assert refused.code == 2 and "must balance: debits less credits is 500.25" in refused.stderr
+    assert sent_requests(refused.stderr) == [] and refused.stdout == ""
+    unknown = {**setup, "ConversionBalances": [
+        *setup["ConversionBalances"][:2], {"AccountCode": "999", "Balance": -500.25}]}  # fmt: skip
+    path.write_text(json.dumps(unknown))
+    rejected = run_xero("--sandbox", "setup", "--file", str(path), env=env)
+    assert rejected.code == 6 and "account code '999' does not exist" in rejected.stderr
+    assert run_xero("--sandbox", "accounts", "get", "851", env=env).code == 5
+    path.write_text(json.dumps(setup))
+    dry = run_xero("--sandbox", "--debug", "setup", "--file", str(path), "--dry-run", env=env)
+    assert dry.ok().json()[0]["ConversionBalances"][0] == {"AccountCode": "090", "Balance": 1500.25}
+    assert sent_requests(dry.stderr) == []
+    done = run_xero("--sandbox", "--debug", "setup", "--file", str(path), env=env).ok()
+    assert problems("Setup", done.stderr) == []
+    assert done.json()[0]["Accounts"]["New"] == 1 and "1 accounts new" in done.stderr
+    assert _trial_balance(env, "2023-12-31")["851"] == Decimal("-1000")
 
 
 def test_readme_table_names_every_collection_and_its_command() -> None:

@@ -106,6 +106,8 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("POST", "/CreditNotes", *_WRITE),
         ("GET", "/CreditNotes/{CreditNoteID}", "unitdp"),
         ("POST", "/CreditNotes/{CreditNoteID}", "unitdp"),
+        ("PUT", "/CreditNotes/{CreditNoteID}/Allocations", "summarizeErrors"),
+        ("DELETE", "/CreditNotes/{CreditNoteID}/Allocations/{AllocationID}"),
     ),
     "ManualJournals": _ops(
         ("GET", "/ManualJournals", *_PAGED),
@@ -227,6 +229,19 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("POST", "/LinkedTransactions/{LinkedTransactionID}"),
         ("DELETE", "/LinkedTransactions/{LinkedTransactionID}"),
     ),
+    "Receipts": _ops(
+        ("GET", "/Receipts", "order", "unitdp", "where"),
+        ("PUT", "/Receipts", "unitdp"),
+        ("GET", "/Receipts/{ReceiptID}", "unitdp"),
+        ("POST", "/Receipts/{ReceiptID}", "unitdp"),
+    ),
+    "Setup": _ops(("POST", "/Setup")),
+    "ExpenseClaims": _ops(
+        ("GET", "/ExpenseClaims", "order", "where"),
+        ("PUT", "/ExpenseClaims"),
+        ("GET", "/ExpenseClaims/{ExpenseClaimID}"),
+        ("POST", "/ExpenseClaims/{ExpenseClaimID}"),
+    ),
 }
 
 _PAYMENT_SERVICE = (
@@ -240,6 +255,9 @@ _PAYMENT_SERVICE = (
 BODY_FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/ContactGroups"): frozenset({"ContactGroupID", "Name", "Status", "Contacts"}),
     ("PUT", "/Currencies"): frozenset({"Code", "Description"}),
+    ("PUT", "/ExpenseClaims"): frozenset(
+        {"ExpenseClaimID", "Status", "Payments", "User", "Receipts", "ReceiptID"}
+    ),
     ("PUT", "/PaymentServices"): frozenset(_PAYMENT_SERVICE),
     ("POST", "/BrandingThemes/{BrandingThemeID}/PaymentServices"): frozenset(_PAYMENT_SERVICE),
 }

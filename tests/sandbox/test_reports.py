@@ -221,6 +221,16 @@ def test_the_books_agree_with_the_documents(nz_books) -> None:
     tax_sign = {"ACCREC": -1, "ACCPAY": 1, "ACCRECCREDIT": 1, "ACCPAYCREDIT": -1}
     tax = sum((tax_sign[d["Type"]] * d["TotalTax"] for d in invoices + notes), ZERO)
     tax += sum(((-1 if t["Type"] == "RECEIVE" else 1) * t["TotalTax"] for t in banked), ZERO)
+    # Authorised expense claims post their receipts' tax as a bill does (a debit).
+    tax += sum(
+        (
+            r["TotalTax"]
+            for claim in every(nz_books, "ExpenseClaims")
+            if claim["Status"] in ("AUTHORISED", "PAID")
+            for r in claim["Receipts"]
+        ),
+        ZERO,
+    )
     for journal in every(nz_books, "ManualJournals"):
         if journal["Status"] != "POSTED":
             continue

@@ -72,5 +72,7 @@ def walk(client: httpx.Client, resource: Resource) -> int:
 def test_every_declared_resource_deserializes_with_xero_python(nz, glob) -> None:
     checked = {}
     for resource in resources.ALL:
+        if not resource.listed:  # POST only (Setup): nothing to read
+            continue
         checked[resource.collection] = sum(walk(client, resource) for client in (nz, glob))
     assert set(checked) >= {"Invoices", "Contacts", "ManualJournals", "TaxRates"}, checked

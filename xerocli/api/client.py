@@ -514,20 +514,35 @@ class XeroClient:
 
         Yields (collection key, records) per page; the key is the answer's one list field.
         """
+        from xerocli.api.resources import BY_NAME
+
         params = dict(params or {})
+        # A collection of the table pages as it does in Xero: Journals by offset, Quotes by
+        # page alone (Xero's 100), the rest by page and pageSize.
+        known = BY_NAME.get(path.strip("/").lower())
+        if known is not None and known.offset_field:
+            for records in self._iter_offset_pages(known, params, headers, None):
+                yield known.records_key, records
+            return
         page = int(params.pop("page", 1))
         page_size = int(params.pop("pageSize", page_size))
         while True:
+            query = (
+                known.page_query(page, page_size)
+                if known
+                else {"page": page, "pageSize": page_size}
+            )
             answer = self.request(
                 "GET",
                 path,
-                params={**params, "page": page, "pageSize": page_size},
+                params={**params, **query},
                 headers=headers,
             )
             key = collection_key(answer.payload)
             records = answer.payload.get(key, []) if key else []
             yield key, records
-            if key is None or is_last_page(answer.payload, page, len(records), page_size):
+            full = known.records_per_page(page_size) if known else page_size
+            if key is None or is_last_page(answer.payload, page, len(records), full):
                 return
             page += 1
 

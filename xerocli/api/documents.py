@@ -173,11 +173,13 @@ def upload(
     *,
     include_online: bool,
     idempotency_key: str,
+    replaces: bool = False,
 ) -> dict:
-    """PUT one file to the record; Xero answers with the attachment as stored."""
+    """One file to the record: PUT a new name, POST one the record has (Xero's update of an
+    attachment by file name); Xero answers with the attachment as stored."""
     params = {"IncludeOnline": "true"} if include_online else None
     answer = client.request(
-        "PUT",
+        "POST" if replaces else "PUT",
         _attachments_path(resource, record_id, file.name),
         params=params,
         content=file.read(),
@@ -191,9 +193,16 @@ def upload(
     return stored[0]
 
 
-def download(client: XeroClient, resource: Resource, record_id: str, attachment: dict) -> bytes:
-    """The attachment's bytes, exactly as stored (asked for by ID: names may repeat in case)."""
-    key = str(attachment.get("AttachmentID") or attachment["FileName"])
+def download(
+    client: XeroClient, resource: Resource, record_id: str, attachment: dict, by_name: bool = False
+) -> bytes:
+    """The attachment's bytes, exactly as stored: asked for by ID (names may repeat in case),
+    or by its file name (Xero's other path) when the user named the one file so."""
+    key = str(
+        (attachment.get("FileName") if by_name else None)
+        or attachment.get("AttachmentID")
+        or attachment["FileName"]
+    )
     mime = str(attachment.get("MimeType") or "application/octet-stream")
     answer = client.request(
         "GET",

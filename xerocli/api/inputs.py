@@ -359,6 +359,8 @@ LINE_FORMATS = {
         optional_last=False,
         refs=(("Invoice", "InvoiceID", "InvoiceNumber"),),
     ),
+    # One receipt of an expense claim, by its ReceiptID.
+    "receipt_line": LineFormat(("ReceiptID",), "receipt ID", option="receipt", optional_last=False),
 }
 
 

@@ -275,6 +275,36 @@ class LinkedTransaction(XeroModel):
     TargetLineItemID: str | None = None
 
 
+class UserRef(XeroModel):
+    UserID: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Receipt(XeroModel):
+    """A user's draft receipt (`PUT /Receipts`), claimed later on an expense claim."""
+
+    ReceiptID: str | None = None
+    User: UserRef
+    Contact: ContactRef
+    LineItems: list[LineItem] = Field(min_length=1)
+    Date: dt.date | None = None
+    Reference: Text | None = None
+    LineAmountTypes: LineAmountTypesLiteral | None = None
+    Url: Text | None = None
+
+
+class ReceiptRef(XeroModel):
+    ReceiptID: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class ExpenseClaim(XeroModel):
+    """A claim of a user's draft receipts (`PUT /ExpenseClaims`); Xero makes it SUBMITTED."""
+
+    ExpenseClaimID: str | None = None
+    User: UserRef
+    Receipts: list[ReceiptRef] = Field(min_length=1)
+    Status: Literal["SUBMITTED", "AUTHORISED"] | None = None
+
+
 class Quote(XeroModel):
     QuoteID: str | None = None
     QuoteNumber: Text | None = None
@@ -398,6 +428,39 @@ class Account(XeroModel):
     CurrencyCode: Currency | None = None
     EnablePaymentsToAccount: bool | None = None
     ShowInExpenseClaims: bool | None = None
+
+
+class SetupDate(XeroModel):
+    Month: Annotated[int, Field(ge=1, le=12)]
+    Year: Annotated[int, Field(gt=2006)]
+
+
+class SetupBalance(XeroModel):
+    AccountCode: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    Balance: Money  # debits positive, credits negative
+
+
+class Setup(XeroModel):
+    """`POST /Setup`: a new organisation's accounts, conversion date and opening balances.
+    The balances must balance (Xero would otherwise post the difference for you)."""
+
+    ConversionDate: SetupDate | None = None
+    ConversionBalances: list[SetupBalance] | None = None
+    Accounts: list[Account] | None = None
+
+    @model_validator(mode="after")
+    def _balanced(self) -> Setup:
+        balances = self.ConversionBalances or []
+        if balances and self.ConversionDate is None:
+            raise ValueError("ConversionDate is required with ConversionBalances")
+        total = sum((b.Balance for b in balances), Decimal(0))
+        if total != 0:
+            raise ValueError(
+                f"the conversion balances must balance: debits less credits is {total:.2f}"
+            )
+        if not (balances or self.Accounts or self.ConversionDate):
+            raise ValueError("needs ConversionDate, ConversionBalances or Accounts")
+        return self
 
 
 class JournalLine(XeroModel):

@@ -102,6 +102,60 @@ def allocate(
     return made[0]
 
 
+def change_statuses(
+    client: XeroClient,
+    res: Resource,
+    record_ids: list[str],
+    status: str,
+    *,
+    form: str,
+    summarize: bool,
+    idempotency_key: str,
+) -> list[dict]:
+    """Give every record `status` through `POST /{Collection}`: in one request of them all
+    (`form` "list": Xero's bulk delete of bank transfers) or one request a record, the element
+    itself the body ("each": a batch payment's delete form). The records as Xero answers them,
+    or a ValidationError naming each one it refused."""
+    params = {"summarizeErrors": "false"} if summarize else None
+    elements = [{res.id_field: key, "Status": status} for key in record_ids]
+    bodies: list[Any] = [{res.name: elements}] if form == "list" else elements
+    records: list[dict] = []
+    for number, body in enumerate(bodies, start=1):
+        answer = client.request(
+            "POST",
+            res.path,
+            params=params,
+            json_body=body,
+            idempotency_key=f"{idempotency_key}-{number}",
+            scope_hint=res.scopes[0],
+        )
+        records += wire.records_of(answer.payload, res.name)
+    refused = [
+        f"{key}: {'; '.join(text for _, text in element_problems(record))}"
+        for key, record in zip(record_ids, records, strict=False)
+        if element_problems(record)
+    ]
+    if refused:
+        raise errors.ValidationError(f"Xero refused: {', '.join(refused)}")
+    return records
+
+
+def delete_allocation(
+    client: XeroClient, res: Resource, record_id: str, allocation_id: str, *, idempotency_key: str
+) -> dict:
+    """Undo one allocation of the record's credit (`DELETE
+    /{Collection}/{ID}/Allocations/{AllocationID}`): the credit is the record's again and the
+    invoice owes it again. The allocation Xero deleted."""
+    answer = client.request(
+        "DELETE",
+        res.record_path(record_id, "Allocations", allocation_id),
+        idempotency_key=idempotency_key,
+        scope_hint=res.scopes[0],
+    )
+    deleted = wire.records_of(answer.payload, "Allocations")
+    return deleted[0] if deleted else {"AllocationID": allocation_id}
+
+
 def refund(
     client: XeroClient,
     res: Resource,

@@ -133,7 +133,7 @@ TRACKING_OPTION = CreateOption(
     "tracking",
 )
 #: Create-option kinds that are repeatable lines.
-LINE_KINDS = ("line", "journal_line", "payment_line")
+LINE_KINDS = ("line", "journal_line", "payment_line", "receipt_line")
 #: Create-option kinds given several times: the lines, and the tracking of every line.
 REPEATED_KINDS = (*LINE_KINDS, "tracking")
 CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
@@ -201,6 +201,12 @@ class StatusVerb:
     help: str
     #: What the message says it did ("Accepted quote QU-0001.").
     done: str
+    #: Several KEYs at once through `POST /{Collection}`: "list", one request of every
+    #: record's Status (Xero's deleteBankTransfers); "each", one request a record, the element
+    #: itself the body (deleteBatchPayment takes one BatchPaymentDelete). "" : one KEY only.
+    bulk: str = ""
+    #: That form takes summarizeErrors.
+    bulk_summarize: bool = False
 
 
 @dataclass(frozen=True)
@@ -298,6 +304,8 @@ class Resource:
     #: `GET /{name}/{ID}` takes unitdp=4 as the list does (Overpayments' and Prepayments'
     #: get by ID does not).
     unitdp_by_id: bool = True
+    #: A sentence the group's help adds (Receipts and ExpenseClaims are legacy in Xero).
+    note: str = ""
     extra: dict = field(default_factory=dict)
 
     @property
@@ -671,7 +679,14 @@ BANK_TRANSFER = Resource(
         ),
     ),
     status_verbs=(
-        StatusVerb("delete", "DELETED", "Delete a bank transfer (it leaves the books).", "Deleted"),
+        StatusVerb(
+            "delete",
+            "DELETED",
+            "Delete bank transfers (they leave the books); several in one request.",
+            "Deleted",
+            bulk="list",
+            bulk_summarize=True,
+        ),
     ),
     export_columns=(
         "BankTransferID",
@@ -746,8 +761,10 @@ BATCH_PAYMENT = Resource(
         StatusVerb(
             "delete",
             "DELETED",
-            "Delete a batch payment and each of its payments (the invoices reopen).",
+            "Delete batch payments and each of their payments (the invoices reopen); several"
+            " at once.",
             "Deleted",
+            bulk="each",
         ),
     ),
     export_columns=(
@@ -936,6 +953,141 @@ LINKED_TRANSACTION = Resource(
     ),
 )
 
+#: Xero replaced expense claims (and their receipts) by Xero Expenses in 2018; the Accounting
+#: API still serves them for organisations that kept them.
+LEGACY_NOTE = (
+    "Legacy in Xero (replaced by Xero Expenses in 2018), still served for organisations that"
+    " use expense claims."
+)
+_RECEIPT_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED", "DECLINED", "VOIDED")
+
+RECEIPT = Resource(
+    name="Receipts",
+    model="Receipt",
+    updatable=True,
+    attachments=True,
+    history=True,
+    note=LEGACY_NOTE,
+    noun="receipts",
+    singular="receipt",
+    id_field="ReceiptID",
+    number_field=None,  # ReceiptNumber counts one user's receipts: not unique
+    paged=False,
+    supports_where=True,
+    unitdp=True,
+    element_errors=False,  # Xero's Receipts writes take no summarizeErrors
+    scopes=("accounting.invoices", "accounting.transactions"),
+    columns=(
+        Column("Date", "Date"),
+        Column("User.FirstName", "User"),
+        Column("Contact.Name", "Contact"),
+        Column("Reference", "Reference"),
+        Column("Status", "Status", style_by_status=True),
+        Column("Total", "Total", money=True),
+        Column("ReceiptID", "ReceiptID"),
+    ),
+    filters=(
+        _status(_RECEIPT_STATUSES),
+        Filter("user", "where_guid", "User.UserID", "Only receipts of this UserID."),
+        _contact(),
+        *_dates(),
+    ),
+    currency_field=None,  # a receipt is in the base currency
+    lines_field="LineItems",
+    line_columns=LINE_ITEM_COLUMNS,
+    create_options=(
+        CreateOption("user", "User.UserID", "The UserID who spent it (`xero users list`)."),
+        CONTACT_OPTION,
+        LINE_OPTION,
+        TRACKING_OPTION,
+        CreateOption("date", "Date", "Date (YYYY-MM-DD)."),
+        CreateOption("reference", "Reference", "Reference."),
+        CreateOption(
+            "line-amount-types",
+            "LineAmountTypes",
+            "Exclusive, Inclusive or NoTax.",
+            choices=LINE_AMOUNT_TYPES,
+        ),
+    ),
+    upsert_keys=("ReceiptID",),
+    export_columns=(
+        "ReceiptID",
+        "ReceiptNumber",
+        "Status",
+        "User.UserID",
+        "Contact.ContactID",
+        "Contact.Name",
+        "Date",
+        "Reference",
+        "LineAmountTypes",
+        "SubTotal",
+        "TotalTax",
+        "Total",
+        "HasAttachments",
+        "UpdatedDateUTC",
+    ),
+)
+
+EXPENSE_CLAIM = Resource(
+    name="ExpenseClaims",
+    model="ExpenseClaim",
+    history=True,
+    note=LEGACY_NOTE,
+    noun="expense-claims",
+    singular="expense claim",
+    id_field="ExpenseClaimID",
+    number_field=None,
+    paged=False,
+    supports_where=True,
+    unitdp=False,  # Xero's ExpenseClaims endpoints take no unitdp
+    element_errors=False,
+    scopes=("accounting.invoices", "accounting.transactions"),
+    columns=(
+        Column("User.FirstName", "User"),
+        Column("Status", "Status", style_by_status=True),
+        Column("ReportingDate", "Reported"),
+        Column("Total", "Total", money=True),
+        Column("AmountDue", "Due", money=True),
+        Column("ExpenseClaimID", "ExpenseClaimID"),
+    ),
+    filters=(
+        _status(("SUBMITTED", "AUTHORISED", "PAID", "VOIDED")),
+        Filter("user", "where_guid", "User.UserID", "Only claims of this UserID."),
+    ),
+    date_field=None,
+    currency_field=None,
+    lines_field="Receipts",
+    line_columns=("Receipt.ReceiptID", "Receipt.Reference", "Receipt.Status", "Receipt.Total"),
+    create_options=(
+        CreateOption("user", "User.UserID", "The UserID whose receipts are claimed."),
+        CreateOption(
+            "receipt",
+            "Receipts",
+            "A draft receipt of that user, by ReceiptID (repeatable).",
+            "receipt_line",
+        ),
+    ),
+    status_verbs=(
+        StatusVerb(
+            "authorise", "AUTHORISED", "Authorise a submitted claim (it posts).", "Authorised"
+        ),
+        StatusVerb("void", "VOIDED", "Void a claim that is not paid.", "Voided"),
+    ),
+    export_columns=(
+        "ExpenseClaimID",
+        "Status",
+        "User.UserID",
+        "User.FirstName",
+        "User.LastName",
+        "Total",
+        "AmountDue",
+        "AmountPaid",
+        "ReportingDate",
+        "PaymentDueDate",
+        "UpdatedDateUTC",
+    ),
+)
+
 RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="Invoices",
@@ -1109,6 +1261,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Accounts",
+        deletable=True,  # DELETE /{name}/{ID}
         attachments=True,
         model="Account",
         updatable=True,
@@ -1310,6 +1463,7 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="Items",
+        deletable=True,  # DELETE /{name}/{ID}
         history=True,
         model="Item",
         updatable=True,
@@ -1677,6 +1831,13 @@ RESOURCES: tuple[Resource, ...] = (
                 item_field="ContactID",
                 item_help="Contacts to remove: ContactIDs or names.",
                 item_resource="contacts",
+            ),
+            Action(
+                "clear",
+                "DELETE",
+                "{id}/Contacts",
+                "Contacts",
+                "Remove every contact from a group (one request; the group stays).",
             ),
         ),
         modified_since=False,  # Xero's GET /ContactGroups takes no If-Modified-Since
@@ -2091,6 +2252,28 @@ RESOURCES: tuple[Resource, ...] = (
     BATCH_PAYMENT,
     REPEATING_INVOICE,
     LINKED_TRANSACTION,
+    RECEIPT,
+    EXPENSE_CLAIM,
+)
+
+#: `POST /Setup`: a new organisation's chart, conversion date and balances in one request. An
+#: entry with no list or get (`xero setup --file F [--dry-run]`), so it is not in RESOURCES,
+#: which every list, export and mirror walks.
+SETUP = Resource(
+    name="Setup",
+    noun="setup",
+    singular="setup",
+    id_field="",
+    number_field=None,
+    paged=False,
+    supports_where=False,
+    unitdp=False,
+    scopes=("accounting.settings",),
+    columns=(),
+    model="Setup",
+    get_by="",
+    element_errors=False,
+    modified_since=False,
 )
 
 BY_NOUN: dict[str, Resource] = {resource.noun: resource for resource in RESOURCES}

@@ -9,6 +9,7 @@ COMMANDS: dict = {
     '': {
         'help': 'A command-line tool for the Xero accounting API.',
         'commands': {
+            'setup': 'Set a new organisation up: its accounts (created, or updated by Code),...',
             'api': 'Call any Xero endpoint: `xero api Invoices -f where=\'Status=="PAID"\'`, `xero...',
             'limits': "Show the organisation's call budget: this minute, in flight, and the day (no...",
             'completion': 'Print the TAB completion script for bash, zsh or fish.',
@@ -41,6 +42,8 @@ COMMANDS: dict = {
             'batch-payments': 'Work with batch payments in Xero.',
             'repeating-invoices': 'Work with repeating invoices in Xero.',
             'linked-transactions': 'Work with linked transactions in Xero.',
+            'receipts': 'Work with receipts in Xero.',
+            'expense-claims': 'Work with expense claims in Xero.',
             'sandbox': 'A local Xero emulator.',
             'auth': 'Log in to Xero, show the login, print a token.',
             'tenants': 'Organisations (tenants): list, select.',
@@ -57,6 +60,17 @@ COMMANDS: dict = {
             (('--no-color',), False, (), '', 'No colour (also NO_COLOR).', False),
             (('--quiet', '-q'), False, (), '', 'Print only the data: no notes on stderr.', False),
             (('--version',), False, (), '', 'Print the version.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'setup': {
+        'help': 'Set a new organisation up: its accounts (created, or updated by Code),...',
+        'options': [
+            (('--file',), True, (), '', 'A JSON object: ConversionDate {Month, Year}, ConversionBalances [{AccountCode, Balance}] (debits positive; they must balance) and Accounts [{Code, Name, Type}].', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key for the write (default: a new one).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -108,7 +122,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('collections', ('status', 'invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions'), '', -1),
+            ('collections', ('status', 'invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions', 'receipts', 'expense-claims'), '', -1),
         ],
     },
     'sql': {
@@ -511,6 +525,7 @@ COMMANDS: dict = {
             'attachments': 'List the files attached to an account.',
             'attach': 'Attach files to an account (a file of the same name is replaced).',
             'download': "Download an account's attachments, byte for byte.",
+            'delete': 'Delete an account (Xero removes it).',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -626,6 +641,16 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('name', (), '', 1),
+        ],
+    },
+    'accounts delete': {
+        'help': 'Delete an account (Xero removes it).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'bank-transactions': {
@@ -918,6 +943,7 @@ COMMANDS: dict = {
             'update': 'Change fields of one item: only the fields given are sent.',
             'history': "An item's history: each change, who and when.",
             'note': "Add a note to an item's history.",
+            'delete': 'Delete an item (Xero removes it).',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1020,6 +1046,16 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('text', (), '', 1),
+        ],
+    },
+    'items delete': {
+        'help': 'Delete an item (Xero removes it).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'purchase-orders': {
@@ -1211,6 +1247,7 @@ COMMANDS: dict = {
             'history': "A credit note's history: each change, who and when.",
             'note': "Add a note to a credit note's history.",
             'allocate': "Allocate a credit note's credit to an invoice.",
+            'unallocate': "Delete one allocation of a credit note's credit.",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1391,6 +1428,18 @@ COMMANDS: dict = {
         ],
         'arguments': [
             ('key', (), '', 1),
+        ],
+    },
+    'credit-notes unallocate': {
+        'help': "Delete one allocation of a credit note's credit.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('allocation', (), '', 1),
         ],
     },
     'manual-journals': {
@@ -1604,6 +1653,7 @@ COMMANDS: dict = {
             'delete': 'Delete a contact group (its contacts stay).',
             'add': 'Add contacts to a group.',
             'remove': 'Remove contacts from a group (one request each).',
+            'clear': 'Remove every contact from a group (one request; the group stays).',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1712,6 +1762,19 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('items', (), '', -1),
+        ],
+    },
+    'contact-groups clear': {
+        'help': 'Remove every contact from a group (one request; the group stays).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'tracking-categories': {
@@ -2485,6 +2548,7 @@ COMMANDS: dict = {
             'history': "An overpayment's history: each change, who and when.",
             'note': "Add a note to an overpayment's history.",
             'allocate': "Allocate an overpayment's credit to an invoice.",
+            'unallocate': "Delete one allocation of an overpayment's credit.",
             'refund': "Refund an overpayment's credit to its contact (a payment).",
         },
         'options': [
@@ -2563,6 +2627,18 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'overpayments unallocate': {
+        'help': "Delete one allocation of an overpayment's credit.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('allocation', (), '', 1),
+        ],
+    },
     'overpayments refund': {
         'help': "Refund an overpayment's credit to its contact (a payment).",
         'options': [
@@ -2585,6 +2661,7 @@ COMMANDS: dict = {
             'history': "A prepayment's history: each change, who and when.",
             'note': "Add a note to a prepayment's history.",
             'allocate': "Allocate a prepayment's credit to an invoice.",
+            'unallocate': "Delete one allocation of a prepayment's credit.",
             'refund': "Refund a prepayment's credit to its contact (a payment).",
         },
         'options': [
@@ -2663,6 +2740,18 @@ COMMANDS: dict = {
             ('key', (), '', 1),
         ],
     },
+    'prepayments unallocate': {
+        'help': "Delete one allocation of a prepayment's credit.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('allocation', (), '', 1),
+        ],
+    },
     'prepayments refund': {
         'help': "Refund a prepayment's credit to its contact (a payment).",
         'options': [
@@ -2688,7 +2777,7 @@ COMMANDS: dict = {
             'download': "Download a bank transfer's attachments, byte for byte.",
             'history': "A bank transfer's history: each change, who and when.",
             'note': "Add a note to a bank transfer's history.",
-            'delete': 'Delete a bank transfer (it leaves the books).',
+            'delete': 'Delete bank transfers (they leave the books); several in one request.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -2812,7 +2901,7 @@ COMMANDS: dict = {
         ],
     },
     'bank-transfers delete': {
-        'help': 'Delete a bank transfer (it leaves the books).',
+        'help': 'Delete bank transfers (they leave the books); several in one request.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
@@ -2821,7 +2910,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('key', (), '', 1),
+            ('keys', (), '', -1),
         ],
     },
     'batch-payments': {
@@ -2832,7 +2921,7 @@ COMMANDS: dict = {
             'create': 'Create batch payments from options or a file.',
             'history': "A batch payment's history: each change, who and when.",
             'note': "Add a note to a batch payment's history.",
-            'delete': 'Delete a batch payment and each of its payments (the invoices reopen).',
+            'delete': 'Delete batch payments and each of their payments (the invoices reopen);...',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -2917,7 +3006,7 @@ COMMANDS: dict = {
         ],
     },
     'batch-payments delete': {
-        'help': 'Delete a batch payment and each of its payments (the invoices reopen).',
+        'help': 'Delete batch payments and each of their payments (the invoices reopen);...',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
@@ -2926,7 +3015,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('key', (), '', 1),
+            ('keys', (), '', -1),
         ],
     },
     'repeating-invoices': {
@@ -3178,6 +3267,277 @@ COMMANDS: dict = {
         'help': 'Delete a linked transaction (Xero removes it).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'receipts': {
+        'help': 'Work with receipts in Xero.',
+        'commands': {
+            'list': 'List receipts.',
+            'get': 'Show one receipt by ReceiptID.',
+            'create': 'Create receipts from options or a file.',
+            'update': 'Change fields of one receipt: only the fields given are sent.',
+            'attachments': 'List the files attached to a receipt.',
+            'attach': 'Attach files to a receipt (a file of the same name is replaced).',
+            'download': "Download a receipt's attachments, byte for byte.",
+            'history': "A receipt's history: each change, who and when.",
+            'note': "Add a note to a receipt's history.",
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'receipts list': {
+        'help': 'List receipts.',
+        'options': [
+            (('--status',), True, ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'DECLINED', 'VOIDED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--user',), True, (), '', 'Only receipts of this UserID.', True),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', True),
+            (('--from',), True, (), '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, (), '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'receipts get': {
+        'help': 'Show one receipt by ReceiptID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'receipts create': {
+        'help': 'Create receipts from options or a file.',
+        'options': [
+            (('--user',), True, (), '', 'The UserID who spent it (`xero users list`).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
+            (('--tracking',), True, (), '', 'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).', True),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--line-amount-types',), True, ('Exclusive', 'Inclusive', 'NoTax'), '', 'Exclusive, Inclusive or NoTax.', False),
+            (('--attach',), True, (), '', 'A file to attach to the new record (repeatable; with --file use its Attachment column).', True),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'receipts update': {
+        'help': 'Change fields of one receipt: only the fields given are sent.',
+        'options': [
+            (('--user',), True, (), '', 'The UserID who spent it (`xero users list`).', False),
+            (('--contact',), True, (), '', 'Contact name or ContactID.', False),
+            (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--line-amount-types',), True, ('Exclusive', 'Inclusive', 'NoTax'), '', 'Exclusive, Inclusive or NoTax.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'receipts attachments': {
+        'help': 'List the files attached to a receipt.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'receipts attach': {
+        'help': 'Attach files to a receipt (a file of the same name is replaced).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('files', (), '', -1),
+        ],
+    },
+    'receipts download': {
+        'help': "Download a receipt's attachments, byte for byte.",
+        'options': [
+            (('--output', '-o'), True, (), '', 'Where to write: a file, or a directory (- for stdout: one file only).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('name', (), '', 1),
+        ],
+    },
+    'receipts history': {
+        'help': "A receipt's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'receipts note': {
+        'help': "Add a note to a receipt's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'expense-claims': {
+        'help': 'Work with expense claims in Xero.',
+        'commands': {
+            'list': 'List expense claims.',
+            'get': 'Show one expense claim by ExpenseClaimID.',
+            'create': 'Create expense claims from options or a file.',
+            'history': "An expense claim's history: each change, who and when.",
+            'note': "Add a note to an expense claim's history.",
+            'authorise': 'Authorise a submitted claim (it posts).',
+            'void': 'Void a claim that is not paid.',
+        },
+        'options': [
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'expense-claims list': {
+        'help': 'List expense claims.',
+        'options': [
+            (('--status',), True, ('SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED'), '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--user',), True, (), '', 'Only claims of this UserID.', True),
+            (('--since',), True, (), '', 'Only records changed since this date/time (If-Modified-Since).', False),
+            (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
+            (('--order',), True, (), '', "Xero order, e.g. 'Date DESC'.", False),
+            (('--all',), False, (), '', 'Follow every page (streamed).', False),
+            (('--limit',), True, (), '', 'At most N records (default 100).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'expense-claims get': {
+        'help': 'Show one expense claim by ExpenseClaimID.',
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'expense-claims create': {
+        'help': 'Create expense claims from options or a file.',
+        'options': [
+            (('--user',), True, (), '', 'The UserID whose receipts are claimed.', False),
+            (('--receipt',), True, (), '', 'A draft receipt of that user, by ReceiptID (repeatable).', True),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'expense-claims history': {
+        'help': "An expense claim's history: each change, who and when.",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'expense-claims note': {
+        'help': "Add a note to an expense claim's history.",
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+            ('text', (), '', 1),
+        ],
+    },
+    'expense-claims authorise': {
+        'help': 'Authorise a submitted claim (it posts).',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'expense-claims void': {
+        'help': 'Void a claim that is not paid.',
+        'options': [
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -3583,22 +3943,23 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'APPROVED', 'ONDRAFT'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), 'overpayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'prepayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'bank-transfers': ('AUTHORISED', 'DELETED'), 'batch-payments': ('AUTHORISED', 'DELETED'), 'repeating-invoices': ('DRAFT', 'AUTHORISED', 'DELETED'), 'linked-transactions': ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT', 'RECBATCH', 'PAYBATCH'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), 'prepayments': ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), 'bank-transfers': (), 'batch-payments': ('RECBATCH', 'PAYBATCH'), 'repeating-invoices': ('ACCREC', 'ACCPAY'), 'linked-transactions': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'APPROVED', 'ONDRAFT'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), 'overpayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'prepayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'bank-transfers': ('AUTHORISED', 'DELETED'), 'batch-payments': ('AUTHORISED', 'DELETED'), 'repeating-invoices': ('DRAFT', 'AUTHORISED', 'DELETED'), 'linked-transactions': ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED'), 'receipts': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'DECLINED', 'VOIDED'), 'expense-claims': ('SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT', 'RECBATCH', 'PAYBATCH'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), 'prepayments': ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), 'bank-transfers': (), 'batch-payments': ('RECBATCH', 'PAYBATCH'), 'repeating-invoices': ('ACCREC', 'ACCPAY'), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
             (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
-            (('--expiry-from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or after (YYYY-MM-DD).', True),
-            (('--expiry-to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or before (YYYY-MM-DD).', True),
+            (('--expiry-from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Expiring on or after (YYYY-MM-DD).', True),
+            (('--expiry-to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Expiring on or before (YYYY-MM-DD).', True),
             (('--include-deleted',), False, (), '', 'Deleted transfers too (Xero leaves them out otherwise).', False),
-            (('--source',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links from this bill or spend.', True),
-            (('--target',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links billed on this invoice.', True),
+            (('--source',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only links from this bill or spend.', True),
+            (('--target',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only links billed on this invoice.', True),
+            (('--user',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only receipts of this UserID.', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions', 'receipts', 'expense-claims'), '', 1),
         ],
     },
     'export ndjson': {
@@ -3611,22 +3972,23 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'APPROVED', 'ONDRAFT'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), 'overpayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'prepayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'bank-transfers': ('AUTHORISED', 'DELETED'), 'batch-payments': ('AUTHORISED', 'DELETED'), 'repeating-invoices': ('DRAFT', 'AUTHORISED', 'DELETED'), 'linked-transactions': ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT', 'RECBATCH', 'PAYBATCH'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), 'prepayments': ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), 'bank-transfers': (), 'batch-payments': ('RECBATCH', 'PAYBATCH'), 'repeating-invoices': ('ACCREC', 'ACCPAY'), 'linked-transactions': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'APPROVED', 'ONDRAFT'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), 'overpayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'prepayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'bank-transfers': ('AUTHORISED', 'DELETED'), 'batch-payments': ('AUTHORISED', 'DELETED'), 'repeating-invoices': ('DRAFT', 'AUTHORISED', 'DELETED'), 'linked-transactions': ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED'), 'receipts': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'DECLINED', 'VOIDED'), 'expense-claims': ('SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT', 'RECBATCH', 'PAYBATCH'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), 'prepayments': ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), 'bank-transfers': (), 'batch-payments': ('RECBATCH', 'PAYBATCH'), 'repeating-invoices': ('ACCREC', 'ACCPAY'), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
             (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
-            (('--expiry-from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or after (YYYY-MM-DD).', True),
-            (('--expiry-to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or before (YYYY-MM-DD).', True),
+            (('--expiry-from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Expiring on or after (YYYY-MM-DD).', True),
+            (('--expiry-to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Expiring on or before (YYYY-MM-DD).', True),
             (('--include-deleted',), False, (), '', 'Deleted transfers too (Xero leaves them out otherwise).', False),
-            (('--source',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links from this bill or spend.', True),
-            (('--target',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links billed on this invoice.', True),
+            (('--source',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only links from this bill or spend.', True),
+            (('--target',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only links billed on this invoice.', True),
+            (('--user',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only receipts of this UserID.', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions', 'receipts', 'expense-claims'), '', 1),
         ],
     },
     'export xlsx': {
@@ -3639,22 +4001,23 @@ COMMANDS: dict = {
             (('--all-tenants',), False, (), '', 'Every connected organisation, with TenantId/TenantName columns.', False),
             (('--since',), True, (), '', 'Only records changed since (If-Modified-Since).', False),
             (('--where',), True, (), '', "Raw Xero filter, e.g. 'AmountDue>1000'.", False),
-            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'APPROVED', 'ONDRAFT'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), 'overpayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'prepayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'bank-transfers': ('AUTHORISED', 'DELETED'), 'batch-payments': ('AUTHORISED', 'DELETED'), 'repeating-invoices': ('DRAFT', 'AUTHORISED', 'DELETED'), 'linked-transactions': ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
-            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT', 'RECBATCH', 'PAYBATCH'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), 'prepayments': ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), 'bank-transfers': (), 'batch-payments': ('RECBATCH', 'PAYBATCH'), 'repeating-invoices': ('ACCREC', 'ACCPAY'), 'linked-transactions': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
-            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Contact name or ContactID.', True),
-            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
-            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
+            (('--status',), True, {'': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED', 'ACTIVE', 'ARCHIVED', 'GDPRREQUEST', 'BILLED', 'POSTED', 'PENDING', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'APPROVED', 'ONDRAFT'), 'invoices': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'contacts': ('ACTIVE', 'ARCHIVED', 'GDPRREQUEST'), 'accounts': ('ACTIVE', 'ARCHIVED', 'DELETED'), 'bank-transactions': ('AUTHORISED', 'DELETED', 'VOIDED'), 'payments': ('AUTHORISED', 'DELETED'), 'items': (), 'purchase-orders': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'), 'credit-notes': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'), 'manual-journals': ('DRAFT', 'POSTED', 'DELETED', 'VOIDED', 'ARCHIVED'), 'tax-rates': ('ACTIVE', 'DELETED', 'ARCHIVED', 'PENDING'), 'contact-groups': ('ACTIVE', 'DELETED'), 'tracking-categories': ('ACTIVE', 'ARCHIVED'), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': ('DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICED', 'DELETED'), 'overpayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'prepayments': ('AUTHORISED', 'PAID', 'VOIDED'), 'bank-transfers': ('AUTHORISED', 'DELETED'), 'batch-payments': ('AUTHORISED', 'DELETED'), 'repeating-invoices': ('DRAFT', 'AUTHORISED', 'DELETED'), 'linked-transactions': ('DRAFT', 'APPROVED', 'ONDRAFT', 'BILLED', 'VOIDED'), 'receipts': ('DRAFT', 'SUBMITTED', 'AUTHORISED', 'DECLINED', 'VOIDED'), 'expense-claims': ('SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED')}, '', 'Only records with this status; repeat or comma-separate for several.', True),
+            (('--type',), True, {'': ('ACCREC', 'ACCPAY', 'BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG', 'RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER', 'ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT', 'ACCRECCREDIT', 'ACCPAYCREDIT', 'RECBATCH', 'PAYBATCH'), 'invoices': ('ACCREC', 'ACCPAY'), 'contacts': (), 'accounts': ('BANK', 'CURRENT', 'CURRLIAB', 'DEPRECIATN', 'DIRECTCOSTS', 'EQUITY', 'EXPENSE', 'FIXED', 'INVENTORY', 'LIABILITY', 'NONCURRENT', 'OTHERINCOME', 'OVERHEADS', 'PREPAYMENT', 'REVENUE', 'SALES', 'TERMLIAB', 'PAYG'), 'bank-transactions': ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), 'payments': ('ACCRECPAYMENT', 'ACCPAYPAYMENT', 'ARCREDITPAYMENT', 'APCREDITPAYMENT', 'AROVERPAYMENTPAYMENT', 'ARPREPAYMENTPAYMENT', 'APPREPAYMENTPAYMENT', 'APOVERPAYMENTPAYMENT'), 'items': (), 'purchase-orders': (), 'credit-notes': ('ACCRECCREDIT', 'ACCPAYCREDIT'), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': ('RECEIVE-OVERPAYMENT', 'SPEND-OVERPAYMENT'), 'prepayments': ('RECEIVE-PREPAYMENT', 'SPEND-PREPAYMENT'), 'bank-transfers': (), 'batch-payments': ('RECBATCH', 'PAYBATCH'), 'repeating-invoices': ('ACCREC', 'ACCPAY'), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only records of this type (e.g. ACCREC); repeat or comma-separate for several.', True),
+            (('--contact',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Contact name or ContactID.', True),
+            (('--from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Date on or after (YYYY-MM-DD).', True),
+            (('--to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Date on or before (YYYY-MM-DD).', True),
             (('--include-archived',), False, (), '', 'Every contact, archived too (Xero leaves ARCHIVED contacts out otherwise).', False),
             (('--payments-only',), False, (), '', "Only the journals of payments (Xero's paymentsOnly).", False),
-            (('--expiry-from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or after (YYYY-MM-DD).', True),
-            (('--expiry-to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Expiring on or before (YYYY-MM-DD).', True),
+            (('--expiry-from',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Expiring on or after (YYYY-MM-DD).', True),
+            (('--expiry-to',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Expiring on or before (YYYY-MM-DD).', True),
             (('--include-deleted',), False, (), '', 'Deleted transfers too (Xero leaves them out otherwise).', False),
-            (('--source',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links from this bill or spend.', True),
-            (('--target',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': ()}, '', 'Only links billed on this invoice.', True),
+            (('--source',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only links from this bill or spend.', True),
+            (('--target',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only links billed on this invoice.', True),
+            (('--user',), True, {'': (), 'invoices': (), 'contacts': (), 'accounts': (), 'bank-transactions': (), 'payments': (), 'items': (), 'purchase-orders': (), 'credit-notes': (), 'manual-journals': (), 'tax-rates': (), 'contact-groups': (), 'tracking-categories': (), 'users': (), 'currencies': (), 'branding-themes': (), 'payment-services': (), 'invoice-reminders': (), 'organisation': (), 'budgets': (), 'journals': (), 'quotes': (), 'overpayments': (), 'prepayments': (), 'bank-transfers': (), 'batch-payments': (), 'repeating-invoices': (), 'linked-transactions': (), 'receipts': (), 'expense-claims': ()}, '', 'Only receipts of this UserID.', True),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions', 'receipts', 'expense-claims'), '', 1),
         ],
     },
     'export columns': {
@@ -3664,7 +4027,7 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
-            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions'), '', 1),
+            ('noun', ('invoices', 'contacts', 'accounts', 'bank-transactions', 'payments', 'items', 'purchase-orders', 'credit-notes', 'manual-journals', 'tax-rates', 'contact-groups', 'tracking-categories', 'users', 'currencies', 'branding-themes', 'payment-services', 'invoice-reminders', 'organisation', 'budgets', 'journals', 'quotes', 'overpayments', 'prepayments', 'bank-transfers', 'batch-payments', 'repeating-invoices', 'linked-transactions', 'receipts', 'expense-claims'), '', 1),
         ],
     },
 }

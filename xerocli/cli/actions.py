@@ -84,6 +84,110 @@ def _status_change(res: Resource, change: StatusVerb):
     return command_from(change.verb, params, body, change.help)
 
 
+def _unallocate(res: Resource):
+    """`credit-notes unallocate CN-0007 ALLOCATION_ID`: one allocation undone."""
+
+    def body(ctx: typer.Context, key: str, allocation: str, idempotency_key, as_json) -> None:
+        from xerocli import errors
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.record_actions import delete_allocation, is_guid
+        from xerocli.cli.objects import _find
+
+        if not is_guid(allocation):
+            raise errors.UsageError(
+                f"ALLOCATION_ID: {allocation!r} is not an AllocationID (a GUID); nothing was sent"
+            )
+        allocation_id = allocation
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        record = _find(client, res, key)
+        deleted = delete_allocation(
+            client,
+            res,
+            record[res.id_field],
+            allocation_id,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        label = record.get(res.number_field or "") or record[res.id_field]
+        app_ctx.io.info(f"Deleted allocation {allocation_id} of {res.singular} {label}.")
+        app_ctx.io.write_json([deleted])
+
+    params = [
+        ctx_param(),
+        _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
+        option_param(
+            "allocation",
+            typer.Argument(
+                ...,
+                metavar="ALLOCATION_ID",
+                help="The AllocationID (see `get`).",
+                show_default=False,
+            ),
+            str,
+        ),
+        _idempotency_param(),
+        option_param("as_json", typer.Option(False, "--json", help="JSON output (default)."), bool),
+    ]
+    return command_from("unallocate", params, body, f"Delete one allocation of {_a(res)}'s credit.")
+
+
+def _bulk_status_change(res: Resource, change: StatusVerb):
+    """`bank-transfers delete ID...`: one record as `_status_change` does; several through
+    `POST /{Collection}` (Xero's bulk forms), each found first so nothing is sent for a typo."""
+
+    def body(ctx: typer.Context, keys: list[str], idempotency_key, output, as_json, fields) -> None:
+        from xerocli.api.client import new_idempotency_key
+        from xerocli.api.record_actions import change_statuses
+        from xerocli.cli.objects import _fields
+
+        _fields(res, fields)
+        app_ctx = ctx.obj
+        client = app_ctx.client()
+        found = [_find_for_update(client, res, key) for key in keys]
+        ids = list(dict.fromkeys(str(record[res.id_field]) for record in found))
+        changed = change_statuses(
+            client,
+            res,
+            ids,
+            change.status,
+            form=change.bulk,
+            summarize=change.bulk_summarize,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        from xerocli.cli.wording import count
+
+        app_ctx.io.info(
+            f"{change.done} {count(len(ids), res.singular, res.noun.replace('-', ' '))}."
+        )
+        app_ctx.io.write_records(
+            changed,
+            _view(res, app_ctx),
+            fmt=chosen_format(output, as_json),
+            fields=_fields(res, fields),
+        )
+
+    params = [
+        ctx_param(),
+        option_param(
+            "keys",
+            typer.Argument(..., metavar="KEY...", help=f"{res.id_field}s.", show_default=False),
+            list[str],
+        ),
+        _idempotency_param(),
+        *output_params(),
+    ]
+    single = _status_change(res, change)
+
+    def either(**kwargs) -> None:
+        keys = kwargs.pop("keys")
+        if len(keys) == 1:
+            single(key=keys[0], **kwargs)
+        else:
+            body(keys=keys, **kwargs)
+
+    return command_from(change.verb, params, either, change.help)
+
+
 def _allocate(res: Resource):
     """`overpayments allocate ID --invoice INV --amount N`: the record's credit applied to an
     invoice (`PUT /{Collection}/{ID}/Allocations`)."""
@@ -588,6 +692,9 @@ def build_action(res: Resource, action: Action):
             answered = wire.records_of(answer.payload, action.key)
         if not answered and action.per_item:
             return  # 204s (a contact removed from a group): said above
+        if not answered and action.method == "DELETE":  # a 204 (a group emptied)
+            app_ctx.io.info(f"{action.command} {key}: done.")
+            return
         app_ctx.io.write_records(
             answered,
             _view(shown, app_ctx),
@@ -630,11 +737,13 @@ def add_verbs(noun: str, group: typer.Typer) -> None:
     imports `payments apply`."""
     res = resource(noun)
     for change in res.status_verbs:
-        group.command(change.verb)(_status_change(res, change))
+        build = _bulk_status_change if change.bulk else _status_change
+        group.command(change.verb)(build(res, change))
     for action in res.actions:
         group.command(action.command)(build_action(res, action))
     if res.allocate:
         group.command("allocate")(_allocate(res))
+        group.command("unallocate")(_unallocate(res))
     if res.makes_invoice:
         group.command("invoice")(_invoice_quote(res))
     if res.refund:

@@ -127,6 +127,7 @@ def _builders() -> dict[str, Callable[[typer.Typer], None]]:
     found: dict[str, Callable[[typer.Typer], None]] = {
         resource.noun: functools.partial(_add_object, noun=resource.noun) for resource in RESOURCES
     }
+    found["setup"] = _add_command("setup", "setup")
     found["api"] = _add_command("api", "api")
     found["sandbox"] = _add_group("sandbox", "sandbox")
     found["auth"] = _add_group("auth", "auth")

@@ -186,6 +186,7 @@ def attach_files(
 
     existing = [] if new_record else documents.list_attachments(client, res, record_id)
     documents.check_room(existing, files, label)
+    held = {str(item.get("FileName") or "").lower() for item in existing}
     base = idempotency_key or new_idempotency_key()
     return [
         documents.upload(
@@ -195,6 +196,7 @@ def attach_files(
             file,
             include_online=include_online,
             idempotency_key=batch_key(base, number),
+            replaces=file.name.lower() in held,  # Xero's update by file name (POST)
         )
         for number, file in enumerate(files, start=1)
     ]
@@ -232,8 +234,10 @@ def build_download(res: Resource):
             ctx.obj.io.info(f"{res.singular.capitalize()} {key} has no attachments.")
             return
         written = []
+        # A file named by its exact name is asked for by it (GET .../Attachments/{FileName}).
+        by_name = name is not None and any(a.get("FileName") == name for a in found)
         for attachment in found:
-            data = documents.download(client, res, record_id, attachment)
+            data = documents.download(client, res, record_id, attachment, by_name=by_name)
             file_name = binary.safe_file_name(
                 str(attachment.get("FileName", "")), str(attachment.get("AttachmentID"))
             )

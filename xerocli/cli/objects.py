@@ -437,7 +437,7 @@ def group_for(resource: Resource) -> typer.Typer:
         name=resource.noun,
         no_args_is_help=not resource.singleton,
         invoke_without_command=resource.singleton,
-        help=f"Work with {resource.noun.replace('-', ' ')} in Xero."
+        help=f"Work with {resource.noun.replace('-', ' ')} in Xero. {resource.note}".rstrip()
         if not resource.singleton
         else f"Show the {resource.singular} (one record), and its verbs.",
     )

@@ -346,6 +346,23 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "Schedule": _schema(
         "Period Unit DueDate DueDateType StartDate NextScheduledDate EndDate",
     ),
+    "Receipt": _schema(
+        "Date Reference LineAmountTypes SubTotal TotalTax Total ReceiptID Status ReceiptNumber "
+        "UpdatedDateUTC HasAttachments Url ID",
+        Contact="Contact",
+        User="User",
+        LineItems=["LineItem"],
+        Attachments=["Attachment"],
+        ValidationErrors=["ValidationError"],
+        Warnings=["ValidationError"],
+    ),
+    "ExpenseClaim": _schema(
+        "ExpenseClaimID Status UpdatedDateUTC Total AmountDue AmountPaid PaymentDueDate "
+        "ReportingDate ReceiptID",
+        User="User",
+        Receipts=["Receipt"],
+        Payments=["Payment"],
+    ),
     "LinkedTransaction": _schema(
         "SourceTransactionID SourceLineItemID ContactID TargetTransactionID TargetLineItemID "
         "LinkedTransactionID Status Type UpdatedDateUTC SourceTransactionTypeCode",

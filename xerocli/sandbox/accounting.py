@@ -85,6 +85,7 @@ class Accounting:
             ("POST", f"{api}/{{record_id}}", self.post_one),
             ("POST", f"{api}/{{record_id}}/Email", self.email),
             ("PUT", f"{api}/{{record_id}}/Allocations", self.allocate),
+            ("DELETE", f"{api}/{{record_id}}/Allocations/{{allocation_id}}", self.unallocate),
             ("DELETE", f"{api}/{{record_id}}", self.delete),
             ("POST", "/__sandbox/idempotency", self.admin_idempotency),
         ]
@@ -254,11 +255,17 @@ class Accounting:
     def allocate(self, req: Request) -> Response:
         return self._write(req, "allocate")
 
+    def unallocate(self, req: Request) -> Response:
+        return self._write(req, "unallocate")
+
     def _write(self, req: Request, mode: str) -> Response:
         resource = self.resource_of(req)
         if resource is None:
             return not_found()
-        if resource.writer is None and not (mode == "allocate" and resource.allocate):
+        own_hook = (mode == "allocate" and resource.allocate) or (
+            mode == "unallocate" and resource.unallocate
+        )
+        if resource.writer is None and not own_hook:
             return Response.json(
                 405, error_body(405, "MethodNotAllowed", f"{resource.collection} is read-only")
             )
@@ -298,6 +305,8 @@ class Accounting:
         req.context["changes"] = ctx.changes
         if mode == "email":
             return self._email(ctx, resource, req.params["record_id"])
+        if mode == "unallocate":
+            return self._unallocate(ctx, resource, req)
         payload = _payload(req)
         if mode == "allocate":
             return self._allocate(ctx, resource, req, payload)
@@ -382,6 +391,17 @@ class Accounting:
             dumps(answer if answer is not None else allocations.echo(el)) for el, answer in results
         ]
         return Response.json(200, envelope("Allocations", bodies, _utcnow(), None))
+
+    def _unallocate(self, ctx: writes.Context, resource: Resource, req: Request) -> Response:
+        """`DELETE /{collection}/{ID}/Allocations/{AllocationID}` (credit notes, overpayments,
+        prepayments): 404 unless the record holds that allocation."""
+        record = self._target(ctx, resource, req.params["record_id"])
+        if resource.unallocate is None or record is None:
+            raise _Rollback(not_found())
+        answer = resource.unallocate(ctx, record, req.params["allocation_id"])
+        if answer is None:
+            raise _Rollback(not_found())
+        return Response.json(200, envelope("Allocations", [dumps(answer)], _utcnow(), None))
 
     def _target(self, ctx: writes.Context, resource: Resource, record_id: str) -> dict | None:
         found = ctx.get(resource.collection, record_id)

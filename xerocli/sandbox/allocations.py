@@ -230,6 +230,48 @@ def allocate_all(
     return results
 
 
+def remove_allocation(ctx, credit: dict, allocation_id: str, kind: Credit = CREDIT_NOTE):
+    """`DELETE /{collection}/{ID}/Allocations/{AllocationID}`: the allocation undone on both
+    records (the credit back, the invoice owing it again and reopened); the allocation as
+    Xero answers it (`IsDeleted: true`), or None when the credit has no such allocation."""
+    held = credit.get("Allocations") or []
+    found = next((a for a in held if a["AllocationID"].lower() == allocation_id.lower()), None)
+    if found is None:
+        return None
+    amount = Decimal(str(found["Amount"]))
+    credit["Allocations"] = [a for a in held if a is not found]
+    credit["RemainingCredit"] = Decimal(str(credit["RemainingCredit"])) + amount
+    if credit.get("Status") == "PAID":
+        credit["Status"] = "AUTHORISED"
+        credit.pop("FullyPaidOnDate", None)
+    invoice = ctx.get("Invoices", found["Invoice"]["InvoiceID"])
+    if invoice is not None:
+        listed = invoice.get(kind.invoice_list) or []
+        mine = next(
+            (
+                entry
+                for entry in listed
+                if entry.get(kind.id_field) == credit[kind.id_field]
+                and Decimal(str(entry.get("AppliedAmount"))) == amount
+            ),
+            None,
+        )
+        invoice[kind.invoice_list] = [entry for entry in listed if entry is not mine]
+        invoice["AmountCredited"] = Decimal(str(invoice.get("AmountCredited") or 0)) - amount
+        invoice["AmountDue"] = Decimal(str(invoice["AmountDue"])) + amount
+        if invoice.get("Status") == "PAID" and invoice["AmountDue"] > 0:
+            invoice["Status"] = "AUTHORISED"
+            invoice.pop("FullyPaidOnDate", None)
+        ctx.save("Invoices", invoice, False)
+    ctx.save(kind.invoice_list, credit, False)
+    return {**found, kind.key: kind.summary(credit), "IsDeleted": True}
+
+
+def unallocator(kind: Credit):
+    """The `unallocate=` hook of a declaration whose credit is `kind`."""
+    return lambda ctx, record, allocation_id: remove_allocation(ctx, record, allocation_id, kind)
+
+
 def allocator(kind: Credit):
     """The `allocate=` hook of a declaration whose credit is `kind`."""
     return lambda ctx, record, sent: allocate_all(ctx, record, sent, kind)

@@ -127,7 +127,8 @@ class PartMaker:
         self.tracking, self.documents_by_id = tracking, documents_by_id
 
     def part(self, kind: str, record: dict) -> Part | None:
-        day = parse_date(record.get("Date"))
+        resource = resources.get(kind)
+        day = parse_date(record.get(resource.date_field or "Date"))
         if day is None:
             return None
         part = Part()
@@ -135,7 +136,6 @@ class PartMaker:
         postings = postings_in_base(kind, record, self.codes_by_id, self.base)
         parts = split_by_tracking(kind, record, postings, rate, self.tracking)
         part.post(ACCRUAL, day, parts)
-        resource = resources.get(kind)
         if resource.books.taxed:
             self._taxed(part, record, day, postings)
         held = resource.books.holds_credit.get(str(record.get("Type") or ""))

@@ -144,7 +144,7 @@ def _journal(
         condition = f"status IN ({','.join('?' * len(statuses))}) AND date <= ?"
         for body in store.select_bodies(tenant_id, kind, condition, [*statuses, until.isoformat()]):
             record = loads(body)
-            day = parse_date(record.get("Date"))
+            day = parse_date(record.get(resource.date_field or "Date"))
             if day is None:
                 continue
             postings = resource.postings(record, codes_by_id)

@@ -493,13 +493,21 @@ class OAuth:
         return {row[0] for row in rows}
 
     @staticmethod
-    def scope_allows(scopes: set[str], collection: str, write: bool, item: str = "") -> bool:
-        """Whether `scopes` open `/api.xro/2.0/{collection}[/{item}]` for reading or writing.
+    def scope_allows(
+        scopes: set[str], collection: str, write: bool, item: str = "", rest: str = ""
+    ) -> bool:
+        """Whether `scopes` open `/api.xro/2.0/{collection}[/{rest}]` for reading or writing.
 
-        `item` matters for reports only: a granular report scope opens its own report.
+        `item` (the first segment of `rest`) matters for reports: a granular report scope
+        opens its own report. A route of the resource's own with scopes of its own
+        (`/BrandingThemes/{id}/PaymentServices`) needs those instead of the collection's.
         """
         resource = resources.by_collection(collection)
         needed = resource.scopes if resource is not None else OTHER_SCOPES.get(collection.lower())
+        for route in resource.routes if resource is not None else ():
+            pattern = re.sub(r"\{\w+\}", "[^/]+", route.path)
+            if route.scopes and re.fullmatch(pattern, "/" + rest.rstrip("/"), re.IGNORECASE):
+                needed = route.scopes
         if needed is None:
             return True
         if collection.lower() == "reports" and not write:

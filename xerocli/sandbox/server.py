@@ -157,6 +157,7 @@ class Sandbox:
             collection,
             write=req.method in WRITE_METHODS,
             item=rest.partition("/")[0],
+            rest=rest,
         ):
             return missing_scope()
         verdict = self.limits.enter(req.context["client_id"], tenant_id)

@@ -197,4 +197,5 @@ def credit_resource(credit: allocations.Credit, *, fields: frozenset[str], prefi
         seed=lambda company: seed_credits(company, credit, prefix),
         seeded_by="_prepaid.seed_credits (with the bank transactions that made them)",
         allocate=allocations.allocator(credit),
+        unallocate=allocations.unallocator(credit),
     )

@@ -103,7 +103,7 @@ RESOURCE = Resource(
     routes=(
         Route("GET", "", list_themes),
         Route("GET", "/{record_id}", get_theme),
-        Route("GET", "/{record_id}/PaymentServices", theme_services),
-        Route("POST", "/{record_id}/PaymentServices", add_theme_services),
+        Route("GET", "/{record_id}/PaymentServices", theme_services, ("paymentservices",)),
+        Route("POST", "/{record_id}/PaymentServices", add_theme_services, ("paymentservices",)),
     ),
 )

@@ -1,7 +1,8 @@
 """Budgets (`/Budgets`): read-only in Xero's API. Each demo company has an overall budget and
 one for the North region, a line per revenue and expense account with an amount per month of
-its financial year (April 2026 to March 2027). Lists leave the lines out; `GET /Budgets/{ID}`
-carries them, limited to the periods between `DateFrom` and `DateTo` when given."""
+its financial year (April 2026 to March 2027). Lists leave the lines out and, given `DateFrom`
+or `DateTo`, hold the budgets with a period in that range; `GET /Budgets/{ID}` carries the
+lines, limited to the periods between `DateFrom` and `DateTo` when given."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from decimal import Decimal
 
 from xerocli.sandbox.http import Request, Response
 from xerocli.sandbox.records import set_updated
-from xerocli.sandbox.resources._answers import answer, not_found, seeded_at, stable_id, tenant_of
+from xerocli.sandbox.resources._answers import (
+    answer,
+    not_found,
+    seeded_at,
+    stable_id,
+    stored,
+    tenant_of,
+)
 from xerocli.sandbox.resources.declaration import Listing, Resource, Route
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads, parse_date
@@ -66,6 +74,26 @@ def _month(req: Request, name: str) -> str | None:
     return f"{day.year}-{day.month:02d}" if isinstance(day, date) else None
 
 
+def _in_range(period: str, start: str | None, end: str | None) -> bool:
+    return (start is None or period >= start) and (end is None or period <= end)
+
+
+def list_budgets(store: Store, req: Request) -> Response:
+    """`GET /Budgets?IDs=&DateFrom=&DateTo=`: the budgets (without lines) with a period in the
+    range, the IDs' only when given."""
+    start, end = _month(req, "DateFrom"), _month(req, "DateTo")
+    wanted = {i.strip().lower() for i in (req.arg("IDs") or "").split(",") if i.strip()}
+    shown = []
+    for budget in stored(store, req, "Budgets"):
+        if wanted and budget["BudgetID"].lower() not in wanted:
+            continue
+        periods = {b["Period"] for line in budget["BudgetLines"] for b in line["BudgetBalances"]}
+        if (start or end) and not any(_in_range(p, start, end) for p in periods):
+            continue
+        shown.append({key: value for key, value in budget.items() if key != "BudgetLines"})
+    return answer("Budgets", shown)
+
+
 def get_budget(store: Store, req: Request) -> Response:
     """`GET /Budgets/{ID}?DateFrom=&DateTo=`: its lines, with the periods in the range."""
     body = store.get_body(tenant_of(req), "Budgets", req.params["record_id"])
@@ -75,9 +103,7 @@ def get_budget(store: Store, req: Request) -> Response:
     start, end = _month(req, "DateFrom"), _month(req, "DateTo")
     for line in budget["BudgetLines"]:
         line["BudgetBalances"] = [
-            b
-            for b in line["BudgetBalances"]
-            if (start is None or b["Period"] >= start) and (end is None or b["Period"] <= end)
+            b for b in line["BudgetBalances"] if _in_range(b["Period"], start, end)
         ]
     return answer("Budgets", [budget])
 
@@ -93,5 +119,5 @@ RESOURCE = Resource(
     listing=Listing(line_field="BudgetLines"),
     scopes=("accounting.budgets",),
     seed=seed_budgets,
-    routes=(Route("GET", "/{record_id}", get_budget),),
+    routes=(Route("GET", "", list_budgets), Route("GET", "/{record_id}", get_budget)),
 )

@@ -136,6 +136,7 @@ RESOURCE = Resource(
     write_by_number=True,
     writer=write,
     allocate=allocations.allocate_all,
+    unallocate=allocations.unallocator(allocations.CREDIT_NOTE),
     webhook_category="CREDITNOTE",
     webhook_data=webhook_data,
     postings=controlled_document_postings,

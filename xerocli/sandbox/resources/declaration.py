@@ -109,6 +109,9 @@ class Route:
     path: str
     #: (the store, the request: `context["tenant_id"]`, `params`, `arg()`) -> the answer.
     handler: Callable[[Store, Request], Response]
+    #: The scopes that open this path when they are not the collection's (a branding theme's
+    #: payment services need `paymentservices`).
+    scopes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,8 @@ class Books:
     #: transaction making an overpayment or prepayment), and the open item type it is aged as:
     #: Xero's aged reports list that credit beside the invoices.
     holds_credit: Mapping[str, str] = field(default_factory=dict)
+    #: The Journals' SourceType of its records when it is not their Type (EXPCLAIM).
+    source_type: str = ""
 
 
 #: The order reports read the roles in: the open items before what pays them.
@@ -213,6 +218,9 @@ class Resource:
     #: `PUT /{collection}/{id}/Allocations`: (context, record, sent allocation elements) ->
     #: [(element, answer or None)].
     allocate: Callable[[Context, dict, list], list] | None = None
+    #: `DELETE /{collection}/{id}/Allocations/{AllocationID}`: (context, record, the
+    #: allocation's ID) -> the deleted allocation as answered, or None when it has none such.
+    unallocate: Callable[[Context, dict, str], dict | None] | None = None
     #: Webhook category its changes raise (INVOICE), or None; and the event's `data`.
     webhook_category: str | None = None
     webhook_data: Callable[[dict], dict] | None = None
@@ -237,6 +245,9 @@ class Resource:
     #: Xero reads one record by ID (`GET /{collection}/{ID}`); not Currencies, PaymentServices,
     #: the organisation or its settings.
     by_id: bool = True
+    #: Xero lists (and so the walk reads) it; False for a POST-only collection (`/Setup`),
+    #: whose GET answers 405 from its own route.
+    listed: bool = True
 
     @property
     def label(self) -> str:

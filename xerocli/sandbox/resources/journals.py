@@ -40,7 +40,7 @@ def _source_type(kind: str, record: dict) -> str:
     if kind == "BankTransactions":
         type_ = str(record.get("Type") or "")
         return _BANK_SOURCE.get(type_.split("-")[0], "CASHREC")
-    return str(record.get("Type") or "")
+    return resources.get(kind).books.source_type or str(record.get("Type") or "")
 
 
 class _Numbered:
@@ -80,7 +80,7 @@ class _Numbered:
 
     def _add(self, kind: str, record: dict) -> None:
         resource = self.sources[kind]
-        day = parse_date(record.get("Date"))
+        day = parse_date(record.get(resource.date_field or "Date"))
         source_id = record.get(resource.id_field)
         if day is None or source_id is None or resource.postings is None:
             return
