@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from xerocli.sandbox import resources
 from xerocli.sandbox.books import ACCRUAL, CASH, Key, OpenItem, TrackingOption
-from xerocli.sandbox.ledger import PAYABLE, RECEIVABLE, SALES_TAX, ZERO, postings_in_base, rate_of
+from xerocli.sandbox.ledger import PAYABLE, RECEIVABLE, SALES_TAX, ZERO, in_base_currency, rate_of
 from xerocli.sandbox.xerojson import money, parse_date
 
 
@@ -132,10 +132,11 @@ class PartMaker:
             return None
         part = Part()
         rate = rate_of(record, self.base)
-        postings = postings_in_base(kind, record, self.codes_by_id, self.base)
+        resource = resources.get(kind)
+        # `ledger.postings_in_base`, with the rate found once.
+        postings = in_base_currency(resource.postings(record, self.codes_by_id), rate)
         parts = split_by_tracking(kind, record, postings, rate, self.tracking)
         part.post(ACCRUAL, day, parts)
-        resource = resources.get(kind)
         if resource.books.taxed:
             self._taxed(part, record, day, postings)
         held = resource.books.holds_credit.get(str(record.get("Type") or ""))
