@@ -80,6 +80,15 @@ def test_big_seeds_are_built_in_worker_processes_into_the_same_records(
     seed(store, SeedOptions(invoices=300, contacts=25))
     assert calls == [300]
     assert digest(store) == PINNED[(300, 25)]
+    # The workers number their own rows: the positions and counts a single process gives.
+    ranked = store.execute(
+        "SELECT COUNT(*) FROM records JOIN (SELECT seq, ROW_NUMBER() OVER"
+        " (PARTITION BY tenant_id, kind ORDER BY seq) AS rank FROM records) USING (seq)"
+        " WHERE pos IS NOT rank"
+    )
+    assert ranked == [(0,)]
+    counted = "SELECT tenant_id, kind, COUNT(*) FROM records GROUP BY 1, 2 ORDER BY 1, 2"
+    assert store.execute("SELECT * FROM record_counts ORDER BY 1, 2") == store.execute(counted)
     store.close()
 
 

@@ -112,6 +112,23 @@ class Row:
             self.body,
         )
 
+    def numbered(self, pos: int) -> tuple:
+        """`values()` and the record's position, as `BulkLoad.append_numbered` inserts it."""
+        return (
+            self.tenant_id,
+            self.kind,
+            self.id,
+            self.number,
+            self.status,
+            self.type,
+            self.contact_id,
+            self.date,
+            self.due_date,
+            self.updated,
+            self.body,
+            pos,
+        )
+
 
 class Store:
     """SQLite for a threaded server: one writer connection behind a lock, and a pool of
@@ -457,6 +474,15 @@ class BulkLoad:
             f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             map(self._numbered, rows),
         )
+
+    def append_numbered(self, rows: list[tuple], last: dict[tuple[str, str], int]) -> None:
+        """Insert rows already numbered by their builder (`Row.numbered`), `last` the last
+        position each (tenant, kind) reached in them: the seed's workers number their own
+        company's rows, so the process holding the transaction only stores them."""
+        self.db.executemany(
+            f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows
+        )
+        self.last_pos.update(last)
 
     def _numbered(self, row: Row | tuple) -> tuple:
         values = row.values() if isinstance(row, Row) else row
