@@ -168,15 +168,18 @@ class TenantBooks:
 
     def _apply(self, part: Part, sign: Decimal, source: str) -> None:
         self._snapshot = None
-        self._touched.update((basis, code) for basis, code, _, _ in part.entries)
+        if self._last is not None:  # only what changed since books were handed out is redone
+            self._touched.update((basis, code) for basis, code, _, _ in part.entries)
         if part.item is not None:
             self._sorted_items = None
+        adding = sign > 0
+        entries = self.entries
         for key, amount in part.entries.items():
-            total = self.entries.get(key, ZERO) + sign * amount
+            total = entries.get(key, ZERO) + (amount if adding else -amount)
             if total:
-                self.entries[key] = total
+                entries[key] = total
             else:
-                self.entries.pop(key, None)
+                entries.pop(key, None)
         for key, (money_in, money_out) in part.flows.items():
             flow = self.flows.setdefault(key, [ZERO, ZERO])
             flow[0] += sign * money_in
@@ -184,7 +187,7 @@ class TenantBooks:
         for day, values in part.tax.items():
             totals = self.tax.setdefault(day, [ZERO] * 4)
             for index, value in enumerate(values):
-                totals[index] += sign * value
+                totals[index] += value if adding else -value
         if part.item is not None:
             if sign > 0:
                 part.item.moves = self.moves.setdefault(part.item.doc_id, {})
