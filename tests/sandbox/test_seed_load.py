@@ -217,3 +217,18 @@ def test_a_seed_stopped_midway_leaves_no_workers_and_prints_nothing_more(
             seeding.kill()
             seeding.wait()
         seeding.stderr.close()
+
+
+def test_a_new_file_has_16_kib_pages_and_an_older_file_keeps_its_own(tmp_path: Path) -> None:
+    import sqlite3
+
+    store = Store(tmp_path / "new.sqlite")
+    assert store.execute("PRAGMA page_size") == [(16384,)]  # the seed stores faster in them
+    store.close()
+    older = sqlite3.connect(tmp_path / "old.sqlite")
+    older.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    older.close()
+    store = Store(tmp_path / "old.sqlite")
+    assert store.execute("PRAGMA page_size") == [(4096,)]  # not rebuilt behind its back
+    assert store.get_meta("seed") is None
+    store.close()
