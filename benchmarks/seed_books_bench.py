@@ -187,6 +187,10 @@ def _ask_all(client, prefix: str, answers: dict[str, list]) -> None:
         got = client.get(f"Reports/{name}", params=params)
         key = f"{prefix}:{name}:{json.dumps(params, sort_keys=True)}"
         answers[key] = [got.status_code, _clean(got.json())]
+    contact = client.get("Contacts").json()["Contacts"][0]["ContactID"]
+    for name in ("AgedReceivablesByContact", "AgedPayablesByContact"):  # one contact's documents
+        got = client.get(f"Reports/{name}", params={"contactId": contact, "date": "2026-10-31"})
+        answers[f"{prefix}:{name}:contact"] = [got.status_code, _clean(got.json())]
     published = client.get("Reports")
     answers[f"{prefix}:published"] = [published.status_code, _clean(published.json())]
     for report in published.json().get("Reports", [])[:3]:
