@@ -14,8 +14,8 @@ Three measures, each tree in its own processes, trees alternating round by round
   flows, tax, tracking, running totals) so both trees are shown to build the same ones.
 - reports: every report the sandbox serves, on a copy of `--data` per tree, both companies,
   several parameter sets each, one contact's aged documents, the published reports, then all
-  of it again after writing one
-  invoice; the JSON answers (less Id, DateTimeUTC, UpdatedDateUTC) must be identical.
+  of it again after writing one invoice; the JSON answers (less Id, DateTimeUTC and
+  UpdatedDateUTC) must be identical.
 
 A baseline is a tree extracted with `git archive <commit> | tar -x -C /tmp/old`.
 """
