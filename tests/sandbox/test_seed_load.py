@@ -82,6 +82,15 @@ def test_big_seeds_are_built_in_worker_processes_into_the_same_records(
     seed(store, SeedOptions(invoices=300, contacts=25))
     assert calls == [300]
     assert digest(store) == PINNED[(300, 25)]
+    # The workers number their own rows: the positions and counts a single process gives.
+    ranked = store.execute(
+        "SELECT COUNT(*) FROM records JOIN (SELECT seq, ROW_NUMBER() OVER"
+        " (PARTITION BY tenant_id, kind ORDER BY seq) AS rank FROM records) USING (seq)"
+        " WHERE pos IS NOT rank"
+    )
+    assert ranked == [(0,)]
+    counted = "SELECT tenant_id, kind, COUNT(*) FROM records GROUP BY 1, 2 ORDER BY 1, 2"
+    assert store.execute("SELECT * FROM record_counts ORDER BY 1, 2") == store.execute(counted)
     store.close()
 
 
@@ -210,3 +219,18 @@ def test_a_seed_stopped_midway_leaves_no_workers_and_prints_nothing_more(
             seeding.kill()
             seeding.wait()
         seeding.stderr.close()
+
+
+def test_a_new_file_has_16_kib_pages_and_an_older_file_keeps_its_own(tmp_path: Path) -> None:
+    import sqlite3
+
+    store = Store(tmp_path / "new.sqlite")
+    assert store.execute("PRAGMA page_size") == [(16384,)]  # the seed stores faster in them
+    store.close()
+    older = sqlite3.connect(tmp_path / "old.sqlite")
+    older.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    older.close()
+    store = Store(tmp_path / "old.sqlite")
+    assert store.execute("PRAGMA page_size") == [(4096,)]  # not rebuilt behind its back
+    assert store.get_meta("seed") is None
+    store.close()

@@ -16,11 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from xerocli.sandbox import resources
 from xerocli.sandbox.books import ACCRUAL, CASH, Key, OpenItem, TrackingOption
-from xerocli.sandbox.ledger import PAYABLE, RECEIVABLE, SALES_TAX, ZERO, postings_in_base, rate_of
+from xerocli.sandbox.ledger import PAYABLE, RECEIVABLE, SALES_TAX, ZERO, in_base_currency, rate_of
 from xerocli.sandbox.xerojson import money, parse_date
+
+if TYPE_CHECKING:
+    from xerocli.sandbox.resources.declaration import Resource
 
 
 def line_options(line: dict, tracking: dict[str, TrackingOption]) -> tuple[str, ...]:
@@ -46,12 +50,11 @@ def line_options(line: dict, tracking: dict[str, TrackingOption]) -> tuple[str, 
 
 
 def split_by_tracking(
-    kind: str, record: dict, postings: dict[str, Decimal], rate: Decimal, tracking: dict
+    resource: Resource, record: dict, postings: dict[str, Decimal], rate: Decimal, tracking: dict
 ) -> dict[Key, Decimal]:
     """The postings with each tracked line's share under its options; the untracked rest of
     each account under no options (the parts add up to the postings exactly)."""
     parts: dict[Key, Decimal] = {(code, ()): amount for code, amount in postings.items()}
-    resource = resources.get(kind)
     lines = record.get(resource.listing.line_field or "LineItems")
     if not any(line.get("Tracking") for line in lines or [] if isinstance(line, dict)):
         return parts
@@ -125,6 +128,7 @@ class PartMaker:
     ) -> None:
         self.base, self.codes_by_id, self.bank_codes = base, codes_by_id, bank_codes
         self.tracking, self.documents_by_id = tracking, documents_by_id
+        self._resources: dict[str, Resource] = {}  # by collection, looked up once each
 
     def part(self, kind: str, record: dict) -> Part | None:
         resource = resources.get(kind)
@@ -133,8 +137,12 @@ class PartMaker:
             return None
         part = Part()
         rate = rate_of(record, self.base)
-        postings = postings_in_base(kind, record, self.codes_by_id, self.base)
-        parts = split_by_tracking(kind, record, postings, rate, self.tracking)
+        resource = self._resources.get(kind) or self._resources.setdefault(
+            kind, resources.get(kind)
+        )
+        # `ledger.postings_in_base`, with the rate found once.
+        postings = in_base_currency(resource.postings(record, self.codes_by_id), rate)
+        parts = split_by_tracking(resource, record, postings, rate, self.tracking)
         part.post(ACCRUAL, day, parts)
         if resource.books.taxed:
             self._taxed(part, record, day, postings)

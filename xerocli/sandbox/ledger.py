@@ -193,13 +193,9 @@ def journal_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((resource.collection, resource.posted_statuses) for resource in posted)
 
 
-def postings_in_base(
-    kind: str, record: dict, codes_by_id: dict[str, str], base: str
-) -> dict[str, Decimal]:
-    """One document's postings per account code in the base currency, as `read_ledger` books
-    them (for the reports' cache in `books.py`, which keeps them per day instead of per line)."""
-    postings = resources.get(kind).postings(record, codes_by_id)
-    return _in_base_currency(postings, _rate(record, base))
+def in_base_currency(postings: dict[str, Decimal], rate: Decimal) -> dict[str, Decimal]:
+    """A document's postings (in its currency) converted at `rate`, as the journal books them."""
+    return _in_base_currency(postings, rate)
 
 
 def rate_of(record: dict, base: str) -> Decimal:

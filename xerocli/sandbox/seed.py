@@ -287,8 +287,11 @@ class _Ids:
 
     def __call__(self) -> str:
         h = f"{self.bits(128):032x}"
-        variant = "89ab"[int(h[16], 16) & 3]
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}"
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+
+
+#: The variant digit of a version-4 UUID for each hex digit the random bits put there.
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 #: `progress(done, total)`: invoices built so far and in all, over every demo company.

@@ -44,9 +44,9 @@ class _Inbox:
         self.chunks: list[deque[bytes]] = [deque() for _ in readers]
         self.done = [False] * len(readers)
 
-    def next_chunk(self, job: int) -> tuple[list[tuple], int | None] | None:
-        """The job's next (rows, invoices built so far), reading every pipe meanwhile so no
-        worker waits; None once the job is done."""
+    def next_chunk(self, job: int) -> tuple[list[tuple], dict, int | None] | None:
+        """The job's next (numbered rows, last positions, invoices built so far), reading
+        every pipe meanwhile so no worker waits; None once the job is done."""
         while not self.chunks[job] and not self.done[job]:
             self._receive()
         if not self.chunks[job]:
@@ -81,7 +81,7 @@ def append_built_apart(
     jobs = range(len(options.tenants))
     pipes = [context.Pipe(duplex=False) for _ in jobs]
     workers = [
-        context.Process(target=_build, args=(options, index, writer), daemon=True)
+        context.Process(target=_build, args=(options, index, writer, load.last_pos), daemon=True)
         for index, (_, writer) in zip(jobs, pipes, strict=True)
     ]
     total = options.invoices * len(options.tenants)
@@ -94,8 +94,8 @@ def append_built_apart(
         for index in jobs:
             before = index * options.invoices
             while (chunk := inbox.next_chunk(index)) is not None:
-                rows, invoices = chunk
-                load.append(rows)
+                rows, last, invoices = chunk
+                load.append_numbered(rows, last)
                 if invoices is not None:
                     report(before + invoices, total)
     finally:
@@ -107,8 +107,12 @@ def append_built_apart(
             reader.close()
 
 
-def _build(options: SeedOptions, index: int, writer: Connection) -> None:
-    """A worker: build one company and send it in chunks, pickled (rows, invoices | None).
+def _build(
+    options: SeedOptions, index: int, writer: Connection, start: dict[tuple[str, str], int]
+) -> None:
+    """A worker: build one company and send it in chunks, pickled (rows, last positions,
+    invoices | None), each row numbered after `start` (the store's last positions; a
+    company's kinds are its own, so no other worker numbers them).
 
     Errors go to the caller through the pipe, not to stderr, which the worker shares with the
     caller: a caller killed mid-seed (SIGKILL, SIGTERM) must not leave workers printing broken
@@ -119,14 +123,18 @@ def _build(options: SeedOptions, index: int, writer: Connection) -> None:
     try:
         built: list[int | None] = [None]
         chunk: list[tuple] = []
+        positions = dict(start)
+        last: dict[tuple[str, str], int] = {}
         for row in tenant_records(options, index, lambda done: built.__setitem__(0, done)):
-            chunk.append(row.values())
+            key = (row.tenant_id, row.kind)
+            pos = last[key] = positions[key] = positions.get(key, 0) + 1
+            chunk.append(row.numbered(pos))
             if len(chunk) >= CHUNK_ROWS:
                 if os.getppid() != parent:  # the caller is gone: nobody reads this
                     os._exit(1)
-                writer.send_bytes(pickle.dumps((chunk, built[0]), pickle.HIGHEST_PROTOCOL))
-                chunk = []
-        writer.send_bytes(pickle.dumps((chunk, built[0]), pickle.HIGHEST_PROTOCOL))
+                writer.send_bytes(pickle.dumps((chunk, last, built[0]), pickle.HIGHEST_PROTOCOL))
+                chunk, last = [], {}
+        writer.send_bytes(pickle.dumps((chunk, last, built[0]), pickle.HIGHEST_PROTOCOL))
         writer.send_bytes(b"done")
     except BaseException:  # reported to the caller, which raises it
         try:

@@ -74,6 +74,9 @@ TRIGGERS = (
 )
 TRIGGER_NAMES = ("records_counted", "records_uncounted")
 
+#: Bytes per database page of a new file (SQLite's default is 4,096).
+PAGE_SIZE = 16384
+
 #: The extracted columns, in the order `Row` carries them.
 COLUMNS = ("number", "status", "type", "contact_id", "date", "due_date", "updated")
 _INSERT_COLUMNS = (
@@ -112,6 +115,23 @@ class Row:
             self.body,
         )
 
+    def numbered(self, pos: int) -> tuple:
+        """`values()` and the record's position, as `BulkLoad.append_numbered` inserts it."""
+        return (
+            self.tenant_id,
+            self.kind,
+            self.id,
+            self.number,
+            self.status,
+            self.type,
+            self.contact_id,
+            self.date,
+            self.due_date,
+            self.updated,
+            self.body,
+            pos,
+        )
+
 
 class Store:
     """SQLite for a threaded server: one writer connection behind a lock, and a pool of
@@ -123,6 +143,10 @@ class Store:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.lock = threading.RLock()
         self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        # A new file's page size (an existing file keeps its own): records of 1-3 KB fill
+        # 16 KiB pages better than 4 KiB ones, and the seed of 100,000 invoices a company
+        # stores its rows and builds its indexes in about two thirds of the CPU.
+        self.db.execute(f"PRAGMA page_size={PAGE_SIZE}")
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         #: An in-memory database is private to its connection: every read must use it.
@@ -457,6 +481,15 @@ class BulkLoad:
             f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             map(self._numbered, rows),
         )
+
+    def append_numbered(self, rows: list[tuple], last: dict[tuple[str, str], int]) -> None:
+        """Insert rows already numbered by their builder (`Row.numbered`), `last` the last
+        position each (tenant, kind) reached in them: the seed's workers number their own
+        company's rows, so the process holding the transaction only stores them."""
+        self.db.executemany(
+            f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows
+        )
+        self.last_pos.update(last)
 
     def _numbered(self, row: Row | tuple) -> tuple:
         values = row.values() if isinstance(row, Row) else row
