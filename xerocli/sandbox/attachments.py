@@ -21,6 +21,7 @@ from urllib.parse import quote, unquote
 from xerocli.sandbox import document_lookup as lookup
 from xerocli.sandbox import history, resources
 from xerocli.sandbox.http import Request, Response, Router
+from xerocli.sandbox.idempotency import IdempotencyCache
 from xerocli.sandbox.rows import row_for
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import dumps, envelope
@@ -73,8 +74,11 @@ _COLUMNS = "attachment_id, file_name, mime_type, include_online, length(content)
 
 
 class Attachments:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, idempotency: IdempotencyCache) -> None:
         self.store = store
+        #: Shared with the other writes: a retried upload (its answer was lost) is a replay,
+        #: not a second upload with a second "Attached a file" in the record's history.
+        self.idempotency = idempotency
         store.execute(TABLE)
 
     def register(self, router: Router) -> None:
@@ -135,7 +139,12 @@ class Attachments:
             )
         mime_type = FILE_TYPES[name.rsplit(".", 1)[-1].lower()]
         tenant_id = req.context["tenant_id"]
+        key = self.idempotency.key_of(req)
         with self.store.transaction():
+            if key is not None:
+                replayed = self.idempotency.lookup(req, key)
+                if replayed is not None:
+                    return replayed
             existing = self.store.execute(
                 "SELECT attachment_id FROM attachments WHERE tenant_id=? AND collection=?"
                 " AND record_id=? AND file_name=?",
@@ -180,9 +189,12 @@ class Attachments:
                     history.user_of(req.context),
                     lookup.utcnow(),
                 )
-        row = (attachment_id, name, mime_type, int(include_online), len(req.body))
-        body = dumps(self._shown(req, kind, record_id, row))
-        return Response.json(200, envelope("Attachments", [body], lookup.utcnow(), None))
+            row = (attachment_id, name, mime_type, int(include_online), len(req.body))
+            body = dumps(self._shown(req, kind, record_id, row))
+            response = Response.json(200, envelope("Attachments", [body], lookup.utcnow(), None))
+            if key is not None:  # in the upload's transaction: two racing retries store once
+                self.idempotency.remember(req, key, response)
+        return response
 
     def _mark(self, tenant_id: str, kind: str, record_id: str) -> None:
         """`HasAttachments: true` on the record, as Xero shows it (its UpdatedDateUTC kept)."""
