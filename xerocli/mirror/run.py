@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from xerocli.api.export import ExportPlan
+from xerocli.api.export import ExportPlan, connected_tenants
 from xerocli.mirror import schema
 from xerocli.mirror.load import CollectionLoad, clock_margin, incremental_by_mark
 
@@ -95,6 +95,8 @@ def run_sync(
     if between is not None:
         between.install()
     try:
+        # Once a run, not once a collection: the organisations do not change within one.
+        tenants = connected_tenants(login) if all_tenants else None
         for resource in resources:
             if between is not None:
                 between.check()
@@ -104,6 +106,7 @@ def run_sync(
                 incremental=not full and incremental_by_mark(resource),
                 all_tenants=all_tenants,
                 profile=profile,
+                tenants=tenants,
             )
             results.append(_sync_one(backend, plan, login, run_at, margin, hooks))
             hooks.on_done(results[-1])
