@@ -70,6 +70,10 @@ CREATE TABLE IF NOT EXISTS attachments (
   PRIMARY KEY (tenant_id, collection, record_id, file_name)
 )
 """
+#: An index for the next `seq`: without it each upload read every stored file (the blobs sit
+#: before `seq` in each row), 60 ms an upload at 10,000 attachments, quadratic in a batch.
+SEQ_INDEX = "CREATE INDEX IF NOT EXISTS attachments_seq ON attachments (seq)"
+NEXT_SEQ = "(SELECT COALESCE(MAX(seq), 0) + 1 FROM attachments)"
 _COLUMNS = "attachment_id, file_name, mime_type, include_online, length(content)"
 
 
@@ -80,6 +84,7 @@ class Attachments:
         #: not a second upload with a second "Attached a file" in the record's history.
         self.idempotency = idempotency
         store.execute(TABLE)
+        store.execute(SEQ_INDEX)
 
     def register(self, router: Router) -> None:
         base = f"{lookup.API}/{{collection}}/{{record_id}}/Attachments"
@@ -164,8 +169,7 @@ class Attachments:
                     )
             attachment_id = existing[0][0] if existing else str(uuid.uuid4())
             self.store.execute(
-                "INSERT OR REPLACE INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                " (SELECT COALESCE(MAX(seq), 0) + 1 FROM attachments))",
+                f"INSERT OR REPLACE INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, {NEXT_SEQ})",
                 (
                     tenant_id,
                     kind,
