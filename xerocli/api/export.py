@@ -101,6 +101,11 @@ class ExportPlan:
     #: `all_tenants`' organisations when the caller listed them already (`connected_tenants`:
     #: a sync of many collections asks `/connections` once, not once a collection).
     tenants: Sequence[Tenant] | None = None
+    #: The in-process pacer, when the caller keeps one across runs: a sync's collections share
+    #: one, so the calls of the collections before are in its minute. A new pacer would read
+    #: them in Xero's `X-MinLimit-Remaining` as other programs' calls, and keep that lowered
+    #: limit for the rest of its run (at 60 a minute: 237 calls in 355 s, not 237 s).
+    pacer: Limiter | None = None
 
 
 @dataclass
@@ -144,7 +149,8 @@ def run_export(
     try:
         if plan.incremental:  # before any call: a mark that cannot be kept fails first
             marks.check_writable(plan.profile)
-        jobs = _jobs(login, plan, pacer_from_env(on_wait=events.waited))
+        pacer = plan.pacer if plan.pacer is not None else pacer_from_env(on_wait=events.waited)
+        jobs = _jobs(login, plan, pacer)
         for job in jobs:
             if plan.incremental:
                 job.mark = marks.load(plan.profile, job.tenant.id, resource.noun)
