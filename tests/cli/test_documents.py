@@ -296,3 +296,7 @@ def test_a_batch_with_a_receipt_per_row_attaches_each_once_through_faults(
         n = bill["LineItems"][0]["Description"].split()[-1]
         assert attachment["FileName"] == f"receipt-{n}.pdf"
         assert attachment["ContentLength"] == len(receipts[f"receipt-{n}.pdf"])
+        # uploaded once: the upload whose answer was cut off was replayed on its retry (its
+        # Idempotency-Key), not done again (a replaced file with a second history record)
+        records = api.get(f"Invoices/{bill['InvoiceID']}/History").json()["HistoryRecords"]
+        assert [r["Changes"] for r in records].count("Attached a file") == 1, bill["InvoiceID"]

@@ -154,6 +154,33 @@ def test_history_records_each_write_with_the_user_and_takes_notes(docs) -> None:
     assert created["Changes"] == "Created" and created["User"] == "System Generated"
 
 
+def test_a_retried_upload_or_note_with_its_idempotency_key_is_a_replay(docs) -> None:
+    """The retry after a lost answer (same key, same request) is answered from the cache: one
+    upload, one note, one history record each; the key on another request is refused."""
+    invoice_id = new_invoice(docs)["InvoiceID"]
+    key = {"Idempotency-Key": f"docs-{uuid.uuid4().hex}"}
+    upload = {"content": b"%PDF-1.4 receipt", "headers": {"Content-Type": "application/pdf", **key}}
+    first = docs.put(f"Invoices/{invoice_id}/Attachments/r.pdf", **upload)
+    again = docs.put(f"Invoices/{invoice_id}/Attachments/r.pdf", **upload)
+    assert first.status_code == again.status_code == 200, again.text
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert again.json()["Attachments"] == first.json()["Attachments"]
+    other = docs.put(
+        f"Invoices/{invoice_id}/Attachments/r.pdf",
+        content=b"%PDF-1.4 other",
+        headers=upload["headers"],
+    )
+    assert other.status_code == 400 and "Idempotency key" in other.text
+    note_key = {"Idempotency-Key": f"note-{uuid.uuid4().hex}"}
+    note = {"HistoryRecords": [{"Details": "Paid by card"}]}
+    for _ in range(2):
+        put = docs.put(f"Invoices/{invoice_id}/History", json=note, headers=note_key)
+        assert put.status_code == 200, put.text
+    assert put.headers.get("Idempotent-Replayed") == "true"
+    assert changes(docs, invoice_id) == ["Note", "Attached a file", "Created"]
+    assert docs.get(f"Invoices/{invoice_id}/Attachments/r.pdf").content == b"%PDF-1.4 receipt"
+
+
 def test_online_invoice_only_for_approved_sales_invoices(docs) -> None:
     approved = new_invoice(docs)
     first = docs.get(f"Invoices/{approved['InvoiceNumber']}/OnlineInvoice")

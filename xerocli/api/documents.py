@@ -222,7 +222,12 @@ def download(
 
 # --- PDFs ----------------------------------------------------------------------------------
 def document_pdf(client: XeroClient, resource: Resource, record_id: str) -> bytes:
-    """The document as Xero renders it: the record's GET with `Accept: application/pdf`."""
+    """The document as Xero renders it: the record's GET with `Accept: application/pdf`.
+
+    Xero's OpenAPI spec also lists `GET /{Collection}/{ID}/pdf`, for exactly the collections
+    that render a PDF this way (invoices, credit notes, purchase orders, quotes), each marked
+    with `x-path` the record's own path: its SDKs send this same request. No collection has
+    only the `/pdf` form, so it is neither sent nor served by the sandbox."""
     answer = client.request(
         "GET",
         resource.record_path(record_id),

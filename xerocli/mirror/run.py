@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from xerocli.api.export import ExportPlan
+from xerocli.api.export import ExportPlan, connected_tenants
 from xerocli.mirror import schema
 from xerocli.mirror.load import CollectionLoad, clock_margin, incremental_by_mark
 
@@ -55,6 +55,17 @@ class _CountingEvents:
         self.events.waited(tenant, seconds)
 
 
+class _WaitRelay:
+    """The sync's one pacer reports its waits to the collection being synced."""
+
+    def __init__(self) -> None:
+        self.events: ExportEvents | None = None
+
+    def __call__(self, tenant: str, seconds: float) -> None:
+        if self.events is not None:
+            self.events.waited(tenant, seconds)
+
+
 def sync_query(resource: Resource) -> Any:
     """Everything of a collection, archived records too (`includeArchived` where the table
     offers it): a mirror keeps every status."""
@@ -88,13 +99,20 @@ def run_sync(
 ) -> list[CollectionResult]:
     """Sync `resources` in order; raise on the first failure (that collection rolled back,
     the ones before it kept)."""
+    from xerocli.api.pacing import pacer_from_env
+
     results = []
     margin = clock_margin()  # checked before any call
+    relay = _WaitRelay()
+    # One pacer for every collection: it knows the calls of the ones before (see ExportPlan).
+    pacer = pacer_from_env(on_wait=relay)
     run_at = datetime.now(timezone.utc)
     between = hooks.between
     if between is not None:
         between.install()
     try:
+        # Once a run, not once a collection: the organisations do not change within one.
+        tenants = connected_tenants(login) if all_tenants else None
         for resource in resources:
             if between is not None:
                 between.check()
@@ -104,8 +122,10 @@ def run_sync(
                 incremental=not full and incremental_by_mark(resource),
                 all_tenants=all_tenants,
                 profile=profile,
+                tenants=tenants,
+                pacer=pacer,
             )
-            results.append(_sync_one(backend, plan, login, run_at, margin, hooks))
+            results.append(_sync_one(backend, plan, login, run_at, margin, hooks, relay))
             hooks.on_done(results[-1])
     finally:
         if between is not None:
@@ -120,6 +140,7 @@ def _sync_one(
     run_at: datetime,
     margin: timedelta,
     hooks: SyncHooks,
+    relay: _WaitRelay,
 ) -> CollectionResult:
     """One collection, every organisation: one run of the export engine, one transaction."""
     from xerocli.api.export import run_export
@@ -128,6 +149,8 @@ def _sync_one(
     whole = not plan.incremental
     load = CollectionLoad(backend, schema.collection_table(resource), run_at, whole, margin)
     progress = hooks.events_for(resource)
+    events = _CountingEvents(progress, load)
+    relay.events = events
     client = None if plan.all_tenants else login.client()
     limiter = client.limiter if client is not None else None
     try:
@@ -136,10 +159,11 @@ def _sync_one(
             login,
             load,  # type: ignore[arg-type]
             marks=load,  # type: ignore[arg-type]
-            events=_CountingEvents(progress, load),
+            events=events,
             stopper=hooks.stopper_for(resource),
         )
     finally:
+        relay.events = None
         progress.close()
         if client is not None:  # the engine chains its pacer on: one per collection
             client.limiter = limiter

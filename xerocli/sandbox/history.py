@@ -17,6 +17,7 @@ from typing import Any
 from xerocli.sandbox import document_lookup as lookup
 from xerocli.sandbox import resources
 from xerocli.sandbox.http import Request, Response, Router
+from xerocli.sandbox.idempotency import IdempotencyCache
 from xerocli.sandbox.jwts import USER
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import dumps, envelope, loads, ms_date, utc_string
@@ -166,8 +167,9 @@ def _money(value: Decimal) -> str:
 
 # --- endpoints -----------------------------------------------------------------------------
 class History:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, idempotency: IdempotencyCache) -> None:
         self.store = store
+        self.idempotency = idempotency  # shared with the other writes (see `add_notes`)
         create_table(store)
 
     def register(self, router: Router) -> None:
@@ -219,7 +221,12 @@ class History:
         tenant_id = req.context["tenant_id"]
         now = lookup.utcnow()
         user = user_of(req.context)
+        key = self.idempotency.key_of(req)
         with self.store.transaction():
+            if key is not None:
+                replayed = self.idempotency.lookup(req, key)
+                if replayed is not None:
+                    return replayed
             record = lookup.find_record(self.store, tenant_id, kind, req.params["record_id"])
             if record is None:
                 return lookup.not_found()
@@ -228,12 +235,15 @@ class History:
                 add(self.store, tenant_id, kind, record_id, "Note", text, user, now)
                 for text in notes
             ]
-        bodies = []
-        for item in added:
-            item.pop("Changes")
-            item.pop("User")
-            bodies.append(dumps({**item, "ValidationErrors": []}))
-        return Response.json(200, envelope("HistoryRecords", bodies, now, None))
+            bodies = []
+            for item in added:
+                item.pop("Changes")
+                item.pop("User")
+                bodies.append(dumps({**item, "ValidationErrors": []}))
+            response = Response.json(200, envelope("HistoryRecords", bodies, now, None))
+            if key is not None:  # a retried note (its answer lost) is a replay, not a 2nd note
+                self.idempotency.remember(req, key, response)
+        return response
 
 
 def _seeded_created(kind: str, record: dict) -> dict:

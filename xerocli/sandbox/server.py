@@ -75,7 +75,8 @@ class Sandbox:
         self.oauth.register(self.router)
         self.reports.register(self.router)  # before Accounting's `/{collection}/{record_id}`
         self.accounting.register(self.router)
-        documents.register(self.router, store)  # attachments, history, online invoices
+        # attachments, history and notes, online invoices; one idempotency cache with the writes
+        documents.register(self.router, store, self.accounting.idempotency)
         # writes call self.webhooks.notify(...); retries follow the config
         self.webhooks = WebhookSender(store, config=self.config)
         self.webhooks.register(self.router)
