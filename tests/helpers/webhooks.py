@@ -83,7 +83,7 @@ class Listener:
                 "0",
                 *options,
             ],
-            env=env,
+            env={**env, "PYTHONFAULTHANDLER": "1"},
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -180,8 +180,16 @@ class Listener:
         try:
             code = self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            self.process.kill()
-            code = self.process.wait()
+            # A listener that does not stop shows where it is stuck: with PYTHONFAULTHANDLER
+            # set, SIGABRT makes it print every thread's stack to stderr (kept in .stderr).
+            self.process.send_signal(signal.SIGABRT)
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            self.process.wait()
+            self._drain()
+            raise AssertionError("the listener did not stop:\n" + "".join(self.stderr)) from None
         self._drain()
         return code
 

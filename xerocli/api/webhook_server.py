@@ -42,6 +42,14 @@ SHOWN_CHARACTERS = 200
 _STOP = object()
 
 
+class Terminated(BaseException):
+    """Raised in the main thread by a SIGTERM handler to stop `serve_forever`.
+
+    A BaseException, as KeyboardInterrupt is: socketserver hands any `Exception` raised while
+    it accepts a connection (starting its thread, say) to `handle_error` and serves on, so a
+    SIGTERM that landed there was swallowed and the listener never stopped."""
+
+
 class DeadlinePassed(Exception):
     """The client's time for this part of its request is up (not a `TimeoutError`, which the
     standard handler would swallow as an idle connection)."""

@@ -116,7 +116,7 @@ def listen(
     import signal
 
     from xerocli import errors
-    from xerocli.api.webhook_server import WebhookReceiver
+    from xerocli.api.webhook_server import Terminated, WebhookReceiver
 
     if forward_to and not forward_to.startswith(("http://", "https://")):
         raise errors.UsageError(f"--forward-to {forward_to!r}: give an http:// or https:// URL")
@@ -147,28 +147,26 @@ def listen(
         ) from None
     processor.stop_listening = receiver.shutdown
     extra = f"forwarding to {forward_to}; " if forward_to else ""
-    _say(f"listening on {receiver.url} ({extra}Ctrl-C stops)")
-
-    class _Terminated(Exception):
-        pass
 
     def on_sigterm(signum: int, frame: Any) -> None:
-        raise _Terminated
+        raise Terminated
 
+    # Before the "listening" line: a SIGTERM sent as soon as it is read stops cleanly too.
     previous = signal.signal(signal.SIGTERM, on_sigterm)
     interrupted = False
     try:
+        _say(f"listening on {receiver.url} ({extra}Ctrl-C stops)")
         receiver.serve_forever()
     except KeyboardInterrupt:
         interrupted = True
-    except _Terminated:
+    except Terminated:
         pass
     finally:
         try:
             finished = receiver.finish(wait=30)
             if not finished:
                 _say("stopped before every acknowledged delivery was processed")
-        except (KeyboardInterrupt, _Terminated):
+        except (KeyboardInterrupt, Terminated):
             interrupted = True
         signal.signal(signal.SIGTERM, previous)
         if forwarder is not None:
