@@ -117,20 +117,7 @@ class Row:
 
     def numbered(self, pos: int) -> tuple:
         """`values()` and the record's position, as `BulkLoad.append_numbered` inserts it."""
-        return (
-            self.tenant_id,
-            self.kind,
-            self.id,
-            self.number,
-            self.status,
-            self.type,
-            self.contact_id,
-            self.date,
-            self.due_date,
-            self.updated,
-            self.body,
-            pos,
-        )
+        return (*self.values(), pos)
 
 
 class Store:
