@@ -8,24 +8,13 @@ uncaught error, and a command that talks to the sandbox.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.helpers.cli import _fork_server, isolated_env
+from tests.helpers.cli import _fork_server, isolated_env, run_cold
 
 
 def _cold(args: list[str], env: dict[str, str], cwd: Path, input: str | None) -> tuple:
-    completed = subprocess.run(
-        [sys.executable, "-m", "xerocli", *args],
-        env=env,
-        cwd=cwd,
-        input=input,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=None if input is not None else subprocess.DEVNULL,
-    )
+    completed = run_cold(args, env=env, input=input, timeout=120, cwd=cwd)
     return completed.returncode, completed.stdout, completed.stderr
 
 

@@ -99,8 +99,16 @@ def run_xero(
 ) -> Result:
     if forkserver.enabled():
         completed = _fork_server().run(list(args), env=env, input=input, timeout=timeout, cwd=cwd)
-        return Result(completed.returncode, completed.stdout, completed.stderr, list(args))
-    completed = subprocess.run(
+    else:
+        completed = run_cold(list(args), env=env, input=input, timeout=timeout, cwd=cwd)
+    return Result(completed.returncode, completed.stdout, completed.stderr, list(args))
+
+
+def run_cold(
+    args: list[str], *, env: dict[str, str], input: str | None, timeout: float, cwd: Path | None
+) -> subprocess.CompletedProcess:
+    """`python -m xerocli ARGS` started cold, as a user's shell starts it."""
+    return subprocess.run(
         [sys.executable, "-m", "xerocli", *args],
         env=env,
         input=input,
@@ -110,4 +118,3 @@ def run_xero(
         cwd=cwd,
         stdin=None if input is not None else subprocess.DEVNULL,
     )
-    return Result(completed.returncode, completed.stdout, completed.stderr, list(args))
