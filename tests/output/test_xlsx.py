@@ -18,7 +18,8 @@ from tests.conftest import UNLIMITED, UNLIMITED_CLIENT
 from tests.helpers.cli import REPO, isolated_env, run_xero
 from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli import errors
-from xerocli.output.xlsx import ACCOUNTING, binary_stdout, sheet_name
+from xerocli.output.streams import binary_stdout
+from xerocli.output.xlsx import ACCOUNTING, sheet_name
 
 
 @pytest.fixture(scope="module")

@@ -134,7 +134,8 @@ def _rows_with_rates(result) -> list[dict]:
 def _workbook(app_ctx, result, organisations) -> None:
     """A sheet per organisation (its own report, in its own currency), then the consolidation."""
     from xerocli.api.reports import ROW_KEYS
-    from xerocli.output.xlsx import Sheet, binary_stdout, write_workbook
+    from xerocli.output.streams import binary_stdout
+    from xerocli.output.xlsx import Sheet, write_workbook
 
     def total(record: dict) -> bool:
         return record.get("RowType") == "SummaryRow"

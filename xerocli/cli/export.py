@@ -92,7 +92,7 @@ def _check_options(
     if excel and fmt != "csv":
         raise errors.UsageError("--excel is for CSV only")
     if fmt == "xlsx" and output == "-":
-        from xerocli.output.xlsx import binary_stdout
+        from xerocli.output.streams import binary_stdout
 
         binary_stdout(sys.stdout)  # a workbook is not for a terminal
     check_output(output)

@@ -19,7 +19,7 @@ import shlex
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from xerocli import config
 
@@ -37,6 +37,19 @@ def is_terminal(stream: Any) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+def binary_stdout(out: Any) -> BinaryIO:
+    """The byte stream under a text stdout, for a workbook; a terminal is refused (a workbook
+    is binary)."""
+    from xerocli import errors
+
+    if is_terminal(out):
+        raise errors.UsageError(
+            "-o xlsx writes a binary workbook: send it to a file (> report.xlsx)"
+        )
+    out.flush()
+    return getattr(out, "buffer", out)
 
 
 class IOStreams:
@@ -104,8 +117,6 @@ class IOStreams:
 
         chosen = choose_format(requested, self.out_is_terminal)
         if chosen is Format.xlsx:
-            from xerocli.output.xlsx import binary_stdout
-
             binary_stdout(self.out)  # refused on a terminal before anything is fetched
         return chosen
 

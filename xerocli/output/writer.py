@@ -98,7 +98,8 @@ def write_records(
             return write_json_array(stream, out)
         return write_ndjson(stream, out)
     if chosen is Format.xlsx:
-        from xerocli.output.xlsx import Sheet, binary_stdout, write_workbook
+        from xerocli.output.streams import binary_stdout
+        from xerocli.output.xlsx import Sheet, write_workbook
 
         columns = fields or view.delimited_columns or [column.path for column in view.columns]
         bold = view.emphasis

@@ -214,18 +214,6 @@ def _value(record: dict, path: str) -> Any:
     return pick(record, [path]).get(path)
 
 
-def binary_stdout(out: Any) -> BinaryIO:
-    """The byte stream under a text stdout; a terminal is refused (a workbook is binary)."""
-    from xerocli.output.streams import is_terminal
-
-    if is_terminal(out):
-        raise errors.UsageError(
-            "-o xlsx writes a binary workbook: send it to a file (> report.xlsx)"
-        )
-    out.flush()
-    return getattr(out, "buffer", out)
-
-
 class XlsxSink:
     """`xero export xlsx`: the export engine's rows into one sheet, bytes at `finish()`.
 
