@@ -63,6 +63,7 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("POST", "/Contacts", "summarizeErrors"),
         ("GET", "/Contacts/{ContactID}"),
         ("POST", "/Contacts/{ContactID}"),
+        ("GET", "/Contacts/{ContactID}/CISSettings"),
     ),
     "Accounts": _ops(
         ("GET", "/Accounts", "order", "where"),

@@ -1186,6 +1186,18 @@ RESOURCES: tuple[Resource, ...] = (
         history=True,
         model="Contact",
         updatable=True,
+        actions=(
+            Action(
+                "cis-settings",
+                "GET",
+                "{id}/CISSettings",
+                "CISSettings",
+                "A contact's construction industry scheme settings (UK): a subcontractor and its"
+                " deduction rate.",
+                (Column("CISEnabled", "Subcontractor"), Column("Rate", "Rate %")),
+                scope="accounting.settings",
+            ),
+        ),
         name_field="Name",
         noun="contacts",
         singular="contact",

@@ -369,6 +369,7 @@ COMMANDS: dict = {
             'download': "Download a contact's attachments, byte for byte.",
             'history': "A contact's history: each change, who and when.",
             'note': "Add a note to a contact's history.",
+            'cis-settings': "A contact's construction industry scheme settings (UK): a subcontractor and...",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -513,6 +514,18 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('text', (), '', 1),
+        ],
+    },
+    'contacts cis-settings': {
+        'help': "A contact's construction industry scheme settings (UK): a subcontractor and...",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'accounts': {
