@@ -997,9 +997,10 @@ def test_repeating_invoice_needs_a_schedule_and_is_deleted_by_status(sandbox_env
     assert got.ok().json()["Status"] == "DELETED"
 
 
-def test_linked_transaction_is_listed_by_source_and_deleted(sandbox_env) -> None:
+def test_linked_transaction_is_listed_by_source_updated_and_deleted(sandbox_env) -> None:
     """A seeded billable expense still to bill: found by its source bill (Xero's parameter),
-    removed by `delete` (DELETE, 204), then not found (exit 5)."""
+    given to another customer by `update` (POST /LinkedTransactions/{ID}, the source kept; a
+    new source is refused, exit 6), removed by `delete` (DELETE, 204), then not found (exit 5)."""
     [link] = (
         run_xero(
             "--sandbox",
@@ -1026,6 +1027,25 @@ def test_linked_transaction_is_listed_by_source_and_deleted(sandbox_env) -> None
         link["LinkedTransactionID"]
     ]
     key = link["LinkedTransactionID"]
+    contacts = run_xero("--sandbox", "contacts", "list", "--limit", "5", env=sandbox_env).ok()
+    customer = next(c["ContactID"] for c in contacts.json() if c["ContactID"] != link["ContactID"])
+    changed = run_xero(
+        *("--sandbox", "--debug", "linked-transactions", "update", key, "--contact", customer),
+        env=sandbox_env,
+    )
+    assert changed.ok().json()[0]["ContactID"] == customer
+    assert problems("LinkedTransactions", changed.stderr) == []
+    assert ("POST", f"/LinkedTransactions/{key}") in {
+        (method, path) for method, path, _ in sent_requests(changed.stderr)
+    }
+    got = run_xero("--sandbox", "linked-transactions", "get", key, env=sandbox_env).ok().json()
+    assert got["ContactID"] == customer and got["Status"] == "APPROVED"
+    assert got["SourceTransactionID"] == link["SourceTransactionID"]
+    moved = run_xero(
+        *("--sandbox", "linked-transactions", "update", key, "--source", str(uuid.uuid4())),
+        env=sandbox_env,
+    )
+    assert moved.code == 6 and "cannot be changed" in moved.stderr, moved.stderr
     run_xero("--sandbox", "linked-transactions", "delete", key, env=sandbox_env).ok()
     gone = run_xero("--sandbox", "linked-transactions", "get", key, env=sandbox_env)
     assert gone.code == 5 and gone.stdout == ""

@@ -898,6 +898,9 @@ LINKED_TRANSACTION = Resource(
     name="LinkedTransactions",
     model="LinkedTransaction",
     deletable=True,
+    #: `update KEY --contact C | --target INV --target-line L`: POST
+    #: /LinkedTransactions/{ID} (its source stays).
+    updatable=True,
     noun="linked-transactions",
     singular="linked transaction",
     id_field="LinkedTransactionID",

@@ -3216,6 +3216,7 @@ COMMANDS: dict = {
             'list': 'List linked transactions.',
             'get': 'Show one linked transaction by LinkedTransactionID.',
             'create': 'Create linked transactions from options or a file.',
+            'update': 'Change fields of one linked transaction: only the fields given are sent.',
             'delete': 'Delete a linked transaction (Xero removes it).',
         },
         'options': [
@@ -3274,6 +3275,27 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
+        ],
+    },
+    'linked-transactions update': {
+        'help': 'Change fields of one linked transaction: only the fields given are sent.',
+        'options': [
+            (('--source',), True, (), '', 'The bill (ACCPAY) or SPEND it is from.', False),
+            (('--source-line',), True, (), '', 'The LineItemID of the billable line.', False),
+            (('--contact',), True, (), '', 'The customer (ContactID) to bill it to.', False),
+            (('--target',), True, (), '', 'The sales invoice it is billed on.', False),
+            (('--target-line',), True, (), '', 'The LineItemID on that invoice.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'linked-transactions delete': {
