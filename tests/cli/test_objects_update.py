@@ -26,6 +26,7 @@ CHANGES = {
     "contacts": ("--email", "EmailAddress", "{}@example.com"),
     "items": ("--description", "Description", "{}"),
     "contact-groups": ("--name", "Name", "Group {}"),
+    "tax-rates": ("--name", "Name", "Rate {}"),
     "quotes": ("--title", "Title", "{}"),
     "repeating-invoices": ("--reference", "Reference", "{}"),
     "receipts": ("--reference", "Reference", "{}"),

@@ -73,7 +73,7 @@ def _of_resource(r: Resource) -> set[tuple[str, str]]:
     if r is SETUP:
         shapes.add(("POST", base))
     if r.updatable:
-        shapes.add(("POST", one))
+        shapes.add(("POST", base if r.update_by_collection else one))
     for verb in r.status_verbs:
         shapes.add(("POST", one))
         if verb.bulk:

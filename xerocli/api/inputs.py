@@ -49,7 +49,8 @@ class InputRecord:
         lines = self.lines_field
         if self.options is not None:
             if len(location) >= 2 and location[0] == lines and isinstance(location[1], int):
-                return f"--line {location[1] + 1}", location[2:]
+                option = self.options.get(lines, "line")  # --line, --pay, --component
+                return f"--{option} {location[1] + 1}", location[2:]
             path = ".".join(str(part) for part in location)
             for field_path, option in self.options.items():
                 if path == field_path or path.startswith(field_path + "."):
@@ -359,6 +360,10 @@ LINE_FORMATS = {
         optional_last=False,
         refs=(("Invoice", "InvoiceID", "InvoiceNumber"),),
     ),
+    # One component of a tax rate: its name, its percentage, and whether it compounds.
+    "tax_component": LineFormat(
+        ("Name", "Rate", "IsCompound"), "name,rate[,compound true/false]", option="component"
+    ),
     # One receipt of an expense claim, by its ReceiptID.
     "receipt_line": LineFormat(("ReceiptID",), "receipt ID", option="receipt", optional_last=False),
 }
@@ -402,6 +407,8 @@ def describe(problem: dict[str, Any]) -> str:
         "date_type": f"{shown_value} is not a date (use YYYY-MM-DD)",
         "bool_parsing": f"{shown_value} is not true or false",
         "greater_than": f"{shown_value} must be more than 0",
+        "greater_than_equal": f"{shown_value} must be at least {_bound(problem, 'ge')}",
+        "less_than_equal": f"{shown_value} must be at most {_bound(problem, 'le')}",
         "too_short": "needs at least one entry",
     }.get(kind)
     if message is None:
@@ -415,6 +422,11 @@ def describe(problem: dict[str, Any]) -> str:
         elif value is not None and kind not in ("value_error",):
             message = f"{shown_value}: {message}"
     return f"{location}: {message}" if location else message
+
+
+def _bound(problem: dict[str, Any], name: str) -> str:
+    """The limit a range check names (`le` 100 of a tax rate's percentage)."""
+    return str((problem.get("ctx") or {}).get(name, ""))
 
 
 def _about_digits(message: str) -> bool:
