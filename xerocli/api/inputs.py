@@ -64,12 +64,15 @@ class InputRecord:
 
 
 def read_file(
-    source: str, fmt: str | None = None, lines_field: str = LINES_FIELD
+    source: str,
+    fmt: str | None = None,
+    lines_field: str = LINES_FIELD,
+    record_fields: frozenset[str] = frozenset(),
 ) -> list[InputRecord]:
     """Read `--file PATH|-`; the format comes from `--format`, the extension, or the content.
 
     Problems with the file as a whole name it (`--file data.json: ...`); problems with one
-    record name the record's row or number."""
+    record name the record's row or number. `record_fields`: see `read_json`."""
     import sys
 
     if source == "-":
@@ -92,7 +95,7 @@ def read_file(
     if kind == "ndjson":
         return read_ndjson(text, source=label)
     if kind == "json":
-        return read_json(text, source=label)
+        return read_json(text, source=label, record_fields=record_fields)
     raise errors.UsageError(f"--format: {kind!r} is not json, ndjson or csv")
 
 
@@ -124,11 +127,18 @@ def _guess_format(name: str, text: str) -> str:
     return "csv"
 
 
-def read_json(text: str, source: str = "--file") -> list[InputRecord]:
+def read_json(
+    text: str, source: str = "--file", record_fields: frozenset[str] = frozenset()
+) -> list[InputRecord]:
+    """Records of a JSON array, of Xero's envelope (`{"Invoices": [...]}`) or one object.
+
+    An object whose one key is a list is the envelope, unless that key is one of
+    `record_fields` (an update of a record's lists alone: `{"TaxComponents": [...]}`)."""
     data = parse_json(text, source)
     if isinstance(data, dict):
-        lists = [value for value in data.values() if isinstance(value, list)]
-        data = lists[0] if len(data) == 1 and lists else [data]
+        lists = [value for key, value in data.items() if isinstance(value, list)]
+        own = bool(set(data) & record_fields)
+        data = lists[0] if len(data) == 1 and lists and not own else [data]
     if not isinstance(data, list):
         raise errors.UsageError(f"{source}: expected a JSON array of records or an object")
     records = []
