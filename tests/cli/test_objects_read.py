@@ -318,3 +318,31 @@ def test_xeros_plain_text_404_is_exit_5_naming_the_record(sandbox_env) -> None:
         assert result.code == 5 and result.stdout == "", result.stderr
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert named in result.stderr, result.stderr
+
+
+def test_contact_cis_settings_are_a_uk_suppliers_and_no_one_elses(sandbox_env) -> None:
+    """`contacts cis-settings CONTACT` (GET /Contacts/{ID}/CISSettings): in the UK company, a
+    CIS contractor, a supplier found by its name is a subcontractor at one of HMRC's rates;
+    a customer is not (and has no Rate), nor is any contact of the NZ company."""
+    uk = ("--sandbox", "--tenant", "Demo Company (Global)")
+    contacts = run_xero(*uk, "contacts", "list", "--limit", "20", env=sandbox_env).ok().json()
+    supplier = next(c for c in contacts if c.get("IsSupplier"))
+    customer = next(c for c in contacts if not c.get("IsSupplier"))
+    done = run_xero(
+        *uk, "--debug", "contacts", "cis-settings", supplier["Name"], "-o", "json", env=sandbox_env
+    )
+    [settings] = done.ok().json()
+    assert settings["CISEnabled"] is True and settings["Rate"] in (0, 20, 30)
+    assert problems("Contacts", done.stderr) == []
+    [other] = (
+        run_xero(*uk, "contacts", "cis-settings", customer["ContactID"], env=sandbox_env)
+        .ok()
+        .json()
+    )
+    assert other == {"CISEnabled": False}
+    nz = run_xero("--sandbox", "contacts", "list", "--limit", "20", env=sandbox_env).ok().json()
+    nz_supplier = next(c for c in nz if c.get("IsSupplier"))["ContactID"]
+    [nz_settings] = (
+        run_xero("--sandbox", "contacts", "cis-settings", nz_supplier, env=sandbox_env).ok().json()
+    )
+    assert nz_settings == {"CISEnabled": False}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import run_xero
-from tests.helpers.xero_operations import problems, sent_requests
+from tests.helpers.xero_operations import BODY_FIELDS, problems, sent_requests
 from xerocli.api.resources import BY_NOUN
 
 
@@ -576,6 +576,15 @@ CREATES = {
         },
         {"Narration": "Accrual {u}", "JournalLines.0.LineAmount": "250.5", "Status": "DRAFT"},
     ),
+    "tax-rates": (
+        ["--name", "Reduced {u}", "--component", "VAT,5.125", "--report-tax-type", "output"],
+        {
+            "Name": "File rate {u}",
+            "ReportTaxType": "INPUT",
+            "TaxComponents": [{"Name": "GST", "Rate": 2.5}, {"Name": "Levy", "Rate": 1}],
+        },
+        {"Name": "Reduced {u}", "EffectiveRate": "5.125", "ReportTaxType": "OUTPUT"},
+    ),
     "contact-groups": (
         ["--name", "Group {u}"],
         {"Name": "File group {u}"},
@@ -997,9 +1006,10 @@ def test_repeating_invoice_needs_a_schedule_and_is_deleted_by_status(sandbox_env
     assert got.ok().json()["Status"] == "DELETED"
 
 
-def test_linked_transaction_is_listed_by_source_and_deleted(sandbox_env) -> None:
+def test_linked_transaction_is_listed_by_source_updated_and_deleted(sandbox_env) -> None:
     """A seeded billable expense still to bill: found by its source bill (Xero's parameter),
-    removed by `delete` (DELETE, 204), then not found (exit 5)."""
+    given to another customer by `update` (POST /LinkedTransactions/{ID}, the source kept; a
+    new source is refused, exit 6), removed by `delete` (DELETE, 204), then not found (exit 5)."""
     [link] = (
         run_xero(
             "--sandbox",
@@ -1026,6 +1036,25 @@ def test_linked_transaction_is_listed_by_source_and_deleted(sandbox_env) -> None
         link["LinkedTransactionID"]
     ]
     key = link["LinkedTransactionID"]
+    contacts = run_xero("--sandbox", "contacts", "list", "--limit", "5", env=sandbox_env).ok()
+    customer = next(c["ContactID"] for c in contacts.json() if c["ContactID"] != link["ContactID"])
+    changed = run_xero(
+        *("--sandbox", "--debug", "linked-transactions", "update", key, "--contact", customer),
+        env=sandbox_env,
+    )
+    assert changed.ok().json()[0]["ContactID"] == customer
+    assert problems("LinkedTransactions", changed.stderr) == []
+    assert ("POST", f"/LinkedTransactions/{key}") in {
+        (method, path) for method, path, _ in sent_requests(changed.stderr)
+    }
+    got = run_xero("--sandbox", "linked-transactions", "get", key, env=sandbox_env).ok().json()
+    assert got["ContactID"] == customer and got["Status"] == "APPROVED"
+    assert got["SourceTransactionID"] == link["SourceTransactionID"]
+    moved = run_xero(
+        *("--sandbox", "linked-transactions", "update", key, "--source", str(uuid.uuid4())),
+        env=sandbox_env,
+    )
+    assert moved.code == 6 and "cannot be changed" in moved.stderr, moved.stderr
     run_xero("--sandbox", "linked-transactions", "delete", key, env=sandbox_env).ok()
     gone = run_xero("--sandbox", "linked-transactions", "get", key, env=sandbox_env)
     assert gone.code == 5 and gone.stdout == ""
@@ -1199,3 +1228,65 @@ def test_bank_transfers_and_batch_payments_are_deleted_several_in_one_request(sa
         assert f"Deleted 2 {noun.replace('-', ' ')}" in done.stderr
     got = run_xero("--sandbox", "batch-payments", "get", made["batch-payments"][1], env=sandbox_env)
     assert got.ok().json()["Status"] == "DELETED"
+
+
+def test_tax_rate_is_created_checked_changed_by_name_and_deleted(sandbox_env, tmp_path) -> None:
+    """`tax-rates create|update` send Xero's createTaxRates (PUT /TaxRates) and updateTaxRate
+    (POST /TaxRates, the TaxType in the element: Xero has no path per rate) with the fields
+    Xero takes; a replayed key creates nothing; a rate out of range is refused before anything
+    is sent (exit 2), a report tax type the country does not take by the sandbox (exit 6); a
+    compound component applies on the tax of the others; DELETED takes the rate away."""
+    name = unique("Levy")
+    create = ["tax-rates", "create", "--name", name, "--component", "GST,15"]
+    create += ["--report-tax-type", "OUTPUT"]
+    [body] = run_xero("--sandbox", *create, "--dry-run", env=sandbox_env).ok().json()
+    assert body == {
+        "Name": name,
+        "TaxComponents": [{"Name": "GST", "Rate": 15}],
+        "ReportTaxType": "OUTPUT",
+    }
+    assert set(body) <= BODY_FIELDS[("PUT", "/TaxRates")]
+    key = ["--idempotency-key", unique("rate")]
+    made = run_xero("--sandbox", "--debug", *create, *key, env=sandbox_env)
+    [rate] = made.ok().json()
+    assert rate["TaxType"].startswith("TAX") and rate["Status"] == "ACTIVE"
+    assert problems("TaxRates", made.stderr) == []
+    assert [r[:2] for r in sent_requests(made.stderr)] == [("PUT", "/TaxRates")]
+    again = run_xero("--sandbox", *create, *key, env=sandbox_env).ok().json()
+    assert again[0]["TaxType"] == rate["TaxType"]
+    listed = run_xero("--sandbox", "tax-rates", "list", env=sandbox_env).ok().json()
+    assert [r["Name"] for r in listed].count(name) == 1
+
+    too_high = run_xero(
+        "--sandbox", "tax-rates", "create", "--name", unique("X"), "--component", "VAT,120",
+        "--report-tax-type", "OUTPUT", env=sandbox_env,
+    )  # fmt: skip
+    assert too_high.code == 2 and too_high.stdout == "" and too_high.stderr.count("\n") == 1
+    assert too_high.stderr == "xero: --component 1: Rate: '120' must be at most 100\n"
+    uk_only = run_xero(
+        "--sandbox", "tax-rates", "create", "--name", unique("X"), "--component", "VAT,5",
+        "--report-tax-type", "ECOUTPUT", env=sandbox_env,
+    )  # fmt: skip
+    assert uk_only.code == 6 and "ReportTaxType" in uk_only.stderr, uk_only.stderr
+
+    change = tmp_path / "levy.json"
+    levy = {"Name": "Levy", "Rate": 10, "IsCompound": True}
+    components = [{"Name": "GST", "Rate": 15}, levy]
+    change.write_text(json.dumps({"TaxComponents": components}))  # not an envelope of 2
+    changed = run_xero(
+        "--sandbox", "--debug", "tax-rates", "update", name, "--file", str(change), env=sandbox_env
+    )
+    [updated] = changed.ok().json()
+    assert problems("TaxRates", changed.stderr) == []
+    posts = [r for r in sent_requests(changed.stderr) if r[0] == "POST"]
+    assert [r[:2] for r in posts] == [("POST", "/TaxRates")]
+    got = run_xero("--sandbox", "tax-rates", "get", rate["TaxType"], env=sandbox_env).ok().json()
+    assert updated["TaxType"] == got["TaxType"] == rate["TaxType"]
+    assert Decimal(str(got["EffectiveRate"])) == Decimal("26.5")  # 15 + 10% of 115
+    assert Decimal(str(got["DisplayTaxRate"])) == Decimal("25")
+    assert got["Name"] == name and got["TaxComponents"][1]["IsCompound"] is True
+    run_xero(
+        "--sandbox", "tax-rates", "update", rate["TaxType"], "--status", "deleted", env=sandbox_env
+    ).ok()
+    active = run_xero("--sandbox", "tax-rates", "list", "--status", "ACTIVE", env=sandbox_env)
+    assert rate["TaxType"] not in {r["TaxType"] for r in active.ok().json()}

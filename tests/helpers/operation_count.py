@@ -3,8 +3,9 @@ from the code, not by hand (issue 14's count).
 
 `named()` is every request shape the resource table makes the CLI send (list, get, create,
 upsert, update, status verbs, delete, allocations, refunds, actions, attachments, history,
-online invoice, email) plus `xero reports` and `xero setup`; `served()` says whether the
-sandbox's declarations (and its reports and document routes) answer a method and path.
+online invoice, email; `pdf` names both of Xero's PDF forms) plus `xero reports` and `xero
+setup`; `served()` says whether the sandbox's declarations (and its reports and document
+routes) answer a method and path.
 `xero api` reaches everything and is not counted.
 
 Run it with the spec's path (tests never read the spec):
@@ -72,7 +73,7 @@ def _of_resource(r: Resource) -> set[tuple[str, str]]:
     if r is SETUP:
         shapes.add(("POST", base))
     if r.updatable:
-        shapes.add(("POST", one))
+        shapes.add(("POST", base if r.update_by_collection else one))
     for verb in r.status_verbs:
         shapes.add(("POST", one))
         if verb.bulk:
@@ -101,6 +102,8 @@ def _of_resource(r: Resource) -> set[tuple[str, str]]:
         shapes |= {("GET", f"{one}/History"), ("PUT", f"{one}/History")}
     if r.online_url:
         shapes.add(("GET", f"{one}/OnlineInvoice"))
+    if r.pdf:  # `pdf KEY` sends GET /{ID} with Accept: application/pdf; the spec's `x-path`
+        shapes.add(("GET", f"{one}/pdf"))  # names GET /{ID}/pdf the same operation
     if r.name == "Invoices":  # `invoices email` (cli/actions.py)
         shapes.add(("POST", f"{one}/Email"))
     return {(method, _shape(path)) for method, path in shapes}
@@ -154,6 +157,7 @@ def served(method: str, path: str) -> bool:
         ("GET", "/{}/history"): docs.history,
         ("PUT", "/{}/history"): docs.history,
         ("GET", "/{}/onlineinvoice"): bool(docs.online_statuses),
+        ("GET", "/{}/pdf"): bool(docs.pdf_titles),  # pdf.PdfPaths
     }
     return bool(rules.get((method, tail), False))
 

@@ -63,6 +63,7 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("POST", "/Contacts", "summarizeErrors"),
         ("GET", "/Contacts/{ContactID}"),
         ("POST", "/Contacts/{ContactID}"),
+        ("GET", "/Contacts/{ContactID}/CISSettings"),
     ),
     "Accounts": _ops(
         ("GET", "/Accounts", "order", "where"),
@@ -116,7 +117,12 @@ OPERATIONS: dict[str, tuple[Operation, ...]] = {
         ("GET", "/ManualJournals/{ManualJournalID}"),
         ("POST", "/ManualJournals/{ManualJournalID}"),
     ),
-    "TaxRates": _ops(("GET", "/TaxRates", "order", "where"), ("GET", "/TaxRates/{TaxType}")),
+    "TaxRates": _ops(
+        ("GET", "/TaxRates", "order", "where"),
+        ("PUT", "/TaxRates"),
+        ("POST", "/TaxRates"),  # updateTaxRate: the TaxType in the element
+        ("GET", "/TaxRates/{TaxType}"),
+    ),
     "ContactGroups": _ops(
         ("GET", "/ContactGroups", "order", "where"),
         ("PUT", "/ContactGroups"),
@@ -251,6 +257,7 @@ _PAYMENT_SERVICE = (
     "PayNowText",
     "PaymentServiceType",
 )
+_TAX_RATE = ("Name", "TaxType", "TaxComponents", "Status", "ReportTaxType")
 #: The fields of the elements a write takes (Xero's request schemas).
 BODY_FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/ContactGroups"): frozenset({"ContactGroupID", "Name", "Status", "Contacts"}),
@@ -259,6 +266,8 @@ BODY_FIELDS: dict[tuple[str, str], frozenset[str]] = {
         {"ExpenseClaimID", "Status", "Payments", "User", "Receipts", "ReceiptID"}
     ),
     ("PUT", "/PaymentServices"): frozenset(_PAYMENT_SERVICE),
+    ("PUT", "/TaxRates"): frozenset(_TAX_RATE),
+    ("POST", "/TaxRates"): frozenset(_TAX_RATE),
     ("POST", "/BrandingThemes/{BrandingThemeID}/PaymentServices"): frozenset(_PAYMENT_SERVICE),
 }
 

@@ -213,3 +213,27 @@ def test_a_pdf_that_a_reader_opens_with_number_contact_lines_and_totals(docs) ->
         f"Contacts/{invoice['Contact']['ContactID']}", headers={"Accept": "application/pdf"}
     )
     assert contact.headers["content-type"].startswith("application/json")
+
+
+def test_the_pdf_paths_answer_the_same_pdf_as_the_accept_form(docs) -> None:
+    """`GET /{Collection}/{ID}/pdf` of each document Xero renders (Xero's spec names both
+    forms as one operation): the very bytes of the `Accept: application/pdf` answer, a PDF a
+    reader opens; a record with no PDF (a contact) and an unknown ID are 404."""
+    for kind, id_field, number_field in (
+        ("Invoices", "InvoiceID", "InvoiceNumber"),
+        ("CreditNotes", "CreditNoteID", "CreditNoteNumber"),
+        ("PurchaseOrders", "PurchaseOrderID", "PurchaseOrderNumber"),
+        ("Quotes", "QuoteID", "QuoteNumber"),
+    ):
+        record = docs.get(kind, params={"page": 1}).json()[kind][0]
+        path = f"{kind}/{record[id_field]}"
+        by_path = docs.get(f"{path}/pdf")
+        assert by_path.status_code == 200, (kind, by_path.text)
+        assert by_path.headers["content-type"] == "application/pdf"
+        by_accept = docs.get(path, headers={"Accept": "application/pdf"})
+        assert by_path.content == by_accept.content, kind
+        reader = pypdf.PdfReader(io.BytesIO(by_path.content), strict=True)
+        assert record[number_field] in reader.pages[0].extract_text(), kind
+    contact = docs.get("Contacts", params={"page": 1}).json()["Contacts"][0]["ContactID"]
+    assert docs.get(f"Contacts/{contact}/pdf").status_code == 404
+    assert docs.get(f"Invoices/{uuid.uuid4()}/pdf").status_code == 404

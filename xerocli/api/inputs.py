@@ -49,7 +49,8 @@ class InputRecord:
         lines = self.lines_field
         if self.options is not None:
             if len(location) >= 2 and location[0] == lines and isinstance(location[1], int):
-                return f"--line {location[1] + 1}", location[2:]
+                option = self.options.get(lines, "line")  # --line, --pay, --component
+                return f"--{option} {location[1] + 1}", location[2:]
             path = ".".join(str(part) for part in location)
             for field_path, option in self.options.items():
                 if path == field_path or path.startswith(field_path + "."):
@@ -63,12 +64,15 @@ class InputRecord:
 
 
 def read_file(
-    source: str, fmt: str | None = None, lines_field: str = LINES_FIELD
+    source: str,
+    fmt: str | None = None,
+    lines_field: str = LINES_FIELD,
+    record_fields: frozenset[str] = frozenset(),
 ) -> list[InputRecord]:
     """Read `--file PATH|-`; the format comes from `--format`, the extension, or the content.
 
     Problems with the file as a whole name it (`--file data.json: ...`); problems with one
-    record name the record's row or number."""
+    record name the record's row or number. `record_fields`: see `read_json`."""
     import sys
 
     if source == "-":
@@ -91,7 +95,7 @@ def read_file(
     if kind == "ndjson":
         return read_ndjson(text, source=label)
     if kind == "json":
-        return read_json(text, source=label)
+        return read_json(text, source=label, record_fields=record_fields)
     raise errors.UsageError(f"--format: {kind!r} is not json, ndjson or csv")
 
 
@@ -123,11 +127,18 @@ def _guess_format(name: str, text: str) -> str:
     return "csv"
 
 
-def read_json(text: str, source: str = "--file") -> list[InputRecord]:
+def read_json(
+    text: str, source: str = "--file", record_fields: frozenset[str] = frozenset()
+) -> list[InputRecord]:
+    """Records of a JSON array, of Xero's envelope (`{"Invoices": [...]}`) or one object.
+
+    An object whose one key is a list is the envelope, unless that key is one of
+    `record_fields` (an update of a record's lists alone: `{"TaxComponents": [...]}`)."""
     data = parse_json(text, source)
     if isinstance(data, dict):
-        lists = [value for value in data.values() if isinstance(value, list)]
-        data = lists[0] if len(data) == 1 and lists else [data]
+        lists = [value for key, value in data.items() if isinstance(value, list)]
+        own = bool(set(data) & record_fields)
+        data = lists[0] if len(data) == 1 and lists and not own else [data]
     if not isinstance(data, list):
         raise errors.UsageError(f"{source}: expected a JSON array of records or an object")
     records = []
@@ -359,6 +370,10 @@ LINE_FORMATS = {
         optional_last=False,
         refs=(("Invoice", "InvoiceID", "InvoiceNumber"),),
     ),
+    # One component of a tax rate: its name, its percentage, and whether it compounds.
+    "tax_component": LineFormat(
+        ("Name", "Rate", "IsCompound"), "name,rate[,compound true/false]", option="component"
+    ),
     # One receipt of an expense claim, by its ReceiptID.
     "receipt_line": LineFormat(("ReceiptID",), "receipt ID", option="receipt", optional_last=False),
 }
@@ -402,6 +417,8 @@ def describe(problem: dict[str, Any]) -> str:
         "date_type": f"{shown_value} is not a date (use YYYY-MM-DD)",
         "bool_parsing": f"{shown_value} is not true or false",
         "greater_than": f"{shown_value} must be more than 0",
+        "greater_than_equal": f"{shown_value} must be at least {_bound(problem, 'ge')}",
+        "less_than_equal": f"{shown_value} must be at most {_bound(problem, 'le')}",
         "too_short": "needs at least one entry",
     }.get(kind)
     if message is None:
@@ -415,6 +432,11 @@ def describe(problem: dict[str, Any]) -> str:
         elif value is not None and kind not in ("value_error",):
             message = f"{shown_value}: {message}"
     return f"{location}: {message}" if location else message
+
+
+def _bound(problem: dict[str, Any], name: str) -> str:
+    """The limit a range check names (`le` 100 of a tax rate's percentage)."""
+    return str((problem.get("ctx") or {}).get(name, ""))
 
 
 def _about_digits(message: str) -> bool:

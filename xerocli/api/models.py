@@ -530,6 +530,33 @@ class ContactGroup(XeroModel):
     Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 
 
+#: A tax rate's percentage: 0 to 100, to 4 places (the spec's "up to 4dp").
+TaxPercent = Annotated[Decimal, Field(ge=0, le=100), AfterValidator(PRECISION["unit"].check)]
+
+
+class TaxComponent(XeroModel):
+    """One part of a tax rate (`--component "VAT,20"`); compound parts apply on the others."""
+
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+    Rate: TaxPercent
+    IsCompound: bool | None = None
+    IsNonRecoverable: bool | None = None  # Canadian organisations only
+
+
+class TaxRate(XeroModel):
+    """A tax rate (`PUT /TaxRates`; `POST /TaxRates` changes one, named by TaxType). Xero
+    gives a new rate its TaxType (TAX001...); its report tax type is the country's to judge,
+    so only its shape is checked here."""
+
+    TaxType: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
+    Name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+    TaxComponents: list[TaxComponent] = Field(min_length=1)
+    ReportTaxType: (
+        Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]+$", to_upper=True)] | None
+    ) = None
+    Status: Literal["ACTIVE", "DELETED"] | None = None
+
+
 class TrackingCategory(XeroModel):
     """A tracking category (`PUT /TrackingCategories`; a new Name renames one)."""
 

@@ -104,6 +104,12 @@ PAYMENT_TYPES = (
     "AROVERPAYMENTPAYMENT", "ARPREPAYMENTPAYMENT", "APPREPAYMENTPAYMENT", "APOVERPAYMENTPAYMENT",
 )  # fmt: skip
 LINE_AMOUNT_TYPES = ("Exclusive", "Inclusive", "NoTax")
+#: Report tax types offered on TAB for a new tax rate: the common ones of Xero's list (its
+#: enum has about a hundred, by country); the organisation's country decides what it takes.
+REPORT_TAX_TYPE_HINTS = (
+    "OUTPUT", "INPUT", "EXEMPTOUTPUT", "EXEMPTINPUT", "NONE", "ECOUTPUT", "ECINPUT",
+    "GSTONIMPORTS", "CAPITALSALESOUTPUT", "CAPITALEXPENSESINPUT",
+)  # fmt: skip
 NEW_DOCUMENT_STATUSES = ("DRAFT", "SUBMITTED", "AUTHORISED")
 
 
@@ -133,7 +139,7 @@ TRACKING_OPTION = CreateOption(
     "tracking",
 )
 #: Create-option kinds that are repeatable lines.
-LINE_KINDS = ("line", "journal_line", "payment_line", "receipt_line")
+LINE_KINDS = ("line", "journal_line", "payment_line", "receipt_line", "tax_component")
 #: Create-option kinds given several times: the lines, and the tracking of every line.
 REPEATED_KINDS = (*LINE_KINDS, "tracking")
 CONTACT_OPTION = _ref("contact", "Contact", "ContactID", "Name", "Contact name or ContactID.")
@@ -304,6 +310,9 @@ class Resource:
     #: `GET /{name}/{ID}` takes unitdp=4 as the list does (Overpayments' and Prepayments'
     #: get by ID does not).
     unitdp_by_id: bool = True
+    #: `update KEY` posts the change to `/{Collection}` with the ID in the element, not to
+    #: `/{Collection}/{ID}` (TaxRates: Xero has no POST /TaxRates/{TaxType}).
+    update_by_collection: bool = False
     #: A sentence the group's help adds (Receipts and ExpenseClaims are legacy in Xero).
     note: str = ""
     extra: dict = field(default_factory=dict)
@@ -898,6 +907,9 @@ LINKED_TRANSACTION = Resource(
     name="LinkedTransactions",
     model="LinkedTransaction",
     deletable=True,
+    #: `update KEY --contact C | --target INV --target-line L`: POST
+    #: /LinkedTransactions/{ID} (its source stays).
+    updatable=True,
     noun="linked-transactions",
     singular="linked transaction",
     id_field="LinkedTransactionID",
@@ -1186,6 +1198,18 @@ RESOURCES: tuple[Resource, ...] = (
         history=True,
         model="Contact",
         updatable=True,
+        actions=(
+            Action(
+                "cis-settings",
+                "GET",
+                "{id}/CISSettings",
+                "CISSettings",
+                "A contact's construction industry scheme settings (UK): a subcontractor and its"
+                " deduction rate.",
+                (Column("CISEnabled", "Subcontractor"), Column("Rate", "Rate %")),
+                scope="accounting.settings",
+            ),
+        ),
         name_field="Name",
         noun="contacts",
         singular="contact",
@@ -1739,10 +1763,39 @@ RESOURCES: tuple[Resource, ...] = (
     ),
     Resource(
         name="TaxRates",
+        model="TaxRate",
+        updatable=True,
+        update_by_collection=True,  # Xero's updateTaxRate: POST /TaxRates, the TaxType inside
+        element_errors=False,  # createTaxRates and updateTaxRate take no summarizeErrors
+        name_field="Name",
         noun="tax-rates",
         singular="tax rate",
         id_field="TaxType",  # `xero tax-rates get OUTPUT2`: Xero's GET /TaxRates/{TaxType}
         number_field=None,
+        create_options=(
+            CreateOption("name", "Name", "Name of the rate (unique), e.g. Reduced VAT."),
+            CreateOption(
+                "component",
+                "TaxComponents",
+                'A component: "name,rate[,compound]", the rate a percentage to 4 places'
+                " (repeatable; the rate is their sum, a compound one applied on the others).",
+                "tax_component",
+            ),
+            CreateOption(
+                "report-tax-type",
+                "ReportTaxType",
+                "How the tax return reports it, e.g. OUTPUT or INPUT (the country's list).",
+                "upper",
+                choices=REPORT_TAX_TYPE_HINTS,
+            ),
+            CreateOption(
+                "status",
+                "Status",
+                "ACTIVE (a new rate's) or DELETED (`update KEY --status DELETED` deletes it).",
+                "upper",
+                choices=("ACTIVE", "DELETED"),
+            ),
+        ),
         paged=False,
         supports_where=True,
         unitdp=False,

@@ -112,11 +112,13 @@ def update_record(
     *,
     idempotency_key: str,
 ) -> dict:
-    """POST one record's changes to `/{Collection}/{ID}` (void, delete a payment, update)."""
+    """POST one record's changes to `/{Collection}/{ID}` (void, delete a payment, update), or
+    to `/{Collection}` where Xero updates there (`update_by_collection`: the ID is in `body`)."""
     params = {"unitdp": 4} if resource.unitdp else None
+    path = resource.path if resource.update_by_collection else resource.record_path(record_id)
     answer = client.request(
         "POST",
-        resource.record_path(record_id),
+        path,
         params=params,
         json_body={resource.name: [body]},
         idempotency_key=idempotency_key,

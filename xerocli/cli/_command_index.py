@@ -369,6 +369,7 @@ COMMANDS: dict = {
             'download': "Download a contact's attachments, byte for byte.",
             'history': "A contact's history: each change, who and when.",
             'note': "Add a note to a contact's history.",
+            'cis-settings': "A contact's construction industry scheme settings (UK): a subcontractor and...",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -513,6 +514,18 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('text', (), '', 1),
+        ],
+    },
+    'contacts cis-settings': {
+        'help': "A contact's construction industry scheme settings (UK): a subcontractor and...",
+        'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'accounts': {
@@ -1607,6 +1620,8 @@ COMMANDS: dict = {
         'commands': {
             'list': 'List tax rates.',
             'get': 'Show one tax rate by TaxType.',
+            'create': 'Create tax rates from options or a file.',
+            'update': 'Change fields of one tax rate: only the fields given are sent.',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1634,6 +1649,45 @@ COMMANDS: dict = {
     'tax-rates get': {
         'help': 'Show one tax rate by TaxType.',
         'options': [
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
+        ],
+    },
+    'tax-rates create': {
+        'help': 'Create tax rates from options or a file.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the rate (unique), e.g. Reduced VAT.', False),
+            (('--component',), True, (), '', 'A component: "name,rate[,compound]", the rate a percentage to 4 places (repeatable; the rate is their sum, a compound one applied on the others).', True),
+            (('--report-tax-type',), True, ('OUTPUT', 'INPUT', 'EXEMPTOUTPUT', 'EXEMPTINPUT', 'NONE', 'ECOUTPUT', 'ECINPUT', 'GSTONIMPORTS', 'CAPITALSALESOUTPUT', 'CAPITALEXPENSESINPUT'), '', "How the tax return reports it, e.g. OUTPUT or INPUT (the country's list).", False),
+            (('--status',), True, ('ACTIVE', 'DELETED'), '', "ACTIVE (a new rate's) or DELETED (`update KEY --status DELETED` deletes it).", False),
+            (('--file',), True, (), '', 'Records from a JSON, NDJSON or CSV file (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--upsert',), False, (), '', 'Update records that exist (by ID, or number) instead of failing: POST.', False),
+            (('--idempotency-key',), True, (), '', 'Run the same command again with the same key to create nothing twice.', False),
+            (('--dry-run',), False, (), '', 'Validate and print what would be sent; send nothing.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+        ],
+    },
+    'tax-rates update': {
+        'help': 'Change fields of one tax rate: only the fields given are sent.',
+        'options': [
+            (('--name',), True, (), '', 'Name of the rate (unique), e.g. Reduced VAT.', False),
+            (('--report-tax-type',), True, ('OUTPUT', 'INPUT', 'EXEMPTOUTPUT', 'EXEMPTINPUT', 'NONE', 'ECOUTPUT', 'ECINPUT', 'GSTONIMPORTS', 'CAPITALSALESOUTPUT', 'CAPITALEXPENSESINPUT'), '', "How the tax return reports it, e.g. OUTPUT or INPUT (the country's list).", False),
+            (('--status',), True, ('ACTIVE', 'DELETED'), '', "ACTIVE (a new rate's) or DELETED (`update KEY --status DELETED` deletes it).", False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -3203,6 +3257,7 @@ COMMANDS: dict = {
             'list': 'List linked transactions.',
             'get': 'Show one linked transaction by LinkedTransactionID.',
             'create': 'Create linked transactions from options or a file.',
+            'update': 'Change fields of one linked transaction: only the fields given are sent.',
             'delete': 'Delete a linked transaction (Xero removes it).',
         },
         'options': [
@@ -3261,6 +3316,27 @@ COMMANDS: dict = {
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
+        ],
+    },
+    'linked-transactions update': {
+        'help': 'Change fields of one linked transaction: only the fields given are sent.',
+        'options': [
+            (('--source',), True, (), '', 'The bill (ACCPAY) or SPEND it is from.', False),
+            (('--source-line',), True, (), '', 'The LineItemID of the billable line.', False),
+            (('--contact',), True, (), '', 'The customer (ContactID) to bill it to.', False),
+            (('--target',), True, (), '', 'The sales invoice it is billed on.', False),
+            (('--target-line',), True, (), '', 'The LineItemID on that invoice.', False),
+            (('--file',), True, (), '', 'The change as one JSON or CSV record (- for stdin).', False),
+            (('--format',), True, ('json', 'ndjson', 'csv'), '', 'json, ndjson or csv (default: from the file).', False),
+            (('--dry-run',), False, (), '', 'Validate and print the change; look up and send nothing.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'linked-transactions delete': {

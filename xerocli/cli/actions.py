@@ -555,7 +555,12 @@ def _change_from(res: Resource, key: str, file, file_format, values: dict):
             f"--file and --{given[0]} cannot be combined: put the field in the file"
         )
     if file:
-        records = inputs.read_file(file, file_format, res.lines_field or inputs.LINES_FIELD)
+        from xerocli.api.write_models import update_model
+
+        own_fields = frozenset(update_model(res).model_fields)
+        records = inputs.read_file(
+            file, file_format, res.lines_field or inputs.LINES_FIELD, record_fields=own_fields
+        )
         if len(records) != 1:
             raise errors.UsageError(
                 f"--file: update changes one {res.singular} and the file holds {len(records)}"

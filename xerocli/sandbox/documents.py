@@ -1,7 +1,7 @@
 """The document endpoints beside each record: attachments, history and notes, online invoices.
 
-One `register` call from the server; PDFs are answered by the GET of a record itself (see
-`pdf.py`), and history is recorded from the write path (`history.record_save`).
+One `register` call from the server; PDFs are answered by the GET of a record itself and by
+its `/pdf` path (see `pdf.py`), and history is recorded from the write path (`history.record_save`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from xerocli.sandbox.history import History
 from xerocli.sandbox.http import Router
 from xerocli.sandbox.idempotency import IdempotencyCache
 from xerocli.sandbox.online import OnlineInvoices
+from xerocli.sandbox.pdf import PdfPaths
 from xerocli.sandbox.store import Store
 
 
@@ -21,3 +22,4 @@ def register(router: Router, store: Store, idempotency: IdempotencyCache) -> Non
     Attachments(store, idempotency).register(router)
     History(store, idempotency).register(router)
     OnlineInvoices(store).register(router)
+    PdfPaths(store).register(router)

@@ -1,4 +1,5 @@
-"""A document as a real PDF: `GET /{Collection}/{ID}` with `Accept: application/pdf`.
+"""A document as a real PDF: `GET /{Collection}/{ID}` with `Accept: application/pdf`, or
+`GET /{Collection}/{ID}/pdf` (Xero's spec gives both paths for one operation; `register`).
 
 Xero renders invoices, credit notes, quotes and purchase orders as PDFs (its `/pdf` operations
 are that GET with another Accept). The sandbox writes its own with a generator small enough to
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from xerocli.sandbox import document_lookup as lookup
 from xerocli.sandbox import resources
-from xerocli.sandbox.http import Request, Response
+from xerocli.sandbox.http import Request, Response, Router
+from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads, parse_date
 
 PDF_TYPE = "application/pdf"
@@ -39,6 +42,26 @@ def wanted(kind: str, req: Request) -> bool:
 def answer(kind: str, body: str) -> Response:
     record = loads(body)
     return Response(200, render(kind, record), {"Content-Type": PDF_TYPE})
+
+
+class PdfPaths:
+    """`GET /{Collection}/{ID}/pdf`: the same PDF as the `Accept` form, whatever Accept says."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def register(self, router: Router) -> None:
+        router.add("GET", f"{lookup.API}/{{collection}}/{{record_id}}/pdf", self.get)
+
+    def get(self, req: Request) -> Response:
+        kind = lookup.collection_of(req, lambda documents: bool(documents.pdf_titles))
+        if kind is None:
+            return lookup.not_found()
+        tenant_id = req.context["tenant_id"]
+        record = lookup.find_record(self.store, tenant_id, kind, req.params["record_id"])
+        if record is None:
+            return lookup.not_found()
+        return Response(200, render(kind, record), {"Content-Type": PDF_TYPE})
 
 
 # --- the page's content --------------------------------------------------------------------

@@ -7,10 +7,20 @@ that does not exist yet creates it when the document is saved.
 from __future__ import annotations
 
 import copy
+import hashlib
 from typing import TYPE_CHECKING
 
+from xerocli.sandbox.http import Request, Response
 from xerocli.sandbox.records import new_id
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Listing, Resource
+from xerocli.sandbox.resources._answers import answer, not_found, stored, tenant_of
+from xerocli.sandbox.resources.declaration import (
+    COMMON_FIELDS,
+    Documents,
+    Listing,
+    Resource,
+    Route,
+)
+from xerocli.sandbox.store import Store
 from xerocli.sandbox.validate import EMAIL_RE, Element, bool_field, choice_field, text_field
 from xerocli.sandbox.xerojson import loads
 
@@ -105,6 +115,28 @@ def contact_by_name(ctx: Context, name: str) -> dict | None:
     return loads(rows[0][0]) if rows else None
 
 
+#: CIS deduction rates of a subcontractor (HMRC): gross, registered, unregistered.
+CIS_RATES = (0, 20, 30)
+
+
+def cis_settings(store: Store, req: Request) -> Response:
+    """`GET /Contacts/{ID}/CISSettings`: in a UK organisation (a CIS contractor, see
+    `/Organisation/{ID}/CISSettings`) each seeded supplier is a CIS subcontractor, most at the
+    registered 20%, some paid gross (0%) or unregistered (30%), the same on every request;
+    customers, and every contact elsewhere, are not (Xero then sends no Rate)."""
+    contact = store.get_body(tenant_of(req), "Contacts", req.params["record_id"])
+    if contact is None:
+        return not_found()
+    record = loads(contact)
+    organisation = stored(store, req, "Organisation")
+    uk = bool(organisation) and organisation[0].get("CountryCode") == "GB"
+    if not (uk and record.get("IsSupplier")):
+        return answer("CISSettings", [{"CISEnabled": False}])
+    pick = int(hashlib.sha256(record["ContactID"].lower().encode()).hexdigest(), 16) % 5
+    rate = CIS_RATES[0 if pick == 0 else 2 if pick == 1 else 1]
+    return answer("CISSettings", [{"CISEnabled": True, "Rate": rate}])
+
+
 RESOURCE = Resource(
     collection="Contacts",
     documents=Documents(attachments=True, history=True),
@@ -166,4 +198,7 @@ RESOURCE = Resource(
     seeded_by="seed._contacts",
     writer=write_contact,
     webhook_category="CONTACT",
+    routes=(
+        Route("GET", "/{record_id}/CISSettings", cis_settings, scopes=("accounting.settings",)),
+    ),
 )
