@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -136,16 +137,16 @@ def test_app_minute_limit_spans_tenants(box, app) -> None:
 
 
 def test_concurrent_limit_with_the_threaded_server(box, app) -> None:
+    """Eight calls at once: five get their slot and are held there (`hold_calls`), three are
+    refused. No latency to outlast: the sandbox says when five are held and three refused."""
     token, tenants = app
-    box.configure(latency_ms=1000, concurrent_limit=5)
-    start = threading.Barrier(8)
+    box.configure(hold_calls=True, concurrent_limit=5)
+    box.reset_stats()
     answers: list[httpx.Response] = []
     lock = threading.Lock()
 
     def one() -> None:
-        with httpx.Client(timeout=30) as client:
-            client.get(f"{box.url}/__sandbox/config")  # connect before the race
-            start.wait()
+        with httpx.Client(timeout=60) as client:
             answer = client.get(
                 f"{box.url}/api.xro/2.0/Invoices", headers=api_headers(token, tenants[0])
             )
@@ -153,22 +154,30 @@ def test_concurrent_limit_with_the_threaded_server(box, app) -> None:
             answers.append(answer)
 
     threads = [threading.Thread(target=one) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    try:
+        for thread in threads:
+            thread.start()
+        _until(lambda s: s["held"] == 5 and s["rate_limited"].get("concurrent") == 3, box)
+    finally:
+        box.configure(hold_calls=False)
+        for thread in threads:
+            thread.join()
     statuses = sorted(a.status_code for a in answers)
-    ok = statuses.count(200)
-    refused = [a for a in answers if a.status_code == 429]
-    assert ok + len(refused) == 8, statuses
-    assert 1 <= ok <= 5, statuses
-    assert refused, statuses
-    for answer in refused:
-        assert assert_refused(answer, "concurrent") == 1
-    assert box.stats()["rate_limited"]["concurrent"] == len(refused)
+    assert statuses == [200] * 5 + [429] * 3, statuses
+    for answer in answers:
+        if answer.status_code == 429:
+            assert assert_refused(answer, "concurrent") == 1
+    assert box.stats()["held"] == 0
     # Slots are given back: once the calls are done, the next one passes.
-    box.configure(latency_ms=0)
     assert call(box, token, tenants[0]).status_code == 200
+
+
+def _until(condition, box, patience: float = 60.0) -> None:
+    """Poll the sandbox's stats until `condition` holds (`patience` only guards a hang)."""
+    deadline = time.monotonic() + patience
+    while not condition(stats := box.stats()):
+        assert time.monotonic() < deadline, stats
+        time.sleep(0.01)
 
 
 def test_config_rejects_unknown_keys_and_bad_values(box) -> None:
@@ -179,6 +188,7 @@ def test_config_rejects_unknown_keys_and_bad_values(box) -> None:
         ({"error_rate": 1.5}, "error_rate"),
         ({"minute_seconds": 0}, "minute_seconds"),
         ({"consent": "maybe"}, "consent"),
+        ({"hold_calls": "yes"}, "hold_calls"),
     ):
         answer = httpx.post(url, json=body)
         assert answer.status_code == 400, body

@@ -34,6 +34,9 @@ class SandboxConfig:
     app_minute_limit: int = 10000
     # Faults, for the reliability tests
     latency_ms: float = 0.0
+    # Calls that got their rate-limit slot wait until this is set false again: a test holds
+    # exactly as many calls in flight as it started, with no clock to race (`held` in stats)
+    hold_calls: bool = False
     error_rate: float = 0.0  # share of answers replaced by a 500
     unavailable_rate: float = 0.0  # share of answers replaced by a 503
     drop_rate: float = 0.0  # share of answers cut off mid-body and the connection closed
@@ -116,6 +119,10 @@ def _check(key: str, value: Any) -> Any:
         if number != int(number) or number < 0:
             raise ValueError(f"{key} must be a whole number >= 0, not {value!r}")
         return int(number)
+    if key == "hold_calls":
+        if not isinstance(value, bool):
+            raise ValueError(f"hold_calls must be true or false, not {value!r}")
+        return value
     if key == "consent":
         if value not in ("allow", "deny"):
             raise ValueError(f"consent must be 'allow' or 'deny', not {value!r}")

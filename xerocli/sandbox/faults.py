@@ -1,4 +1,5 @@
-"""Faults on request, for the reliability tests: latency, 500s, 503s, dropped connections.
+"""Faults on request, for the reliability tests: latency, held calls, 500s, 503s, dropped
+connections.
 
 500s and 503s replace an answer before the request is processed (nothing is written), as a
 load balancer in front of Xero would. Latency is spent while the call holds its rate-limit slot,
@@ -25,6 +26,9 @@ class Faults:
         self.lock = threading.Lock()
         self.rng = random.Random(config.fault_seed)
         self.injected = {"latency": 0, "error": 0, "unavailable": 0, "drop": 0}
+        self.held = 0  # calls waiting for `hold_calls` to be set false
+        self._released = threading.Event()
+        self.follow_hold()
 
     def reseed(self) -> None:
         with self.lock:
@@ -61,13 +65,32 @@ class Faults:
             return Response.text(503, MAINTENANCE_TEXT)
         return None
 
+    def follow_hold(self) -> None:
+        """Hold or release calls as `hold_calls` now says (after every config change)."""
+        if self.config.hold_calls:
+            self._released.clear()
+        else:
+            self._released.set()
+
     def delay(self) -> None:
-        """Sleep for the configured latency."""
+        """Sleep for the configured latency, then wait while calls are held."""
         latency = self.config.latency_ms
         if latency > 0:
             with self.lock:
                 self.injected["latency"] += 1
             time.sleep(latency / 1000)
+        if not self._released.is_set():
+            with self.lock:
+                self.held += 1
+            try:
+                self._released.wait()
+            finally:
+                with self.lock:
+                    self.held -= 1
+
+    def holding(self) -> int:
+        with self.lock:
+            return self.held
 
     def after(self, response: Response) -> Response:
         """Maybe mark the answer to be cut off mid-body."""

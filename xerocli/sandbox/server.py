@@ -193,6 +193,7 @@ class Sandbox:
             return Response.json(400, {"error": str(exc)})
         if "fault_seed" in changes:
             self.faults.reseed()
+        self.faults.follow_hold()
         return Response.json(200, self.config.as_dict())
 
     def admin_stats(self, req: Request) -> Response:
@@ -206,6 +207,7 @@ class Sandbox:
                     "token_refreshes": self.oauth.refresh_count,
                     "rate_limited": dict(self.limits.refused),
                     "faults": self.faults.counts(),
+                    "held": self.faults.holding(),
                 },
             )
 
