@@ -380,13 +380,15 @@ def test_a_url_that_fails_the_intent_to_receive_check_gets_no_events(
 def test_a_failed_delivery_is_retried_with_backoff_then_the_webhook_disabled(
     small_sandbox,
 ) -> None:
+    """Retries 60, 120, 240 s apart within a 600 s window, on the sandbox's clock: each step
+    is an `advance`, and each try is awaited by its count, so no step races a real clock."""
     sandbox, url = small_sandbox
     flaky = Receiver(statuses=[500, 503])
     dead = Receiver(statuses=[500] * 100)
     try:
         httpx.post(
             f"{url}/__sandbox/config",
-            json={"webhook_retry_seconds": 0.01, "webhook_retry_window_seconds": 0.2},
+            json={"webhook_retry_seconds": 60, "webhook_retry_window_seconds": 600},
             timeout=10,
         ).raise_for_status()
         for receiver in (flaky, dead):
@@ -396,21 +398,39 @@ def test_a_failed_delivery_is_retried_with_backoff_then_the_webhook_disabled(
             assert answer.json()["active"] is True
         tenant = sandbox.store.tenants()[0]["tenant_id"]
         sandbox.webhooks.notify(tenant, "CONTACT", "UPDATE", "c0ffee00-0000-4000-8000-00000000000c")
-        tries = [flaky.deliveries.get(timeout=30) for _ in range(3)]
+
+        def tried(flaky_tries: int, dead_tries: int, disabled: bool = False) -> dict[str, dict]:
+            """The subscriptions once each receiver has had that many tries (and the dead
+            one is disabled, when asked: that comes just after its last try is counted)."""
+            deadline = time.monotonic() + 30  # only a guard against a hang
+            while True:
+                listed = {
+                    s["url"]: s
+                    for s in httpx.get(f"{url}/__sandbox/webhooks").json()["subscriptions"]
+                }
+                counts = [listed[r.url]["sent"] + listed[r.url]["failed"] for r in (flaky, dead)]
+                if counts == [flaky_tries, dead_tries] and listed[dead.url]["disabled"] == disabled:
+                    return listed
+                assert time.monotonic() < deadline, (counts, listed)
+                time.sleep(0.01)
+
+        def advance(seconds: float) -> None:
+            answer = httpx.post(f"{url}/__sandbox/clock", json={"advance": seconds}, timeout=10)
+            answer.raise_for_status()
+
+        tried(1, 1)  # the first delivery: 500 for both
+        advance(60)
+        tried(2, 2)  # 60 s after the failure: 503 and 500
+        advance(120)
+        tried(3, 3)  # 120 s later: the flaky one takes it
+        advance(240)
+        listed = tried(3, 4, disabled=True)  # the try after (480 s on) would pass the window
+        tries = [flaky.deliveries.get(timeout=5) for _ in range(3)]
         assert [status for _, status in tries] == [500, 503, 200]
         assert len({body for body, _ in tries}) == 1  # the same signed delivery each time
-
-        deadline = time.monotonic() + 30
-        while True:
-            listed = {
-                s["url"]: s for s in httpx.get(f"{url}/__sandbox/webhooks").json()["subscriptions"]
-            }
-            if listed[dead.url]["disabled"] or time.monotonic() > deadline:
-                break
-            time.sleep(0.02)
         assert (listed[flaky.url]["sent"], listed[flaky.url]["failed"]) == (1, 2)
         assert listed[dead.url]["disabled"] is True and listed[dead.url]["sent"] == 0
-        assert listed[dead.url]["failed"] == dead.deliveries.qsize() >= 2
+        assert listed[dead.url]["failed"] == dead.deliveries.qsize() == 4
     finally:
         flaky.stop()
         dead.stop()

@@ -241,7 +241,8 @@ class Sandbox:
         return Response.json(200, _clock_state())
 
     def admin_advance_clock(self, req: Request) -> Response:
-        """`{"advance": seconds}`: let time pass for tokens, grace, limits and idempotency."""
+        """`{"advance": seconds}`: let time pass for tokens, grace, limits, idempotency and
+        webhook retries."""
         try:
             body = loads(req.body or b"{}")
         except ValueError:
@@ -255,6 +256,7 @@ class Sandbox:
             clock.advance(float(seconds))
         except ValueError:
             return Response.json(400, {"error": f"advance must be seconds >= 0, not {seconds!r}"})
+        self.webhooks.wake()  # retries that came due
         return Response.json(200, _clock_state())
 
 

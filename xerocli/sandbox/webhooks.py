@@ -14,6 +14,8 @@ with no events, one signed with its key and one signed wrongly, which must be an
 (subscribing it again checks again). A delivery that fails is retried with growing intervals
 (`webhook_retry_seconds`, doubled each time, settable with `POST /__sandbox/config`) until
 `webhook_retry_window_seconds` (24 hours, as Xero) would pass; then the subscription is disabled.
+Retries are timed by the sandbox's clock (`clock.py`), so a test lets an hour pass with `POST
+/__sandbox/clock {"advance": 3600}` (which wakes the send loop) rather than waiting on one.
 
 Every write that passes the API pipeline reports the invoices, contacts and credit notes it
 stored (`changes`, collected by the writer: a payment or allocation that changes an invoice is an
@@ -35,17 +37,19 @@ import queue
 import random
 import string
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from xerocli.sandbox import loopback, resources
+from xerocli.sandbox import clock, loopback, resources
 from xerocli.sandbox.config import SandboxConfig
 from xerocli.sandbox.http import Request, Response, Router
 from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads
+
+#: Put on the queue of events to wake the send loop without an event (`wake()`).
+_WAKE = object()
 
 MAX_BATCH = 100
 SEND_TIMEOUT = 5.0  # Xero's own limit for an answer
@@ -270,10 +274,14 @@ class WebhookSender:
         bad, _ = self.send(url, key + "-not-the-key", body)
         return {"good": good, "bad": bad}
 
+    def wake(self) -> None:
+        """Let the send loop look at its retries again (the sandbox's clock moved)."""
+        self.pending.put(_WAKE)
+
     def _send_loop(self) -> None:
         while True:
             with self.lock:
-                wait = max(self.retries[0].due - time.monotonic(), 0.0) if self.retries else None
+                wait = max(self.retries[0].due - clock.monotonic(), 0.0) if self.retries else None
             try:
                 events = [self.pending.get(timeout=wait)]
             except queue.Empty:
@@ -283,6 +291,7 @@ class WebhookSender:
                     events.append(self.pending.get_nowait())
                 except queue.Empty:
                     break
+            events = [event for event in events if event is not _WAKE]
             if events:
                 body = self.delivery(events)
                 with self.lock:
@@ -302,7 +311,7 @@ class WebhookSender:
             subscription.sent += 1
             return
         subscription.failed += 1
-        now = time.monotonic()
+        now = clock.monotonic()
         first_failure = now if first_failure is None else first_failure
         delay = self.config.webhook_retry_seconds * 2 ** (attempt - 1)
         with self.lock:
@@ -319,7 +328,7 @@ class WebhookSender:
     def _run_due_retries(self) -> None:
         while True:
             with self.lock:
-                if not self.retries or self.retries[0].due > time.monotonic():
+                if not self.retries or self.retries[0].due > clock.monotonic():
                     return
                 retry = heapq.heappop(self.retries)
                 current = retry.subscription in self.subscriptions
