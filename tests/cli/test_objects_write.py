@@ -1285,8 +1285,26 @@ def test_tax_rate_is_created_checked_changed_by_name_and_deleted(sandbox_env, tm
     assert Decimal(str(got["EffectiveRate"])) == Decimal("26.5")  # 15 + 10% of 115
     assert Decimal(str(got["DisplayTaxRate"])) == Decimal("25")
     assert got["Name"] == name and got["TaxComponents"][1]["IsCompound"] is True
+    sale = tmp_path / "sale.json"
+    line = {"Description": "Taxed", "Quantity": 1, "UnitAmount": 100, "AccountCode": "200"}
+    invoice = {"Type": "ACCREC", "Contact": {"Name": "Good Co"}, "LineItems": [line]}
+    line["TaxType"] = rate["TaxType"]
+    sale.write_text(json.dumps({"Invoices": [invoice]}), encoding="utf-8")
+    [sold] = (
+        run_xero("--sandbox", "invoices", "create", "--file", str(sale), env=sandbox_env)
+        .ok()
+        .json()
+    )
+    assert Decimal(str(sold["TotalTax"])) == Decimal("26.50")
     run_xero(
         "--sandbox", "tax-rates", "update", rate["TaxType"], "--status", "deleted", env=sandbox_env
     ).ok()
     active = run_xero("--sandbox", "tax-rates", "list", "--status", "ACTIVE", env=sandbox_env)
     assert rate["TaxType"] not in {r["TaxType"] for r in active.ok().json()}
+    # A deleted rate is refused on a new document; the one written with it keeps its tax.
+    refused = run_xero("--sandbox", "invoices", "create", "--file", str(sale), env=sandbox_env)
+    assert refused.code == 6 and f"The TaxType code '{rate['TaxType']}'" in refused.stderr
+    kept = run_xero(
+        "--sandbox", "invoices", "get", sold["InvoiceID"], "-o", "json", env=sandbox_env
+    )
+    assert Decimal(str(kept.ok().json()["TotalTax"])) == Decimal("26.50")

@@ -468,9 +468,25 @@ def _scaled(invoices: int, ratio: int) -> int:
 
 
 def tax_rate_table(store: Store, tenant_id: str) -> dict[str, Decimal]:
-    """TaxType -> percentage, read back from the seeded TaxRates."""
-    bodies = store.select_bodies(tenant_id, "TaxRates")
-    return {rate["TaxType"]: Decimal(rate["EffectiveRate"]) for rate in map(loads, bodies)}
+    """TaxType -> percentage, read back from the stored TaxRates (deleted ones too: a document
+    written with a rate keeps its totals after the rate is deleted)."""
+    return {
+        rate["TaxType"]: Decimal(rate["EffectiveRate"]) for rate in _stored_rates(store, tenant_id)
+    }
+
+
+def usable_tax_types(store: Store, tenant_id: str) -> frozenset[str]:
+    """The TaxTypes a new line, item or account may name: Xero refuses a deleted or archived
+    rate's."""
+    return frozenset(
+        rate["TaxType"]
+        for rate in _stored_rates(store, tenant_id)
+        if rate.get("Status", "ACTIVE") not in ("DELETED", "ARCHIVED")
+    )
+
+
+def _stored_rates(store: Store, tenant_id: str) -> list[dict]:
+    return [loads(body) for body in store.select_bodies(tenant_id, "TaxRates")]
 
 
 def _tax_rates(spec: TenantSpec) -> list[dict]:

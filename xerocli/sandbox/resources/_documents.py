@@ -163,7 +163,7 @@ def _line_items(ctx: Context, el: Element, type_: str, sent: object) -> list[dic
             line["AccountCode"] = account["Code"]
         tax_type = raw.get("TaxType") or details.get("TaxType") or (account or {}).get("TaxType")
         if tax_type:
-            if tax_type not in ctx.tax_rates:
+            if tax_type not in ctx.usable_tax_types:
                 el.error(
                     f"The TaxType code '{tax_type}' does not exist or cannot be used with"
                     " this type of transaction."

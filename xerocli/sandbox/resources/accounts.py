@@ -76,7 +76,7 @@ def write_account(ctx: Context, el: Element, existing: dict | None) -> dict | No
     if type_ == "BANK" and not (sent.get("BankAccountNumber") or record.get("BankAccountNumber")):
         el.error("A BankAccountNumber is required for a bank account")
     status = choice_field(el, sent.get("Status"), "Status", ("ACTIVE", "ARCHIVED"))
-    if sent.get("TaxType") and sent["TaxType"] not in ctx.tax_rates:
+    if sent.get("TaxType") and sent["TaxType"] not in ctx.usable_tax_types:
         el.error(f"TaxType '{sent['TaxType']}' is not valid")
     currency = sent.get("CurrencyCode")
     if currency and currency not in ctx.currencies:

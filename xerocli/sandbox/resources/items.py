@@ -54,7 +54,7 @@ def write_item(ctx: Context, el: Element, existing: dict | None) -> dict | None:
                     el.error(f"{key}.{code_key} '{raw[code_key]}' is not a valid account code")
                 details[code_key] = raw[code_key]
         if raw.get("TaxType"):
-            if raw["TaxType"] not in ctx.tax_rates:
+            if raw["TaxType"] not in ctx.usable_tax_types:
                 el.error(f"{key}.TaxType '{raw['TaxType']}' is not a valid tax type")
             details["TaxType"] = raw["TaxType"]
         record[key] = details

@@ -168,7 +168,7 @@ def journal_lines(ctx: Context, el: Element, raw: object, line_amount_types: str
         tax_type = item.get("TaxType") or (
             "NONE" if line_amount_types == "NoTax" else (account or {}).get("TaxType", "NONE")
         )
-        if tax_type not in ctx.tax_rates:
+        if tax_type not in ctx.usable_tax_types:
             el.error(
                 f"The TaxType code '{tax_type}' does not exist or cannot be used with"
                 " this type of transaction."
