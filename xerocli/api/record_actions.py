@@ -179,7 +179,7 @@ def refund(
         body["Date"] = day
     if reference:
         body["Reference"] = reference
-    label = record.get(res.number_field or "") or record[res.id_field]
+    label = res.label(record)
     [result] = write_records(
         client,
         resource("payments"),

@@ -342,6 +342,21 @@ class Resource:
         """The path lists (and a singleton's one record) are read from."""
         return self.read_path or self.path
 
+    def key_help(self, *, by_name: bool = False) -> str:
+        """What a command's KEY takes, for its help: "InvoiceID or InvoiceNumber" (and the
+        name, where a command also finds the record by it)."""
+        key = self.id_field + (f" or {self.number_field}" if self.number_field else "")
+        return key + (f" or {self.name_field.lower()}" if by_name and self.name_field else "")
+
+    @property
+    def a_singular(self) -> str:
+        """ "an overpayment", "a quote": the singular with its article, for help texts."""
+        return ("an " if self.singular[0] in "aeiou" else "a ") + self.singular
+
+    def label(self, record: dict) -> str:
+        """How a message names a record: its number, else its ID."""
+        return record.get(self.number_field or "") or record[self.id_field]
+
     def record_path(self, key: str, *more: str) -> str:
         """One record's path, `/Invoices/<key>`: the key checked and encoded (api/keys.py)."""
         from xerocli.api.keys import record_path

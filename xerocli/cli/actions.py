@@ -45,11 +45,6 @@ def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields)
     )
 
 
-def _a(res: Resource) -> str:
-    """ "an overpayment", "a quote": for help texts generated per resource."""
-    return ("an " if res.singular[0] in "aeiou" else "a ") + res.singular
-
-
 def _status_change(res: Resource, change: StatusVerb):
     """`invoices void`, `quotes accept`: one Status change posted to the record (the table's
     `status_verbs`)."""
@@ -77,7 +72,7 @@ def _status_change(res: Resource, change: StatusVerb):
 
     params = [
         ctx_param(),
-        _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
+        _key_param(res.key_help()),
         _idempotency_param(),
         *output_params(),
     ]
@@ -108,13 +103,13 @@ def _unallocate(res: Resource):
             allocation_id,
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
-        label = record.get(res.number_field or "") or record[res.id_field]
+        label = res.label(record)
         app_ctx.io.info(f"Deleted allocation {allocation_id} of {res.singular} {label}.")
         app_ctx.io.write_json([deleted])
 
     params = [
         ctx_param(),
-        _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
+        _key_param(res.key_help()),
         option_param(
             "allocation",
             typer.Argument(
@@ -128,7 +123,9 @@ def _unallocate(res: Resource):
         _idempotency_param(),
         option_param("as_json", typer.Option(False, "--json", help="JSON output (default)."), bool),
     ]
-    return command_from("unallocate", params, body, f"Delete one allocation of {_a(res)}'s credit.")
+    return command_from(
+        "unallocate", params, body, f"Delete one allocation of {res.a_singular}'s credit."
+    )
 
 
 def _bulk_status_change(res: Resource, change: StatusVerb):
@@ -215,13 +212,13 @@ def _allocate(res: Resource):
             day,
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
-        label = record.get(res.number_field or "") or record[res.id_field]
+        label = res.label(record)
         app_ctx.io.info(f"Allocated {value} of {res.singular} {label} to invoice {invoice}.")
         app_ctx.io.write_json([made])
 
     params = [
         ctx_param(),
-        _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
+        _key_param(res.key_help()),
         option_param(
             "invoice",
             typer.Option(..., "--invoice", help="The invoice (number or ID) the credit pays."),
@@ -240,7 +237,9 @@ def _allocate(res: Resource):
         _idempotency_param(),
         option_param("as_json", typer.Option(False, "--json", help="JSON output (default)."), bool),
     ]
-    return command_from("allocate", params, body, f"Allocate {_a(res)}'s credit to an invoice.")
+    return command_from(
+        "allocate", params, body, f"Allocate {res.a_singular}'s credit to an invoice."
+    )
 
 
 def _delete(res: Resource):
@@ -263,7 +262,7 @@ def _delete(res: Resource):
         app_ctx.io.info(f"Deleted {res.singular} {record[res.id_field]}.")
 
     params = [ctx_param(), _key_param(res.id_field), _idempotency_param()]
-    return command_from("delete", params, body, f"Delete {_a(res)} (Xero removes it).")
+    return command_from("delete", params, body, f"Delete {res.a_singular} (Xero removes it).")
 
 
 def _refund(res: Resource):
@@ -292,13 +291,13 @@ def _refund(res: Resource):
             reference,
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
-        label = record.get(res.number_field or "") or record[res.id_field]
+        label = res.label(record)
         app_ctx.io.info(f"Refunded {value} of {res.singular} {label} from account {account}.")
         app_ctx.io.write_json([payment])
 
     params = [
         ctx_param(),
-        _key_param(f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")),
+        _key_param(res.key_help()),
         option_param(
             "account",
             typer.Option(..., "--account", help="Bank account code or ID the refund is paid from."),
@@ -314,7 +313,7 @@ def _refund(res: Resource):
         _idempotency_param(),
     ]
     return command_from(
-        "refund", params, body, f"Refund {_a(res)}'s credit to its contact (a payment)."
+        "refund", params, body, f"Refund {res.a_singular}'s credit to its contact (a payment)."
     )
 
 
@@ -364,7 +363,7 @@ def _invoice_quote(res: Resource):
 
     params = [
         ctx_param(),
-        _key_param(f"{res.id_field} or {res.number_field}"),
+        _key_param(res.key_help()),
         option_param(
             "status",
             typer.Option(
@@ -412,7 +411,7 @@ def _email(res: Resource):
             scope_hint=res.scopes[0],
         )
         contact = (record.get("Contact") or {}).get("Name", "the contact")
-        number = record.get(res.number_field or "") or record[res.id_field]
+        number = res.label(record)
         ctx.obj.io.info(f"Emailed {res.singular} {number} to {contact}.")
 
     params = [ctx_param(), _key_param("InvoiceID or InvoiceNumber"), _idempotency_param()]
@@ -428,10 +427,7 @@ def _update_help(text: str) -> str:
 def build_update(res: Resource):
     """`invoices update INV-0041 --reference X`: the create options (all optional) or one record
     from `--file`, checked with the update rules, and only those fields posted to the record."""
-    key_help = f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")
-    if res.name_field:
-        key_help += f" or {res.name_field.lower()}"
-    params = [ctx_param(), _key_param(key_help)]
+    params = [ctx_param(), _key_param(res.key_help(by_name=True))]
     for spec in res.create_options:
         if spec.kind in REPEATED_KINDS:
             continue  # lines are replaced whole: from --file, where they are all in view

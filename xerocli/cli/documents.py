@@ -22,11 +22,6 @@ from xerocli.cli.options import chosen_format
 from xerocli.cli.signatures import command_from, ctx_param, key_param, option_param, output_params
 
 
-def _a(res: Resource) -> str:
-    """ "an invoice", "a contact": for help texts generated per resource."""
-    return ("an " if res.singular[0] in "aeiou" else "a ") + res.singular
-
-
 def _label(res: Resource, record: dict, key: str) -> str:
     return str(record.get(res.number_field or "") or record.get("Name") or key)
 
@@ -57,11 +52,6 @@ def _idempotency_param() -> Any:
     )
 
 
-def _key_help(res: Resource) -> str:
-    numbered = f"{res.id_field}" + (f" or {res.number_field}" if res.number_field else "")
-    return numbered + (f" or {res.name_field.lower()}" if res.name_field else "")
-
-
 def _path_option(help_text: str) -> Any:
     return option_param(
         "output_path", typer.Option(None, "--output", "-o", help=help_text), str | None
@@ -81,8 +71,8 @@ def build_attachments(res: Resource):
             found, ATTACHMENTS, fmt=chosen_format(output, as_json), fields=_fields(fields)
         )
 
-    params = [ctx_param(), key_param(_key_help(res)), *output_params()]
-    summary = f"List the files attached to {_a(res)}."
+    params = [ctx_param(), key_param(res.key_help(by_name=True)), *output_params()]
+    summary = f"List the files attached to {res.a_singular}."
     return command_from("attachments", params, body, summary)
 
 
@@ -127,7 +117,7 @@ def build_attach(res: Resource):
 
     params = [
         ctx_param(),
-        key_param(_key_help(res)),
+        key_param(res.key_help(by_name=True)),
         option_param(
             "files",
             typer.Argument(
@@ -149,7 +139,7 @@ def build_attach(res: Resource):
             )
         )
     params += [_idempotency_param(), *output_params()]
-    summary = f"Attach files to {_a(res)} (a file of the same name is replaced)."
+    summary = f"Attach files to {res.a_singular} (a file of the same name is replaced)."
     command = command_from("attach", params, _defaults(body, include_online=False), summary)
     return command
 
@@ -251,7 +241,7 @@ def build_download(res: Resource):
 
     params = [
         ctx_param(),
-        key_param(_key_help(res)),
+        key_param(res.key_help(by_name=True)),
         option_param(
             "name",
             typer.Argument(
@@ -264,7 +254,7 @@ def build_download(res: Resource):
         _path_option("Where to write: a file, or a directory (- for stdout: one file only)."),
     ]
     return command_from(
-        "download", params, body, f"Download {_a(res)}'s attachments, byte for byte."
+        "download", params, body, f"Download {res.a_singular}'s attachments, byte for byte."
     )
 
 
@@ -286,7 +276,8 @@ def build_pdf(res: Resource):
             raise errors.UsageError("give a KEY, or --all/filters for many, not both")
         if key is None and not (fetch_all or filtered):
             raise errors.UsageError(
-                f"give the {res.singular}'s {_key_help(res)}, or --all or filters with -o DIR"
+                f"give the {res.singular}'s {res.key_help(by_name=True)},"
+                " or --all or filters with -o DIR"
             )
         if key is not None:
             if output_path == binary.STDOUT:
@@ -323,7 +314,9 @@ def build_pdf(res: Resource):
         ctx_param(),
         option_param(
             "key",
-            typer.Argument(None, help=_key_help(res), show_default=False, metavar="[KEY]"),
+            typer.Argument(
+                None, help=res.key_help(by_name=True), show_default=False, metavar="[KEY]"
+            ),
             str | None,
         ),
         _path_option("File for one PDF (- for stdout), or directory for many."),
@@ -364,9 +357,12 @@ def build_history(res: Resource):
             found, HISTORY, fmt=chosen_format(output, as_json), fields=_fields(fields)
         )
 
-    params = [ctx_param(), key_param(_key_help(res)), *output_params()]
+    params = [ctx_param(), key_param(res.key_help(by_name=True)), *output_params()]
     return command_from(
-        "history", params, body, f"{_a(res).capitalize()}'s history: each change, who and when."
+        "history",
+        params,
+        body,
+        f"{res.a_singular.capitalize()}'s history: each change, who and when.",
     )
 
 
@@ -389,11 +385,11 @@ def build_note(res: Resource):
 
     params = [
         ctx_param(),
-        key_param(_key_help(res)),
+        key_param(res.key_help(by_name=True)),
         option_param("text", typer.Argument(..., help="The note (at most 2,500 characters)."), str),
         _idempotency_param(),
     ]
-    return command_from("note", params, body, f"Add a note to {_a(res)}'s history.")
+    return command_from("note", params, body, f"Add a note to {res.a_singular}'s history.")
 
 
 # --- online invoices -----------------------------------------------------------------------
@@ -405,7 +401,7 @@ def build_url(res: Resource):
         record = _record(client, res, key)
         ctx.obj.io.write_lines([documents.online_url(client, res, record[res.id_field])])
 
-    params = [ctx_param(), key_param(_key_help(res))]
+    params = [ctx_param(), key_param(res.key_help(by_name=True))]
     summary = f"The online {res.singular} link for the customer (AUTHORISED or PAID)."
     return command_from("url", params, body, summary)
 

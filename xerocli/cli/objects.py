@@ -194,9 +194,7 @@ def build_list(resource: Resource) -> Callable[..., None]:
 
 
 def build_get(resource: Resource) -> Callable[..., None]:
-    key_help = f"{resource.id_field}" + (
-        f" or {resource.number_field}" if resource.number_field else ""
-    )
+    key_help = resource.key_help()
     params = [
         ctx_param(),
         key_param(key_help),
