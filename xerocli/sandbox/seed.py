@@ -467,26 +467,18 @@ def _scaled(invoices: int, ratio: int) -> int:
     return max(invoices // ratio, min(invoices, 12))
 
 
-def tax_rate_table(store: Store, tenant_id: str) -> dict[str, Decimal]:
-    """TaxType -> percentage, read back from the stored TaxRates (deleted ones too: a document
-    written with a rate keeps its totals after the rate is deleted)."""
-    return {
-        rate["TaxType"]: Decimal(rate["EffectiveRate"]) for rate in _stored_rates(store, tenant_id)
-    }
-
-
-def usable_tax_types(store: Store, tenant_id: str) -> frozenset[str]:
-    """The TaxTypes a new line, item or account may name: Xero refuses a deleted or archived
-    rate's."""
-    return frozenset(
+def stored_tax_rates(store: Store, tenant_id: str) -> tuple[dict[str, Decimal], frozenset[str]]:
+    """From the stored TaxRates, read once: TaxType -> percentage for every rate (deleted ones
+    too: a document written with a rate keeps its totals after the rate is deleted), and the
+    TaxTypes a new line, item or account may name (Xero refuses a deleted or archived rate's)."""
+    rates = [loads(body) for body in store.select_bodies(tenant_id, "TaxRates")]
+    percentages = {rate["TaxType"]: Decimal(rate["EffectiveRate"]) for rate in rates}
+    usable = frozenset(
         rate["TaxType"]
-        for rate in _stored_rates(store, tenant_id)
+        for rate in rates
         if rate.get("Status", "ACTIVE") not in ("DELETED", "ARCHIVED")
     )
-
-
-def _stored_rates(store: Store, tenant_id: str) -> list[dict]:
-    return [loads(body) for body in store.select_bodies(tenant_id, "TaxRates")]
+    return percentages, usable
 
 
 def _tax_rates(spec: TenantSpec) -> list[dict]:

@@ -18,7 +18,7 @@ from xerocli.sandbox import history, resources
 from xerocli.sandbox.records import set_updated
 from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.rows import row_for
-from xerocli.sandbox.seed import TENANT_SPECS, tax_rate_table, usable_tax_types
+from xerocli.sandbox.seed import TENANT_SPECS, stored_tax_rates
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.validate import Element
 from xerocli.sandbox.xerojson import loads, money
@@ -51,8 +51,7 @@ class Context:
             a["CurrencyCode"] for a in self.accounts if a.get("CurrencyCode")
         }
         self.rates = dict(spec.rates) if spec else {}
-        self.tax_rates = tax_rate_table(store, tenant_id)
-        self.usable_tax_types = usable_tax_types(store, tenant_id)
+        self.tax_rates, self.usable_tax_types = stored_tax_rates(store, tenant_id)
         #: What this request stored that webhooks report, in order: (kind, ID) -> (CREATE or
         #: UPDATE, the record). A payment or allocation that changes an invoice is an update.
         self.changes: dict[tuple[str, str], tuple[str, dict]] = {}
