@@ -20,9 +20,16 @@ import simplejson
 from tests.conftest import UNLIMITED, UNLIMITED_CLIENT
 from tests.helpers.cli import isolated_env, run_xero
 from tests.helpers.oauth import ALL_SCOPES, login
-from tests.helpers.sandbox import RunningSandbox, start_seeded, tenant_client
+from tests.helpers.sandbox import (
+    RunningSandbox,
+    seeded_copy,
+    start_seeded,
+    templates_dir,
+    tenant_client,
+)
 
 US = "Demo Company (US)"
+ORGANISATIONS = ["Demo Company (NZ)", "Demo Company (Global)", US]
 CENT = Decimal("0.01")
 FORM_KEYS = ["Form", "Contact", "ContactID", "FederalTaxIDType", "TaxID"]
 #: The US organisation's 1099 setup (us_company.TEN_NINETY_NINE): account -> (form, box).
@@ -126,7 +133,7 @@ def test_a_us_organisation_is_added_and_its_1099_sums_what_was_paid_in_the_year(
     refused = httpx.post(panel, json={"country": "FR"}, timeout=10)
     assert refused.status_code == 400 and "US" in refused.json()["error"]
     tenants = us_sandbox.tenants()
-    assert [t["name"] for t in tenants] == ["Demo Company (NZ)", "Demo Company (Global)", US]
+    assert [t["name"] for t in tenants] == ORGANISATIONS
     assert (tenants[2]["country"], tenants[2]["base_currency"]) == ("US", "USD")
 
     with tenant_client(us_sandbox, token, 2) as us:
@@ -207,3 +214,19 @@ def test_a_us_organisation_is_added_and_its_1099_sums_what_was_paid_in_the_year(
     refused_nz = run_xero("--sandbox", "reports", "ten-ninety-nine", "--year", "2026", env=env)
     assert refused_nz.code == 6 and "United States" in refused_nz.stderr
     assert len(refused_nz.stderr.strip().splitlines()) == 1
+
+
+def test_serve_us_company_adds_it_beside_the_demo_companies_and_the_data_file_keeps_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = tmp_path_factory.mktemp("us-serve")
+    data = seeded_copy(templates_dir(tmp_path_factory), root / "sandbox.sqlite", 200)
+    seen = []
+    for options in (("--us-company",), ()):  # the second start is not asked for it
+        running = RunningSandbox(data, root, *options)
+        try:
+            seen.append([(t["name"], t["country"]) for t in running.tenants()])
+        finally:
+            running.stop()
+    expected = [*zip(ORGANISATIONS, ["NZ", "GB", "US"], strict=True)]
+    assert seen == [expected, expected]
