@@ -215,10 +215,18 @@ def build_params(
         if value in (None, False, ""):
             continue
         params[spec.target] = _param_value(spec, value)
+    # Xero's names match in any case: a name given twice would send one value and drop one.
+    options = {spec.target: f"--{spec.option}" for spec in report.params}
+    given = {key.lower(): options[key] for key in params}
     for pair in extra or []:
         key, sep, value = pair.partition("=")
         if not sep or not key:
             raise errors.UsageError(f"-p: {pair!r} is not KEY=VALUE")
+        if key.lower() in given:
+            raise errors.UsageError(
+                f"-p {pair}: {given[key.lower()]} already gives {key}; give it once"
+            )
+        given[key.lower()] = f"-p {pair}"
         params[key] = value
     return params
 
