@@ -69,8 +69,8 @@ def _bill(client, contact: str, day: str, lines: list[tuple[str, str]]) -> dict:
     )
 
 
-def _pay(client, bill: dict, day: str, amount: str) -> None:
-    _put(
+def _pay(client, bill: dict, day: str, amount: str) -> dict:
+    return _put(
         client,
         "Payments",
         {
@@ -82,8 +82,8 @@ def _pay(client, bill: dict, day: str, amount: str) -> None:
     )
 
 
-def _spend(client, contact: str, day: str, lines: list[tuple[str, str]]) -> None:
-    _put(
+def _spend(client, contact: str, day: str, lines: list[tuple[str, str]]) -> dict:
+    return _put(
         client,
         "BankTransactions",
         {
@@ -169,6 +169,14 @@ def test_a_us_organisation_is_added_and_its_1099_sums_what_was_paid_in_the_year(
         paid += [(landlord, "469", Decimal("2500.00"), "2026-06-01")]
         paid += [(landlord, "469", Decimal("999.99"), "2025-06-01")]
         paid += [(dana, "412", Decimal("333.33"), "2026-07-04")]
+        # Deleted: a payment, and spend money; neither counts.
+        undone = _pay(us, part, "2026-02-01", "100.00")
+        gone = us.post(f"/Payments/{undone['PaymentID']}", json={"Status": "DELETED"})
+        assert gone.status_code == 200, gone.text
+        spent = _spend(us, landlord, "2026-08-01", [("469", "400.00")])
+        deleted = {"BankTransactions": [{"Status": "DELETED"}]}
+        gone = us.post(f"/BankTransactions/{spent['BankTransactionID']}", json=deleted)
+        assert gone.status_code == 200, gone.text
         _pay(us, _bill(us, supplies, "2026-02-02", [("412", "800.00")]), "2026-02-10", "800.00")
         _spend(us, supplies, "2026-05-05", [("412", "75.00")])
 
