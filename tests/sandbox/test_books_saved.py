@@ -1,0 +1,202 @@
+"""The books' totals kept in the data file: a restarted sandbox answers its reports without
+reading a document, and what is written after the totals were saved (in the same process or
+before a restart) moves the reports exactly as books read whole from the documents do.
+
+No test here times anything: what shows the first report is cheap is that it parses no
+document (the reports' `documents_scanned`) and reads no body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import httpx
+import simplejson
+
+from tests.helpers.oauth import ALL_SCOPES, login
+from tests.helpers.sandbox import RunningSandbox, seeded_copy, templates_dir, tenant_client
+from xerocli.sandbox import books_store
+from xerocli.sandbox.books_cache import BooksCache
+from xerocli.sandbox.ledger import journal_kinds
+from xerocli.sandbox.seed import SeedOptions, seed
+from xerocli.sandbox.store import Store
+
+#: The reports compared, each on both companies (accrual and cash, every kind of total kept).
+ASKED = [
+    ("TrialBalance", {}),
+    ("TrialBalance", {"paymentsOnly": "true"}),
+    ("ProfitAndLoss", {"periods": "3", "paymentsOnly": "true"}),
+    ("BalanceSheet", {"date": "2026-10-31"}),
+    ("AgedReceivablesByContact", {}),
+    ("AgedPayablesByContact", {"date": "2026-10-31"}),
+    ("BankSummary", {"fromDate": "2026-01-01"}),
+]
+
+
+def _digest(books) -> str:
+    found = hashlib.sha256()
+    for part in (
+        sorted(books.entries.items()),
+        books.open_items,
+        sorted(books.bank_flows.items()),
+        sorted(books.tax.items()),
+        sorted(books.tracking.items()),
+        sorted(books._running.items()),
+    ):
+        found.update(repr(part).encode())
+    return found.hexdigest()
+
+
+def test_saved_totals_load_without_a_body_and_only_when_they_can_be_trusted(
+    tmp_path: Path, monkeypatch
+) -> None:
+    store = Store(tmp_path / "s.sqlite")
+    seed(store, SeedOptions(invoices=60, contacts=7), processes=1)
+    tenant_id = store.tenants()[0]["tenant_id"]
+    read_whole = BooksCache(store)
+    whole = _digest(read_whole.books(tenant_id))
+    assert read_whole.stats()["documents_scanned"] > 0 and read_whole.loads == 0
+
+    journal = {kind for kind, _ in journal_kinds()}
+    bodies = []
+    real_execute = store.execute
+
+    def counting(sql, params=()):
+        rows = real_execute(sql, params)
+        if "body" in sql.split("FROM")[0] and set(params) & journal:
+            bodies.extend(rows)
+        return rows
+
+    monkeypatch.setattr(store, "execute", counting)
+    restarted = BooksCache(store)  # a new process on the same file
+    assert _digest(restarted.books(tenant_id)) == whole
+    assert restarted.stats() == {"builds": 1, "hits": 0, "loads": 1, "documents_scanned": 0}
+    assert bodies == []  # not one document body read
+    monkeypatch.undo()
+
+    # Saved totals that cannot be brought up to date are not used: without the triggers that
+    # keep a changed row's old body, or in another format, the books are read whole.
+    store.execute("DROP TRIGGER books_before_update")
+    untrusted = BooksCache(store)
+    assert _digest(untrusted.books(tenant_id)) == whole and untrusted.loads == 0
+    assert untrusted.stats()["documents_scanned"] > 0
+    assert books_store.load(store, tenant_id) is not None  # the read saved them again
+    store.execute("UPDATE books_saved SET format = format + 1")
+    assert books_store.load(store, tenant_id) is None
+    store.close()
+
+
+def _answers(sandbox: RunningSandbox, token: dict) -> list:
+    found = []
+    for index in (0, 1):
+        with tenant_client(sandbox, token, index) as client:
+            for name, params in ASKED:
+                answer = client.get(f"Reports/{name}", params=params)
+                assert answer.status_code == 200, answer.text
+                found.append(answer.json()["Reports"][0]["Rows"])
+    return found
+
+
+def _differing(found: list, expected: list) -> list[str]:
+    """Which of the asked reports differ (company index, report, parameters)."""
+    asked = [(index, *one) for index in (0, 1) for one in ASKED]
+    return [str(asked[i]) for i, (a, b) in enumerate(zip(found, expected, strict=True)) if a != b]
+
+
+def _stats(sandbox: RunningSandbox) -> dict:
+    return httpx.get(f"{sandbox.url}/__sandbox/reports", timeout=10).json()
+
+
+def _write(client: httpx.Client) -> None:
+    """Changes to documents the saved totals hold: payments on seeded invoices (one already
+    part-paid: its changed body redoes its seeded payments' cash basis), a seeded payment
+    deleted, a seeded invoice voided; and a new bill."""
+
+    def listed(collection: str, where: str) -> list[dict]:
+        answer = client.get(collection, params={"where": where})
+        assert answer.status_code == 200, answer.text
+        return simplejson.loads(answer.text, use_decimal=True)[collection]
+
+    def ok(answer: httpx.Response) -> None:
+        assert answer.status_code == 200, answer.text
+
+    open_ = listed("Invoices", 'Type=="ACCREC" AND Status=="AUTHORISED"')
+    unpaid = [i for i in open_ if not i["AmountPaid"]]
+    part_paid = [i for i in open_ if i["AmountPaid"]]
+    assert len(unpaid) >= 2 and part_paid, "the seed has open and part-paid invoices"
+    payment = {
+        "Invoice": {"InvoiceID": unpaid[0]["InvoiceID"]},
+        "Account": {"Code": "090"},
+        "Date": "2026-10-20",
+        "Amount": str(unpaid[0]["AmountDue"] / 2),
+    }
+    ok(client.put("Payments", json={"Payments": [payment]}))
+    ok(client.post(f"Invoices/{unpaid[1]['InvoiceID']}", json={"Status": "VOIDED"}))
+    more = {**payment, "Invoice": {"InvoiceID": part_paid[0]["InvoiceID"]}, "Amount": "0.10"}
+    ok(client.put("Payments", json={"Payments": [more]}))
+    seeded = listed("Payments", 'Status=="AUTHORISED"')
+    ok(client.post(f"Payments/{seeded[-1]['PaymentID']}", json={"Status": "DELETED"}))
+    invoice = {
+        "Type": "ACCPAY",
+        "Contact": {"ContactID": open_[0]["Contact"]["ContactID"]},
+        "Date": "2026-09-30",
+        "DueDate": "2026-10-30",
+        "Status": "AUTHORISED",
+        "LineItems": [
+            {"Description": "x", "Quantity": 3, "UnitAmount": "41.10", "AccountCode": "400"}
+        ],
+    }
+    ok(client.put("Invoices", json={"Invoices": [invoice]}))
+
+
+def test_a_restart_answers_from_saved_totals_and_writes_after_them_match_a_full_read(
+    tmp_path_factory,
+) -> None:
+    root = tmp_path_factory.mktemp("books-saved")
+    data = seeded_copy(templates_dir(tmp_path_factory), root / "sandbox.sqlite", 200)
+
+    def started() -> tuple[RunningSandbox, dict]:
+        running = RunningSandbox(data, root)
+        running.configure(minute_limit=100_000, day_limit=1_000_000)
+        token = login(running.url, "books-saved", f"{ALL_SCOPES} accounting.reports.read")
+        return running, token
+
+    first, token = started()
+    try:
+        read_whole = _answers(first, token)  # the first read of a file: saves the totals
+        assert _stats(first)["loads"] == 0
+    finally:
+        first.stop()
+
+    second, token = started()
+    try:
+        assert _answers(second, token) == read_whole
+        loaded = _stats(second)
+        assert (loaded["builds"], loaded["loads"], loaded["documents_scanned"]) == (2, 2, 0), (
+            "both companies loaded, not one document parsed"
+        )
+        for index in (0, 1):
+            with tenant_client(second, token, index) as client:
+                _write(client)
+        updated = _answers(second, token)  # the loaded totals brought up to date here
+        assert 0 < _stats(second)["documents_scanned"] < 40, "the changed documents only"
+    finally:
+        second.stop()
+
+    # A restart after the writes: the totals saved before them, brought up to date from the
+    # bodies the writes replaced (kept in the file), not by reading the books.
+    third, token = started()
+    try:
+        caught_up = _answers(third, token)
+        loaded = _stats(third)
+        assert loaded["loads"] == 2 and 0 < loaded["documents_scanned"] < 40
+        reread = httpx.post(f"{third.url}/__sandbox/reports/reread", timeout=10)
+        assert reread.status_code == 204
+        whole = _answers(third, token)
+        assert _stats(third)["documents_scanned"] > 100  # that one read every document
+    finally:
+        third.stop()
+    assert updated == whole, _differing(updated, whole)
+    assert caught_up == whole, _differing(caught_up, whole)
+    assert updated != read_whole
