@@ -18,6 +18,7 @@ from tests.helpers.oauth import ALL_SCOPES, login
 from tests.helpers.sandbox import RunningSandbox, seeded_copy, templates_dir, tenant_client
 from xerocli.sandbox import books_store
 from xerocli.sandbox.books_cache import BooksCache
+from xerocli.sandbox.books_warm import WARM_FROM_INVOICES
 from xerocli.sandbox.ledger import journal_kinds
 from xerocli.sandbox.seed import SeedOptions, seed
 from xerocli.sandbox.store import Store
@@ -71,7 +72,13 @@ def test_saved_totals_load_without_a_body_and_only_when_they_can_be_trusted(
     monkeypatch.setattr(store, "execute", counting)
     restarted = BooksCache(store)  # a new process on the same file
     assert _digest(restarted.books(tenant_id)) == whole
-    assert restarted.stats() == {"builds": 1, "hits": 0, "loads": 1, "documents_scanned": 0}
+    assert restarted.stats() == {
+        "builds": 1,
+        "hits": 0,
+        "loads": 1,
+        "warming": False,
+        "documents_scanned": 0,
+    }
     assert bodies == []  # not one document body read
     monkeypatch.undo()
 
@@ -200,3 +207,23 @@ def test_a_restart_answers_from_saved_totals_and_writes_after_them_match_a_full_
     assert updated == whole, _differing(updated, whole)
     assert caught_up == whole, _differing(caught_up, whole)
     assert updated != read_whole
+
+
+def test_a_fresh_big_seed_has_its_books_saved_beside_the_start(tmp_path: Path) -> None:
+    """After a fresh seed of `WARM_FROM_INVOICES` a company, a process of its own reads and
+    saves the books while the sandbox serves: the first reports (which wait for it if it is
+    not done) load them and parse nothing. A smaller seed reads them at its first report."""
+    for invoices, loads in ((WARM_FROM_INVOICES, 2), (WARM_FROM_INVOICES // 100, 0)):
+        root = tmp_path / str(invoices)
+        running = RunningSandbox(root / "s.sqlite", root, "--invoices", str(invoices))
+        try:
+            token = login(running.url, "books-warm", f"{ALL_SCOPES} accounting.reports.read")
+            for index in (0, 1):
+                with tenant_client(running, token, index) as client:
+                    assert client.get("Reports/TrialBalance").status_code == 200
+            found = _stats(running)
+            assert (found["builds"], found["loads"]) == (2, loads)
+            assert (found["documents_scanned"] == 0) == bool(loads)
+            assert found["warming"] is False
+        finally:
+            running.stop()

@@ -14,12 +14,13 @@ a change to the chart reads everything again.
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from xerocli.sandbox import books_store, resources
+from xerocli.sandbox import books_store, books_warm, resources
 from xerocli.sandbox.book_parts import Part, PartMaker
 from xerocli.sandbox.books import Books, OpenItem, TrackingOption
 from xerocli.sandbox.ledger import ZERO, chart, journal_kinds
@@ -438,6 +439,26 @@ class BooksCache:
         self.loads = 0  # builds that loaded saved totals (the others read every document)
         self._forgotten = 0
         self._read_whole: set[str] = set()  # tenants whose next build ignores saved totals
+        #: The process building and saving a fresh seed's books (`books_warm.py`), if any.
+        self._warming: subprocess.Popen | None = None
+
+    def warm(self, path: str) -> None:
+        """Have a process of its own build and save every tenant's books (a fresh seed)."""
+        with self.lock:
+            self._warming = books_warm.start(path)
+
+    def stop_warming(self) -> None:
+        """Stop that process (the sandbox stops): what it did not save is read when asked."""
+        if self._warming is not None and self._warming.poll() is None:
+            self._warming.terminate()
+            self._warming.wait()
+
+    def _wait_for_warming(self) -> None:
+        """A report asked while the books are being built waits for them, then loads them
+        (reading them here as well would only share the cores between two full reads)."""
+        if self._warming is not None:
+            self._warming.wait()
+            self._warming = None
 
     @property
     def documents_scanned(self) -> int:
@@ -459,6 +480,7 @@ class BooksCache:
             return kept.snapshot()
 
     def _build(self, tenant_id: str) -> TenantBooks:
+        self._wait_for_warming()
         loaded = None
         if tenant_id not in self._read_whole:
             with books_store.collector_paused():
@@ -492,5 +514,6 @@ class BooksCache:
                 "builds": self.builds,
                 "hits": self.hits,
                 "loads": self.loads,
+                "warming": self._warming is not None and self._warming.poll() is None,
                 "documents_scanned": self.documents_scanned,
             }
