@@ -424,6 +424,10 @@ class TenantBooks:
         return self._snapshot
 
 
+def _nothing(doc_id: str) -> None:
+    return None
+
+
 class BooksCache:
     """Each tenant's books: on first use loaded from the totals saved in the data file when
     they can be brought up to date, else read whole (and their totals saved); then brought up
@@ -441,6 +445,7 @@ class BooksCache:
         self._read_whole: set[str] = set()  # tenants whose next build ignores saved totals
         #: The process building and saving a fresh seed's books (`books_warm.py`), if any.
         self._warming: subprocess.Popen | None = None
+        self._warmed: set[str] = set()  # tenants whose books that process saved
 
     def warm(self, path: str) -> None:
         """Have a process of its own build and save every tenant's books (a fresh seed)."""
@@ -449,16 +454,27 @@ class BooksCache:
 
     def stop_warming(self) -> None:
         """Stop that process (the sandbox stops): what it did not save is read when asked."""
-        if self._warming is not None and self._warming.poll() is None:
-            self._warming.terminate()
-            self._warming.wait()
+        warming, self._warming = self._warming, None
+        if warming is not None:
+            if warming.poll() is None:
+                warming.terminate()
+            warming.wait()
+            if warming.stdout is not None:
+                warming.stdout.close()
 
-    def _wait_for_warming(self) -> None:
-        """A report asked while the books are being built waits for them, then loads them
-        (reading them here as well would only share the cores between two full reads)."""
-        if self._warming is not None:
-            self._warming.wait()
-            self._warming = None
+    def _wait_for_warming(self, tenant_id: str) -> None:
+        """A report asked while the books are being built waits until its tenant's are saved,
+        then loads them (reading them here as well would only share the cores between two
+        full reads)."""
+        warming = self._warming
+        if warming is None or warming.stdout is None:
+            return
+        while tenant_id not in self._warmed:
+            line = warming.stdout.readline()
+            if not line:  # done (or failed: what it did not save is read here)
+                self.stop_warming()
+                return
+            self._warmed.add(line.strip())
 
     @property
     def documents_scanned(self) -> int:
@@ -474,13 +490,13 @@ class BooksCache:
                     if kept.documents == before:
                         self.hits += 1
                     return kept.snapshot()
-                self._forgotten += kept.documents
+                self._drop(kept)
             self.builds += 1
             kept = self._build(tenant_id)
             return kept.snapshot()
 
     def _build(self, tenant_id: str) -> TenantBooks:
-        self._wait_for_warming()
+        self._wait_for_warming(tenant_id)
         loaded = None
         if tenant_id not in self._read_whole:
             with books_store.collector_paused():
@@ -492,8 +508,9 @@ class BooksCache:
                 self.loads += 1
                 self._books[tenant_id] = loaded
                 return loaded
-            self._forgotten += loaded.documents
-        kept = self._books[tenant_id] = TenantBooks(self.store, tenant_id)
+            self._drop(loaded)
+        with books_store.collector_paused():  # a sixth less CPU for the full read
+            kept = self._books[tenant_id] = TenantBooks(self.store, tenant_id)
         kept.save()
         return kept
 
@@ -506,7 +523,13 @@ class BooksCache:
                 self._read_whole.add(key)
                 dropped = self._books.pop(key, None)
                 if dropped is not None:
-                    self._forgotten += dropped.documents
+                    self._drop(dropped)
+
+    def _drop(self, books: TenantBooks) -> None:
+        """Count what the books parsed, and break their one reference cycle (their makers'
+        lookups are their own methods), so that they are freed even when frozen."""
+        self._forgotten += books.documents
+        books.maker.document = books.saved_maker.document = _nothing
 
     def stats(self) -> dict:
         with self.lock:

@@ -4,8 +4,9 @@ A new big company's first report would otherwise read every posted document (~14
 company at 100,000 invoices). The start is not made to wait for it: once the seed is stored and
 the sandbox serves, this process (`python -m xerocli.sandbox.books_warm FILE`) reads each
 tenant's books and saves their totals in the file (`books_store.py`), on a core the start
-left idle, without holding the serving process's interpreter lock. A report asked meanwhile
-waits for it, then loads the totals; a restart loads them too. It is stopped with the sandbox.
+left idle, without holding the serving process's interpreter lock, and says on its stdout
+which tenant's are saved. A report asked meanwhile waits for its tenant's line (not for every
+tenant), then loads the totals; a restart loads them too. It is stopped with the sandbox.
 
 Small seeds are not worth a process: their first read costs less than starting one.
 """
@@ -29,8 +30,9 @@ def start(path: str | Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "xerocli.sandbox.books_warm", str(path)],
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        text=True,
     )
 
 
@@ -40,8 +42,9 @@ def main(path: str) -> None:
 
     store = Store(path)
     try:
-        for tenant in store.tenants():
+        for tenant in store.tenants():  # the first (the default) first
             BooksCache(store).books(tenant["tenant_id"])  # read whole and saved
+            print(tenant["tenant_id"], flush=True)
     finally:
         store.close()
 
