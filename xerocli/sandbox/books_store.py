@@ -58,12 +58,13 @@ TRIGGERS = ("books_before_update", "books_before_delete")
 
 @dataclass
 class Saved:
-    """A tenant's saved totals as read back (their stamp: `seq` and each kind's `updated`)."""
+    """A tenant's saved totals as read back (their stamp: `seq` and each kind's `updated`);
+    the open items still as stored (`marshal`), made into objects when first needed."""
 
     seq: int
     updated: dict[str, str]
     totals: Any
-    items: Any
+    items: bytes
 
 
 @contextmanager
@@ -109,7 +110,7 @@ def load(store: Store, tenant_id: str) -> Saved | None:
     last = int(store.execute("SELECT COALESCE(MAX(seq), 0) FROM records")[0][0])
     if seq > last:  # the rows are older than the totals (a file put back from a copy)
         return None
-    return Saved(int(seq), marshal.loads(updated), marshal.loads(totals), marshal.loads(items))
+    return Saved(int(seq), marshal.loads(updated), marshal.loads(totals), items)
 
 
 def save(store: Store, tenant_id: str, seq: int, updated: dict, totals: Any, items: Any) -> None:
