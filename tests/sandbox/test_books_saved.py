@@ -8,7 +8,9 @@ document (the reports' `documents_scanned`) and reads no body.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import weakref
 from pathlib import Path
 
 import httpx
@@ -91,6 +93,26 @@ def test_saved_totals_load_without_a_body_and_only_when_they_can_be_trusted(
     assert books_store.load(store, tenant_id) is not None  # the read saved them again
     store.execute("UPDATE books_saved SET format = format + 1")
     assert books_store.load(store, tenant_id) is None
+    store.close()
+
+
+def test_books_dropped_are_freed_without_the_garbage_collector(tmp_path: Path) -> None:
+    """Books made or loaded with the collector paused are frozen out of its passes
+    (`gc.freeze`): once dropped (a reread, a chart change) nothing but reference counting frees
+    them, so they must hold no reference cycle, or each rebuild would keep the old books."""
+    store = Store(tmp_path / "s.sqlite")
+    seed(store, SeedOptions(invoices=30, contacts=5), processes=1)
+    tenant_id = store.tenants()[0]["tenant_id"]
+    for loads in (0, 1):  # read whole (and saved), then loaded
+        cache = BooksCache(store)
+        assert len(cache.books(tenant_id).open_items) > 0 and cache.loads == loads
+        kept = weakref.ref(cache._books[tenant_id])
+        gc.disable()
+        try:
+            cache.forget(tenant_id)
+            assert kept() is None
+        finally:
+            gc.enable()
     store.close()
 
 

@@ -590,10 +590,12 @@ class BooksCache:
                     self._drop(dropped)
 
     def _drop(self, books: TenantBooks) -> None:
-        """Count what the books parsed, and break their one reference cycle (their makers'
-        lookups are their own methods), so that they are freed even when frozen."""
+        """Count what the books parsed, and break their reference cycles (their makers' lookups
+        and their snapshot's open items are their own methods), so that they are freed even
+        when frozen."""
         self._forgotten += books.documents
         books.maker.document = books.saved_maker.document = _nothing
+        books._snapshot = books._last = None
 
     def stats(self) -> dict:
         with self.lock:
