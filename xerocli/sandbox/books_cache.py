@@ -520,8 +520,9 @@ class BooksCache:
             if warming.poll() is None:
                 warming.terminate()
             warming.wait()
-            if warming.stdout is not None:
-                warming.stdout.close()
+            for pipe in (warming.stdin, warming.stdout):
+                if pipe is not None:
+                    pipe.close()
 
     def _wait_for_warming(self, tenant_id: str) -> None:
         """A report asked while the books are being built waits until its tenant's are saved,
