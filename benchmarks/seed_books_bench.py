@@ -13,9 +13,10 @@ Three measures, each tree in its own processes, trees alternating round by round
   (`time.process_time`); the first round also hashes the books (entries, open items, bank
   flows, tax, tracking, running totals) so both trees are shown to build the same ones.
 - reports: every report the sandbox serves, on a copy of `--data` per tree, both companies,
-  several parameter sets each, one contact's aged documents, the published reports, then all
-  of it again after writing one invoice; the JSON answers (less Id, DateTimeUTC and
-  UpdatedDateUTC) must be identical.
+  several parameter sets each, one contact's aged documents, the published reports, asked
+  on the first start, again after a restart (the books' saved totals), after writing one
+  invoice, and after a restart that follows the write; the JSON answers (less Id,
+  DateTimeUTC and UpdatedDateUTC) must be identical.
 
 A baseline is a tree extracted with `git archive <commit> | tar -x -C /tmp/old`.
 """
@@ -199,41 +200,50 @@ def _ask_all(client, prefix: str, answers: dict[str, list]) -> None:
         answers[f"{prefix}:{report['ReportID']}"] = [one.status_code, _clean(one.json())]
 
 
+def _write_invoice(client) -> None:
+    contact = client.get("Contacts").json()["Contacts"][0]["ContactID"]
+    line = {
+        "Description": "bench",
+        "Quantity": 2,
+        "UnitAmount": 123.45,
+        "AccountCode": "200",
+        "TaxType": "OUTPUT2",
+    }
+    invoice = {
+        "Type": "ACCREC",
+        "Contact": {"ContactID": contact},
+        "Date": "2026-06-10",
+        "DueDate": "2026-07-10",
+        "Status": "AUTHORISED",
+        "LineAmountTypes": "Exclusive",
+        "LineItems": [line],
+    }
+    written = client.post("Invoices", json={"Invoices": [invoice]})
+    assert written.status_code == 200, written.text
+
+
 def collect_reports(data: Path, work: Path) -> dict:
-    """Every report's JSON from a sandbox of the tree on sys.path, on `data` (a copy)."""
+    """Every report's JSON from sandboxes of the tree on sys.path, on `data` (a copy): the
+    first start ("first"), a restart ("restarted": the books' saved totals, where the tree
+    keeps them), one invoice written ("after-write"), and a restart after it
+    ("after-restart": the saved totals brought up to date from what was written)."""
     from tests.helpers.oauth import ALL_SCOPES, login
     from tests.helpers.sandbox import RunningSandbox, tenant_client
 
-    sandbox = RunningSandbox(data, work)
     answers: dict[str, list] = {}
-    try:
-        grant = login(sandbox.url, "seed-books-bench", f"{ALL_SCOPES} accounting.reports.read")
-        for index in (0, 1):
-            with tenant_client(sandbox, grant, index) as client:
-                client.timeout = 600
-                _ask_all(client, f"{index}:first", answers)
-                contact = client.get("Contacts").json()["Contacts"][0]["ContactID"]
-                line = {
-                    "Description": "bench",
-                    "Quantity": 2,
-                    "UnitAmount": 123.45,
-                    "AccountCode": "200",
-                    "TaxType": "OUTPUT2",
-                }
-                invoice = {
-                    "Type": "ACCREC",
-                    "Contact": {"ContactID": contact},
-                    "Date": "2026-06-10",
-                    "DueDate": "2026-07-10",
-                    "Status": "AUTHORISED",
-                    "LineAmountTypes": "Exclusive",
-                    "LineItems": [line],
-                }
-                written = client.post("Invoices", json={"Invoices": [invoice]})
-                assert written.status_code == 200, written.text
-                _ask_all(client, f"{index}:after-write", answers)
-    finally:
-        sandbox.stop()
+    for phase in ("first", "restarted", "after-restart"):  # "after-write": in "restarted"
+        sandbox = RunningSandbox(data, work)
+        try:
+            grant = login(sandbox.url, "seed-books-bench", f"{ALL_SCOPES} accounting.reports.read")
+            for index in (0, 1):
+                with tenant_client(sandbox, grant, index) as client:
+                    client.timeout = 600
+                    _ask_all(client, f"{index}:{phase}", answers)
+                    if phase == "restarted":
+                        _write_invoice(client)
+                        _ask_all(client, f"{index}:after-write", answers)
+        finally:
+            sandbox.stop()
     return answers
 
 

@@ -82,6 +82,7 @@ def serve(
     from xerocli import config, errors
     from xerocli.output.seeding import SeedingProgress
     from xerocli.sandbox.apps import DEMO_PKCE_CLIENT_ID
+    from xerocli.sandbox.books_warm import worth_warming
     from xerocli.sandbox.config import DEMO_CLIENT_ID, SandboxConfig
     from xerocli.sandbox.seed import SeedMismatch, SeedOptions
     from xerocli.sandbox.server import Sandbox, SandboxServer
@@ -143,11 +144,14 @@ def serve(
         file=sys.stderr,
     )
     sys.stderr.flush()
+    if fresh and worth_warming(invoices):
+        sandbox.reports.cache.warm(str(path))  # the first report need not read the books
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        sandbox.reports.cache.stop_warming()
         server.server_close()
         sandbox.store.close()
 

@@ -13,6 +13,7 @@ they stand. Allocations of credit notes to invoices are not recognised on the ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -114,9 +115,14 @@ class Part:
                 self.entries[key] = self.entries.get(key, ZERO) + amount
 
 
+#: An invoice's or credit note's part by its ID (lower case), None when it is not in the books.
+DocumentLookup = Callable[[str], "Part | None"]
+
+
 class PartMaker:
-    """Makes documents' parts with one tenant's chart, currency and the parts made so far
-    (a payment's cash basis needs its invoice's lines)."""
+    """Makes documents' parts with one tenant's chart and currency, and a way to find the part
+    of the document a payment pays (its cash basis needs the document's lines): the parts in
+    the books now, or those the books held when their totals were saved."""
 
     def __init__(
         self,
@@ -124,10 +130,10 @@ class PartMaker:
         codes_by_id: dict[str, str],
         bank_codes: set[str],
         tracking: dict[str, TrackingOption],
-        documents_by_id: dict[str, Part],
+        document: DocumentLookup,
     ) -> None:
         self.base, self.codes_by_id, self.bank_codes = base, codes_by_id, bank_codes
-        self.tracking, self.documents_by_id = tracking, documents_by_id
+        self.tracking, self.document = tracking, document
         self._resources: dict[str, Resource] = {}  # by collection, looked up once each
 
     def part(self, kind: str, record: dict) -> Part | None:
@@ -209,7 +215,7 @@ class PartMaker:
     def _payment(self, part: Part, record: dict, day: date, postings: dict[str, Decimal]) -> None:
         document = record.get("Invoice") or record.get("CreditNote") or {}
         doc_id = str(document.get("InvoiceID") or document.get("CreditNoteID") or "").lower()
-        paid = self.documents_by_id.get(doc_id)
+        paid = self.document(doc_id)
         bank = next((code for code in postings if code not in (RECEIVABLE, PAYABLE)), "")
         part.pays = doc_id
         if paid is None or paid.item is None or paid.cash is None or not paid.cash[0]:

@@ -93,7 +93,9 @@ class Books:
 
     accounts: dict[str, Account]
     entries: dict[tuple[str, str, date, tuple[str, ...]], Decimal]
-    open_items: list[OpenItem]
+    #: The open items sorted by day and number, asked for when a report first needs them
+    #: (most do not; saved books make them from the data file only then).
+    items_source: Callable[[], list[OpenItem]]
     bank_flows: dict[tuple[str, date], list[Decimal]]  # (bank code, day) -> [in, out]
     tracking: dict[str, TrackingOption]
     tax: dict[date, list[Decimal]]  # day -> [sales, tax on sales, purchases, tax on purchases]
@@ -103,6 +105,13 @@ class Books:
     previous: Books | None = None
     touched: set[tuple[str, str]] | None = None
     _running: dict[tuple[str, str], tuple[list[date], list[Decimal]]] = field(default_factory=dict)
+    _open_items: list[OpenItem] | None = None
+
+    @property
+    def open_items(self) -> list[OpenItem]:
+        if self._open_items is None:
+            self._open_items = self.items_source()
+        return self._open_items
 
     def __post_init__(self) -> None:
         per_code: dict[tuple[str, str], dict[date, Decimal]] = defaultdict(dict)
