@@ -73,6 +73,7 @@ def key_param(help_text: str) -> inspect.Parameter:
 
         return checked_key(value)
 
+    check.fast_callback = "xerocli.api.keys:checked_key"  # type: ignore[attr-defined]
     return inspect.Parameter(
         "key",
         inspect.Parameter.KEYWORD_ONLY,
