@@ -108,7 +108,9 @@ def parse(
         if not spec["group"]:
             return Parsed(levels)
         if not rest:
-            raise Fallback("group without a command")  # its help, or typer's error
+            if spec["invoke_without_command"]:  # `xero organisation`: the group's own callback
+                return Parsed(levels)
+            raise Fallback("group without a command")  # typer's error
         name = rest.pop(0)
         if name not in spec["commands"]:
             raise Fallback(f"not a command: {name!r}")
@@ -332,14 +334,12 @@ def _parse_level(
 
 
 def _processing_order(order: list[tuple], declared: Sequence[tuple]) -> list[tuple]:
-    def key(param: tuple) -> tuple[bool, float]:
-        try:
-            at: float = next(i for i, p in enumerate(order) if p is param)
-        except StopIteration:
-            at = float("inf")
-        return not param[EAGER], at
-
-    return sorted(declared, key=key)
+    """click's `iter_params_for_processing`: eager first, then as given, then the rest."""
+    first_at: dict[int, int] = {}
+    for at, param in enumerate(order):
+        first_at.setdefault(id(param), at)
+    never = len(order)
+    return sorted(declared, key=lambda p: (not p[EAGER], first_at.get(id(p), never)))
 
 
 def _handle(param: tuple, opts: Mapping[str, Any], environ: Mapping[str, str]) -> Any:
@@ -356,6 +356,7 @@ def _handle(param: tuple, opts: Mapping[str, Any], environ: Mapping[str, str]) -
         if callback[0] == "inert":
             if value:
                 raise Fallback(f"{param[NAME]} given")  # --help, --version: typer answers
+            value = None  # what the callback returns, and so what click keeps
         else:
             value = _replay(callback[1], value)
     return value

@@ -82,7 +82,7 @@ def _callback_spec(param: Any) -> tuple | None:
     if qualname == "help_option.<locals>.show_help" or (
         qualname == "_version" and callback.__module__ == "xerocli.cli.app"
     ):
-        return ("inert",)  # does nothing unless given; given, typer answers the line
+        return ("inert",)  # returns None, and does nothing unless given (typer answers then)
     raise Unsupported(f"callback {qualname}")
 
 
