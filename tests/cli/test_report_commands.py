@@ -58,6 +58,8 @@ def test_every_report_has_a_command_with_xeros_parameters(sandbox_env) -> None:
         (("balance-sheet", "--periods", "13"), "--periods: '13' is not a number from 1 to 12"),
         (("aged-payables", "--contact", "Bob"), "--contact: 'Bob' is not an ID"),
         (("published", "nope"), "REPORT_ID: 'nope' is not a report's ID"),
+        (("balance-sheet", "--periods", "2", "-p", "Periods=3"), "--periods already gives"),
+        (("trial-balance", "-p", "date=2026-01-31", "-p", "Date=2026-02-28"), "-p date="),
     ):
         bad = run_xero("--sandbox", "reports", *args, env=sandbox_env)
         assert bad.code == 2 and words in bad.stderr, bad.stderr

@@ -282,6 +282,8 @@ def test_tracking_cash_basis_and_one_contacts_aged_invoices(nz_books) -> None:
         ("AgedReceivablesByContact", {"contactId": "Bob"}, "contactId"),
         ("TenNinetyNine", {"reportYear": "2026"}, "United States"),
         ("BankSummary", {"periods": "2"}, "does not take periods"),
+        ("ProfitAndLoss", [("periods", "2"), ("Periods", "3")], "periods is given more than once"),
+        ("BalanceSheet", [("date", "2026-01-31"), ("date", "2026-02-28")], "date is given more"),
     ],
 )
 def test_a_parameter_is_honoured_or_refused_never_ignored(nz_books, name, params, words) -> None:

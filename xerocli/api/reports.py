@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 #: The keys every flattened row has, before the report's own columns.
 ROW_KEYS = ("Section", "RowType", "Account", "AccountID")
+#: The keys of a 1099 record (one per form and contact), before its boxes.
+FORM_KEYS = ("Form", "Contact", "ContactID", "FederalTaxIDType", "TaxID")
+_BOX = re.compile(r"^Box(\d+)$")
 _AMOUNT = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -46,6 +49,8 @@ class Report:
     #: The granular scope for this report (apps from March 2026), then the legacy one.
     scopes: tuple[str, ...]
     params: tuple[ReportParam, ...] = ()
+    #: "rows" (Xero's sections of rows) or "forms" (the 1099: a report per form, of contacts).
+    shape: str = "rows"
 
     @property
     def path(self) -> str:
@@ -175,6 +180,7 @@ REPORTS: tuple[Report, ...] = (
         help="US 1099 amounts paid to contractors in a year (US organisations only).",
         scopes=("accounting.reports.tenninetynine.read", "accounting.reports.read"),
         params=(_p("year", "reportYear", "The tax year, e.g. 2026.", "year"),),
+        shape="forms",
     ),
 )
 
@@ -209,10 +215,18 @@ def build_params(
         if value in (None, False, ""):
             continue
         params[spec.target] = _param_value(spec, value)
+    # Xero's names match in any case: a name given twice would send one value and drop one.
+    options = {spec.target: f"--{spec.option}" for spec in report.params}
+    given = {key.lower(): options[key] for key in params}
     for pair in extra or []:
         key, sep, value = pair.partition("=")
         if not sep or not key:
             raise errors.UsageError(f"-p: {pair!r} is not KEY=VALUE")
+        if key.lower() in given:
+            raise errors.UsageError(
+                f"-p {pair}: {given[key.lower()]} already gives {key}; give it once"
+            )
+        given[key.lower()] = f"-p {pair}"
         params[key] = value
     return params
 
@@ -294,6 +308,30 @@ def flatten(report: dict) -> FlatReport:
     for row in report.get("Rows") or []:
         visit(row, "")
     return FlatReport([str(t) for t in report.get("ReportTitles") or []], columns, rows)
+
+
+def flatten_forms(forms: list[dict]) -> FlatReport:
+    """The 1099's reports (one per form, each of `Contacts` with `Box1`...) as one record per
+    form and contact: `Form`, `Contact`, `ContactID`, `FederalTaxIDType`, `TaxID`, then a key
+    per box any form has, in box order (a box the record's form lacks is None)."""
+    keys = {key for form in forms for contact in form.get("Contacts") or [] for key in contact}
+    boxes = sorted((key for key in keys if _BOX.match(key)), key=lambda key: int(key[3:]))
+    rows = []
+    for form in forms:
+        name = str(form.get("ReportName") or "").removesuffix(" report")
+        for contact in form.get("Contacts") or []:
+            record: dict[str, Any] = {
+                "Form": name,
+                "Contact": contact.get("Name") or "",
+                "ContactID": contact.get("ContactId"),
+                "FederalTaxIDType": contact.get("FederalTaxIDType"),
+                "TaxID": contact.get("TaxID"),
+            }
+            for box in boxes:
+                record[box] = _amount(contact[box]) if box in contact else None
+            rows.append(record)
+    period = next((str(form["ReportDate"]) for form in forms if form.get("ReportDate")), "")
+    return FlatReport(["1099 report", *([period] if period else [])], boxes, rows)
 
 
 def _column_names(headers: list[str]) -> list[str]:

@@ -3653,6 +3653,7 @@ COMMANDS: dict = {
             (('--drop-rate',), True, (), '', 'Share cut off mid-response.', False),
             (('--fault-seed',), True, (), '', 'Seed for the fault dice, for repeatable runs.', False),
             (('--deny-consent',), False, (), '', 'Refuse every login.', False),
+            (('--us-company',), False, (), '', 'Add Demo Company (US) beside the two demo companies (USD, a US chart and sales tax rates, its 1099 setup); once added, a data file keeps it.', False),
             (('--verbose',), False, (), '', 'Log each request on stderr.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],

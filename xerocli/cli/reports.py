@@ -55,6 +55,10 @@ def build(report: Report):
         params = reports.build_params(report, values, raw_params)
         app_ctx = ctx.obj
         app_ctx.io.format(chosen_format(output, as_json))  # a bad choice fails before the call
+        if report.shape == "forms":
+            found = reports.fetch_all(app_ctx.client(), report.path, params, report.scopes[0])
+            write_forms(app_ctx, reports.flatten_forms(found), output, as_json, fields)
+            return
         flat = reports.flatten(reports.fetch(app_ctx.client(), report, params))
         write_flat(app_ctx, flat, report.title, output, as_json, fields)
 
@@ -87,6 +91,28 @@ def write_flat(app_ctx, flat, title: str, output, as_json, fields) -> None:
         fmt=fmt,
         fields=split_fields(fields) or _machine_columns(fmt, flat.columns),
     )
+
+
+def write_forms(app_ctx, flat, output, as_json, fields) -> None:
+    """The 1099's records (one per form and contact, a key per box) to the chosen writer."""
+    from xerocli.api.reports import FORM_KEYS
+    from xerocli.output.table import TableColumn
+    from xerocli.output.writer import RecordView
+
+    view = RecordView(
+        columns=[
+            TableColumn("Form", "Form"),
+            TableColumn("Contact", "Contact"),
+            TableColumn("FederalTaxIDType", "Tax ID type"),
+            *(TableColumn(box, box, money=True) for box in flat.columns),
+        ],
+        title=" · ".join(flat.titles),
+        empty_message="The 1099 report has no contacts paid in that year.",
+        totals=False,
+    )
+    fmt = app_ctx.io.format(chosen_format(output, as_json))
+    machine = [*FORM_KEYS, *flat.columns] if fmt in ("csv", "tsv", "xlsx") else None
+    app_ctx.io.write_records(flat.rows, view, fmt=fmt, fields=split_fields(fields) or machine)
 
 
 def _machine_columns(fmt: str | None, columns: list[str]) -> list[str] | None:

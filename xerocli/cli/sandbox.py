@@ -68,6 +68,12 @@ def serve(
         None, "--fault-seed", help="Seed for the fault dice, for repeatable runs."
     ),
     deny_consent: bool = typer.Option(False, "--deny-consent", help="Refuse every login."),
+    us_company: bool = typer.Option(
+        False,
+        "--us-company",
+        help="Add Demo Company (US) beside the two demo companies (USD, a US chart and sales"
+        " tax rates, its 1099 setup); once added, a data file keeps it.",
+    ),
     verbose: bool = typer.Option(False, "--verbose", help="Log each request on stderr."),
 ) -> None:
     """Serve OAuth, /connections and the Accounting API of a seeded demo company."""
@@ -118,6 +124,8 @@ def serve(
         ) from None
     if fresh:
         progress.finished(time.monotonic() - started)
+    if us_company:
+        sandbox.add_organisation("US")
     try:
         server = SandboxServer(sandbox, port, verbose=verbose)
     except OSError as exc:

@@ -442,6 +442,17 @@ class OAuth:
                 (str(uuid.uuid4()), grant_id, client_id, tenant_id, stamp, stamp),
             )
 
+    def connect_to_every_login(self, tenant_id: str) -> None:
+        """A tenant added to a running sandbox (`POST /__sandbox/organisations`) is connected
+        to every app a user has logged in to, as if each user had ticked it at consent: their
+        tokens reach it at once. Custom connections stay tied to their one tenant."""
+        logins = self.store.execute(
+            "SELECT client_id, MAX(grant_id) FROM oauth_connections"
+            " WHERE grant_id NOT LIKE 'cc-%' GROUP BY client_id"
+        )
+        for client_id, grant_id in logins:
+            self._connect(grant_id, client_id, [tenant_id])
+
     # --- revocation ------------------------------------------------------------------------
     def revoke(self, req: Request) -> Response:
         """Revoke a refresh token, its rotation chain, and the connections it granted."""

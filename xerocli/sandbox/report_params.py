@@ -1,9 +1,10 @@
 """A report's query parameters, read as Xero documents them: every one honoured or refused.
 
 Names match case-insensitively (as Xero's do). A parameter the report does not take is a 400
-naming it, never silently ignored; so is a badly written value. Periods and timeframes give the
-columns of a comparative report: the period asked for, then `periods` earlier ones, each one
-`timeframe` (MONTH, QUARTER or YEAR) before the last.
+naming it, never silently ignored; so is a badly written value, and one given twice with
+different values (`periods=2&Periods=3`: only one of them could be used). Periods and
+timeframes give the columns of a comparative report: the period asked for, then `periods`
+earlier ones, each one `timeframe` (MONTH, QUARTER or YEAR) before the last.
 """
 
 from __future__ import annotations
@@ -38,6 +39,16 @@ class Params:
         if unknown:
             takes = ", ".join(self.known) or "no parameters"
             raise BadParameter(f"This report does not take {', '.join(unknown)} (it takes {takes})")
+        for name in self.known:
+            given = {
+                value.strip()
+                for key, values in self.req.query.items()
+                if key.lower() == name.lower()
+                for value in values
+            }
+            if len(given) > 1:  # `arg` would answer with one of them and drop the others
+                shown = ", ".join(repr(value) for value in sorted(given))
+                raise BadParameter(f"{name} is given more than once, with different values {shown}")
 
     def text(self, name: str) -> str:
         return (self.req.arg(name) or "").strip()

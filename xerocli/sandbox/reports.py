@@ -21,8 +21,9 @@ not document is refused too (names match case-insensitively):
 - AgedReceivablesByContact / AgedPayablesByContact: `contactId`, `date`, `fromDate`, `toDate`.
 - BankSummary: `fromDate`, `toDate`. ExecutiveSummary: `date`.
 - BudgetSummary: `date`, `periods`, `timeframe` (1, 3 or 12): the budget is in budgets.py.
-- TenNinetyNine: `reportYear`; the 1099 is for US organisations, and the sandbox's are not, so
-  it is refused with a 400 saying so (as Xero refuses it outside the US).
+- TenNinetyNine: `reportYear` (default this year): the 1099 forms of a US organisation (the
+  one `us_company.py` adds), computed in ten_ninety_nine.py; for any other organisation a 400
+  saying so (as Xero refuses it outside the US).
 - `GET /Reports` lists the published tax returns, `GET /Reports/{ReportID}` shows one.
 """
 
@@ -64,6 +65,8 @@ from xerocli.sandbox.statements import (
     trial_balance_rows,
 )
 from xerocli.sandbox.store import Store
+from xerocli.sandbox.ten_ninety_nine import ten_ninety_nine_reports
+from xerocli.sandbox.us_company import ten_ninety_nine_setup
 from xerocli.sandbox.xerojson import dumps, envelope, loads, ms_date
 
 __all__ = ["REPORTS", "BadParameter", "Reports"]
@@ -76,6 +79,8 @@ class Built:
 
     rows: list[dict]
     period: str
+    #: Reports of another shape than rows, answered as they are (the 1099's forms).
+    reports: list[dict] | None = None
 
 
 @dataclass
@@ -232,13 +237,21 @@ def _from(rows_of) -> Callable[[Asked], Built]:
 
 
 def _ten_ninety_nine(asked: Asked) -> Built:
+    """The 1099 forms of a US organisation for `reportYear` (default this year): see
+    ten_ninety_nine.py. Outside the US it is refused, as Xero refuses it."""
     year = asked.params.text("reportYear")
     if year and not _YEAR.match(year):
         raise BadParameter(f"reportYear must be a year such as 2026, not '{year}'")
+    setup = ten_ninety_nine_setup(asked.store, asked.tenant_id)
     country = asked.tenant.get("country", "")
-    raise BadParameter(
-        f"The 1099 report is for organisations in the United States; this one is in {country}"
-    )
+    if country != "US" or setup is None:
+        raise BadParameter(
+            f"The 1099 report is for organisations in the United States; this one is in {country}"
+        )
+    chosen = int(year) if year else asked.today.year
+    period = f"1 Jan {chosen} to 31 Dec {chosen}"
+    forms = ten_ninety_nine_reports(asked.store, asked.tenant_id, chosen, setup, period)
+    return Built([], period, forms)
 
 
 @dataclass(frozen=True)
@@ -350,6 +363,9 @@ class Reports:
                 built = spec.build(asked)
         except BadParameter as exc:
             return bad_request(str(exc))
+        if built.reports is not None:
+            forms = [dumps(form) for form in built.reports]
+            return Response.json(200, envelope("Reports", forms, now, None))
         report = self._report(spec.report_type, spec.name, spec.report_type, tenant, built, now)
         return Response.json(200, envelope("Reports", [dumps(report)], now, None))
 

@@ -86,6 +86,7 @@ class Sandbox:
         self.router.add("POST", "/__sandbox/reset-stats", self.admin_reset_stats)
         self.router.add("POST", "/__sandbox/expire-tokens", self.admin_expire_tokens)
         self.router.add("GET", "/__sandbox/tenants", self.admin_tenants)
+        self.router.add("POST", "/__sandbox/organisations", self.admin_add_organisation)
         self.router.add("GET", "/__sandbox/apps", self.admin_apps)
         self.router.add("POST", "/__sandbox/apps", self.admin_register_app)
         self.router.add("GET", "/__sandbox/clock", self.admin_get_clock)
@@ -224,6 +225,30 @@ class Sandbox:
 
     def admin_tenants(self, req: Request) -> Response:
         return Response.json(200, self.store.tenants())
+
+    def admin_add_organisation(self, req: Request) -> Response:
+        """`{"country": "US"}`: add that country's organisation (see `us_company.py`), connected
+        to every app a user logged in to; 201 with its tenant, or 200 if it was there."""
+        try:
+            body = loads(req.body or b"{}")
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or set(body) != {"country"}:
+            return Response.json(400, {"error": 'the body must be {"country": "US"}'})
+        try:
+            tenant, added = self.add_organisation(str(body["country"]))
+        except ValueError as exc:
+            return Response.json(400, {"error": str(exc)})
+        return Response.json(201 if added else 200, tenant)
+
+    def add_organisation(self, country: str) -> tuple[dict, bool]:
+        """Add `country`'s organisation (once) and connect it to every user login."""
+        from xerocli.sandbox.us_company import add_organisation
+
+        tenant, added = add_organisation(self.store, country)
+        if added:
+            self.oauth.connect_to_every_login(tenant["tenant_id"])
+        return tenant, added
 
     def admin_apps(self, req: Request) -> Response:
         """The registered apps (demo ones first) with their secrets: a sandbox has no others."""
