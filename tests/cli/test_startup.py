@@ -354,8 +354,8 @@ def _run_probe(args: list[str], env: dict[str, str]) -> tuple[list[str], str, st
 
 
 def test_a_listing_runs_without_typer_or_click(sandbox_env) -> None:
-    """`xero invoices list` (and `get`) are parsed from the generated parse index and run
-    their typer-free bodies: neither typer nor click nor the typer app is imported, and the
+    """`xero invoices list` (`get`, and the reports) are parsed from the generated parse index
+    and run their typer-free bodies: neither typer nor click nor the typer app is imported, and the
     command still does its work (options converted: a repeated filter, -o as its enum)."""
     imported, out, err = _run_probe(
         ["--sandbox", "invoices", "list", "--status", "AUTHORISED", "-ojson", "--limit=2"],
@@ -370,6 +370,11 @@ def test_a_listing_runs_without_typer_or_click(sandbox_env) -> None:
         sandbox_env,
     )
     assert (imported, json.loads(out), err) == ([], {"InvoiceNumber": number}, "")
+    imported, out, err = _run_probe(
+        ["--sandbox", "reports", "trial-balance", "-o", "json"], sandbox_env
+    )
+    assert (imported, err) == ([], "")
+    assert any(row["RowType"] == "SummaryRow" for row in json.loads(out))
 
 
 def test_a_mistake_on_the_line_is_typers_own_error(sandbox_env) -> None:

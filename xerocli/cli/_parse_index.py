@@ -4968,7 +4968,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('trial-balance',)),
         'ctx': 'ctx',
         'params': (
             ('param_date', 'option', ('--date',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -4988,7 +4988,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('profit-and-loss',)),
         'ctx': 'ctx',
         'params': (
             ('param_from', 'option', ('--from',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -5016,7 +5016,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('balance-sheet',)),
         'ctx': 'ctx',
         'params': (
             ('param_date', 'option', ('--date',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -5041,7 +5041,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('aged-receivables',)),
         'ctx': 'ctx',
         'params': (
             ('param_contact', 'option', ('--contact',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -5063,7 +5063,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('aged-payables',)),
         'ctx': 'ctx',
         'params': (
             ('param_contact', 'option', ('--contact',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -5085,7 +5085,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('bank-summary',)),
         'ctx': 'ctx',
         'params': (
             ('param_from', 'option', ('--from',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -5105,7 +5105,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('budget-summary',)),
         'ctx': 'ctx',
         'params': (
             ('param_date', 'option', ('--date',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -5126,7 +5126,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('executive-summary',)),
         'ctx': 'ctx',
         'params': (
             ('param_date', 'option', ('--date',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -5145,7 +5145,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'run_report', ('ten-ninety-nine',)),
         'ctx': 'ctx',
         'params': (
             ('param_year', 'option', ('--year',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -5164,7 +5164,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.report_bodies', 'published', ()),
         'ctx': 'ctx',
         'params': (
             ('report_id', 'argument', ('report_id',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),

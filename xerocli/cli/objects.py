@@ -20,6 +20,7 @@ from xerocli.cli.options import chosen_format
 from xerocli.cli.signatures import (
     command_from,
     ctx_param,
+    fast_command,
     file_params,
     key_param,
     option_param,
@@ -32,14 +33,6 @@ _view = object_bodies.view
 _fields = object_bodies.checked_fields
 _find = object_bodies.find
 filter_values_by_option = object_bodies.filter_values_by_option
-
-
-def fast_command(command: Callable[..., None], function: str, *args: str) -> Callable[..., None]:
-    """`command`, marked with the typer-free body it runs (`object_bodies.FUNCTION(*args,
-    **options)`): the generated parse index records it, and the fast parser calls that body
-    with the arguments typer would pass."""
-    command.fast_target = ("xerocli.cli.object_bodies", function, args)  # type: ignore[attr-defined]
-    return command
 
 
 def filter_params(
@@ -116,7 +109,7 @@ def build_list(resource: Resource) -> Callable[..., None]:
 
     body = functools.partial(object_bodies.list_records, resource.noun)
     command = command_from("list", params, body, f"List {resource.noun.replace('-', ' ')}.")
-    return fast_command(command, "list_records", resource.noun)
+    return fast_command(command, "xerocli.cli.object_bodies", "list_records", resource.noun)
 
 
 def build_get(resource: Resource) -> Callable[..., None]:
@@ -129,7 +122,7 @@ def build_get(resource: Resource) -> Callable[..., None]:
 
     body = functools.partial(object_bodies.get_record, resource.noun)
     command = command_from("get", params, body, f"Show one {resource.singular} by {key_help}.")
-    return fast_command(command, "get_record", resource.noun)
+    return fast_command(command, "xerocli.cli.object_bodies", "get_record", resource.noun)
 
 
 def build_show(resource: Resource) -> Callable[..., None]:
