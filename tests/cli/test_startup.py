@@ -345,6 +345,7 @@ RUN_PROBE = PROBE.replace('sys.stderr.write("HEAVY="', 'sys.stderr.write("\\nHEA
 def _run_probe(args: list[str], env: dict[str, str]) -> tuple[list[str], str, str]:
     """(typer, click and app modules imported by `xero ARGS`, its stdout, its stderr)."""
     names = ("typer", "click", "xerocli.cli.app", "xerocli.cli.objects", "xerocli.cli.options")
+    names += ("subprocess",)  # only a pager needs it
     code = RUN_PROBE.replace("ARGS", repr(args)).replace("NAMES", repr(names))
     completed = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
