@@ -355,7 +355,7 @@ def _run_probe(args: list[str], env: dict[str, str]) -> tuple[list[str], str, st
 
 
 def test_a_listing_runs_without_typer_or_click(sandbox_env) -> None:
-    """`xero invoices list` (`get`, and the reports) are parsed from the generated parse index
+    """`xero invoices list` (`get`, the reports, `api`) are parsed from the generated parse index
     and run their typer-free bodies: neither typer nor click nor the typer app is imported, and the
     command still does its work (options converted: a repeated filter, -o as its enum)."""
     imported, out, err = _run_probe(
@@ -376,6 +376,9 @@ def test_a_listing_runs_without_typer_or_click(sandbox_env) -> None:
     )
     assert (imported, err) == ([], "")
     assert any(row["RowType"] == "SummaryRow" for row in json.loads(out))
+    imported, out, err = _run_probe(["--sandbox", "api", "Contacts", "-f", "page=1"], sandbox_env)
+    assert (imported, err) == ([], "")
+    assert json.loads(out)["Contacts"]
 
 
 def test_a_mistake_on_the_line_is_typers_own_error(sandbox_env) -> None:

@@ -54,7 +54,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.api_body', 'call_api', ()),
         'ctx': 'ctx',
         'params': (
             ('method_or_path', 'argument', ('method_or_path',), (), None, False, 1, ('str',), None, None, True, False, None, True, None),
