@@ -355,9 +355,10 @@ def _run_probe(args: list[str], env: dict[str, str]) -> tuple[list[str], str, st
 
 
 def test_a_listing_runs_without_typer_or_click(sandbox_env) -> None:
-    """`xero invoices list` (`get`, the reports, `api`) are parsed from the generated parse index
-    and run their typer-free bodies: neither typer nor click nor the typer app is imported, and the
-    command still does its work (options converted: a repeated filter, -o as its enum)."""
+    """`xero invoices list` (`get`, the reports, `api`, `tenants list`, `auth token`) are parsed
+    from the generated parse index and run their typer-free bodies: neither typer nor click nor
+    the typer app is imported, and the command still does its work (options converted: a
+    repeated filter, -o as its enum)."""
     imported, out, err = _run_probe(
         ["--sandbox", "invoices", "list", "--status", "AUTHORISED", "-ojson", "--limit=2"],
         sandbox_env,
@@ -379,6 +380,11 @@ def test_a_listing_runs_without_typer_or_click(sandbox_env) -> None:
     imported, out, err = _run_probe(["--sandbox", "api", "Contacts", "-f", "page=1"], sandbox_env)
     assert (imported, err) == ([], "")
     assert json.loads(out)["Contacts"]
+    imported, out, err = _run_probe(["--sandbox", "tenants", "list", "-o", "json"], sandbox_env)
+    assert (imported, err) == ([], "")
+    assert [row["selected"] for row in json.loads(out)].count(True) == 1
+    imported, out, err = _run_probe(["--sandbox", "auth", "token"], sandbox_env)
+    assert (imported, err, len(out.split())) == ([], "", 1)
 
 
 def test_a_mistake_on_the_line_is_typers_own_error(sandbox_env) -> None:

@@ -4876,7 +4876,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.auth_body', 'print_token', ()),
         'ctx': 'ctx',
         'params': (
             ('help', 'option', ('--help', '-h'), (), True, False, 1, ('bool',), None, None, False, True, ('inert',), False, None),
@@ -4920,7 +4920,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.tenants_body', 'list_tenants', ()),
         'ctx': 'ctx',
         'params': (
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
@@ -4937,7 +4937,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.tenants_body', 'select', ()),
         'ctx': 'ctx',
         'params': (
             ('tenant', 'argument', ('tenant',), (), None, False, 1, ('str',), None, None, True, False, None, True, None),
