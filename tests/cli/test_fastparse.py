@@ -20,7 +20,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from tests.helpers.cli import REPO
 from xerocli.cli import fastparse, global_options, tree
@@ -292,3 +294,47 @@ def test_index_records_the_runnable_bodies() -> None:
         Path(REPO, "xerocli", *m.split(".")[1:]).with_suffix(".py").exists()
         for m in [spec["target"][0] for spec in index.values() if spec.get("target")]
     )
+
+
+VALUES = ("x", "1", "0", "-1", " 2 ", "json", "JSON", "", "-", "--", "a=b", "-q", "--debug", "t")
+
+
+@st.composite
+def shuffled_lines(draw: st.DrawFn, paths: list[str], index: dict) -> list[str]:
+    """A command path with words drawn from its own option strings (bare, `--opt=v`, `-ov`,
+    grouped) and values that are numbers, choices, dashes and global options, in any order."""
+    path = draw(st.sampled_from(paths))
+    spec = index[path]
+    options = [p for p in spec["params"] if p[0] != "help"]
+    names = sorted({name for p in options for name in (*p[2], *p[3])}) or ["--x"]
+    arguments = ["KEY-1" for p in spec["params"] if p[1] == "argument"]
+    option = st.sampled_from(names)
+    value = st.sampled_from(VALUES)
+    word = st.one_of(
+        st.tuples(option, value),
+        st.tuples(option),
+        st.tuples(value),
+        st.builds(lambda o, v: (f"{o}={v}",), option, value),
+        st.builds(lambda o, v: (f"{o}{v}",), option.filter(lambda o: len(o) == 2), value),
+    )
+    words = [w for group in draw(st.lists(word, max_size=4)) for w in group]
+    before = draw(st.lists(st.sampled_from(["--tenant", "T", "-q", "--sandbox"]), max_size=2))
+    return [*before, *path.split(), *arguments, *words]
+
+
+def test_shuffled_lines_parse_as_typer_parses_them(typer_root: Any) -> None:
+    """Orders and mixtures the enumerated corpus does not write out: whatever typer makes of a
+    line, the fast parser makes the same, or leaves the line to typer."""
+    index = fastparse.load_index()
+    paths = [path for path, spec in index.items() if path and not spec["group"]]
+    tally = {"error": 0, "unsupported": 0, "runnable": 0, "parsed": 0}
+
+    examples = max(200, hypothesis.settings.default.max_examples * 2)
+
+    @hypothesis.settings(max_examples=examples)
+    @hypothesis.given(shuffled_lines(paths, index))
+    def check_line(line: list[str]) -> None:
+        check(typer_root, line, tally)
+
+    check_line()
+    assert tally["runnable"] + tally["parsed"] > 30 and tally["error"] > 30, tally
