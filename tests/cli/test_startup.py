@@ -337,3 +337,76 @@ def test_help_after_other_options_is_still_typers(xero) -> None:
     recorded = xero("invoices", "list", "--help").ok().stdout
     assert xero("--sandbox", "invoices", "list", "--help").ok().stdout == recorded
     assert "Usage: xero invoices list [OPTIONS]" in recorded
+
+
+RUN_PROBE = PROBE.replace('sys.stderr.write("HEAVY="', 'sys.stderr.write("\\nHEAVY="')
+
+
+def _run_probe(args: list[str], env: dict[str, str]) -> tuple[list[str], str, str]:
+    """(typer, click and app modules imported by `xero ARGS`, its stdout, its stderr)."""
+    names = ("typer", "click", "xerocli.cli.app", "xerocli.cli.objects", "xerocli.cli.options")
+    names += ("subprocess",)  # only a pager needs it
+    code = RUN_PROBE.replace("ARGS", repr(args)).replace("NAMES", repr(names))
+    completed = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    head, _, line = completed.stderr.rpartition("\nHEAVY=")
+    return json.loads(line), completed.stdout, head
+
+
+def test_a_listing_runs_without_typer_or_click(sandbox_env) -> None:
+    """`xero invoices list` (`get`, the reports, `api`, `tenants list`, `auth token`) are parsed
+    from the generated parse index and run their typer-free bodies: neither typer nor click nor
+    the typer app is imported, and the command still does its work (options converted: a
+    repeated filter, -o as its enum)."""
+    imported, out, err = _run_probe(
+        ["--sandbox", "invoices", "list", "--status", "AUTHORISED", "-ojson", "--limit=2"],
+        sandbox_env,
+    )
+    assert (imported, err) == ([], "")
+    listed = json.loads(out)
+    assert len(listed) == 2 and {r["Status"] for r in listed} == {"AUTHORISED"}
+    number = listed[0]["InvoiceNumber"]
+    imported, out, err = _run_probe(
+        ["invoices", "get", number, "--sandbox", "--fields", "InvoiceNumber", "-o", "json"],
+        sandbox_env,
+    )
+    assert (imported, json.loads(out), err) == ([], {"InvoiceNumber": number}, "")
+    imported, out, err = _run_probe(
+        ["--sandbox", "reports", "trial-balance", "-o", "json"], sandbox_env
+    )
+    assert (imported, err) == ([], "")
+    assert any(row["RowType"] == "SummaryRow" for row in json.loads(out))
+    imported, out, err = _run_probe(["--sandbox", "api", "Contacts", "-f", "page=1"], sandbox_env)
+    assert (imported, err) == ([], "")
+    assert json.loads(out)["Contacts"]
+    imported, out, err = _run_probe(["--sandbox", "tenants", "list", "-o", "json"], sandbox_env)
+    assert (imported, err) == ([], "")
+    assert [row["selected"] for row in json.loads(out)].count(True) == 1
+    imported, out, err = _run_probe(["--sandbox", "auth", "token"], sandbox_env)
+    assert (imported, err, len(out.split())) == ([], "", 1)
+
+
+def test_a_mistake_on_the_line_is_typers_own_error(sandbox_env) -> None:
+    """What the fast parser would refuse goes to typer whole (its message, exit 2), and a
+    usage error a body raises (`--json` with `-o csv`) prints typer's usage lines too: the
+    same bytes as typer's path alone (`_XERO_TYPER_ONLY`)."""
+    for args in (
+        ["--sandbox", "invoices", "list", "--limit", "0"],
+        ["--sandbox", "invoices", "list", "--json", "-o", "csv"],
+    ):
+        fast = subprocess.run(
+            [sys.executable, "-m", "xerocli", *args], env=sandbox_env, capture_output=True
+        )
+        typer_env = {**sandbox_env, "_XERO_TYPER_ONLY": "1"}
+        slow = subprocess.run(
+            [sys.executable, "-m", "xerocli", *args], env=typer_env, capture_output=True
+        )
+        assert (fast.returncode, fast.stdout, fast.stderr) == (
+            slow.returncode,
+            slow.stdout,
+            slow.stderr,
+        )
+        assert fast.returncode == 2 and b"Usage: xero invoices list [OPTIONS]" in fast.stderr
+    imported, _, err = _run_probe(["--sandbox", "invoices", "list", "--limit", "0"], sandbox_env)
+    assert "typer" in imported and "Invalid value for '--limit'" in err

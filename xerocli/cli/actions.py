@@ -21,6 +21,7 @@ from xerocli.api.resources import (
     StatusVerb,
     resource,
 )
+from xerocli.cli import object_bodies
 from xerocli.cli.choices import offered
 from xerocli.cli.objects import _view
 from xerocli.cli.options import chosen_format
@@ -579,25 +580,7 @@ def _validated(record, model) -> dict:
     return inputs.validate([record], model)[0]
 
 
-def _find_for_update(client, res: Resource, key: str) -> dict:
-    """By ID or number; by the name people use, where the table has one (contacts)."""
-    from xerocli.api.query import quote
-    from xerocli.cli.objects import _find
-
-    try:
-        return _find(client, res, key)
-    except errors.NotFoundError:
-        if not res.name_field:
-            raise
-    params = {"where": f"{res.name_field}=={quote(key)}"}
-    # A name names archived records too (`tracking-categories restore Department`).
-    params |= {f.target: "true" for f in res.filters if f.target == "includeArchived"}
-    found = client.get_records(res, params)
-    if len(found) != 1:
-        raise errors.NotFoundError(f"no {res.singular} {key!r} in Xero")
-    if res.get_by == "path" and res.listed_without:  # a list leaves the members out
-        return client.get_one(res, str(found[0][res.id_field]))
-    return found[0]
+_find_for_update = object_bodies.find_for_update
 
 
 def build_action(res: Resource, action: Action):

@@ -6,12 +6,11 @@ rate limiter, retries, an Idempotency-Key on writes, and Xero's errors as one-li
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import typer
 
-METHODS = ("GET", "POST", "PUT", "DELETE")
+from xerocli.cli.api_body import METHODS
+
+__all__ = ["METHODS", "api"]
 
 
 def api(
@@ -37,102 +36,19 @@ def api(
 ) -> None:
     """Call any Xero endpoint: `xero api Invoices -f where='Status=="PAID"'`,
     `xero api POST Invoices/ID --input body.json`, `xero api /connections`."""
-    from xerocli import errors
-    from xerocli.api.client import new_idempotency_key, target_url
-    from xerocli.output.jsonfmt import dumps_pretty, write_json_array
+    from xerocli.cli import api_body
 
-    method, target = _method_and_path(method_or_path, path)
-    field_values = _pairs(fields or [], "--field", "=")
-    extra_headers = _pairs(headers or [], "--header", ":")
-    body = _body(input_file, field_values if method != "GET" else {})
-    params = field_values if method == "GET" else None
-    app_ctx = ctx.obj
-    endpoints = app_ctx.endpoints()
-    is_connections = target.lstrip("/").lower().startswith("connections")
-    url = (
-        endpoints.connections + target.lstrip("/")[len("connections") :]
-        if (is_connections)
-        else target
+    api_body.call_api(
+        ctx,
+        method_or_path=method_or_path,
+        path=path,
+        fields=fields,
+        headers=headers,
+        input_file=input_file,
+        paginate=paginate,
+        idempotency_key=idempotency_key,
+        raw=raw,
     )
-    target_url(endpoints, url)  # a URL elsewhere fails here, before the login is even read
-    client = app_ctx.client()
-    if paginate:
-        if method != "GET":
-            raise errors.UsageError("--paginate works with GET only")
-
-        def records():
-            for _key, page in client.iter_path_pages(url, params, extra_headers):
-                yield from page
-
-        write_json_array(records(), sys.stdout)
-        return
-    key = None
-    if method in ("POST", "PUT"):
-        key = idempotency_key or new_idempotency_key()
-    answer = client.request(
-        method,
-        url,
-        params=params,
-        content=body,
-        headers={
-            **extra_headers,
-            **({"Content-Type": "application/json"} if body else {}),
-        },
-        idempotency_key=key,
-        with_tenant=not is_connections,
-    )
-    if raw:
-        sys.stdout.write(answer.text)
-        if answer.text and not answer.text.endswith("\n"):
-            sys.stdout.write("\n")
-        return
-    if answer.payload is not None:
-        sys.stdout.write(dumps_pretty(answer.payload) + "\n")
 
 
-def _method_and_path(first: str, second: str | None) -> tuple[str, str]:
-    from xerocli import errors
-
-    if second is None:
-        return "GET", first
-    method = first.upper()
-    if method not in METHODS:
-        raise errors.UsageError(f"METHOD: {first!r} is not one of {', '.join(METHODS)}")
-    return method, second
-
-
-def _pairs(items: list[str], option: str, separator: str) -> dict[str, str]:
-    from xerocli import errors
-
-    pairs: dict[str, str] = {}
-    for item in items:
-        name, found, value = item.partition(separator)
-        if not found or not name.strip():
-            raise errors.UsageError(f"{option}: {item!r} is not NAME{separator}VALUE")
-        pairs[name.strip()] = value.strip() if separator == ":" else value
-    return pairs
-
-
-def _body(input_file: str | None, fields: dict[str, str]) -> bytes | None:
-    from xerocli import errors
-    from xerocli.api.input_text import parse_json
-    from xerocli.output.jsonfmt import dumps_compact
-
-    if input_file and fields:
-        raise errors.UsageError("--input and --field cannot both make the body")
-    if input_file:
-        data = sys.stdin.buffer.read() if input_file == "-" else _read(Path(input_file))
-        parse_json(data, "--input - (stdin)" if input_file == "-" else f"--input {input_file}")
-        return data
-    if fields:
-        return dumps_compact(fields).encode("utf-8")
-    return None
-
-
-def _read(path: Path) -> bytes:
-    from xerocli import errors
-
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise errors.UsageError(f"--input: cannot read {path} ({exc.strerror})") from None
+api.fast_target = ("xerocli.cli.api_body", "call_api", ())  # type: ignore[attr-defined]

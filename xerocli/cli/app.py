@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
@@ -17,7 +16,6 @@ from typer.core import TyperGroup
 
 from xerocli import __version__, errors
 from xerocli.cli import global_options
-from xerocli.cli.context import AppContext, GlobalOptions
 
 HELP = f"""A command-line tool for the Xero accounting API.
 
@@ -75,16 +73,9 @@ def _root_params() -> list:
 
 
 def _root(ctx: typer.Context, version: bool = False, **given: object) -> None:
-    options = GlobalOptions(**given)
-    if options.debug:
-        import logging
+    from xerocli.cli.runner import start
 
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("debug: %(message)s"))
-        logger = logging.getLogger("xerocli")
-        logger.addHandler(handler)
-        logger.setLevel(logging.DEBUG)
-    context = AppContext(options)
+    context = start(given)
     ctx.obj = context
     ctx.call_on_close(context.close)
 
@@ -291,22 +282,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-def _report(exc: errors.XeroCliError) -> None:
-    print(f"xero: {exc.message}", file=sys.stderr)
-    for line in exc.details[1:] if exc.details and exc.details[0] in exc.message else exc.details:
-        print(f"  {line}", file=sys.stderr)
-
-
-def _quiet_stdout() -> None:
-    """The reader of stdout left (`xero ... | head`): that is not an error of ours. Point stdout
-    at /dev/null so the interpreter's last flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
 def _run(args: list[str]) -> object:
     """Parse and run the command, with every exception left for `main` to map (typer's own
     runner turns a closed pipe into a silent exit 1)."""
@@ -323,28 +298,8 @@ def _run(args: list[str]) -> object:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and turn every failure into its one-line message and exit code."""
+    from xerocli.cli.runner import run_and_exit
+
     args = global_options.hoist(sys.argv[1:] if argv is None else list(argv))
     debug = "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args
-    try:
-        result = _run(args)
-    except errors.XeroCliError as exc:
-        _report(exc)
-        sys.exit(int(exc.exit_code))
-    except (KeyboardInterrupt, typer.Abort, EOFError):
-        print("xero: interrupted", file=sys.stderr)
-        sys.exit(int(errors.ExitCode.INTERRUPTED))
-    except BrokenPipeError:
-        _quiet_stdout()
-        sys.exit(0)
-    except Exception as exc:
-        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # click's usage errors
-            exc.show()
-            sys.exit(int(exc.exit_code))
-        if debug:
-            raise
-        print(
-            f"xero: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            file=sys.stderr,
-        )
-        sys.exit(int(errors.ExitCode.ERROR))
-    sys.exit(int(result or 0) if isinstance(result, int) else 0)
+    run_and_exit(lambda: _run(args), debug)

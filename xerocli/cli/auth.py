@@ -400,8 +400,12 @@ def _status_text(report: dict[str, Any]) -> str:
 @app.command("token")
 def token(ctx: typer.Context) -> None:
     """Print a valid access token (refreshed first if needed) and nothing else."""
-    value = ctx.obj.credentials().source.access_token()
-    sys.stdout.write(value + "\n")
+    from xerocli.cli.auth_body import print_token
+
+    print_token(ctx)
+
+
+token.fast_target = ("xerocli.cli.auth_body", "print_token", ())  # type: ignore[attr-defined]
 
 
 @app.command("logout")

@@ -1,8 +1,9 @@
 """Regenerate what is derived from the command tree: `python -m xerocli.cli.generate`.
 
 Writes `xerocli/cli/_command_index.py` (TAB completion without typer), `_help_index.py` (`--help`
-without typer), `completions/` (the bash, zsh and fish scripts), `docs/commands.md` (the
-command reference) and `docs/mirror.md` (the mirror's tables, from `xerocli/mirror/schema.py`).
+without typer), `_parse_index.py` (command lines parsed without typer), `completions/` (the
+bash, zsh and fish scripts), `docs/commands.md` (the command reference) and `docs/mirror.md`
+(the mirror's tables, from `xerocli/mirror/schema.py`).
 `--check` writes nothing and exits 1 naming the files that are stale; the tests do the same
 comparison.
 """
@@ -18,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def generated() -> dict[Path, str]:
     """Every generated file (relative to the repository root) and the text it should hold."""
-    from xerocli.cli import complete, completion, helptext, reference, tree
+    from xerocli.cli import complete, completion, helptext, parse_spec, reference, tree
     from xerocli.mirror import docs as mirror_docs
 
     root = tree.root_command()
@@ -27,6 +28,7 @@ def generated() -> dict[Path, str]:
             completion.build_index(root)
         ),
         Path("xerocli/cli/_help_index.py"): helptext.render_index(helptext.build_index(root)),
+        Path("xerocli/cli/_parse_index.py"): parse_spec.render_index(parse_spec.build_index(root)),
         Path("docs/commands.md"): reference.render(root),
         Path("docs/mirror.md"): mirror_docs.render(),
     }

@@ -6,49 +6,33 @@ resource takes (a signature built from the table), so the next resource needs no
 
 from __future__ import annotations
 
+import functools
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import typer
 
 from xerocli.api.resources import REPEATED_KINDS, RESOURCES, Filter, Resource
+from xerocli.cli import object_bodies
 from xerocli.cli.choices import offered
-from xerocli.cli.options import (
-    chosen_format,
-    split_fields,
-)
+from xerocli.cli.options import chosen_format
 from xerocli.cli.signatures import (
     command_from,
     ctx_param,
+    fast_command,
     file_params,
     key_param,
     option_param,
     output_params,
 )
 
-DEFAULT_LIMIT = 100
-
-
-#: A table holds at most this many records, one page: a person reads the first screen, and
-#: rendering 20,000 rows would keep it blank for a minute. ndjson and csv stream every page.
-TABLE_CAP = 500
-
-
-def _view(resource: Resource, ctx_obj: Any):
-    from xerocli.output.views import resource_view
-
-    return resource_view(resource, ctx_obj.tenant_name)
-
-
-def _fields(resource: Resource, fields: str | None) -> list[str] | None:
-    """`--fields`, checked against the resource's declared fields before anything is sent."""
-    wanted = split_fields(fields)
-    if not wanted:
-        return None
-    from xerocli.output.schema import check_fields
-
-    return check_fields(resource, wanted)
+DEFAULT_LIMIT = object_bodies.DEFAULT_LIMIT
+TABLE_CAP = object_bodies.TABLE_CAP
+_view = object_bodies.view
+_fields = object_bodies.checked_fields
+_find = object_bodies.find
+filter_values_by_option = object_bodies.filter_values_by_option
 
 
 def filter_params(
@@ -77,11 +61,6 @@ def filter_params(
 def filter_param_name(option: str) -> str:
     """The Python name of a filter option (`--include-archived` -> `filter_include_archived`)."""
     return "filter_" + option.replace("-", "_")
-
-
-def filter_values_by_option(filters: dict[str, Any]) -> dict[str, Any]:
-    """The filter options' values keyed by option name, as the resource table names them."""
-    return {key.removeprefix("filter_").replace("_", "-"): value for key, value in filters.items()}
 
 
 def build_list(resource: Resource) -> Callable[..., None]:
@@ -128,69 +107,9 @@ def build_list(resource: Resource) -> Callable[..., None]:
     )
     params.extend(output_params())
 
-    def body(
-        ctx: typer.Context,
-        order,
-        fetch_all,
-        limit,
-        output,
-        as_json,
-        fields,
-        where=None,
-        since=None,
-        **filters,
-    ) -> None:
-        from xerocli.api.query import build_list_query
-        from xerocli.output.writer import Format
-
-        app_ctx = ctx.obj
-        io = app_ctx.io
-        fmt = io.format(chosen_format(output, as_json))
-        wanted = _fields(resource, fields)
-        values = filter_values_by_option(filters)
-        query = build_list_query(resource, values, where=where, order=order, since=since)
-        client = app_ctx.client()
-        cap = None if fetch_all else (limit or DEFAULT_LIMIT)
-        if fetch_all and limit:
-            cap = limit
-        table_capped = fetch_all and not limit and fmt is Format.table
-        if table_capped:
-            cap = TABLE_CAP
-        page_size = 1000 if cap is None else min(1000, max(cap, 1))
-        more = {"truncated": False}
-
-        def records() -> Iterator[dict]:
-            count = 0
-            pages = client.iter_pages(
-                resource,
-                query.params,
-                query.headers,
-                page_size=page_size,
-                max_pages=None if cap is None else -(-cap // page_size),
-            )
-            for page in pages:
-                for record in page:
-                    if cap is not None and count >= cap:
-                        more["truncated"] = True
-                        return
-                    yield record
-                    count += 1
-                if cap is not None and count >= cap and len(page) == page_size:
-                    more["truncated"] = True
-
-        written = io.write_records(records(), _view(resource, app_ctx), fmt=fmt, fields=wanted)
-        from xerocli.cli.wording import count
-
-        shown = count(written, resource.singular, resource.noun.replace("-", " "))
-        if more["truncated"] and table_capped:
-            io.info(
-                f"Showing the first {shown}: a table shows one page. For all of them"
-                f" use -o ndjson or -o csv (streamed), or --limit N for a longer table."
-            )
-        elif more["truncated"] and not fetch_all and limit is None:  # --limit N: as asked
-            io.info(f"Showing the first {shown}; use --all for every page or --limit N.")
-
-    return command_from("list", params, body, f"List {resource.noun.replace('-', ' ')}.")
+    body = functools.partial(object_bodies.list_records, resource.noun)
+    command = command_from("list", params, body, f"List {resource.noun.replace('-', ' ')}.")
+    return fast_command(command, "xerocli.cli.object_bodies", "list_records", resource.noun)
 
 
 def build_get(resource: Resource) -> Callable[..., None]:
@@ -201,17 +120,9 @@ def build_get(resource: Resource) -> Callable[..., None]:
         *output_params(),
     ]
 
-    def body(ctx: typer.Context, key: str, output, as_json, fields) -> None:
-        app_ctx = ctx.obj
-        from xerocli.cli.actions import _find_for_update
-
-        wanted = _fields(resource, fields)
-        record = _find_for_update(app_ctx.client(), resource, key)  # by name too, where named
-        app_ctx.io.write_record(
-            record, _view(resource, app_ctx), fmt=chosen_format(output, as_json), fields=wanted
-        )
-
-    return command_from("get", params, body, f"Show one {resource.singular} by {key_help}.")
+    body = functools.partial(object_bodies.get_record, resource.noun)
+    command = command_from("get", params, body, f"Show one {resource.singular} by {key_help}.")
+    return fast_command(command, "xerocli.cli.object_bodies", "get_record", resource.noun)
 
 
 def build_show(resource: Resource) -> Callable[..., None]:
@@ -400,28 +311,6 @@ def build_create(resource: Resource) -> Callable[..., None]:
     return command_from(
         "create", params, body, f"Create {resource.noun.replace('-', ' ')} from options or a file."
     )
-
-
-def _find(client: Any, resource: Resource, key: str) -> dict:
-    """By ID through the path; by number where Xero's path takes it, else through `where`."""
-    from xerocli import errors
-    from xerocli.api.query import quote
-
-    if resource.get_by == "path":
-        try:
-            return client.get_one(resource, key)
-        except errors.NotFoundError:
-            if not resource.number_field or resource.number_in_path:
-                raise
-    params = (
-        {resource.number_param: key}
-        if resource.number_param
-        else {"where": f"{resource.number_field}=={quote(key)}"}
-    )
-    records = client.get_records(resource, params)
-    if not records:
-        raise errors.NotFoundError(f"no {resource.singular} {key}")
-    return records[0]
 
 
 def group_for(resource: Resource) -> typer.Typer:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import typer
 
+from xerocli.cli.formats import OutputFormat, chosen_format, split_fields
 
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    ndjson = "ndjson"
-    csv = "csv"
-    tsv = "tsv"
-    xlsx = "xlsx"
+__all__ = [
+    "OUTPUT_HELP",
+    "OutputFormat",
+    "chosen_format",
+    "fields_option",
+    "json_option",
+    "output_option",
+    "split_fields",
+]
 
 
 OUTPUT_HELP = (
@@ -34,17 +35,3 @@ def fields_option():
     return typer.Option(
         None, "--fields", help="Comma-separated fields to show, dotted for nested (Contact.Name)."
     )
-
-
-def chosen_format(output: OutputFormat | None, as_json: bool) -> str | None:
-    if as_json:
-        if output not in (None, OutputFormat.json):
-            raise typer.BadParameter("--json and --output disagree", param_hint="--json")
-        return "json"
-    return output.value if output else None
-
-
-def split_fields(fields: str | None) -> list[str] | None:
-    if not fields:
-        return None
-    return [part.strip() for part in fields.split(",") if part.strip()]

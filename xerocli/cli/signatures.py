@@ -27,6 +27,16 @@ def command_from(
     return command
 
 
+def fast_command(
+    command: Callable[..., None], module: str, function: str, *args: str
+) -> Callable[..., None]:
+    """`command`, marked with the typer-free body it runs (`module.function(*args, **options)`,
+    a module that does not import typer): the generated parse index records it, and the fast
+    parser (`cli/fastparse.py`) calls that body with the arguments typer would pass."""
+    command.fast_target = (module, function, args)  # type: ignore[attr-defined]
+    return command
+
+
 def option_param(name: str, default: Any, annotation: Any) -> inspect.Parameter:
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
@@ -73,6 +83,7 @@ def key_param(help_text: str) -> inspect.Parameter:
 
         return checked_key(value)
 
+    check.fast_callback = "xerocli.api.keys:checked_key"  # type: ignore[attr-defined]
     return inspect.Parameter(
         "key",
         inspect.Parameter.KEYWORD_ONLY,

@@ -10,31 +10,16 @@ from __future__ import annotations
 
 import typer
 
-from xerocli.cli.options import (
-    OutputFormat,
-    chosen_format,
-    fields_option,
-    json_option,
-    output_option,
-    split_fields,
-)
+from xerocli.cli import tenants_body
+from xerocli.cli.options import OutputFormat, fields_option, json_option, output_option
 
 app = typer.Typer(
     name="tenants", no_args_is_help=True, help="Organisations (tenants): list, select."
 )
 
 
-def _connections(app_ctx) -> list[dict]:
-    from xerocli.api.credentials import list_connections
-
-    return list_connections(app_ctx.bare_client())
-
-
-def _matches(connection: dict, wanted: str) -> bool:
-    return wanted.lower() in (
-        str(connection.get("tenantId", "")).lower(),
-        str(connection.get("tenantName", "")).lower(),
-    )
+_connections = tenants_body.connections_of
+_matches = tenants_body.matches
 
 
 @app.command("list")
@@ -45,43 +30,10 @@ def list_tenants(
     fields: str | None = fields_option(),
 ) -> None:
     """List the connected organisations; `selected` marks the one commands use."""
-    from xerocli.output.table import TableColumn
-    from xerocli.output.writer import Format, RecordView
+    tenants_body.list_tenants(ctx, output=output, as_json=as_json, fields=fields)
 
-    app_ctx = ctx.obj
-    fmt = app_ctx.io.format(chosen_format(output, as_json))
-    connections = _connections(app_ctx)
-    chosen = app_ctx.selected_among(connections)
-    records = [
-        {
-            "selected": c is chosen,
-            "tenantName": c.get("tenantName"),
-            "tenantId": c.get("tenantId"),
-            "tenantType": c.get("tenantType"),
-            "id": c.get("id"),
-            "createdDateUtc": c.get("createdDateUtc"),
-            "updatedDateUtc": c.get("updatedDateUtc"),
-        }
-        for c in connections
-    ]
-    view = RecordView(
-        columns=[
-            TableColumn("selected", "Sel"),
-            TableColumn("tenantName", "Name"),
-            TableColumn("tenantId", "Tenant ID"),
-            TableColumn("tenantType", "Type"),
-        ],
-        title=f"Organisations · profile {app_ctx.profile().name}",
-        empty_message="No organisation is connected to this login.",
-    )
-    if fmt is Format.table and not fields:
-        # People read a mark; machines get a boolean.
-        shown = [{**r, "selected": "*" if r["selected"] else ""} for r in records]
-    else:
-        shown = records
-    app_ctx.io.write_records(shown, view, fmt=fmt, fields=split_fields(fields))
-    if records and not any(r["selected"] for r in records):
-        app_ctx.io.info("No organisation is selected: choose one with `xero tenants select NAME`.")
+
+list_tenants.fast_target = ("xerocli.cli.tenants_body", "list_tenants", ())  # type: ignore[attr-defined]
 
 
 @app.command("select")
@@ -90,29 +42,7 @@ def select(
     tenant: str = typer.Argument(..., help="Organisation name or tenant ID.", show_default=False),
 ) -> None:
     """Select the organisation this profile's commands use (with --sandbox: the sandbox's)."""
-    from xerocli.profiles import save_profile
+    tenants_body.select(ctx, tenant=tenant)
 
-    app_ctx = ctx.obj
-    connections = _connections(app_ctx)
-    found = [c for c in connections if _matches(c, tenant)]
-    if not found:
-        from xerocli.api.credentials import not_connected
 
-        raise not_connected(tenant, connections)
-    chosen = found[0]
-    if app_ctx.options.sandbox:
-        from xerocli.cli import sandbox_tenant
-
-        sandbox_tenant.select(str(chosen.get("tenantId")), chosen.get("tenantName"))
-        app_ctx.io.info(
-            f"Selected {chosen.get('tenantName')} ({chosen.get('tenantId')}) for --sandbox"
-            " commands; no profile was changed."
-        )
-        return
-    profile = app_ctx.profile()
-    profile.tenant_id = str(chosen.get("tenantId"))
-    profile.tenant_name = chosen.get("tenantName")
-    save_profile(profile)
-    app_ctx.io.info(
-        f"Selected {profile.tenant_name} ({profile.tenant_id}) for profile {profile.name!r}."
-    )
+select.fast_target = ("xerocli.cli.tenants_body", "select", ())  # type: ignore[attr-defined]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
-import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
@@ -181,6 +180,8 @@ class IOStreams:
         if command is None:
             yield
             return
+        import subprocess  # here: a command that pages nothing does not import it
+
         env = {**self._env, "LESS": self._env.get("LESS", "FRX"), "LV": "-c"}
         try:
             process = subprocess.Popen(command, stdin=subprocess.PIPE, text=True, env=env)
