@@ -318,28 +318,39 @@ def seed(
 
     One bulk load (`Store.bulk_load`): all of it or, interrupted, none of it. With
     `processes` > 1 (by default when there are several CPUs and `PARALLEL_FROM` invoices or
-    more) the records are built in worker processes while this one stores them, in the same
-    order: the data is the same either way.
+    more) each company is built and staged in a worker process of its own, and the staged
+    files are copied in, in the same order: the data is the same either way.
     """
     report = progress or (lambda done, total: None)
     total = options.invoices * len(options.tenants)
     if processes is None:
         processes = (os.cpu_count() or 1) if options.invoices >= PARALLEL_FROM else 1
     report(0, total)
-    with store.bulk_load() as load:
-        for tenant in tenant_rows(options):
-            store.add_tenant(tenant)
-        if processes > 1:
-            from xerocli.sandbox.seed_workers import append_built_apart
+    if processes > 1:
+        from xerocli.sandbox.seed_workers import built_apart
 
-            append_built_apart(load, options, report)
-        else:
-            for index in range(len(options.tenants)):
-                before = index * options.invoices
-                load.append(
-                    tenant_records(options, index, lambda done, b=before: report(b + done, total))
-                )
+        with (
+            built_apart(store, options, report) as staged,
+            store.bulk_load([path for path, _ in staged]) as load,
+        ):
+            _add_tenants(store, options)
+            for index, (_, last) in enumerate(staged):
+                load.append_staged(f"staged{index}", last)
+            store.set_meta("seed", options.fingerprint())
+        return
+    with store.bulk_load() as load:
+        _add_tenants(store, options)
+        for index in range(len(options.tenants)):
+            before = index * options.invoices
+            load.append(
+                tenant_records(options, index, lambda done, b=before: report(b + done, total))
+            )
         store.set_meta("seed", options.fingerprint())
+
+
+def _add_tenants(store: Store, options: SeedOptions) -> None:
+    for tenant in tenant_rows(options):
+        store.add_tenant(tenant)
 
 
 def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], None]):
