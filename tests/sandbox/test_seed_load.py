@@ -15,6 +15,7 @@ unchanged and in order).
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -78,6 +79,18 @@ def test_big_seeds_are_built_in_worker_processes_into_the_same_records(
     seed(store, SeedOptions(invoices=40, contacts=7))
     assert calls == []  # below the threshold: built in this process
     store.close()
+    # A staging folder left by a seeding process killed mid-copy goes; a live one's stays.
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    abandoned = tmp_path / f"{seed_workers.STAGING_PREFIX}{gone.stdout.strip()}-x"
+    live = tmp_path / f"{seed_workers.STAGING_PREFIX}{os.getppid()}-y"
+    for folder in (abandoned, live):
+        folder.mkdir()
+        (folder / "company-0.sqlite").write_bytes(b"x")
     store = Store(tmp_path / "t.sqlite")
     statements: list[str] = []
     store.db.set_trace_callback(statements.append)
@@ -91,7 +104,7 @@ def test_big_seeds_are_built_in_worker_processes_into_the_same_records(
     assert copies[0] == "INSERT INTO main.records SELECT * FROM staged0.records"
     assert "FROM staged1.records" in copies[1] and len(copies) == 2
     assert not [s for s in statements if s.startswith("INSERT INTO records")]
-    assert sorted(p.name for p in tmp_path.iterdir() if ".sqlite" not in p.name) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if ".sqlite" not in p.name) == [live.name]
     # The workers number their own rows: the positions and counts a single process gives.
     ranked = store.execute(
         "SELECT COUNT(*) FROM records JOIN (SELECT seq, ROW_NUMBER() OVER"
