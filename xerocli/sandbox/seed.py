@@ -303,9 +303,9 @@ PROGRESS_STEP = 1000
 
 
 #: Invoices per company from which `seed` builds the companies in worker processes. Starting
-#: an interpreter per company and sending the rows over costs CPU: at 10,000 invoices (the test
-#: suite's session sandbox) a third more, for a gain only an idle machine sees; at 100,000 it is
-#: small beside the second core's share.
+#: an interpreter per company and staging its rows in a file of its own, to be copied in after,
+#: costs CPU: at 10,000 invoices (the test suite's session sandbox) more than an idle second core
+#: gives back on a shared machine; at 100,000 it is small beside the second core's share.
 PARALLEL_FROM = 20_000
 
 
