@@ -263,3 +263,32 @@ def test_a_new_file_has_16_kib_pages_and_an_older_file_keeps_its_own(tmp_path: P
     assert store.execute("PRAGMA page_size") == [(4096,)]  # not rebuilt behind its back
     assert store.get_meta("seed") is None
     store.close()
+
+
+def test_staged_records_take_the_seqs_an_append_would_give_them(tmp_path: Path) -> None:
+    """A staged file's rows follow every `seq` ever used, as AUTOINCREMENT numbers an append:
+    in an empty store their own (copied whole), after a deleted record the next ones."""
+    from xerocli.sandbox.seed_workers import _staging_file
+    from xerocli.sandbox.store import INSERT_ROW, Row
+
+    staged = _staging_file(tmp_path / "staged.sqlite")
+    for number, record_id in enumerate(("a", "b"), start=1):
+        row = Row("t", "Invoices", record_id, None, None, None, None, None, None, "2026", "{}")
+        staged.execute(INSERT_ROW, row.numbered(number))
+    staged.close()
+
+    def load_into(store: Store) -> list[tuple]:
+        with store.bulk_load([tmp_path / "staged.sqlite"]) as load:
+            load.append_staged("staged0", {("t", "Invoices"): 2})
+        assert [row[1] for row in store.execute("PRAGMA database_list")] == ["main"]  # detached
+        return store.execute("SELECT seq, id, pos FROM records ORDER BY seq")
+
+    fresh = Store(tmp_path / "fresh.sqlite")
+    assert load_into(fresh) == [(1, "a", 1), (2, "b", 2)]
+    assert fresh.count("t", "Invoices") == 2  # counted after the load
+    fresh.close()
+    used = Store(tmp_path / "used.sqlite")
+    used.insert_rows([Row("u", "Items", "x", None, None, None, None, None, None, "2026", "{}")])
+    used.execute("DELETE FROM records")  # seq 1 stays used (sqlite_sequence)
+    assert load_into(used) == [(2, "a", 1), (3, "b", 2)]
+    used.close()
