@@ -5,6 +5,7 @@ Three measures, each tree in its own processes, trees alternating round by round
     python benchmarks/seed_books_bench.py start --baseline /tmp/old --invoices 100000 --rounds 2
     python benchmarks/seed_books_bench.py full-read --baseline /tmp/old --data big.sqlite
     python benchmarks/seed_books_bench.py reports --baseline /tmp/old --data small.sqlite
+    python benchmarks/seed_books_bench.py phases --baseline /tmp/old --invoices 100000
 
 - start: `xero sandbox serve --invoices N --reset` to its banner line; wall time, and the CPU
   of the serving process and of its seeding workers (from /proc: what a busy machine changes
@@ -16,6 +17,11 @@ Three measures, each tree in its own processes, trees alternating round by round
   several parameter sets each, one contact's aged documents, the published reports, then all
   of it again after writing one invoice; the JSON answers (less Id, DateTimeUTC and
   UpdatedDateUTC) must be identical.
+
+- phases: `seed()` in-process, each tree in a child process of its own: when each statement
+  of the serving process other than a row insert began (SQLite's trace callback: the
+  baseline's `executemany` pays it per row, ~0.2 s of its serving CPU), so the serial tail
+  after the workers (copies, indexes, commit) shows; CPU of the process and of its workers.
 
 A baseline is a tree extracted with `git archive <commit> | tar -x -C /tmp/old`.
 """
@@ -50,6 +56,34 @@ for tenant in store.tenants():
                      sorted(books.tracking.items()), sorted(books._running.items())):
             digest.update(repr(part).encode())
 print(time.process_time() - began, digest.hexdigest()[:16], books.documents)
+"""
+
+PHASES = r"""
+import os, sys, time
+from xerocli.sandbox.seed import SeedOptions, seed
+from xerocli.sandbox.store import Store
+
+def main():
+    path, invoices = sys.argv[1], int(sys.argv[2])
+    store, began, marks = Store(path), time.perf_counter(), []
+
+    def trace(sql):
+        if not sql.startswith("INSERT INTO records ("):  # a row: the baseline stores them here
+            marks.append((time.perf_counter() - began, time.process_time(), sql[:58]))
+
+    store.db.set_trace_callback(trace)
+    seed(store, SeedOptions(invoices=invoices))
+    marks.append((time.perf_counter() - began, time.process_time(), "(seed returned)"))
+    for wall, cpu, sql in marks:
+        if not sql.startswith(("SELECT", "INSERT OR REPLACE INTO tenants", "DROP", "SAVEPOINT",
+                               "RELEASE", "CREATE TRIGGER", "PRAGMA synchronous")):
+            print(f"  {wall:6.2f} s wall {cpu:6.2f} s CPU  {sql}")
+    times = os.times()
+    print(f"  CPU: {times.user + times.system:.1f} s this process,"
+          f" {times.children_user + times.children_system:.1f} s its workers")
+
+if __name__ == "__main__":
+    main()
 """
 
 #: (report, parameters) asked of both companies, before and after a write.
@@ -142,6 +176,20 @@ def measure_start(trees: list[Path], args: argparse.Namespace) -> None:
     if args.keep:
         shutil.copy(work / f"{trees[-1].name}.sqlite", args.keep)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_phases(trees: list[Path], args: argparse.Namespace) -> None:
+    for tree in trees:
+        work = Path(tempfile.mkdtemp(prefix="seed-bench-phases-"))
+        script = work / "phases.py"  # a file: `spawn` workers re-import the main module
+        script.write_text(PHASES)
+        print(f"{tree}: load {os.getloadavg()[0]:.1f}", flush=True)
+        subprocess.run(
+            [sys.executable, str(script), str(work / "s.sqlite"), str(args.invoices)],
+            env={**os.environ, "PYTHONPATH": str(tree)},
+            check=True,
+        )
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def measure_full_read(trees: list[Path], args: argparse.Namespace) -> None:
@@ -268,7 +316,7 @@ def compare_reports(trees: list[Path], args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("measure", choices=("start", "full-read", "reports"))
+    parser.add_argument("measure", choices=("start", "full-read", "reports", "phases"))
     parser.add_argument("--baseline", type=Path, required=True)
     parser.add_argument("--invoices", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
@@ -276,9 +324,13 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="start: keep this tree's last seeded file")
     args = parser.parse_args()
     trees = [args.baseline.resolve(), REPO]
-    {"start": measure_start, "full-read": measure_full_read, "reports": compare_reports}[
-        args.measure
-    ](trees, args)
+    measures = {
+        "start": measure_start,
+        "full-read": measure_full_read,
+        "reports": compare_reports,
+        "phases": measure_phases,
+    }
+    measures[args.measure](trees, args)
 
 
 if __name__ == "__main__":

@@ -292,3 +292,30 @@ def test_staged_records_take_the_seqs_an_append_would_give_them(tmp_path: Path) 
     used.execute("DELETE FROM records")  # seq 1 stays used (sqlite_sequence)
     assert load_into(used) == [(2, "a", 1), (3, "b", 2)]
     used.close()
+
+
+def test_a_file_copied_row_by_row_is_staged_without_an_index_and_the_store_checks_ids(
+    tmp_path: Path,
+) -> None:
+    """The second company's file is copied record by record (its `seq`s shifted), so it is
+    staged without the UNIQUE index (most of a row's storing cost); the store's own index still
+    refuses a duplicate id, and the failed load leaves nothing."""
+    import sqlite3
+
+    from xerocli.sandbox.seed_workers import _staging_file
+    from xerocli.sandbox.store import INSERT_ROW, Row
+
+    staged = _staging_file(tmp_path / "staged.sqlite", whole=False)
+    assert staged.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall() == []
+    row = Row("t", "Invoices", "same", None, None, None, None, None, None, "2026", "{}")
+    staged.executemany(INSERT_ROW, [row.numbered(1), row.numbered(2)])
+    staged.close()
+    store = Store(tmp_path / "s.sqlite")
+    store.insert_rows([Row("t", "Items", "x", None, None, None, None, None, None, "2026", "{}")])
+    with (
+        pytest.raises(sqlite3.IntegrityError),
+        store.bulk_load([tmp_path / "staged.sqlite"]) as load,
+    ):
+        load.append_staged("staged0", {("t", "Invoices"): 2})
+    assert store.execute("SELECT kind, id FROM records") == [("Items", "x")]
+    store.close()

@@ -37,7 +37,14 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from xerocli.sandbox.seed import SeedOptions, tenant_records
-from xerocli.sandbox.store import INSERT_ROW, PAGE_SIZE, RECORDS_TABLE, Row, Store
+from xerocli.sandbox.store import (
+    INSERT_ROW,
+    PAGE_SIZE,
+    RECORDS_TABLE,
+    UNINDEXED_RECORDS_TABLE,
+    Row,
+    Store,
+)
 
 #: A staging folder's name: the prefix, the seeding process's id, a random part.
 STAGING_PREFIX = ".seeding-"
@@ -68,8 +75,15 @@ def built_apart(
     paths = [directory / f"company-{index}.sqlite" for index in jobs]
     pipes = [context.Pipe(duplex=False) for _ in jobs]
     start = store.last_positions()
+    # Only the first company's file, into an empty store, is copied whole (a transfer, which
+    # needs the same UNIQUE index in both files); any other is copied row by row.
+    whole = store.next_seq() == 1
     workers = [
-        context.Process(target=_build, args=(options, index, writer, start, path), daemon=True)
+        context.Process(
+            target=_build,
+            args=(options, index, writer, start, path, whole and index == 0),
+            daemon=True,
+        )
         for index, (_, writer), path in zip(jobs, pipes, paths, strict=True)
     ]
     try:
@@ -173,12 +187,18 @@ class _Inbox:
 
 
 def _build(
-    options: SeedOptions, index: int, writer: Connection, start: Positions, path: Path
+    options: SeedOptions,
+    index: int,
+    writer: Connection,
+    start: Positions,
+    path: Path,
+    whole: bool,
 ) -> None:
     """A worker: build company `index` and store it into the staging file `path`, each row
     numbered after `start` (the store's last positions; a company's kinds are its own, so no
     other worker numbers them); tell the caller the invoices built as they go, then
-    `done:` and the last positions (pickled).
+    `done:` and the last positions (pickled). `whole`: the file will be copied whole, so it
+    has the store's UNIQUE index (else it has none: copied row by row, the store checks).
 
     Errors go to the caller through the pipe, not to stderr, which the worker shares with the
     caller: a caller killed mid-seed (SIGKILL, SIGTERM) must not leave workers printing broken
@@ -192,7 +212,7 @@ def _build(
             _abandon(path)
 
     try:
-        db = _staging_file(path)
+        db = _staging_file(path, whole)
         last: Positions = {}
 
         def tell(built: int) -> None:
@@ -212,15 +232,15 @@ def _build(
             _abandon(path)
 
 
-def _staging_file(path: Path) -> sqlite3.Connection:
-    """A new file holding only the store's `records` table (with its UNIQUE index, so that
-    copying it into an empty store is a transfer of whole records), written without a
+def _staging_file(path: Path, whole: bool = True) -> sqlite3.Connection:
+    """A new file holding only the store's `records` table (with its UNIQUE index if `whole`,
+    so that copying it into an empty store is a transfer of whole records), written without a
     journal or syncing: if the worker dies, the file is thrown away."""
     db = sqlite3.connect(path, isolation_level=None)
     db.execute(f"PRAGMA page_size={PAGE_SIZE}")
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
-    db.execute(RECORDS_TABLE)
+    db.execute(RECORDS_TABLE if whole else UNINDEXED_RECORDS_TABLE)
     return db
 
 

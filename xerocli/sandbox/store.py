@@ -38,6 +38,11 @@ CREATE TABLE IF NOT EXISTS records (
   pos INTEGER,
   UNIQUE (tenant_id, kind, id)
 )"""
+#: The same without its UNIQUE index, for a staging file that is copied in record by record
+#: (the store's own index checks the ids then): maintaining an index of random ids is most of
+#: the cost of storing a row.
+UNINDEXED_RECORDS_TABLE = RECORDS_TABLE.replace(",\n  UNIQUE (tenant_id, kind, id)", "")
+assert UNINDEXED_RECORDS_TABLE != RECORDS_TABLE
 
 TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -352,6 +357,11 @@ class Store:
         with self.lock:
             return _last_positions(self.db)
 
+    def next_seq(self) -> int:
+        """The `seq` the next record stored gets (1 in a store never written to)."""
+        with self.lock:
+            return _next_seq(self.db)
+
     @contextmanager
     def _bulk_transaction(self) -> Iterator[BulkLoad]:
         with self.transaction():
@@ -471,6 +481,16 @@ def count_sql(
     )
 
 
+def _next_seq(db: sqlite3.Connection) -> int:
+    """The `seq` SQLite's AUTOINCREMENT gives the next record: after the largest ever used
+    (kept in `sqlite_sequence`, even once those records are deleted)."""
+    ((largest,),) = db.execute(
+        "SELECT MAX(COALESCE((SELECT MAX(seq) FROM main.records), 0), COALESCE((SELECT seq"
+        " FROM main.sqlite_sequence WHERE name = 'records'), 0))"
+    ).fetchall()
+    return int(largest) + 1
+
+
 def _last_positions(db: sqlite3.Connection) -> dict[tuple[str, str], int]:
     return {
         (tenant_id, kind): int(last)
@@ -513,13 +533,8 @@ class BulkLoad:
         self.last_pos.update(last)
 
     def next_seq(self) -> int:
-        """The `seq` SQLite's AUTOINCREMENT gives the next record: after the largest ever
-        used (kept in `sqlite_sequence`, even once those records are deleted)."""
-        ((largest,),) = self.db.execute(
-            "SELECT MAX(COALESCE((SELECT MAX(seq) FROM main.records), 0), COALESCE((SELECT seq"
-            " FROM main.sqlite_sequence WHERE name = 'records'), 0))"
-        ).fetchall()
-        return int(largest) + 1
+        """The `seq` the next record appended gets (`_next_seq`)."""
+        return _next_seq(self.db)
 
     def _numbered(self, row: Row | tuple) -> tuple:
         values = row.values() if isinstance(row, Row) else row
