@@ -21,7 +21,9 @@ Three measures, each tree in its own processes, trees alternating round by round
 - phases: `seed()` in-process, each tree in a child process of its own: when each statement
   of the serving process other than a row insert began (SQLite's trace callback: the
   baseline's `executemany` pays it per row, ~0.2 s of its serving CPU), so the serial tail
-  after the workers (copies, indexes, commit) shows; CPU of the process and of its workers.
+  after the workers (copies, indexes, commit) shows; CPU of the process and of its workers;
+  then a hash of every stored row (all columns, `pos` too), count and sequence, which must be
+  the same for both trees.
 
 A baseline is a tree extracted with `git archive <commit> | tar -x -C /tmp/old`.
 """
@@ -59,7 +61,7 @@ print(time.process_time() - began, digest.hexdigest()[:16], books.documents)
 """
 
 PHASES = r"""
-import os, sys, time
+import hashlib, os, sys, time
 from xerocli.sandbox.seed import SeedOptions, seed
 from xerocli.sandbox.store import Store
 
@@ -81,6 +83,13 @@ def main():
     times = os.times()
     print(f"  CPU: {times.user + times.system:.1f} s this process,"
           f" {times.children_user + times.children_system:.1f} s its workers")
+    digest = hashlib.sha256()  # every stored row, count and sequence: the trees must agree
+    for sql in ("SELECT * FROM tenants ORDER BY seq", "SELECT * FROM meta ORDER BY key",
+                "SELECT * FROM records ORDER BY seq", "SELECT * FROM record_counts ORDER BY 1, 2",
+                "SELECT * FROM sqlite_sequence", "SELECT type, name FROM sqlite_master ORDER BY 2"):
+        for row in store.execute(sql):
+            digest.update(repr(row).encode())
+    print(f"  stored: {digest.hexdigest()[:16]}")
 
 if __name__ == "__main__":
     main()

@@ -655,6 +655,10 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _ANCHOR_MS = int(ANCHOR_TIME.timestamp() * 1000)
 _QUANTITIES = tuple(Decimal(q) for q in (1, 1, 1, 2, 3, 5, 10))
 _HALF = Decimal("0.5")
+#: The quantities as lines carry them (4 places), and each with a half added: made once, not
+#: quantized again for each of a few hundred thousand lines.
+_FOUR_QUANTITIES = tuple(q.quantize(FOUR) for q in _QUANTITIES)
+_FOUR_HALF_QUANTITIES = tuple((q + _HALF).quantize(FOUR) for q in _QUANTITIES)
 _DAY_MS = 86_400_000
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 
@@ -727,18 +731,19 @@ class _InvoiceBuilder:
         accounts = SALES_ACCOUNTS if sales else PURCHASE_ACCOUNTS
         lines = []
         for _ in range(1 + int(rand() * 4)):
-            quantity = _QUANTITIES[int(rand() * 7)]
-            if rand() < 0.05:
-                quantity += _HALF
-            unit = Decimal(500 + int(rand() * 249500)) / 100
+            pick = int(rand() * 7)
+            quantity = (_FOUR_HALF_QUANTITIES if rand() < 0.05 else _FOUR_QUANTITIES)[pick]
+            # The unit price in ten-thousandths: 5.00-2,499.99, some with 4 decimals; made
+            # exactly at 4 places (`scaleb`) rather than divided and quantized.
+            unit = (500 + int(rand() * 249500)) * 100
             if rand() < 0.1:
-                unit += Decimal(1 + int(rand() * 99)) / 10000  # some 4-decimal unit prices
+                unit += 1 + int(rand() * 99)
             lines.append(
                 {
                     "LineItemID": new_id(),
                     "Description": descriptions[int(rand() * len(descriptions))],
-                    "Quantity": quantity.quantize(FOUR),
-                    "UnitAmount": unit.quantize(FOUR),
+                    "Quantity": quantity,
+                    "UnitAmount": Decimal(unit).scaleb(-4),
                     "AccountCode": accounts[int(rand() * len(accounts))],
                     "TaxType": ("OUTPUT2" if sales else "INPUT2") if rand() < 0.9 else "NONE",
                 }
@@ -1038,7 +1043,7 @@ class _OtherBuilder:
     def _lines(self, sales: bool, tax: bool = True) -> list[dict]:
         rand, lines = self.rand, []
         for _ in range(1 + int(rand() * 3)):
-            quantity = _QUANTITIES[int(rand() * 7)]
+            quantity = _FOUR_QUANTITIES[int(rand() * 7)]
             line: dict = {"LineItemID": self.new_id()}
             catalogue = self.sold if sales else self.bought
             if rand() < 0.3 and catalogue:
@@ -1051,10 +1056,10 @@ class _OtherBuilder:
             else:
                 descriptions = SALES_LINES if sales else PURCHASE_LINES
                 line["Description"] = descriptions[int(rand() * len(descriptions))]
-                unit = Decimal(500 + int(rand() * 99500)) / 100
+                unit = Decimal((500 + int(rand() * 99500)) * 100).scaleb(-4)
                 accounts = SALES_ACCOUNTS if sales else PURCHASE_ACCOUNTS
                 account = accounts[int(rand() * len(accounts))]
-            line["Quantity"] = quantity.quantize(FOUR)
+            line["Quantity"] = quantity
             line["UnitAmount"] = unit.quantize(FOUR)
             line["AccountCode"] = account
             taxed = tax and rand() < 0.9
