@@ -5,6 +5,7 @@ Three measures, each tree in its own processes, trees alternating round by round
     python benchmarks/seed_books_bench.py start --baseline /tmp/old --invoices 100000 --rounds 2
     python benchmarks/seed_books_bench.py full-read --baseline /tmp/old --data big.sqlite
     python benchmarks/seed_books_bench.py reports --baseline /tmp/old --data small.sqlite
+    python benchmarks/seed_books_bench.py phases --baseline /tmp/old --invoices 100000
 
 - start: `xero sandbox serve --invoices N --reset` to its banner line; wall time, and the CPU
   of the serving process and of its seeding workers (from /proc: what a busy machine changes
@@ -17,6 +18,13 @@ Three measures, each tree in its own processes, trees alternating round by round
   on the first start, again after a restart (the books' saved totals), after writing one
   invoice, and after a restart that follows the write; the JSON answers (less Id,
   DateTimeUTC and UpdatedDateUTC) must be identical.
+
+- phases: `seed()` in-process, each tree in a child process of its own: when each statement
+  of the serving process began (a wrapper around its connection; the baseline's chunks of
+  rows as the first and the last), so the serial tail after the workers (copies, indexes,
+  commit) shows; CPU of the process and of its workers;
+  then a hash of every stored row (all columns, `pos` too), count and sequence, which must be
+  the same for both trees.
 
 A baseline is a tree extracted with `git archive <commit> | tar -x -C /tmp/old`.
 """
@@ -51,6 +59,62 @@ for tenant in store.tenants():
                      sorted(books.tracking.items()), sorted(books._running.items())):
             digest.update(repr(part).encode())
 print(time.process_time() - began, digest.hexdigest()[:16], books.documents)
+"""
+
+PHASES = r"""
+import hashlib, os, sys, time
+from xerocli.sandbox.seed import SeedOptions, seed
+from xerocli.sandbox.store import Store
+
+class Timed:
+    # The store's writer connection, noting when each statement starts (a trace callback
+    # would cost the baseline seconds: it expands every row's 2 KB body into its SQL).
+    def __init__(self, db, marks, began):
+        self._db, self._marks, self._began = db, marks, began
+
+    def _mark(self, how, sql):
+        self._marks.append((time.perf_counter() - self._began, time.process_time(), how, sql))
+
+    def execute(self, sql, *args):
+        self._mark("", sql)
+        return self._db.execute(sql, *args)
+
+    def executemany(self, sql, *args):
+        self._mark("many", sql)
+        return self._db.executemany(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._db, name)
+
+def main():
+    path, invoices = sys.argv[1], int(sys.argv[2])
+    store, began, marks = Store(path), time.perf_counter(), []
+    store.db = Timed(store.db, marks, began)
+    seed(store, SeedOptions(invoices=invoices))
+    marks.append((time.perf_counter() - began, time.process_time(), "", "(seed returned)"))
+    store.db = store.db._db
+    shown = [m for m in marks if not m[3].startswith(("SELECT", "INSERT OR REPLACE INTO tenants",
+             "DROP", "SAVEPOINT", "RELEASE", "CREATE TRIGGER", "PRAGMA synchronous"))]
+    many = [m for m in shown if m[2] == "many"]
+    if many:  # the baseline's chunks of rows: the first and the last
+        print(f"  {len(many)} executemany of rows, the first at {many[0][0]:.2f} s, the last at"
+              f" {many[-1][0]:.2f} s wall ({many[-1][1]:.2f} s CPU)")
+    for wall, cpu, how, sql in shown:
+        if how != "many":
+            print(f"  {wall:6.2f} s wall {cpu:6.2f} s CPU  {sql[:58]}")
+    times = os.times()
+    print(f"  CPU: {times.user + times.system:.1f} s this process,"
+          f" {times.children_user + times.children_system:.1f} s its workers")
+    digest = hashlib.sha256()  # every stored row, count and sequence: the trees must agree
+    for sql in ("SELECT * FROM tenants ORDER BY seq", "SELECT * FROM meta ORDER BY key",
+                "SELECT * FROM records ORDER BY seq", "SELECT * FROM record_counts ORDER BY 1, 2",
+                "SELECT * FROM sqlite_sequence", "SELECT type, name FROM sqlite_master ORDER BY 2"):
+        for row in store.execute(sql):
+            digest.update(repr(row).encode())
+    print(f"  stored: {digest.hexdigest()[:16]}")
+
+if __name__ == "__main__":
+    main()
 """
 
 #: (report, parameters) asked of both companies, before and after a write.
@@ -143,6 +207,20 @@ def measure_start(trees: list[Path], args: argparse.Namespace) -> None:
     if args.keep:
         shutil.copy(work / f"{trees[-1].name}.sqlite", args.keep)
     shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_phases(trees: list[Path], args: argparse.Namespace) -> None:
+    for tree in trees:
+        work = Path(tempfile.mkdtemp(prefix="seed-bench-phases-"))
+        script = work / "phases.py"  # a file: `spawn` workers re-import the main module
+        script.write_text(PHASES)
+        print(f"{tree}: load {os.getloadavg()[0]:.1f}", flush=True)
+        subprocess.run(
+            [sys.executable, str(script), str(work / "s.sqlite"), str(args.invoices)],
+            env={**os.environ, "PYTHONPATH": str(tree)},
+            check=True,
+        )
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def measure_full_read(trees: list[Path], args: argparse.Namespace) -> None:
@@ -278,7 +356,7 @@ def compare_reports(trees: list[Path], args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("measure", choices=("start", "full-read", "reports"))
+    parser.add_argument("measure", choices=("start", "full-read", "reports", "phases"))
     parser.add_argument("--baseline", type=Path, required=True)
     parser.add_argument("--invoices", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
@@ -286,9 +364,13 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="start: keep this tree's last seeded file")
     args = parser.parse_args()
     trees = [args.baseline.resolve(), REPO]
-    {"start": measure_start, "full-read": measure_full_read, "reports": compare_reports}[
-        args.measure
-    ](trees, args)
+    measures = {
+        "start": measure_start,
+        "full-read": measure_full_read,
+        "reports": compare_reports,
+        "phases": measure_phases,
+    }
+    measures[args.measure](trees, args)
 
 
 if __name__ == "__main__":

@@ -279,14 +279,15 @@ def tenant_rows(options: SeedOptions) -> list[dict]:
 class _Ids:
     """Deterministic version-4 UUIDs from the seed's random stream (uuid4 differs every run).
 
-    Formatted by hand: `uuid.UUID(...)` costs more than the rest of a seeded invoice.
+    Formatted by hand: `uuid.UUID(...)` costs more than the rest of a seeded invoice (and
+    `int.to_bytes(...).hex()` less than `f"{bits:032x}"`, the same 32 digits).
     """
 
     def __init__(self, rng: random.Random) -> None:
         self.bits = rng.getrandbits
 
     def __call__(self) -> str:
-        h = f"{self.bits(128):032x}"
+        h = self.bits(128).to_bytes(16, "big").hex()
         return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
 
 
@@ -302,9 +303,9 @@ PROGRESS_STEP = 1000
 
 
 #: Invoices per company from which `seed` builds the companies in worker processes. Starting
-#: an interpreter per company and sending the rows over costs CPU: at 10,000 invoices (the test
-#: suite's session sandbox) a third more, for a gain only an idle machine sees; at 100,000 it is
-#: small beside the second core's share.
+#: an interpreter per company and staging its rows in a file of its own, to be copied in after,
+#: costs CPU: at 10,000 invoices (the test suite's session sandbox) more than an idle second core
+#: gives back on a shared machine; at 100,000 it is small beside the second core's share.
 PARALLEL_FROM = 20_000
 
 
@@ -318,28 +319,39 @@ def seed(
 
     One bulk load (`Store.bulk_load`): all of it or, interrupted, none of it. With
     `processes` > 1 (by default when there are several CPUs and `PARALLEL_FROM` invoices or
-    more) the records are built in worker processes while this one stores them, in the same
-    order: the data is the same either way.
+    more) each company is built and staged in a worker process of its own, and the staged
+    files are copied in, in the same order: the data is the same either way.
     """
     report = progress or (lambda done, total: None)
     total = options.invoices * len(options.tenants)
     if processes is None:
         processes = (os.cpu_count() or 1) if options.invoices >= PARALLEL_FROM else 1
     report(0, total)
-    with store.bulk_load() as load:
-        for tenant in tenant_rows(options):
-            store.add_tenant(tenant)
-        if processes > 1:
-            from xerocli.sandbox.seed_workers import append_built_apart
+    if processes > 1:
+        from xerocli.sandbox.seed_workers import built_apart
 
-            append_built_apart(load, options, report)
-        else:
-            for index in range(len(options.tenants)):
-                before = index * options.invoices
-                load.append(
-                    tenant_records(options, index, lambda done, b=before: report(b + done, total))
-                )
+        with (
+            built_apart(store, options, report) as staged,
+            store.bulk_load([path for path, _ in staged]) as load,
+        ):
+            _add_tenants(store, options)
+            for index, (_, last) in enumerate(staged):
+                load.append_staged(f"staged{index}", last)
+            store.set_meta("seed", options.fingerprint())
+        return
+    with store.bulk_load() as load:
+        _add_tenants(store, options)
+        for index in range(len(options.tenants)):
+            before = index * options.invoices
+            load.append(
+                tenant_records(options, index, lambda done, b=before: report(b + done, total))
+            )
         store.set_meta("seed", options.fingerprint())
+
+
+def _add_tenants(store: Store, options: SeedOptions) -> None:
+    for tenant in tenant_rows(options):
+        store.add_tenant(tenant)
 
 
 def _counted(build: Callable[[int], Row], count: int, report: Callable[[int], None]):
@@ -643,6 +655,10 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _ANCHOR_MS = int(ANCHOR_TIME.timestamp() * 1000)
 _QUANTITIES = tuple(Decimal(q) for q in (1, 1, 1, 2, 3, 5, 10))
 _HALF = Decimal("0.5")
+#: The quantities as lines carry them (4 places), and each with a half added: made once, not
+#: quantized again for each of a few hundred thousand lines.
+_FOUR_QUANTITIES = tuple(q.quantize(FOUR) for q in _QUANTITIES)
+_FOUR_HALF_QUANTITIES = tuple((q + _HALF).quantize(FOUR) for q in _QUANTITIES)
 _DAY_MS = 86_400_000
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 
@@ -715,18 +731,19 @@ class _InvoiceBuilder:
         accounts = SALES_ACCOUNTS if sales else PURCHASE_ACCOUNTS
         lines = []
         for _ in range(1 + int(rand() * 4)):
-            quantity = _QUANTITIES[int(rand() * 7)]
-            if rand() < 0.05:
-                quantity += _HALF
-            unit = Decimal(500 + int(rand() * 249500)) / 100
+            pick = int(rand() * 7)
+            quantity = (_FOUR_HALF_QUANTITIES if rand() < 0.05 else _FOUR_QUANTITIES)[pick]
+            # The unit price in ten-thousandths: 5.00-2,499.99, some with 4 decimals; made
+            # exactly at 4 places (`scaleb`) rather than divided and quantized.
+            unit = (500 + int(rand() * 249500)) * 100
             if rand() < 0.1:
-                unit += Decimal(1 + int(rand() * 99)) / 10000  # some 4-decimal unit prices
+                unit += 1 + int(rand() * 99)
             lines.append(
                 {
                     "LineItemID": new_id(),
                     "Description": descriptions[int(rand() * len(descriptions))],
-                    "Quantity": quantity.quantize(FOUR),
-                    "UnitAmount": unit.quantize(FOUR),
+                    "Quantity": quantity,
+                    "UnitAmount": Decimal(unit).scaleb(-4),
                     "AccountCode": accounts[int(rand() * len(accounts))],
                     "TaxType": ("OUTPUT2" if sales else "INPUT2") if rand() < 0.9 else "NONE",
                 }
@@ -769,9 +786,9 @@ class _InvoiceBuilder:
             )
         line_json = ",".join(
             f'{{"LineItemID":"{li["LineItemID"]}","Description":"{li["Description"]}",'
-            f'"Quantity":{li["Quantity"]},"UnitAmount":{li["UnitAmount"]},'
+            f'"Quantity":{li["Quantity"]!s},"UnitAmount":{li["UnitAmount"]!s},'
             f'"AccountCode":"{li["AccountCode"]}","TaxType":"{li["TaxType"]}",'
-            f'"TaxAmount":{li["TaxAmount"]},"LineAmount":{li["LineAmount"]},"Tracking":[]}}'
+            f'"TaxAmount":{li["TaxAmount"]!s},"LineAmount":{li["LineAmount"]!s},"Tracking":[]}}'
             for li in lines
         )
         paid_on = f',"FullyPaidOnDate":"{_ms(min(due, ANCHOR))}"' if status == "PAID" else ""
@@ -779,15 +796,15 @@ class _InvoiceBuilder:
             f'{{"Type":"{type_}","InvoiceID":"{invoice_id}","InvoiceNumber":"{invoice_number}",'
             f'"Reference":"{reference}","Payments":[{payments_json}],"CreditNotes":[],'
             f'"Prepayments":[],'
-            f'"Overpayments":[],"AmountDue":{due_amount},"AmountPaid":{paid},'
+            f'"Overpayments":[],"AmountDue":{due_amount!s},"AmountPaid":{paid!s},'
             f'"AmountCredited":0.00,"SentToContact":{"true" if sent else "false"},'
-            f'"CurrencyRate":{rate},"HasErrors":false,"IsDiscounted":false,'
+            f'"CurrencyRate":{rate!s},"HasErrors":false,"IsDiscounted":false,'
             f'"HasAttachments":false,"Contact":{self.contact_json[contact_index]},'
             f'"DateString":"{issued.isoformat()}T00:00:00","Date":"{_ms(issued)}",'
             f'"DueDateString":"{due.isoformat()}T00:00:00","DueDate":"{_ms(due)}",'
             f'"Status":"{status}","LineAmountTypes":"{line_amount_types}",'
-            f'"LineItems":[{line_json}],"SubTotal":{sums["SubTotal"]},'
-            f'"TotalTax":{sums["TotalTax"]},"Total":{total},'
+            f'"LineItems":[{line_json}],"SubTotal":{sums["SubTotal"]!s},'
+            f'"TotalTax":{sums["TotalTax"]!s},"Total":{total!s},'
             f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/",'
             f'"UpdatedDateUTCString":"{updated_seconds}Z",'
             f'"CurrencyCode":"{currency}"{paid_on}}}'
@@ -876,8 +893,8 @@ class _PaymentBuilder:
                 f'"CurrencyCode":"{currency}"}}'
             )
         body = (
-            f'{{"PaymentID":"{payment_id}","Date":"{_ms(day)}","BankAmount":{amount},'
-            f'"Amount":{amount},"Reference":{_ESCAPE(reference)},"CurrencyRate":{rate},'
+            f'{{"PaymentID":"{payment_id}","Date":"{_ms(day)}","BankAmount":{amount!s},'
+            f'"Amount":{amount!s},"Reference":{_ESCAPE(reference)},"CurrencyRate":{rate!s},'
             f'"PaymentType":"{kind}","Status":"AUTHORISED",'
             f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","HasAccount":true,'
             f'"IsReconciled":{reconciled},"HasValidationErrors":false,'
@@ -900,8 +917,8 @@ class _PaymentBuilder:
             )
         )
         return (
-            f'{{"PaymentID":"{payment_id}","Date":"{_ms(day)}","Amount":{amount},'
-            f'"Reference":{_ESCAPE(reference)},"CurrencyRate":{rate},"HasAccount":false,'
+            f'{{"PaymentID":"{payment_id}","Date":"{_ms(day)}","Amount":{amount!s},'
+            f'"Reference":{_ESCAPE(reference)},"CurrencyRate":{rate!s},"HasAccount":false,'
             '"HasValidationErrors":false}'
         )
 
@@ -994,9 +1011,9 @@ def _line_json(lines: list[dict]) -> str:
         f'{{"LineItemID":"{li["LineItemID"]}",'
         + (f'"ItemCode":"{li["ItemCode"]}",' if "ItemCode" in li else "")
         + f'"Description":{_ESCAPE(li["Description"])},'
-        f'"Quantity":{li["Quantity"]},"UnitAmount":{li["UnitAmount"]},'
+        f'"Quantity":{li["Quantity"]!s},"UnitAmount":{li["UnitAmount"]!s},'
         f'"AccountCode":"{li["AccountCode"]}","TaxType":"{li["TaxType"]}",'
-        f'"TaxAmount":{li["TaxAmount"]},"LineAmount":{li["LineAmount"]},"Tracking":[]}}'
+        f'"TaxAmount":{li["TaxAmount"]!s},"LineAmount":{li["LineAmount"]!s},"Tracking":[]}}'
         for li in lines
     )
 
@@ -1026,7 +1043,7 @@ class _OtherBuilder:
     def _lines(self, sales: bool, tax: bool = True) -> list[dict]:
         rand, lines = self.rand, []
         for _ in range(1 + int(rand() * 3)):
-            quantity = _QUANTITIES[int(rand() * 7)]
+            quantity = _FOUR_QUANTITIES[int(rand() * 7)]
             line: dict = {"LineItemID": self.new_id()}
             catalogue = self.sold if sales else self.bought
             if rand() < 0.3 and catalogue:
@@ -1039,10 +1056,10 @@ class _OtherBuilder:
             else:
                 descriptions = SALES_LINES if sales else PURCHASE_LINES
                 line["Description"] = descriptions[int(rand() * len(descriptions))]
-                unit = Decimal(500 + int(rand() * 99500)) / 100
+                unit = Decimal((500 + int(rand() * 99500)) * 100).scaleb(-4)
                 accounts = SALES_ACCOUNTS if sales else PURCHASE_ACCOUNTS
                 account = accounts[int(rand() * len(accounts))]
-            line["Quantity"] = quantity.quantize(FOUR)
+            line["Quantity"] = quantity
             line["UnitAmount"] = unit.quantize(FOUR)
             line["AccountCode"] = account
             taxed = tax and rand() < 0.9
@@ -1113,10 +1130,10 @@ class _OtherBuilder:
             f'"Reference":{_ESCAPE(reference)},"Contact":{self.contact_json[contact]},'
             f'"DateString":"{day.isoformat()}T00:00:00","Date":"{_ms(day)}",'
             f'"Status":"{status}","LineAmountTypes":"{line_types}",'
-            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]},'
-            f'"TotalTax":{sums["TotalTax"]},"Total":{total},'
+            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]!s},'
+            f'"TotalTax":{sums["TotalTax"]!s},"Total":{total!s},'
             f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","CurrencyCode":"{currency}",'
-            f'"CurrencyRate":{rate},"RemainingCredit":{remaining},"Allocations":[],'
+            f'"CurrencyRate":{rate!s},"RemainingCredit":{remaining!s},"Allocations":[],'
             f'"Payments":[{payments_json}],"SentToContact":{sent},"HasAttachments":false,'
             f'"HasErrors":false{paid_on}}}'
         )
@@ -1144,10 +1161,10 @@ class _OtherBuilder:
             f'"AttentionTo":"Goods inwards","Telephone":"04 555 0100",'
             f'"DeliveryInstructions":"Deliver to the loading bay",'
             f'"Status":"{status}","LineAmountTypes":"{line_types}",'
-            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]},'
-            f'"TotalTax":{sums["TotalTax"]},"Total":{sums["Total"]},"TotalDiscount":0.00,'
+            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]!s},'
+            f'"TotalTax":{sums["TotalTax"]!s},"Total":{sums["Total"]!s},"TotalDiscount":0.00,'
             f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","CurrencyCode":"{currency}",'
-            f'"CurrencyRate":{rate},"SentToContact":{sent},"HasAttachments":false}}'
+            f'"CurrencyRate":{rate!s},"SentToContact":{sent},"HasAttachments":false}}'
         )
         return self._row(
             "PurchaseOrders",
@@ -1182,10 +1199,10 @@ class _OtherBuilder:
             f'"Name":{_ESCAPE(bank["Name"])}}},"IsReconciled":{reconciled},'
             f'"DateString":"{day.isoformat()}T00:00:00","Date":"{_ms(day)}",'
             f'"Status":"{status}","LineAmountTypes":"{line_types}",'
-            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]},'
-            f'"TotalTax":{sums["TotalTax"]},"Total":{sums["Total"]},'
+            f'"LineItems":[{_line_json(lines)}],"SubTotal":{sums["SubTotal"]!s},'
+            f'"TotalTax":{sums["TotalTax"]!s},"Total":{sums["Total"]!s},'
             f'"UpdatedDateUTC":"/Date({updated_ms}+0000)/","CurrencyCode":"{currency}",'
-            f'"CurrencyRate":{rate},"HasAttachments":false}}'
+            f'"CurrencyRate":{rate!s},"HasAttachments":false}}'
         )
         return self._row(
             "BankTransactions",
@@ -1305,7 +1322,7 @@ class _JournalBuilder:
         journal_id, updated_ms = self.new_id(), _updated_ms(day, self.rand)
         line_json = ",".join(
             f'{{"Description":{_ESCAPE(text)},"TaxType":"NONE","TaxAmount":0.00,'
-            f'"LineAmount":{amount},"AccountCode":"{code}","Tracking":[],'
+            f'"LineAmount":{amount!s},"AccountCode":"{code}","Tracking":[],'
             f'"AccountID":"{self.ids[code]}","IsBlank":false}}'
             for code, text, amount in lines
         )

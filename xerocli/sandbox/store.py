@@ -26,13 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-TABLES = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tenants (
-  tenant_id TEXT PRIMARY KEY, name TEXT NOT NULL, short_code TEXT NOT NULL,
-  base_currency TEXT NOT NULL, country TEXT NOT NULL, tenant_type TEXT NOT NULL,
-  created TEXT NOT NULL, seq INTEGER NOT NULL
-);
+#: The records table, also the shape of a seeding worker's staging file (`BulkLoad.append_staged`
+#: copies one into the store).
+RECORDS_TABLE = """
 CREATE TABLE IF NOT EXISTS records (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   tenant_id TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
@@ -41,7 +37,20 @@ CREATE TABLE IF NOT EXISTS records (
   body TEXT NOT NULL,
   pos INTEGER,
   UNIQUE (tenant_id, kind, id)
-);
+)"""
+#: The same without its UNIQUE index, for a staging file that is copied in record by record
+#: (the store's own index checks the ids then): maintaining an index of random ids is most of
+#: the cost of storing a row.
+UNINDEXED_RECORDS_TABLE = RECORDS_TABLE.replace(",\n  UNIQUE (tenant_id, kind, id)", "")
+assert UNINDEXED_RECORDS_TABLE != RECORDS_TABLE
+
+TABLES = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tenants (
+  tenant_id TEXT PRIMARY KEY, name TEXT NOT NULL, short_code TEXT NOT NULL,
+  base_currency TEXT NOT NULL, country TEXT NOT NULL, tenant_type TEXT NOT NULL,
+  created TEXT NOT NULL, seq INTEGER NOT NULL
+);{RECORDS_TABLE};
 CREATE TABLE IF NOT EXISTS record_counts (
   tenant_id TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY (tenant_id, kind)
@@ -82,6 +91,8 @@ COLUMNS = ("number", "status", "type", "contact_id", "date", "due_date", "update
 _INSERT_COLUMNS = (
     "tenant_id, kind, id, number, status, type, contact_id, date, due_date, updated, body, pos"
 )
+#: A new record (`Row.numbered` values); its `seq` is the next AUTOINCREMENT gives.
+INSERT_ROW = f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 @dataclass
@@ -306,12 +317,14 @@ class Store:
             self.db.execute("RELEASE insert_rows")
 
     @contextmanager
-    def bulk_load(self) -> Iterator[BulkLoad]:
+    def bulk_load(self, staged: Sequence[str | Path] = ()) -> Iterator[BulkLoad]:
         """One transaction that appends many new records quickly (the seed).
 
         The secondary indexes and the counting triggers are dropped for the load and rebuilt
         once at the end, positions are numbered here rather than looked up per row, and the
-        file is not synced until the commit; the rows are all or nothing.
+        file is not synced until the commit; the rows are all or nothing. `staged` are files
+        of records built elsewhere (a seeding worker's), attached as `staged0`, `staged1`, ...
+        for `BulkLoad.append_staged` (SQLite attaches only outside a transaction).
         """
         with self.lock:
             # A rollback journal holds only the pages that existed before the load (next to
@@ -324,12 +337,30 @@ class Store:
             except sqlite3.OperationalError:
                 pass
             self.db.execute("PRAGMA synchronous=OFF")
+            attached: list[str] = []
             try:
+                for index, path in enumerate(staged):
+                    self.db.execute(f"ATTACH DATABASE ? AS staged{index}", (str(path),))
+                    attached.append(f"staged{index}")
                 with self._bulk_transaction() as load:
                     yield load
             finally:
-                self.db.execute("PRAGMA synchronous=NORMAL")
+                for schema in attached:
+                    self.db.execute(f"DETACH DATABASE {schema}")
+                # Back to WAL before syncing again: the switch rewrites the header, and under
+                # `synchronous=NORMAL` that commit would first flush the whole new file to disk.
                 self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+
+    def last_positions(self) -> dict[tuple[str, str], int]:
+        """The last `pos` of each (tenant, kind) stored: where a load's numbering goes on."""
+        with self.lock:
+            return _last_positions(self.db)
+
+    def next_seq(self) -> int:
+        """The `seq` the next record stored gets (1 in a store never written to)."""
+        with self.lock:
+            return _next_seq(self.db)
 
     @contextmanager
     def _bulk_transaction(self) -> Iterator[BulkLoad]:
@@ -450,33 +481,60 @@ def count_sql(
     )
 
 
+def _next_seq(db: sqlite3.Connection) -> int:
+    """The `seq` SQLite's AUTOINCREMENT gives the next record: after the largest ever used
+    (kept in `sqlite_sequence`, even once those records are deleted)."""
+    ((largest,),) = db.execute(
+        "SELECT MAX(COALESCE((SELECT MAX(seq) FROM main.records), 0), COALESCE((SELECT seq"
+        " FROM main.sqlite_sequence WHERE name = 'records'), 0))"
+    ).fetchall()
+    return int(largest) + 1
+
+
+def _last_positions(db: sqlite3.Connection) -> dict[tuple[str, str], int]:
+    return {
+        (tenant_id, kind): int(last)
+        for tenant_id, kind, last in db.execute(
+            "SELECT tenant_id, kind, MAX(pos) FROM records GROUP BY tenant_id, kind"
+        )
+    }
+
+
 class BulkLoad:
     """Appends rows inside `Store.bulk_load()`, numbering their positions as it goes."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self.last_pos: dict[tuple[str, str], int] = {
-            (tenant_id, kind): int(last)
-            for tenant_id, kind, last in db.execute(
-                "SELECT tenant_id, kind, MAX(pos) FROM records GROUP BY tenant_id, kind"
-            )
-        }
+        self.last_pos: dict[tuple[str, str], int] = _last_positions(db)
 
     def append(self, rows: Iterable[Row] | Iterable[tuple]) -> None:
         """Insert new rows (`Row`s, or their `values()` tuples) with `executemany`."""
-        self.db.executemany(
-            f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            map(self._numbered, rows),
-        )
+        self.db.executemany(INSERT_ROW, map(self._numbered, rows))
 
-    def append_numbered(self, rows: list[tuple], last: dict[tuple[str, str], int]) -> None:
-        """Insert rows already numbered by their builder (`Row.numbered`), `last` the last
-        position each (tenant, kind) reached in them: the seed's workers number their own
-        company's rows, so the process holding the transaction only stores them."""
-        self.db.executemany(
-            f"INSERT INTO records ({_INSERT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows
-        )
+    def append_staged(self, schema: str, last: dict[tuple[str, str], int]) -> None:
+        """Append every record of the attached `schema` (a seeding worker's file: its rows
+        numbered 1, 2, ... in `seq` and by position after `last_pos`, as `append` would number
+        them), `last` the last position each (tenant, kind) reached in them.
+
+        Each record gets the `seq` an append would have given it (the next after the store's
+        last). Into an empty table that is the staged `seq` itself, so the copy is SQLite's
+        transfer of whole records (`INSERT ... SELECT *`: no decoding, the UNIQUE index copied
+        in order); after other records, each `seq` is shifted, a plain copy in SQLite.
+        """
+        before = self.next_seq() - 1
+        if before == 0:
+            self.db.execute(f"INSERT INTO main.records SELECT * FROM {schema}.records")
+        else:
+            self.db.execute(
+                f"INSERT INTO main.records SELECT seq + ?, {_INSERT_COLUMNS} FROM {schema}.records"
+                " ORDER BY seq",
+                (before,),
+            )
         self.last_pos.update(last)
+
+    def next_seq(self) -> int:
+        """The `seq` the next record appended gets (`_next_seq`)."""
+        return _next_seq(self.db)
 
     def _numbered(self, row: Row | tuple) -> tuple:
         values = row.values() if isinstance(row, Row) else row
