@@ -57,7 +57,7 @@ def fetch_pages(invoices: int) -> list[str]:
 
 def first_page() -> None:
     """Set-up for a call as on an export's first page: nothing converted before."""
-    wire._CONVERTED.clear()
+    wire.clear_caches()
 
 
 def nothing() -> None:
@@ -104,7 +104,7 @@ def main() -> None:
     )
 
     def after_first_page() -> None:
-        wire._CONVERTED.clear()
+        wire.clear_caches()
         wire.loads(first)
 
     cases: dict[str, Case] = {
