@@ -17,11 +17,12 @@ What is converted is exactly what the former one-regex pass converted, quirks in
 the run of word characters after a quote, pairs never overlap): tests/api/test_wire.py checks it
 against that implementation on generated text.
 
-The JSON itself is parsed by msgspec where it is installed (a dependency: 1.4x the standard
-library's decoder on a page, Decimals made from the number's own text by the same `Decimal`
-call), and by `json.loads(parse_float=Decimal)` otherwise and for any text msgspec refuses
-(`NaN`, lone surrogates, malformed JSON), so the values, and the error of a text neither takes,
-are the standard library's: tests/api/test_wire_decoders.py compares the two.
+A big text (an export's page) is parsed by msgspec where it is installed (a dependency: 1.4x
+the standard library's decoder on a page, Decimals made from the number's own text by the same
+`Decimal` call); a small one (`FAST_MIN_CHARS`: not worth msgspec's import), and any text
+msgspec refuses (`NaN`, lone surrogates, malformed JSON), by `json.loads(parse_float=Decimal)`,
+so the values, and the error of a text neither takes, are the standard library's:
+tests/api/test_wire_decoders.py compares the two.
 """
 
 from __future__ import annotations
@@ -172,10 +173,16 @@ def loads(text: str | bytes) -> Any:
     return parse_json(text)
 
 
+#: Texts shorter than this are parsed by the standard library: importing msgspec costs 15-25
+#: ms, and it saves ~5 ms per MB of JSON, so only export-sized pages (1,000 records, ~1.5 MB)
+#: pay for it; `xero invoices list` (100 a page) never imports it.
+FAST_MIN_CHARS = 512 * 1024
+
+
 def parse_json(text: str) -> Any:
-    """JSON text as Python values, numbers with a fraction as Decimal: msgspec's decoder where
-    it takes the text, else the standard library's (the same values, or its error)."""
-    fast = _fast_decoder()
+    """JSON text as Python values, numbers with a fraction as Decimal: msgspec's decoder for a
+    big text where it takes it, else the standard library's (the same values, or its error)."""
+    fast = _fast_decoder() if len(text) >= FAST_MIN_CHARS else None
     if fast is not None:
         try:
             return fast(text)
