@@ -120,6 +120,7 @@ class CsvSink(_Sink):
             text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
             if (
                 text.count(",") != rows * (width - 1)
+                or (rows > 1 and len(set(map(len, lines))) > 1)  # the count assumes one width
                 or '"' in text
                 or text.count("\n") != rows
                 or text.count("\r") != rows
