@@ -8,8 +8,9 @@ case alike, in-process:
   - new: `wire.loads` now, with its cache of converted dates emptied before every call (the
     first page of an export) and, apart, as it is after the page before (the next page);
   - the two halves: the date pass alone (old vs new) and `json.loads(..., parse_float=Decimal)`;
-  - if msgspec is installed (it is no dependency): `msgspec.json.Decoder(float_hook=Decimal)`
-    on the same date-converted text, against the stdlib, to judge whether it would be worth one.
+  - msgspec (a dependency since issue 18's third pass: the decoder `wire.loads` uses),
+    `msgspec.json.Decoder(float_hook=Decimal)` on the same date-converted text, against the
+    standard library's decoder (kept as the fallback).
 Each page as the sandbox sends it (`/Date(`) and as real Xero does (`\\/Date(`). Reports the
 median ms per page and the median of the per-round ratios.
 
@@ -57,7 +58,7 @@ def fetch_pages(invoices: int) -> list[str]:
 
 def first_page() -> None:
     """Set-up for a call as on an export's first page: nothing converted before."""
-    wire._CONVERTED.clear()
+    wire.clear_caches()
 
 
 def nothing() -> None:
@@ -104,7 +105,7 @@ def main() -> None:
     )
 
     def after_first_page() -> None:
-        wire._CONVERTED.clear()
+        wire.clear_caches()
         wire.loads(first)
 
     cases: dict[str, Case] = {

@@ -54,6 +54,45 @@ def test_no_page_is_held_by_the_paging_generators_while_the_next_is_decoded(
     assert len(extra_refs) == sum(range(PAGES)) and set(extra_refs) == {0}
 
 
+def test_between_pages_the_collector_runs_with_no_page_alive_and_only_in_an_export(
+    monkeypatch,
+) -> None:
+    """An export turns automatic collection off for its pages (api/collector.py) and collects
+    the young generations by hand once per page, when the page handed over is dropped: then
+    no page is there to walk. `list --all` paging (no export block) collects nothing itself."""
+    import gc
+
+    from xerocli.api import collector
+
+    held: list[list[dict]] = []
+    at_collect: list[tuple[bool, list[int]]] = []
+    real_collect = gc.collect
+
+    def collect(generation: int = 2) -> int:
+        # `held`, `page` and getrefcount's argument: 3; anything more is a generator's.
+        at_collect.append((gc.isenabled(), [sys.getrefcount(page) - 3 for page in held]))
+        return real_collect(generation)
+
+    monkeypatch.setattr(gc, "collect", collect)
+
+    def pages() -> None:
+        stream = paging.iter_pages_concurrent(PagesClient(), BY_NOUN["invoices"], concurrency=2)
+        for _, page in paging.merge_streams([stream]):
+            held.append(page)
+            del page
+
+    pages()
+    assert at_collect == [] and len(held) == PAGES  # outside an export: nothing collected
+    held.clear()
+    assert gc.isenabled()
+    with collector.off_during_pages():
+        pages()
+    assert gc.isenabled()  # restored
+    assert len(at_collect) == PAGES  # once per page, after it was handed over and dropped
+    assert all(enabled is False for enabled, _ in at_collect)
+    assert [set(refs) for _, refs in at_collect] == [{0}] * PAGES
+
+
 class Answer:
     """A client answer with its body twice, text and bytes, as `XeroClient.request` gives it."""
 

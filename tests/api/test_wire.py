@@ -194,10 +194,19 @@ def test_a_pair_seen_before_is_not_converted_again(monkeypatch) -> None:
     assert calls == []
 
 
-def test_the_conversion_cache_stays_bounded() -> None:
-    page = compact([{"Date": f"/Date({n * 1000})/"} for n in range(wire._CONVERTED_MAX + 500)])
-    assert wire.loads(page)[-1]["Date"] == "1970-01-01T01:16:35Z"  # converted
-    assert 0 < len(wire._CONVERTED) <= wire._CONVERTED_MAX
+def test_the_conversion_caches_stay_bounded() -> None:
+    """Values per kind of key, and keys: a hostile page of distinct keys grows nothing."""
+    many = wire._CONVERTED_MAX + 500
+    page = compact(
+        [{"Date": f"/Date({n * 1000})/", f"UTC{n}": f"/Date({n * 1000})/"} for n in range(many)]
+        + [{"UpdatedDateUTC": f"/Date({n})/"} for n in range(many)]
+    )
+    payload = wire.loads(page)
+    assert payload[many - 1]["Date"] == "1970-01-01T01:16:35Z"  # converted
+    seconds, milliseconds = divmod(many - 1, 1000)
+    assert payload[-1]["UpdatedDateUTC"] == f"1970-01-01T00:00:0{seconds}.{milliseconds:03d}Z"
+    for cache in (wire._AS_DATE, wire._AS_TIMESTAMP, wire._KEY_KINDS):
+        assert 0 < len(cache) <= wire._CONVERTED_MAX
 
 
 # --- a real page ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ HEAVY = (
     "simplejson",
     "sqlite3",
     "filelock",
+    "msgspec",
     "xerocli.api.client",
 )
 

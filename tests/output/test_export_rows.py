@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.helpers.cli import run_xero
 from xerocli.api.export import Tenant
@@ -290,9 +292,12 @@ def test_csv_decimal_cells_are_their_fixed_point_text_whatever_the_exponent() ->
         assert sink.cells([number]) == [format(number, "f")], text
 
 
-def test_csv_quotes_a_records_header_cells_once_for_all_its_lines(monkeypatch, tmp_path) -> None:
-    """The CSV writer is handed an invoice's 28 header cells once and each line's 16 cells
-    per line, not all 44 per line (issue 18); the bytes stay the reference's (test above)."""
+def test_csv_writer_sees_only_records_that_need_quoting_and_their_header_once(
+    monkeypatch, tmp_path
+) -> None:
+    """A record with no comma, quote, CR or LF in its cells is joined as plain text, never
+    handed to the csv writer (issue 18); one that needs quoting is, its 28 header cells once
+    and each line's 16 cells per line, not all 44 per line. The bytes stay the reference's."""
     handed: list[int] = []
     real_writer = delimited.csv.writer
 
@@ -313,16 +318,37 @@ def test_csv_quotes_a_records_header_cells_once_for_all_its_lines(monkeypatch, t
     expected = ref_csv(RECORDS, columns)
     monkeypatch.setattr(delimited.csv, "writer", CountingWriter)  # the `csv` module's own
     assert export_bytes(tmp_path, "csv", columns, lines=True) == expected
-    rows = sum(len(record.get("LineItems") or [None]) for record in RECORDS)
-    assert (
-        handed
-        == [len(columns)]
-        + [header]
-        + [len(columns) - header] * 5
-        + [
-            header,
-            len(columns) - header,
-        ]
-        * 2
+    # The column names, then only the first record (quotes, CR LF and commas in its cells):
+    # its header once and its 5 lines; the other two records are plain text.
+    assert handed == [len(columns), header] + [len(columns) - header] * 5
+
+
+CELL_TEXT = st.text(alphabet=st.sampled_from(list('ab ,"\r\n\t\\é€\x00;')), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(CELL_TEXT, min_size=1, max_size=4),
+            st.lists(st.lists(CELL_TEXT, min_size=2, max_size=4), min_size=1, max_size=3),
+        ),
+        max_size=4,
     )
-    assert sum(handed) == len(columns) + len(RECORDS) * header + rows * (len(columns) - header)
+)
+@example([(["a", "b"], [["c", "d,e"], ["f"]])])  # commas 4 + 2, as two lines of 2 would have
+def test_csv_record_text_is_the_csv_writers_whatever_the_cells(records: list[Any]) -> None:
+    """Plain-text records and quoted ones, mixed in one page, in order: the bytes of one
+    `csv.writer` row per line, for cells with and without commas, quotes, CR, LF, empties,
+    and lines of unequal widths (a comma in one cell must not pass for a cell missing in
+    another)."""
+    columns = ["h1", "l1", "l2", "l3"]
+    got, expected = io.StringIO(newline=""), io.StringIO(newline="")
+    sink = delimited.CsvSink(got, columns)
+    sink.write_groups((head, lines) for head, lines in records)
+    reference = csv.writer(expected, lineterminator="\r\n")
+    reference.writerow(columns)
+    for head, lines in records:
+        reference.writerows([*head, *line] for line in lines)
+    assert got.getvalue() == expected.getvalue()
+    assert sink.rows == sum(len(lines) for _, lines in records)

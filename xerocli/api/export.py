@@ -186,6 +186,7 @@ def _fetch_into(
     stopper: Stopper,
 ) -> None:
     """Page every organisation at once; each page goes through its mark to the destination."""
+    from xerocli.api import collector
     from xerocli.api.paging import merge_streams
     from xerocli.api.query import if_modified_since
 
@@ -204,15 +205,19 @@ def _fetch_into(
             plan.resource, params, headers, on_page=on_page, checkpoint=stopper.check
         )
 
-    for index, page in merge_streams([stream(job) for job in jobs], stopper.check):
-        stopper.check()
-        job = jobs[index]
-        assert job.high_water is not None
-        kept = list(job.high_water.filter(page))
-        outcome.rows += destination.write(job.tenant, kept)
-        outcome.records += len(kept)
-        events.records(len(kept))
-        del page, kept
+    # Only an incremental run drops records by the mark and moves it: a full one would parse
+    # every record's `UpdatedDateUTC` for nothing (~2 us a record, 3% of an export's CPU).
+    follow_marks = plan.incremental
+    with collector.off_during_pages():  # pages are trees: freed without it (api/collector.py)
+        for index, page in merge_streams([stream(job) for job in jobs], stopper.check):
+            stopper.check()
+            job = jobs[index]
+            assert job.high_water is not None
+            kept = list(job.high_water.filter(page)) if follow_marks else page
+            outcome.rows += destination.write(job.tenant, kept)
+            outcome.records += len(kept)
+            events.records(len(kept))
+            del page, kept
 
 
 def _move_marks(plan: ExportPlan, jobs: list[_Job], marks: MarkStore, outcome: Outcome) -> None:

@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
-from xerocli.api import wire
+from xerocli.api import collector, wire
 from xerocli.api.resources import Resource
 
 if TYPE_CHECKING:
@@ -142,6 +142,7 @@ def iter_pages_concurrent(
         # would otherwise keep page 1 for the whole export and each page while the next one
         # is decoded (two to three pages of ~6 MB of objects each at 1,000 invoices).
         del first
+        collector.between_pages()
         if page_count is None:
             # No pagination object: walk on until a short page.
             page_no = 1
@@ -166,6 +167,7 @@ def iter_pages_concurrent(
                 on_page(page_no, page_count, len(page))
             yield page
             del page
+            collector.between_pages()  # no page alive now: the cheap moment (api/collector.py)
             page_no += 1
     finally:
         for future in pending.values():

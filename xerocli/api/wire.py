@@ -10,11 +10,19 @@ touch as little as it can:
 - the search starts at the literal `/Date(` (the regex engine skips to it with a fast string
   search) instead of trying a match at every quote of the page, and checks the key behind it only
   there;
-- a `"Key":"/Date(...)/"` pair seen before is converted from a bounded cache (a page of 1,000
-  invoices has ~3,800 dates but ~2,200 distinct pairs, and pages of one export repeat them).
+- only the value is replaced, from bounded caches of the keys seen before (a dozen on a real
+  page) and of the values seen before per kind of key (a page of 1,000 invoices has ~3,800
+  dates, ~1,500 distinct, and pages of one export repeat them).
 What is converted is exactly what the former one-regex pass converted, quirks included (the key is
 the run of word characters after a quote, pairs never overlap): tests/api/test_wire.py checks it
 against that implementation on generated text.
+
+A big text (an export's page) is parsed by msgspec where it is installed (a dependency: 1.4x
+the standard library's decoder on a page, Decimals made from the number's own text by the same
+`Decimal` call); a small one (`FAST_MIN_CHARS`: not worth msgspec's import), and any text
+msgspec refuses (`NaN`, lone surrogates, malformed JSON), by `json.loads(parse_float=Decimal)`,
+so the values, and the error of a text neither takes, are the standard library's:
+tests/api/test_wire_decoders.py compares the two.
 """
 
 from __future__ import annotations
@@ -25,19 +33,26 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
-#: A whole `"Key":"/Date(ms+hhmm)/"` pair (slashes optionally escaped, as Xero sends them).
-_MS_DATE = re.compile(r'"(\w*)":"\\?/Date\((-?\d+)([+-]\d{4})?\)\\?/"')
-#: The value part of such a pair, found from its literal start; the lookbehinds keep only values
+#: The value part of a `"Key":"/Date(ms+hhmm)/"` pair (slashes optionally escaped, as Xero
+#: sends them), found from its literal start; the lookbehinds keep only values
 #: that follow `":"` (or `":"\`), so the key is looked for behind real candidates only.
 _DATE_VALUE = re.compile(r'/Date\((?:(?<=":"/Date\()|(?<=":"\\/Date\())(-?\d+)([+-]\d{4})?\)\\?/"')
-#: Converted pairs, text to text; cleared when full so memory stays flat however long the export.
-_CONVERTED: dict[str, str] = {}
+#: A pair's key as the former pattern took it: the run of word characters after a quote.
+_KEY = re.compile(r"\w*")
+#: What a key before `":"/Date(` is: a timestamp field (1), a calendar date field (0), or no
+#: key the former pattern took (-1: its value is left as it is). Real pages have a dozen keys.
+_KEY_KINDS: dict[str, int] = {}
+#: Converted values, `/Date(...)/"` to `<ISO 8601>"`, one cache per key kind (a midnight is a
+#: date in `Date` but a timestamp in `UpdatedDateUTC`); each cleared when full so memory stays
+#: flat however long the export.
+_AS_DATE: dict[str, str] = {}
+_AS_TIMESTAMP: dict[str, str] = {}
 _CONVERTED_MAX = 4096
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
 _MAX_ORDINAL = date.max.toordinal()
 _DAY_MS = 86_400_000
-#: Days since 1970 as `YYYY-MM-DD`: dates of a page share days (bounded like _CONVERTED).
+#: Days since 1970 as `YYYY-MM-DD`: dates of a page share days (bounded like _AS_DATE).
 _DAYS: dict[int, str] = {}
 _TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
 #: A timestamp's milliseconds as its ISO fraction; a whole second has none (`12:00:00Z`).
@@ -91,47 +106,61 @@ def _is_timestamp_field(name: str) -> bool:
     return name.endswith("UTC") or name.endswith("Utc") or "DateTime" in name
 
 
-def _convert_pair(pair: str) -> str | None:
-    """`"Key":"/Date(...)/"` as `"Key":"<ISO 8601>"`, or None if it is no such pair; cached."""
-    match = _MS_DATE.fullmatch(pair)
-    if match is None:
-        return None
-    name, ms, offset = match.group(1), int(match.group(2)), match.group(3)
-    converted = f'"{name}":"{ms_date_to_iso(ms, offset, _is_timestamp_field(name))}"'
-    if len(_CONVERTED) >= _CONVERTED_MAX:
-        _CONVERTED.clear()
-    _CONVERTED[pair] = converted
+def _key_kind(key: str) -> int:
+    """1: a timestamp field, 0: a calendar date field, -1: not a key the former pattern took."""
+    kind = -1 if _KEY.fullmatch(key) is None else 1 if _is_timestamp_field(key) else 0
+    if len(_KEY_KINDS) >= _CONVERTED_MAX:
+        _KEY_KINDS.clear()
+    _KEY_KINDS[key] = kind
+    return kind
+
+
+def _convert_value(match: re.Match[str], literal: str, cache: dict[str, str]) -> str:
+    """`/Date(...)/"` as `<ISO 8601>"` for the kind of key that `cache` is for; cached."""
+    converted = ms_date_to_iso(int(match.group(1)), match.group(2), cache is _AS_TIMESTAMP) + '"'
+    if len(cache) >= _CONVERTED_MAX:
+        cache.clear()
+    cache[literal] = converted
     return converted
 
 
 def iso_dates(text: str) -> str:
     """Every `"Key":"/Date(...)/"` pair of a JSON text with its date as ISO 8601.
 
-    The same as `_MS_DATE.sub(...)` of old, found faster: from each `/Date(` that follows `":"`,
+    The same as the former pattern's `sub`, found faster: from each `/Date(` that follows `":"`,
     the key starts at the last quote before that `":"` (a pair's key is the word characters after
-    a quote), and a pair may not start inside the previous one.
+    a quote), and a pair may not start inside the previous one. Only the value is replaced (the
+    key before it is copied as it is), from caches of keys and values seen before, so a date
+    costs a few look-ups: 3,800 of them on a page of 1,000 invoices.
     """
     pieces: list[str] = []
+    append = pieces.append
     copied = 0  # text[:copied] is in pieces; also where the last converted pair ended
     rfind = text.rfind
-    cached = _CONVERTED.get
+    kinds = _KEY_KINDS.get
     for match in _DATE_VALUE.finditer(text):
         value = match.start()
-        key_end = value - 4 if text[value - 1] == "\\" else value - 3
+        escaped = text[value - 1] == "\\"
+        key_end = value - 4 if escaped else value - 3
         opening = rfind('"', 0, key_end)
         if opening < copied:
             continue
-        end = match.end()
-        pair = text[opening:end]
-        converted = cached(pair) or _convert_pair(pair)
-        if converted is None:
+        key = text[opening + 1 : key_end]
+        kind = kinds(key)
+        if kind is None:
+            kind = _key_kind(key)
+        if kind < 0:
             continue
-        pieces.append(text[copied:opening])
-        pieces.append(converted)
+        end = match.end()
+        literal = text[value:end]
+        cache = _AS_TIMESTAMP if kind else _AS_DATE
+        converted = cache.get(literal) or _convert_value(match, literal, cache)
+        append(text[copied : value - 1 if escaped else value])
+        append(converted)
         copied = end
     if not pieces:
         return text
-    pieces.append(text[copied:])
+    append(text[copied:])
     return "".join(pieces)
 
 
@@ -141,7 +170,47 @@ def loads(text: str | bytes) -> Any:
         text = text.decode("utf-8")
     if "/Date(" in text:
         text = iso_dates(text)
+    return parse_json(text)
+
+
+#: Texts shorter than this are parsed by the standard library: importing msgspec costs 15-25
+#: ms, and it saves ~5 ms per MB of JSON, so only export-sized pages (1,000 records, ~1.5 MB)
+#: pay for it; `xero invoices list` (100 a page) never imports it.
+FAST_MIN_CHARS = 512 * 1024
+
+
+def parse_json(text: str) -> Any:
+    """JSON text as Python values, numbers with a fraction as Decimal: msgspec's decoder for a
+    big text where it takes it, else the standard library's (the same values, or its error)."""
+    fast = _fast_decoder() if len(text) >= FAST_MIN_CHARS else None
+    if fast is not None:
+        try:
+            return fast(text)
+        except ValueError:  # msgspec.DecodeError, or UnicodeEncodeError for a lone surrogate
+            pass
+    return stdlib_parse_json(text)
+
+
+def stdlib_parse_json(text: str) -> Any:
+    """The standard library's parse: the reference msgspec's must equal, and the fallback."""
     return json.loads(text, parse_float=Decimal)
+
+
+_FAST: list[Any] = []
+
+
+def _fast_decoder() -> Any:
+    """msgspec's `decode` with Decimal for every number with a fraction or exponent (its text
+    as is: `Decimal("1.2300")`), made on first use so that `--help` never imports msgspec;
+    None where msgspec is not installed."""
+    if not _FAST:
+        try:
+            import msgspec
+        except ImportError:
+            _FAST.append(None)
+        else:
+            _FAST.append(msgspec.json.Decoder(float_hook=Decimal).decode)
+    return _FAST[0]
 
 
 def records_of(payload: Any, collection: str) -> list[dict]:
@@ -151,3 +220,9 @@ def records_of(payload: Any, collection: str) -> list[dict]:
         if isinstance(found, list):
             return found
     return []
+
+
+def clear_caches() -> None:
+    """Forget every key and value converted before, as at an export's first page (benchmarks)."""
+    for cache in (_KEY_KINDS, _AS_DATE, _AS_TIMESTAMP, _DAYS):
+        cache.clear()

@@ -89,30 +89,58 @@ class CsvSink(_Sink):
         self.rows += count
 
     def write_groups(self, groups: Iterable[tuple[Sequence[Any], list[Sequence[Any]]]]) -> None:
-        """Rows given per record as (header cells, line cells of each row): the header's CSV
-        text is made once and put before each of its lines' text, so `writerow` quotes the
-        28 header cells of an invoice once, not once per line (issue 18). The bytes are
-        `write_cells`'s: both texts come from csv writers of the same dialect, and a field is
-        quoted or not by its own content alone. The header's writer ends its row with
-        `,\r\n` (cut off again) so that it quotes CR and LF as the row's own writer does."""
+        """Rows given per record as (header cells, line cells of each row), written as
+        `write_cells` writes them, byte for byte, with the header's text made once per record
+        (issue 18).
+
+        A record whose cells hold no comma, quote, CR or LF is plain text: its header cells
+        joined by commas, then each line's, rows ended by CRLF, which is what the csv writer
+        writes for cells that need no quoting. Whether one does is seen on the record's whole
+        text in four scans: a comma count beyond the separators', any quote, or a CR or LF
+        count beyond one per row. Only the other records go through the csv writer: the
+        header's text made once by a writer ending its row with `,\r\n` (cut off again, so
+        that it quotes CR and LF as the row's own writer does) and put before each line's."""
         pieces: list[str] = []
         collect = SimpleNamespace(write=pieces.append)
         head_writer = csv.writer(collect, lineterminator=",\r\n")
         line_writer = csv.writer(collect, lineterminator="\r\n")
-        write_head, write_lines, write = head_writer.writerow, line_writer.writerows, self.out.write
+        write_head, write_lines = head_writer.writerow, line_writer.writerows
+        join = ",".join
+        page: list[str] = []
+        add = page.append
         count = 0
         for head, lines in groups:
-            if len(head) < 2 or len(lines[0]) < 2:  # a lone empty field is written `""`
+            rows = len(lines)
+            width = len(head) + len(lines[0])
+            if len(head) < 2 or width - len(head) < 2:  # a lone empty field is written `""`
+                self._write_page(page)
                 self.write_cells([*head, *line] for line in lines)
                 continue
-            write_head(head)
-            prefix = pieces[0][:-2]
-            pieces[0] = ""
-            write_lines(lines)
-            write(prefix.join(pieces))  # "" + prefix + line 1 + prefix + line 2 ...
-            count += len(pieces) - 1
-            pieces.clear()
+            prefix = join(head) + ","
+            text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
+            if (
+                text.count(",") != rows * (width - 1)
+                or (rows > 1 and len(set(map(len, lines))) > 1)  # the count assumes one width
+                or '"' in text
+                or text.count("\n") != rows
+                or text.count("\r") != rows
+            ):  # some cell needs quoting: the csv writer's text
+                write_head(head)
+                prefix = pieces[0][:-2]
+                pieces[0] = ""
+                write_lines(lines)
+                text = prefix.join(pieces)  # "" + prefix + line 1 + prefix + line 2 ...
+                pieces.clear()
+            add(text)
+            count += rows
+        self._write_page(page)
         self.rows += count
+
+    def _write_page(self, texts: list[str]) -> None:
+        """The records' texts gathered so far, in one write."""
+        if texts:
+            self.out.write("".join(texts))
+            texts.clear()
 
 
 class TsvSink(_Sink):
