@@ -119,11 +119,10 @@ def test_a_database_failing_mid_run_is_the_one_line_db_error(tmp_path) -> None:
     load = CollectionLoad(backend, table, datetime.now(timezone.utc), full=True)
     tenant = Tenant("t-1", "Tenant")
     load.open([tenant])
-    backend.conn.execute("DROP TABLE contact_phones")  # the second page's child rows fail
     load.write(tenant, [{"ContactID": "c-1", "Name": "One"}])
+    backend.conn.execute("DROP TABLE contact_phones")  # the next page's child rows fail
     with pytest.raises(errors.UsageError) as caught:
         load.write(tenant, [{"ContactID": "c-2", "Name": "Two", "Phones": [{"PhoneType": "X"}]}])
-        load.commit()  # written on the writer thread (mirror/writer.py): raised by here
     assert caught.value.message.startswith(f"--db: writing to {db} failed: no such table")
     load.discard()
     backend.close()

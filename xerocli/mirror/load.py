@@ -37,7 +37,6 @@ from xerocli.api.marks import HighWater, Mark, high_water_for, iso_utc, parse_ut
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import Backend, quoted
 from xerocli.mirror.schema import Table
-from xerocli.mirror.writer import BackgroundWriter
 from xerocli.output.paths import compile_path, read_steps
 
 if TYPE_CHECKING:
@@ -156,8 +155,6 @@ class CollectionLoad:
     margin: timedelta = CLOCK_MARGIN
     runs: dict[str, TenantRun] = field(default_factory=dict)
     _open: bool = False
-    #: Where the pages' statements run while the next page is decoded (see mirror/writer.py).
-    _writer: BackgroundWriter | None = None
 
     def __post_init__(self) -> None:
         resource = self.table.resource
@@ -188,8 +185,6 @@ class CollectionLoad:
         b = self.backend
         b.begin()
         self._open = True
-        if b.writes_in_background:
-            self._writer = BackgroundWriter()
         incremental = not self.full and incremental_by_mark(self.resource)
         p = b.placeholder
         for tenant in tenants:
@@ -228,6 +223,7 @@ class CollectionLoad:
         out: dict[str, list[Sequence[Any]]] = {t.name: [] for t in self.table.walk()}
         for record in by_id.values():
             self.maker.rows(tenant.id, record, self.synced_at, out)
+        b = self.backend
         roots = out[self.table.name]
         keys = [(row[0], row[1]) for row in roots]
         if run.fresh:
@@ -236,30 +232,16 @@ class CollectionLoad:
             again = [key for key in keys if key[1] in run.written]
             run.written.update(key[1] for key in keys)
             keys = again
-        run.records += len(roots)
-        rows = sum(len(rows) for rows in out.values())
-        if self._writer is not None:
-            self._writer.submit(lambda: self._store(keys, out))
-        else:
-            self._store(keys, out)
-        return rows
-
-    def _store(self, keys: list[tuple[Any, Any]], out: dict[str, list[Sequence[Any]]]) -> None:
-        """One page's statements: old child rows of records met again out, the rows in."""
-        b = self.backend
         if keys:
             for child in reversed(self.children):  # deepest first: no row without its parent
                 b.delete_records(child, keys)
-        b.write_rows(self.table, out[self.table.name], upsert=True)
+        b.write_rows(self.table, roots, upsert=True)
         for child in self.children:
             b.write_rows(child, out[child.name], upsert=False)
+        run.records += len(roots)
+        return sum(len(rows) for rows in out.values())
 
     def commit(self) -> list[str]:
-        if self._writer is not None:
-            with self.backend.failing("writing to"):
-                self._writer.drain()  # every page's rows in before the marks go in
-            self._writer.close()
-            self._writer = None
         with self.backend.failing("committing to"):
             self._commit()
         self._open = False
@@ -312,9 +294,6 @@ class CollectionLoad:
         b.commit()
 
     def discard(self) -> None:
-        if self._writer is not None:  # the connection is ours again before the rollback
-            self._writer.abandon()
-            self._writer = None
         if self._open:
             self._open = False
             with contextlib.suppress(*self.backend.database_errors):

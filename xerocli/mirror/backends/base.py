@@ -175,11 +175,6 @@ class Backend:
             )
         return [f"CREATE TABLE {quoted(table.name)} (\n  " + ",\n  ".join(defs) + "\n)"]
 
-    #: A collection's statements may run on a second thread, one page behind the main one
-    #: (`mirror/writer.py`): the driver does its work without the GIL and the connection may
-    #: be used from another thread, one at a time.
-    writes_in_background = False
-
     #: Declare children's foreign keys (DuckDB's cannot be deleted-and-reinserted in one go).
     foreign_keys = True
 

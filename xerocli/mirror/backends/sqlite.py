@@ -37,8 +37,6 @@ from xerocli.mirror.schema import Column
 class SqliteBackend(Backend):
     kind = "sqlite"
     placeholder = "?"
-    #: `sqlite3_step` runs without the GIL: the rows go in while the next page is decoded.
-    writes_in_background = True
     types = {
         schema.TEXT: "TEXT",
         schema.DATE: "TEXT",
@@ -56,11 +54,7 @@ class SqliteBackend(Backend):
                     f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=30
                 )
             else:
-                # Not bound to this thread: a sync's statements run on its writer thread,
-                # never two at once (`mirror/writer.py`).
-                self.conn = sqlite3.connect(
-                    path, isolation_level=None, timeout=30, check_same_thread=False
-                )
+                self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
