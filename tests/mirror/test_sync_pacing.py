@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.sandbox import RunningSandbox
+from tests.mirror.conftest import query
 from xerocli.api import pacing
 from xerocli.api.resources import resource
 from xerocli.api.stopper import Stopper
@@ -90,3 +91,10 @@ def test_a_sync_runs_its_first_collection_then_journals_then_the_rest(
     assert ran == [r.resource.noun for r in results]
     assert ran == ["invoices", "journals", "contacts", "accounts", "items"]
     assert all(r.calls >= 1 for r in results)
+    # Every journal, on Xero's default accrual basis: an invoice's own journal too, not only
+    # the payments' (`paymentsOnly`, a filter that narrows, is not one a mirror sends).
+    sources = dict(
+        query(tmp_path / "m.sqlite", "SELECT source_type, count(*) FROM journals GROUP BY 1")
+    )
+    journals = next(r for r in results if r.resource.noun == "journals")
+    assert sources.get("ACCREC") and sum(sources.values()) == journals.records

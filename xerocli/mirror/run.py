@@ -88,11 +88,16 @@ def sync_order(resources: Sequence[Resource]) -> list[Resource]:
 
 
 def sync_query(resource: Resource) -> Any:
-    """Everything of a collection, archived records too (`includeArchived` where the table
-    offers it): a mirror keeps every status."""
+    """Everything of a collection, archived and deleted records too (`includeArchived`,
+    `includeDeleted` where the table offers them): a mirror keeps every status. Only those
+    flags: another (Journals' `paymentsOnly`) narrows the list, to the cash basis."""
     from xerocli.api.query import build_list_query
 
-    flags = {spec.option: True for spec in resource.filters if spec.kind == "flag"}
+    flags = {
+        spec.option: True
+        for spec in resource.filters
+        if spec.kind == "flag" and spec.target.startswith("include")
+    }
     return build_list_query(resource, flags)
 
 
