@@ -31,6 +31,7 @@ minute emptied first, trees alternating run by run (`--baseline`, e.g. a `git ar
 main): calls, wall, CPU, 429s, and the ratio to the floor (ceil(calls/60) - 1) minutes:
 
     python benchmarks/sync_bench.py --url http://127.0.0.1:PORT --baseline /tmp/old --runs 1
+    python benchmarks/sync_bench.py --url URL_30000 --baseline /tmp/old --collections all
 """
 
 from __future__ import annotations
@@ -246,7 +247,8 @@ def sync_once(tree: Path, url: str, root: Path, collections: list[str]) -> dict[
     subprocess.run([*xero, "tenants", "list"], env=env, check=True, capture_output=True, cwd=tree)
     time.sleep(61)
     before = httpx.get(f"{url}/__sandbox/stats", timeout=10).json()
-    run = run_child([*xero, "sync", *collections, "--db", str(root / "mirror.sqlite")], env, tree)
+    names = [] if collections == ["all"] else collections
+    run = run_child([*xero, "sync", *names, "--db", str(root / "mirror.sqlite")], env, tree)
     after = httpx.get(f"{url}/__sandbox/stats", timeout=10).json()
     calls = after["api_calls"] - before["api_calls"]
     limited = after["by_status"].get("429", 0) - before["by_status"].get("429", 0)
@@ -284,7 +286,9 @@ def main() -> None:
     parser.add_argument("--real-limits", type=int, metavar="N", help="see the module's doc")
     parser.add_argument("--url", help="a served sandbox, set to Xero's limits here")
     parser.add_argument("--baseline", type=Path, help="with --url: a tree to compare with")
-    parser.add_argument("--collections", nargs="+", default=["invoices"], help="with --url")
+    parser.add_argument(
+        "--collections", nargs="+", default=["invoices"], help="with --url; `all`: every one"
+    )
     parser.add_argument("--runs", type=int, default=1, help="with --url: runs of each tree")
     args = parser.parse_args()
     if args.url:
