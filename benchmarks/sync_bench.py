@@ -23,6 +23,15 @@ and the ratio of the wall time to the rate-limit floor, calls / 60 per minute (t
 goal: within 10 %, a ratio of 1.10 at most):
 
     python benchmarks/sync_bench.py --real-limits 150000     # ~300 calls: ~5 min at 60/min
+
+Against a sandbox already served (`--url`; seeding 100,000 invoices takes a while, so it is
+served once), set to Xero's limits through `/__sandbox/config`: a first sync of the collections
+named (`--collections`, default invoices), a fresh home and database each run, the sandbox's
+minute emptied first, trees alternating run by run (`--baseline`, e.g. a `git archive` of
+main): calls, wall, CPU, 429s, and the ratio to the floor (ceil(calls/60) - 1) minutes:
+
+    python benchmarks/sync_bench.py --url http://127.0.0.1:PORT --baseline /tmp/old --runs 1
+    python benchmarks/sync_bench.py --url URL_30000 --baseline /tmp/old --collections all
 """
 
 from __future__ import annotations
@@ -47,11 +56,17 @@ from tests.helpers.sandbox import RunningSandbox, tenant_client  # noqa: E402
 GENEROUS = ("--minute-limit", "1000000", "--app-minute-limit", "1000000", "--day-limit", "1000000")
 
 
-def run_child(args: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Wall seconds, CPU seconds and peak RSS (MB) of one child process."""
+def run_child(args: list[str], env: dict[str, str], cwd: Path | None = None) -> dict[str, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one child process (`cwd`: the tree whose
+    `xerocli` `python -m` imports, as it puts the working directory first on the path)."""
     started = time.monotonic()
     process = subprocess.Popen(
-        args, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        args,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.monotonic() - started
@@ -220,11 +235,68 @@ def measure_at_real_limits(size: int, work: Path) -> list[tuple[str, str]]:
     ]
 
 
+def sync_once(tree: Path, url: str, root: Path, collections: list[str]) -> dict[str, float]:
+    """One first sync by the tree's CLI against a served sandbox at Xero's limits."""
+    import httpx
+
+    root.mkdir(parents=True)
+    env = isolated_env(root / "home", XERO_SANDBOX_URL=url)
+    env["PYTHONPATH"] = str(tree)
+    xero = [sys.executable, "-m", "xerocli", "--sandbox"]
+    # logged in (and that call's minute given back) before the clock starts
+    subprocess.run([*xero, "tenants", "list"], env=env, check=True, capture_output=True, cwd=tree)
+    time.sleep(61)
+    before = httpx.get(f"{url}/__sandbox/stats", timeout=10).json()
+    names = [] if collections == ["all"] else collections
+    run = run_child([*xero, "sync", *names, "--db", str(root / "mirror.sqlite")], env, tree)
+    after = httpx.get(f"{url}/__sandbox/stats", timeout=10).json()
+    calls = after["api_calls"] - before["api_calls"]
+    limited = after["by_status"].get("429", 0) - before["by_status"].get("429", 0)
+    floor = floor_seconds(calls)
+    return {**run, "calls": calls, "limited": limited, "floor": floor, "ratio": run["wall"] / floor}
+
+
+def measure_served(url: str, trees: dict[str, Path], collections: list[str], runs: int) -> None:
+    import httpx
+
+    limits = {"minute_seconds": 60.0, "minute_limit": 60, "concurrent_limit": 5}
+    httpx.post(f"{url}/__sandbox/config", json=limits, timeout=10).raise_for_status()
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+    names = list(trees)
+    with tempfile.TemporaryDirectory(prefix="sync-bench-") as temp:
+        for run in range(runs):
+            for name in names if run % 2 == 0 else names[::-1]:
+                root = Path(temp) / f"{name.replace(' ', '-')}-{run}"
+                result = sync_once(trees[name], url, root, collections)
+                results[name].append(result)
+                print(f"{name} run {run}: " + ", ".join(f"{k} {v:.2f}" for k, v in
+                      result.items()), file=sys.stderr, flush=True)  # fmt: skip
+    print("| tree | calls | floor (s) | wall (s) | ratio | tail (s) | 429s | CPU (s) | RSS |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, done in results.items():
+        for r in done:
+            print(f"| {name} | {r['calls']:.0f} | {r['floor']:.0f} | {r['wall']:.1f} |"
+                  f" {r['ratio']:.3f} | {r['wall'] - r['floor']:.1f} | {r['limited']:.0f} |"
+                  f" {r['cpu']:.1f} | {r['rss']:.0f} MB |")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--real-limits", type=int, metavar="N", help="see the module's doc")
+    parser.add_argument("--url", help="a served sandbox, set to Xero's limits here")
+    parser.add_argument("--baseline", type=Path, help="with --url: a tree to compare with")
+    parser.add_argument(
+        "--collections", nargs="+", default=["invoices"], help="with --url; `all`: every one"
+    )
+    parser.add_argument("--runs", type=int, default=1, help="with --url: runs of each tree")
     args = parser.parse_args()
+    if args.url:
+        trees = {"this tree": REPO}
+        if args.baseline:
+            trees = {"baseline": args.baseline.resolve(), **trees}
+        measure_served(args.url, trees, args.collections, args.runs)
+        return
     with tempfile.TemporaryDirectory(prefix="sync-bench-") as temp:
         if args.real_limits:
             print(f"\n## At Xero's limits, {args.real_limits:,} invoices a company\n")

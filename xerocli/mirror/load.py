@@ -252,7 +252,9 @@ class CollectionLoad:
         p = b.placeholder
         for run in self.runs.values():
             by_mark = incremental_by_mark(self.resource)
-            if self.full or not by_mark:
+            # An organisation with no rows before this run has none this run did not write:
+            # nothing to mark missing, and no reason to read its whole table again.
+            if (self.full or not by_mark) and not run.fresh:
                 b.execute(
                     f"UPDATE {quoted(self.table.name)} SET {quoted(schema.MISSING_SINCE)} = {p}"
                     f" WHERE tenant_id = {p} AND {quoted(schema.SYNCED_AT)} <> {p}"
