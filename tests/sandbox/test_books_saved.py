@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import time
 import weakref
 from pathlib import Path
 
@@ -291,8 +292,35 @@ def test_a_fresh_big_seed_has_its_books_saved_beside_the_start(tmp_path: Path) -
             for index in (0, 1):
                 with tenant_client(running, token, index) as client:
                     assert client.get("Reports/TrialBalance").status_code == 200
+            # Before the stats, whose look at the warming process would reap it too.
+            assert _warming_children_once_ended(running.process.pid) == []  # reaped
             found = _stats(running)
             assert (found["builds"], found["loads"]) == (2, loads)
             assert (found["documents_scanned"] == 0) == bool(loads)
         finally:
             running.stop()
+
+
+def _warming_children_once_ended(pid: int) -> list[str]:
+    """The states of a process's `books_warm` children once none of them is running any more:
+    [] when the one it had ended and was reaped, ["Z"] when it is a zombie nobody reaped."""
+    deadline = time.monotonic() + 120  # a bound on a stuck child, not what the test measures
+    while True:
+        states = []
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                children = (task / "children").read_text().split()
+            except FileNotFoundError:  # a thread that ended meanwhile
+                continue
+            for child in children:
+                try:
+                    command = Path(f"/proc/{child}/cmdline").read_bytes()
+                    stat = Path(f"/proc/{child}/stat").read_text()
+                except FileNotFoundError:
+                    continue
+                state = stat.rsplit(")", 1)[1].split()[0]
+                if b"books_warm" in command or state == "Z":  # a zombie's cmdline is empty
+                    states.append(state)
+        if all(state == "Z" for state in states) or time.monotonic() > deadline:
+            return states
+        time.sleep(0.05)

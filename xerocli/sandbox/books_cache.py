@@ -520,7 +520,10 @@ class BooksCache:
     def warm(self, path: str) -> None:
         """Have a process of its own build and save every tenant's books (a fresh seed)."""
         with self.lock:
-            self._warming = books_warm.start(path)
+            self._warming = warming = books_warm.start(path)
+        # Reaped as soon as it ends: a report reads its lines only until its own tenant is
+        # saved, and a sandbox no report reaches would keep it a zombie until it stopped.
+        threading.Thread(target=warming.wait, name="books-warming-reaper", daemon=True).start()
 
     def stop_warming(self) -> None:
         """Stop that process (the sandbox stops): what it did not save is read when asked."""
