@@ -211,14 +211,10 @@ class Attachments:
     def _record(self, req: Request, write: bool) -> tuple[str, str] | Response:
         if not lookup.has_scope(req, SCOPE, write):
             return lookup.forbidden_scope(SCOPE if write else f"{SCOPE}.read")
-        kind = lookup.collection_of(req, lambda documents: documents.attachments)
-        if kind is None:
+        found = lookup.path_record(self.store, req, lambda documents: documents.attachments)
+        if found is None:
             return lookup.not_found()
-        record = lookup.find_record(
-            self.store, req.context["tenant_id"], kind, req.params["record_id"]
-        )
-        if record is None:
-            return lookup.not_found()
+        kind, record = found
         return kind, lookup.record_id(kind, record)
 
     @staticmethod

@@ -37,6 +37,18 @@ def find_record(store: Store, tenant_id: str, kind: str, key: str) -> dict | Non
     return loads(body) if body is not None else None
 
 
+def path_record(
+    store: Store, req: Request, takes: Callable[[Documents], bool]
+) -> tuple[str, dict] | None:
+    """The collection and the record the path names (`/{collection}/{record_id}/...`), or
+    None (Xero's 404) when the collection does not take it or there is no such record."""
+    kind = collection_of(req, takes)
+    if kind is None:
+        return None
+    record = find_record(store, req.context["tenant_id"], kind, req.params["record_id"])
+    return None if record is None else (kind, record)
+
+
 def record_id(kind: str, record: dict) -> str:
     return str(record[resources.get(kind).id_field]).lower()
 

@@ -178,13 +178,11 @@ class History:
         router.add("PUT", path, self.add_notes)
 
     def list(self, req: Request) -> Response:
-        kind = lookup.collection_of(req, lambda documents: documents.history)
-        if kind is None:
+        found = lookup.path_record(self.store, req, lambda documents: documents.history)
+        if found is None:
             return lookup.not_found()
+        kind, record = found
         tenant_id = req.context["tenant_id"]
-        record = lookup.find_record(self.store, tenant_id, kind, req.params["record_id"])
-        if record is None:
-            return lookup.not_found()
         record_id = lookup.record_id(kind, record)
         rows = self.store.execute(
             "SELECT changes, details, user, at FROM history"

@@ -30,13 +30,12 @@ class OnlineInvoices:
         router.add("GET", f"{lookup.API}/{{collection}}/{{record_id}}/OnlineInvoice", self.get)
 
     def get(self, req: Request) -> Response:
-        kind = lookup.collection_of(req, lambda documents: bool(documents.online_statuses))
-        if kind is None:
+        found = lookup.path_record(
+            self.store, req, lambda documents: bool(documents.online_statuses)
+        )
+        if found is None:
             return lookup.not_found()
-        tenant_id = req.context["tenant_id"]
-        record = lookup.find_record(self.store, tenant_id, kind, req.params["record_id"])
-        if record is None:
-            return lookup.not_found()
+        kind, record = found
         if (
             record.get("Type") not in SALES_TYPES
             or record.get("Status") not in resources.get(kind).documents.online_statuses
@@ -47,7 +46,8 @@ class OnlineInvoices:
                 f" or PAID; {record.get('InvoiceNumber') or record['InvoiceID']} is a"
                 f" {record.get('Status')} {record.get('Type')}",
             )
-        body = dumps({"OnlineInvoiceUrl": online_url(tenant_id, lookup.record_id(kind, record))})
+        url = online_url(req.context["tenant_id"], lookup.record_id(kind, record))
+        body = dumps({"OnlineInvoiceUrl": url})
         return Response.json(200, envelope("OnlineInvoices", [body], lookup.utcnow(), None))
 
 

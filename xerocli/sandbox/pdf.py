@@ -54,13 +54,10 @@ class PdfPaths:
         router.add("GET", f"{lookup.API}/{{collection}}/{{record_id}}/pdf", self.get)
 
     def get(self, req: Request) -> Response:
-        kind = lookup.collection_of(req, lambda documents: bool(documents.pdf_titles))
-        if kind is None:
+        found = lookup.path_record(self.store, req, lambda documents: bool(documents.pdf_titles))
+        if found is None:
             return lookup.not_found()
-        tenant_id = req.context["tenant_id"]
-        record = lookup.find_record(self.store, tenant_id, kind, req.params["record_id"])
-        if record is None:
-            return lookup.not_found()
+        kind, record = found
         return Response(200, render(kind, record), {"Content-Type": PDF_TYPE})
 
 
