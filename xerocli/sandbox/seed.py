@@ -504,30 +504,52 @@ def _tax_rates(spec: TenantSpec) -> list[dict]:
         ("NONE", "No " + label, Decimal(0), True, True),
     ]
     return [
-        {
-            "Name": name,
-            "TaxType": tax_type,
-            "ReportTaxType": "OUTPUT" if revenue and not expense else "INPUT",
-            "CanApplyToAssets": True,
-            "CanApplyToEquity": True,
-            "CanApplyToExpenses": expense,
-            "CanApplyToLiabilities": True,
-            "CanApplyToRevenue": revenue,
-            "DisplayTaxRate": money(pct, Decimal("0.0001")),
-            "EffectiveRate": money(pct, Decimal("0.0001")),
-            "Status": "ACTIVE",
-            "TaxComponents": [
-                {
-                    "Name": label,
-                    "Rate": money(pct, Decimal("0.0001")),
-                    "IsCompound": False,
-                    "IsNonRecoverable": False,
-                }
-            ],
-            "UpdatedDateUTC": "/Date(1709285400000+0000)/",
-        }
+        tax_rate(
+            name,
+            tax_type,
+            "OUTPUT" if revenue and not expense else "INPUT",
+            revenue=revenue,
+            expense=expense,
+            components=[(label, pct)],
+        )
         for tax_type, name, pct, revenue, expense in entries
     ]
+
+
+def tax_rate(
+    name: str,
+    tax_type: str,
+    report_tax_type: str,
+    *,
+    revenue: bool,
+    expense: bool,
+    components: list[tuple[str, Decimal]],
+) -> dict:
+    """A seeded tax rate as Xero answers it: its rate the sum of its (non-compound) parts."""
+    total = sum((rate for _, rate in components), Decimal(0))
+    return {
+        "Name": name,
+        "TaxType": tax_type,
+        "ReportTaxType": report_tax_type,
+        "CanApplyToAssets": True,
+        "CanApplyToEquity": True,
+        "CanApplyToExpenses": expense,
+        "CanApplyToLiabilities": True,
+        "CanApplyToRevenue": revenue,
+        "DisplayTaxRate": money(total, Decimal("0.0001")),
+        "EffectiveRate": money(total, Decimal("0.0001")),
+        "Status": "ACTIVE",
+        "TaxComponents": [
+            {
+                "Name": part,
+                "Rate": money(rate, Decimal("0.0001")),
+                "IsCompound": False,
+                "IsNonRecoverable": False,
+            }
+            for part, rate in components
+        ],
+        "UpdatedDateUTC": "/Date(1709285400000+0000)/",
+    }
 
 
 def _accounts(spec: TenantSpec, new_id: _Ids) -> list[dict]:

@@ -25,9 +25,9 @@ from xerocli.sandbox.resources.currencies import seed_currencies
 from xerocli.sandbox.resources.organisation import seed_organisation
 from xerocli.sandbox.resources.users import seed_users
 from xerocli.sandbox.rows import row_for
-from xerocli.sandbox.seed import TenantSpec, _chart_accounts, _Company, _Ids
+from xerocli.sandbox.seed import TenantSpec, _chart_accounts, _Company, _Ids, tax_rate
 from xerocli.sandbox.store import Row, Store
-from xerocli.sandbox.xerojson import dumps, loads, money
+from xerocli.sandbox.xerojson import dumps, loads
 
 US_COMPANY = TenantSpec(
     "Demo Company (US)", "!usdmo", "USD", "US", ("USD",), Decimal("0"), {"USD": Decimal(1)}
@@ -132,35 +132,17 @@ def ten_ninety_nine_setup(store: Store, tenant_id: str) -> dict | None:
 
 
 def _tax_rates() -> list[dict]:
-    rates = []
-    for tax_type, name, report_type, revenue, expense, parts in US_TAX_RATES:
-        total = sum((Decimal(rate) for _, rate in parts), Decimal(0))
-        rates.append(
-            {
-                "Name": name,
-                "TaxType": tax_type,
-                "ReportTaxType": report_type,
-                "CanApplyToAssets": True,
-                "CanApplyToEquity": True,
-                "CanApplyToExpenses": expense,
-                "CanApplyToLiabilities": True,
-                "CanApplyToRevenue": revenue,
-                "DisplayTaxRate": money(total, Decimal("0.0001")),
-                "EffectiveRate": money(total, Decimal("0.0001")),
-                "Status": "ACTIVE",
-                "TaxComponents": [
-                    {
-                        "Name": part,
-                        "Rate": money(Decimal(rate), Decimal("0.0001")),
-                        "IsCompound": False,
-                        "IsNonRecoverable": False,
-                    }
-                    for part, rate in parts
-                ],
-                "UpdatedDateUTC": "/Date(1709285400000+0000)/",
-            }
+    return [
+        tax_rate(
+            name,
+            tax_type,
+            report_type,
+            revenue=revenue,
+            expense=expense,
+            components=[(part, Decimal(rate)) for part, rate in parts],
         )
-    return rates
+        for tax_type, name, report_type, revenue, expense, parts in US_TAX_RATES
+    ]
 
 
 def _accounts(new_id: _Ids) -> list[dict]:
