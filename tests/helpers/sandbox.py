@@ -168,3 +168,22 @@ def start_seeded(tmp_path_factory: Any, name: str, invoices: int, *options: str)
     root = tmp_path_factory.mktemp(name)
     data = seeded_copy(templates_dir(tmp_path_factory), root / "sandbox.sqlite", invoices)
     return RunningSandbox(data, root, "--invoices", str(invoices), *options)
+
+
+def document_body_reads(store: Any, monkeypatch: Any) -> list[tuple]:
+    """The rows of documents' bodies `store` reads from now on (the journal's kinds; the
+    chart's and contacts' bodies are read apart): a list that grows as they are read."""
+    from xerocli.sandbox.ledger import journal_kinds
+
+    journal = {kind for kind, _ in journal_kinds()}
+    bodies: list[tuple] = []
+    real_execute = store.execute
+
+    def counting(sql: str, params: Any = ()) -> list:
+        rows = real_execute(sql, params)
+        if "body" in sql.split("FROM")[0] and set(params) & journal:
+            bodies.extend(rows)
+        return rows
+
+    monkeypatch.setattr(store, "execute", counting)
+    return bodies

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import simplejson
 
+from tests.helpers.sandbox import document_body_reads
 from xerocli.sandbox import xerojson
 from xerocli.sandbox.books_cache import TenantBooks
-from xerocli.sandbox.ledger import journal_kinds
 from xerocli.sandbox.seed import SeedOptions, seed
 from xerocli.sandbox.store import Store
 
@@ -27,15 +27,7 @@ def test_the_full_read_fetches_posted_bodies_only_and_builds_no_decoder_per_body
     )[0][0]
     assert drafts > 0  # the seed has drafts, which are out of the books
 
-    journal = {kind for kind, _ in journal_kinds()}
-    bodies = []
-    real_execute = store.execute
-
-    def counting(sql, params=()):
-        rows = real_execute(sql, params)
-        if "body" in sql.split("FROM")[0] and set(params) & journal:
-            bodies.extend(rows)  # documents' bodies (the chart's are read apart)
-        return rows
+    bodies = document_body_reads(store, monkeypatch)
 
     decoders = []
     real_init = simplejson.JSONDecoder.__init__
@@ -44,7 +36,6 @@ def test_the_full_read_fetches_posted_bodies_only_and_builds_no_decoder_per_body
         decoders.append(1)
         real_init(self, *args, **kwargs)
 
-    monkeypatch.setattr(store, "execute", counting)
     monkeypatch.setattr(simplejson.JSONDecoder, "__init__", init)
     books = TenantBooks(store, tenant_id)
     assert books.documents > 0

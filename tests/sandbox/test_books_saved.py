@@ -18,11 +18,16 @@ import httpx
 import simplejson
 
 from tests.helpers.oauth import ALL_SCOPES, login
-from tests.helpers.sandbox import RunningSandbox, seeded_copy, templates_dir, tenant_client
+from tests.helpers.sandbox import (
+    RunningSandbox,
+    document_body_reads,
+    seeded_copy,
+    templates_dir,
+    tenant_client,
+)
 from xerocli.sandbox import books_store
 from xerocli.sandbox.books_cache import BooksCache
 from xerocli.sandbox.books_warm import WARM_FROM_INVOICES
-from xerocli.sandbox.ledger import journal_kinds
 from xerocli.sandbox.seed import SeedOptions, seed
 from xerocli.sandbox.store import Store
 
@@ -64,17 +69,7 @@ def test_saved_totals_load_without_a_body_and_only_when_they_can_be_trusted(
     whole = _digest(read_whole.books(tenant_id))
     assert read_whole.stats()["documents_scanned"] > 0 and read_whole.loads == 0
 
-    journal = {kind for kind, _ in journal_kinds()}
-    bodies = []
-    real_execute = store.execute
-
-    def counting(sql, params=()):
-        rows = real_execute(sql, params)
-        if "body" in sql.split("FROM")[0] and set(params) & journal:
-            bodies.extend(rows)
-        return rows
-
-    monkeypatch.setattr(store, "execute", counting)
+    bodies = document_body_reads(store, monkeypatch)
     restarted = BooksCache(store)  # a new process on the same file
     assert _digest(restarted.books(tenant_id)) == whole
     assert restarted.stats() == {
