@@ -51,7 +51,7 @@ def off_during_pages() -> Iterator[None]:
 
 
 def between_pages() -> None:
-    """Collect the young generations, with no page alive, while automatic collection is off
-    for an export's pages: the cycles the calls made."""
+    """A full collection, with no page alive, while automatic collection is off for an
+    export's pages: the cycles the calls made (young collections alone let them pile up)."""
     if _paused[0]:
         gc.collect(BETWEEN_PAGES_GENERATION)
