@@ -33,6 +33,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_trees import compiled
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
@@ -252,7 +254,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40, help="pages per client per round")
     parser.add_argument("--rounds", type=int, default=3, help="throughput rounds per tree")
     args = parser.parse_args()
-    trees = [("this", REPO)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
+    trees = [("this", compiled(REPO))] + (
+        [("baseline", compiled(args.baseline))] if args.baseline else []
+    )
     work = Path(tempfile.mkdtemp(prefix="xero-sandbox-speed-"))
     servers: list[Server] = []
     try:

@@ -43,6 +43,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_trees import compiled
+
 REPO = Path(__file__).resolve().parents[1]
 
 FULL_READ = r"""
@@ -363,7 +365,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="a seeded file (full-read, reports)")
     parser.add_argument("--keep", type=Path, help="start: keep this tree's last seeded file")
     args = parser.parse_args()
-    trees = [args.baseline.resolve(), REPO]
+    trees = [compiled(args.baseline), compiled(REPO)]
     measures = {
         "start": measure_start,
         "full-read": measure_full_read,

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_trees import compiled
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -112,7 +114,7 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     from tests.helpers.sandbox import RunningSandbox
 
-    trees = {"baseline": options.baseline.resolve(), "this tree": REPO}
+    trees = {"baseline": compiled(options.baseline), "this tree": compiled(REPO)}
     with tempfile.TemporaryDirectory(prefix="xero-sink-bench-") as work_name:
         work = Path(work_name)
         sandbox = None

@@ -46,6 +46,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_trees import compiled
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
@@ -292,9 +294,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="with --url: runs of each tree")
     args = parser.parse_args()
     if args.url:
-        trees = {"this tree": REPO}
+        trees = {"this tree": compiled(REPO)}
         if args.baseline:
-            trees = {"baseline": args.baseline.resolve(), **trees}
+            trees = {"baseline": compiled(args.baseline), **trees}
         measure_served(args.url, trees, args.collections, args.runs)
         return
     with tempfile.TemporaryDirectory(prefix="sync-bench-") as temp:

@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import httpx
+from bench_trees import compiled
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -76,9 +77,9 @@ def main() -> None:
     parser.add_argument("--invoices", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=1, help="Runs of each tree.")
     options = parser.parse_args()
-    trees = {"this tree": REPO}
+    trees = {"this tree": compiled(REPO)}
     if options.baseline:
-        trees = {"baseline": options.baseline.resolve(), **trees}
+        trees = {"baseline": compiled(options.baseline), **trees}
     with tempfile.TemporaryDirectory(prefix="xero-tail-bench-") as work_name:
         work = Path(work_name)
         sandbox = None
