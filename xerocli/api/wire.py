@@ -278,8 +278,9 @@ class FieldsDecoder:
     """Pages decoded for a text writer (an export's CSV, issue 18), faster than `loads`:
 
     - only the named fields are decoded, into msgspec Structs (a record's field `Total` is its
-      attribute `Total`, None where the record has none; an object named by `fields` is a
-      Struct too, empty where missing; a list of them is a list, or None); msgspec skips the
+      attribute `Total`, `""` where the record has none: the cell of a missing value, so a
+      line is all text; an object named by `fields` is a Struct too, empty where missing; a
+      list of them is a list, or None); msgspec skips the
       others without making objects of them (an invoice's payments, its contact's empty
       lists, the `*String` twins of its dates);
     - a number with a fraction is its text, `"12.3400"`, not a Decimal (a Decimal costs ~290
@@ -354,7 +355,7 @@ def _struct(msgspec: Any, name: str, fields: Fields) -> Any:
     members: list[tuple[str, Any, Any]] = []
     for key, inner in fields.items():
         if inner is None:
-            members.append((key, Any, None))
+            members.append((key, Any, ""))
         elif isinstance(inner, list):
             members.append((key, list[_struct(msgspec, key, inner[0]) | None] | None, None))
         else:

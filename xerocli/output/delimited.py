@@ -120,6 +120,7 @@ class CsvSink(_Sink):
         self,
         groups: Iterable[tuple[Sequence[Any], list[Sequence[Any]]]],
         redate: Callable[[Sequence[Any], list[Sequence[Any]]], tuple] | None = None,
+        line_cells: Callable[[list[Any]], list[str]] | None = None,
     ) -> None:
         """Rows given per record as (header cells, line cells of each row), written as
         `write_cells` writes them, byte for byte, with the header's text made once per record
@@ -135,6 +136,8 @@ class CsvSink(_Sink):
 
         `redate` (a fields page's, `Flattener.redater`): a record whose text shows a `/Date(`
         has its cells converted by it first, so a date in a column not named as one is too.
+        Its lines may be values not made cells yet: where one is not all text, `line_cells`
+        makes the record's lines cells.
         The page's text is written only at its end, so an exception (`NotFlat`) leaves the
         file as the page found it."""
         pieces: list[str] = []
@@ -154,7 +157,13 @@ class CsvSink(_Sink):
                 self.write_cells([*head, *line] for line in lines)
                 continue
             prefix = join(head) + ","
-            text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
+            try:
+                text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
+            except TypeError:  # a value that is no text yet
+                if line_cells is None:
+                    raise
+                lines = [line_cells(line) for line in lines]  # type: ignore[arg-type]
+                text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
             if redate is not None and "/Date(" in text:
                 head, lines = redate(head, lines)
                 prefix = join(head) + ","

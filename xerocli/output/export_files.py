@@ -169,7 +169,7 @@ class ExportFiles:
         before = sink.rows
         flattener = self._flatteners[tenant.id]
         groups = flattener.fields_groups(records, sink.fields_cells, self._decoder)
-        sink.write_groups(groups, flattener.redater(self._decoder))
+        sink.write_groups(groups, flattener.redater(self._decoder), sink.fields_cells)
         return sink.rows - before
 
     def commit(self) -> list[str]:

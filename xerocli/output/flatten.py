@@ -252,8 +252,9 @@ def _attributes(paths: list[str]) -> Callable[[Any], list[Any]]:
 
 
 def _attr_group(outer: str, members: list[tuple[int, str]]) -> Callable[[Any], list[Any]]:
-    """`_indexed_group` on attributes: an `Outer` list (or None) of objects (or None)."""
-    empty = [None] * len(members)
+    """`_indexed_group` on attributes: an `Outer` list (or None) of objects (or None); a value
+    not there is `""`, as a fields page's missing field is."""
+    empty = [""] * len(members)
 
     def get(value: Any) -> list[Any]:
         items = getattr(value, outer)
@@ -263,7 +264,7 @@ def _attr_group(outer: str, members: list[tuple[int, str]]) -> Callable[[Any], l
         values = []
         for index, inner in members:
             item = items[index] if index < found else None
-            values.append(None if item is None else getattr(item, inner))
+            values.append("" if item is None else getattr(item, inner))
         return values
 
     return get
@@ -408,7 +409,9 @@ class Flattener:
         still Xero's `/Date(...)/`: each column whose name says a date (`_date_like`) is
         converted here, by `dates.date_texts` (one look-up for a value seen before); a date in
         any other column is left to `redate`, which the sink calls for a record whose text
-        shows one. None where `record_groups` is."""
+        shows one. A line's values are given as they are, all text on most lines (a missing
+        field is `""`): the sink makes cells of a line only where one is not (`write_groups`'
+        `line_cells`). None where `record_groups` is."""
         if self.read_fields() is None:
             return None
         head_dates = self._date_texts(self._header_keys, dates, _date_like)
@@ -459,7 +462,7 @@ class Flattener:
                 value = values[index]
                 if value.__class__ is str:
                     values[index] = texts[value]
-            return cells_of(values)
+            return values
 
         for record in records:
             values = header_values(record)
@@ -470,13 +473,9 @@ class Flattener:
             lines = getattr(record, lines_field)
             if not lines:
                 yield cells_of(values), no_line
-            elif line_dates:
-                yield cells_of(values), [dated_line(line) if line else no_line[0] for line in lines]
             else:
-                yield (
-                    cells_of(values),
-                    [cells_of(line_values(line)) if line else no_line[0] for line in lines],
-                )
+                read = dated_line if line_dates else line_values
+                yield cells_of(values), [read(line) if line else no_line[0] for line in lines]
 
 
 def _redated(cells: Sequence[str], texts: list[Any]) -> list[str]:
