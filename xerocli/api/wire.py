@@ -235,12 +235,18 @@ class DateTexts(dict):
         self.timestamp = timestamp
 
     def __missing__(self, value: str) -> str:
-        match = _DATE_STRING.fullmatch(value)
-        converted = (
-            value
-            if match is None
-            else ms_date_to_iso(int(match.group(1)), match.group(2), self.timestamp)
-        )
+        converted = None
+        if value.endswith("+0000)/") and value.startswith("/Date("):  # nearly every one
+            digits = value[6:-7]
+            if digits.isascii() and digits.isdigit():
+                converted = _utc_ms_date_to_iso(int(digits), self.timestamp)
+        if converted is None:
+            match = _DATE_STRING.fullmatch(value)
+            converted = (
+                value
+                if match is None
+                else ms_date_to_iso(int(match.group(1)), match.group(2), self.timestamp)
+            )
         if len(self) >= _CONVERTED_MAX:
             self.clear()
         self[value] = converted

@@ -24,7 +24,6 @@ from types import SimpleNamespace
 from typing import Any, TextIO
 
 from xerocli.output import cells as _cells
-from xerocli.output.jsonfmt import dumps_compact
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -229,6 +228,8 @@ class NdjsonSink(_Sink):
         return values  # JSON keeps the values' own types
 
     def write_cells(self, rows: Iterable[Sequence[Any]]) -> None:
+        from xerocli.output.jsonfmt import dumps_compact  # simplejson: for NDJSON only
+
         columns, write = self.columns, self.out.write
         count = 0
         for row in rows:
