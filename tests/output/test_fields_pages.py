@@ -247,3 +247,20 @@ def test_a_number_is_the_text_of_its_decimal_cell(literal: str) -> None:
     text = '{"Invoices":[{"Total":' + literal + "}]}"
     (record,) = wire.records_of(decoder.loads(text), "Invoices")
     assert CsvSink.fields_cells([record.Total]) == [cell_text(Decimal(literal))]
+
+
+def test_repeated_keys_and_no_msgspec_give_the_full_decodes_csv(tmp_path, monkeypatch) -> None:
+    """A key given twice is its last value, as `json.loads` keeps it (an object's too, whole);
+    without msgspec every page is `loads`' (plain records, the same bytes)."""
+    text = (
+        '{"Invoices":[{"InvoiceID":"a","Total":1.5,"Total":2.50,"Contact":{"Name":"x"},'
+        '"Contact":{"ContactID":"c"},"LineItems":[{"Quantity":1.0}],"LineItems":[{"Tracking":'
+        '[{"Name":"R"}],"Description":"d"},null],"Date":"\\/Date(0+0000)\\/","Date":"x"}]}'
+    )
+    full, _ = csv_of(tmp_path, [text], TABLE, fast=False)
+    fast, kinds = csv_of(tmp_path, [text], TABLE, fast=True)
+    assert (fast, kinds) == (full, [True])
+    assert b"a,,,,c,,x,," in full and b",2.50," in full
+    monkeypatch.setattr(wire.FieldsDecoder, "_decoder", lambda self: None)
+    fast, kinds = csv_of(tmp_path, [text], TABLE, fast=True)
+    assert (fast, kinds) == (full, [False])
