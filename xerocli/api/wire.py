@@ -23,6 +23,11 @@ the standard library's decoder on a page, Decimals made from the number's own te
 msgspec refuses (`NaN`, lone surrogates, malformed JSON), by `json.loads(parse_float=Decimal)`,
 so the values, and the error of a text neither takes, are the standard library's:
 tests/api/test_wire_decoders.py compares the two.
+
+An export's CSV pages take a shorter way (`FieldsDecoder`, issue 18): only the fields its
+columns read, numbers as their text, dates converted later by the writer for the cells it
+writes (`DateTexts`: what `iso_dates` makes of a value under a key of that kind). `loads` and
+the functions above are unchanged by it (the mirror decodes with them).
 """
 
 from __future__ import annotations
@@ -261,9 +266,10 @@ def date_text(value: str, timestamp: bool) -> str:
 _DATE_TEXTS = (DateTexts(False), DateTexts(True))
 
 
-#: Which numbers a fields decoder gives as their text (`12.3400` as "12.3400", the text that
-#: `format(Decimal(text), "f")` gives for a literal without exponent); with one it is a Decimal.
 def _number_text(text: str, _decimal: Any = Decimal) -> Any:
+    """A fields decoder's number with a fraction: its text (`12.3400`), which is what
+    `format(Decimal(text), "f")`, its cell, gives for a literal without an exponent; with one,
+    the Decimal (its cell made when it is written, as before)."""
     return text if "e" not in text and "E" not in text else _decimal(text)
 
 
@@ -283,12 +289,12 @@ Fields = dict[str, Any]
 class FieldsDecoder:
     """Pages decoded for a text writer (an export's CSV, issue 18), faster than `loads`:
 
-    - only the named fields are decoded, into msgspec Structs (a record's field `Total` is its
-      attribute `Total`, `""` where the record has none: the cell of a missing value, so a
-      line is all text; an object named by `fields` is a Struct too, empty where missing; a
-      list of them is a list, or None); msgspec skips the
-      others without making objects of them (an invoice's payments, its contact's empty
-      lists, the `*String` twins of its dates);
+    - only the named fields are decoded, into msgspec Structs: a record's field `Total` is
+      its attribute `Total`, `""` where the record has none (a missing value's cell, so most
+      lines are all text); an object named by `fields` is a Struct too, empty where missing;
+      a list of them is a list, or None. msgspec skips the other fields without making
+      objects of them (an invoice's payments, its contact's empty lists, the `*String`
+      twins of its dates);
     - a number with a fraction is its text, `"12.3400"`, not a Decimal (a Decimal costs ~290
       ns, and a text writer's cell is that very text); one with an exponent is a Decimal;
     - dates are left as Xero sent them, `/Date(...)/`: the writer converts the ones it writes

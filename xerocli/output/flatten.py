@@ -198,7 +198,7 @@ def _date_like(key: str) -> bool:
 
 class _AttrReader:
     """`_Reader` for a fields page's records (`wire.FieldsDecoder`: a field is an attribute,
-    None where missing; an object on the way is always there, a list may be None): the
+    `""` where missing; an object on the way is always there, a list may be None): the
     columns of keys alone in one `attrgetter` (`Contact.Name` too), each `Outer[i].Inner`
     group of one `Outer` through one getter, then back in column order."""
 
