@@ -5,9 +5,11 @@ Two measures, each a ratio of medians from rounds in which the two trees alterna
     (PYTHONPATH=tree), against one sandbox with the limits lifted (XERO_RATE_MINUTE_CALLS
     for the client's own pacing): line rows per CPU second (user+sys of the child, from
     `os.wait4`), and the child's peak RSS;
-  - sink: the same pages (fetched once, raw JSON) decoded once in one long-lived worker per
-    tree, then `ExportFiles.write` of all of them into a CSV file, timed with
-    `time.process_time`; the two trees' files must be byte-identical.
+  - sink: the same pages (fetched once, raw JSON) in one long-lived worker per tree: each
+    round decodes them as that tree's export does (`wire.FieldsDecoder` where the tree has it,
+    else `wire.loads`; caches emptied first, as at an export's start) and writes them with
+    `ExportFiles.write` into a CSV file, timed with `time.process_time` (decode, write, and
+    both); the two trees' files must be byte-identical.
 
     mkdir -p /tmp/old-sink && git archive BASE | tar -x -C /tmp/old-sink
     python benchmarks/sink_bench.py --baseline /tmp/old-sink --data /tmp/n10k.sqlite \\
@@ -32,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def worker(pages_dir: Path, out: Path) -> None:
-    """Child: decode the pages once, then write them all as CSV on each `run` line of stdin."""
+    """Child: on each `run` line of stdin, decode the pages and write them all as CSV."""
     from xerocli.api import wire
     from xerocli.api.export import Tenant
     from xerocli.api.resources import BY_NOUN
@@ -41,21 +43,32 @@ def worker(pages_dir: Path, out: Path) -> None:
 
     resource = BY_NOUN["invoices"]
     columns = export_columns(resource, lines=True, all_tenants=False)
-    pages = [
-        wire.records_of(wire.loads(path.read_bytes()), resource.name)
-        for path in sorted(pages_dir.glob("*.json"))
-    ]
+    texts = [path.read_text() for path in sorted(pages_dir.glob("*.json"))]
     tenant = Tenant("t", "T")
     print("ready", flush=True)
     for _ in sys.stdin:
+        wire.clear_caches()
         files = ExportFiles(str(out), "csv", resource, columns, lines=True)
         files.open([tenant])
-        started = time.process_time()
-        rows = sum(files.write(tenant, page) for page in pages)
+        loads = wire.loads
+        fields = getattr(files, "read_fields", lambda: None)()
+        if fields is not None:  # as the engine does (`api/export.py`, `_page_decoder`)
+            decoder = wire.FieldsDecoder(resource.records_key, fields)
+            files.decoded_by(decoder)
+            loads = decoder.loads
+        decoding = writing = 0.0
+        rows = 0
+        for text in texts:
+            started = time.process_time()
+            page = wire.records_of(loads(text), resource.records_key)
+            decoded = time.process_time()
+            rows += files.write(tenant, page)
+            del page
+            writing += time.process_time() - decoded
+            decoding += decoded - started
         files.commit()
-        cpu = time.process_time() - started
         digest = hashlib.sha256(out.read_bytes()).hexdigest()
-        print(f"{cpu} {rows} {digest}", flush=True)
+        print(f"{decoding} {writing} {rows} {digest}", flush=True)
 
 
 def _env(tree: Path, home: Path, url: str) -> dict[str, str]:
@@ -169,6 +182,8 @@ def report(options: argparse.Namespace, trees: dict[str, Path], work: Path, url:
         )  # fmt: skip
         assert workers[name].stdout.readline().strip() == "ready"  # type: ignore[union-attr]
     seconds: dict[str, list[float]] = {name: [] for name in names}
+    decode: dict[str, list[float]] = {name: [] for name in names}
+    write: dict[str, list[float]] = {name: [] for name in names}
     digests: dict[str, set[str]] = {name: set() for name in names}
     rows = 0
     for round_no in range(options.rounds * 2):
@@ -176,23 +191,28 @@ def report(options: argparse.Namespace, trees: dict[str, Path], work: Path, url:
             process = workers[name]
             process.stdin.write("run\n")  # type: ignore[union-attr]
             process.stdin.flush()  # type: ignore[union-attr]
-            cpu_text, rows_text, digest = process.stdout.readline().split()  # type: ignore[union-attr]
-            seconds[name].append(float(cpu_text))
+            answer = process.stdout.readline().split()  # type: ignore[union-attr]
+            decode_text, write_text, rows_text, digest = answer
+            decode[name].append(float(decode_text))
+            write[name].append(float(write_text))
+            seconds[name].append(float(decode_text) + float(write_text))
             digests[name].add(digest)
             rows = int(rows_text)
     for process in workers.values():
         process.stdin.close()  # type: ignore[union-attr]
         process.wait()
     same = digests[names[0]] == digests[names[1]] and len(digests[names[0]]) == 1
-    print(f"\nsink: ExportFiles.write, {rows:,} line rows, {options.rounds * 2} rounds, medians;"
-          f" files byte-identical: {same}")  # fmt: skip
-    print("| tree | CPU (s) | line rows/s CPU |")
-    print("|---|---:|---:|")
+    print(f"\nsink: decode + ExportFiles.write, {rows:,} line rows, {options.rounds * 2} rounds,"
+          f" medians; files byte-identical: {same}")  # fmt: skip
+    print("| tree | decode (s) | write (s) | both (s) | line rows/s CPU |")
+    print("|---|---:|---:|---:|---:|")
     for name in names:
         median = statistics.median(seconds[name])
-        print(f"| {name} | {median:.3f} | {rows / median:,.0f} |")
+        parts = (statistics.median(decode[name]), statistics.median(write[name]), median)
+        print(f"| {name} | {parts[0]:.3f} | {parts[1]:.3f} | {parts[2]:.3f} |"
+              f" {rows / median:,.0f} |")  # fmt: skip
     ratio = statistics.median(seconds[names[0]]) / statistics.median(seconds[names[1]])
-    print(f"| ratio baseline/this | {ratio:.2f}x | |")
+    print(f"| ratio baseline/this | | | {ratio:.2f}x | |")
 
 
 if __name__ == "__main__":

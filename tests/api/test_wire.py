@@ -220,3 +220,24 @@ def test_a_sandbox_page_parses_as_before(sandbox: RunningSandbox) -> None:
     assert repr(wire.loads(text)) == repr(old_loads(text))
     escaped = text.replace("/Date(", "\\/Date(").replace(')/"', ')\\/"')  # as real Xero sends it
     assert repr(wire.loads(escaped)) == repr(old_loads(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.tuples(st.integers(-(10**13), 253_402_300_799_999), st.sampled_from(["+0000", ""]))
+        .map(lambda pair: f"/Date({pair[0]}{pair[1]})/"),
+        st.text(alphabet=st.sampled_from(list("/Date()+-0123456789١ x")), max_size=20),
+        st.sampled_from(["/Date(+0000)/", "/Date(1+0000)/ ", "/Date(١٢+0000)/", "/Date(1-0530)/"]),
+    ),
+    st.sampled_from(["Date", "UpdatedDateUTC", "StartDateTime", "Reference"]),
+)  # fmt: skip
+def test_a_string_value_converts_as_the_text_pass_converts_it(value: str, key: str) -> None:
+    """`date_text` (a fields page's dates, converted after decoding) gives what `iso_dates`
+    makes of the same value under the same key: its UTC shortcut and the regex alike. (The
+    value as Xero writes it, not `\\u`-escaped: the text pass never saw through an escape.)"""
+    wire.clear_caches()
+    text = json.dumps({key: value}, ensure_ascii=False, separators=(",", ":"))
+    expected = json.loads(wire.iso_dates(text))[key]
+    assert wire.date_text(value, wire.date_kind(key) == 1) == expected
+    assert wire.date_text(value, wire.date_kind(key) == 1) == expected  # and once cached

@@ -286,3 +286,34 @@ def test_all_tenants_in_one_file_and_one_file_per_tenant(sandbox, sandbox_env, t
     stats = sandbox.stats()
     assert stats["api_calls"] == pages(counts[NZ]) + pages(counts[GLOBAL])
     assert "429" not in stats["by_status"]
+
+
+def test_an_export_runs_without_typer_and_writes_what_typers_path_writes(
+    sandbox_env, tmp_path
+) -> None:
+    """`export csv|ndjson|xlsx` lines are parsed from the generated parse index and run their
+    typer-free body (`cli/export_body.py`, issue 18): typer, click and the typer app are not
+    imported, the file is the one typer's path writes, and a usage error the body raises is the
+    same message and exit code."""
+    import subprocess
+    import sys
+
+    from tests.cli.test_startup import _run_probe
+
+    fast_file, typer_file = tmp_path / "fast.csv", tmp_path / "typer.csv"
+    line = ["--sandbox", "export", "csv", "invoices", "--lines", "--status", "PAID", "-o"]
+    imported, _, err = _run_probe([*line, str(fast_file)], sandbox_env)
+    assert imported == [] and "Exported" in err
+    typer_env = {**sandbox_env, "_XERO_TYPER_ONLY": "1"}
+    run_xero(*line, str(typer_file), env=typer_env).ok()
+    assert fast_file.read_bytes() == typer_file.read_bytes()
+    assert fast_file.read_bytes().count(b",PAID,") > 10
+    wrong = ["--sandbox", "export", "ndjson", "invoices", "--excel", "-o", str(tmp_path / "x")]
+    wrong_object = ["--sandbox", "export", "csv", "nope"]
+    for args in (wrong, wrong_object):
+        fast = subprocess.run([sys.executable, "-m", "xerocli", *args], env=sandbox_env,
+                              capture_output=True)  # fmt: skip
+        slow = subprocess.run([sys.executable, "-m", "xerocli", *args], env=typer_env,
+                              capture_output=True)  # fmt: skip
+        assert (fast.returncode, fast.stderr) == (slow.returncode, slow.stderr)
+        assert fast.returncode == 2

@@ -87,6 +87,10 @@ class Destination(Protocol):
 
     def discard(self) -> None: ...
 
+    # Optional, for a destination that writes text (CSV): `read_fields() -> wire.Fields | None`
+    # names what it reads of a record, and `decoded_by(decoder)` then gets the
+    # `wire.FieldsDecoder` whose pages it will be handed (`FieldsPage`s, dates left to it).
+
 
 @dataclass
 class ExportPlan:
@@ -190,6 +194,8 @@ def _fetch_into(
     from xerocli.api.paging import merge_streams
     from xerocli.api.query import if_modified_since
 
+    decode = _page_decoder(plan, destination)
+
     def stream(job: _Job) -> Any:
         headers = dict(plan.query.headers)
         params = dict(plan.query.params)
@@ -202,7 +208,12 @@ def _fetch_into(
             events.page(job.tenant.id, page_no, page_count, count)
 
         return job.client.iter_pages_concurrently(
-            plan.resource, params, headers, on_page=on_page, checkpoint=stopper.check
+            plan.resource,
+            params,
+            headers,
+            on_page=on_page,
+            checkpoint=stopper.check,
+            decode=decode,
         )
 
     # Only an incremental run drops records by the mark and moves it: a full one would parse
@@ -218,6 +229,21 @@ def _fetch_into(
             outcome.records += len(kept)
             events.records(len(kept))
             del page, kept
+
+
+def _page_decoder(plan: ExportPlan, destination: Destination) -> Any:
+    """The pages' decoder where the destination reads only some fields (`read_fields`) and no
+    mark needs the records whole (a full export): `wire.FieldsDecoder.loads`; else None
+    (`wire.loads`)."""
+    from xerocli.api import wire
+
+    read_fields = getattr(destination, "read_fields", None)
+    fields = None if plan.incremental or read_fields is None else read_fields()
+    if fields is None:
+        return None
+    decoder = wire.FieldsDecoder(plan.resource.records_key, fields)
+    destination.decoded_by(decoder)  # type: ignore[attr-defined]
+    return decoder.loads
 
 
 def _move_marks(plan: ExportPlan, jobs: list[_Job], marks: MarkStore, outcome: Outcome) -> None:

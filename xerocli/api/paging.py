@@ -90,8 +90,12 @@ def iter_pages_concurrent(
     page_size: int = PAGE_SIZE,
     on_page: PageCallback | None = None,
     checkpoint: Checkpoint | None = None,
+    decode: Callable[[str], Any] | None = None,
 ) -> Iterator[list[dict]]:
+    """Pages of records; each decoded by `decode` (an export's `wire.FieldsDecoder.loads`),
+    else `wire.loads`. A resource paged by offset is walked by the client, one at a time."""
     params = dict(params or {})
+    loads = decode or wire.loads
     if resource.unitdp:
         params.setdefault("unitdp", 4)
     if resource.offset_field:  # each offset is the last page's last number: one at a time
@@ -118,7 +122,7 @@ def iter_pages_concurrent(
 
     def records(text: str) -> tuple[list[dict], int | None]:
         # `text.strip()` would copy a whole page to find out that it is not blank.
-        payload = wire.loads(text) if text and not text.isspace() else None
+        payload = loads(text) if text and not text.isspace() else None
         pagination = (payload or {}).get("pagination") if isinstance(payload, dict) else None
         return wire.records_of(payload, resource.records_key), (pagination or {}).get("pageCount")
 

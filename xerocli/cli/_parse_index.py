@@ -5298,7 +5298,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.export_body', 'export_csv', ()),
         'ctx': 'ctx',
         'params': (
             ('noun', 'argument', ('noun',), (), None, False, 1, ('str',), None, None, True, False, None, True, None),
@@ -5334,7 +5334,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.export_body', 'export_ndjson', ()),
         'ctx': 'ctx',
         'params': (
             ('noun', 'argument', ('noun',), (), None, False, 1, ('str',), None, None, True, False, None, True, None),
@@ -5369,7 +5369,7 @@ COMMANDS: dict = {
         'ignore_unknown': False,
         'no_args_is_help': False,
         'callback': 'own',
-        'target': None,
+        'target': ('xerocli.cli.export_body', 'export_xlsx', ()),
         'ctx': 'ctx',
         'params': (
             ('noun', 'argument', ('noun',), (), None, False, 1, ('str',), None, None, True, False, None, True, None),

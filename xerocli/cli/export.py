@@ -1,174 +1,32 @@
-"""`xero export csv|ndjson OBJECT`: every record of an object to a file, in fixed columns.
+"""`xero export csv|ndjson|xlsx OBJECT`: every record of an object to a file, in fixed columns.
 
-Thin: options are parsed and checked here (before any call), then the engine in the core
-(`api/export.py`: organisations, pacing, paging, marks) runs with this command's login
-(`ctx.obj`) and a file destination (`output/export_files.py`). Progress and the summary go
-through the output object. Columns come from the resource table's `export_columns`.
+The typer commands; what they do is `cli/export_body.py` (typer-free: the fast parser runs
+`export csv|ndjson|xlsx` lines without typer, `fast_target`).
 """
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import typer
 
-from xerocli import errors
-from xerocli.api.resources import RESOURCES, TENANT_COLUMNS, Resource
+from xerocli.api.resources import RESOURCES
+from xerocli.cli import export_body
 from xerocli.cli.choices import OfferedText
+from xerocli.cli.export_body import (  # noqa: F401  (where other modules and tests find them)
+    NOT_WRITTEN,
+    NOUNS,
+    _resource,
+    export_columns,
+    pick_columns,
+    run_export,
+)
 
 app = typer.Typer(
     name="export",
     no_args_is_help=True,
     help="Export every record of an object to CSV or NDJSON, in fixed documented columns.",
 )
-
-NOUNS = ", ".join(r.noun for r in RESOURCES)
-NOT_WRITTEN = "the export was not written and its mark did not move"
-
-
-def _resource(noun: str) -> Resource:
-    from xerocli.api.resources import resource
-
-    try:
-        return resource(noun)
-    except KeyError:
-        raise errors.UsageError(f"OBJECT: {noun!r} is not one of {NOUNS}") from None
-
-
-def export_columns(resource: Resource, *, lines: bool, all_tenants: bool) -> list[str]:
-    if lines and not resource.lines_field:
-        with_lines = ", ".join(r.noun for r in RESOURCES if r.lines_field)
-        raise errors.UsageError(
-            f"--lines: {resource.noun} have no line items (only {with_lines} do)"
-        )
-    columns = list(resource.export_columns)
-    if lines:
-        columns += resource.line_columns
-    if all_tenants:
-        columns = list(TENANT_COLUMNS) + columns
-    return columns
-
-
-def pick_columns(
-    resource: Resource, available: list[str], fields: str | None, *, lines: bool, all_tenants: bool
-) -> list[str]:
-    """`--fields`: any field path of the resource (the language of `list --fields`), the
-    `LineItem.*` columns with `--lines`, TenantId/TenantName with `--all-tenants`; checked
-    before any call."""
-    if not fields:
-        return available
-    from xerocli.output.schema import check_fields
-
-    chosen = [part.strip() for part in fields.split(",") if part.strip()]
-    constants = TENANT_COLUMNS if all_tenants else ()
-    return check_fields(resource, chosen, lines=lines, constants=constants)
-
-
-def _check_options(
-    resource: Resource,
-    fmt: str,
-    output: str,
-    excel: bool,
-    incremental: bool,
-    since: str | None,
-    filters: dict[str, str | list[str] | None],
-) -> None:
-    """Every option that does not fit OBJECT or another option: exit 2, nothing sent."""
-    from xerocli.output.export_files import check_output
-
-    offered = {spec.option for spec in resource.filters}
-    for option, value in filters.items():
-        if value not in (None, [], (), False) and option not in offered:
-            raise errors.UsageError(f"--{option}: {resource.noun} take no --{option} filter")
-    if incremental and not (resource.modified_since or resource.offset_field):
-        raise errors.UsageError(
-            f"--incremental: Xero's {resource.name} carry no modification time; export them whole"
-        )
-    if incremental and since:
-        raise errors.UsageError(
-            "--since and --incremental disagree: --incremental sends the mark of the last run"
-        )
-    if excel and fmt != "csv":
-        raise errors.UsageError("--excel is for CSV only")
-    if fmt == "xlsx" and output == "-":
-        from xerocli.output.streams import binary_stdout
-
-        binary_stdout(sys.stdout)  # a workbook is not for a terminal
-    check_output(output)
-
-
-def run_export(
-    ctx: typer.Context,
-    fmt: str,
-    noun: str,
-    output: str,
-    lines: bool,
-    fields: str | None,
-    excel: bool,
-    incremental: bool,
-    all_tenants: bool,
-    since: str | None,
-    where: str | None,
-    filters: dict[str, str | list[str] | None],
-) -> None:
-    from xerocli import config
-    from xerocli.api.export import ExportPlan
-    from xerocli.api.export import run_export as run_engine
-    from xerocli.api.marks import MarkStore
-    from xerocli.api.query import build_list_query
-    from xerocli.api.stopper import Stopper
-    from xerocli.output.export_files import ExportFiles
-
-    resource = _resource(noun)
-    _check_options(resource, fmt, output, excel, incremental, since, filters)
-    columns = pick_columns(
-        resource,
-        export_columns(resource, lines=lines, all_tenants=all_tenants),
-        fields,
-        lines=lines,
-        all_tenants=all_tenants,
-    )
-    app_ctx = ctx.obj
-    plan = ExportPlan(
-        resource,
-        build_list_query(resource, filters, where=where, since=since),
-        incremental=incremental,
-        all_tenants=all_tenants,
-        profile=app_ctx.options.profile or "default",
-    )
-    files = ExportFiles(
-        output, fmt, resource, columns, lines=lines, excel=excel, tenant_columns=all_tenants
-    )
-    progress = app_ctx.io.progress(f"Exporting {resource.noun}")
-    try:
-        outcome = run_engine(
-            plan,
-            app_ctx,
-            files,
-            marks=MarkStore(config.state_dir()),
-            events=progress,
-            stopper=Stopper(f"terminated (SIGTERM): {NOT_WRITTEN}"),
-        )
-    except KeyboardInterrupt:
-        raise errors.Interrupted(f"interrupted: {NOT_WRITTEN}") from None
-    finally:
-        progress.close()
-    where_to = ", ".join(outcome.paths) if outcome.paths else "stdout"
-    extra = f" ({outcome.rows} rows)" if outcome.rows != outcome.records else ""
-    skipped = f"; {outcome.skipped} unchanged at the mark left out" if outcome.skipped else ""
-    app_ctx.io.info(
-        f"Exported {outcome.records} {resource.noun.replace('-', ' ')}{extra} to"
-        f" {where_to}{skipped}."
-    )
-
-
-def _common(ctx: typer.Context, fmt: str, *args: Any, **filters: Any) -> None:
-    """The export commands' shared body; `filters` are the table's filter options."""
-    from xerocli.cli.objects import filter_values_by_option
-
-    values = filter_values_by_option(filters)
-    run_export(ctx, fmt, *args, values)
 
 
 def with_table_filters(command: Any) -> Any:
@@ -240,9 +98,8 @@ def export_csv(
     **filters: Any,
 ) -> None:
     """Export OBJECT as CSV (RFC 4180, UTF-8, one header row, fixed columns)."""
-    _common(
+    export_body.export_csv(
         ctx,
-        "csv",
         noun,
         output,
         lines,
@@ -254,6 +111,9 @@ def export_csv(
         where,
         **filters,
     )
+
+
+export_csv.fast_target = ("xerocli.cli.export_body", "export_csv", ())  # type: ignore[attr-defined]
 
 
 @app.command("ndjson")
@@ -271,20 +131,21 @@ def export_ndjson(
     **filters: Any,
 ) -> None:
     """Export OBJECT as NDJSON: one object per row, keyed by the same columns as CSV."""
-    _common(
+    export_body.export_ndjson(
         ctx,
-        "ndjson",
         noun,
         output,
         lines,
         fields,
-        False,
         incremental,
         all_tenants,
         since,
         where,
         **filters,
     )
+
+
+export_ndjson.fast_target = ("xerocli.cli.export_body", "export_ndjson", ())  # type: ignore[attr-defined]
 
 
 @app.command("xlsx")
@@ -303,20 +164,21 @@ def export_xlsx(
 ) -> None:
     """Export OBJECT as an Excel workbook (needs xerocli[xlsx]): the CSV columns, numbers as
     numbers, dates as dates, header frozen."""
-    _common(
+    export_body.export_xlsx(
         ctx,
-        "xlsx",
         noun,
         output,
         lines,
         fields,
-        False,
         incremental,
         all_tenants,
         since,
         where,
         **filters,
     )
+
+
+export_xlsx.fast_target = ("xerocli.cli.export_body", "export_xlsx", ())  # type: ignore[attr-defined]
 
 
 @app.command("columns")

@@ -18,13 +18,12 @@ types go through `cell_text`.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any, TextIO
 
 from xerocli.output import cells as _cells
-from xerocli.output.jsonfmt import dumps_compact
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -32,6 +31,23 @@ _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r
 def tsv_field(text: str) -> str:
     """A value as one TSV field: tab, newline, CR and backslash escaped, nothing quoted."""
     return text.translate(_TSV_ESCAPES)
+
+
+class NotFlat(Exception):
+    """A fields page (`wire.FieldsDecoder`) gave a value that is not one cell's (an object or
+    a list where a column names a value): the page is written from its full decode instead."""
+
+
+def _fields_cell(value: Any) -> str:
+    """The cell of a fields page's value that is neither text nor missing (see `fields_cells`)."""
+    kind = type(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return str(value)
+    if kind is Decimal:  # a number with an exponent
+        return _cells.cell_text(value)
+    raise NotFlat
 
 
 class _Sink:
@@ -80,6 +96,17 @@ class CsvSink(_Sink):
             for value in values
         ]
 
+    @staticmethod
+    def fields_cells(values: list[Any]) -> list[str]:
+        """`cells` for a fields page's values: numbers are their text there already (with an
+        exponent a Decimal), dates are converted by the flattener; an object or a list raises
+        `NotFlat` (the page's full decode makes its JSON cell)."""
+        to_text = _fields_cell
+        return [
+            value if type(value) is str else "" if value is None else to_text(value)
+            for value in values
+        ]
+
     def write_cells(self, rows: Iterable[Sequence[Any]]) -> None:
         writerow = self.writer.writerow
         count = 0
@@ -88,7 +115,12 @@ class CsvSink(_Sink):
             count += 1
         self.rows += count
 
-    def write_groups(self, groups: Iterable[tuple[Sequence[Any], list[Sequence[Any]]]]) -> None:
+    def write_groups(
+        self,
+        groups: Iterable[tuple[Sequence[Any], list[Sequence[Any]]]],
+        redate: Callable[[Sequence[Any], list[Sequence[Any]]], tuple] | None = None,
+        line_cells: Callable[[list[Any]], list[str]] | None = None,
+    ) -> None:
         """Rows given per record as (header cells, line cells of each row), written as
         `write_cells` writes them, byte for byte, with the header's text made once per record
         (issue 18).
@@ -99,7 +131,14 @@ class CsvSink(_Sink):
         text in four scans: a comma count beyond the separators', any quote, or a CR or LF
         count beyond one per row. Only the other records go through the csv writer: the
         header's text made once by a writer ending its row with `,\r\n` (cut off again, so
-        that it quotes CR and LF as the row's own writer does) and put before each line's."""
+        that it quotes CR and LF as the row's own writer does) and put before each line's.
+
+        `redate` (a fields page's, `Flattener.redater`): a record whose text shows a `/Date(`
+        has its cells converted by it first, so a date in a column not named as one is too.
+        Its lines may be values not made cells yet: where one is not all text, `line_cells`
+        makes the record's lines cells.
+        The page's text is written only at its end, so an exception (`NotFlat`) leaves the
+        file as the page found it."""
         pieces: list[str] = []
         collect = SimpleNamespace(write=pieces.append)
         head_writer = csv.writer(collect, lineterminator=",\r\n")
@@ -117,7 +156,17 @@ class CsvSink(_Sink):
                 self.write_cells([*head, *line] for line in lines)
                 continue
             prefix = join(head) + ","
-            text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
+            try:
+                text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
+            except TypeError:  # a value that is no text yet
+                if line_cells is None:
+                    raise
+                lines = [line_cells(line) for line in lines]  # type: ignore[arg-type]
+                text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
+            if redate is not None and "/Date(" in text:
+                head, lines = redate(head, lines)
+                prefix = join(head) + ","
+                text = prefix + ("\r\n" + prefix).join(map(join, lines)) + "\r\n"
             if (
                 text.count(",") != rows * (width - 1)
                 or (rows > 1 and len(set(map(len, lines))) > 1)  # the count assumes one width
@@ -179,6 +228,8 @@ class NdjsonSink(_Sink):
         return values  # JSON keeps the values' own types
 
     def write_cells(self, rows: Iterable[Sequence[Any]]) -> None:
+        from xerocli.output.jsonfmt import dumps_compact  # simplejson: for NDJSON only
+
         columns, write = self.columns, self.out.write
         count = 0
         for row in rows:

@@ -98,6 +98,8 @@ class ExportFiles:
         self._targets: list[Any] = []
         self._sinks: dict[str, Any] = {}
         self._flatteners: dict[str, Any] = {}
+        #: The engine's fields decoder (`decoded_by`), once `read_fields` asked for one.
+        self._decoder: Any = None
 
     def open(self, tenants: Sequence[Tenant]) -> None:
         from xerocli.output.flatten import Flattener
@@ -123,7 +125,32 @@ class ExportFiles:
         self._targets.append(target)
         return self.sink_class(_open(target), self.columns, excel=self.excel)
 
+    def read_fields(self) -> dict[str, Any] | None:
+        """The fields the columns read, where pages decoded to them only can be written
+        (`wire.FieldsDecoder`, issue 18): plain CSV (not `--excel`, whose cells are made from
+        the values' types), a record's header written once for its lines; else None."""
+        from xerocli.output.delimited import CsvSink
+
+        if self.sink_class is not CsvSink or self.excel or not self._flatteners:
+            return None
+        flattener = next(iter(self._flatteners.values()))  # the same columns for each
+        if min(flattener.widths()) < 2:  # `write_groups` writes such a record at once
+            return None
+        return flattener.read_fields()
+
+    def decoded_by(self, decoder: Any) -> None:
+        """The decoder of the pages to come (its `FieldsPage`s, its dates; `read_fields`)."""
+        self._decoder = decoder
+
     def write(self, tenant: Tenant, records: list[dict]) -> int:
+        if self._decoder is not None and hasattr(records, "text"):
+            from xerocli.output.delimited import NotFlat
+
+            try:
+                return self._write_fields_page(tenant, records)
+            except NotFlat:  # nothing of the page written: all of it from its full decode
+                self._decoder.enabled = False  # and the pages after it too
+                records = self._decoder.full_records(records.text)  # type: ignore[attr-defined]
         sink = self._sinks[tenant.id]
         before = sink.rows
         flattener = self._flatteners[tenant.id]
@@ -134,6 +161,15 @@ class ExportFiles:
             sink.write_groups(groups)
         else:
             sink.write_cells(flattener.text_rows(records, sink.cells))
+        return sink.rows - before
+
+    def _write_fields_page(self, tenant: Tenant, records: list[dict]) -> int:
+        """A `FieldsPage`: its values are cells' text already but for dates (see `read_fields`)."""
+        sink = self._sinks[tenant.id]
+        before = sink.rows
+        flattener = self._flatteners[tenant.id]
+        groups = flattener.fields_groups(records, sink.fields_cells, self._decoder)
+        sink.write_groups(groups, flattener.redater(self._decoder), sink.fields_cells)
         return sink.rows - before
 
     def commit(self) -> list[str]:

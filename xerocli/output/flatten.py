@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from keyword import iskeyword
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from xerocli.output.paths import compile_path, read_steps
@@ -150,6 +151,125 @@ class _Reader:
         return self.reorder(values) if self.reorder else values
 
 
+def _add_fields(fields: dict[str, Any], steps: Sequence[tuple[str, Any]]) -> bool:
+    """Put one path's steps into `fields` (the `wire.Fields` shape: None for a whole value, a
+    dict for an object's fields, a one-element list for a list of objects'); False for a path
+    a fields decoder cannot serve: one selecting by type (`Addresses[POBOX]`: it would need the
+    items' `*Type` too), one through a value another column reads whole, a key that is no
+    attribute name, an item that is not an object's."""
+    kind, key = steps[0]
+    if kind != "key" or not _attribute_name(key):
+        return False
+    rest = steps[1:]
+    known = fields.get(key, ...)
+    if not rest:
+        if known is ...:
+            fields[key] = None
+        return known is ... or known is None
+    listed = rest[0][0] == "index"
+    if listed:
+        rest = rest[1:]
+    if not rest or rest[0][0] != "key":
+        return False
+    if known is ...:
+        inner: dict[str, Any] = {}
+        fields[key] = [inner] if listed else inner
+    elif known is not None and isinstance(known, list) == listed:
+        inner = known[0] if listed else known
+    else:
+        return False
+    return _add_fields(inner, rest)
+
+
+def _attribute_name(key: str) -> bool:
+    return key.isidentifier() and not iskeyword(key) and not key.startswith("_")
+
+
+def _last_key(steps: Sequence[tuple[str, Any]] | None) -> str | None:
+    """The key a column's value sits under in the JSON text (None: a list's item, a constant)."""
+    return steps[-1][1] if steps and steps[-1][0] == "key" else None
+
+
+#: A name that says a date (`Date`, `DueDate`, `UpdatedDateUTC`): its column is converted on
+#: every record; other columns only where a record's text shows a `/Date(` (`write_groups`).
+def _date_like(key: str) -> bool:
+    return "Date" in key or key.endswith(("UTC", "Utc"))
+
+
+class _AttrReader:
+    """`_Reader` for a fields page's records (`wire.FieldsDecoder`: a field is an attribute,
+    `""` where missing; an object on the way is always there, a list may be None): the
+    columns of keys alone in one `attrgetter` (`Contact.Name` too), each `Outer[i].Inner`
+    group of one `Outer` through one getter, then back in column order."""
+
+    def __init__(self, columns: list[Column]) -> None:
+        plain = [(p, steps) for p, _, _, steps in columns if _keys_only(steps)]
+        groups: dict[str, list[tuple[int, int, str]]] = {}
+        constants: list[tuple[int, Getter]] = []
+        for position, _, get, steps in columns:
+            if steps is None:  # TenantId, TenantName
+                constants.append((position, get))  # type: ignore[arg-type]
+            elif not _keys_only(steps):
+                kinds = tuple(kind for kind, _ in steps)
+                if kinds != ("key", "index", "key"):
+                    raise ValueError(f"not a fields decoder's path: {steps}")
+                groups.setdefault(steps[0][1], []).append((position, steps[1][1], steps[2][1]))
+        paths = [".".join(key for _, key in steps) for _, steps in plain]
+        order = [position for position, _ in plain]
+        self.plain = _attributes(paths)
+        self.others = []
+        for outer, members in groups.items():
+            self.others.append(_attr_group(outer, [(i, inner) for _, i, inner in members]))
+            order += [position for position, _, _ in members]
+        for position, get in constants:
+            self.others.append(_single(get))
+            order.append(position)
+        self.positions = sorted(order)
+        ranks = {position: rank for rank, position in enumerate(self.positions)}
+        self.reorder = _permutation([ranks[position] for position in order])
+        if not self.others and self.reorder is None:
+            self.values = self.plain  # type: ignore[method-assign]  # an invoice's header
+
+    def values(self, obj: Any) -> list[Any]:
+        values = self.plain(obj)
+        for get in self.others:
+            values += get(obj)
+        return self.reorder(values) if self.reorder else values
+
+
+def _keys_only(steps: Any) -> bool:
+    return steps is not None and all(kind == "key" for kind, _ in steps)
+
+
+def _attributes(paths: list[str]) -> Callable[[Any], list[Any]]:
+    """The values at dotted attribute paths, as a new list (one `attrgetter` call)."""
+    if not paths:
+        return lambda obj: []
+    get = attrgetter(*paths)
+    if len(paths) == 1:
+        return lambda obj: [get(obj)]
+    return lambda obj: list(get(obj))
+
+
+def _attr_group(outer: str, members: list[tuple[int, str]]) -> Callable[[Any], list[Any]]:
+    """`_indexed_group` on attributes: an `Outer` list (or None) of objects (or None); a value
+    not there is `""`, as a fields page's missing field is."""
+    empty = [""] * len(members)
+
+    def get(value: Any) -> list[Any]:
+        items = getattr(value, outer)
+        if not items:
+            return empty
+        found = len(items)
+        values = []
+        for index, inner in members:
+            item = items[index] if index < found else None
+            values.append("" if item is None else getattr(item, inner))
+        return values
+
+    return get
+
+
 def _column(position: int, path: str, constant: Any = None, is_constant: bool = False) -> Column:
     if is_constant:
         return position, None, _constant(constant), None
@@ -193,6 +313,42 @@ class Flattener:
         self._header = _Reader(header)
         self._line = _Reader(line)
         self._reorder = _permutation(self._header.positions + self._line.positions)
+        steps_at = {position: steps for position, _, _, steps in header + line}
+        #: Each value's key, in the order a reader gives the values (see `_last_key`).
+        self._header_keys = [_last_key(steps_at[p]) for p in self._header.positions]
+        self._line_keys = [_last_key(steps_at[p]) for p in self._line.positions]
+        #: What the columns read of a record; a line column's steps go through the lines'
+        #: list (`LineItems[*].Quantity`), an index step standing for every item.
+        paths = [steps for _, _, _, steps in header if steps is not None]
+        if self.lines_field:
+            paths += [(("key", self.lines_field), ("index", 0), *steps) for *_, steps in line]
+        fields: dict[str, Any] | None = {}
+        for steps in paths:
+            if not _add_fields(fields, steps):  # type: ignore[arg-type]
+                fields = None
+                break
+        if fields is not None and any(
+            not _keys_only(steps) and tuple(kind for kind, _ in steps) != ("key", "index", "key")
+            for _, _, _, steps in header + line
+            if steps is not None
+        ):
+            fields = None  # read by a closure of its own: not worth a second one on attributes
+        self._fields_readers = None
+        if fields is not None:
+            self._fields_readers = (_AttrReader(header), _AttrReader(line))
+        self._fields = fields
+
+    def widths(self) -> tuple[int, int]:
+        """How many of the columns are the record's own and how many its line's."""
+        return len(self._header.positions), len(self._line.positions)
+
+    def read_fields(self) -> dict[str, Any] | None:
+        """What the columns read of a record, for a fields decoder (`wire.Fields`: Contact.Name
+        is {"Contact": {"Name": None}}); None where `fields_groups` cannot write its pages (a
+        column selecting by type, line columns among the header's, no lines)."""
+        if self._reorder is not None or not self.lines_field or self._fields_readers is None:
+            return None
+        return self._fields
 
     def set_constants(self, values: dict[str, Any]) -> None:
         """Per-tenant constant columns (`TenantId`, `TenantName`)."""
@@ -245,3 +401,82 @@ class Flattener:
                 if lines
                 else no_line,
             )
+
+    def fields_groups(
+        self, records: Iterable[dict], cells_of: CellsOf, dates: Any
+    ) -> Iterator[tuple[Sequence[Any], list[Sequence[Any]]]] | None:
+        """`record_groups` for a fields decoder's page (`wire.FieldsDecoder`), whose dates are
+        still Xero's `/Date(...)/`: each column whose name says a date (`_date_like`) is
+        converted here, by `dates.date_texts` (one look-up for a value seen before); a date in
+        any other column is left to `redate`, which the sink calls for a record whose text
+        shows one. A line's values are given as they are, all text on most lines (a missing
+        field is `""`): the sink makes cells of a line only where one is not (`write_groups`'
+        `line_cells`). None where `record_groups` is."""
+        if self.read_fields() is None:
+            return None
+        head_dates = self._date_texts(self._header_keys, dates, _date_like)
+        line_dates = self._date_texts(self._line_keys, dates, _date_like)
+        return self._fields_groups(records, cells_of, head_dates, line_dates)
+
+    def redater(self, dates: Any) -> Callable[[Sequence[str], list[Sequence[str]]], tuple]:
+        """For a record's cells (of a fields page) where some cell holds a `/Date(`: the cells
+        with every whole `/Date(...)/` under a key `iso_dates` converts as it converts it, so
+        the record's text is the one the full decode gives."""
+        head = [texts for _, texts in self._date_texts(self._header_keys, dates, None)]
+        line = [texts for _, texts in self._date_texts(self._line_keys, dates, None)]
+
+        def redate(head_cells: Sequence[str], lines: list[Sequence[str]]) -> tuple:
+            return _redated(head_cells, head), [_redated(cells, line) for cells in lines]
+
+        return redate
+
+    @staticmethod
+    def _date_texts(
+        keys: list[str | None], dates: Any, wanted: Callable[[str], bool] | None
+    ) -> list[tuple[int, Any]]:
+        """(value index, the converted texts of its key's kind) of the columns `wanted` names;
+        with `wanted` None one entry for every column (texts None: never a date there)."""
+        found: list[tuple[int, Any]] = []
+        for index, key in enumerate(keys):
+            kind = dates.date_kind(key) if key is not None else -1
+            texts = dates.date_texts(kind == 1) if kind >= 0 else None
+            if wanted is None or (texts is not None and wanted(key)):  # type: ignore[arg-type]
+                found.append((index, texts))
+        return found
+
+    def _fields_groups(
+        self,
+        records: Iterable[dict],
+        cells_of: CellsOf,
+        head_dates: list[tuple[int, Any]],
+        line_dates: list[tuple[int, Any]],
+    ) -> Iterator[tuple[Sequence[Any], list[Sequence[Any]]]]:
+        header_reader, line_reader = self._fields_readers  # type: ignore[misc]
+        header_values, line_values = header_reader.values, line_reader.values
+        lines_field: str = self.lines_field  # type: ignore[assignment]
+        no_line = [cells_of([None] * len(self._line.positions))]
+
+        def dated_line(line: Any) -> Sequence[Any]:
+            values = line_values(line)
+            for index, texts in line_dates:
+                value = values[index]
+                if value.__class__ is str:
+                    values[index] = texts[value]
+            return values
+
+        for record in records:
+            values = header_values(record)
+            for index, texts in head_dates:
+                value = values[index]
+                if value.__class__ is str:
+                    values[index] = texts[value]
+            lines = getattr(record, lines_field)
+            if not lines:
+                yield cells_of(values), no_line
+            else:
+                read = dated_line if line_dates else line_values
+                yield cells_of(values), [read(line) if line else no_line[0] for line in lines]
+
+
+def _redated(cells: Sequence[str], texts: list[Any]) -> list[str]:
+    return [cell if of is None else of[cell] for cell, of in zip(cells, texts, strict=True)]
