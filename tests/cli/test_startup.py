@@ -347,6 +347,7 @@ def _run_probe(args: list[str], env: dict[str, str]) -> tuple[list[str], str, st
     """(typer, click and app modules imported by `xero ARGS`, its stdout, its stderr)."""
     names = ("typer", "click", "xerocli.cli.app", "xerocli.cli.objects", "xerocli.cli.options")
     names += ("subprocess",)  # only a pager needs it
+    names += ("uuid",)  # only writes (an Idempotency-Key) and a contact filter need it
     code = RUN_PROBE.replace("ARGS", repr(args)).replace("NAMES", repr(names))
     completed = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120

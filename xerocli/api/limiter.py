@@ -18,7 +18,6 @@ import socket
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -213,7 +212,7 @@ class SharedLimiter:
                 if in_flight >= budget.concurrent:
                     db.execute("COMMIT")
                     return 0.05
-                lease = Lease(str(uuid.uuid4()), tenant)
+                lease = Lease(os.urandom(16).hex(), tenant)  # no `uuid`: ~3 ms of import
                 lease.call = db.execute("INSERT INTO calls VALUES (?, ?)", (tenant, now)).lastrowid
                 db.execute(
                     "INSERT INTO flights VALUES (?, ?, ?, ?, ?)",

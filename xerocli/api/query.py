@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
@@ -149,6 +148,8 @@ def _single_clause(spec: Filter, value: str, query: ListQuery) -> str | None:
     if spec.kind == "where_guid":
         return f"{spec.target}==Guid({quote(value)})"
     if spec.kind == "contact":
+        import uuid  # only a contact filter reads it
+
         try:
             return f"Contact.ContactID==Guid({quote(str(uuid.UUID(value)))})"
         except ValueError:
