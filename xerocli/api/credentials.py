@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 
 from xerocli import config, errors
+from xerocli.api import guid
 from xerocli.api.client import TokenSource, XeroClient
 from xerocli.config import Endpoints
 from xerocli.profiles import Profile
@@ -120,10 +121,9 @@ def resolve_tenant(
     call, and it works behind a gateway that serves only the Accounting API. Xero answers 403
     for an ID that is not connected, which names `xero tenants list`. Names still resolve."""
     choice = wanted or selected
-    if choice and _looks_like_uuid(choice):
-        import uuid
-
-        return str(uuid.UUID(choice)), None
+    tenant_id = guid.canonical(choice) if choice else None
+    if tenant_id is not None:
+        return tenant_id, None
     connections = list_connections(client)
     if choice:
         for connection in connections:
@@ -150,13 +150,3 @@ def not_connected(wanted: str, connections: list[dict]) -> errors.AuthError:
     same words for `--tenant`, XERO_TENANT_ID and `xero tenants select`."""
     names = ", ".join(repr(c.get("tenantName")) for c in connections) or "none"
     return errors.AuthError(f"no connected organisation matches {wanted!r} (connected: {names})")
-
-
-def _looks_like_uuid(text: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from xerocli import errors
+from xerocli.api import guid
 from xerocli.api.input_text import parse_json, refused_character, shown
 
 LINES_FIELD = "LineItems"
@@ -336,19 +337,9 @@ class LineFormat:
         }
         for name, id_key, number_key in self.refs:
             if name in parsed:
-                key = id_key if _is_guid(parsed[name]) else number_key
+                key = id_key if guid.is_guid(parsed[name]) else number_key
                 parsed[name] = {key: parsed[name]}
         return parsed
-
-
-def _is_guid(text: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
 
 
 #: Create-option kinds that are lines, and how each is written.
@@ -446,8 +437,6 @@ def _about_digits(message: str) -> bool:
 
 def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecord:
     """One record from `create` options, as the resource table maps them."""
-    import uuid
-
     record: dict[str, Any] = {}
     specs = tuple(options)
     paths = {spec.path: spec.option for spec in specs}
@@ -465,10 +454,11 @@ def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecor
         if spec.kind == "tracking":
             continue  # applied to the lines below, once they are all parsed
         if spec.kind == "ref":
-            try:
-                key, value = spec.id_key, str(uuid.UUID(value))
-            except ValueError:
+            ref_id = guid.canonical(value)
+            if ref_id is None:
                 key = spec.key
+            else:
+                key, value = spec.id_key, ref_id
             _set_path(record, f"{spec.path}.{key}", value)
             continue
         _set_path(record, spec.path, value.upper() if spec.kind == "upper" else value)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from xerocli import errors
+from xerocli.api import guid
 from xerocli.api.resources import Filter, Resource
 
 
@@ -148,12 +149,10 @@ def _single_clause(spec: Filter, value: str, query: ListQuery) -> str | None:
     if spec.kind == "where_guid":
         return f"{spec.target}==Guid({quote(value)})"
     if spec.kind == "contact":
-        import uuid  # only a contact filter reads it
-
-        try:
-            return f"Contact.ContactID==Guid({quote(str(uuid.UUID(value)))})"
-        except ValueError:
-            return f"Contact.Name=={quote(value)}"
+        contact_id = guid.canonical(value)
+        if contact_id is not None:
+            return f"Contact.ContactID==Guid({quote(contact_id)})"
+        return f"Contact.Name=={quote(value)}"
     if spec.kind in ("where_date_from", "where_date_to"):
         day = parse_date(spec.option, value)
         op = ">=" if spec.kind == "where_date_from" else "<="

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from xerocli import errors
-from xerocli.api import wire
+from xerocli.api import guid, wire
 from xerocli.api.client import XeroClient
 from xerocli.api.resources import Resource, resource
 from xerocli.api.writes import update_record, write_records
@@ -45,17 +45,6 @@ def checked_amount(option: str, raw: str) -> Decimal:
     if value != value.quantize(Decimal("0.01")):
         raise errors.UsageError(f"{option}: {raw!r} has more than 2 decimal places")
     return value
-
-
-def is_guid(key: str) -> bool:
-    """Whether KEY is a Xero ID (a GUID) rather than a number."""
-    import uuid
-
-    try:
-        uuid.UUID(key)
-    except ValueError:
-        return False
-    return True
 
 
 def delete_record(
@@ -172,7 +161,7 @@ def refund(
     key = res.id_field.removesuffix("ID")
     body: dict[str, Any] = {
         key: {res.id_field: record[res.id_field]},
-        "Account": {"AccountID": account} if is_guid(account) else {"Code": account},
+        "Account": {"AccountID": account} if guid.is_guid(account) else {"Code": account},
         "Amount": amount,
     }
     if day:

@@ -14,6 +14,7 @@ from urllib.parse import quote
 import typer
 
 from xerocli import errors
+from xerocli.api import guid
 from xerocli.api.resources import (
     REPEATED_KINDS,
     Action,
@@ -86,10 +87,10 @@ def _unallocate(res: Resource):
     def body(ctx: typer.Context, key: str, allocation: str, idempotency_key, as_json) -> None:
         from xerocli import errors
         from xerocli.api.client import new_idempotency_key
-        from xerocli.api.record_actions import delete_allocation, is_guid
+        from xerocli.api.record_actions import delete_allocation
         from xerocli.cli.objects import _find
 
-        if not is_guid(allocation):
+        if not guid.is_guid(allocation):
             raise errors.UsageError(
                 f"ALLOCATION_ID: {allocation!r} is not an AllocationID (a GUID); nothing was sent"
             )
@@ -195,7 +196,7 @@ def _allocate(res: Resource):
     ) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.query import parse_date
-        from xerocli.api.record_actions import allocate, checked_amount, is_guid
+        from xerocli.api.record_actions import allocate, checked_amount
         from xerocli.cli.objects import _find
 
         value = checked_amount("--amount", amount)
@@ -203,7 +204,7 @@ def _allocate(res: Resource):
         app_ctx = ctx.obj
         client = app_ctx.client()
         record = _find(client, res, key)
-        ref = {"InvoiceID": invoice} if is_guid(invoice) else {"InvoiceNumber": invoice}
+        ref = {"InvoiceID": invoice} if guid.is_guid(invoice) else {"InvoiceNumber": invoice}
         made = allocate(
             client,
             res,
@@ -691,12 +692,10 @@ def build_action(res: Resource, action: Action):
 
 def _item_id(client, action: Action, item: str) -> str:
     """An item as its ID: a GUID as given, else the one record of `item_resource` so named."""
-    import uuid
-
-    try:
-        return str(uuid.UUID(item))
-    except ValueError:
-        named = resource(action.item_resource)
+    item_id = guid.canonical(item)
+    if item_id is not None:
+        return item_id
+    named = resource(action.item_resource)
     return str(_find_for_update(client, named, item)[named.id_field])
 
 

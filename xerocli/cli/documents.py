@@ -12,11 +12,11 @@ Thin: files are checked and HTTP is spoken in `api/documents.py`, binary files a
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import typer
 
+from xerocli.api import guid
 from xerocli.api.resources import Resource
 from xerocli.cli.options import chosen_format
 from xerocli.cli.signatures import command_from, ctx_param, key_param, option_param, output_params
@@ -26,20 +26,12 @@ def _label(res: Resource, record: dict, key: str) -> str:
     return str(record.get(res.number_field or "") or record.get("Name") or key)
 
 
-def _is_guid(key: str) -> bool:
-    try:
-        uuid.UUID(key)
-    except ValueError:
-        return False
-    return True
-
-
 def _record(client: Any, res: Resource, key: str, *, need_record: bool = False) -> dict:
     """The record KEY names (its ID, number, or a contact's name); an ID alone needs no lookup
     (one call saved), unless the caller needs the record's fields (a PDF's number)."""
     from xerocli.cli.actions import _find_for_update
 
-    if _is_guid(key) and not need_record:
+    if guid.is_guid(key) and not need_record:
         return {res.id_field: key}
     return _find_for_update(client, res, key)
 

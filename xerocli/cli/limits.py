@@ -97,17 +97,13 @@ def _tenants(app_ctx: Any) -> tuple[Any, list[tuple[str, str | None]], bool]:
     login as every command does; with no login and no organisation known, every organisation
     the ledger has seen is shown.
     """
-    import uuid
-
     from xerocli import config, errors
+    from xerocli.api import guid
     from xerocli.api.limiter import SharedLimiter
 
     wanted = app_ctx.options.tenant or os.environ.get(config.ENV_TENANT_ID)
     if wanted:
-        try:
-            tenant_id = str(uuid.UUID(wanted))
-        except ValueError:
-            tenant_id = None
+        tenant_id = guid.canonical(wanted)
         if tenant_id is not None:
             limiter = SharedLimiter(config.state_dir() / "ratelimit.sqlite")
             return limiter, [(tenant_id, _known_name(app_ctx, tenant_id))], True

@@ -4,9 +4,9 @@ otherwise leave a second contact behind."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
+from xerocli.api import guid
 from xerocli.api.resources import CONTACT_OPTION, Resource, resource
 
 
@@ -17,11 +17,7 @@ def named_contact(owner: Resource, values: dict[str, Any]) -> str | None:
     given = values.get(CONTACT_OPTION.option)
     if not given:
         return None
-    try:
-        uuid.UUID(str(given))
-    except ValueError:
-        return str(given)
-    return None
+    return None if guid.is_guid(str(given)) else str(given)
 
 
 def warn_if_new(client: Any, name: str, io: Any) -> bool:

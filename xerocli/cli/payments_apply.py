@@ -28,11 +28,10 @@ def apply(
     show the matches, then create the payments. Unmatched or ambiguous rows are listed and make
     the exit code non-zero; applying the same file again pays nothing twice."""
     import hashlib
-    import uuid
     from pathlib import Path
 
     from xerocli import errors
-    from xerocli.api import reconcile
+    from xerocli.api import guid, reconcile
     from xerocli.api.resources import resource
     from xerocli.api.writes import write_records
     from xerocli.cli.wording import count
@@ -54,10 +53,8 @@ def apply(
     ]
     matches = reconcile.match(rows, open_invoices)
     matched = [m for m in matches if m.invoice is not None]
-    try:
-        account_ref = {"AccountID": str(uuid.UUID(account))}
-    except ValueError:
-        account_ref = {"Code": account}
+    account_id = guid.canonical(account)
+    account_ref = {"AccountID": account_id} if account_id else {"Code": account}
     report = {id(m): _report_row(m) for m in matches}
     if matched and not dry_run:
         bodies = [
