@@ -28,7 +28,9 @@ from xerocli.mirror.backends.base import (
     as_bool,
     as_date,
     as_timestamp,
+    inlined,
     quoted,
+    remembered,
     scaled,
 )
 from xerocli.mirror.schema import Column
@@ -103,16 +105,19 @@ class SqliteBackend(Backend):
         return iso_utc(moment)
 
 
+@inlined("v if v is None else (1 if v else 0) if v.__class__ is bool else {convert}(v)")
 def _bool_int(value: Any) -> int | None:
     flag = as_bool(value)
     return None if flag is None else int(flag)
 
 
+@remembered
 def _date_text(value: Any) -> str | None:
     day = as_date(value)
     return None if day is None else day.isoformat()
 
 
+@remembered
 def _timestamp_text(value: Any) -> str | None:
     moment = as_timestamp(value)
     return None if moment is None else iso_utc(moment)
