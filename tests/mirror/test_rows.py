@@ -85,6 +85,23 @@ def test_inline_conversions_equal_their_converters(backend: Backend) -> None:
         ]
 
 
+def test_sqlite_writes_a_wire_timestamp_as_the_general_conversion_does() -> None:
+    """The wire's form is written without a datetime; the text, and the errors, are the same."""
+    from xerocli.api.marks import iso_utc
+    from xerocli.mirror.backends.base import as_timestamp
+    from xerocli.mirror.backends.sqlite import _timestamp_text
+
+    texts = [
+        f"{day}T{time}{fraction}Z"
+        for day in ("2026-02-06", "1999-12-31", "2024-02-29", "2026-02-30", "2026-13-01")
+        for time in ("00:00:00", "12:17:43", "23:59:59", "24:00:00", "12:60:00")
+        for fraction in ("", ".2", ".20", ".202", ".2025", ".123456", ".0005", ".1234567")
+    ] + ["2026-02-06T12:17:43+00:00", " 2026-02-06T12:17:43Z", "0999-01-01T00:00:00Z", ""]
+    for text in texts:
+        expected = _outcome(lambda v: None if not v else iso_utc(as_timestamp(v)), text)
+        assert _outcome(_timestamp_text, text) == expected, text
+
+
 def test_a_record_makes_the_rows_the_schema_says() -> None:
     """Every table of invoices: own columns, positions counted over elements that are not
     objects, nested tracking keyed by its line's position, fields missing or of odd shape."""

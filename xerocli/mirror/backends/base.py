@@ -162,6 +162,12 @@ class Backend:
         rows = list(rows)
         return rows[0][0] if rows else None
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Around a whole sync: where a backend runs its statements elsewhere (SQLite: a second
+        process), it does so inside; here, in this process as at any time."""
+        yield
+
     def begin(self) -> None:
         self.execute("BEGIN")
 
