@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -36,8 +36,8 @@ from xerocli import errors
 from xerocli.api.marks import HighWater, Mark, high_water_for, iso_utc, parse_utc
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import Backend, quoted
+from xerocli.mirror.rows import compile_maker
 from xerocli.mirror.schema import Table
-from xerocli.output.paths import compile_path, read_steps
 
 if TYPE_CHECKING:
     from xerocli.api.export import Tenant
@@ -78,72 +78,6 @@ class TenantRun:
     calls: int = 0
 
 
-def compile_row(table: Table, backend: Backend) -> Callable[[dict, dict], tuple]:
-    """A function that makes one row of `table` from a record (or list element) and the
-    mirror's own values (`own`: tenant, parent keys, positions, run time).
-
-    Written out as one tuple expression per table, compiled once: a sync of 100,000 invoices
-    makes millions of cells, and a loop over column readers costs several times as much."""
-    namespace: dict[str, Any] = {"read_steps": read_steps}
-    cells = []
-    for index, column in enumerate(table.columns):
-        if not column.path:
-            cells.append(f"own_get({column.name!r})")
-            continue
-        steps = compile_path(column.path)
-        namespace[f"convert{index}"] = backend.converter(column)
-        if len(steps) == 1 and steps[0][0] == "key":
-            value = f"get({steps[0][1]!r})"
-        else:
-            namespace[f"steps{index}"] = steps
-            value = f"read_steps(element, steps{index})"
-        cells.append(f"convert{index}({value})")
-    source = (
-        "def row(element, own):\n"
-        "    get = element.get\n"
-        "    own_get = own.get\n"
-        f"    return ({', '.join(cells)},)\n"
-    )
-    exec(compile(source, f"<mirror row of {table.name}>", "exec"), namespace)
-    return namespace["row"]
-
-
-class RowMaker:
-    """Records of one collection as rows of its table and every child table below it."""
-
-    def __init__(self, backend: Backend, table: Table) -> None:
-        self.table = table
-        self.makers = {each.name: compile_row(each, backend) for each in table.walk()}
-
-    def rows(
-        self, tenant_id: str, record: dict, synced_at: Any, out: dict[str, list[Sequence[Any]]]
-    ) -> None:
-        own = {"tenant_id": tenant_id, schema.SYNCED_AT: synced_at}
-        root_row = self.makers[self.table.name](record, own)
-        own[self.table.key[1]] = root_row[1]
-        out[self.table.name].append(root_row)
-        self._children(self.table, record, own, out)
-
-    def _children(
-        self, table: Table, element: dict, own: dict[str, Any], out: dict[str, list]
-    ) -> None:
-        for child in table.children:
-            items = element.get(child.list_field)
-            if not items:
-                continue
-            make, rows = self.makers[child.name], out[child.name]
-            nested = table.parent is not None  # the parent is a list element itself
-            for position, item in enumerate(items):
-                if not isinstance(item, dict):
-                    continue
-                child_own = {**own, "position": position}
-                if nested:
-                    child_own[f"{table.singular}_position"] = own["position"]
-                rows.append(make(item, child_own))
-                if child.children:
-                    self._children(child, item, child_own, out)
-
-
 @dataclass
 class CollectionLoad:
     """The destination (and mark store) of one collection's run; see the module docstring."""
@@ -160,10 +94,11 @@ class CollectionLoad:
         resource = self.table.resource
         assert resource is not None
         self.resource = resource
-        self.maker = RowMaker(self.backend, self.table)
+        self.make_rows = compile_maker(self.table, self.backend)
+        self.tables = self.table.walk()
         self.synced_at = self.backend.timestamp_value(self.run_at)
         self.complete_until = self.run_at - self.margin
-        self.children = self.table.walk()[1:]
+        self.children = self.tables[1:]
 
     # --- the mark store the engine asks --------------------------------------------------
     def check_writable(self, profile: str) -> None:
@@ -220,11 +155,10 @@ class CollectionLoad:
         by_id: dict[Any, dict] = {}
         for record in kept:  # a record twice in one page: the last one counts
             by_id[record.get(self.resource.id_field)] = record
-        out: dict[str, list[Sequence[Any]]] = {t.name: [] for t in self.table.walk()}
-        for record in by_id.values():
-            self.maker.rows(tenant.id, record, self.synced_at, out)
+        out: list[list[tuple]] = [[] for _ in self.tables]
+        self.make_rows(list(by_id.values()), tenant.id, self.synced_at, out)
         b = self.backend
-        roots = out[self.table.name]
+        roots = out[0]
         keys = [(row[0], row[1]) for row in roots]
         if run.fresh:
             # Nothing of this organisation was there: only a record met again in this run
@@ -236,10 +170,10 @@ class CollectionLoad:
             for child in reversed(self.children):  # deepest first: no row without its parent
                 b.delete_records(child, keys)
         b.write_rows(self.table, roots, upsert=True)
-        for child in self.children:
-            b.write_rows(child, out[child.name], upsert=False)
+        for child, rows in zip(self.children, out[1:], strict=True):
+            b.write_rows(child, rows, upsert=False)
         run.records += len(roots)
-        return sum(len(rows) for rows in out.values())
+        return sum(len(rows) for rows in out)
 
     def commit(self) -> list[str]:
         with self.backend.failing("committing to"):

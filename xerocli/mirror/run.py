@@ -139,20 +139,21 @@ def run_sync(
     try:
         # Once a run, not once a collection: the organisations do not change within one.
         tenants = connected_tenants(login) if all_tenants else None
-        for resource in sync_order(resources):
-            if between is not None:
-                between.check()
-            plan = ExportPlan(
-                resource,
-                sync_query(resource),
-                incremental=not full and incremental_by_mark(resource),
-                all_tenants=all_tenants,
-                profile=profile,
-                tenants=tenants,
-                pacer=pacer,
-            )
-            results.append(_sync_one(backend, plan, login, run_at, margin, hooks, relay))
-            hooks.on_done(results[-1])
+        with backend.writing():  # SQLite: its statements run by a second process
+            for resource in sync_order(resources):
+                if between is not None:
+                    between.check()
+                plan = ExportPlan(
+                    resource,
+                    sync_query(resource),
+                    incremental=not full and incremental_by_mark(resource),
+                    all_tenants=all_tenants,
+                    profile=profile,
+                    tenants=tenants,
+                    pacer=pacer,
+                )
+                results.append(_sync_one(backend, plan, login, run_at, margin, hooks, relay))
+                hooks.on_done(results[-1])
     finally:
         if between is not None:
             between.restore()

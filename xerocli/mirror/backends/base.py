@@ -14,7 +14,7 @@ import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Any
 
 from xerocli import errors
@@ -25,10 +25,31 @@ from xerocli.mirror.target import Target
 Converter = Callable[[Any], Any]
 
 
+def inlined(expression: str) -> Callable[[Converter], Converter]:
+    """Give a converter an expression over `v` equal to `convert(v)` for every `v` (`{convert}`
+    names the converter itself), which the compiled row makers (`mirror/rows.py`) write in
+    place of the call: a sync converts millions of cells, most of them the common case the
+    expression settles without a call."""
+
+    def mark(convert: Converter) -> Converter:
+        convert.inline = expression  # type: ignore[attr-defined]
+        return convert
+
+    return mark
+
+
+def remembered(convert: Converter) -> Converter:
+    """Mark a converter whose result depends on a text's value alone and whose values repeat
+    (dates, timestamps): the row makers ask it once per distinct text."""
+    convert.memo = True  # type: ignore[attr-defined]
+    return convert
+
+
 def quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+@inlined("v if v is None or v.__class__ is str else {convert}(v)")
 def as_text(value: Any) -> str | None:
     if value is None or type(value) is str:
         return value
@@ -41,6 +62,7 @@ def as_text(value: Any) -> str | None:
     return str(value)
 
 
+@inlined("v if v is None or v.__class__ is Decimal else {convert}(v)")
 def as_decimal(value: Any) -> Decimal | None:
     if type(value) is Decimal:
         return value
@@ -49,6 +71,7 @@ def as_decimal(value: Any) -> Decimal | None:
     return Decimal(str(value))
 
 
+@inlined("v if v is None or v.__class__ is bool else {convert}(v)")
 def as_bool(value: Any) -> bool | None:
     if value is None or value == "":
         return None
@@ -57,6 +80,7 @@ def as_bool(value: Any) -> bool | None:
     return bool(value)
 
 
+@remembered
 def as_date(value: Any) -> date | None:
     """Xero's calendar dates come as `2026-02-06` (or with a time: the date is the day)."""
     if not value:
@@ -64,6 +88,7 @@ def as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+@remembered
 def as_timestamp(value: Any) -> datetime | None:
     """`2026-02-06T12:17:43.202Z` (the wire's UTC form) as an aware UTC datetime."""
     if not value:
@@ -136,6 +161,12 @@ class Backend:
         _, rows = self.query(sql, params)
         rows = list(rows)
         return rows[0][0] if rows else None
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Around a whole sync: where a backend runs its statements elsewhere (SQLite: a second
+        process), it does so inside; here, in this process as at any time."""
+        yield
 
     def begin(self) -> None:
         self.execute("BEGIN")
@@ -255,17 +286,17 @@ class Backend:
 
 def scaled(places: int) -> Converter:
     """A decimal as an integer count of 10^-places (SQLite's exact money), half-even past
-    the places (Xero sends no more than them)."""
-    unit = Decimal(1).scaleb(-places)
+    the places (Xero sends no more than them): `round()` of a Decimal is its nearest integer,
+    ties to even, so `round(number.scaleb(places))` is the exact count, or the rounded one."""
 
+    @inlined(
+        f"None if v is None else round(v.scaleb({places})) if v.__class__ is Decimal"
+        " else {convert}(v)"
+    )
     def convert(value: Any) -> int | None:
         number = value if type(value) is Decimal else as_decimal(value)
         if number is None:
             return None
-        shifted = number.scaleb(places)
-        whole = int(shifted)
-        if whole == shifted:  # nearly always: Xero sends no more places than these
-            return whole
-        return int(number.quantize(unit, rounding=ROUND_HALF_EVEN).scaleb(places))
+        return round(number.scaleb(places))
 
     return convert

@@ -21,7 +21,7 @@ from typing import Any
 
 from xerocli import errors
 from xerocli.mirror import schema
-from xerocli.mirror.backends.base import Backend, Converter, as_timestamp, quoted
+from xerocli.mirror.backends.base import Backend, Converter, as_timestamp, quoted, remembered
 from xerocli.mirror.schema import Column, Table
 
 #: IDs per DELETE.
@@ -127,6 +127,7 @@ class DuckdbBackend(Backend):
         return _naive_utc(moment)
 
 
+@remembered
 def _naive_utc(value: Any) -> datetime | None:
     moment = as_timestamp(value)
     return None if moment is None else moment.astimezone(timezone.utc).replace(tzinfo=None)

@@ -11,12 +11,16 @@ the decimal for reading and for queries that are the same on every backend. Exac
 Dates are TEXT `YYYY-MM-DD`, timestamps TEXT ISO 8601 in UTC (`2026-02-06T12:17:43.202Z`),
 both ordering as they read; booleans are INTEGER 0/1. The file runs in WAL mode, so readers
 (`xero sql`, other tools) are never blocked by a sync, and a killed sync leaves the last
-committed transaction.
+committed transaction. A sync's statements run in a second process (`writer.py`), so SQLite's
+part of each page takes the second core.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -28,9 +32,12 @@ from xerocli.mirror.backends.base import (
     as_bool,
     as_date,
     as_timestamp,
+    inlined,
     quoted,
+    remembered,
     scaled,
 )
+from xerocli.mirror.backends.writer import BUSY_TIMEOUT, WRITE_PRAGMAS, WriterConnection
 from xerocli.mirror.schema import Column
 
 
@@ -54,14 +61,27 @@ class SqliteBackend(Backend):
                     f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=30
                 )
             else:
-                self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT)
+                for pragma in WRITE_PRAGMAS:
+                    self.conn.execute(pragma)
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:
             self.close()
             raise self.fail(exc, "opening") from None
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """The statements of a sync run by a second process (`writer.py`), on a connection of
+        its own opened as this one was; this connection waits, idle, until the sync ends."""
+        local = self.conn
+        remote = WriterConnection(self.target.location)
+        self.conn = remote
+        try:
+            yield
+        finally:
+            self.conn = local
+            remote.close()
 
     def begin(self) -> None:
         # IMMEDIATE: a second sync waits for the first (up to the timeout) instead of failing
@@ -103,16 +123,30 @@ class SqliteBackend(Backend):
         return iso_utc(moment)
 
 
+@inlined("v if v is None else (1 if v else 0) if v.__class__ is bool else {convert}(v)")
 def _bool_int(value: Any) -> int | None:
     flag = as_bool(value)
     return None if flag is None else int(flag)
 
 
+@remembered
 def _date_text(value: Any) -> str | None:
     day = as_date(value)
     return None if day is None else day.isoformat()
 
 
+#: The wire's UTC timestamps (`2026-02-06T12:17:43.202Z`, a year from 1000: `%Y` pads no wider),
+#: which `_timestamp_text` writes without making a datetime of them.
+_WIRE_UTC = re.compile(r"[1-9]\d{3}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.(\d{1,6}))?Z")
+
+
+@remembered
 def _timestamp_text(value: Any) -> str | None:
+    """A timestamp as `iso_utc` writes it (milliseconds, `Z`). The wire's form is already UTC
+    to the second: checked a real moment, its fraction cut or padded to three places."""
+    if value.__class__ is str and (found := _WIRE_UTC.fullmatch(value)) is not None:
+        datetime.fromisoformat(value[:19])  # a day or time out of range: the same ValueError
+        fraction = found.group(1) or ""
+        return f"{value[:19]}.{fraction[:3].ljust(3, '0')}Z"
     moment = as_timestamp(value)
     return None if moment is None else iso_utc(moment)
