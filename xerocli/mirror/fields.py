@@ -70,11 +70,12 @@ def record_base() -> Any:
         date_text, date_kind = wire.date_text, wire.date_kind
 
         class MirrorRecord(msgspec.Struct, gc=False):
-            """A record's fields that `.get` a value as the full decode's dict does."""
+            """A record's fields that `.get` a value as the full decode's dict does (the marks
+            read `UpdatedDateUTC` and the ID of each record twice a page)."""
 
             def get(self, key: str, default: Any = None) -> Any:
                 value = getattr(self, key, default)
-                if value.__class__ is str and value.startswith("/Date("):
+                if value.__class__ is str and value[:6] == "/Date(":
                     kind = date_kind(key)
                     if kind >= 0:
                         return date_text(value, kind == 1)

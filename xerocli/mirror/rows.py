@@ -52,29 +52,28 @@ class Unserved(Exception):
     (mirror/fields.py): the page is made from the full decode instead."""
 
 
-def exact_money(convert: Callable[[Any], Any], places: int | None) -> Callable[[str], Any]:
+def exact_money(
+    convert: Callable[[Any], Any], places: int | None
+) -> tuple[dict[str, Any], Callable[[str], Any]]:
     """A money cell from a number's text (`"12.3400"`), as `convert(Decimal(text))` makes it:
     where `places` is given (SQLite's integer of 10^-places), a text of at most that many
-    decimals by string arithmetic, anything else by `convert`; each distinct text once."""
+    decimals by string arithmetic (~480 ns against ~800 for the Decimal's), anything else by
+    `convert`. Returns the memo of texts made before (the maker looks there first, a dict
+    look-up) and the function that makes and keeps a new one."""
     memo: dict[str, Any] = {}
-    pad = "0" * (places or 0)
+    #: 10^(places - decimals): the integer of the text's digits times this is the cell.
+    scale = tuple(10 ** (places - n) for n in range(places + 1)) if places else ()
 
     def money(text: str) -> Any:
-        found = memo.get(text)
-        if found is not None:
-            return found
-        whole, dot, fraction = text.partition(".")
-        sign = whole[:1] == "-"
-        digits = whole[1:] if sign else whole
+        whole, _, fraction = text.partition(".")
+        decimals = len(fraction)
         if (
-            places is not None
-            and dot
-            and 0 < len(fraction) <= places
-            and text.isascii()
+            0 < decimals < len(scale)
             and fraction.isdigit()
-            and digits.isdigit()
+            and text.isascii()
+            and (whole.isdigit() or (whole[:1] == "-" and whole[1:].isdigit()))
         ):
-            value = int(whole + fraction + pad[len(fraction) :])
+            value = int(whole + fraction) * scale[decimals]
         else:
             value = convert(text)
         if len(memo) >= MEMO_MAX:
@@ -82,7 +81,7 @@ def exact_money(convert: Callable[[Any], Any], places: int | None) -> Callable[[
         memo[text] = value
         return value
 
-    return money
+    return memo, money
 
 
 class _Source:
@@ -130,8 +129,11 @@ def _cell(src: _Source, depth: int, element: str, column: Column, backend: Backe
     convert = backend.converter(column)
     name = src.name("convert", convert)
     cell = f"c{src.count}"
-    if src.fields:
+    if src.fields:  # a string, then None (most cells: one test each), then the rest
         _fields_text_cell(src, depth, column, convert, cell)
+        if convert(None) is None:  # every converter's (a converter of None is not called)
+            src.add(depth, "elif v is None:")
+            src.add(depth + 1, f"{cell} = None")
         src.add(depth, "elif v.__class__ is dict or v.__class__ is list:")
         src.add(depth + 1, "raise Unserved")
         src.add(depth, "else:")
@@ -171,8 +173,10 @@ def _fields_text_cell(
         src.add(depth + 1, "raise Unserved")
         return
     if kind == schema.DECIMAL:
-        money = exact_money(convert, getattr(convert, "places", None))
-        src.add(depth + 1, f"{cell} = {src.name('money', money)}(v)")
+        memo, money = exact_money(convert, getattr(convert, "places", None))
+        src.add(depth + 1, f"{cell} = {src.name('memo', memo.get)}(v)")
+        src.add(depth + 1, f"if {cell} is None:")
+        src.add(depth + 2, f"{cell} = {src.name('money', money)}(v)")
         return
     key_kind = wire.date_kind(column.path.rsplit(".", 1)[-1])
     texts: Any = wire.FieldsDecoder.date_texts(key_kind == 1) if key_kind >= 0 else {}
@@ -192,7 +196,7 @@ def _fields_text_cell(
         return
     dated = src.name("dated", (lambda raw: raw) if key_kind < 0 else texts.__getitem__)
     name = src.name("convert", convert)
-    src.add(depth + 1, f'{cell} = v if not v.startswith("/Date(") else {name}({dated}(v))')
+    src.add(depth + 1, f'{cell} = v if "/Date(" not in v else {name}({dated}(v))')
 
 
 def _rows(
