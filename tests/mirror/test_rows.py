@@ -314,3 +314,33 @@ def test_a_clean_fields_page_is_served_by_its_fields_and_exactly() -> None:
     odd = page_text([{**record, "Reference": {"a": Raw("1.5")}}], False)
     assert _page_rows(sqlite_fields, odd) == _page_rows(sqlite_full, odd)
     assert sqlite_fields.unserved_pages == before + 1
+
+
+def test_a_sync_decodes_its_pages_to_fields_incremental_or_not() -> None:
+    """The engine asks the mirror's load for its decoder (also on an incremental run, whose
+    marks read the records' `.get`), and the page past the mark keeps its text."""
+    import msgspec  # noqa: F401
+
+    from tests.output.test_fields_pages import Raw, page_text
+    from xerocli.api import wire
+    from xerocli.api.export import ExportPlan, _filtered, _page_decoder
+    from xerocli.api.marks import HighWater, Mark, parse_utc
+    from xerocli.api.query import ListQuery
+
+    load = LOADS[0][0]
+    for incremental in (True, False):
+        decode = _page_decoder(ExportPlan(INVOICES, ListQuery(), incremental=incremental), load)
+        assert decode is not None and decode.__self__ is load.decoder
+    records = [
+        {"InvoiceID": "a", "UpdatedDateUTC": "/Date(1539993600123+0000)/", "Total": Raw("1.5")},
+        {"InvoiceID": "b", "UpdatedDateUTC": "/Date(1539993600124+0000)/"},
+    ]
+    page = wire.records_of(load.decoder.loads(page_text(records, True)), "Invoices")
+    assert [r.get("UpdatedDateUTC") for r in page] == [
+        "2018-10-20T00:00:00.123Z",
+        "2018-10-20T00:00:00.124Z",
+    ]
+    high_water = HighWater("InvoiceID", Mark(parse_utc("2018-10-20T00:00:00.123Z"), {"a"}))
+    kept = _filtered(high_water, page)
+    assert isinstance(kept, wire.FieldsPage) and kept.text == page.text
+    assert [r.InvoiceID for r in kept] == ["b"] and high_water.skipped == 1
