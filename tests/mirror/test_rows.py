@@ -153,3 +153,194 @@ def test_a_record_makes_the_rows_the_schema_says() -> None:
     payment = rows["invoice_payments"]
     assert (payment["amount"], payment["date"], payment["is_reconciled"]) == (42000, None, 0)
     assert out[0][1][:3] == ("T", "inv-2", None)
+
+
+# --- pages decoded to the tables' fields (mirror/fields.py) -------------------------------
+
+INVOICES = next(r for r in RESOURCES if r.noun == "invoices")
+INVOICE_TABLE = schema.collection_table(INVOICES)
+
+
+def _keys(table: schema.Table) -> list[str]:
+    return sorted({c.path.split(".")[0] for c in table.columns if c.path})
+
+
+#: What the marks and the de-duplication read of a record (not generated as any value).
+MARKED = ("Contact", "InvoiceID", "UpdatedDateUTC")
+
+
+def _fields_strategies() -> Any:
+    """Generated invoices: every field a table stores with any value the wire may hold (the
+    export's generators: numbers of every shape, dates of every kind, odd objects and lists),
+    IDs as text and `UpdatedDateUTC` as a date (what the marks read), nested lines, tracking
+    and payments, nulls and junk where lists and objects are."""
+    from hypothesis import strategies as st
+
+    from tests.output.test_fields_pages import DATES, TEXTS, VALUES
+
+    lines, tracking, payments = INVOICE_TABLE.children[0], *INVOICE_TABLE.children[0].children, \
+        INVOICE_TABLE.children[1]  # fmt: skip
+
+    def fields(table: schema.Table) -> Any:
+        keys = [k for k in _keys(table) if table is not INVOICE_TABLE or k not in MARKED]
+        return st.dictionaries(st.sampled_from(keys), VALUES, max_size=len(keys))
+
+    def listed(element: Any) -> Any:
+        return st.one_of(st.none(), st.lists(st.one_of(st.none(), element), max_size=3))
+
+    @st.composite
+    def line(draw: st.DrawFn) -> dict:
+        found = draw(fields(lines))
+        if draw(st.booleans()):
+            found["Tracking"] = draw(listed(fields(tracking)))
+        return found
+
+    @st.composite
+    def invoice(draw: st.DrawFn) -> dict:
+        found = draw(fields(INVOICE_TABLE))
+        found["InvoiceID"] = draw(TEXTS)
+        if draw(st.booleans()):
+            found["UpdatedDateUTC"] = draw(DATES)
+        contact = draw(st.integers(0, 10))
+        if contact:
+            contact_fields = st.dictionaries(st.sampled_from(["ContactID", "Name", "X"]), VALUES)
+            found["Contact"] = None if contact == 1 else draw(contact_fields)
+        if draw(st.booleans()):
+            found["LineItems"] = draw(listed(line()))
+        if draw(st.booleans()):
+            found["Payments"] = draw(listed(fields(payments)))
+        return found
+
+    return st.lists(st.lists(invoice(), max_size=4), min_size=1, max_size=3)
+
+
+def _page_rows(load: Any, text: str) -> tuple[str, Any]:
+    """A page's rows as the load makes them (its decoder's, or the full decode's), or the class
+    of the error it raised."""
+    from xerocli.api import wire
+    from xerocli.api.export import Tenant
+    from xerocli.api.marks import HighWater
+    from xerocli.mirror.load import TenantRun
+
+    run = TenantRun(Tenant("T", "Org"), HighWater("InvoiceID"), fresh=True)
+    try:
+        decode = load.decoder.loads if load.decoder is not None else wire.loads
+        return ("value", load._rows_of(run, wire.records_of(decode(text), "Invoices")))
+    except Exception as exc:
+        return ("error", type(exc))
+
+
+def _loads(backend: Backend) -> tuple[Any, Any]:
+    """Two loads of invoices into `backend`: the sync's (fields decoder), and the full decode."""
+    from datetime import datetime, timezone
+
+    from xerocli.mirror.load import CollectionLoad
+
+    run_at = datetime(2026, 2, 6, tzinfo=timezone.utc)
+    fields_load = CollectionLoad(backend, INVOICE_TABLE, run_at, True)
+    assert fields_load.page_decoder() is not None
+    return fields_load, CollectionLoad(backend, INVOICE_TABLE, run_at, True)
+
+
+LOADS = [_loads(backend) for backend in BACKENDS]
+
+
+def test_a_fields_page_makes_the_rows_of_its_full_decode() -> None:
+    """Generated pages through both paths on every backend: the same rows (or the same
+    error), a page the fields cannot serve made from its full decode."""
+    import msgspec  # noqa: F401  (imported: the fields decoder takes small pages too)
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    from tests.output.test_fields_pages import page_text
+
+    # No shrinking: hypothesis' shrinker cannot replay the generators' `Raw` (str) values.
+    phases = [Phase.explicit, Phase.generate]
+
+    @settings(
+        max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), phases=phases
+    )
+    @given(_fields_strategies())
+    def check(pages: list[list[dict]]) -> None:
+        for records in pages:
+            for escape_slashes in (False, True):
+                text = page_text(records, escape_slashes)
+                for fields_load, full_load in LOADS:
+                    got = _page_rows(fields_load, text)
+                    assert got == _page_rows(full_load, text), text
+
+    check()
+    served = sum(load.make_fields_rows is not None for load, _ in LOADS)
+    assert served == 3 and all(full.decoder is None for _, full in LOADS)
+
+
+def test_a_clean_fields_page_is_served_by_its_fields_and_exactly() -> None:
+    """A page as Xero sends it is made from its fields (no fall-back), money from the
+    number's text (to integer ten-thousandths on SQLite, rounded half-even past them), dates
+    and timestamps from `/Date(...)/`; an object where a value is stored falls back."""
+    import msgspec  # noqa: F401
+
+    from tests.output.test_fields_pages import Raw, page_text
+
+    record = {
+        "InvoiceID": "i1",
+        "Total": Raw("1234.5600"),
+        "SubTotal": Raw("-0.00"),
+        "TotalTax": Raw("1.00005"),
+        "AmountDue": Raw("1E+3"),
+        "AmountPaid": 7,
+        "CurrencyRate": Raw("1.123456"),
+        "Date": "/Date(1539993600000+0000)/",
+        "UpdatedDateUTC": "/Date(1539993600123+0000)/",
+        "Reference": "/Date(1539993600000+0000)/",
+        "SentToContact": True,
+        "Contact": {"Name": "A", "Phones": []},
+        "LineItems": [None, {"Quantity": Raw("2.5"), "Tracking": [{"Name": "R", "Option": "N"}]}],
+        "Payments": [{"Date": "/Date(0)/", "Amount": Raw("1.5"), "IsReconciled": False}],
+    }
+    sqlite_fields, sqlite_full = LOADS[0]
+    clean = page_text([record], True)
+    before = sqlite_fields.unserved_pages
+    got = _page_rows(sqlite_fields, clean)
+    assert sqlite_fields.unserved_pages == before  # made from the fields
+    assert got == _page_rows(sqlite_full, clean)
+    invoice = dict(zip((c.name for c in INVOICE_TABLE.columns), got[1][0][0], strict=True))
+    assert (invoice["total"], invoice["sub_total"], invoice["total_tax"]) == (12345600, 0, 10000)
+    assert (invoice["amount_due"], invoice["amount_paid"]) == (10000000, 70000)
+    assert (invoice["currency_rate"], invoice["date"]) == (1123456, "2018-10-20")
+    assert invoice["updated_date_utc"] == "2018-10-20T00:00:00.123Z"
+    assert invoice["reference"] == "2018-10-20"  # converted as the full decode does
+    assert [len(rows) for rows in got[1]] == [1, 1, 1, 1]
+    assert got[1][1][0][2] == 1 and got[1][1][0][5] == 25000  # the line's position, quantity
+    odd = page_text([{**record, "Reference": {"a": Raw("1.5")}}], False)
+    assert _page_rows(sqlite_fields, odd) == _page_rows(sqlite_full, odd)
+    assert sqlite_fields.unserved_pages == before + 1
+
+
+def test_a_sync_decodes_its_pages_to_fields_incremental_or_not() -> None:
+    """The engine asks the mirror's load for its decoder (also on an incremental run, whose
+    marks read the records' `.get`), and the page past the mark keeps its text."""
+    import msgspec  # noqa: F401
+
+    from tests.output.test_fields_pages import Raw, page_text
+    from xerocli.api import wire
+    from xerocli.api.export import ExportPlan, _filtered, _page_decoder
+    from xerocli.api.marks import HighWater, Mark, parse_utc
+    from xerocli.api.query import ListQuery
+
+    load = LOADS[0][0]
+    for incremental in (True, False):
+        decode = _page_decoder(ExportPlan(INVOICES, ListQuery(), incremental=incremental), load)
+        assert decode is not None and decode.__self__ is load.decoder
+    records = [
+        {"InvoiceID": "a", "UpdatedDateUTC": "/Date(1539993600123+0000)/", "Total": Raw("1.5")},
+        {"InvoiceID": "b", "UpdatedDateUTC": "/Date(1539993600124+0000)/"},
+    ]
+    page = wire.records_of(load.decoder.loads(page_text(records, True)), "Invoices")
+    assert [r.get("UpdatedDateUTC") for r in page] == [
+        "2018-10-20T00:00:00.123Z",
+        "2018-10-20T00:00:00.124Z",
+    ]
+    high_water = HighWater("InvoiceID", Mark(parse_utc("2018-10-20T00:00:00.123Z"), {"a"}))
+    kept = _filtered(high_water, page)
+    assert isinstance(kept, wire.FieldsPage) and kept.text == page.text
+    assert [r.InvoiceID for r in kept] == ["b"] and high_water.skipped == 1

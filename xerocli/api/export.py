@@ -90,6 +90,8 @@ class Destination(Protocol):
     # Optional, for a destination that writes text (CSV): `read_fields() -> wire.Fields | None`
     # names what it reads of a record, and `decoded_by(decoder)` then gets the
     # `wire.FieldsDecoder` whose pages it will be handed (`FieldsPage`s, dates left to it).
+    # Or `page_decoder() -> decode | None`: the destination's own decoder of every page, also
+    # of an incremental run's (the mirror: its records `.get` what the marks read).
 
 
 @dataclass
@@ -224,7 +226,7 @@ def _fetch_into(
             stopper.check()
             job = jobs[index]
             assert job.high_water is not None
-            kept = list(job.high_water.filter(page)) if follow_marks else page
+            kept = _filtered(job.high_water, page) if follow_marks else page
             outcome.rows += destination.write(job.tenant, kept)
             outcome.records += len(kept)
             events.records(len(kept))
@@ -237,6 +239,9 @@ def _page_decoder(plan: ExportPlan, destination: Destination) -> Any:
     (`wire.loads`)."""
     from xerocli.api import wire
 
+    own = getattr(destination, "page_decoder", None)
+    if own is not None:  # a destination that decodes its own pages (the mirror's fields)
+        return own()
     read_fields = getattr(destination, "read_fields", None)
     fields = None if plan.incremental or read_fields is None else read_fields()
     if fields is None:
@@ -244,6 +249,19 @@ def _page_decoder(plan: ExportPlan, destination: Destination) -> Any:
     decoder = wire.FieldsDecoder(plan.resource.records_key, fields)
     destination.decoded_by(decoder)  # type: ignore[attr-defined]
     return decoder.loads
+
+
+def _filtered(high_water: Any, page: list) -> list:
+    """The page's records past the mark; a fields page (`wire.FieldsPage`) stays one, with
+    its text (a destination that cannot write its fields decodes that text in full)."""
+    from xerocli.api import wire
+
+    kept = list(high_water.filter(page))
+    if isinstance(page, wire.FieldsPage):
+        fields_page = wire.FieldsPage(kept)
+        fields_page.text = page.text
+        return fields_page
+    return kept
 
 
 def _move_marks(plan: ExportPlan, jobs: list[_Job], marks: MarkStore, outcome: Outcome) -> None:

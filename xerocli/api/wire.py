@@ -305,9 +305,22 @@ class FieldsDecoder:
     `fields`' keys are attribute names, so each must be a Python identifier (Xero's are).
     """
 
-    def __init__(self, records_key: str, fields: Fields) -> None:
+    def __init__(
+        self,
+        records_key: str,
+        fields: Fields,
+        *,
+        missing: Any = "",
+        record_base: Any = None,
+    ) -> None:
         self.records_key = records_key
         self.fields = fields
+        #: A missing field's value: `""` for a text writer's cell; the mirror's row makers take
+        #: None, as a record's `.get` gives it.
+        self.missing = missing
+        #: A Struct class the records derive from (`() -> class`, called once msgspec is
+        #: imported): the mirror's records answer `.get` as a dict does (mirror/fields.py).
+        self.record_base = record_base
         #: Off: every page through `loads` (a writer found a page it could not write).
         self.enabled = True
         self._decode: Any = None
@@ -320,7 +333,8 @@ class FieldsDecoder:
                 import msgspec
             except ImportError:
                 return None
-            record = _struct(msgspec, "Record", self.fields)
+            bases = () if self.record_base is None else (self.record_base(),)
+            record = _struct(msgspec, "Record", self.fields, missing=self.missing, bases=bases)
             envelope = msgspec.defstruct(
                 "Envelope",
                 [("pagination", Any, None), ("records", list[record] | None, None)],
@@ -361,19 +375,23 @@ class FieldsDecoder:
         return _DATE_TEXTS[timestamp]
 
 
-def _struct(msgspec: Any, name: str, fields: Fields) -> Any:
-    """The msgspec Struct of an object's `fields`. Not tracked by the garbage collector
-    (`gc=False`): a decoded page holds no cycles, and a page is ~6,000 of them."""
+def _struct(
+    msgspec: Any, name: str, fields: Fields, *, missing: Any = "", bases: tuple = ()
+) -> Any:
+    """The msgspec Struct of an object's `fields` (a missing value is `missing`). Not tracked
+    by the garbage collector (`gc=False`): a decoded page holds no cycles, and a page is
+    ~6,000 of them."""
     members: list[tuple[str, Any, Any]] = []
     for key, inner in fields.items():
         if inner is None:
-            members.append((key, Any, ""))
+            members.append((key, Any, missing))
         elif isinstance(inner, list):
-            members.append((key, list[_struct(msgspec, key, inner[0]) | None] | None, None))
+            element = _struct(msgspec, key, inner[0], missing=missing)
+            members.append((key, list[element | None] | None, None))
         else:
-            nested = _struct(msgspec, key, inner)
+            nested = _struct(msgspec, key, inner, missing=missing)
             members.append((key, nested, msgspec.field(default_factory=nested)))
-    return msgspec.defstruct(name, members, gc=False)
+    return msgspec.defstruct(name, members, bases=bases or None, gc=False)
 
 
 def records_of(payload: Any, collection: str) -> list[dict]:

@@ -36,7 +36,7 @@ from xerocli import errors
 from xerocli.api.marks import HighWater, Mark, high_water_for, iso_utc, parse_utc
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import Backend, quoted
-from xerocli.mirror.rows import compile_maker
+from xerocli.mirror.rows import Unserved, compile_fields_maker, compile_maker
 from xerocli.mirror.schema import Table
 
 if TYPE_CHECKING:
@@ -95,6 +95,11 @@ class CollectionLoad:
         assert resource is not None
         self.resource = resource
         self.make_rows = compile_maker(self.table, self.backend)
+        #: The pages' fields decoder and its row maker (mirror/fields.py); made on first use.
+        self.decoder: Any = None
+        self.make_fields_rows: Any = None
+        #: Pages made from the full decode because their fields could not serve (`Unserved`).
+        self.unserved_pages = 0
         self.tables = self.table.walk()
         self.synced_at = self.backend.timestamp_value(self.run_at)
         self.complete_until = self.run_at - self.margin
@@ -144,19 +149,51 @@ class CollectionLoad:
         if run is not None:
             run.calls += 1
 
+    def page_decoder(self) -> Any:
+        """The engine's decoder of this collection's pages: only the fields the tables store
+        (`fields.page_decoder`), records that `.get` as the full decode's dicts for the marks;
+        None (the full decode) where they cannot serve."""
+        from xerocli.mirror.fields import page_decoder
+
+        self.decoder = page_decoder(self.table)
+        if self.decoder is None:
+            return None
+        self.make_fields_rows = compile_fields_maker(self.table, self.backend)
+        return self.decoder.loads
+
     def write(self, tenant: Tenant, records: list[dict]) -> int:
         with self.backend.failing("writing to"):
             return self._write(tenant, records)
 
+    def _rows_of(self, run: TenantRun, records: list[dict]) -> list[list[tuple]]:
+        """The rows of a page's records; a fields page (`wire.FieldsPage`) that its maker
+        cannot serve is decoded in full and made as any other page."""
+        text = getattr(records, "text", None)
+        make = self.make_rows
+        if text is not None and self.make_fields_rows is not None:
+            make = self.make_fields_rows
+        while True:
+            # The engine has filtered by the mark; the same filter here finds the next mark
+            # (the same records again after a fall-back: the same mark).
+            kept = list(run.high_water.filter(records))
+            by_id: dict[Any, Any] = {}
+            for record in kept:  # a record twice in one page: the last one counts
+                by_id[record.get(self.resource.id_field)] = record
+            out: list[list[tuple]] = [[] for _ in self.tables]
+            try:
+                make(list(by_id.values()), run.tenant.id, self.synced_at, out)
+            except Unserved:
+                self.unserved_pages += 1
+                # Every record of the page, as the full decode gives them: those the engine
+                # dropped at the mark, the filter above drops again.
+                records = self.decoder.full_records(text)
+                make = self.make_rows
+                continue
+            return out
+
     def _write(self, tenant: Tenant, records: list[dict]) -> int:
         run = self.runs[tenant.id]
-        # The engine has filtered by the mark; the same filter here finds the next mark.
-        kept = list(run.high_water.filter(records))
-        by_id: dict[Any, dict] = {}
-        for record in kept:  # a record twice in one page: the last one counts
-            by_id[record.get(self.resource.id_field)] = record
-        out: list[list[tuple]] = [[] for _ in self.tables]
-        self.make_rows(list(by_id.values()), tenant.id, self.synced_at, out)
+        out = self._rows_of(run, records)
         b = self.backend
         roots = out[0]
         keys = [(row[0], row[1]) for row in roots]

@@ -299,4 +299,5 @@ def scaled(places: int) -> Converter:
             return None
         return round(number.scaleb(places))
 
+    convert.places = places  # type: ignore[attr-defined]  # rows.exact_money's integers
     return convert
