@@ -552,32 +552,38 @@ def tax_rate(
     }
 
 
+def bank_account(account_id: str, code: str, name: str, number: str, currency: str) -> dict:
+    """A seeded bank account as Xero answers it (the demo companies', their savings account,
+    the US organisation's)."""
+    return {
+        "AccountID": account_id,
+        "Code": code,
+        "Name": name,
+        "Status": "ACTIVE",
+        "Type": "BANK",
+        "TaxType": "NONE",
+        "Class": "ASSET",
+        "EnablePaymentsToAccount": False,
+        "ShowInExpenseClaims": False,
+        "BankAccountNumber": number,
+        "BankAccountType": "BANK",
+        "CurrencyCode": currency,
+        "ReportingCode": "ASS",
+        "ReportingCodeName": "Asset",
+        "HasAttachments": False,
+        "AddToWatchlist": False,
+        "UpdatedDateUTC": "/Date(1709285400000+0000)/",
+    }
+
+
 def _accounts(spec: TenantSpec, new_id: _Ids) -> list[dict]:
     accounts = _chart_accounts(CHART, new_id)
     for currency in spec.currencies:
-        accounts.append(
-            {
-                "AccountID": new_id(),
-                "Code": BANK_CODES[currency],
-                "Name": f"Business Account {currency}"
-                if len(spec.currencies) > 1
-                else "Business Bank Account",
-                "Status": "ACTIVE",
-                "Type": "BANK",
-                "TaxType": "NONE",
-                "Class": "ASSET",
-                "EnablePaymentsToAccount": False,
-                "ShowInExpenseClaims": False,
-                "BankAccountNumber": f"12-3456-{7000000 + len(accounts):07d}-00",
-                "BankAccountType": "BANK",
-                "CurrencyCode": currency,
-                "ReportingCode": "ASS",
-                "ReportingCodeName": "Asset",
-                "HasAttachments": False,
-                "AddToWatchlist": False,
-                "UpdatedDateUTC": "/Date(1709285400000+0000)/",
-            }
+        name = (
+            f"Business Account {currency}" if len(spec.currencies) > 1 else "Business Bank Account"
         )
+        number = f"12-3456-{7000000 + len(accounts):07d}-00"
+        accounts.append(bank_account(new_id(), BANK_CODES[currency], name, number, currency))
     return accounts
 
 

@@ -25,7 +25,14 @@ from xerocli.sandbox.resources.currencies import seed_currencies
 from xerocli.sandbox.resources.organisation import seed_organisation
 from xerocli.sandbox.resources.users import seed_users
 from xerocli.sandbox.rows import row_for
-from xerocli.sandbox.seed import TenantSpec, _chart_accounts, _Company, _Ids, tax_rate
+from xerocli.sandbox.seed import (
+    TenantSpec,
+    _chart_accounts,
+    _Company,
+    _Ids,
+    bank_account,
+    tax_rate,
+)
 from xerocli.sandbox.store import Row, Store
 from xerocli.sandbox.xerojson import dumps, loads
 
@@ -149,27 +156,7 @@ def _accounts(new_id: _Ids) -> list[dict]:
     accounts = _chart_accounts(US_CHART, new_id)
     for account in accounts:
         account["TaxType"] = _US_TAX_TYPES[account["TaxType"]]
-    accounts.append(
-        {
-            "AccountID": new_id(),
-            "Code": "090",
-            "Name": "Checking Account",
-            "Status": "ACTIVE",
-            "Type": "BANK",
-            "TaxType": "NONE",
-            "Class": "ASSET",
-            "EnablePaymentsToAccount": False,
-            "ShowInExpenseClaims": False,
-            "BankAccountNumber": "026009593-4410",
-            "BankAccountType": "BANK",
-            "CurrencyCode": "USD",
-            "ReportingCode": "ASS",
-            "ReportingCodeName": "Asset",
-            "HasAttachments": False,
-            "AddToWatchlist": False,
-            "UpdatedDateUTC": "/Date(1709285400000+0000)/",
-        }
-    )
+    accounts.append(bank_account(new_id(), "090", "Checking Account", "026009593-4410", "USD"))
     return accounts
 
 

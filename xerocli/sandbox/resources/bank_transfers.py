@@ -130,25 +130,9 @@ def seed_transfers(company) -> Iterator[dict | tuple[str, dict]]:
     spec = company.spec
     rng = random.Random(f"{spec.tenant_id}:transfers")
     ids = generator._Ids(rng)
-    savings = {
-        "AccountID": ids(),
-        "Code": SAVINGS_CODE,
-        "Name": "Business Savings Account",
-        "Status": "ACTIVE",
-        "Type": "BANK",
-        "TaxType": "NONE",
-        "Class": "ASSET",
-        "EnablePaymentsToAccount": False,
-        "ShowInExpenseClaims": False,
-        "BankAccountNumber": "12-3456-7999999-00",
-        "BankAccountType": "BANK",
-        "CurrencyCode": spec.base_currency,
-        "ReportingCode": "ASS",
-        "ReportingCodeName": "Asset",
-        "HasAttachments": False,
-        "AddToWatchlist": False,
-        "UpdatedDateUTC": "/Date(1709285400000+0000)/",
-    }
+    savings = generator.bank_account(
+        ids(), SAVINGS_CODE, "Business Savings Account", "12-3456-7999999-00", spec.base_currency
+    )
     yield "Accounts", savings
     banks = list(company.banks.values())
     for number in range(1, 13):
