@@ -12,10 +12,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
 
-import httpx
 import pytest
 
-from tests.helpers import oauth
+from tests.helpers import loopback, oauth
 from tests.helpers.cli import Result, run_xero
 from tests.helpers.file_keyring import read_all
 from tests.helpers.login import (
@@ -140,12 +139,12 @@ def test_login_end_to_end_then_status_tenants_token_logout(
     token = run_xero("auth", "token", env=env).ok()
     assert token.stdout.strip() == _cached_access_token(home)
     assert token.stderr == ""
-    assert httpx.get(
+    assert loopback.get(
         f"{own_sandbox.url}/connections", headers=oauth.api_headers(token.stdout.strip())
     ).is_success
 
     # A refresh under --debug: the trace shows the calls, never a token.
-    httpx.post(f"{own_sandbox.url}/__sandbox/expire-tokens").raise_for_status()
+    loopback.post(f"{own_sandbox.url}/__sandbox/expire-tokens").raise_for_status()
     debug = xero("--debug", "invoices", "list", "--limit", "1").ok()
     assert "grant_type=refresh_token" in debug.stderr and "<redacted>" in debug.stderr
     secrets |= {_stored_refresh_token(home), _cached_access_token(home)}
@@ -159,7 +158,7 @@ def test_login_end_to_end_then_status_tenants_token_logout(
     assert "removed the refresh token from the OS keyring" in out.stderr
     assert read_all(home / "keyring.json") == {}
     assert not (home / "state" / "xerocli" / "tokens" / "default.json").exists()
-    revoked = httpx.post(
+    revoked = loopback.post(
         f"{own_sandbox.url}/connect/token",
         data={
             "grant_type": "refresh_token",
@@ -276,7 +275,7 @@ class _RecordingProxy:
                     for k, v in self.headers.items()
                     if k.lower() in ("content-type", "authorization")
                 }
-                answer = httpx.post(target + self.path, content=body, headers=headers)
+                answer = loopback.post(target + self.path, content=body, headers=headers)
                 self.send_response(answer.status_code)
                 self.send_header("Content-Type", answer.headers.get("content-type", ""))
                 self.send_header("Content-Length", str(len(answer.content)))
@@ -300,7 +299,7 @@ def test_pkce_verifier_is_sent_and_checked(home: Path, sandbox: RunningSandbox) 
     # The sandbox refuses a code exchanged with the wrong verifier...
     _verifier, challenge = oauth.pkce_pair()
     code = oauth.authorize(sandbox.url, "pkce-check", challenge)["code"][0]
-    wrong = httpx.post(
+    wrong = loopback.post(
         f"{sandbox.url}/connect/token",
         data={
             "grant_type": "authorization_code",
@@ -375,7 +374,7 @@ def test_login_with_the_sandboxs_demo_app_on_any_loopback_port(
     env = keyring_env(
         home, XERO_SANDBOX_URL=own_sandbox.url, XERO_CLIENT_ID=oauth.DEMO_PKCE_CLIENT_ID
     )
-    listed = httpx.get(f"{own_sandbox.url}/__sandbox/apps").json()
+    listed = loopback.get(f"{own_sandbox.url}/__sandbox/apps").json()
     demo = next(app for app in listed if app["client_id"] == oauth.DEMO_PKCE_CLIENT_ID)
     assert demo["kind"] == "pkce" and "http://localhost:8749/callback" in demo["redirect_uris"]
     running = LoginProcess(env)
@@ -390,7 +389,7 @@ def test_login_with_the_sandboxs_demo_app_on_any_loopback_port(
 def test_an_app_the_sandbox_does_not_know_gets_xeros_error_page(own_sandbox) -> None:
     """An unregistered client id is refused at the authorize page, with no redirect."""
     _, challenge = oauth.pkce_pair()
-    page = httpx.get(
+    page = loopback.get(
         f"{own_sandbox.url}/identity/connect/authorize",
         params={
             "response_type": "code",

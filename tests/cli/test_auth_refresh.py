@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.cli import run_xero
 from tests.helpers.file_keyring import read_all
 from tests.helpers.login import keyring_env, login
@@ -64,7 +64,7 @@ def _run_together(env: dict[str, str]) -> list[tuple[int, str, str]]:
 
 
 def _refresh_works(sandbox: RunningSandbox, token: str) -> bool:
-    answer = httpx.post(
+    answer = loopback.post(
         f"{sandbox.url}/connect/token",
         data={"grant_type": "refresh_token", "refresh_token": token, "client_id": "cron-app"},
     )
@@ -80,7 +80,7 @@ def test_ten_processes_refresh_once_and_keep_the_newest_token(
         own_sandbox.reset_stats()
 
         # Round 1: Xero says the token expired (401); each process refreshes once at most.
-        httpx.post(f"{own_sandbox.url}/__sandbox/expire-tokens").raise_for_status()
+        loopback.post(f"{own_sandbox.url}/__sandbox/expire-tokens").raise_for_status()
         results = _run_together(logged_in)
         assert [code for code, _, _ in results] == [0] * PROCESSES, results
         assert all(len(json.loads(out)) == 1 for _, out, _ in results)
@@ -114,11 +114,11 @@ def test_ten_processes_refresh_once_and_keep_the_newest_token(
 def test_revoked_refresh_token_exits_4_and_says_log_in(
     home: Path, own_sandbox: RunningSandbox, logged_in: dict[str, str]
 ) -> None:
-    httpx.post(
+    loopback.post(
         f"{own_sandbox.url}/connect/revocation",
         data={"token": _refresh_token(home), "client_id": "cron-app"},
     ).raise_for_status()
-    httpx.post(f"{own_sandbox.url}/__sandbox/expire-tokens").raise_for_status()
+    loopback.post(f"{own_sandbox.url}/__sandbox/expire-tokens").raise_for_status()
     result = run_xero("invoices", "list", "--limit", "1", env=logged_in)
     assert result.code == 4
     assert "invalid_grant" in result.stderr and "run `xero auth login`" in result.stderr

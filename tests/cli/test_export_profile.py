@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.cli import run_xero
 from tests.helpers.login import keyring_env, login
 from tests.helpers.sandbox import RunningSandbox
@@ -80,7 +80,7 @@ def test_all_tenants_share_the_logins_token_source_one_refresh_for_every_organis
 ) -> None:
     # One client per organisation, one token source: an expired token is refreshed once, not
     # once per organisation (a refresh token rotates, so a second refresh would race the first).
-    httpx.post(f"{sandbox.url}/__sandbox/expire-tokens", timeout=10).raise_for_status()
+    loopback.post(f"{sandbox.url}/__sandbox/expire-tokens", timeout=10).raise_for_status()
     refreshes = sandbox.stats()["token_refreshes"]
     result = run_xero("export", "ndjson", "contacts", "--all-tenants", env=profile_env)
     assert result.code == 0, result.stderr

@@ -9,8 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import httpx
-
+from tests.helpers import loopback
 from tests.helpers.cli import isolated_env, run_xero
 from tests.helpers.oauth import login
 
@@ -125,7 +124,7 @@ def test_bad_options_fail_before_any_call_and_a_missing_scope_is_named(sandbox, 
     assert raw.code == 2 and "-p: 'periods' is not KEY=VALUE" in raw.stderr
 
     token = login(sandbox.url, scope="offline_access accounting.settings")["access_token"]
-    tenant = httpx.get(
+    tenant = loopback.get(
         f"{sandbox.url}/connections", headers={"Authorization": f"Bearer {token}"}
     ).json()[0]["tenantId"]
     narrow = isolated_env(

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import UNLIMITED, UNLIMITED_CLIENT
+from tests.helpers import loopback
 from tests.helpers.cli import isolated_env, run_xero
 from tests.helpers.oauth import login
 from tests.helpers.sandbox import RunningSandbox, start_seeded
@@ -242,7 +242,7 @@ def test_every_collection_has_its_operations_and_scopes_and_a_missing_one_is_nam
         assert resource.scopes[0] in GRANULAR_SCOPES.split(), resource.name
         assert set(resource.scopes) & set(LEGACY_SCOPES.split()), resource.name
     token = login(books.url, scope="offline_access accounting.settings")["access_token"]
-    tenant = httpx.get(
+    tenant = loopback.get(
         f"{books.url}/connections", headers={"Authorization": f"Bearer {token}"}
     ).json()[0]["tenantId"]
     narrow = isolated_env(home, XERO_SANDBOX_URL=books.url, XERO_ACCESS_TOKEN=token,

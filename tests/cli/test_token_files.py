@@ -12,9 +12,9 @@ import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.cli import isolated_env, run_xero
 from tests.helpers.login import keyring_env, login
 from tests.helpers.sandbox import RunningSandbox, start_seeded
@@ -63,7 +63,7 @@ def fill(directory: Path) -> Path:
 
 
 def expire_tokens(sandbox: RunningSandbox) -> None:
-    httpx.post(f"{sandbox.url}/__sandbox/expire-tokens", timeout=10).raise_for_status()
+    loopback.post(f"{sandbox.url}/__sandbox/expire-tokens", timeout=10).raise_for_status()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.cli import isolated_env
 from tests.helpers.webhooks import KEY, Listener, Recorder, Tripwire
 from tests.helpers.webhooks import sign as sign_with
@@ -80,7 +81,7 @@ def test_changes_are_sent_signed_to_subscribers(home: Path, small_sandbox) -> No
     sandbox, url = small_sandbox
     listener = Listener(isolated_env(home, XERO_WEBHOOK_KEY=KEY))
     try:
-        answer = httpx.post(
+        answer = loopback.post(
             f"{url}/__sandbox/webhooks", json={"url": listener.url, "key": KEY}, timeout=10
         )
         assert answer.status_code == 200
@@ -109,7 +110,7 @@ def test_changes_are_sent_signed_to_subscribers(home: Path, small_sandbox) -> No
         sandbox.webhooks.observe(req, Response.json(200, body))
         assert listener.next_json()["eventType"] == "CREATE"
 
-        listed = httpx.get(f"{url}/__sandbox/webhooks", timeout=10).json()["subscriptions"]
+        listed = loopback.get(f"{url}/__sandbox/webhooks", timeout=10).json()["subscriptions"]
         assert [(s["url"], s["failed"]) for s in listed] == [(listener.url, 0)]
         assert KEY not in json.dumps(listed)
     finally:
@@ -147,7 +148,7 @@ def test_subscriptions_must_be_loopback_and_keyed(small_sandbox, tripwire: Tripw
         {"url": "http://127.0.0.1:9/webhooks"},
         {"key": KEY},
     ):
-        answer = httpx.post(f"{url}/__sandbox/webhooks", json=request, timeout=10)
+        answer = loopback.post(f"{url}/__sandbox/webhooks", json=request, timeout=10)
         assert answer.status_code == 400, request
     for allowed in (
         "http://localhost:9/x",
@@ -156,7 +157,7 @@ def test_subscriptions_must_be_loopback_and_keyed(small_sandbox, tripwire: Tripw
         "http://[::1]:9/x",
         "http://loop.example:9/x",
     ):
-        answer = httpx.post(
+        answer = loopback.post(
             f"{url}/__sandbox/webhooks", json={"url": allowed, "key": KEY}, timeout=10
         )
         assert answer.status_code == 200, (allowed, answer.text)
@@ -170,7 +171,7 @@ def test_trigger_refuses_a_name_that_is_not_loopback_before_connecting(
 ) -> None:
     _, url = small_sandbox
     for target in ("http://127.evil.example/x", "http://far.example/x"):
-        answer = httpx.post(
+        answer = loopback.post(
             f"{url}/__sandbox/webhooks/trigger", json={"url": target, "key": KEY}, timeout=10
         )
         assert answer.status_code == 400, target
@@ -182,10 +183,12 @@ def test_a_name_that_stops_being_loopback_is_not_sent_to(small_sandbox, tripwire
     """Checked at every send, not only when subscribing: DNS can change in between."""
     _, url = small_sandbox
     target = "http://rebind.example:9/x"
-    answer = httpx.post(f"{url}/__sandbox/webhooks", json={"url": target, "key": KEY}, timeout=10)
+    answer = loopback.post(
+        f"{url}/__sandbox/webhooks", json={"url": target, "key": KEY}, timeout=10
+    )
     assert answer.status_code == 200
     tripwire.names["rebind.example"] = ["192.0.2.1"]
-    report = httpx.post(f"{url}/__sandbox/webhooks/trigger", json={"key": KEY}, timeout=10)
+    report = loopback.post(f"{url}/__sandbox/webhooks/trigger", json={"key": KEY}, timeout=10)
     [delivery] = report.json()["deliveries"]
     assert delivery["status"] is None
     assert "192.0.2.1" in delivery["problem"] and "not a loopback" in delivery["problem"]
@@ -200,7 +203,7 @@ def test_a_redirect_is_not_followed(small_sandbox, tripwire: Tripwire) -> None:
     near = Recorder(status=302, headers={"Location": second.url})
     try:
         for receiver in (near, far):
-            report = httpx.post(
+            report = loopback.post(
                 f"{url}/__sandbox/webhooks/trigger",
                 json={"url": receiver.url, "key": KEY},
                 timeout=30,
@@ -211,7 +214,7 @@ def test_a_redirect_is_not_followed(small_sandbox, tripwire: Tripwire) -> None:
             assert receiver.received.qsize() == 1  # the delivery itself reached the receiver
 
         # A redirect fails the intent-to-receive check: the subscription is not activated.
-        answer = httpx.post(
+        answer = loopback.post(
             f"{url}/__sandbox/webhooks", json={"url": near.url, "key": KEY}, timeout=10
         ).json()
         assert (answer["active"], answer["intent"]) == (False, {"good": 302, "bad": 302})
@@ -219,7 +222,7 @@ def test_a_redirect_is_not_followed(small_sandbox, tripwire: Tripwire) -> None:
         # An active subscription's delivery is counted as failed, with the 302 it got.
         moving = Receiver(statuses=[302], headers={"Location": second.url})
         sandbox.config.update({"webhook_retry_seconds": 3600})  # no retry within the test
-        answer = httpx.post(
+        answer = loopback.post(
             f"{url}/__sandbox/webhooks", json={"url": moving.url, "key": KEY}, timeout=10
         ).json()
         assert answer["active"] is True
@@ -241,7 +244,7 @@ def _subscriptions_once_answered(url: str, timeout: float = 30.0) -> list[dict]:
     """The subscriptions, once the send loop has counted the delivery it is sending."""
     deadline = time.monotonic() + timeout
     while True:
-        listed = httpx.get(f"{url}/__sandbox/webhooks", timeout=10).json()["subscriptions"]
+        listed = loopback.get(f"{url}/__sandbox/webhooks", timeout=10).json()["subscriptions"]
         if any(s["sent"] or s["failed"] for s in listed) or time.monotonic() > deadline:
             return listed
         time.sleep(0.02)
@@ -268,7 +271,7 @@ def _api(url: str, sandbox: Sandbox) -> httpx.Client:
     from tests.helpers.oauth import api_headers, login
 
     tenant = sandbox.store.tenants()[0]["tenant_id"]
-    return httpx.Client(
+    return loopback.client(
         base_url=f"{url}/api.xro/2.0",
         headers={**api_headers(login(url), tenant), "Accept": "application/json"},
         timeout=30,
@@ -287,7 +290,7 @@ def test_credit_notes_and_payments_raise_the_events_xero_sends(small_sandbox) ->
     sandbox, url = small_sandbox
     receiver = Receiver()
     try:
-        answer = httpx.post(
+        answer = loopback.post(
             f"{url}/__sandbox/webhooks", json={"url": receiver.url, "key": KEY}, timeout=10
         ).json()
         assert answer["active"] is True
@@ -350,7 +353,7 @@ def test_a_url_that_fails_the_intent_to_receive_check_gets_no_events(
     careless = Recorder()  # answers 200 whatever the signature
     listener = Listener(isolated_env(home, XERO_WEBHOOK_KEY=KEY))
     try:
-        refused = httpx.post(
+        refused = loopback.post(
             f"{url}/__sandbox/webhooks", json={"url": careless.url, "key": KEY}, timeout=10
         ).json()
         assert (refused["active"], refused["intent"]) == (False, {"good": 200, "bad": 200})
@@ -358,7 +361,7 @@ def test_a_url_that_fails_the_intent_to_receive_check_gets_no_events(
         assert json.loads(good[0])["events"] == [] and json.loads(bad[0])["events"] == []
         assert good[1]["x-xero-signature"] == sign_with(good[0])
         assert bad[1]["x-xero-signature"] != sign_with(bad[0])
-        accepted = httpx.post(
+        accepted = loopback.post(
             f"{url}/__sandbox/webhooks", json={"url": listener.url, "key": KEY}, timeout=10
         ).json()
         assert (accepted["active"], accepted["intent"]) == (True, {"good": 200, "bad": 401})
@@ -369,7 +372,7 @@ def test_a_url_that_fails_the_intent_to_receive_check_gets_no_events(
         # The listener is sent to after the careless receiver (subscription order), in one pass.
         assert careless.received.empty()
         listed = {
-            s["url"]: s for s in httpx.get(f"{url}/__sandbox/webhooks").json()["subscriptions"]
+            s["url"]: s for s in loopback.get(f"{url}/__sandbox/webhooks").json()["subscriptions"]
         }
         assert (listed[careless.url]["active"], listed[careless.url]["sent"]) == (False, 0)
     finally:
@@ -386,13 +389,13 @@ def test_a_failed_delivery_is_retried_with_backoff_then_the_webhook_disabled(
     flaky = Receiver(statuses=[500, 503])
     dead = Receiver(statuses=[500] * 100)
     try:
-        httpx.post(
+        loopback.post(
             f"{url}/__sandbox/config",
             json={"webhook_retry_seconds": 60, "webhook_retry_window_seconds": 600},
             timeout=10,
         ).raise_for_status()
         for receiver in (flaky, dead):
-            answer = httpx.post(
+            answer = loopback.post(
                 f"{url}/__sandbox/webhooks", json={"url": receiver.url, "key": KEY}, timeout=10
             )
             assert answer.json()["active"] is True
@@ -406,7 +409,7 @@ def test_a_failed_delivery_is_retried_with_backoff_then_the_webhook_disabled(
             while True:
                 listed = {
                     s["url"]: s
-                    for s in httpx.get(f"{url}/__sandbox/webhooks").json()["subscriptions"]
+                    for s in loopback.get(f"{url}/__sandbox/webhooks").json()["subscriptions"]
                 }
                 counts = [listed[r.url]["sent"] + listed[r.url]["failed"] for r in (flaky, dead)]
                 if counts == [flaky_tries, dead_tries] and listed[dead.url]["disabled"] == disabled:
@@ -415,7 +418,7 @@ def test_a_failed_delivery_is_retried_with_backoff_then_the_webhook_disabled(
                 time.sleep(0.01)
 
         def advance(seconds: float) -> None:
-            answer = httpx.post(f"{url}/__sandbox/clock", json={"advance": seconds}, timeout=10)
+            answer = loopback.post(f"{url}/__sandbox/clock", json={"advance": seconds}, timeout=10)
             answer.raise_for_status()
 
         tried(1, 1)  # the first delivery: 500 for both

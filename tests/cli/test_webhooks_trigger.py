@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
-
+from tests.helpers import loopback
 from tests.helpers.cli import isolated_env, run_xero
 from tests.helpers.webhooks import KEY, Listener, Recorder
 
@@ -25,7 +24,7 @@ def test_trigger_delivers_a_signed_event_to_a_running_listener(home: Path, sandb
         assert received["tenantId"] == tenant_ids[0]
         resource_url = f"{sandbox.url}/api.xro/2.0/Invoices/{received['resourceId']}"
         assert received["resourceUrl"] == resource_url
-        assert httpx.get(resource_url, timeout=10).status_code == 401  # a real API path
+        assert loopback.get(resource_url, timeout=10).status_code == 401  # a real API path
 
         # Through XERO_SANDBOX_URL, a contact created in the second organisation.
         env_url = {**env, "XERO_SANDBOX_URL": sandbox.url}
@@ -65,13 +64,13 @@ def test_subscribe_then_trigger_sends_to_the_subscription(home: Path, sandbox) -
     listener = Listener(env)
     try:
         run_xero("webhooks", "subscribe", "--to", listener.url, env=env).ok()
-        listed = httpx.get(f"{sandbox.url}/__sandbox/webhooks", timeout=10).json()
+        listed = loopback.get(f"{sandbox.url}/__sandbox/webhooks", timeout=10).json()
         assert listener.url in [s["url"] for s in listed["subscriptions"]]
         assert KEY not in str(listed)
         run_xero("webhooks", "trigger", env=env).ok()
         assert listener.next_json()["eventCategory"] == "INVOICE"
     finally:
-        httpx.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
+        loopback.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
         listener.stop()
 
 
@@ -131,5 +130,5 @@ def test_sandbox_sends_events_when_invoices_and_contacts_change(home: Path, sand
         assert ("CONTACT", "CREATE", contact["ContactID"]) in seen
         assert ("INVOICE", "CREATE", invoice["InvoiceID"]) in seen
     finally:
-        httpx.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
+        loopback.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
         listener.stop()

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from tests.helpers import loopback
 from tests.helpers.cli import Result, isolated_env
 from tests.helpers.file_keyring import BACKEND, ENV_FILE
 
@@ -101,14 +102,14 @@ def query_of(url: str) -> dict[str, str]:
 
 def consent(authorize_url: str) -> str:
     """Be the browser at Xero: the Location Xero redirects to (the CLI's callback)."""
-    answer = httpx.get(authorize_url, follow_redirects=False, timeout=30)
+    answer = loopback.get(authorize_url, follow_redirects=False, timeout=30)
     assert answer.status_code == 302, answer.text
     return answer.headers["location"]
 
 
 def deliver(callback_url: str) -> httpx.Response:
     """Be the browser at the redirect URI: the CLI's callback server answers."""
-    return httpx.get(callback_url, follow_redirects=False, timeout=30)
+    return loopback.get(callback_url, follow_redirects=False, timeout=30)
 
 
 def login(env: dict[str, str], *args: str) -> Result:

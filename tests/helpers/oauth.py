@@ -7,7 +7,7 @@ import hashlib
 import secrets
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+from tests.helpers import loopback
 
 REDIRECT_URI = "http://localhost:8749/callback"
 #: The sandbox's demo PKCE app (the one `xero --sandbox` logs in with).
@@ -27,10 +27,10 @@ def pkce_pair() -> tuple[str, str]:
 def register_app(base: str, client_id: str, kind: str = "pkce", **fields: object) -> dict:
     """Register an app with the sandbox, as a developer does at developer.xero.com (a PKCE app
     with the demo app's redirect URIs unless told otherwise). The demo apps are there already."""
-    demo = {app["client_id"]: app for app in httpx.get(f"{base}/__sandbox/apps").json()}
+    demo = {app["client_id"]: app for app in loopback.get(f"{base}/__sandbox/apps").json()}
     if client_id in demo and demo[client_id]["name"].startswith("Demo"):
         return demo[client_id]
-    answer = httpx.post(
+    answer = loopback.post(
         f"{base}/__sandbox/apps", json={"client_id": client_id, "kind": kind, **fields}, timeout=10
     )
     assert answer.status_code == 201, answer.text
@@ -47,7 +47,7 @@ def authorize(
 ) -> dict[str, list[str]]:
     """Be the browser at the authorize endpoint, for an app registered first."""
     register_app(base, client_id)
-    answer = httpx.get(
+    answer = loopback.get(
         f"{base}/identity/connect/authorize",
         params={
             "response_type": "code",
@@ -67,7 +67,7 @@ def authorize(
 def login(base: str, client_id: str = "test-app", scope: str = ALL_SCOPES) -> dict:
     verifier, challenge = pkce_pair()
     query = authorize(base, client_id, challenge, scope)
-    answer = httpx.post(
+    answer = loopback.post(
         f"{base}/connect/token",
         data={
             "grant_type": "authorization_code",

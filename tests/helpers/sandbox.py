@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 from filelock import FileLock
 
+from tests.helpers import loopback
 from tests.helpers.cli import isolated_env
 
 URL_RE = re.compile(r"Xero sandbox on (http://127\.0\.0\.1:\d+)")
@@ -62,18 +63,18 @@ class RunningSandbox:
 
     # --- the control panel ------------------------------------------------------------------
     def configure(self, **settings: Any) -> dict:
-        answer = httpx.post(f"{self.url}/__sandbox/config", json=settings, timeout=10)
+        answer = loopback.post(f"{self.url}/__sandbox/config", json=settings, timeout=10)
         answer.raise_for_status()
         return answer.json()
 
     def stats(self) -> dict:
-        return httpx.get(f"{self.url}/__sandbox/stats", timeout=10).json()
+        return loopback.get(f"{self.url}/__sandbox/stats", timeout=10).json()
 
     def reset_stats(self) -> None:
-        httpx.post(f"{self.url}/__sandbox/reset-stats", timeout=10).raise_for_status()
+        loopback.post(f"{self.url}/__sandbox/reset-stats", timeout=10).raise_for_status()
 
     def tenants(self) -> list[dict]:
-        return httpx.get(f"{self.url}/__sandbox/tenants", timeout=10).json()
+        return loopback.get(f"{self.url}/__sandbox/tenants", timeout=10).json()
 
     def invoice_count(self, tenant: str | int = 0) -> int:
         """The invoices one demo company holds (by name or index): the seed's `--invoices N`
@@ -97,13 +98,13 @@ class RunningSandbox:
     def advance_clock(self, seconds: float) -> dict:
         """Let `seconds` pass on the sandbox's clock (tokens, grace, limits, idempotency), so a
         test never sleeps to make something expire."""
-        answer = httpx.post(f"{self.url}/__sandbox/clock", json={"advance": seconds}, timeout=10)
+        answer = loopback.post(f"{self.url}/__sandbox/clock", json={"advance": seconds}, timeout=10)
         answer.raise_for_status()
         return answer.json()
 
     def expire_tokens(self) -> int:
         """Every access token issued so far dies now; refresh tokens live on."""
-        answer = httpx.post(f"{self.url}/__sandbox/expire-tokens", timeout=10)
+        answer = loopback.post(f"{self.url}/__sandbox/expire-tokens", timeout=10)
         answer.raise_for_status()
         return answer.json()["expired"]
 
@@ -123,7 +124,7 @@ def tenant_client(sandbox: RunningSandbox, token: dict, index: int) -> httpx.Cli
     from tests.helpers.oauth import api_headers
 
     tenant = sandbox.tenants()[index]
-    client = httpx.Client(
+    client = loopback.client(
         base_url=f"{sandbox.url}/api.xro/2.0",
         headers={**api_headers(token, tenant["tenant_id"]), "Accept": "application/json"},
         timeout=30,

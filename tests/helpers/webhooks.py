@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from tests.helpers import loopback
+
 LISTENING_RE = re.compile(r"listening on (http://127\.0\.0\.1:\d+/[^\s,]*)")
 KEY = "test-webhook-key-0123456789abcdefABCDEF=="
 
@@ -132,7 +134,7 @@ class Listener:
             headers["x-xero-signature"] = sign(body, key)
         elif signature is not None:
             headers["x-xero-signature"] = signature
-        return httpx.post(self.url, content=body, headers=headers, timeout=30)
+        return loopback.post(self.url, content=body, headers=headers, timeout=30)
 
     def raw(self, data: bytes, *, wait: float = 10.0) -> bytes:
         """Send raw bytes on a fresh connection and return everything the listener answered."""

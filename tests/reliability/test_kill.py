@@ -20,8 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
-
+from tests.helpers import loopback
 from tests.helpers.cli import run_xero
 from tests.helpers.sandbox import RunningSandbox
 from tests.reliability.conftest import invoices_with_reference, unique
@@ -33,7 +32,7 @@ INVOICE_COUNT = 300  # six batches of 50
 
 
 def _api_calls(box: RunningSandbox) -> int:
-    return httpx.get(f"{box.url}/__sandbox/stats", timeout=10).json()["api_calls"]
+    return loopback.get(f"{box.url}/__sandbox/stats", timeout=10).json()["api_calls"]
 
 
 def run_and_kill(

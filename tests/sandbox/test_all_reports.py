@@ -32,6 +32,7 @@ from tests.sandbox.test_reports import (
 )
 
 __all__ = ["books", "global_books", "nz_books", "reports_token"]
+from tests.helpers import loopback
 from tests.sandbox.test_reports import books, global_books, nz_books, reports_token
 
 
@@ -332,7 +333,7 @@ def test_the_books_are_read_once_then_only_what_was_written(small_sandbox, globa
     first report, a report parses no document again, and after a write only that document."""
 
     def stats() -> dict:
-        return httpx.get(f"{small_sandbox.url}/__sandbox/reports").json()
+        return loopback.get(f"{small_sandbox.url}/__sandbox/reports").json()
 
     before = report(global_books, "TrialBalance")
     first = stats()
@@ -377,7 +378,7 @@ def test_the_updated_books_equal_books_read_whole(small_sandbox, books) -> None:
         ("ProfitAndLoss", {"periods": "3"}),
     ]
     updated = [report(books, name, **params)["Rows"] for name, params in asked]
-    reread = httpx.post(f"{small_sandbox.url}/__sandbox/reports/reread")
+    reread = loopback.post(f"{small_sandbox.url}/__sandbox/reports/reread")
     assert reread.status_code == 204
     whole = [report(books, name, **params)["Rows"] for name, params in asked]
     assert updated == whole

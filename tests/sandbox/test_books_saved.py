@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import simplejson
 
+from tests.helpers import loopback
 from tests.helpers.oauth import ALL_SCOPES, login
 from tests.helpers.sandbox import (
     RunningSandbox,
@@ -175,7 +176,7 @@ def _differing(found: list, expected: list) -> list[str]:
 
 
 def _stats(sandbox: RunningSandbox) -> dict:
-    return httpx.get(f"{sandbox.url}/__sandbox/reports", timeout=10).json()
+    return loopback.get(f"{sandbox.url}/__sandbox/reports", timeout=10).json()
 
 
 def _write(client: httpx.Client) -> None:
@@ -244,7 +245,7 @@ def test_a_restart_answers_from_saved_totals_and_writes_after_them_match_a_full_
         assert (loaded["builds"], loaded["loads"], loaded["documents_scanned"]) == (2, 2, 0), (
             "both companies loaded, not one document parsed"
         )
-        reread = httpx.post(f"{second.url}/__sandbox/reports/reread", timeout=10)
+        reread = loopback.post(f"{second.url}/__sandbox/reports/reread", timeout=10)
         assert reread.status_code == 204
         read_whole = _answers(second, token)  # (and saved again: the same totals)
         assert from_saved == read_whole
@@ -264,7 +265,7 @@ def test_a_restart_answers_from_saved_totals_and_writes_after_them_match_a_full_
         caught_up = _answers(third, token)
         loaded = _stats(third)
         assert loaded["loads"] == 2 and 0 < loaded["documents_scanned"] < 40
-        reread = httpx.post(f"{third.url}/__sandbox/reports/reread", timeout=10)
+        reread = loopback.post(f"{third.url}/__sandbox/reports/reread", timeout=10)
         assert reread.status_code == 204
         whole = _answers(third, token)
         assert _stats(third)["documents_scanned"] > 100  # that one read every document

@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.oauth import api_headers, login
 from xerocli.sandbox import resources
 from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Listing, Resource
@@ -63,7 +64,7 @@ def widgets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
         try:
             tenant = sandbox.store.tenants()[0]["tenant_id"]
             token = login(server.url)
-            with httpx.Client(
+            with loopback.client(
                 base_url=f"{server.url}/api.xro/2.0",
                 headers=api_headers(token, tenant),
                 timeout=30,
@@ -118,7 +119,7 @@ def test_a_declared_resource_is_seeded_and_served_paged_by_id_with_where_and_ord
     # Read-only (no writer declared), and behind its declared scope.
     assert widgets.put("TestWidgets", json={"Code": "W-9"}).status_code == 405
     narrow = login(widgets.base, scope="openid offline_access accounting.contacts")
-    denied = httpx.get(
+    denied = loopback.get(
         f"{widgets.base}/api.xro/2.0/TestWidgets", headers=api_headers(narrow, widgets.tenant)
     )
     assert denied.status_code == 401 and denied.json()["Detail"] == "AuthorizationUnsuccessful"

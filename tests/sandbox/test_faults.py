@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.oauth import api_headers, login
 from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.sandbox.faults import MAINTENANCE_TEXT
@@ -45,7 +46,7 @@ def api(box: RunningSandbox) -> Iterator[tuple[str, dict[str, str]]]:
 def test_error_rate_answers_500_and_counts(box, api) -> None:
     url, headers = api
     box.configure(error_rate=1)
-    answer = httpx.get(url, headers=headers)
+    answer = loopback.get(url, headers=headers)
     assert answer.status_code == 500
     assert answer.headers["content-type"].startswith("application/json")
     assert answer.json()["Type"] == "InternalServerError"
@@ -57,7 +58,7 @@ def test_error_rate_answers_500_and_counts(box, api) -> None:
 def test_unavailable_rate_answers_503_in_plain_text(box, api) -> None:
     url, headers = api
     box.configure(unavailable_rate=1)
-    answer = httpx.get(url, headers=headers)
+    answer = loopback.get(url, headers=headers)
     assert answer.status_code == 503
     assert answer.headers["content-type"].startswith("text/plain")
     assert answer.text == MAINTENANCE_TEXT
@@ -66,15 +67,15 @@ def test_unavailable_rate_answers_503_in_plain_text(box, api) -> None:
 
 def test_drop_rate_cuts_the_answer_off_mid_body(box, api) -> None:
     url, headers = api
-    whole = httpx.get(url, headers=headers, params={"page": 1}).json()["Invoices"]
+    whole = loopback.get(url, headers=headers, params={"page": 1}).json()["Invoices"]
     assert whole
     box.configure(drop_rate=1)
-    with httpx.Client() as client, pytest.raises(httpx.RemoteProtocolError):
+    with loopback.client() as client, pytest.raises(httpx.RemoteProtocolError):
         client.get(url, headers=headers, params={"page": 1})
     assert box.stats()["faults"]["drop"] == 1
     # The server lives on: with drops off the same call is answered in full.
     box.configure(drop_rate=0)
-    answer = httpx.get(url, headers=headers, params={"page": 1})
+    answer = loopback.get(url, headers=headers, params={"page": 1})
     assert answer.status_code == 200
     assert answer.json()["Invoices"] == whole
 
@@ -83,11 +84,11 @@ def test_latency_delays_each_api_call(box, api) -> None:
     url, headers = api
     box.configure(latency_ms=300)
     started = time.monotonic()
-    assert httpx.get(url, headers=headers).status_code == 200
+    assert loopback.get(url, headers=headers).status_code == 200
     assert time.monotonic() - started >= 0.3  # a lower bound: the sleep is the fault itself
     assert box.stats()["faults"]["latency"] == 1
     # The control panel and OAuth are not slowed down, only the API.
-    httpx.get(f"{box.url}/__sandbox/config").raise_for_status()
+    loopback.get(f"{box.url}/__sandbox/config").raise_for_status()
     assert box.stats()["faults"]["latency"] == 1
 
 
@@ -96,7 +97,7 @@ def test_a_share_of_faults_is_a_share_and_repeatable_with_a_seed(box, api) -> No
 
     def run() -> list[int]:
         box.configure(error_rate=0.3, unavailable_rate=0.3, fault_seed=11)
-        return [httpx.get(url, headers=headers).status_code for _ in range(30)]
+        return [loopback.get(url, headers=headers).status_code for _ in range(30)]
 
     first = run()
     assert {200, 500, 503} <= set(first), first
@@ -111,9 +112,9 @@ def test_faults_come_before_authentication_and_limits(box, api) -> None:
     """A 503 from the load balancer does not spend the rate-limit budget."""
     url, headers = api
     box.configure(unavailable_rate=1)
-    assert httpx.get(url, headers={"Authorization": "Bearer nope"}).status_code == 503
+    assert loopback.get(url, headers={"Authorization": "Bearer nope"}).status_code == 503
     box.configure(unavailable_rate=0)
-    answer = httpx.get(url, headers=headers)
+    answer = loopback.get(url, headers=headers)
     assert answer.headers["X-MinLimit-Remaining"] == "59"
 
 

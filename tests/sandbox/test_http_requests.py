@@ -10,9 +10,9 @@ import socket
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.sandbox import RunningSandbox
 
 #: Long enough never to fire on a slow machine; a hung sandbox fails the test after it.
@@ -61,7 +61,7 @@ def test_a_content_length_that_is_not_a_count_is_a_400(small_sandbox, lengths, b
     assert answer.startswith(b"HTTP/1.1 400 "), answer
     assert says in answer
     # The sandbox is still there for the next client.
-    assert httpx.get(f"{small_sandbox.url}/__sandbox/config", timeout=10).status_code == 200
+    assert loopback.get(f"{small_sandbox.url}/__sandbox/config", timeout=10).status_code == 200
 
 
 def test_a_body_shorter_than_its_content_length_times_out_with_a_400(quick_reads) -> None:
@@ -72,7 +72,7 @@ def test_a_body_shorter_than_its_content_length_times_out_with_a_400(quick_reads
 
 def test_read_timeout_is_a_positive_setting(small_sandbox) -> None:
     for bad in (0, -1, "soon"):
-        answer = httpx.post(
+        answer = loopback.post(
             f"{small_sandbox.url}/__sandbox/config", json={"read_timeout": bad}, timeout=10
         )
         assert answer.status_code == 400 and "read_timeout" in answer.json()["error"]

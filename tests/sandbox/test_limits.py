@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.oauth import api_headers, authorize, login, pkce_pair
 from tests.helpers.sandbox import RunningSandbox, start_seeded
 from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
@@ -43,7 +44,7 @@ def app(box: RunningSandbox) -> Iterator[tuple[dict, list[str]]]:
 
 
 def call(box: RunningSandbox, token: dict, tenant: str, path: str = "Invoices") -> httpx.Response:
-    return httpx.get(
+    return loopback.get(
         f"{box.url}/api.xro/2.0/{path}", headers=api_headers(token, tenant), timeout=30
     )
 
@@ -146,7 +147,7 @@ def test_concurrent_limit_with_the_threaded_server(box, app) -> None:
     lock = threading.Lock()
 
     def one() -> None:
-        with httpx.Client(timeout=60) as client:
+        with loopback.client(timeout=60) as client:
             answer = client.get(
                 f"{box.url}/api.xro/2.0/Invoices", headers=api_headers(token, tenants[0])
             )
@@ -190,12 +191,12 @@ def test_config_rejects_unknown_keys_and_bad_values(box) -> None:
         ({"consent": "maybe"}, "consent"),
         ({"hold_calls": "yes"}, "hold_calls"),
     ):
-        answer = httpx.post(url, json=body)
+        answer = loopback.post(url, json=body)
         assert answer.status_code == 400, body
         assert word in answer.json()["error"]
     # A bad update changes nothing, and decimals are taken as numbers.
-    assert httpx.post(url, json={"minute_limit": 7, "error_rate": 2}).status_code == 400
-    assert httpx.get(url).json()["minute_limit"] == 60
+    assert loopback.post(url, json={"minute_limit": 7, "error_rate": 2}).status_code == 400
+    assert loopback.get(url).json()["minute_limit"] == 60
     config = box.configure(latency_ms=1.5, minute_seconds=2.5)
     assert (config["latency_ms"], config["minute_seconds"]) == (1.5, 2.5)
     box.configure(**DEFAULTS)
@@ -219,7 +220,7 @@ def test_serve_options_set_limits_faults_and_consent_at_start(
     argv = [item for pair in options.items() for item in pair]
     running = RunningSandbox(root / "s.sqlite", root, "--invoices", "1", "--deny-consent", *argv)
     try:
-        config = httpx.get(f"{running.url}/__sandbox/config").json()
+        config = loopback.get(f"{running.url}/__sandbox/config").json()
         assert config["access_token_ttl"] == 7
         assert config["refresh_grace_seconds"] == 3
         assert config["minute_seconds"] == 90.5
@@ -229,7 +230,7 @@ def test_serve_options_set_limits_faults_and_consent_at_start(
         assert config["consent"] == "deny"
         _, challenge = pkce_pair()
         assert authorize(running.url, "app", challenge)["error"] == ["access_denied"]
-        token = httpx.post(
+        token = loopback.post(
             f"{running.url}/connect/token",
             data={"grant_type": "client_credentials"},
             auth=(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),

@@ -18,6 +18,7 @@ import httpx
 import pytest
 import simplejson
 
+from tests.helpers import loopback
 from tests.helpers.oauth import ALL_SCOPES, api_headers, login
 from tests.helpers.sandbox import RunningSandbox, tenant_client
 from tests.sandbox.sdk import check_answer
@@ -506,7 +507,7 @@ def test_manual_journals_need_their_scope(small_sandbox: RunningSandbox, books) 
     def status(scope: str, method: str, path: str = KIND) -> int:
         grant = login(small_sandbox.url, f"mj-{uuid.uuid4().hex[:8]}", f"offline_access {scope}")
         body = {KIND: [journal(tag(), ("429", "2"), ("453", "-2"))]} if method != "GET" else None
-        answer = httpx.request(
+        answer = loopback.request(
             method,
             f"{small_sandbox.url}/api.xro/2.0/{path}",
             headers=api_headers(grant, tenant),

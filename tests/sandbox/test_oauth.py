@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.oauth import (
     REDIRECT_URI,
     api_headers,
@@ -60,7 +61,7 @@ def new_client() -> str:
 
 
 def token_call(base: str, **form: str) -> httpx.Response:
-    return httpx.post(f"{base}/connect/token", data=form)
+    return loopback.post(f"{base}/connect/token", data=form)
 
 
 def refresh(base: str, client_id: str, refresh_token: str) -> httpx.Response:
@@ -75,7 +76,7 @@ def basic(client_id: str, secret: str) -> dict[str, str]:
 
 
 def invoices(base: str, token: dict | str, tenant_id: str | None, **params) -> httpx.Response:
-    return httpx.get(
+    return loopback.get(
         f"{base}/api.xro/2.0/Invoices", headers=api_headers(token, tenant_id), params=params
     )
 
@@ -104,7 +105,7 @@ def test_denied_consent_redirects_with_access_denied(base: str, box, how: str) -
 
 
 def test_authorize_refuses_a_plain_http_redirect_to_another_host(base: str) -> None:
-    answer = httpx.get(
+    answer = loopback.get(
         f"{base}/identity/connect/authorize",
         params={
             "response_type": "code",
@@ -125,7 +126,7 @@ def test_pkce_code_exchange_gives_tokens_and_connects_every_demo_company(base: s
     assert token["token_type"] == "Bearer"
     assert token["expires_in"] == 1800
     assert token["refresh_token"] and token["access_token"]
-    connections = httpx.get(f"{base}/connections", headers=api_headers(token)).json()
+    connections = loopback.get(f"{base}/connections", headers=api_headers(token)).json()
     assert [c["tenantId"] for c in connections] == [t["tenant_id"] for t in box.tenants()]
     for connection in connections:
         assert set(connection) == CONNECTION_KEYS
@@ -180,16 +181,16 @@ def test_a_second_login_of_the_same_app_keeps_the_first_working(base: str, box) 
     assert invoices(base, first, tenant).status_code == 200
     assert invoices(base, second, tenant).status_code == 200
     ids_first = {
-        c["id"] for c in httpx.get(f"{base}/connections", headers=api_headers(first)).json()
+        c["id"] for c in loopback.get(f"{base}/connections", headers=api_headers(first)).json()
     }
-    listed = httpx.get(f"{base}/connections", headers=api_headers(second)).json()
+    listed = loopback.get(f"{base}/connections", headers=api_headers(second)).json()
     assert {c["id"] for c in listed} == ids_first  # re-consent keeps the connections
     event = listed[0]["authEventId"]
-    filtered = httpx.get(
+    filtered = loopback.get(
         f"{base}/connections", headers=api_headers(second), params={"authEventId": event}
     ).json()
     assert len(filtered) == len(listed)
-    none = httpx.get(
+    none = loopback.get(
         f"{base}/connections",
         headers=api_headers(second),
         params={"authEventId": str(uuid.uuid4())},
@@ -247,7 +248,7 @@ def test_refresh_counts_in_stats(base: str, box) -> None:
 def test_client_credentials_give_a_token_for_one_tenant_and_no_refresh_token(
     base: str, box
 ) -> None:
-    answer = httpx.post(
+    answer = loopback.post(
         f"{base}/connect/token",
         data={"grant_type": "client_credentials", "scope": "accounting.transactions"},
         headers=basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
@@ -256,7 +257,7 @@ def test_client_credentials_give_a_token_for_one_tenant_and_no_refresh_token(
     token = answer.json()
     assert "refresh_token" not in token
     assert token["scope"] == "accounting.transactions"
-    connections = httpx.get(f"{base}/connections", headers=api_headers(token)).json()
+    connections = loopback.get(f"{base}/connections", headers=api_headers(token)).json()
     tenants = box.tenants()
     assert [c["tenantId"] for c in connections] == [tenants[0]["tenant_id"]]
     assert set(connections[0]) == CONNECTION_KEYS
@@ -270,7 +271,7 @@ def test_client_credentials_give_a_token_for_one_tenant_and_no_refresh_token(
 def test_client_credentials_with_a_bad_secret_is_invalid_client(
     base: str, client_id: str, secret: str
 ) -> None:
-    answer = httpx.post(
+    answer = loopback.post(
         f"{base}/connect/token",
         data={"grant_type": "client_credentials"},
         headers=basic(client_id, secret),
@@ -288,9 +289,9 @@ def test_revocation_kills_the_refresh_token_its_access_tokens_and_connections(
     tenant = box.tenants()[0]["tenant_id"]
     token = login(base, client)
     rotated = refresh(base, client, token["refresh_token"]).json()
-    before = httpx.get(f"{base}/connections", headers=api_headers(rotated)).json()
+    before = loopback.get(f"{base}/connections", headers=api_headers(rotated)).json()
     assert len(before) == 2
-    answer = httpx.post(
+    answer = loopback.post(
         f"{base}/connect/revocation", data={"token": rotated["refresh_token"], "client_id": client}
     )
     assert answer.status_code == 200
@@ -298,10 +299,10 @@ def test_revocation_kills_the_refresh_token_its_access_tokens_and_connections(
         dead = refresh(base, client, used)
         assert (dead.status_code, dead.json()["error"]) == (400, "invalid_grant")
     assert invoices(base, rotated, tenant).status_code == 401
-    assert httpx.get(f"{base}/connections", headers=api_headers(rotated)).status_code == 401
+    assert loopback.get(f"{base}/connections", headers=api_headers(rotated)).status_code == 401
     # The connections are gone: logging in again makes new ones.
     again = login(base, client)
-    after = httpx.get(f"{base}/connections", headers=api_headers(again)).json()
+    after = loopback.get(f"{base}/connections", headers=api_headers(again)).json()
     assert len(after) == 2
     assert not {c["id"] for c in after} & {c["id"] for c in before}
 
@@ -309,14 +310,14 @@ def test_revocation_kills_the_refresh_token_its_access_tokens_and_connections(
 def test_delete_connection_answers_204_then_404_and_closes_the_tenant(base: str, box) -> None:
     client = new_client()
     token = login(base, client)
-    connections = httpx.get(f"{base}/connections", headers=api_headers(token)).json()
+    connections = loopback.get(f"{base}/connections", headers=api_headers(token)).json()
     gone = connections[0]
-    answer = httpx.delete(f"{base}/connections/{gone['id']}", headers=api_headers(token))
+    answer = loopback.delete(f"{base}/connections/{gone['id']}", headers=api_headers(token))
     assert answer.status_code == 204
     assert answer.content == b""
-    again = httpx.delete(f"{base}/connections/{gone['id']}", headers=api_headers(token))
+    again = loopback.delete(f"{base}/connections/{gone['id']}", headers=api_headers(token))
     assert again.status_code == 404
-    left = httpx.get(f"{base}/connections", headers=api_headers(token)).json()
+    left = loopback.get(f"{base}/connections", headers=api_headers(token)).json()
     assert [c["id"] for c in left] == [c["id"] for c in connections[1:]]
     assert invoices(base, token, gone["tenantId"]).status_code == 403
     assert invoices(base, token, connections[1]["tenantId"]).status_code == 200
@@ -325,8 +326,8 @@ def test_delete_connection_answers_204_then_404_and_closes_the_tenant(base: str,
 def test_another_app_cannot_delete_my_connection(base: str) -> None:
     mine = login(base, new_client())
     theirs = login(base, new_client())
-    connection = httpx.get(f"{base}/connections", headers=api_headers(mine)).json()[0]
-    answer = httpx.delete(f"{base}/connections/{connection['id']}", headers=api_headers(theirs))
+    connection = loopback.get(f"{base}/connections", headers=api_headers(mine)).json()[0]
+    answer = loopback.delete(f"{base}/connections/{connection['id']}", headers=api_headers(theirs))
     assert answer.status_code == 404
 
 
@@ -353,7 +354,7 @@ def test_expired_token_is_401_with_xeros_body(base: str, box) -> None:
 def test_unknown_or_missing_token_is_401_authentication_unsuccessful(base: str, box) -> None:
     tenant = box.tenants()[0]["tenant_id"]
     for headers in ({"Authorization": "Bearer nope", "xero-tenant-id": tenant}, {}):
-        answer = httpx.get(f"{base}/api.xro/2.0/Invoices", headers=headers)
+        answer = loopback.get(f"{base}/api.xro/2.0/Invoices", headers=headers)
         assert answer.status_code == 401
         body = answer.json()
         uuid.UUID(body.pop("Instance"))
@@ -403,10 +404,14 @@ def test_scopes_open_their_collections_for_reading(
     tenant = box.tenants()[0]["tenant_id"]
     token = login(base, new_client(), scope=f"offline_access {scope}")
     for collection in allowed:
-        answer = httpx.get(f"{base}/api.xro/2.0/{collection}", headers=api_headers(token, tenant))
+        answer = loopback.get(
+            f"{base}/api.xro/2.0/{collection}", headers=api_headers(token, tenant)
+        )
         assert answer.status_code == 200, (collection, answer.text)
     for collection in refused:
-        answer = httpx.get(f"{base}/api.xro/2.0/{collection}", headers=api_headers(token, tenant))
+        answer = loopback.get(
+            f"{base}/api.xro/2.0/{collection}", headers=api_headers(token, tenant)
+        )
         assert answer.status_code == 401, collection  # Xero's answer to a missing scope
         assert answer.json()["Detail"] == "AuthorizationUnsuccessful"
 
@@ -441,7 +446,7 @@ def test_redirect_keeps_the_redirect_uris_own_query(base: str) -> None:
     _, challenge = pkce_pair()
     client = new_client()
     register_app(base, client, redirect_uris=["http://127.0.0.1:8749/cb?x=1"])
-    answer = httpx.get(
+    answer = loopback.get(
         f"{base}/identity/connect/authorize",
         params={
             "response_type": "code",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.oauth import (
     DEMO_PKCE_CLIENT_ID,
     REDIRECT_URI,
@@ -40,7 +41,7 @@ def base(box: RunningSandbox) -> Iterator[str]:
 
 
 def apps(base: str) -> dict[str, dict]:
-    return {app["client_id"]: app for app in httpx.get(f"{base}/__sandbox/apps").json()}
+    return {app["client_id"]: app for app in loopback.get(f"{base}/__sandbox/apps").json()}
 
 
 def web_app(base: str) -> dict:
@@ -48,7 +49,7 @@ def web_app(base: str) -> dict:
 
 
 def authorize(base: str, client_id: str, redirect_uri: str = REDIRECT_URI, **extra: str):
-    return httpx.get(
+    return loopback.get(
         f"{base}/identity/connect/authorize",
         params={
             "response_type": "code",
@@ -72,7 +73,7 @@ def pkce_login(base: str, client_id: str = DEMO_PKCE_CLIENT_ID, **extra: str) ->
     answer = authorize(
         base, client_id, code_challenge=challenge, code_challenge_method="S256", **extra
     )
-    token = httpx.post(
+    token = loopback.post(
         f"{base}/connect/token",
         data={
             "grant_type": "authorization_code",
@@ -117,7 +118,7 @@ def test_an_unknown_client_id_is_invalid_client(base: str) -> None:
         {"grant_type": "refresh_token", "refresh_token": "x"},
         {"grant_type": "client_credentials"},
     ):
-        answer = httpx.post(f"{base}/connect/token", data={**form, "client_id": stranger})
+        answer = loopback.post(f"{base}/connect/token", data={**form, "client_id": stranger})
         assert (answer.status_code, answer.json()) == (400, {"error": "invalid_client"}), form
 
 
@@ -146,9 +147,9 @@ def test_a_web_app_must_send_its_secret(base: str) -> None:
     def exchange(**auth) -> httpx.Response:
         code = code_from(authorize(base, web["client_id"], uri, scope="openid " + SCOPE))
         form = {"grant_type": "authorization_code", "code": code, "redirect_uri": uri}
-        return httpx.post(f"{base}/connect/token", data=form, **auth)
+        return loopback.post(f"{base}/connect/token", data=form, **auth)
 
-    no_secret = httpx.post(
+    no_secret = loopback.post(
         f"{base}/connect/token",
         data={
             "grant_type": "authorization_code",
@@ -163,9 +164,9 @@ def test_a_web_app_must_send_its_secret(base: str) -> None:
     good = exchange(auth=(web["client_id"], web["client_secret"]))
     assert good.status_code == 200, good.text
     refresh = {"grant_type": "refresh_token", "refresh_token": good.json()["refresh_token"]}
-    bare = httpx.post(f"{base}/connect/token", data={**refresh, "client_id": web["client_id"]})
+    bare = loopback.post(f"{base}/connect/token", data={**refresh, "client_id": web["client_id"]})
     assert bare.json() == {"error": "invalid_client"}
-    rotated = httpx.post(
+    rotated = loopback.post(
         f"{base}/connect/token", data=refresh, auth=(web["client_id"], web["client_secret"])
     )
     assert rotated.status_code == 200, rotated.text
@@ -174,7 +175,7 @@ def test_a_web_app_must_send_its_secret(base: str) -> None:
 def test_each_kind_of_app_only_has_its_own_grant(base: str) -> None:
     custom = authorize(base, DEMO_CLIENT_ID)
     assert custom.status_code == 400 and custom.text.startswith("unauthorized_client")
-    pkce_cc = httpx.post(
+    pkce_cc = loopback.post(
         f"{base}/connect/token",
         data={"grant_type": "client_credentials", "client_id": DEMO_PKCE_CLIENT_ID},
     )
@@ -208,14 +209,14 @@ def test_access_tokens_are_jwts_with_xeros_claims_and_openid_adds_an_id_token(
     assert access["exp"] - access["nbf"] == token["expires_in"] == 1800
     assert set(access["scope"]) == set(token["scope"].split())
     uuid.UUID(access["xero_userid"])
-    connections = httpx.get(f"{base}/connections", headers=api_headers(token)).json()
+    connections = loopback.get(f"{base}/connections", headers=api_headers(token)).json()
     assert {c["authEventId"] for c in connections} == {access["authentication_event_id"]}
     _, identity = claims(token["id_token"])
     assert identity["aud"] == DEMO_PKCE_CLIENT_ID and identity["iss"] == access["iss"]
     assert identity["nonce"] == "n-0nce" and identity["xero_userid"] == access["xero_userid"]
     assert identity["sub"] == access["sub"] and identity["email"] and identity["given_name"]
     tenant = box.tenants()[0]["tenant_id"]
-    answer = httpx.get(f"{base}/api.xro/2.0/Invoices", headers=api_headers(token, tenant))
+    answer = loopback.get(f"{base}/api.xro/2.0/Invoices", headers=api_headers(token, tenant))
     assert answer.status_code == 200, "the JWT is the bearer token"
     assert "id_token" not in pkce_login(base), "no openid scope, no id token"
     second = pkce_login(base)
@@ -229,7 +230,9 @@ def test_a_refresh_token_unused_for_60_days_expires(base: str, box) -> None:
 
     def refresh(token: str) -> httpx.Response:
         form = {"grant_type": "refresh_token", "refresh_token": token}
-        return httpx.post(f"{base}/connect/token", data={**form, "client_id": DEMO_PKCE_CLIENT_ID})
+        return loopback.post(
+            f"{base}/connect/token", data={**form, "client_id": DEMO_PKCE_CLIENT_ID}
+        )
 
     box.advance_clock(59 * DAY)
     rotated = refresh(fresh)
@@ -248,7 +251,7 @@ def test_registering_an_app_checks_what_it_is_sent(base: str) -> None:
         ({"client_id": DEMO_PKCE_CLIENT_ID}, "demo app"),
         ({"client_id": "x", "colour": "red"}, "colour"),
     ):
-        answer = httpx.post(f"{base}/__sandbox/apps", json=sent)
+        answer = loopback.post(f"{base}/__sandbox/apps", json=sent)
         assert answer.status_code == 400 and named in answer.json()["error"], (sent, answer.text)
     made = register_app(base, f"mine-{uuid.uuid4().hex[:6]}", kind="web")
     assert made["client_secret"] and made["client_id"] in apps(base)

@@ -8,9 +8,8 @@ import hashlib
 import secrets
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
-
 from tests.conftest import SESSION_INVOICES
+from tests.helpers import loopback
 
 REDIRECT_URI = "http://localhost:8749/callback"
 PAGE_SIZE = 1000
@@ -23,7 +22,7 @@ def test_pkce_login_then_page_through_ten_thousand_invoices(sandbox) -> None:
         base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     )
     state = secrets.token_urlsafe(16)
-    with httpx.Client(base_url=sandbox.url, timeout=60) as http:
+    with loopback.client(base_url=sandbox.url, timeout=60) as http:
         # 1. The browser goes to authorize; the sandbox consents and redirects back.
         consent = http.get(
             "/identity/connect/authorize",

@@ -18,6 +18,7 @@ import httpx
 import pytest
 import simplejson
 
+from tests.helpers import loopback
 from tests.helpers.oauth import ALL_SCOPES, api_headers, login
 from tests.helpers.sandbox import RunningSandbox, tenant_client
 
@@ -466,7 +467,7 @@ def test_reports_need_a_reports_scope(small_sandbox: RunningSandbox, nz, token) 
 
     def status(scope: str, path: str) -> int:
         grant = login(small_sandbox.url, f"reports-{uuid.uuid4().hex[:8]}", scope)
-        answer = httpx.get(
+        answer = loopback.get(
             f"{small_sandbox.url}/api.xro/2.0/{path}", headers=api_headers(grant, tenant)
         )
         return answer.status_code

@@ -5,8 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import httpx
-
+from tests.helpers import loopback
 from xerocli.sandbox.seed import SeedOptions
 from xerocli.sandbox.server import Sandbox, SandboxServer, wait_until_ready
 
@@ -31,7 +30,7 @@ def test_stop_wakes_the_loop_instead_of_waiting_for_its_poll_interval(tmp_path: 
     loop.daemon = True
     loop.start()
     wait_until_ready(server.url)
-    assert httpx.get(f"{server.url}/__sandbox/config", timeout=10).status_code == 200
+    assert loopback.get(f"{server.url}/__sandbox/config", timeout=10).status_code == 200
     stopper = stop_in_thread(server)
     assert not stopper.is_alive(), "stop() waited for the serving loop to poll"
     loop.join(timeout=60)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.oauth import api_headers
 from tests.sandbox.sdk import check_answer, deserialize
 from xerocli.sandbox import resources
@@ -36,8 +36,8 @@ def tag(prefix: str) -> str:
 def test_401_and_403_bodies_carry_every_key_xero_sends(small_sandbox, token, nz) -> None:
     api = f"{small_sandbox.url}/api.xro/2.0/Invoices"
     tenant = nz.tenant["tenant_id"]
-    unauthorised = httpx.get(api, headers=api_headers("not-a-token", tenant))
-    forbidden = httpx.get(api, headers=api_headers(token, str(uuid.uuid4())))
+    unauthorised = loopback.get(api, headers=api_headers("not-a-token", tenant))
+    forbidden = loopback.get(api, headers=api_headers(token, str(uuid.uuid4())))
     for answer, status, title, detail in (
         (unauthorised, 401, "Unauthorized", "AuthenticationUnsuccessful"),
         (forbidden, 403, "Forbidden", "AuthenticationUnsuccessful"),
@@ -47,7 +47,7 @@ def test_401_and_403_bodies_carry_every_key_xero_sends(small_sandbox, token, nz)
         assert body["Type"] is None and body["Extensions"] == {}
         assert (body["Title"], body["Status"], body["Detail"]) == (title, status, detail)
         uuid.UUID(body["Instance"])
-    again = httpx.get(api, headers=api_headers("not-a-token", tenant)).json()
+    again = loopback.get(api, headers=api_headers("not-a-token", tenant)).json()
     assert again["Instance"] != unauthorised.json()["Instance"], "one Instance per answer"
 
 
