@@ -9,6 +9,7 @@ import sys
 import httpx
 import pytest
 
+from tests.helpers import loopback
 from tests.helpers.cli import isolated_env
 
 HEAVY = (
@@ -276,6 +277,24 @@ def test_a_sandbox_command_makes_one_http_client_and_no_tls_context(sandbox_env,
     )
     assert code == 0
     assert json.loads(stdout)
+    assert (clients, contexts, stacks) == (1, 0, [])
+
+
+def test_a_sandbox_webhook_subscription_builds_no_tls_context(sandbox, home) -> None:
+    """`xero webhooks subscribe` posts to the sandbox's panel over the one shared client: no
+    TLS context for plain http (it was `httpx.post`, a client and a CA bundle of its own)."""
+    from tests.helpers.webhooks import KEY, Listener
+
+    env = isolated_env(home, XERO_WEBHOOK_KEY=KEY, XERO_SANDBOX_URL=sandbox.url)
+    listener = Listener(env)
+    try:
+        code, clients, contexts, stacks, _ = _http_probe(
+            ["webhooks", "subscribe", "--to", listener.url], env
+        )
+    finally:
+        loopback.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
+        listener.stop()
+    assert code == 0
     assert (clients, contexts, stacks) == (1, 0, [])
 
 
