@@ -60,7 +60,7 @@ def enabled() -> bool:
 #: Imported lazily by commands, so not in every module's imports: loaded too. Without them a
 #: forked `xero invoices list` imported ~20 modules of its own (the fast parser, the context,
 #: the ledger, tomllib, ...): ~70 ms of CPU a command on a slow 2-core box, 35-40 with them,
-#: and the suite runs ~2,800 commands.
+#: and the suite runs ~1,400 commands (each a watcher and a command process).
 PRELOAD_LAZY = ("tomllib", "encodings.idna", "stringprep", "resource", "msgspec", "msgspec.json")
 
 
