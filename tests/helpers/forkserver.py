@@ -30,8 +30,13 @@ import sys
 import threading
 from pathlib import Path
 
-#: Modules every command imports, loaded once by the server (definitions only: nothing here
-#: reads the environment or the user's files at import time).
+#: The libraries commands import, loaded once by the server with every xerocli module
+#: (`xerocli_modules`; definitions only: nothing here reads the environment or the user's files
+#: at import time). The last ones are imported lazily, inside functions, so no module's import
+#: brings them: without them and the package's lazily imported modules a forked `xero invoices
+#: list` imported ~20 modules of its own (the fast parser, the context, the ledger, tomllib,
+#: ...), ~70 ms of CPU a command on a slow 2-core box, 35-40 with them, and the suite runs
+#: ~1,400 commands (each a watcher and a command process).
 PRELOAD = (
     "typer",
     "typer.main",
@@ -41,14 +46,7 @@ PRELOAD = (
     "filelock",
     "sqlite3",
     "platformdirs",
-    "xerocli.cli.app",
-    "xerocli.cli.entry",
-    "xerocli.cli.objects",
-    "xerocli.api.client",
-    "xerocli.api.resources",
-    "xerocli.output.jsonfmt",
-    "xerocli.output.writer",
-    "xerocli.sandbox.server",
+    *("tomllib", "encodings.idna", "stringprep", "resource", "msgspec"),
 )
 
 
@@ -57,13 +55,6 @@ def enabled() -> bool:
 
 
 # --- the server ---------------------------------------------------------------------------------
-#: Imported lazily by commands, so not in every module's imports: loaded too. Without them a
-#: forked `xero invoices list` imported ~20 modules of its own (the fast parser, the context,
-#: the ledger, tomllib, ...): ~70 ms of CPU a command on a slow 2-core box, 35-40 with them,
-#: and the suite runs ~1,400 commands (each a watcher and a command process).
-PRELOAD_LAZY = ("tomllib", "encodings.idna", "stringprep", "resource", "msgspec", "msgspec.json")
-
-
 def xerocli_modules() -> list[str]:
     """Every module of the package, for the server to import (definitions only: each is
     imported by some command anyway), but the scripts whose import runs them."""
@@ -86,7 +77,7 @@ def serve(socket_path: str) -> None:
     """Accept commands until the client goes away (stdin closes)."""
     import importlib
 
-    for name in (*PRELOAD, *PRELOAD_LAZY, *xerocli_modules()):
+    for name in (*PRELOAD, *xerocli_modules()):
         try:
             importlib.import_module(name)
         except ImportError:
