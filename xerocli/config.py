@@ -96,15 +96,26 @@ class Endpoints:
             api=base + ACCOUNTING_PATH,
         )
 
+    @property
+    def issuer(self) -> str:
+        """The origin that issues and refreshes logins: what a stored login is bound to."""
+        return url_origin(self.token)
+
     @classmethod
     def from_env(cls, sandbox_url: str | None = None) -> Endpoints:
-        """`--sandbox-url`/XERO_SANDBOX_URL first, then the one-by-one overrides, then Xero."""
+        """`--sandbox-url`/XERO_SANDBOX_URL first, then the one-by-one overrides, then Xero.
+
+        Each is refused when it is plain http to another machine: tokens and secrets would
+        cross the network unencrypted (a sandbox on this machine may be plain http)."""
         sandbox = sandbox_url or os.environ.get(ENV_SANDBOX_URL)
         if sandbox:
+            _refuse_plain_http(f"the sandbox URL (--sandbox-url or {ENV_SANDBOX_URL})", sandbox)
             return cls.for_base(sandbox)
         login = os.environ.get(ENV_LOGIN_URL, DEFAULT_LOGIN_URL).rstrip("/")
         identity = os.environ.get(ENV_IDENTITY_URL, DEFAULT_IDENTITY_URL).rstrip("/")
         api = os.environ.get(ENV_API_URL, DEFAULT_API_URL).rstrip("/")
+        for name, url in ((ENV_LOGIN_URL, login), (ENV_IDENTITY_URL, identity), (ENV_API_URL, api)):
+            _refuse_plain_http(name, url)
         parts = urlsplit(api)
         return cls(
             authorize=login + AUTHORIZE_PATH,
@@ -112,6 +123,54 @@ class Endpoints:
             revocation=identity + REVOCATION_PATH,
             connections=f"{parts.scheme}://{parts.netloc}{CONNECTIONS_PATH}",
             api=api,
+        )
+
+
+def url_origin(url: str) -> str:
+    """`https://identity.xero.com/connect/token` -> `https://identity.xero.com` (lower case,
+    the scheme's default port left out)."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:  # not a number: compares as no port
+        port = None
+    default = {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{host}" + (f":{port}" if port and port != default else "")
+
+
+def is_loopback_host(host: str | None) -> bool:
+    """127.0.0.0/8, ::1 or localhost: this machine, where a sandbox runs."""
+    host = (host or "").lower().strip("[]")
+    if host in ("localhost", "::1") or host.endswith(".localhost"):
+        return True
+    octets = host.split(".")
+    return len(octets) == 4 and octets[0] == "127" and all(o.isdigit() for o in octets)
+
+
+def same_login_server(stored: str, current: str) -> bool:
+    """Whether a login made at `stored` may be sent to `current` (both origins).
+
+    The same origin, or two sandboxes on this machine: a sandbox started again on a new port
+    with its data file holds the same logins, and loopback never leaves the machine."""
+    a, b = urlsplit(url_origin(stored)), urlsplit(url_origin(current))
+    if a.scheme == b.scheme == "http" and is_loopback_host(a.hostname):
+        return is_loopback_host(b.hostname)
+    return url_origin(stored) == url_origin(current)
+
+
+def _refuse_plain_http(name: str, url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "http" and not is_loopback_host(parts.hostname):
+        from xerocli import errors
+
+        raise errors.UsageError(
+            f"{name} {url} is plain http to another machine: access tokens and secrets would"
+            " cross the network unencrypted; use https, or a sandbox on this machine"
+            " (http://127.0.0.1:PORT)"
         )
 
 

@@ -8,6 +8,7 @@
     scopes = "offline_access accounting.invoices ..."
     login = "pkce"
     token_store = "keyring"
+    issuer = "https://identity.xero.com"
     tenant_id = "..."
     tenant_name = "Demo Company (NZ)"
 
@@ -43,8 +44,17 @@ class Profile:
     #: "pkce" (a user's login with a refresh token) or "client_credentials" (custom connection).
     login: str | None = None
     token_store: str | None = None
+    #: The origin the login was made at (`https://identity.xero.com`, a sandbox's
+    #: `http://127.0.0.1:PORT`): its tokens and secret are sent there and nowhere else.
+    #: Absent on logins made before it was kept: those were made at Xero's own.
+    issuer: str | None = None
     tenant_id: str | None = None
     tenant_name: str | None = None
+
+    @property
+    def login_issuer(self) -> str:
+        """Where this profile's login was made (Xero's identity server when not recorded)."""
+        return self.issuer or config.url_origin(config.DEFAULT_IDENTITY_URL)
 
     @property
     def effective_redirect_uri(self) -> str:

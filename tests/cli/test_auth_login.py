@@ -355,6 +355,7 @@ def test_client_credentials_login(home: Path, sandbox: RunningSandbox) -> None:
     bare = keyring_env(home, XERO_SANDBOX_URL=sandbox.url)
     status = run_xero("auth", "status", "--json", env=bare).ok().json()
     assert status["login"] == "client_credentials" and status["client_id"] == DEMO_CLIENT_ID
+    assert status["server"] == sandbox.url  # where the login is made, and sent
     assert status["selected_tenant"]["tenantName"] == "Demo Company (NZ)"
     invoices = run_xero("invoices", "list", "--limit", "2", env=bare).ok().json()
     assert len(invoices) == 2

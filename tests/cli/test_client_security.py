@@ -188,3 +188,94 @@ def test_a_tenant_id_that_is_not_connected_is_exit_4_naming_tenants_list(token_e
     )
     assert result.code == 4, result.stderr
     assert "xero tenants list" in result.stderr
+
+
+# --- a stored login goes only to the server it was made at ----------------------------------
+CONNECTION_ID = "SANDBOXCUSTOMCONNECTION00000001"
+CONNECTION_SECRET = "sandbox-demo-secret-not-for-production"
+
+
+def _log_in_then_move(home: Path, own_sandbox: RunningSandbox, issuer: str | None) -> dict:
+    """A custom connection logged in at the sandbox, then its profile's `issuer` rewritten:
+    to Xero's (as a login made at Xero records it) or removed (a login made before it was
+    kept). The env it returns has no XERO_* login variables: only the stored login."""
+    env = isolated_env(home, XERO_SANDBOX_URL=own_sandbox.url, XERO_TOKEN_STORE="file")
+    run_xero(
+        "auth", "login", "--client-credentials",
+        env={**env, "XERO_CLIENT_ID": CONNECTION_ID, "XERO_CLIENT_SECRET": CONNECTION_SECRET},
+    ).ok()  # fmt: skip
+    config = home / "config" / "xerocli" / "config.toml"
+    text = config.read_text()
+    assert f'issuer = "{own_sandbox.url}"' in text
+    moved = f'issuer = "{issuer}"\n' if issuer else ""
+    config.write_text(text.replace(f'issuer = "{own_sandbox.url}"\n', moved))
+    return env
+
+
+@pytest.mark.parametrize("issuer", ["https://identity.xero.com", None])
+@pytest.mark.parametrize(
+    "args", [("invoices", "list"), ("api", "Organisation"), ("tenants", "list"), ("auth", "logout")]
+)
+def test_a_xero_login_is_not_sent_to_a_sandbox_url(
+    home: Path, own_sandbox: RunningSandbox, listener: Listener, issuer, args
+) -> None:
+    env = _log_in_then_move(home, own_sandbox, issuer)
+    secret_file = home / "data" / "xerocli" / "credentials" / "default.json"
+    kept = secret_file.read_text()
+    result = run_xero(*args, env={**env, "XERO_SANDBOX_URL": listener.url})
+    assert result.code == 2, result.stderr
+    assert result.stderr.strip() == (
+        "xero: profile 'default' is logged in at https://identity.xero.com, not at"
+        f" {listener.url}: its login is not sent there; unset XERO_SANDBOX_URL (or drop"
+        " --sandbox-url), or log in there under another profile (`xero --profile NAME auth"
+        " login`)"
+    )
+    assert listener.received == [] and result.stdout == ""
+    assert secret_file.read_text() == kept  # logout refused: the login is still there
+
+
+def test_a_new_login_does_not_reuse_a_secret_kept_for_another_server(
+    home: Path, own_sandbox: RunningSandbox, listener: Listener
+) -> None:
+    env = _log_in_then_move(home, own_sandbox, "https://identity.xero.com")
+    again = run_xero(
+        "auth", "login", "--client-credentials",
+        env={**env, "XERO_SANDBOX_URL": listener.url, "XERO_CLIENT_ID": CONNECTION_ID},
+    )  # fmt: skip
+    assert again.code == 2 and "no client secret: set XERO_CLIENT_SECRET" in again.stderr
+    assert listener.received == []
+
+
+def test_a_sandbox_login_is_not_sent_to_xero(home: Path, own_sandbox: RunningSandbox) -> None:
+    env = isolated_env(home, XERO_SANDBOX_URL=own_sandbox.url, XERO_TOKEN_STORE="file")
+    run_xero(
+        "auth", "login", "--client-credentials",
+        env={**env, "XERO_CLIENT_ID": CONNECTION_ID, "XERO_CLIENT_SECRET": CONNECTION_SECRET},
+    ).ok()  # fmt: skip
+    # The same sandbox on another loopback port (restarted with its data) still takes it.
+    moved = own_sandbox.url.replace("127.0.0.1", "localhost")
+    assert run_xero("invoices", "list", "--limit", "1", env={**env, "XERO_SANDBOX_URL": moved}).ok()
+    without = {k: v for k, v in env.items() if k != "XERO_SANDBOX_URL"}
+    result = run_xero("invoices", "list", env=without)
+    assert result.code == 2
+    assert f"is logged in at {own_sandbox.url}, not at https://identity.xero.com" in result.stderr
+    assert "point XERO_SANDBOX_URL (or --sandbox-url) at that sandbox" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("XERO_SANDBOX_URL", "http://192.0.2.10:8080"),
+        ("XERO_API_URL", "http://api.example.com/api.xro/2.0"),
+        ("XERO_IDENTITY_URL", "http://identity.example.com"),
+    ],
+)
+def test_plain_http_to_another_machine_is_refused_before_anything_is_sent(
+    home: Path, name: str, value: str
+) -> None:
+    env = isolated_env(home, XERO_ACCESS_TOKEN="secret-token-of-the-user", **{name: value})
+    result = run_xero("invoices", "list", env=env)
+    assert result.code == 2
+    assert f"{value} is plain http to another machine" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "secret-token-of-the-user" not in result.stderr

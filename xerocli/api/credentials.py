@@ -68,6 +68,7 @@ def resolve_credentials(
             storage="XERO_CLIENT_ID and XERO_CLIENT_SECRET",
         )
     if profile is not None and profile.login and profile.client_id:
+        check_login_server(profile, endpoints)
         kind = tk.store_kind(profile.token_store)
         store = tk.open_store(profile.name, kind)
         if profile.login == "pkce":
@@ -99,6 +100,29 @@ def resolve_credentials(
                 from_profile=True,
             )
     raise errors.AuthError(NOT_LOGGED_IN)
+
+
+def check_login_server(profile: Profile, endpoints: Endpoints) -> None:
+    """Refuse to send a profile's stored login anywhere but where it was made.
+
+    A shell that still exports XERO_SANDBOX_URL (the sandbox's own advice) would otherwise
+    hand a real Xero login's access token, refresh token and client secret to whatever
+    listens there. Exit 2, nothing sent: the fix is in the environment."""
+    stored, current = profile.login_issuer, endpoints.issuer
+    if config.same_login_server(stored, current):
+        return
+    xero = config.url_origin(config.DEFAULT_IDENTITY_URL)
+    if current == xero:  # a sandbox's login, used without its sandbox
+        switch = f"point {config.ENV_SANDBOX_URL} (or --sandbox-url) at that sandbox"
+    elif os.environ.get(config.ENV_IDENTITY_URL) and not os.environ.get(config.ENV_SANDBOX_URL):
+        switch = f"check {config.ENV_IDENTITY_URL}"
+    else:
+        switch = f"unset {config.ENV_SANDBOX_URL} (or drop --sandbox-url)"
+    raise errors.UsageError(
+        f"profile {profile.name!r} is logged in at {stored}, not at {current}: its login is not"
+        f" sent there; {switch}, or log in there under another profile"
+        f" (`xero --profile NAME auth login`)"
+    )
 
 
 def resolve_token_source(

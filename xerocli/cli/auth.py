@@ -121,8 +121,12 @@ def login(
                 " not --client-credentials"
             )
         secret = os.environ.get(config.ENV_CLIENT_SECRET)
-        if not secret and profile.client_id == client_id:
-            secret = previous_secret
+        if (
+            not secret
+            and profile.client_id == client_id
+            and config.same_login_server(profile.login_issuer, endpoints.issuer)
+        ):
+            secret = previous_secret  # never a secret kept for another server
         if not secret:
             if not _interactive():
                 raise errors.UsageError(
@@ -142,6 +146,7 @@ def login(
         profile.client_id = client_id
         profile.login = "client_credentials"
         profile.token_store = kind
+        profile.issuer = endpoints.issuer
         _choose_tenant(profile, connections)
         path = _save(profile)
         _say(
@@ -192,6 +197,7 @@ def login(
     profile.client_id = client_id
     profile.login = "pkce"
     profile.token_store = kind
+    profile.issuer = endpoints.issuer
     if redirect_uri != config.DEFAULT_REDIRECT_URI or profile.redirect_uri:
         profile.redirect_uri = redirect_uri
     if scopes or legacy_scopes:
@@ -279,6 +285,8 @@ def status(
         "config": str(config_path()),
         "login": None,
         "client_id": profile.client_id,
+        #: Where the login is made and refreshed (a stored one is sent nowhere else).
+        "server": None,
         "storage": None,
         "storage_detail": None,
         "scopes": None,
@@ -292,6 +300,9 @@ def status(
         credentials = app_ctx.credentials()
         report["login"] = credentials.kind
         report["client_id"] = credentials.client_id or profile.client_id
+        report["server"] = (
+            profile.login_issuer if credentials.from_profile else app_ctx.endpoints().issuer
+        )
         client = app_ctx.bare_client()
         client.tokens.access_token()  # refreshes first when needed
         report["storage"] = _storage_keyword(credentials.kind, profile.token_store)
@@ -372,6 +383,8 @@ def _status_text(report: dict[str, Any]) -> str:
     if report["client_id"]:
         login += f", app {report['client_id']}"
     lines.append(f"Login:          {login}")
+    if report["server"]:
+        lines.append(f"Logged in at:   {report['server']}")
     if report["storage_detail"]:
         lines.append(f"Stored in:      {report['storage_detail']}")
     if report["scopes"]:
@@ -422,6 +435,9 @@ def logout(ctx: typer.Context) -> None:
     if not profile.login:
         _say(f"Profile {profile.name!r} has no stored login; nothing to remove.")
         return
+    from xerocli.api.credentials import check_login_server
+
+    check_login_server(profile, app_ctx.endpoints())  # revoking sends the refresh token
     store = tk.open_store(profile.name, tk.store_kind(profile.token_store))
     refresh_token = store.get(tk.REFRESH_TOKEN)
     if refresh_token and profile.client_id:
@@ -443,7 +459,7 @@ def logout(ctx: typer.Context) -> None:
     ]
     tk.AccessCache(profile.name).clear()
     was = profile.login
-    profile.login = None
+    profile.login = profile.issuer = None
     profile.tenant_id = profile.tenant_name = None
     _save(profile)
     where = (
