@@ -343,6 +343,12 @@ def check_connections(printed: Printed, seen: dict) -> None:
     assert names == {"Demo Company (NZ)", "Demo Company (Global)"}
 
 
+def check_raw_pdf(printed: Printed, seen: dict) -> None:
+    pdf = (seen["cwd"] / "INV-0041.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert printed.stdout == ""
+
+
 def check_synced(printed: Printed, seen: dict) -> None:
     assert "Synced invoices: " in printed.stderr and "is up to date" in printed.stderr
 
@@ -446,6 +452,9 @@ TOUR: dict[str, Check] = {
     "xero --sandbox api Invoices --paginate | jq length": check_api_paginate,
     "xero --sandbox api POST Contacts --input contact.json": check_api_post,
     "xero --sandbox api /connections": check_connections,
+    'xero --sandbox api Invoices/INV-0041 -H "Accept: application/pdf" --raw > INV-0041.pdf': (
+        check_raw_pdf
+    ),
 }
 
 
@@ -511,7 +520,7 @@ def test_the_sandbox_tour_runs_as_written(
     # Xero's 60 calls a minute the client would wait out the minute (no test waits on a real
     # clock), so the client's limiter is lifted as for every sandbox test (UNLIMITED_CLIENT).
     shell = Shell(isolated_env(home, XERO_RATE_MINUTE_CALLS="1000000"), cwd, bin_dir)
-    seen: dict = {}
+    seen: dict = {"cwd": cwd}
     tour = [line for line in examples if command_of(line) in TOUR]
     assert len(tour) == len(TOUR), tour
     for line in tour:

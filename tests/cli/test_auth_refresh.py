@@ -125,6 +125,11 @@ def test_revoked_refresh_token_exits_4_and_says_log_in(
     assert result.stdout == ""
     status = run_xero("auth", "status", env=logged_in)
     assert status.code == 4 and "xero auth login" in status.stderr
+    # The access token Xero answered 401 to is not handed out again: a cron job's
+    # `curl -H "Authorization: Bearer $(xero auth token)"` gets exit 4, not a dead token.
+    token = run_xero("auth", "token", env=logged_in)
+    assert token.code == 4 and token.stdout == "" and "invalid_grant" in token.stderr
+    assert not _cache(home).exists()
 
 
 def test_missing_scope_names_the_scope_to_add(home: Path, own_sandbox: RunningSandbox) -> None:

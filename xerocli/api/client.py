@@ -26,7 +26,7 @@ from xerocli import __version__, errors
 from xerocli.api import wire
 from xerocli.api.resources import Resource
 from xerocli.api.xero_errors import error_for
-from xerocli.config import Endpoints
+from xerocli.config import Endpoints, url_origin
 
 log = logging.getLogger("xerocli.http")
 
@@ -387,10 +387,17 @@ class XeroClient:
                 if retryable_write and attempt < self.retry.attempts and not too_long:
                     self._backoff(attempt, retry_after)
                     continue
+                if too_long and status == 429:  # not waited for: say so, and for how long
+                    raise errors.RateLimitError(
+                        f"Xero's {problem or 'rate'} limit is exceeded and Xero asks to wait"
+                        f" {errors.human_duration(retry_after)}, longer than xero waits"
+                        f" ({errors.human_duration(self.retry.max_retry_after)}); try again"
+                        " then"
+                    )
             if status >= 400:
                 payload = _safe_json(text)
                 raise error_for(status, payload, text, scope_hint=scope_hint, path=path)
-            payload = wire.loads(text) if parse and text.strip() else None
+            payload = _answer_payload(text, response, method, path) if parse else None
             return ApiResponse(
                 status, response.headers, payload, text, elapsed, attempt, response.content
             )
@@ -537,11 +544,17 @@ class XeroClient:
                 params={**params, **query},
                 headers=headers,
             )
+            if not isinstance(answer.payload, dict):  # `/connections`: the array is the whole
+                yield None, answer.payload if isinstance(answer.payload, list) else []
+                return
             key = collection_key(answer.payload)
-            records = answer.payload.get(key, []) if key else []
+            if key is None:  # one record, not a collection: printed as it came, once
+                yield None, [answer.payload]
+                return
+            records = answer.payload.get(key, [])
             yield key, records
             full = known.records_per_page(page_size) if known else page_size
-            if key is None or is_last_page(answer.payload, page, len(records), full):
+            if is_last_page(answer.payload, page, len(records), full):
                 return
             page += 1
 
@@ -581,7 +594,7 @@ def target_url(endpoints: Endpoints, path: str) -> str:
     parts = urlsplit(path.strip())
     if not parts.netloc and parts.scheme.lower() not in ("http", "https"):
         return endpoints.api + ("" if path.startswith("/") else "/") + path
-    if _origin(path) not in {_origin(endpoints.api), _origin(endpoints.connections)}:
+    if url_origin(path) not in {url_origin(endpoints.api), url_origin(endpoints.connections)}:
         raise errors.UsageError(
             f"{path!r} is not at Xero's API {endpoints.api}: the login's token is sent only"
             " there, so nothing was sent; give a path such as Invoices/ID instead"
@@ -589,16 +602,20 @@ def target_url(endpoints: Endpoints, path: str) -> str:
     return path
 
 
-def _origin(url: str) -> str:
-    """scheme://host:port, lower-cased, with the scheme's default port made explicit."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
+def _answer_payload(text: str, response: Any, method: str, path: str) -> Any:
+    """A successful answer's JSON, or one line saying it was something else (a proxy's or a
+    captive portal's HTML page, a PDF asked for without `--raw`), never a parser's traceback."""
+    if not text.strip():
+        return None
     try:
-        port = parts.port
+        return wire.loads(text)
     except ValueError:
-        port = None
-    port = port or {"http": 80, "https": 443}.get(scheme)
-    return f"{scheme}://{(parts.hostname or '').lower()}:{port}"
+        kind = response.headers.get("Content-Type", "").split(";")[0].strip() or "no type"
+        raise errors.UnavailableError(
+            f"the answer to {method} {path} ({response.status_code}) is not JSON ({kind},"
+            f" {len(response.content):,} bytes): a proxy or captive portal in the way? (`xero api"
+            " --raw` prints any answer as it came)"
+        ) from None
 
 
 def is_last_page(payload: Any, page: int, count: int, page_size: int) -> bool:

@@ -420,6 +420,16 @@ class AccessCache:
         except OSError as exc:
             log.debug("could not cache the access token in %s: %s", self.path, exc.strerror)
 
+    def discard(self, rejected: str | None) -> None:
+        """Forget a token Xero rejected (a 401), so `xero auth token` and `auth status` never
+        hand it out again; a newer token another process cached stays."""
+        if rejected is None:
+            return
+        record = self.read()
+        if record is not None and record.get("access_token") == rejected:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
     def clear(self) -> bool:
         try:
             self.path.unlink()
@@ -509,6 +519,14 @@ class StaticToken:
         )
 
 
+#: What each refusal of a refresh means, in words (RFC 6749 section 5.2).
+REFUSED_LOGIN = {
+    "invalid_grant": "the refresh token was revoked, expired or already used",
+    "invalid_client": "Xero does not accept the app's client id or secret",
+    "unauthorized_client": "the app may not use refresh tokens",
+}
+
+
 class RefreshingTokens:
     """A stored user login (Authorization Code + PKCE): cached access token, rotating refresh.
 
@@ -575,12 +593,13 @@ class RefreshingTokens:
                     client_id=self.client_id,
                     client_secret=secret,
                 )
-            except OAuthError as exc:
-                if exc.error in ("invalid_grant", "invalid_client", "unauthorized_client"):
+            except (OAuthError, errors.UnavailableError) as exc:
+                self.cache.discard(rejected)
+                self._current = None if rejected is not None else self._current
+                if isinstance(exc, OAuthError) and exc.error in REFUSED_LOGIN:
                     raise errors.AuthError(
                         f"Xero rejected the stored login of profile {self.profile!r}"
-                        f" ({exc.error}: the refresh token was revoked, expired or already"
-                        " used): run `xero auth login`"
+                        f" ({exc.error}: {REFUSED_LOGIN[exc.error]}): run `xero auth login`"
                     ) from None
                 raise
             stored = True
@@ -647,6 +666,12 @@ class ClientCredentialsTokens:
                 self.endpoints, data, client_id=self.client_id, client_secret=self._secret
             )
         except OAuthError as exc:
+            if self.cache is not None:  # a profile's stored custom connection
+                raise errors.AuthError(
+                    f"Xero refused the stored client credentials of profile"
+                    f" {self.cache.profile!r} ({exc.error}): run `xero auth login"
+                    " --client-credentials` with the connection's current secret"
+                ) from None
             raise errors.AuthError(
                 f"Xero refused the client credentials ({exc.error}); check XERO_CLIENT_ID and"
                 " XERO_CLIENT_SECRET for your custom connection, or run"
@@ -677,5 +702,11 @@ class ClientCredentialsTokens:
                     self._token = cached
                     return cached
             if self._token == rejected or self._token is None:
-                return self._fetch()
+                try:
+                    return self._fetch()
+                except errors.XeroCliError:
+                    self._token = None
+                    if self.cache is not None:
+                        self.cache.discard(rejected)
+                    raise
             return self._token

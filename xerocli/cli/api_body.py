@@ -33,7 +33,12 @@ def call_api(
     field_values = _pairs(fields or [], "--field", "=")
     extra_headers = _pairs(headers or [], "--header", ":")
     body = _body(input_file, field_values if method != "GET" else {})
-    params = field_values if method == "GET" else None
+    params = None
+    if method == "GET":
+        # httpx replaces a URL's query with `params`, so the path's own query joins them
+        # (`xero api 'Invoices?where=...'` filters as curl would; -f adds to it).
+        target, path_query = _split_query(target)
+        params = {**path_query, **field_values}
     app_ctx = ctx.obj
     endpoints = app_ctx.endpoints()
     is_connections = target.lstrip("/").lower().startswith("connections")
@@ -68,11 +73,16 @@ def call_api(
         },
         idempotency_key=key,
         with_tenant=not is_connections,
+        parse=not raw,
     )
-    if raw:
-        sys.stdout.write(answer.text)
-        if answer.text and not answer.text.endswith("\n"):
-            sys.stdout.write("\n")
+    if raw:  # the bytes as they came (a PDF with `-H "Accept: application/pdf"`), unparsed
+        sys.stdout.flush()
+        sys.stdout.buffer.write(answer.content)
+        kind = answer.headers.get("Content-Type", "").lower()
+        textual = "json" in kind or kind.startswith("text/")
+        if textual and answer.content and not answer.content.endswith(b"\n"):
+            sys.stdout.buffer.write(b"\n")  # text ends its line; a PDF's bytes stay exact
+        sys.stdout.buffer.flush()
         return
     if answer.payload is not None:
         sys.stdout.write(dumps_pretty(answer.payload) + "\n")
@@ -87,6 +97,24 @@ def _method_and_path(first: str, second: str | None) -> tuple[str, str]:
     if method not in METHODS:
         raise errors.UsageError(f"METHOD: {first!r} is not one of {', '.join(METHODS)}")
     return method, second
+
+
+def _split_query(target: str) -> tuple[str, dict[str, str | list[str]]]:
+    """`Invoices?page=2&where=...` -> (`Invoices`, {page: 2, where: ...}); a name given
+    more than once keeps every value, in order."""
+    from urllib.parse import parse_qsl
+
+    path, found, query = target.partition("?")
+    if not found:
+        return target, {}
+    values: dict[str, str | list[str]] = {}
+    for name, value in parse_qsl(query.split("#", 1)[0], keep_blank_values=True):
+        if name in values:
+            before = values[name]
+            values[name] = [*before, value] if isinstance(before, list) else [before, value]
+        else:
+            values[name] = value
+    return path, values
 
 
 def _pairs(items: list[str], option: str, separator: str) -> dict[str, str]:
