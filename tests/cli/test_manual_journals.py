@@ -74,6 +74,11 @@ def test_unbalanced_journals_are_refused_before_anything_is_sent(sandbox_env, tm
     assert result.stderr == (
         "xero: --line: the total debits (100.00) must equal the total credits (90.00)\n"
     )
+    single = run_xero(
+        "--sandbox", "manual-journals", "create", "--narration", narration,
+        "--line", "Rent,100,469", env=sandbox_env,
+    )  # fmt: skip
+    assert single.code == 2 and single.stderr == "xero: --line: needs at least 2 entries\n"
     good = f"{narration} good"
     path = tmp_path / "journals.csv"
     path.write_text(

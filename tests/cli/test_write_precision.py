@@ -89,3 +89,46 @@ def test_a_payout_amount_xero_would_round_is_refused_naming_the_row(sandbox_env,
     )  # fmt: skip
     assert result.code == 2 and result.stdout == ""
     assert result.stderr == "xero: row 3: amount: '1.001' has more than 2 decimal places\n"
+
+
+def test_endpoints_without_unitdp_refuse_a_third_unit_place_and_keep_two(sandbox_env) -> None:
+    """Quotes, PurchaseOrders and RepeatingInvoices take no unitdp: Xero stores 99.9999 as
+    100.00 there, so a create that would be rounded is refused and creates nothing."""
+    creates = {
+        "quotes": ("quotes", "create"),
+        "purchase-orders": ("purchase-orders", "create"),
+        "repeating-invoices": (
+            "repeating-invoices", "create", "--every", "MONTHLY", "--period", "1",
+            "--start-date", "2027-01-01", "--due-days", "20",
+        ),
+    }  # fmt: skip
+    for noun, create in creates.items():
+        reference = f"dp-{uuid.uuid4().hex[:8]}"
+        before = run_xero("--sandbox", noun, "list", "--all", env=sandbox_env).ok().json()
+        four = run_xero(
+            "--sandbox", *create, "--contact", "Kauri Florists", "--line", "Pots,3,99.9999,200",
+            "--reference", reference, env=sandbox_env,
+        )  # fmt: skip
+        assert four.code == 2 and four.stdout == "", (noun, four.stderr)
+        assert four.stderr == (
+            "xero: --line 1: UnitAmount: '99.9999' has more than 2 decimal places (Xero keeps 2"
+            " on quotes, purchase orders and repeating invoices)\n"
+        )
+        after = run_xero("--sandbox", noun, "list", "--all", env=sandbox_env).ok().json()
+        assert len(after) == len(before), noun
+        two = run_xero(
+            "--sandbox", *create, "--contact", "Kauri Florists", "--line", "Pots,3,99.99,200",
+            "--reference", reference, "-o", "json", env=sandbox_env,
+        ).ok().json()  # fmt: skip
+        line = (two[0] if isinstance(two, list) else two)["LineItems"][0]
+        assert Decimal(str(line["UnitAmount"])) == Decimal("99.99"), noun
+
+
+def test_an_item_found_by_its_code_keeps_four_unit_places(sandbox_env) -> None:
+    code = f"P{uuid.uuid4().hex[:6]}"
+    run_xero(
+        "--sandbox", "items", "create", "--code", code, "--name", code, "--sale-price", "12.3456",
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    by_code = run_xero("--sandbox", "items", "get", code, env=sandbox_env).ok().json()
+    assert Decimal(str(by_code["SalesDetails"]["UnitPrice"])) == Decimal("12.3456")

@@ -422,6 +422,11 @@ class XeroClient:
 
     # --- collections -----------------------------------------------------------------------
     def get_records(self, resource: Resource, params: dict[str, Any] | None = None) -> list[dict]:
+        """One unpaged GET of the collection (a lookup by `where`), with the 4-place unit
+        amounts of a list or `get` (an item found by its code shows 12.3456, not 12.35)."""
+        params = dict(params or {})
+        if resource.unitdp:
+            params.setdefault("unitdp", 4)
         answer = self.request(
             "GET", resource.list_path, params=params, scope_hint=resource.scopes[0]
         )

@@ -407,10 +407,10 @@ def describe(problem: dict[str, Any]) -> str:
         "date_parsing": f"{shown_value} is not a date (use YYYY-MM-DD)",
         "date_type": f"{shown_value} is not a date (use YYYY-MM-DD)",
         "bool_parsing": f"{shown_value} is not true or false",
-        "greater_than": f"{shown_value} must be more than 0",
+        "greater_than": f"{shown_value} must be more than {_bound(problem, 'gt')}",
         "greater_than_equal": f"{shown_value} must be at least {_bound(problem, 'ge')}",
         "less_than_equal": f"{shown_value} must be at most {_bound(problem, 'le')}",
-        "too_short": "needs at least one entry",
+        "too_short": _at_least(problem),
     }.get(kind)
     if message is None:
         message = str(problem.get("msg", "is invalid"))
@@ -423,6 +423,12 @@ def describe(problem: dict[str, Any]) -> str:
         elif value is not None and kind not in ("value_error",):
             message = f"{shown_value}: {message}"
     return f"{location}: {message}" if location else message
+
+
+def _at_least(problem: dict[str, Any]) -> str:
+    """`needs at least 2 entries` for a journal of one line, not a fixed "one"."""
+    least = (problem.get("ctx") or {}).get("min_length", 1)
+    return f"needs at least {'one entry' if least == 1 else f'{least} entries'}"
 
 
 def _bound(problem: dict[str, Any], name: str) -> str:

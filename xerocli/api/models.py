@@ -35,6 +35,8 @@ class Precision:
 
     integer_digits: int
     places: int
+    #: Why this many places, said after the refusal (when the usual reason does not hold).
+    why: str = ""
 
     def check(self, value: Decimal) -> Decimal:
         """Refuse what Xero would round or cannot hold, rather than let it change the number.
@@ -55,24 +57,33 @@ class Precision:
         if integer_digits > self.integer_digits:
             raise ValueError(f"has more than {self.integer_digits} digits before the decimal point")
         if places > self.places:
-            raise ValueError(f"has more than {self.places} decimal places")
+            raise ValueError(
+                f"has more than {self.places} decimal places"
+                + (f" ({self.why})" if self.why else "")
+            )
         return Decimal(value)
 
 
 #: Xero's precision per kind of number, the one table every numeric field takes its limit from.
 #: The spec documents CurrencyRate as "max length = [18].[6]"; money is kept to 2 places and unit
-#: amounts and quantities to 4 (every write is sent with unitdp=4); the spec gives no maximum
-#: for those, so they take the same 18 digits before the point.
+#: amounts and quantities to 4 (the writes that take unitdp are sent with unitdp=4); the spec
+#: gives no maximum for those, so they take the same 18 digits before the point.
 PRECISION: dict[str, Precision] = {
     "amount": Precision(18, 2),  # LineAmount, TaxAmount, a payment's Amount, journal lines
     "unit": Precision(18, 4),  # Quantity, UnitAmount, UnitPrice, DiscountRate (a percentage)
     "rate": Precision(18, 6),  # CurrencyRate
+    # Quotes, PurchaseOrders and RepeatingInvoices take no unitdp: Xero rounds their unit
+    # amounts to 2 places (99.9999 is stored as 100.00), so a third place is refused.
+    "unit_no_unitdp": Precision(
+        18, 2, "Xero keeps 2 on quotes, purchase orders and repeating invoices"
+    ),
 }
 
 #: Exact numbers (Decimal, never float), each held to its row of the table.
 Money = Annotated[Decimal, AfterValidator(PRECISION["amount"].check)]
 PositiveMoney = Annotated[Decimal, Field(gt=0), AfterValidator(PRECISION["amount"].check)]
 UnitNumber = Annotated[Decimal, AfterValidator(PRECISION["unit"].check)]
+TwoPlaceUnitNumber = Annotated[Decimal, AfterValidator(PRECISION["unit_no_unitdp"].check)]
 ExchangeRate = Annotated[Decimal, Field(gt=0), AfterValidator(PRECISION["rate"].check)]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$", to_upper=True)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
@@ -146,6 +157,13 @@ class LineItem(XeroModel):
         return self
 
 
+class TwoPlaceLineItem(LineItem):
+    """A line of an endpoint that takes no `unitdp` (Quotes, PurchaseOrders,
+    RepeatingInvoices): its unit amount is held to the 2 places Xero keeps there."""
+
+    UnitAmount: TwoPlaceUnitNumber | None = None
+
+
 LineAmountTypesLiteral = Literal["Exclusive", "Inclusive", "NoTax"]
 
 
@@ -187,7 +205,7 @@ class PurchaseOrder(XeroModel):
     PurchaseOrderID: str | None = None
     PurchaseOrderNumber: Text | None = None
     Contact: ContactRef
-    LineItems: list[LineItem] = Field(min_length=1)
+    LineItems: list[TwoPlaceLineItem] = Field(min_length=1)
     Date: dt.date | None = None
     DeliveryDate: dt.date | None = None
     LineAmountTypes: LineAmountTypesLiteral | None = None
@@ -254,7 +272,7 @@ class RepeatingInvoice(XeroModel):
     RepeatingInvoiceID: str | None = None
     Contact: ContactRef
     Schedule: Schedule
-    LineItems: list[LineItem] = Field(min_length=1)
+    LineItems: list[TwoPlaceLineItem] = Field(min_length=1)
     LineAmountTypes: LineAmountTypesLiteral | None = None
     Reference: Text | None = None
     BrandingThemeID: str | None = None
@@ -309,7 +327,7 @@ class Quote(XeroModel):
     QuoteID: str | None = None
     QuoteNumber: Text | None = None
     Contact: ContactRef
-    LineItems: list[LineItem] = Field(min_length=1)
+    LineItems: list[TwoPlaceLineItem] = Field(min_length=1)
     Date: dt.date | None = None
     ExpiryDate: dt.date | None = None
     LineAmountTypes: Literal["EXCLUSIVE", "INCLUSIVE", "NOTAX"] | None = None
