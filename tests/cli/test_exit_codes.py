@@ -94,7 +94,7 @@ CASES: dict[ExitCode, tuple[Callable[[dict[str, str], RunningSandbox], Result], 
     ExitCode.NOT_FOUND: (_xero("--sandbox", "api", "DELETE", "Invoices"), "405"),
     ExitCode.VALIDATION: (
         _xero("--sandbox", "invoices", "create", "--contact", "Exit Six", "--line", "x,1,10,9999"),
-        "rejected by Xero",
+        "Xero rejected the invoice",
     ),
     ExitCode.RATE_LIMITED: (
         _xero("--sandbox", "invoices", "list", day_limit=0),

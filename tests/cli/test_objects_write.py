@@ -167,6 +167,30 @@ def test_xero_validation_errors_are_reported_per_row(sandbox_env, tmp_path) -> N
     assert "record 2: rejected:" in result.stderr
     assert len(result.json()) == 1
     assert count_invoices(sandbox_env, f'Reference=="{reference}"') == 1
+    # Every record rejected: nothing on stdout (no `[]` for a pipe to take as a result).
+    path.write_text(json.dumps(body[1:]), encoding="utf-8")
+    none = run_xero("--sandbox", "invoices", "create", "--file", str(path), env=sandbox_env)
+    assert none.code == 6 and none.stdout == "" and "record 1: rejected:" in none.stderr
+
+
+def test_a_rejected_record_of_the_options_is_one_line_and_no_output(sandbox_env) -> None:
+    result = run_xero(
+        "--sandbox", "contacts", "create", "--name", unique("Bad Mail"), "--email", "notanemail",
+        env=sandbox_env,
+    )  # fmt: skip
+    assert result.code == 6 and result.stdout == ""
+    assert result.stderr == (
+        "xero: Xero rejected the contact: Email address must be valid. (nothing was created)\n"
+    )
+
+
+def test_an_input_file_of_no_records_is_refused_in_every_format(sandbox_env, tmp_path) -> None:
+    for name, text in (("e.json", "[]"), ("e.ndjson", "\n"), ("e.csv", "InvoiceNumber\n")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = run_xero("--sandbox", "invoices", "create", "--file", str(path), env=sandbox_env)
+        assert result.code == 2 and result.stdout == "", name
+        assert "holds no records" in result.stderr or "header but no rows" in result.stderr
 
 
 def test_upsert_updates_by_number_instead_of_duplicating(sandbox_env, tmp_path) -> None:

@@ -92,12 +92,16 @@ def read_file(
         name = path.name
     kind = fmt or _guess_format(name, text)
     if kind == "csv":
-        return read_csv(text, lines_field, source=label)
-    if kind == "ndjson":
-        return read_ndjson(text, source=label)
-    if kind == "json":
-        return read_json(text, source=label, record_fields=record_fields)
-    raise errors.UsageError(f"--format: {kind!r} is not json, ndjson or csv")
+        records = read_csv(text, lines_field, source=label)
+    elif kind == "ndjson":
+        records = read_ndjson(text, source=label)
+    elif kind == "json":
+        records = read_json(text, source=label, record_fields=record_fields)
+    else:
+        raise errors.UsageError(f"--format: {kind!r} is not json, ndjson or csv")
+    if not records:  # `[]`, an empty NDJSON file: refused as a CSV of a header alone is
+        raise errors.UsageError(f"{label}: the file holds no records")
+    return records
 
 
 def _decode(raw: bytes, label: str) -> str:

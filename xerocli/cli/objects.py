@@ -278,14 +278,20 @@ def build_create(resource: Resource) -> Callable[..., None]:
             )
         )
         failed = [result for result in results if not result.ok]
+        if not file and failed:  # the one record of the options: Xero's reason, in one line
+            raise errors.ValidationError(
+                f"Xero rejected the {resource.singular}: {'; '.join(failed[0].messages)}"
+                f" (nothing was created)"
+            )
         for result in results:
             for message in result.messages:
                 prefix = "" if result.ok else "rejected: "
                 io.warn(f"{result.label}: {prefix}{message}")
         created = [result.record for result in results if result.ok and result.record]
-        io.write_records(
-            created, _view(resource, app_ctx), fmt=chosen_format(output, as_json), fields=wanted
-        )
+        if created or not failed:  # stdout holds what was created; nothing, when nothing was
+            io.write_records(
+                created, _view(resource, app_ctx), fmt=chosen_format(output, as_json), fields=wanted
+            )
         noun = resource.noun.replace("-", " ")
         summary = write_summary(
             written=len(created),
