@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -191,3 +192,13 @@ def test_quiet_drops_info_on_stderr_but_never_errors(sandbox_env, tmp_path) -> N
         "--sandbox", "-q", "export", "csv", "contacts", "-o", str(target), env=sandbox_env
     )
     assert exported.ok().stderr == "" and target.read_text(encoding="utf-8").startswith("ContactID")
+
+
+def test_a_name_with_a_line_break_is_shown_whole_on_a_wide_terminal(sandbox_env) -> None:
+    """A newline is measured as the space it is shown as: it used to count as no cell, so the
+    column came out one cell short and cut the name (`Line Break …`) even at 250 columns."""
+    name = f"Line\nBreak Co {uuid.uuid4().hex[:6]}"
+    email = f"{uuid.uuid4().hex[:8]}@example.com"
+    run_xero("--sandbox", "contacts", "create", "--name", name, "--email", email, env=sandbox_env)
+    lines = _table("contacts", 250, sandbox_env, "--where", f'EmailAddress=="{email}"')
+    assert any(name.replace("\n", " ") in line for line in lines), lines

@@ -139,8 +139,8 @@ def fit_columns(
     or wraps a date over two lines: hard to read, harder to grep."""
     from rich.cells import cell_len
 
-    natural = [
-        max([cell_len(column.header), *(cell_len(row[index]) for row in rows)])
+    natural = [  # measured as shown: a newline (0 cells) becomes a space (1 cell) in `_fit`
+        max([cell_len(_clean(column.header)), *(cell_len(_clean(row[index])) for row in rows)])
         for index, column in enumerate(columns)
     ]
     flexible = [
