@@ -1163,9 +1163,22 @@ def test_items_and_accounts_are_deleted_by_delete(sandbox_env) -> None:
         done = run_xero("--sandbox", "--debug", noun, "delete", key, env=sandbox_env).ok()
         assert problems(BY_NOUN[noun].name, done.stderr) == [], noun
         assert "Deleted " in done.stderr
+        assert f"Deleted {BY_NOUN[noun].singular} {key} (" in done.stderr  # the key given
     assert run_xero("--sandbox", "items", "get", f"GONE-{u}", env=sandbox_env).code == 5
     gone = run_xero("--sandbox", "accounts", "get", account["AccountID"], env=sandbox_env)
     assert gone.code == 5 and gone.stdout == ""
+
+
+@pytest.mark.parametrize("code", ["200", "090"])  # Sales, on every invoice; the bank account
+def test_an_account_used_on_transactions_is_not_deleted(sandbox_env, code: str) -> None:
+    """Xero deletes only an unused account (archive one in use): the sandbox used to delete
+    Sales, so its invoices lost their account and the trial balance its rows."""
+    refused = run_xero("--sandbox", "accounts", "delete", code, env=sandbox_env)
+    assert refused.code == 6 and refused.stdout == ""
+    assert "has been used in transactions. You can archive it instead." in refused.stderr
+    assert (
+        run_xero("--sandbox", "accounts", "get", code, env=sandbox_env).ok().json()["Code"] == code
+    )
 
 
 @pytest.mark.parametrize(

@@ -261,7 +261,9 @@ def _delete(res: Resource):
             record[res.id_field],
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
-        app_ctx.io.info(f"Deleted {res.singular} {record[res.id_field]}.")
+        record_id = record[res.id_field]
+        named = f"{key} ({record_id})" if key.lower() != str(record_id).lower() else record_id
+        app_ctx.io.info(f"Deleted {res.singular} {named}.")
 
     params = [ctx_param(), _key_param(res.id_field), _idempotency_param()]
     return command_from("delete", params, body, f"Delete {res.a_singular} (Xero removes it).")

@@ -436,6 +436,13 @@ class Accounting:
             body = self.store.get_body(tenant_id, kind, record_id)
             if body is None:
                 return not_found()
+            refusal = resource.delete_refusal and resource.delete_refusal(
+                self.store, tenant_id, loads(body)
+            )
+            if refusal:
+                element = Element(loads(body))
+                element.error(refusal)
+                return Response.json(400, validation_exception(kind, [_echo(element)]))
             self.store.execute(
                 "DELETE FROM records WHERE tenant_id=? AND kind=? AND id=? COLLATE NOCASE",
                 (tenant_id, kind, record_id),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from xerocli.sandbox.records import new_id
 from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Resource
@@ -115,6 +115,28 @@ def write_account(ctx: Context, el: Element, existing: dict | None) -> dict | No
     return record
 
 
+def account_in_use(store: Any, tenant_id: str, account: dict) -> str | None:
+    """Xero deletes only an account that is not a system account and that no transaction
+    uses; any other is archived instead (`Status: ARCHIVED`), so the books keep their rows."""
+    if account.get("SystemAccount"):
+        return "A system account cannot be deleted. You can archive it instead."
+    patterns = [f'%"{account["AccountID"]}"%']
+    if account.get("Code"):
+        patterns.append(f'%"AccountCode":"{account["Code"]}"%')
+    used = store.execute(
+        "SELECT 1 FROM records WHERE tenant_id = ? AND kind != 'Accounts' AND ("
+        + " OR ".join("body LIKE ?" for _ in patterns)
+        + ") LIMIT 1",
+        (tenant_id, *patterns),
+    )
+    if used:
+        return (
+            "This account cannot be deleted as it has been used in transactions. You can"
+            " archive it instead."
+        )
+    return None
+
+
 RESOURCE = Resource(
     collection="Accounts",
     documents=Documents(attachments=True),
@@ -145,4 +167,5 @@ RESOURCE = Resource(
     seeded_by="seed._accounts and seed._chart_accounts",
     writer=write_account,
     delete="status",
+    delete_refusal=account_in_use,
 )

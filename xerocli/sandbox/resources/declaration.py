@@ -212,6 +212,9 @@ class Resource:
     #: `DELETE /{collection}/{id}`: "remove" (204), "status" (200, the record with Status
     #: DELETED), or None (405).
     delete: str | None = None
+    #: Why Xero refuses to DELETE this record (an account used on transactions), or None:
+    #: (the store, tenant id, record) -> the validation message.
+    delete_refusal: Callable[[Any, str, dict], str | None] | None = None
     #: `POST /{collection}/{id}/Email`: checks the record may be emailed (errors on the
     #: element) and marks it sent.
     email: Callable[[Context, dict, Element], None] | None = None
