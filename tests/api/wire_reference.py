@@ -27,7 +27,11 @@ def old_ms_date_to_iso(ms: int, offset: str | None, timestamp: bool) -> str:
         and not (moment.microsecond)
     ):
         return moment.date().isoformat()
-    text = moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
+    # The one deliberate change since: a timestamp keeps `.000` on a whole second, so a column
+    # of them has one shape (`18:00:00.000Z`, not `18:00:00Z` among `12:52:47.834Z`).
+    text = moment.isoformat(
+        timespec="milliseconds" if timestamp or moment.microsecond else "seconds"
+    )
     return text.replace("+00:00", "Z")
 
 

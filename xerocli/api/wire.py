@@ -61,8 +61,10 @@ _DAY_MS = 86_400_000
 #: Days since 1970 as `YYYY-MM-DD`: dates of a page share days (bounded like _AS_DATE).
 _DAYS: dict[int, str] = {}
 _TWO_DIGITS = tuple(f"{n:02d}" for n in range(60))
-#: A timestamp's milliseconds as its ISO fraction; a whole second has none (`12:00:00Z`).
-_FRACTIONS = ("", *(f".{n:03d}" for n in range(1, 1000)))
+#: A timestamp's milliseconds as its ISO fraction, a whole second's too (`12:00:00.000Z`): one
+#: shape for every value of a timestamp column, as a CSV reader or a `sort` expects (a date
+#: field's rare time of day keeps its short form).
+_FRACTIONS = tuple(f".{n:03d}" for n in range(1000))
 
 
 def ms_date_to_iso(ms: int, offset: str | None, timestamp: bool) -> str:
@@ -82,7 +84,9 @@ def ms_date_to_iso(ms: int, offset: str | None, timestamp: bool) -> str:
         and not (moment.microsecond)
     ):
         return moment.date().isoformat()
-    text = moment.isoformat(timespec="milliseconds" if moment.microsecond else "seconds")
+    text = moment.isoformat(
+        timespec="milliseconds" if timestamp or moment.microsecond else "seconds"
+    )
     return text.replace("+00:00", "Z")
 
 
@@ -105,7 +109,8 @@ def _utc_ms_date_to_iso(ms: int, timestamp: bool) -> str | None:
     minutes, second = divmod(seconds, 60)
     hour, minute = divmod(minutes, 60)
     two = _TWO_DIGITS
-    return f"{day}T{two[hour]}:{two[minute]}:{two[second]}{_FRACTIONS[milliseconds]}Z"
+    fraction = _FRACTIONS[milliseconds] if timestamp or milliseconds else ""
+    return f"{day}T{two[hour]}:{two[minute]}:{two[second]}{fraction}Z"
 
 
 def _is_timestamp_field(name: str) -> bool:
