@@ -111,6 +111,7 @@ def test_every_object_that_takes_attachments_round_trips_files_byte_identical(
         assert set(shown) == set(sent), res.noun
         assert shown["photo.png"]["MimeType"] == "image/png"
         out = tmp_path / f"{res.noun}-back"
+        out.mkdir()  # `-o DIR` for several files must exist, as an export's directory
         run_xero("--sandbox", res.noun, "download", key, "-o", str(out), env=sandbox_env).ok()
         assert {p.name: p.read_bytes() for p in out.iterdir()} == sent, res.noun
 
@@ -139,6 +140,7 @@ def test_a_file_the_record_has_is_updated_by_its_name(api, sandbox_env, tmp_path
         ("PUT", "extra.png"),
     ]
     out = tmp_path / "back"
+    out.mkdir()
     run_xero("--sandbox", "invoices", "download", key, "-o", str(out), env=sandbox_env).ok()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == second != first
     one = tmp_path / "one.pdf"
@@ -203,6 +205,7 @@ def test_invoice_pdf_history_note_and_link_of_an_invoice_created_with_its_receip
     )
     # Many at once: filters into a directory, one file per document, named by number.
     folder = tmp_path / "pdfs"
+    folder.mkdir()
     many = run_xero(
         "--sandbox", "invoices", "pdf", "--contact", contact, "-o", str(folder), env=sandbox_env
     ).ok()

@@ -133,3 +133,48 @@ def test_bad_options_fail_before_any_call_and_a_missing_scope_is_named(sandbox, 
     refused = run_xero("reports", "trial-balance", env=narrow)
     assert refused.code == 4, refused.stderr
     assert "accounting.reports.trialbalance.read" in refused.stderr
+
+
+def test_fields_that_are_not_a_reports_keys_fail_as_lists_do(sandbox_env, tmp_path) -> None:
+    """`--fields Nope` used to print a column of empty cells, exit 0; now it is the one-line
+    usage error of `list`/`export --fields` (exit 2), with the closest key."""
+    for args, message in (
+        (
+            ("trial-balance", "--fields", "Nope", "-o", "csv"),
+            "--fields: 'Nope' is not a field of the trial balance",
+        ),
+        (
+            ("trial-balance", "--fields", "Account,debit", "--json"),
+            "--fields: 'debit' is not a field of the trial balance (did you mean 'Debit'?)",
+        ),
+        (
+            ("profit-and-loss", "--fields", "Acount", "-o", "csv"),
+            "--fields: 'Acount' is not a field of the profit and loss (did you mean 'Account'?)",
+        ),
+        (
+            ("published", "--fields", "ReportNme"),
+            "'ReportNme' is not a field of the published reports (did you mean 'ReportName'?)",
+        ),
+    ):
+        result = run_xero("--sandbox", "reports", *args, env=sandbox_env)
+        assert result.code == 2, result.stderr
+        assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+        assert result.stdout == ""
+    rates = tmp_path / "rates.csv"
+    rates.write_text("date,currency,rate\n2020-01-01,GBP,2.10\n2026-10-31,GBP,2.20\n")
+    consolidated = run_xero(
+        "--sandbox", "reports", "consolidate", "trial-balance", "--all-tenants", "--currency",
+        "NZD", "--date", "2026-10-31", "--rates", str(rates), "--fields", "Acount", "-o", "csv",
+        env=sandbox_env,
+    )  # fmt: skip
+    assert consolidated.code == 2 and consolidated.stdout == ""
+    assert consolidated.stderr == (
+        "xero: --fields: 'Acount' is not a field of the consolidated trial balance (did you mean"
+        " 'Account'?)\n"
+    )
+    text = run_xero(
+        "--sandbox", "reports", "trial-balance", "--fields", "Account,YTD Credit", "-o", "csv",
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    rows = list(csv.reader(io.StringIO(text.stdout)))
+    assert rows[0] == ["Account", "YTD Credit"] and any(row[1] for row in rows[1:])

@@ -18,7 +18,6 @@ from xerocli.cli.options import (
     fields_option,
     json_option,
     output_option,
-    split_fields,
 )
 
 KINDS = ("profit-and-loss", "balance-sheet", "trial-balance")
@@ -167,5 +166,8 @@ def _write(app_ctx, result, kind: str, fmt, fields) -> None:
         totals=False,
         emphasis=lambda record: record.get("RowType") == "SummaryRow",
     )
-    chosen = split_fields(fields) or (keys if fmt in ("csv", "tsv") else None)
+    from xerocli.cli.report_bodies import checked_fields
+
+    named = checked_fields(fields, keys, f"the consolidated {kind.replace('-', ' ')}")
+    chosen = named or (keys if fmt in ("csv", "tsv") else None)
     app_ctx.io.write_records(rows, view, fmt=fmt, fields=chosen)

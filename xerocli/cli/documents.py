@@ -195,6 +195,8 @@ def build_download(res: Resource):
                 raise errors.UsageError("-o -: name the one attachment to send to stdout")
             binary.check_stdout("an attachment")
         folder = None if name else binary.directory_for(output_path)
+        if folder is None:  # one file: a missing `DIR/` or FILE's directory fails before a call
+            binary.check_target(output_path)
         client = ctx.obj.client()
         record = _record(client, res, key)
         record_id = record[res.id_field]
@@ -274,6 +276,7 @@ def build_pdf(res: Resource):
         if key is not None:
             if output_path == binary.STDOUT:
                 binary.check_stdout("a PDF")
+            binary.check_target(output_path)  # before the call, as `directory_for` below
             client = ctx.obj.client()
             record = _record(client, res, key, need_record=True)
             data = documents.document_pdf(client, res, record[res.id_field])

@@ -7,6 +7,7 @@ imports at the top must not import typer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from xerocli import errors
@@ -17,6 +18,22 @@ from xerocli.cli.formats import chosen_format, split_fields
 def option_name(option: str) -> str:
     """A Python name for an option (`--from` is a keyword): `param_from`."""
     return "param_" + option.replace("-", "_")
+
+
+def checked_fields(fields: str | None, keys: Sequence[str], of: str) -> list[str] | None:
+    """`--fields` when each is a key of the report's records, else the usage error (exit 2)
+    `list`/`export --fields` give, with the closest key (their `schema._closest`): a report's
+    records are flat, and a name that is not a key printed an empty column, exit 0. Checked
+    once the report is in: its columns (periods, tracking options) are Xero's answer's."""
+    from xerocli.output.schema import UnknownField, _closest
+
+    chosen = split_fields(fields)
+    for name in chosen or ():
+        if name not in keys:
+            close = _closest(name, dict.fromkeys(keys))
+            hint = f" (did you mean {close!r}?)" if close else ""
+            raise UnknownField(f"--fields: {name!r} is not a field of {of}{hint}")
+    return chosen
 
 
 def run_report(noun: str, ctx: Any, raw_params, output, as_json, fields, **options: Any) -> None:
@@ -53,14 +70,12 @@ def write_flat(app_ctx, flat, title: str, output, as_json, fields) -> None:
         emphasis=lambda record: record.get("RowType") == "SummaryRow",
     )
     fmt = app_ctx.io.format(chosen_format(output, as_json))
+    chosen = checked_fields(fields, [*ROW_KEYS, *flat.columns], f"the {title.lower()}")
     rows = flat.rows
     if not fields and fmt == "table":
         rows = _section_once(rows)
     app_ctx.io.write_records(
-        rows,
-        view,
-        fmt=fmt,
-        fields=split_fields(fields) or _machine_columns(fmt, flat.columns),
+        rows, view, fmt=fmt, fields=chosen or _machine_columns(fmt, flat.columns)
     )
 
 
@@ -83,7 +98,8 @@ def write_forms(app_ctx, flat, output, as_json, fields) -> None:
     )
     fmt = app_ctx.io.format(chosen_format(output, as_json))
     machine = [*FORM_KEYS, *flat.columns] if fmt in ("csv", "tsv", "xlsx") else None
-    app_ctx.io.write_records(flat.rows, view, fmt=fmt, fields=split_fields(fields) or machine)
+    chosen = checked_fields(fields, [*FORM_KEYS, *flat.columns], "the 1099 report")
+    app_ctx.io.write_records(flat.rows, view, fmt=fmt, fields=chosen or machine)
 
 
 def _machine_columns(fmt: str | None, columns: list[str]) -> list[str] | None:
@@ -136,4 +152,5 @@ def published(ctx: Any, report_id, output, as_json, fields) -> None:
         totals=False,
     )
     fmt = app_ctx.io.format(chosen_format(output, as_json))
-    app_ctx.io.write_records(rows, view, fmt=fmt, fields=split_fields(fields))
+    chosen = checked_fields(fields, PUBLISHED_KEYS, "the published reports")
+    app_ctx.io.write_records(rows, view, fmt=fmt, fields=chosen)

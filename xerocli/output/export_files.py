@@ -8,6 +8,7 @@ fixed columns (`output/flatten.py`), writes rows (`output/delimited.py`) into cr
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,19 +21,32 @@ if TYPE_CHECKING:
     from xerocli.api.export import Tenant
     from xerocli.api.resources import Resource
 
+#: What ends a `-o` that names a directory (`outdir/`).
+_SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep)
+
 
 def per_tenant(output: str) -> bool:
     """`-o` names one file per organisation (`{tenant}` or `{tenant_id}` in it)."""
     return "{tenant" in output
 
 
-def checked_output_path(path: Path) -> Path:
-    """`path`, once its directory is known to exist: like a shell's `> typo/dir/x.csv`, an
-    export never creates directories (a typo would otherwise leave a tree behind)."""
+def checked_output_path(output: str) -> Path:
+    """`-o FILE` as a path, once it can be one file: its directory exists (like a shell's
+    `> typo/dir/x.csv`, an export never creates directories: a typo would otherwise leave a
+    tree behind), and it names no directory (`-o outdir`, `-o outdir/`, `-o ''`, which is `.`).
+    Read from the text: `Path` drops a trailing `/`, and renaming the finished file over a
+    directory would fail only after every page was fetched."""
+    if not output:
+        raise errors.UsageError("-o '': give a file name (or - for stdout)")
+    path = Path(output).expanduser()
+    if path.is_dir():
+        raise errors.UsageError(f"-o {output}: is a directory; an export is one file: name it")
+    if output.endswith(_SEPARATORS):
+        raise errors.UsageError(f"-o {output}: names a directory; an export is one file: name it")
     parent = path.parent
     if not parent.is_dir():
         what = "is not a directory" if parent.exists() else "does not exist"
-        raise errors.UsageError(f"-o {path}: the directory {parent} {what}")
+        raise errors.UsageError(f"-o {output}: the directory {parent} {what}")
     return path
 
 
@@ -41,7 +55,7 @@ def check_output(output: str) -> None:
     if per_tenant(output) and output == "-":
         raise errors.UsageError("-o: {tenant} needs a file name")
     if output != "-" and not per_tenant(output):
-        checked_output_path(Path(output).expanduser())
+        checked_output_path(output)
 
 
 def _slug(name: str) -> str:
@@ -54,7 +68,7 @@ def _target_for(output: str, tenant: Tenant | None) -> Any:
     path = output
     if tenant is not None:
         path = path.replace("{tenant}", _slug(tenant.name)).replace("{tenant_id}", tenant.id)
-    return AtomicFile(checked_output_path(Path(path).expanduser()))
+    return AtomicFile(checked_output_path(path))
 
 
 def _open(target: Any) -> Any:
@@ -96,7 +110,10 @@ class ExportFiles:
         #: TenantId/TenantName filled in per organisation (`--all-tenants`).
         self.tenant_columns = tenant_columns
         self._targets: list[Any] = []
-        self._sinks: dict[str, Any] = {}
+        #: Each organisation's open stream: one shared by all unless `-o` has `{tenant}`.
+        self._streams: dict[str, Any] = {}
+        #: The sink of each stream (by its `id`), made by `_sink` with the stream's first page.
+        self._sinks: dict[int, Any] = {}
         self._flatteners: dict[str, Any] = {}
         #: The engine's fields decoder (`decoded_by`), once `read_fields` asked for one.
         self._decoder: Any = None
@@ -115,15 +132,28 @@ class ExportFiles:
                 flattener.set_constants({"TenantId": tenant.id, "TenantName": tenant.name})
             self._flatteners[tenant.id] = flattener
             if per_tenant(self.output):
-                self._sinks[tenant.id] = self._new_sink(tenant)
+                self._streams[tenant.id] = self._new_stream(tenant)
             else:
-                shared = shared or self._new_sink(None)
-                self._sinks[tenant.id] = shared
+                shared = shared or self._new_stream(None)
+                self._streams[tenant.id] = shared
 
-    def _new_sink(self, tenant: Tenant | None) -> Any:
+    def _new_stream(self, tenant: Tenant | None) -> Any:
+        """The target's stream, opened now: a file that cannot be made fails before any page."""
         target = _target_for(self.output, tenant)
         self._targets.append(target)
-        return self.sink_class(_open(target), self.columns, excel=self.excel)
+        return _open(target)
+
+    def _sink(self, tenant_id: str) -> Any:
+        """The organisation's sink, made (its CSV header written) with the first page that
+        arrived, or at `commit` for a stream no page reached; not at `open`: when the first
+        page fails, stdout must stay empty, not hold a header that reads as a valid, empty
+        export to the pipeline (a file is discarded anyway)."""
+        stream = self._streams[tenant_id]
+        sink = self._sinks.get(id(stream))
+        if sink is None:
+            sink = self.sink_class(stream, self.columns, excel=self.excel)
+            self._sinks[id(stream)] = sink
+        return sink
 
     def read_fields(self) -> dict[str, Any] | None:
         """The fields the columns read, where pages decoded to them only can be written
@@ -151,7 +181,7 @@ class ExportFiles:
             except NotFlat:  # nothing of the page written: all of it from its full decode
                 self._decoder.enabled = False  # and the pages after it too
                 records = self._decoder.full_records(records.text)  # type: ignore[attr-defined]
-        sink = self._sinks[tenant.id]
+        sink = self._sink(tenant.id)
         before = sink.rows
         flattener = self._flatteners[tenant.id]
         groups = None
@@ -165,7 +195,7 @@ class ExportFiles:
 
     def _write_fields_page(self, tenant: Tenant, records: list[dict]) -> int:
         """A `FieldsPage`: its values are cells' text already but for dates (see `read_fields`)."""
-        sink = self._sinks[tenant.id]
+        sink = self._sink(tenant.id)
         before = sink.rows
         flattener = self._flatteners[tenant.id]
         groups = flattener.fields_groups(records, sink.fields_cells, self._decoder)
@@ -173,7 +203,9 @@ class ExportFiles:
         return sink.rows - before
 
     def commit(self) -> list[str]:
-        for sink in {id(s): s for s in self._sinks.values()}.values():
+        for tenant_id in self._streams:  # a header for a stream no page reached, too
+            self._sink(tenant_id)
+        for sink in self._sinks.values():
             if hasattr(sink, "finish"):
                 sink.finish()  # a workbook is written whole, at the end
         paths = []
