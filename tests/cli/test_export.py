@@ -317,3 +317,27 @@ def test_an_export_runs_without_typer_and_writes_what_typers_path_writes(
                               capture_output=True)  # fmt: skip
         assert (fast.returncode, fast.stderr) == (slow.returncode, slow.stderr)
         assert fast.returncode == 2
+
+
+@pytest.mark.parametrize("noun", ["receipts", "repeating-invoices"])
+def test_lines_of_a_collection_whose_list_leaves_them_out_are_read_per_record(
+    noun: str, sandbox_env, tmp_path
+) -> None:
+    """Xero's unpaged lists (Receipts, RepeatingInvoices) carry no lines: `--lines` wrote one
+    row per record with empty line columns, exit 0. Each record is now read by its ID."""
+    resource = next(r for r in RESOURCES if r.noun == noun)
+    out = tmp_path / "lines.csv"
+    run_xero("--sandbox", "export", "csv", noun, "--lines", "-o", str(out), env=sandbox_env).ok()
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    records = run_xero("--sandbox", noun, "list", "--all", env=sandbox_env).ok().json()
+    assert records and {row[resource.id_field] for row in rows} == {
+        record[resource.id_field] for record in records
+    }
+    assert all(row["LineItem.LineItemID"] for row in rows)
+    for record in records[:3]:
+        whole = run_xero(
+            "--sandbox", noun, "get", record[resource.id_field], env=sandbox_env
+        ).ok().json()  # fmt: skip
+        exported = [r["LineItem.LineItemID"] for r in rows if r[resource.id_field] == whole[
+            resource.id_field]]  # fmt: skip
+        assert exported == [line["LineItemID"] for line in whole["LineItems"]]

@@ -13,7 +13,7 @@ comes back as an `Outcome`, and mark moves go to the `xerocli.http` debug log.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -112,6 +112,13 @@ class ExportPlan:
     #: them in Xero's `X-MinLimit-Remaining` as other programs' calls, and keep that lowered
     #: limit for the rest of its run (at 60 a minute: 237 calls in 355 s, not 237 s).
     pacer: Limiter | None = None
+    #: The records' lines are written (`export --lines`, a sync's line tables): a collection
+    #: whose list leaves them out (`Resource.lines_by_record`) is read record by record.
+    lines: bool = False
+
+    @property
+    def reads_each_record(self) -> bool:
+        return self.lines and self.resource.lines_by_record
 
 
 @dataclass
@@ -227,6 +234,8 @@ def _fetch_into(
             job = jobs[index]
             assert job.high_water is not None
             kept = _filtered(job.high_water, page) if follow_marks else page
+            if plan.reads_each_record:
+                kept = _with_lines(plan.resource, job.client, kept, stopper.check)
             outcome.rows += destination.write(job.tenant, kept)
             outcome.records += len(kept)
             events.records(len(kept))
@@ -239,6 +248,8 @@ def _page_decoder(plan: ExportPlan, destination: Destination) -> Any:
     (`wire.loads`)."""
     from xerocli.api import wire
 
+    if plan.reads_each_record:  # its pages are replaced by whole records (`_with_lines`)
+        return None
     own = getattr(destination, "page_decoder", None)
     if own is not None:  # a destination that decodes its own pages (the mirror's fields)
         return own()
@@ -249,6 +260,19 @@ def _page_decoder(plan: ExportPlan, destination: Destination) -> Any:
     decoder = wire.FieldsDecoder(plan.resource.records_key, fields)
     destination.decoded_by(decoder)  # type: ignore[attr-defined]
     return decoder.loads
+
+
+def _with_lines(
+    resource: Resource, client: XeroClient, records: list, checkpoint: Callable[[], None]
+) -> list[dict]:
+    """Each record as `GET /{Collection}/{ID}` answers it, lines and all: Xero's unpaged
+    lists leave the lines out, and an export `--lines` of them wrote empty line columns with
+    exit 0. One call a record, through the same limiter as every call."""
+    whole = []
+    for record in records:
+        checkpoint()
+        whole.append(client.get_one(resource, str(record[resource.id_field])))
+    return whole
 
 
 def _filtered(high_water: Any, page: list) -> list:

@@ -313,6 +313,9 @@ class Resource:
     #: `update KEY` posts the change to `/{Collection}` with the ID in the element, not to
     #: `/{Collection}/{ID}` (TaxRates: Xero has no POST /TaxRates/{TaxType}).
     update_by_collection: bool = False
+    #: The list leaves each record's lines out (Xero's unpaged lists: Receipts,
+    #: RepeatingInvoices), so an export `--lines` or a sync GETs each record for them.
+    lines_by_record: bool = False
     #: A sentence the group's help adds (Receipts and ExpenseClaims are legacy in Xero).
     note: str = ""
     extra: dict = field(default_factory=dict)
@@ -841,6 +844,7 @@ REPEATING_INVOICE = Resource(
     date_field=None,
     modified_since=False,  # Xero's RepeatingInvoice carries no UpdatedDateUTC
     lines_field="LineItems",
+    lines_by_record=True,
     line_columns=LINE_ITEM_COLUMNS,
     create_options=(
         CreateOption(
@@ -1021,6 +1025,7 @@ RECEIPT = Resource(
     ),
     currency_field=None,  # a receipt is in the base currency
     lines_field="LineItems",
+    lines_by_record=True,
     line_columns=LINE_ITEM_COLUMNS,
     create_options=(
         CreateOption("user", "User.UserID", "The UserID who spent it (`xero users list`)."),

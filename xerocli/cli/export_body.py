@@ -132,6 +132,7 @@ def run_export(
         incremental=incremental,
         all_tenants=all_tenants,
         profile=app_ctx.options.profile or "default",
+        lines=lines,
     )
     files = ExportFiles(
         output, fmt, resource, columns, lines=lines, excel=excel, tenant_columns=all_tenants
