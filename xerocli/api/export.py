@@ -236,6 +236,9 @@ def _fetch_into(
             kept = _filtered(job.high_water, page) if follow_marks else page
             if plan.reads_each_record:
                 kept = _with_lines(plan.resource, job.client, kept, stopper.check)
+                counted = getattr(events, "record_calls", None)  # a sync counts its calls
+                if counted is not None:
+                    counted(job.tenant.id, len(kept))
             outcome.rows += destination.write(job.tenant, kept)
             outcome.records += len(kept)
             events.records(len(kept))

@@ -18,6 +18,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
 from xerocli.api import collector, wire
+from xerocli.api.client import OFFSET_PAGE
 from xerocli.api.resources import Resource
 
 if TYPE_CHECKING:
@@ -99,12 +100,18 @@ def iter_pages_concurrent(
     if resource.unitdp:
         params.setdefault("unitdp", 4)
     if resource.offset_field:  # each offset is the last page's last number: one at a time
+        number, count = 0, OFFSET_PAGE
         for number, page in enumerate(client.iter_pages(resource, params, headers), start=1):
             if checkpoint:
                 checkpoint()
+            count = len(page)
             if on_page:
-                on_page(number, None, len(page))
+                on_page(number, None, count)
             yield page
+        # The client asks again after a full page (and first of all) and yields no empty
+        # answer: that call is a page of none, or a sync after no new journal counts 0 calls.
+        if on_page and count >= OFFSET_PAGE:
+            on_page(number + 1, None, 0)
         return
 
     def fetch(page: int | None) -> str:

@@ -63,6 +63,8 @@ def _table(table: Table, depth: int) -> list[str]:
     for column in table.columns:
         source = f"`{column.path}`" if column.path else ""
         since = f" (since version {column.since})" if column.since > table.since else ""
+        if column.retyped > column.since:
+            since += f" (text before version {column.retyped})"
         lines.append(f"| `{column.name}` | {_kind(column)}{since} | {source} |")
     lines.append("")
     for child in table.children:

@@ -48,6 +48,11 @@ class _CountingEvents:
         self.load.page_fetched(tenant)
         self.events.page(tenant, page_no, page_count, records)
 
+    def record_calls(self, tenant: str, count: int) -> None:
+        """The calls of a collection read record by record (`Resource.lines_by_record`)."""
+        for _ in range(count):
+            self.load.page_fetched(tenant)
+
     def records(self, count: int) -> None:
         self.events.records(count)
 
@@ -151,6 +156,7 @@ def run_sync(
                     profile=profile,
                     tenants=tenants,
                     pacer=pacer,
+                    lines=bool(resource.lines_field),  # the mirror keeps every line table
                 )
                 results.append(_sync_one(backend, plan, login, run_at, margin, hooks, relay))
                 hooks.on_done(results[-1])

@@ -186,12 +186,15 @@ class Backend:
         """The column a value is written to (SQLite keeps decimals under `<name>_e<places>`)."""
         return column.name
 
+    def column_type(self, column: Column) -> str:
+        """The type `column` is declared with."""
+        if column.kind == schema.DECIMAL:
+            return f"DECIMAL(19, {column.places})"
+        return self.types[column.kind]
+
     def column_ddl(self, column: Column) -> list[str]:
         """The definitions of `column` (SQLite: the stored integer and its decimal view)."""
-        kind = column.kind
-        if kind == schema.DECIMAL:
-            return [f"{quoted(column.name)} DECIMAL(19, {column.places})"]
-        return [f"{quoted(column.name)} {self.types[kind]}"]
+        return [f"{quoted(column.name)} {self.column_type(column)}"]
 
     def create_table(self, table: Table) -> list[str]:
         defs = [ddl for column in table.columns for ddl in self.column_ddl(column)]
@@ -211,6 +214,16 @@ class Backend:
 
     def add_column(self, table: str, column: Column) -> list[str]:
         return [f"ALTER TABLE {quoted(table)} ADD COLUMN {ddl}" for ddl in self.column_ddl(column)]
+
+    def retype_column(self, table: str, column: Column) -> None:
+        """`column`, which an older version stored as text (`Column.retyped`), in its own kind:
+        each text cast in place. Exact: the text is what `as_text` made of Xero's number, flag
+        or date (`-4456.18`, `true`, `2026-02-06`); an empty one becomes NULL."""
+        name, declared = quoted(column.name), self.column_type(column)
+        self.execute(
+            f"ALTER TABLE {quoted(table)} ALTER COLUMN {name} TYPE {declared}"
+            f" USING CAST(nullif({name}, '') AS {declared})"
+        )
 
     def converter(self, column: Column) -> Converter:
         """What turns a value read from a record into what this backend stores."""

@@ -6,7 +6,9 @@ Child tables declare no foreign keys here: DuckDB checks a key as an update happ
 refreshing an invoice whose lines are replaced in the same transaction would trip it (the
 keys and the `position` columns are the same as on the other backends). Rows go in through a
 CSV file DuckDB reads itself (`write_rows`). A DuckDB file takes one writer at a time; a
-second `xero sync` (or a `xero sql` while one writes) is told so.
+second `xero sync` (or a `xero sql` while one writes) is told so. `xero sql` reads: a
+read-only connection still writes files (`COPY ... TO`, `EXPORT DATABASE`) and installs
+extensions, so it also has no external access, and its configuration is locked.
 """
 
 from __future__ import annotations
@@ -51,7 +53,15 @@ class DuckdbBackend(Backend):
             ) from None
         self.database_errors = (duckdb.Error,)
         try:
-            self.conn = duckdb.connect(self.target.location, read_only=read_only)
+            if read_only:
+                self.conn = duckdb.connect(
+                    self.target.location,
+                    read_only=True,
+                    config={"enable_external_access": False},
+                )
+                self.conn.execute("SET lock_configuration = true")
+            else:
+                self.conn = duckdb.connect(self.target.location)
         except duckdb.Error as exc:
             self.close()
             raise self.fail(exc, "opening") from None
@@ -65,7 +75,7 @@ class DuckdbBackend(Backend):
         if not rows:
             return
         names = [quoted(c.name) for c in table.columns]
-        types = ", ".join(f"{quoted(c.name)}: '{self._type(c)}'" for c in table.columns)
+        types = ", ".join(f"{quoted(c.name)}: '{self.column_type(c)}'" for c in table.columns)
         with tempfile.NamedTemporaryFile(
             "w", suffix=".csv", prefix="xero-sync-", encoding="utf-8", newline="", delete=False
         ) as staging:
@@ -104,11 +114,6 @@ class DuckdbBackend(Backend):
                     f" AND {record_column} IN ({marks})",
                     [tenant, *chunk],
                 )
-
-    def _type(self, column: Column) -> str:
-        if column.kind == schema.DECIMAL:
-            return f"DECIMAL(19, {column.places})"
-        return self.types[column.kind]
 
     def existing_columns(self, table: str) -> set[str] | None:
         rows = self.conn.execute(

@@ -2,9 +2,11 @@
 
 Decimals are NUMERIC(19,N) (exact, summed exactly), dates DATE, timestamps TIMESTAMPTZ,
 flags BOOLEAN. The connection runs in autocommit mode with explicit BEGIN/COMMIT, so a
-collection's rows and its mark are one transaction as on every backend; `xero sql` sessions
-are read-only (`default_transaction_read_only`). A server that cannot be reached, a login it
-refuses or a missing database is the one-line `--db` error (exit 2), never with the password.
+collection's rows and its mark are one transaction as on every backend. `xero sql` reads: its
+query runs alone in a read-only transaction, rolled back after (`query`); the session's
+`default_transaction_read_only` alone would let `BEGIN READ WRITE; DROP TABLE ...` through.
+A server that cannot be reached, a login it refuses or a missing database is the one-line
+`--db` error (exit 2), never with the password.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from xerocli import errors
 from xerocli.mirror import schema
-from xerocli.mirror.backends.base import Backend, quoted
+from xerocli.mirror.backends.base import Backend
 from xerocli.mirror.schema import Column
 
 CONNECT_SECONDS = 10
@@ -45,6 +47,7 @@ class PostgresBackend(Backend):
             )
             if read_only:
                 self.conn.execute("SET default_transaction_read_only = on")
+            self.read_only = read_only
         except psycopg.Error as exc:
             self.close()
             raise self.fail(exc, "connecting to") from None
@@ -57,11 +60,24 @@ class PostgresBackend(Backend):
             text = text.replace(password, "***")
         return errors.UsageError(f"{what}: {doing} {self.target.shown} failed: {text}")
 
+    read_only = False
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], Iterable[tuple]]:
         # No parameters: no placeholder parsing, so a user's `LIKE 'A%'` stays as written.
-        cursor = self.conn.execute(sql, params or None)
-        names = [d[0] for d in cursor.description or ()]
-        return names, cursor.fetchall() if cursor.description else []
+        if not self.read_only:
+            cursor = self.conn.execute(sql, params or None)
+            names = [d[0] for d in cursor.description or ()]
+            return names, cursor.fetchall() if cursor.description else []
+        # Read-only: one statement (prepared: the server refuses a second, where a simple
+        # query would run `COMMIT; ...` or `BEGIN READ WRITE; ...` after it), in a read-only
+        # transaction rolled back after it, so even a `SET` it makes is undone.
+        self.conn.execute("BEGIN READ ONLY")
+        try:
+            cursor = self.conn.execute(sql, params or None, prepare=True)
+            names = [d[0] for d in cursor.description or ()]
+            return names, cursor.fetchall() if cursor.description else []
+        finally:
+            self.conn.execute("ROLLBACK")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.conn.execute(sql, params or None)
@@ -79,10 +95,10 @@ class PostgresBackend(Backend):
         ).fetchall()
         return {row[0] for row in rows} or None
 
-    def column_ddl(self, column: Column) -> list[str]:
+    def column_type(self, column: Column) -> str:
         if column.kind == schema.DECIMAL:
-            return [f"{quoted(column.name)} NUMERIC(19, {column.places})"]
-        return [f"{quoted(column.name)} {self.types[column.kind]}"]
+            return f"NUMERIC(19, {column.places})"
+        return self.types[column.kind]
 
 
 def _password(url: str) -> str | None:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from xerocli import errors
 from xerocli.api.marks import iso_utc
 from xerocli.mirror import schema
 from xerocli.mirror.backends.base import (
@@ -65,10 +66,47 @@ class SqliteBackend(Backend):
                 for pragma in WRITE_PRAGMAS:
                     self.conn.execute(pragma)
             self.conn.execute("PRAGMA foreign_keys=ON")
+            if read_only:
+                self._only_reading()
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:
             self.close()
             raise self.fail(exc, "opening") from None
+
+    #: What `xero sql` was refused last (its message names it), set by the authorizer.
+    refused: str | None = None
+
+    def _only_reading(self) -> None:
+        """`xero sql` reads, and writes no file. `mode=ro` keeps the mirror's own file, and
+        `query_only` every database of the connection, unwritten; but ATTACH opens (and makes)
+        any file, and `VACUUM INTO` attaches one to write a copy there, so the authorizer
+        refuses ATTACH and DETACH, and a PRAGMA that sets anything (`query_only = 0` too),
+        letting through the ones that only list (`table_info(invoices)`)."""
+        self.conn.execute("PRAGMA query_only=ON")
+
+        def authorize(action: int, arg1: str | None, arg2: str | None, *_: Any) -> int:
+            if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+                self.refused = "ATTACH" if action == sqlite3.SQLITE_ATTACH else "DETACH"
+            elif action == sqlite3.SQLITE_PRAGMA and arg2 is not None:
+                if (arg1 or "").lower() in _LISTING_PRAGMAS:
+                    return sqlite3.SQLITE_OK
+                self.refused = f"PRAGMA {arg1} = ..."
+            else:
+                return sqlite3.SQLITE_OK
+            return sqlite3.SQLITE_DENY
+
+        self.conn.set_authorizer(authorize)
+
+    def query(self, sql: str, params: Any = ()) -> tuple[list[str], Any]:
+        self.refused = None
+        return super().query(sql, params)
+
+    def fail(self, exc: BaseException, doing: str, what: str = "--db") -> errors.XeroCliError:
+        if self.refused is not None:  # "not authorized": say what, and why
+            return errors.UsageError(
+                f"{what}: {self.refused} is refused: xero sql only reads the mirror"
+            )
+        return super().fail(exc, doing, what)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
@@ -107,6 +145,27 @@ class SqliteBackend(Backend):
             f"{quoted(column.name)} REAL GENERATED ALWAYS AS ({stored} / {scale}.0) VIRTUAL",
         ]
 
+    def retype_column(self, table: str, column: Column) -> None:
+        """SQLite changes no column's type: each text converted as a sync converts a value
+        (`converter`) into a new column (a decimal's `<name>_e<N>`), the text column dropped,
+        and the new one named in its place (a decimal: its virtual column made)."""
+        name, decimal = quoted(column.name), column.kind == schema.DECIMAL
+        fresh = self.stored_name(column) if decimal else f"{column.name}_retyped"
+        on = quoted(table)
+        declared = "INTEGER" if decimal else self.types[column.kind]
+        self.execute(f"ALTER TABLE {on} ADD COLUMN {quoted(fresh)} {declared}")
+        convert = self.converter(column)
+        _, rows = self.query(f"SELECT rowid, {name} FROM {on} WHERE nullif({name}, '') IS NOT NULL")
+        self.executemany(
+            f"UPDATE {on} SET {quoted(fresh)} = ? WHERE rowid = ?",
+            [(convert(text), rowid) for rowid, text in rows],
+        )
+        self.execute(f"ALTER TABLE {on} DROP COLUMN {name}")
+        if decimal:
+            self.execute(f"ALTER TABLE {on} ADD COLUMN {self.column_ddl(column)[1]}")
+        else:
+            self.execute(f"ALTER TABLE {on} RENAME COLUMN {quoted(fresh)} TO {name}")
+
     def converter(self, column: Column) -> Converter:
         kind = column.kind
         if kind == schema.DECIMAL:
@@ -121,6 +180,13 @@ class SqliteBackend(Backend):
 
     def timestamp_value(self, moment: datetime) -> Any:
         return iso_utc(moment)
+
+
+#: PRAGMAs that take a name and only list what it has (`xero sql` lets them through).
+_LISTING_PRAGMAS = schema.words(
+    "table_info table_xinfo table_list index_list index_info index_xinfo foreign_key_list",
+    "foreign_key_check integrity_check quick_check",
+)
 
 
 @inlined("v if v is None else (1 if v else 0) if v.__class__ is bool else {convert}(v)")
