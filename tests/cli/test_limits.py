@@ -73,3 +73,24 @@ def test_limits_reads_the_ledger_without_a_login(box, home) -> None:
     assert one["TenantId"] == nz and one["XeroDayRemaining"] == DAY_LIMIT - 1
     by_name = run_xero("limits", "--tenant", "Demo Company (NZ)", env=env)
     assert by_name.code == 4 and "give its tenant ID" in by_name.stderr
+
+
+def test_one_apps_spent_day_budget_does_not_stop_another_app(box, home) -> None:
+    """Xero counts the day per app and tenant: once the sandbox's demo app spent its day,
+    a custom connection to the same organisation (same user, same ledger) still calls."""
+    env = isolated_env(home, XERO_SANDBOX_URL=box.url, XERO_TOKEN_STORE="file")
+    box.configure(day_limit=1)
+    run_xero("--sandbox", "invoices", "list", "--limit", "1", env=env).ok()
+    refused = run_xero("--sandbox", "invoices", "list", "--limit", "1", env=env)
+    assert refused.code == 7 and "daily call budget" in refused.stderr
+    box.reset_stats()
+    again = run_xero("--sandbox", "invoices", "list", "--limit", "1", env=env)
+    assert again.code == 7 and "nothing was sent" in again.stderr  # kept: not asked again
+    assert box.stats()["api_calls"] == 0
+    run_xero(
+        "auth", "login", "--client-credentials",
+        env={**env, "XERO_CLIENT_ID": "SANDBOXCUSTOMCONNECTION00000001",
+             "XERO_CLIENT_SECRET": "sandbox-demo-secret-not-for-production"},
+    ).ok()  # fmt: skip
+    other_app = run_xero("invoices", "list", "--limit", "1", env=env).ok().json()
+    assert len(other_app) == 1

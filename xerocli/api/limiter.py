@@ -38,7 +38,13 @@ CREATE TABLE IF NOT EXISTS flights (
   id TEXT PRIMARY KEY, tenant TEXT NOT NULL, expires REAL NOT NULL,
   host TEXT NOT NULL, pid INTEGER NOT NULL
 );
+-- A spent day budget, per app and tenant as Xero counts it (an app's 429 must not stop
+-- another app's calls); `day_blocks`, per tenant alone, is no longer read.
 CREATE TABLE IF NOT EXISTS day_blocks (tenant TEXT PRIMARY KEY, until REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS app_day_blocks (
+  tenant TEXT NOT NULL, app TEXT NOT NULL, until REAL NOT NULL, at REAL NOT NULL,
+  PRIMARY KEY (tenant, app)
+);
 -- What Xero last said of a tenant's budgets (X-*Limit-Remaining), for `xero limits`.
 CREATE TABLE IF NOT EXISTS reported (
   tenant TEXT PRIMARY KEY, at REAL NOT NULL,
@@ -125,8 +131,12 @@ class SharedLimiter:
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
         on_wait: Callable[[float], None] | None = None,
+        app: str | None = None,
     ) -> None:
         self.path = path
+        #: The app (client id) whose calls these are: Xero's day budget is per app and
+        #: tenant, so a day block is kept per app ("" when the app is not known).
+        self.app = app or ""
         self.budget = budget or Budget.from_env()
         self.clock = clock
         self.sleep = sleep
@@ -190,13 +200,17 @@ class SharedLimiter:
                 db.execute("DELETE FROM flights WHERE expires < ?", (now,))
                 _free_slots_of_dead_processes(db, tenant)
                 blocked = db.execute(
-                    "SELECT until FROM day_blocks WHERE tenant = ? AND until > ?", (tenant, now)
+                    "SELECT until, at FROM app_day_blocks WHERE tenant = ? AND app = ?"
+                    " AND until > ?",
+                    (tenant, self.app, now),
                 ).fetchone()
                 if blocked:
                     db.execute("COMMIT")
+                    said = time.strftime("%H:%M UTC", time.gmtime(blocked[1]))
                     raise errors.RateLimitError(
-                        "Xero's daily call budget for this organisation is spent; it frees up"
-                        f" in about {errors.human_duration(blocked[0] - now)}"
+                        "Xero's daily call budget of this app for this organisation is spent"
+                        f" (Xero's 429 at {said}; nothing was sent); it frees up in about"
+                        f" {errors.human_duration(blocked[0] - now)}"
                     )
                 in_window = db.execute(
                     "SELECT COUNT(*), MIN(at) FROM calls WHERE tenant = ? AND at >= ?",
@@ -227,7 +241,8 @@ class SharedLimiter:
 
     def release(self, lease: Lease, headers) -> None:
         """Free the in-flight slot and keep what Xero reported of the budgets; a day-limit 429
-        blocks the tenant for every process. One transaction: one commit per call."""
+        blocks the app's calls to the tenant for every process. One transaction: one commit
+        per call."""
         with self._state_dir_errors(), self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM flights WHERE id = ?", (lease.id,))
@@ -249,9 +264,10 @@ class SharedLimiter:
             except ValueError:
                 retry_after = 0.0
             if retry_after > 0:
+                now = self.clock()
                 self._db.execute(
-                    "INSERT OR REPLACE INTO day_blocks VALUES (?, ?)",
-                    (lease.tenant, self.clock() + retry_after),
+                    "INSERT OR REPLACE INTO app_day_blocks VALUES (?, ?, ?, ?)",
+                    (lease.tenant, self.app, now + retry_after, now),
                 )
 
     def _keep_reported(self, tenant: str, headers) -> None:
@@ -274,7 +290,7 @@ class SharedLimiter:
         with self._lock:
             rows = self._db.execute(
                 "SELECT tenant FROM calls UNION SELECT tenant FROM reported"
-                " UNION SELECT tenant FROM day_blocks ORDER BY tenant"
+                " UNION SELECT tenant FROM app_day_blocks ORDER BY tenant"
             ).fetchall()
         return [row[0] for row in rows]
 
@@ -296,9 +312,13 @@ class SharedLimiter:
                 " FROM reported WHERE tenant = ?",
                 (tenant,),
             ).fetchone()
+            # This app's block; an app-less ledger (`xero limits` with no login) shows any.
             blocked = db.execute(
-                "SELECT until FROM day_blocks WHERE tenant = ? AND until > ?", (tenant, now)
+                "SELECT max(until) FROM app_day_blocks WHERE tenant = ? AND until > ?"
+                + (" AND app = ?" if self.app else ""),
+                (tenant, now, *([self.app] if self.app else [])),
             ).fetchone()
+            blocked = blocked if blocked and blocked[0] is not None else None
         at, minute, day, app = reported or (None, None, None, None)
         return Snapshot(
             tenant=tenant,

@@ -134,7 +134,9 @@ class AppContext:
             from xerocli.api.client import XeroClient
             from xerocli.api.limiter import SharedLimiter
 
-            limiter = SharedLimiter(config.state_dir() / "ratelimit.sqlite")
+            limiter = SharedLimiter(
+                config.state_dir() / "ratelimit.sqlite", app=self.credentials().client_id
+            )
             self._client = XeroClient(
                 self.endpoints(), self.credentials().source, None, limiter=limiter
             )
