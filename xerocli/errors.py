@@ -56,6 +56,19 @@ def human_duration(seconds: float | None) -> str:
     return f"{seconds / 3600:.1f} hours"
 
 
+#: Terminal control characters (C0 but newline and tab, DEL, C1) as escapes: a message may
+#: quote what a server or a file said (a login callback's `error_description`, Xero's
+#: validation text), and an ESC in it must not drive the user's terminal.
+_CONTROLS = {
+    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code not in (9, 10)
+}
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: control characters shown as `\\x1b`."""
+    return text.translate(_CONTROLS) if not text.isprintable() else text
+
+
 class XeroCliError(Exception):
     """Base of every error the CLI reports as one line; `exit_code` says how it ends."""
 

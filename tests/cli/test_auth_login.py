@@ -215,6 +215,19 @@ def test_denied_consent_ends_the_login_and_stores_nothing(home: Path, user_env) 
     _nothing_stored(home)
 
 
+def test_an_error_description_cannot_drive_the_terminal(home: Path, user_env) -> None:
+    """The callback's `error_description` is quoted in the message: its control characters
+    (a terminal escape, a carriage return) are shown as escapes, never sent to the terminal."""
+    running = LoginProcess(user_env)
+    location = consent(with_params(running.authorize_url(), sandbox_consent="deny"))
+    forged = with_params(location, error_description="\x1b[31mRED\rgone")
+    deliver(forged)
+    result = running.finish()
+    assert result.code == 4 and "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert "\\x1b[31mRED\\x0dgone" in result.stderr
+    _nothing_stored(home)
+
+
 def test_timeout_ends_the_login_and_closes_the_port(home: Path, user_env) -> None:
     running = LoginProcess(user_env, "--timeout", "0.5")
     running.authorize_url()
@@ -338,6 +351,9 @@ def test_client_credentials_login(home: Path, sandbox: RunningSandbox) -> None:
     env = keyring_env(home, XERO_SANDBOX_URL=sandbox.url, XERO_CLIENT_ID=DEMO_CLIENT_ID)
     missing = run_xero("auth", "login", "--client-credentials", env=env)
     assert missing.code == 2 and "XERO_CLIENT_SECRET" in missing.stderr
+    no_id = run_xero("auth", "login", "--client-credentials", env=keyring_env(home))
+    assert no_id.code == 2 and "create a custom connection app" in no_id.stderr
+    assert "redirect URI" not in no_id.stderr  # a browser app's advice
     wrong = run_xero(
         "auth", "login", "--client-credentials", env={**env, "XERO_CLIENT_SECRET": "nope"}
     )

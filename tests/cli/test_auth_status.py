@@ -15,3 +15,14 @@ def test_status_json_gives_keywords_and_lists(home, sandbox) -> None:
     assert sandbox_status["storage"] in ("env", "memory")
     logged_out = run_xero("auth", "status", "--json", env=isolated_env(home))
     assert logged_out.code == 4 and logged_out.json()["storage"] is None
+
+
+def test_a_profile_name_that_is_not_in_the_config_is_said_to_be_a_typo(env) -> None:
+    """`xero --profile prdo invoices list` in a cron line said "not logged in" as for a user
+    who never logged in; it names the profile, the file and the profiles there."""
+    result = run_xero("--profile", "prdo", "invoices", "list", env=env)
+    assert result.code == 4 and result.stdout == ""
+    assert result.stderr.startswith("xero: profile 'prdo' is not in ")
+    assert "(profiles there: none): check the name" in result.stderr
+    plain = run_xero("invoices", "list", env=env)  # the default profile: never logged in
+    assert plain.code == 4 and "not logged in: run `xero auth login`" in plain.stderr

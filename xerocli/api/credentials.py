@@ -99,6 +99,16 @@ def resolve_credentials(
                 storage=store.describe(),
                 from_profile=True,
             )
+    if profile is not None and profile.name != config.DEFAULT_PROFILE:
+        from xerocli.profiles import config_path, list_profiles
+
+        known = list_profiles()
+        if profile.name not in known:  # a typo in a cron line, said as such
+            raise errors.AuthError(
+                f"profile {profile.name!r} is not in {config_path()} (profiles there:"
+                f" {', '.join(known) or 'none'}): check the name, or log it in with `xero"
+                f" --profile {profile.name} auth login`"
+            )
     raise errors.AuthError(NOT_LOGGED_IN)
 
 

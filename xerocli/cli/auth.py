@@ -101,10 +101,15 @@ def login(
         )
         _say(f"Using the sandbox's demo app {client_id} (no client id given).")
     if not client_id:
+        app = (
+            "a custom connection app at developer.xero.com (its client id and secret)"
+            if client_credentials
+            else "an app at developer.xero.com with the redirect URI"
+            f" {profile.effective_redirect_uri}"
+        )
         raise errors.UsageError(
             "no client id: pass --client-id, set XERO_CLIENT_ID, or put client_id in the"
-            f" profile; create an app at developer.xero.com with the redirect URI"
-            f" {profile.effective_redirect_uri}"
+            f" profile; create {app}"
         )
     kind = tk.store_kind(profile.token_store)
     store = tk.open_store(profile.name, kind)

@@ -208,7 +208,7 @@ class AppContext:
 
 def warn(message: str) -> None:
     """Something went wrong that did not stop the command (a token that could not be stored)."""
-    print(f"xero: warning: {message}", file=sys.stderr)
+    print(f"xero: warning: {errors.printable(message)}", file=sys.stderr)
 
 
 def require_tty_for_prompt(what: str) -> None:

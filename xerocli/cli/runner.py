@@ -34,9 +34,9 @@ def start(given: dict[str, Any]) -> Any:
 
 
 def report(exc: errors.XeroCliError) -> None:
-    print(f"xero: {exc.message}", file=sys.stderr)
+    print(f"xero: {errors.printable(exc.message)}", file=sys.stderr)
     for line in exc.details[1:] if exc.details and exc.details[0] in exc.message else exc.details:
-        print(f"  {line}", file=sys.stderr)
+        print(f"  {errors.printable(line)}", file=sys.stderr)
 
 
 def quiet_stdout() -> None:

@@ -102,7 +102,9 @@ class IOStreams:
 
     def warn(self, message: str) -> None:
         """Something went wrong with part of the work: stderr, even with --quiet."""
-        print(message, file=self.err, flush=True)
+        from xerocli.errors import printable
+
+        print(printable(message), file=self.err, flush=True)
 
     def progress(self, label: str) -> NoProgress:
         from xerocli.output.progress import progress_for
