@@ -341,3 +341,13 @@ def test_lines_of_a_collection_whose_list_leaves_them_out_are_read_per_record(
         exported = [r["LineItem.LineItemID"] for r in rows if r[resource.id_field] == whole[
             resource.id_field]]  # fmt: skip
         assert exported == [line["LineItemID"] for line in whole["LineItems"]]
+
+
+def test_the_summary_counts_in_words(sandbox_env, tmp_path) -> None:
+    """`Exported 1 invoices` read wrong: one record (and one row) is singular."""
+    out = tmp_path / "one.csv"
+    done = run_xero(
+        "--sandbox", "export", "csv", "invoices", "--where", 'InvoiceNumber=="INV-0001"',
+        "-o", str(out), env=sandbox_env,
+    ).ok()  # fmt: skip
+    assert f"Exported 1 invoice to {out}." in done.stderr

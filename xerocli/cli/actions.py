@@ -215,7 +215,8 @@ def _allocate(res: Resource):
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
         label = res.label(record)
-        app_ctx.io.info(f"Allocated {value} of {res.singular} {label} to invoice {invoice}.")
+        shown = f"{value:.2f}" if value == round(value, 2) else str(value)  # 10 -> 10.00
+        app_ctx.io.info(f"Allocated {shown} of {res.singular} {label} to invoice {invoice}.")
         app_ctx.io.write_json([made])
 
     params = [
@@ -644,26 +645,41 @@ def build_action(res: Resource, action: Action):
         app_ctx = ctx.obj
         client = app_ctx.client()
         record_id = None
+        label = key
         if action.per_record:
             found = one_record(client, res) if res.singleton else _find_for_update(client, res, key)
             record_id = str(found[res.id_field])
+            label = str(found.get(res.name_field or "") or key)
         scope = action.scope or res.scopes[0]
+        given = list(items or ())
         if action.item_resource:
             items = [_item_id(client, action, item) for item in items or ()]
+        # Members named as given (`contact-groups remove VIP "Larch Motors"`): each said.
+        removes = bool(action.item_resource) and action.method == "DELETE"
         if action.per_item:  # one request per item, the item in the path (`.../{item}`)
             base = idempotency_key or new_idempotency_key()
             answered = []
-            for number, item in enumerate(items or (), start=1):
-                answer = client.request(
-                    action.method,
-                    _action_path(res, action, record_id, item),
-                    json_body={action.value_option[1]: value} if action.value_option else None,
-                    idempotency_key=f"{base}-{number}",
-                    scope_hint=scope,
-                )
+            for number, (item, named) in enumerate(zip(items or (), given, strict=True), start=1):
+                try:
+                    answer = client.request(
+                        action.method,
+                        _action_path(res, action, record_id, item),
+                        json_body={action.value_option[1]: value} if action.value_option else None,
+                        idempotency_key=f"{base}-{number}",
+                        scope_hint=scope,
+                    )
+                except errors.NotFoundError:
+                    if not removes:
+                        raise
+                    # The record was just found, so Xero's 404 is about the member.
+                    raise errors.NotFoundError(
+                        f"{named} is not in {res.singular} {label}"
+                    ) from None
                 answered += wire.records_of(answer.payload, action.key)
-            done = ", ".join(items or ())
-            app_ctx.io.info(f"{action.command} {done}: done.")
+                if removes:
+                    app_ctx.io.info(f"Removed {named} from {res.singular} {label}.")
+            if not removes:
+                app_ctx.io.info(f"{action.command} {', '.join(items or ())}: done.")
         else:
             answer = client.request(
                 action.method,
@@ -680,7 +696,11 @@ def build_action(res: Resource, action: Action):
         if not answered and action.per_item:
             return  # 204s (a contact removed from a group): said above
         if not answered and action.method == "DELETE":  # a 204 (a group emptied)
-            app_ctx.io.info(f"{action.command} {key}: done.")
+            if action.path == "{id}/" + action.key:  # every member: `{id}/Contacts`
+                members = action.key.lower()
+                app_ctx.io.info(f"Removed every {members[:-1]} from {res.singular} {label}.")
+            else:
+                app_ctx.io.info(f"{action.command} {key}: done.")
             return
         app_ctx.io.write_records(
             answered,

@@ -152,12 +152,12 @@ def run_export(
     finally:
         progress.close()
     where_to = ", ".join(outcome.paths) if outcome.paths else "stdout"
-    extra = f" ({outcome.rows} rows)" if outcome.rows != outcome.records else ""
+    from xerocli.cli.wording import count
+
+    extra = f" ({count(outcome.rows, 'row')})" if outcome.rows != outcome.records else ""
     skipped = f"; {outcome.skipped} unchanged at the mark left out" if outcome.skipped else ""
-    app_ctx.io.info(
-        f"Exported {outcome.records} {resource.noun.replace('-', ' ')}{extra} to"
-        f" {where_to}{skipped}."
-    )
+    exported = count(outcome.records, resource.singular, resource.noun.replace("-", " "))
+    app_ctx.io.info(f"Exported {exported}{extra} to {where_to}{skipped}.")
 
 
 def _common(ctx: Any, fmt: str, *args: Any, **filters: Any) -> None:
