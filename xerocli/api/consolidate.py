@@ -8,9 +8,12 @@ Pure functions over plain figures (no HTTP, no printing), so every rule is unit-
   rate (the mean of the rates dated in the period), assets and liabilities at the closing
   rate (the last one dated on or before the report date), equity accounts at the historical
   rate (the last one on or before the financial year's first day), Current Year Earnings at
-  the year-to-date average. What no longer balances after translation is the Currency
-  Translation Reserve, an equity line, so the translated balance sheet balances. A rate the
-  file lacks stops everything with one line naming the currency and the date.
+  the year-to-date average. Each account line is translated and rounded to the cent on its
+  own, and a balance sheet's Current Year Earnings is the sum of the year's P&L lines so
+  rounded (`Organisation.earnings`), so the P&L, balance sheet and trial balance agree to the
+  cent. What no longer balances after translation is the Currency Translation Reserve, an
+  equity line, so the translated balance sheet balances. A rate the file lacks stops
+  everything with one line naming the currency and the date.
 - Rows are matched across organisations by account code, or by the mapping file's group
   account (`organisation, account code, group account`).
 - Eliminations remove both sides of a named intercompany pair in their own column: two
@@ -28,7 +31,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -71,6 +74,9 @@ class Organisation:
     #: for a workbook's sheet per organisation; the math reads `lines` only.
     report_rows: list[dict] = field(default_factory=list)
     report_columns: list[str] = field(default_factory=list)
+    #: A balance sheet's year-to-date profit and loss lines (None: not fetched), from which
+    #: Current Year Earnings is translated line by line (`translate`).
+    earnings: list[Line] | None = None
 
 
 @dataclass(frozen=True)
@@ -181,13 +187,24 @@ def parse_rates(text: str, reporting: str, source: str = "rates.csv") -> Rates:
     return rates
 
 
-def parse_map(text: str, source: str = "accounts.csv") -> dict[tuple[str, str], str]:
-    """`organisation,account code,group account` -> {(organisation lower, code): group}."""
+def parse_map(
+    text: str, source: str = "accounts.csv", organisations: Iterable[str] | None = None
+) -> dict[tuple[str, str], str]:
+    """`organisation,account code,group account` -> {(organisation lower, code): group}.
+
+    With `organisations` (the names consolidated), a row naming another is an error, as an
+    `--eliminate` is: a misspelt name would otherwise leave its accounts ungrouped, silently."""
+    names = None if organisations is None else list(organisations)
     mapping: dict[tuple[str, str], str] = {}
     columns = ("organisation", "account code", "group account")
     for number, (organisation, code, group) in _rows_of(text, source, columns):
         if not organisation or not code or not group:
             raise errors.UsageError(f"{source} line {number}: every column needs a value")
+        if names is not None and organisation.lower() not in {n.lower() for n in names}:
+            raise errors.UsageError(
+                f"{source} line {number}: {organisation!r} is not one of the organisations"
+                f" ({', '.join(names)})"
+            )
         mapping[(organisation.lower(), code)] = group
     return mapping
 
@@ -232,16 +249,36 @@ def _rate_for(line: Line, currency: str, period: Period, rates: Rates) -> Decima
     return rates.closing(currency, period.end)
 
 
+def _translated(line: Line, currency: str, period: Period, rates: Rates) -> Decimal:
+    """One line at its rate, rounded to the cent: the one rounding every report shares."""
+    return money(line.amount * _rate_for(line, currency, period, rates))
+
+
+def _earnings(cye: Line, organisation: Organisation, period: Period, rates: Rates) -> Decimal:
+    """Current Year Earnings as the sum of the year-to-date P&L's lines, each translated and
+    rounded as the consolidated P&L and trial balance show them, so the three reports agree to
+    the cent (rounding the total once can differ by a cent a line). What those lines do not
+    explain of the balance sheet's figure (nothing, unless the year starts on another day) is
+    translated as one more line."""
+    lines = organisation.earnings or []
+    rest = replace(cye, amount=cye.amount - sum((line.amount for line in lines), ZERO))
+    parts = [_translated(line, organisation.currency, period, rates) for line in [*lines, rest]]
+    return sum(parts, ZERO)
+
+
 def translate(organisation: Organisation, period: Period, rates: Rates) -> list[Line]:
-    """The organisation's lines in the reporting currency; on a balance sheet or trial balance
-    a Currency Translation Reserve line takes up what translation unbalanced."""
+    """The organisation's lines in the reporting currency, each rounded to the cent; on a
+    balance sheet or trial balance a Currency Translation Reserve line takes up what
+    translation unbalanced, so it is the same in both when their lines are."""
     translated = [
         Line(
             line.code,
             line.name,
             line.klass,
             line.type,
-            money(line.amount * _rate_for(line, organisation.currency, period, rates)),
+            _earnings(line, organisation, period, rates)
+            if organisation.earnings is not None and line.name == CYE and not line.code
+            else _translated(line, organisation.currency, period, rates),
         )
         for line in organisation.lines
     ]

@@ -123,3 +123,23 @@ def fetch_organisations(
     finally:
         for client in clients:
             client.close()
+
+
+def fetch_earnings(app_ctx, tenants, organisations, period, reporting: str, pacer) -> None:
+    """Each organisation in another currency gets its year-to-date P&L's lines
+    (`Organisation.earnings`), so its Current Year Earnings is translated line by line as the
+    consolidated P&L and trial balance translate them, and agrees with them to the cent. One
+    in the reporting currency needs none: a rate of 1 rounds nothing."""
+    foreign = [
+        (tenant, organisation)
+        for tenant, organisation in zip(tenants, organisations, strict=True)
+        if organisation.currency.upper() != reporting
+    ]
+    if not foreign:
+        return
+    params = {"fromDate": period.year_start.isoformat(), "toDate": period.end.isoformat()}
+    fetched, _ = fetch_organisations(
+        app_ctx, [tenant for tenant, _ in foreign], BY_NOUN["profit-and-loss"], params, pacer
+    )
+    for (_, organisation), pnl in zip(foreign, fetched, strict=True):
+        organisation.earnings = pnl.lines

@@ -1,7 +1,8 @@
 """`xero reports consolidate profit-and-loss|balance-sheet|trial-balance`: several
 organisations' report side by side, translated to one currency, with eliminations and a
 consolidated column. The math is `xerocli/api/consolidate.py`; this reads the options and files,
-fetches (in parallel) and hands the records to the writer.
+fetches (in parallel; for a balance sheet, also the year-to-date P&L of each organisation in
+another currency) and hands the records to the writer.
 """
 
 from __future__ import annotations
@@ -98,17 +99,25 @@ def consolidate(
         if rates
         else math.Rates(currency.strip().upper())
     )
-    groups = math.parse_map(_read("--map", mapping), Path(mapping).name) if mapping else {}
+    map_text = _read("--map", mapping) if mapping else ""
+    groups = math.parse_map(map_text, Path(mapping).name) if mapping else {}  # before any call
     pairs = [math.parse_elimination(text) for text in eliminate or []]
 
     app_ctx = ctx.obj
     fmt = app_ctx.io.format(chosen_format(output, as_json))  # xlsx on a terminal: refused now
     wanted = None if all_tenants else [t.strip() for t in (tenants or "").split(",") if t.strip()]
     chosen = choose_tenants(list_connections(app_ctx.bare_client()), wanted)
+    if mapping:  # the names are known now, before any report is asked for
+        groups = math.parse_map(map_text, Path(mapping).name, [t.name for t in chosen])
     contacts = [side for pair in pairs for side in pair.contacts()]
+    pacer = pacer_from_env()
     organisations, balances = fetch_organisations(
-        app_ctx, chosen, BY_NOUN[kind], params, pacer_from_env(), contacts
+        app_ctx, chosen, BY_NOUN[kind], params, pacer, contacts
     )
+    if kind == "balance-sheet":
+        from xerocli.api.consolidate_fetch import fetch_earnings
+
+        fetch_earnings(app_ctx, chosen, organisations, period, rate_table.reporting, pacer)
     result = math.consolidate(organisations, period, rate_table, groups, pairs, balances)
     if fmt == "xlsx":
         _workbook(app_ctx, result, organisations)
