@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 from tests.helpers.cli import run_xero
@@ -30,6 +31,10 @@ def test_a_query_in_the_path_is_sent_and_joins_the_fields(sandbox_env) -> None:
     # -f adds to the path's query, and wins over it for the same name
     both = _api(sandbox_env, "Invoices?pageSize=3", "-f", "page=2").ok().json()["Invoices"]
     assert ids(both) == ids(page)
+    # Every seeded contact has bills (IsSupplier is derived from them): one with none is not.
+    nz = ("--sandbox", "--tenant", "Demo Company (NZ)")
+    run_xero(*nz, "contacts", "create", "--name", f"No Bills {uuid.uuid4().hex[:8]}",
+             env=sandbox_env).ok()  # fmt: skip
     paged = _api(sandbox_env, "Contacts?where=IsSupplier==true", "--paginate").ok().json()
     everyone = _api(sandbox_env, "Contacts", "--paginate").ok().json()
     assert paged and len(paged) < len(everyone) and all(c["IsSupplier"] for c in paged)

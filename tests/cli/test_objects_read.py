@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -323,11 +324,16 @@ def test_xeros_plain_text_404_is_exit_5_naming_the_record(sandbox_env) -> None:
 def test_contact_cis_settings_are_a_uk_suppliers_and_no_one_elses(sandbox_env) -> None:
     """`contacts cis-settings CONTACT` (GET /Contacts/{ID}/CISSettings): in the UK company, a
     CIS contractor, a supplier found by its name is a subcontractor at one of HMRC's rates;
-    a customer is not (and has no Rate), nor is any contact of the NZ company."""
+    a contact that is no supplier (no bills: every seeded one has some) is not (and has no
+    Rate), nor is any contact of the NZ company."""
     uk = ("--sandbox", "--tenant", "Demo Company (Global)")
     contacts = run_xero(*uk, "contacts", "list", "--limit", "20", env=sandbox_env).ok().json()
     supplier = next(c for c in contacts if c.get("IsSupplier"))
-    customer = next(c for c in contacts if not c.get("IsSupplier"))
+    [customer] = (
+        run_xero(*uk, "contacts", "create", "--name", f"CIS No Bills {uuid.uuid4().hex[:8]}",
+                 "--json", env=sandbox_env).ok().json()
+    )  # fmt: skip
+    assert customer["IsSupplier"] is False
     done = run_xero(
         *uk, "--debug", "contacts", "cis-settings", supplier["Name"], "-o", "json", env=sandbox_env
     )

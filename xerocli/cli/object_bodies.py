@@ -96,6 +96,8 @@ def list_records(
                 more["truncated"] = True
 
     written = io.write_records(records(), view(res, app_ctx), fmt=fmt, fields=wanted)
+    if not written:
+        warn_unknown_contact(client, res, values, io)
     from xerocli.cli.wording import count
 
     shown = count(written, res.singular, res.noun.replace("-", " "))
@@ -106,6 +108,25 @@ def list_records(
         )
     elif more["truncated"] and not fetch_all and limit is None:  # --limit N: as asked
         io.info(f"Showing the first {shown}; use --all for every page or --limit N.")
+
+
+def warn_unknown_contact(client: Any, res: Resource, values: dict[str, Any], io: Any) -> None:
+    """After an empty list, say on stderr when `--contact NAME` names no contact at all: Xero
+    matches `Contact.Name` exactly and answers a typo with nothing, which would look just like
+    a contact with no records. One lookup, made only then; an ID is left alone."""
+    from xerocli.api import guid
+    from xerocli.api.query import filter_values, quote
+
+    for spec in res.filters:
+        if spec.kind != "contact":
+            continue
+        for name in filter_values(spec, values.get(spec.option), res):
+            if guid.is_guid(name):
+                continue
+            # Archived contacts' documents are listed too, so their names count.
+            params = {"where": f"Name=={quote(name)}", "includeArchived": "true"}
+            if not client.get_records(resource("contacts"), params):
+                io.warn(f"xero: warning: no contact is named {name!r}")
 
 
 def get_record(noun: str, ctx: Any, key: str, output, as_json, fields) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -337,6 +338,7 @@ def seed(
             _add_tenants(store, options)
             for index, (_, last) in enumerate(staged):
                 load.append_staged(f"staged{index}", last)
+            _derive_contact_flags(load.db, options)
             store.set_meta("seed", options.fingerprint())
         return
     with store.bulk_load() as load:
@@ -346,7 +348,50 @@ def seed(
             load.append(
                 tenant_records(options, index, lambda done, b=before: report(b + done, total))
             )
+        _derive_contact_flags(load.db, options)
         store.set_meta("seed", options.fingerprint())
+
+
+def _derive_contact_flags(db: sqlite3.Connection, options: SeedOptions) -> None:
+    """Give each seeded contact the IsCustomer/IsSupplier its documents give it (the
+    resources' `contact_flags`), as Xero derives them, in the load's own transaction.
+
+    The contacts are stored before the documents that pick them at random, so the flags are
+    read back from the loaded rows rather than tracked per document as it is built: each
+    collection's rows are read only until every contact has every flag (a few hundred rows
+    beside 100,000 invoices; all of them only where some contact lacks a kind of document).
+    """
+    flagging = [r for r in resources.ALL if r.contact_flags]
+    wanted = {flag for r in flagging for flag in r.contact_flags.values()}
+    for name in options.tenants:
+        tenant_id = TENANT_SPECS[name].tenant_id
+        contacts = db.execute(
+            "SELECT id, body FROM records WHERE tenant_id=? AND kind='Contacts'", (tenant_id,)
+        ).fetchall()
+        found: set[tuple[str, str]] = set()
+        for resource in flagging:
+            if len(found) == len(contacts) * len(wanted):
+                break
+            rows = db.execute(
+                "SELECT contact_id, type FROM records WHERE tenant_id=? AND kind=?",
+                (tenant_id, resource.collection),
+            )
+            for contact_id, type_ in rows:
+                flag = resource.contact_flags.get(type_)
+                if flag and contact_id:
+                    found.add((contact_id.lower(), flag))
+                    if len(found) == len(contacts) * len(wanted):
+                        break
+            rows.close()
+        changed = []
+        for contact_id, body in contacts:
+            record = loads(body)
+            for flag in wanted:
+                record[flag] = (contact_id.lower(), flag) in found
+            changed.append((dumps(record), tenant_id, contact_id))
+        db.executemany(
+            "UPDATE records SET body=? WHERE tenant_id=? AND kind='Contacts' AND id=?", changed
+        )
 
 
 def _add_tenants(store: Store, options: SeedOptions) -> None:
@@ -656,6 +701,8 @@ def _contacts(spec: TenantSpec, count: int, rng: random.Random, new_id: _Ids) ->
             ],
             "ContactGroups": [],
             "ContactPersons": [],
+            # A first guess, which the seeded groups pick members by: once loaded, each flag is
+            # what the contact's documents make it (`_derive_contact_flags`).
             "IsSupplier": index % 2 == 1,
             "IsCustomer": index % 2 == 0 or index % 5 == 1,
             "DefaultCurrency": spec.currencies[index % len(spec.currencies)],

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from xerocli.sandbox import totals
 from xerocli.sandbox.records import new_id, set_date
-from xerocli.sandbox.resources.contacts import contact_summary, resolve_contact, write_contact
+from xerocli.sandbox.resources.contacts import (
+    contact_summary,
+    mark_contact,
+    resolve_contact,
+    write_contact,
+)
 from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.validate import (
     MAX_INTEGER_DIGITS,
@@ -298,6 +303,7 @@ def write_document(
             return None
         record["Contact"] = contact_summary(created)
     ctx.save(kind, record, existing is None)
+    mark_contact(ctx, resource.contact_flags, record)
     if then is not None:
         then()
     return record

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from xerocli.sandbox.http import Request, Response
@@ -38,7 +39,16 @@ CONTACT_DEFAULTS = {
     "HasAttachments": False,
     "HasValidationErrors": False,
 }
-CONTACT_READ_ONLY = ("ContactID", "UpdatedDateUTC", "HasAttachments", "HasValidationErrors")
+#: Kept as stored whatever is sent; IsSupplier and IsCustomer are derived from the contact's
+#: documents (Xero: "Cannot be set via PUT or POST", see `mark_contact`).
+CONTACT_READ_ONLY = (
+    "ContactID",
+    "UpdatedDateUTC",
+    "HasAttachments",
+    "HasValidationErrors",
+    "IsSupplier",
+    "IsCustomer",
+)
 
 
 def write_contact(ctx: Context, el: Element, existing: dict | None) -> dict | None:
@@ -103,6 +113,18 @@ def resolve_contact(ctx: Context, el: Element, sent: object) -> tuple[dict | Non
     name = str(sent["Name"]).strip()
     found = contact_by_name(ctx, name)
     return (found, None) if found else (None, name)
+
+
+def mark_contact(ctx: Context, flags: Mapping[str, str], document: dict) -> None:
+    """Make true the flag a saved document's Type gives its Contact (`flags`, the resource's
+    `contact_flags`: an ACCREC invoice makes its contact a customer), as Xero does once such a
+    document is entered; saved (a new UpdatedDateUTC) only when it changes, never unset."""
+    flag = flags.get(str(document.get("Type") or ""))
+    contact_id = (document.get("Contact") or {}).get("ContactID")
+    contact = ctx.get("Contacts", str(contact_id)) if flag and contact_id else None
+    if contact is not None and contact.get(flag) is not True:
+        contact[flag] = True
+        ctx.save("Contacts", contact, False)
 
 
 def contact_by_name(ctx: Context, name: str) -> dict | None:

@@ -129,6 +129,7 @@ RESOURCE = Resource(
         "InvoiceAddresses",
     },
     nested={"Contact": "Contacts"},
+    contact_flags={"ACCRECCREDIT": "IsCustomer", "ACCPAYCREDIT": "IsSupplier"},
     listing=Listing(paged=True, line_field="LineItems", empty_lines_unpaged=True),
     scopes=("accounting.transactions", "accounting.invoices"),
     seeded_by="seed._OtherBuilder.credit_note (refunds: seed._PaymentBuilder)",

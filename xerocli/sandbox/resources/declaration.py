@@ -240,6 +240,10 @@ class Resource:
     documents: Documents = field(default_factory=Documents)
     #: Paths it serves itself (see `Route`), before the generic ones.
     routes: tuple[Route, ...] = ()
+    #: Type -> the flag of the record's Contact that a record of that Type makes true
+    #: (`ACCREC` -> `IsCustomer`): Xero derives a contact's IsCustomer and IsSupplier from
+    #: its documents and takes neither as sent. Set on write, and by the seed once loaded.
+    contact_flags: Mapping[str, str] = field(default_factory=dict)
     #: Where Xero lists it, below `/api.xro/2.0/`, when not at `collection`
     #: (`InvoiceReminders/Settings`), and the answer's list when not `collection`
     #: (`Organisations`).

@@ -135,6 +135,7 @@ RESOURCE = Resource(
         "InvoiceAddresses",
     },
     nested={"Contact": "Contacts"},
+    contact_flags={"ACCREC": "IsCustomer", "ACCPAY": "IsSupplier"},
     listing=Listing(
         paged=True,
         summary_only=True,
