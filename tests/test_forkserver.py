@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers.cli import _fork_server, isolated_env, run_cold
+from tests.helpers.cli import fork_server, isolated_env, run_cold
 
 
 def _cold(args: list[str], env: dict[str, str], cwd: Path, input: str | None) -> tuple:
@@ -19,7 +19,7 @@ def _cold(args: list[str], env: dict[str, str], cwd: Path, input: str | None) ->
 
 
 def _forked(args: list[str], env: dict[str, str], cwd: Path, input: str | None) -> tuple:
-    completed = _fork_server().run(args, env=env, input=input, timeout=120, cwd=cwd)
+    completed = fork_server().run(args, env=env, input=input, timeout=120, cwd=cwd)
     return completed.returncode, completed.stdout, completed.stderr
 
 

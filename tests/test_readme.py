@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import REPO, _fork_server, isolated_env, run_xero
+from tests.helpers.cli import REPO, fork_server, isolated_env, run_xero
 from tests.helpers.login import LoginProcess, consent, deliver, free_port, keyring_env, login
 from tests.helpers.oauth import register_app
 from tests.helpers.sandbox import URL_RE, seeded_copy, templates_dir
@@ -131,7 +131,7 @@ def bin_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A `xero` on PATH that runs this checkout with this interpreter, each line's command a
     process forked from the tests' fork server (`XERO_TESTS_FORK=0`: a cold start)."""
     path = tmp_path_factory.mktemp("bin")
-    _fork_server().shim(path, isolated_env(path))
+    fork_server().shim(path, isolated_env(path))
     return path
 
 

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @functools.cache
-def _fork_server() -> forkserver.ForkServer:
+def fork_server() -> forkserver.ForkServer:
     """This pytest process's fork server (see `tests/helpers/forkserver.py`)."""
     return forkserver.ForkServer(REPO)
 
@@ -98,7 +98,7 @@ def run_xero(
     cwd: Path | None = None,
 ) -> Result:
     if forkserver.enabled():
-        completed = _fork_server().run(list(args), env=env, input=input, timeout=timeout, cwd=cwd)
+        completed = fork_server().run(list(args), env=env, input=input, timeout=timeout, cwd=cwd)
     else:
         completed = run_cold(list(args), env=env, input=input, timeout=timeout, cwd=cwd)
     return Result(completed.returncode, completed.stdout, completed.stderr, list(args))

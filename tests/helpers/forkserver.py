@@ -208,13 +208,18 @@ class ForkServer:
         when forking is off, else the stdlib-only client of this server (`fork_client.py`)."""
         script = directory / "xero"
         if enabled():
-            client = Path(__file__).with_name("fork_client.py")
-            line = f'exec "{sys.executable}" -S -E "{client}" "{self._ensure(env)}" "$@"'
+            line = "exec " + " ".join(f'"{part}"' for part in self.client_argv(env)) + ' "$@"'
         else:
             line = f'exec "{sys.executable}" -m xerocli "$@"'
         script.write_text(f"#!/bin/sh\n{line}\n", encoding="utf-8")
         script.chmod(0o755)
         return script
+
+    def client_argv(self, env: dict[str, str]) -> list[str]:
+        """The command line of this server's client (`fork_client.py`, stdlib only): the
+        arguments after it run as `xero ARGS` in a process forked from the warm server."""
+        client = Path(__file__).with_name("fork_client.py")
+        return [sys.executable, "-S", "-E", str(client), self._ensure(env)]
 
     def _ensure(self, env: dict[str, str]) -> str:
         with self._lock:

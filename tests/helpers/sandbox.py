@@ -21,14 +21,24 @@ URL_RE = re.compile(r"Xero sandbox on (http://127\.0\.0\.1:\d+)")
 
 
 class RunningSandbox:
-    def __init__(self, data: Path, home: Path, *options: str) -> None:
+    """`xero sandbox serve` on a free port. Forked from the worker's warm fork server
+    (`forkserver.py`: a cold start is ~0.4 s of CPU, and a run starts ~100 sandboxes) unless
+    `cold`: a test that looks at the server's own process (its pid, its children) or at the
+    command as a user starts it. Signals to `process` reach the sandbox (the fork client
+    passes them on), but a SIGKILL only its client: such tests start it cold."""
+
+    def __init__(self, data: Path, home: Path, *options: str, cold: bool = False) -> None:
+        from tests.helpers import forkserver
+        from tests.helpers.cli import fork_server
+
         self.data = data
         env = isolated_env(home)
+        xero = [sys.executable, "-m", "xerocli"]
+        if not cold and forkserver.enabled():
+            xero = fork_server().client_argv(env)
         self.process = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "xerocli",
+                *xero,
                 "sandbox",
                 "serve",
                 "--port",

@@ -49,7 +49,7 @@ def serve_until_banner(data: Path, home: Path, *options: str) -> list[str]:
 
 def test_a_size_other_than_the_data_files_stops_and_names_reset(tmp_path: Path) -> None:
     data = tmp_path / "box.sqlite"
-    RunningSandbox(data, tmp_path, "--invoices", "5").stop()
+    RunningSandbox(data, tmp_path, "--invoices", "5", cold=True).stop()
     env = isolated_env(tmp_path)
     serve = ("sandbox", "serve", "--port", "0", "--data", str(data))
 
@@ -66,12 +66,12 @@ def test_a_size_other_than_the_data_files_stops_and_names_reset(tmp_path: Path) 
 
 def test_the_data_files_own_size_or_no_size_serves_it_and_reset_reseeds(tmp_path: Path) -> None:
     data = tmp_path / "box.sqlite"
-    RunningSandbox(data, tmp_path, "--invoices", "5").stop()
+    RunningSandbox(data, tmp_path, "--invoices", "5", cold=True).stop()
     for options in (("--invoices", "5"), ()):
-        running = RunningSandbox(data, tmp_path, *options)
+        running = RunningSandbox(data, tmp_path, *options, cold=True)
         running.stop()
         assert seeded_invoices(data) == 5
-    RunningSandbox(data, tmp_path, "--reset", "--invoices", "7").stop()
+    RunningSandbox(data, tmp_path, "--reset", "--invoices", "7", cold=True).stop()
     assert seeded_invoices(data) == 7
 
 
