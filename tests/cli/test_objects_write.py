@@ -379,9 +379,53 @@ def test_payments_apply_matches_pays_once_and_reports_the_rest(sandbox_env, tmp_
         "090",
         env=sandbox_env,
     )
-    assert [row["Match"] for row in again.json()] == ["unmatched", "unmatched"]
+    # Applied again: the paid row is "already paid" (a nightly job raises no false alarm),
+    # the unknown one still fails the run; nothing is paid twice.
+    assert [row["Match"] for row in again.json()] == ["already paid", "unmatched"]
+    assert again.code == 6 and "row 3: unmatched" in again.stderr
     invoice = run_xero("--sandbox", "invoices", "get", first["InvoiceNumber"], env=sandbox_env)
     assert len(invoice.json()["Payments"]) == 1
+    paid_only = tmp_path / "paid.csv"
+    paid_only.write_text(f"Reference,Amount\n{first['Reference']},45.50\n", encoding="utf-8")
+    rerun = run_xero(
+        "--sandbox", "payments", "apply", "--file", str(paid_only), "--account", "090",
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    assert rerun.json()[0]["Result"] == "already paid"
+    assert "Paid 0 invoices; 1 already paid." in rerun.stderr
+
+
+def test_a_payout_file_names_invoices_by_number_or_by_reference(sandbox_env, tmp_path) -> None:
+    """With both an Invoice and a Reference column, a row with no invoice number is matched by
+    its reference (the Reference column was dropped: `row 3: invoice: empty`)."""
+    made = [
+        run_xero(
+            "--sandbox", "invoices", "create", "--contact", "Shop Customer", "--line",
+            f"Order,1,{amount},200,NONE", "--status", "AUTHORISED", "--due-date", "2026-12-31",
+            "--reference", unique("REF"), env=sandbox_env,
+        ).ok().json()[0]
+        for amount in ("12.50", "13.50")
+    ]  # fmt: skip
+    payouts = tmp_path / "both.csv"
+    payouts.write_text(
+        "Invoice,Reference,Amount\n"
+        f"{made[0]['InvoiceNumber']},,12.50\n,{made[1]['Reference']},13.50\n,,1.00\n",
+        encoding="utf-8",
+    )
+    empty = run_xero(
+        "--sandbox", "payments", "apply", "--file", str(payouts), "--account", "090",
+        "--dry-run", env=sandbox_env,
+    )  # fmt: skip
+    assert empty.code == 2 and empty.stderr == "xero: row 4: invoice or reference: empty\n"
+    payouts.write_text("\n".join(payouts.read_text().splitlines()[:3]) + "\n")
+    dry = run_xero(
+        "--sandbox", "payments", "apply", "--file", str(payouts), "--account", "090",
+        "--dry-run", env=sandbox_env,
+    ).ok()  # fmt: skip
+    assert [(row["Invoice"], row["Match"]) for row in dry.json()] == [
+        (made[0]["InvoiceNumber"], "matched"),
+        (made[1]["InvoiceNumber"], "matched"),
+    ]
 
 
 def test_foreign_currency_invoice_and_totals_per_currency(sandbox_env) -> None:

@@ -21,7 +21,10 @@ from xerocli.api.models import PRECISION
 
 #: Header names accepted for each column, compared case-insensitively, spaces and _ ignored.
 COLUMN_ALIASES = {
-    "invoice": ("invoice", "invoicenumber", "invoiceno", "invoicereference", "reference"),
+    "invoice": ("invoice", "invoicenumber", "invoiceno"),
+    #: An invoice's reference: used for a row whose invoice cell is empty (or with no
+    #: invoice column at all), so a file may name some invoices by number, some by reference.
+    "reference": ("invoicereference", "reference"),
     "amount": ("amount", "paid", "grossamount", "total"),
     "date": ("date", "paiddate", "payoutdate", "paymentdate"),
     "payout": ("payoutid", "payout", "transactionid", "id"),
@@ -44,12 +47,21 @@ class Match:
     row: PayoutRow
     invoice: dict | None = None
     candidates: list[dict] = field(default_factory=list)
+    #: The paid invoice a payment of this row's amount already settled (a file applied
+    #: again): nothing to pay, and nothing wrong.
+    paid: dict | None = None
 
     @property
     def status(self) -> str:
         if self.invoice is not None:
             return "matched"
+        if self.paid is not None:
+            return "already paid"
         return "ambiguous" if len(self.candidates) > 1 else "unmatched"
+
+    @property
+    def problem(self) -> bool:
+        return self.invoice is None and self.paid is None
 
     def idempotency_key(self, tenant_id: str) -> str:
         assert self.invoice is not None
@@ -85,12 +97,15 @@ def read_payouts(text: str) -> list[PayoutRow]:
                 and header.index(alias) not in columns.values()
             ):
                 columns[key] = header.index(alias)
-    for required in ("invoice", "amount"):
-        if required not in columns:
-            raise errors.UsageError(
-                f"--file: no {required} column (accepted headers: "
-                f"{', '.join(COLUMN_ALIASES[required])})"
-            )
+    if "invoice" not in columns and "reference" not in columns:
+        raise errors.UsageError(
+            "--file: no invoice column (accepted headers: "
+            f"{', '.join(COLUMN_ALIASES['invoice'] + COLUMN_ALIASES['reference'])})"
+        )
+    if "amount" not in columns:
+        raise errors.UsageError(
+            f"--file: no amount column (accepted headers: {', '.join(COLUMN_ALIASES['amount'])})"
+        )
     rows = []
     for number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
@@ -118,12 +133,14 @@ def read_payouts(text: str) -> list[PayoutRow]:
                 raise errors.UsageError(
                     f"row {number}: date: {cell('date')!r} is not a date (use YYYY-MM-DD)"
                 ) from None
-        if not cell("invoice"):
-            raise errors.UsageError(f"row {number}: invoice: empty")
+        named = cell("invoice") or cell("reference")
+        if not named:
+            what = " or ".join(key for key in ("invoice", "reference") if key in columns)
+            raise errors.UsageError(f"row {number}: {what}: empty")
         rows.append(
             PayoutRow(
                 number,
-                cell("invoice"),
+                named,
                 amount,
                 day,
                 cell("payout"),
@@ -172,3 +189,37 @@ def _payout_amount(number: int, text: str, amount: Decimal) -> Decimal:
         return PRECISION["amount"].check(amount)
     except ValueError as exc:
         raise errors.UsageError(f"row {number}: amount: {text!r} {exc}") from None
+
+
+def paid_lookup(matches: list[Match]) -> list[str]:
+    """`where` clauses (a few dozen names each) finding the PAID invoices an unmatched row
+    may name: only asked for when some row matched no open invoice."""
+    from xerocli.api.query import quote
+
+    names = sorted({m.row.invoice for m in matches if m.problem and not m.candidates})
+    clauses = []
+    for start in range(0, len(names), 25):
+        either = " OR ".join(
+            f"InvoiceNumber=={quote(name)} OR Reference=={quote(name)}"
+            for name in names[start : start + 25]
+        )
+        clauses.append(f'Status=="PAID" AND ({either})')
+    return clauses
+
+
+def mark_already_paid(matches: list[Match], paid_invoices: list[dict]) -> None:
+    """An unmatched row whose invoice is PAID by a payment of exactly its amount was applied
+    before: `payments apply` run again on the same file says so, and exits 0."""
+    by_key: dict[str, list[dict]] = {}
+    for invoice in paid_invoices:
+        for value in {invoice.get("InvoiceNumber"), invoice.get("Reference")}:
+            if value:
+                by_key.setdefault(str(value).strip().lower(), []).append(invoice)
+    for m in matches:
+        if not m.problem or m.candidates:
+            continue
+        for invoice in by_key.get(m.row.invoice.lower(), []):
+            amounts = {Decimal(str(p.get("Amount", 0))) for p in invoice.get("Payments") or ()}
+            if m.row.amount in amounts:
+                m.paid = invoice
+                break

@@ -52,10 +52,18 @@ def apply(
         for invoice in page
     ]
     matches = reconcile.match(rows, open_invoices)
+    for where in reconcile.paid_lookup(matches):  # rows paid by an earlier run of the file
+        paid = [
+            invoice for page in client.iter_pages(invoices, {"where": where}) for invoice in page
+        ]
+        reconcile.mark_already_paid(matches, paid)
     matched = [m for m in matches if m.invoice is not None]
     account_id = guid.canonical(account)
     account_ref = {"AccountID": account_id} if account_id else {"Code": account}
     report = {id(m): _report_row(m) for m in matches}
+    for m in matches:
+        if m.paid is not None:
+            report[id(m)]["Result"] = "already paid"  # by an earlier run: nothing to do
     if matched and not dry_run:
         bodies = [
             {
@@ -94,7 +102,7 @@ def apply(
     )
     io = app_ctx.io
     io.write_records([report[id(m)] for m in matches], view, fmt=chosen_format(output, as_json))
-    problems = [m for m in matches if m.invoice is None]
+    problems = [m for m in matches if m.problem]
     rejected = [r for r in report.values() if str(r.get("Result", "")).startswith("rejected")]
     for m in problems:
         io.warn(
@@ -105,7 +113,8 @@ def apply(
     if dry_run:
         io.info(f"Dry run: {len(matched)} of {count(len(matches), 'row')} match; nothing paid.")
     else:
-        io.info(f"Paid {count(paid, 'invoice')}.")
+        before = sum(1 for m in matches if m.paid is not None)
+        io.info(f"Paid {count(paid, 'invoice')}" + (f"; {before} already paid." if before else "."))
     if problems or rejected:
         raise errors.ValidationError(
             f"{count(len(problems), 'row')} unmatched or ambiguous,"
@@ -114,10 +123,11 @@ def apply(
 
 
 def _report_row(m) -> dict:
+    invoice = m.invoice or m.paid
     return {
         "Row": m.row.row,
-        "Invoice": m.invoice.get("InvoiceNumber") if m.invoice else m.row.invoice,
-        "InvoiceID": m.invoice.get("InvoiceID") if m.invoice else None,
+        "Invoice": invoice.get("InvoiceNumber") if invoice else m.row.invoice,
+        "InvoiceID": invoice.get("InvoiceID") if invoice else None,
         "Amount": m.row.amount,
         "Match": m.status,
         "Result": "",
