@@ -104,6 +104,21 @@ def test_create_from_csv_in_batches_and_replay_creates_nothing(sandbox_env, tmp_
     ).ok()
     assert {r["InvoiceID"] for r in again.ndjson()} == {r["InvoiceID"] for r in first.ndjson()}
     assert count_invoices(sandbox_env, f'Reference=="{reference}"') == 120
+    # The file changed, the key did not: Xero refuses the changed batch; the message says
+    # which rows, what went through, and what to do (Xero's own advice would duplicate).
+    path.write_text(path.read_text() + f"{reference}-x,Batch Customer,{reference},New,1,1,200\n")
+    changed = run_xero(
+        "--sandbox", "invoices", "create", "--file", str(path), "--idempotency-key", key,
+        env=sandbox_env,
+    )  # fmt: skip
+    assert changed.code == 6 and changed.stdout == ""
+    assert changed.stderr.endswith(
+        "xero: rows 102-122 (batch 3 of 3) differ from what was sent before under this"
+        " idempotency key, so Xero refused them (batches 1-2 went through or were replayed): a"
+        " changed file needs a new --idempotency-key, and `--upsert` keeps records created"
+        " before from being created twice\n"
+    )
+    assert count_invoices(sandbox_env, f'Reference=="{reference}"') == 120
 
 
 def test_bad_rows_are_caught_before_anything_is_sent(sandbox_env, tmp_path) -> None:

@@ -128,6 +128,9 @@ class Outcome:
     skipped: int = 0
     paths: list[str] = field(default_factory=list)
     tenants: list[Tenant] = field(default_factory=list)
+    #: (organisation, records at page 1, records at a later page) where the list changed
+    #: while it was paged: a record may be missing, and the mark stayed.
+    shifted: list[tuple[Tenant, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -137,6 +140,12 @@ class _Job:
     owned: bool  # made for this export (closed at its end), not the command's own client
     mark: Mark | None = None
     high_water: HighWater | OffsetHighWater | None = None
+    #: The list grew or shrank while it was paged (`paging.iter_pages_concurrent`'s
+    #: `on_shift`): a record may have been skipped, so the mark does not move.
+    shifted: tuple[int, int] | None = None
+    #: The previous page's record IDs: a record moved across a page boundary while paging is
+    #: written once (one page of IDs kept: memory stays flat).
+    last_ids: frozenset = frozenset()
 
 
 def run_export(
@@ -216,6 +225,9 @@ def _fetch_into(
         def on_page(page_no: int, page_count: int | None, count: int) -> None:
             events.page(job.tenant.id, page_no, page_count, count)
 
+        def on_shift(first: int, now: int) -> None:
+            job.shifted = (first, now)
+
         return job.client.iter_pages_concurrently(
             plan.resource,
             params,
@@ -223,6 +235,7 @@ def _fetch_into(
             on_page=on_page,
             checkpoint=stopper.check,
             decode=decode,
+            on_shift=on_shift,
         )
 
     # Only an incremental run drops records by the mark and moves it: a full one would parse
@@ -234,6 +247,7 @@ def _fetch_into(
             job = jobs[index]
             assert job.high_water is not None
             kept = _filtered(job.high_water, page) if follow_marks else page
+            kept = _once(plan.resource, job, kept)
             if plan.reads_each_record:
                 kept = _with_lines(plan.resource, job.client, kept, stopper.check)
                 counted = getattr(events, "record_calls", None)  # a sync counts its calls
@@ -243,6 +257,12 @@ def _fetch_into(
             outcome.records += len(kept)
             events.records(len(kept))
             del page, kept
+    told = getattr(destination, "list_shifted", None)  # the mirror keeps its marks too
+    for job in jobs:
+        if job.shifted is not None:
+            outcome.shifted.append((job.tenant, *job.shifted))
+            if told is not None:
+                told(job.tenant.id)
 
 
 def _page_decoder(plan: ExportPlan, destination: Destination) -> Any:
@@ -278,6 +298,30 @@ def _with_lines(
     return whole
 
 
+def _once(resource: Resource, job: _Job, page: list) -> list:
+    """The page without the records the previous page had: one moved across the boundary
+    (a record before it left the list while the pages were fetched) is written once."""
+    from xerocli.api import wire
+
+    key = resource.id_field
+
+    def id_of(record: Any) -> str | None:  # a dict, or a fields page's Struct
+        value = record.get(key) if isinstance(record, dict) else getattr(record, key, None)
+        return None if value is None else str(value)
+
+    ids = frozenset(filter(None, map(id_of, page)))
+    repeated = ids & job.last_ids
+    job.last_ids = ids
+    if not repeated:
+        return page
+    kept = [record for record in page if id_of(record) not in repeated]
+    if isinstance(page, wire.FieldsPage):
+        fields_page = wire.FieldsPage(kept)
+        fields_page.text = page.text
+        return fields_page
+    return kept
+
+
 def _filtered(high_water: Any, page: list) -> list:
     """The page's records past the mark; a fields page (`wire.FieldsPage`) stays one, with
     its text (a destination that cannot write its fields decodes that text in full)."""
@@ -294,7 +338,7 @@ def _filtered(high_water: Any, page: list) -> list:
 def _move_marks(plan: ExportPlan, jobs: list[_Job], marks: MarkStore, outcome: Outcome) -> None:
     for job in jobs:
         assert job.high_water is not None
-        new_mark = job.high_water.mark()
+        new_mark = job.high_water.mark() if job.shifted is None else None
         if new_mark is not None:
             marks.save(plan.profile, job.tenant.id, plan.resource.noun, new_mark)
         outcome.skipped += job.high_water.skipped

@@ -92,9 +92,16 @@ def iter_pages_concurrent(
     on_page: PageCallback | None = None,
     checkpoint: Checkpoint | None = None,
     decode: Callable[[str], Any] | None = None,
+    on_shift: Callable[[int, int], None] | None = None,
 ) -> Iterator[list[dict]]:
     """Pages of records; each decoded by `decode` (an export's `wire.FieldsDecoder.loads`),
-    else `wire.loads`. A resource paged by offset is walked by the client, one at a time."""
+    else `wire.loads`. A resource paged by offset is walked by the client, one at a time.
+
+    Pages are asked for by number, so a record that joins or leaves the list while they are
+    fetched (created, archived, changed under an If-Modified-Since) moves the records behind
+    it across a page boundary: one may be read twice, or not at all. Xero's
+    `pagination.itemCount` tells: `on_shift(first, now)` is called when a later page counts
+    other than page 1 did, for the caller to keep its mark where it was."""
     params = dict(params or {})
     loads = decode or wire.loads
     if resource.unitdp:
@@ -127,10 +134,19 @@ def iter_pages_concurrent(
             parse=False,
         ).text
 
+    counted: list[int] = []  # page 1's itemCount, then whether a shift was told already
+
     def records(text: str) -> tuple[list[dict], int | None]:
         # `text.strip()` would copy a whole page to find out that it is not blank.
         payload = loads(text) if text and not text.isspace() else None
         pagination = (payload or {}).get("pagination") if isinstance(payload, dict) else None
+        items = (pagination or {}).get("itemCount")
+        if isinstance(items, int):
+            if not counted:
+                counted.append(items)
+            elif items != counted[0] and len(counted) == 1 and on_shift is not None:
+                counted.append(items)
+                on_shift(counted[0], items)
         return wire.records_of(payload, resource.records_key), (pagination or {}).get("pageCount")
 
     # Every call runs on the pool, page 1 too, so the caller's thread only ever waits in

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from xerocli import errors
 from xerocli.api import wire
 from xerocli.api.client import XeroClient, wire_dumps
 from xerocli.api.resources import Resource
@@ -71,15 +72,28 @@ def write_records(
     params: dict[str, Any] = {"summarizeErrors": "false"} if resource.element_errors else {}
     if resource.unitdp:
         params["unitdp"] = 4
-    for number, (start, end) in enumerate(batches(bodies, resource.batch_size), start=1):
-        answer = client.request(
-            method,
-            resource.path,
-            params=params,
-            json_body={resource.name: bodies[start:end]},
-            idempotency_key=batch_key(idempotency_key, number),
-            scope_hint=resource.scopes[0],
-        )
+    spans = list(batches(bodies, resource.batch_size))
+    for number, (start, end) in enumerate(spans, start=1):
+        try:
+            answer = client.request(
+                method,
+                resource.path,
+                params=params,
+                json_body={resource.name: bodies[start:end]},
+                idempotency_key=batch_key(idempotency_key, number),
+                scope_hint=resource.scopes[0],
+            )
+        except errors.ValidationError as exc:
+            if "idempotency" not in exc.message.lower() or "different" not in exc.message:
+                raise
+            raise errors.ValidationError(
+                f"{_span(labels[start], labels[end - 1])} (batch {number} of"
+                f" {len(spans)}) differ from what was sent before under this idempotency key,"
+                " so Xero refused them"
+                + (f" (batches 1-{number - 1} went through or were replayed)" if number > 1 else "")
+                + ": a changed file needs a new --idempotency-key, and `--upsert` keeps"
+                " records created before from being created twice"
+            ) from None
         elements = wire.records_of(answer.payload, resource.name)
         # A replay on a first try is an earlier run's answer; after a retry it may be this
         # run's own first try (its connection dropped after Xero wrote), so it is not counted.
@@ -91,6 +105,14 @@ def write_records(
             result = _result(label, element)
             result.replayed = replayed
             yield result
+
+
+def _span(first: str, last: str) -> str:
+    """`row 102`, `row 122` -> "rows 102-122" (the labels of a batch's first and last rows)."""
+    if first == last:
+        return first
+    kind, _, number = first.rpartition(" ")
+    return f"{kind}s {number}-{last.rpartition(' ')[2]}" if kind else f"{first}-{last}"
 
 
 def _result(label: str, element: dict | None) -> RowResult:

@@ -158,6 +158,16 @@ def run_export(
     skipped = f"; {outcome.skipped} unchanged at the mark left out" if outcome.skipped else ""
     exported = count(outcome.records, resource.singular, resource.noun.replace("-", " "))
     app_ctx.io.info(f"Exported {exported}{extra} to {where_to}{skipped}.")
+    for tenant, first, now in outcome.shifted:
+        kept = (
+            "its mark stays, so the next --incremental run reads this range again"
+            if incremental
+            else "run it again for an exact copy"
+        )
+        app_ctx.io.warn(
+            f"xero: warning: the {resource.noun.replace('-', ' ')} of {tenant.name} changed"
+            f" while they were paged ({first} -> {now} records): one may be missing; {kept}"
+        )
 
 
 def _common(ctx: Any, fmt: str, *args: Any, **filters: Any) -> None:

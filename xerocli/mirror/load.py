@@ -76,6 +76,9 @@ class TenantRun:
     written: set[str] = field(default_factory=set)
     records: int = 0
     calls: int = 0
+    #: The list changed while it was paged (`list_shifted`): a record may have been
+    #: skipped, so this run keeps the previous mark and the next one reads the range again.
+    shifted: bool = False
 
 
 @dataclass
@@ -143,6 +146,11 @@ class CollectionLoad:
                 ' "last_synced_at" = excluded."last_synced_at"',
                 (tenant.id, tenant.name, self.synced_at, self.synced_at),
             )
+
+    def list_shifted(self, tenant_id: str) -> None:
+        run = self.runs.get(tenant_id)
+        if run is not None:
+            run.shifted = True
 
     def page_fetched(self, tenant_id: str) -> None:
         run = self.runs.get(tenant_id)
@@ -232,7 +240,7 @@ class CollectionLoad:
                     f" AND {quoted(schema.MISSING_SINCE)} IS NULL",
                     (self.synced_at, run.tenant.id, self.synced_at),
                 )
-            mark = run.high_water.mark() if by_mark else None
+            mark = run.high_water.mark() if by_mark and not run.shifted else None
             if mark is not None and mark.since is not None and mark.since > self.complete_until:
                 mark = Mark(self.complete_until)
             previous = run.high_water.previous

@@ -37,6 +37,10 @@ class SandboxConfig:
     # Calls that got their rate-limit slot wait until this is set false again: a test holds
     # exactly as many calls in flight as it started, with no clock to race (`held` in stats)
     hold_calls: bool = False
+    # Reads (GETs) after this many, counted from when it is set, wait as `hold_calls` makes
+    # them until it is set to null: a list's page 1 answered, its later pages not yet, while
+    # a write goes through (a record that changes while a list is paged, with no clock).
+    hold_reads_after: int | None = None
     error_rate: float = 0.0  # share of answers replaced by a 500
     unavailable_rate: float = 0.0  # share of answers replaced by a 503
     drop_rate: float = 0.0  # share of answers cut off mid-body and the connection closed
@@ -127,6 +131,13 @@ def _check(key: str, value: Any) -> Any:
         if value not in ("allow", "deny"):
             raise ValueError(f"consent must be 'allow' or 'deny', not {value!r}")
         return value
+    if key == "hold_reads_after":
+        if value is None:
+            return None
+        number = _number(key, value)
+        if number != int(number) or number < 0:
+            raise ValueError(f"hold_reads_after must be a whole number >= 0 or null, not {value!r}")
+        return int(number)
     if key == "fault_seed":
         if value is None:
             return None

@@ -27,7 +27,9 @@ class Faults:
         self.rng = random.Random(config.fault_seed)
         self.injected = {"latency": 0, "error": 0, "unavailable": 0, "drop": 0}
         self.held = 0  # calls waiting for `hold_calls` to be set false
+        self._reads = 0  # GETs since `hold_reads_after` was set
         self._released = threading.Event()
+        self._reads_released = threading.Event()
         self.follow_hold()
 
     def reseed(self) -> None:
@@ -71,14 +73,33 @@ class Faults:
             self._released.clear()
         else:
             self._released.set()
+        with self.lock:
+            self._reads = 0
+            reads_held = self.config.hold_reads_after is not None
+        if reads_held:
+            self._reads_released.clear()
+        else:
+            self._reads_released.set()
 
-    def delay(self) -> None:
-        """Sleep for the configured latency, then wait while calls are held."""
+    def delay(self, method: str = "GET") -> None:
+        """Sleep for the configured latency, then wait while calls (or reads) are held."""
         latency = self.config.latency_ms
         if latency > 0:
             with self.lock:
                 self.injected["latency"] += 1
             time.sleep(latency / 1000)
+        if method == "GET" and self.config.hold_reads_after is not None:
+            with self.lock:
+                self._reads += 1
+                over = self._reads > (self.config.hold_reads_after or 0)
+            if over and not self._reads_released.is_set():
+                with self.lock:
+                    self.held += 1
+                try:
+                    self._reads_released.wait()
+                finally:
+                    with self.lock:
+                        self.held -= 1
         if not self._released.is_set():
             with self.lock:
                 self.held += 1

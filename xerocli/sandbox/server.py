@@ -167,7 +167,7 @@ class Sandbox:
             status, body, headers = too_many_requests(verdict)
             return Response.json(status, body, headers)
         try:
-            self.faults.delay()  # inside the slot: a slow answer is a call in flight
+            self.faults.delay(req.method)  # inside the slot: a slow answer is a call in flight
             response = handler(req)
             self.webhooks.observe(req, response)
         finally:
