@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from xerocli.sandbox import history, resources
 from xerocli.sandbox.records import set_updated
+from xerocli.sandbox.resources.currencies import codes_in_use
 from xerocli.sandbox.resources.declaration import Resource
 from xerocli.sandbox.rows import row_for
 from xerocli.sandbox.seed import TENANT_SPECS, stored_tax_rates
@@ -47,9 +48,12 @@ class Context:
         spec = TENANT_SPECS.get(tenant.get("name", ""))
         self.base_currency = tenant.get("base_currency", "NZD")
         self.accounts = [loads(b) for b in store.select_bodies(tenant_id, "Accounts")]
-        self.currencies = {self.base_currency} | {
-            a["CurrencyCode"] for a in self.accounts if a.get("CurrencyCode")
-        }
+        #: The base currency, the accounts' and those added with `PUT /Currencies`.
+        self.currencies = (
+            {self.base_currency}
+            | {a["CurrencyCode"] for a in self.accounts if a.get("CurrencyCode")}
+            | codes_in_use(store, tenant_id)
+        )
         self.rates = dict(spec.rates) if spec else {}
         self.tax_rates, self.usable_tax_types = stored_tax_rates(store, tenant_id)
         #: What this request stored that webhooks report, in order: (kind, ID) -> (CREATE or

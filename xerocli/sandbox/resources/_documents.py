@@ -159,10 +159,12 @@ def _line_items(ctx: Context, el: Element, type_: str, sent: object) -> list[dic
             account = ctx.account(account_id=raw["AccountID"])
             if account is None:
                 el.error(f"{where}: AccountID {raw['AccountID']} is not valid for this document.")
+                line["AccountID"] = str(raw["AccountID"])  # echoed as sent: the line is refused
         elif code:
             account = ctx.account(code=code)
             if account is None or account["Type"] == "BANK":
                 el.error(f"Account code '{code}' is not a valid code for this document.")
+                line["AccountCode"] = str(code)  # echoed as sent: the line is refused
                 account = None
         if account:
             line["AccountCode"] = account["Code"]
@@ -201,6 +203,17 @@ def _line_items(ctx: Context, el: Element, type_: str, sent: object) -> list[dic
         el.capture = None
         lines.append(line)
     return lines
+
+
+def _forget_computed_tax(lines: list[dict]) -> None:
+    """Drop the TaxAmount stored on lines an update did not send.
+
+    `totals.compute` keeps a line's TaxAmount as the client's own figure; a stored one is the
+    sandbox's earlier computation (under the old LineAmountTypes or tax rate), so kept it would
+    leave an Inclusive tax on a line made Exclusive. Xero computes it again, from the line.
+    """
+    for line in lines:
+        line.pop("TaxAmount", None)
 
 
 def _check_currency(ctx: Context, el: Element, sent: dict, record: dict) -> None:
@@ -258,13 +271,15 @@ def write_document(
     record["LineAmountTypes"] = _LAT_NAMES[lat] if lat else _LAT_NAMES.get(stored_lat, "Exclusive")
     if "LineItems" in sent:
         record["LineItems"] = _line_items(ctx, el, type_, sent["LineItems"])
-    record.setdefault("LineItems", [])
+    else:
+        _forget_computed_tax(record.setdefault("LineItems", []))
     approved = status in rules.approved_statuses or rules.always_approved
     if approved and not record["LineItems"] and status != "DELETED":
         el.error("At least one line item is required for an approved document")
     if approved and rules.lines_need_accounts:
         for number, line in enumerate(record["LineItems"], 1):
-            if not line.get("AccountCode"):
+            # An account given but not valid has its own error above: not "required" as well.
+            if not line.get("AccountCode") and not line.get("AccountID"):
                 el.error(f"Line item {number}: an AccountCode is required for an approved document")
     sums = totals.compute(record["LineItems"], record["LineAmountTypes"], ctx.tax_rates)
     if too_large(sums["Total"]):

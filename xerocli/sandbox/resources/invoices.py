@@ -2,13 +2,15 @@
 
 Numbers: a sales invoice's is unique among sales invoices and given (INV-0001...) when none is
 sent; a bill keeps the supplier's, unchecked. An approved invoice needs a due date; one with a
-payment or credit allocated cannot be edited. Ledger: ACCREC debits 610 Accounts Receivable
-with the Total and credits each line's account (net) and 820 Sales Tax; ACCPAY is the mirror on
-800 Accounts Payable.
+payment or credit allocated cannot be edited; one approved may not total less than zero (that
+is a credit note), and one approved with a zero total is PAID at once. Ledger: ACCREC debits
+610 Accounts Receivable with the Total and credits each line's account (net) and 820 Sales Tax;
+ACCPAY is the mirror on 800 Accounts Payable.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -50,11 +52,23 @@ def _derive(record: dict, status: str) -> None:
     record["AmountDue"] = (
         ZERO if status in ("VOIDED", "DELETED") else record["Total"] - paid - credited
     )
+    if status == "AUTHORISED" and record["Total"] == 0 and record["AmountDue"] == 0:
+        # Nothing to pay: Xero marks an approved zero-total invoice paid at once.
+        record["Status"] = "PAID"
+        record["FullyPaidOnDate"] = record["Date"]
     record.setdefault("SentToContact", False)
     record.setdefault("IsDiscounted", False)
     record.setdefault("HasErrors", False)
     record.setdefault("HasAttachments", False)
     record["UpdatedDateUTCString"] = ""
+
+
+def _not_negative(ctx: Context, el: Element, record: dict, sent: dict) -> Callable[[], None] | None:
+    """An approved invoice may not total less than zero: what the contact is owed back is a
+    credit note, which Xero has for that (a draft may, until it is approved)."""
+    if record["Status"] in ("SUBMITTED", "AUTHORISED", "PAID") and record["Total"] < 0:
+        el.error("The total of an approved invoice cannot be negative: use a credit note")
+    return None
 
 
 def _refused(shown: dict) -> None:
@@ -76,6 +90,7 @@ RULES = DocumentRules(
     locked=_locked,
     derive=_derive,
     refused=_refused,
+    then=_not_negative,
 )
 
 

@@ -2,8 +2,10 @@
 
 A payment goes to an AUTHORISED document, up to what it still owes (an invoice's AmountDue, a
 credit note's RemainingCredit: a refund), into a bank account or one with payments enabled;
-settling it in full makes the document PAID. Xero changes a payment in one way only: Status
-DELETED, which gives the document its amount back.
+settling it in full makes the document PAID. The bank account is in the document's currency or
+in the base currency (Xero refuses any other); its `BankAmount` is the payment in the bank's
+currency: `Amount` itself, or `Amount / CurrencyRate` into a base-currency account. Xero changes
+a payment in one way only: Status DELETED, which gives the document its amount back.
 
 Ledger: to an ACCREC invoice, debit the bank and credit 610; to an ACCPAY bill, credit the bank
 and debit 800; refunds of credit notes the other way round.
@@ -146,6 +148,13 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
         el.error("Payments can only be made against Authorised documents")
     elif money(amount) > doc[payable.owing]:
         el.error("Payment amount exceeds the amount outstanding on this document")
+    currency = doc.get("CurrencyCode") or ctx.base_currency
+    bank_currency = account.get("CurrencyCode") or ctx.base_currency
+    if bank_currency not in (currency, ctx.base_currency):
+        el.error(
+            f"The bank account's currency ({bank_currency}) must be the document's currency"
+            f" ({currency}) or the organisation's base currency ({ctx.base_currency})"
+        )
     if not el.ok:
         return None
     amount = money(amount)
@@ -156,7 +165,7 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
     set_date(payment, "Date", day, with_string=False)
     payment.update(
         {
-            "BankAmount": amount,
+            "BankAmount": bank_amount(amount, rate, bank_currency == currency),
             "Amount": amount,
             "Reference": reference,
             "CurrencyRate": rate,
@@ -192,6 +201,17 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
     ctx.save(payable.collection, doc, False)
     ctx.save("Payments", payment, True)
     return payment
+
+
+def bank_amount(amount: Decimal, rate: Decimal, in_document_currency: bool) -> Decimal:
+    """What the payment is in the bank account's currency (Xero's `BankAmount`).
+
+    A bank account in the document's currency receives `amount` itself; one in the base
+    currency receives it converted at the payment's rate (foreign units per base unit), the
+    same division and rounding the ledger books the bank line with (`ledger._in_base_currency`),
+    so the bank balance in the reports is the sum of the payments' BankAmounts.
+    """
+    return amount if in_document_currency else money(amount / rate)
 
 
 def _apply_payment(doc: dict, payable: Payable, amount: Decimal, day: date | None) -> None:
