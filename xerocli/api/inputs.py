@@ -298,11 +298,12 @@ def _nested_clash(header: list[str]) -> tuple[str, str] | None:
 _INDEXED = re.compile(r"^(\w+)\[(\d+)\]$")
 
 
-def _set_path(target: dict[str, Any], path: str, cell: str) -> None:
+def _set_path(target: dict[str, Any], path: str, cell: str, *, keep_empty: bool = False) -> None:
     """`Contact.Name` = "x" -> {"Contact": {"Name": "x"}}; `Tracking[1].Name` (the export's
-    line columns) -> {"Tracking": [{}, {"Name": "x"}]}; empty cells are left out."""
+    line columns) -> {"Tracking": [{}, {"Name": "x"}]}; empty cells are left out, unless
+    `keep_empty` (an update's `--reference ""`: see `record_from_options`)."""
     value = cell.strip()
-    if value == "":
+    if value == "" and not keep_empty:
         return
     parts = path.split(".")
     for part in parts[:-1]:
@@ -445,8 +446,15 @@ def _about_digits(message: str) -> bool:
     return message.startswith("has more than ")
 
 
-def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecord:
-    """One record from `create` options, as the resource table maps them."""
+def record_from_options(
+    options: Iterable, values: dict[str, Any], *, keep_empty: bool = False
+) -> InputRecord:
+    """One record from `create` options, as the resource table maps them.
+
+    An option given as "" is left out of a new record (as an empty CSV cell is), but with
+    `keep_empty` (an `update`) it is sent as "": that is how Xero clears a text field
+    (`--reference ""`), as a `--file` holding `{"Reference": ""}` does; the model then says
+    whether the field takes "" (a date or an amount does not)."""
     record: dict[str, Any] = {}
     specs = tuple(options)
     paths = {spec.path: spec.option for spec in specs}
@@ -455,7 +463,13 @@ def record_from_options(options: Iterable, values: dict[str, Any]) -> InputRecor
         value = values.get(spec.option)
         if spec.kind in LINE_FORMATS:
             lines_field = spec.path
-        if value is None or value == [] or value == "":
+        if value is None or value == []:
+            continue
+        if isinstance(value, str) and not value.strip():
+            if keep_empty and spec.kind in ("text", "upper"):
+                _set_path(record, spec.path, "", keep_empty=True)
+            elif keep_empty:  # a reference (the contact, an account): "" cannot clear one
+                raise errors.UsageError(f'--{spec.option}: give a value ("" clears text only)')
             continue
         if spec.kind in LINE_FORMATS:
             parse = LINE_FORMATS[spec.kind].parse

@@ -42,13 +42,14 @@ class Precision:
         """Refuse what Xero would round or cannot hold, rather than let it change the number.
 
         Trailing zeros after the point change nothing (`1.50000` is 1.5), so they do not
-        count. The value comes back as a plain Decimal whatever the reader gave.
+        count. The value comes back as a plain Decimal whatever the reader gave, without an
+        exponent (`fixed_point`).
         """
         if not value.is_finite():
             raise ValueError("must be a finite number")
         _, digits, exponent = value.as_tuple()
         assert isinstance(exponent, int)  # finite
-        places = max(0, -exponent)
+        places = max(0, -exponent) if any(digits) else 0  # 0.000 is 0: no places to round
         significant = len(digits)
         while places and significant > 1 and digits[significant - 1] == 0:
             places -= 1
@@ -61,7 +62,20 @@ class Precision:
                 f"has more than {self.places} decimal places"
                 + (f" ({self.why})" if self.why else "")
             )
-        return Decimal(value)
+        return fixed_point(Decimal(value), places)
+
+
+def fixed_point(value: Decimal, places: int) -> Decimal:
+    """`value` as a Decimal whose text has no exponent: `1E+1` is 10, `0E-8` is 0.
+
+    JSON writers (simplejson's `use_decimal`, for request bodies and output alike) write a
+    Decimal as its `str()`, and `Decimal("1e2")` (a JSON `1e2`, a `--line` of `1E2`) prints as
+    `1E+2`: valid JSON, yet not what a user wrote in their accounts, nor what Xero's examples
+    send. Made fixed-point here, when it is read, every writer after it gets plain digits.
+    Values already without one are returned as they are (`2.50` keeps its zero)."""
+    if "E" not in str(value):
+        return value
+    return value.quantize(Decimal(1).scaleb(-places))
 
 
 #: Xero's precision per kind of number, the one table every numeric field takes its limit from.
@@ -341,8 +355,23 @@ class Quote(XeroModel):
     BrandingThemeID: str | None = None
 
 
+#: The types a new bank transaction takes (the spec's enum): money in or out, and the credit
+#: a contact holds, which Xero makes only this way (an overpayment or prepayment, then
+#: allocated or refunded). RECEIVE-TRANSFER and SPEND-TRANSFER are the two halves Xero makes
+#: of a bank transfer: `bank-transfers create` makes them, so they are refused here.
+BankTransactionType = Literal[
+    "RECEIVE",
+    "SPEND",
+    "RECEIVE-OVERPAYMENT",
+    "SPEND-OVERPAYMENT",
+    "RECEIVE-PREPAYMENT",
+    "SPEND-PREPAYMENT",
+]
+OVERPAYMENT_TYPES = ("RECEIVE-OVERPAYMENT", "SPEND-OVERPAYMENT")
+
+
 class BankTransaction(XeroModel):
-    Type: Literal["RECEIVE", "SPEND"]
+    Type: BankTransactionType
     BankTransactionID: str | None = None
     Contact: ContactRef
     BankAccount: AccountRef
@@ -354,6 +383,33 @@ class BankTransaction(XeroModel):
     CurrencyCode: Currency | None = None
     CurrencyRate: ExchangeRate | None = None
     Status: Literal["AUTHORISED"] | None = None
+
+    # An overpayment is money beyond what was owed: Xero codes its one line to accounts
+    # receivable (payable) itself and charges no tax on it. A prepayment's lines are coded
+    # and taxed like an invoice's, so they are checked as any other's.
+    @field_validator("LineItems")
+    @classmethod
+    def _one_overpaid_line(
+        cls, lines: list[LineItem] | None, info: ValidationInfo
+    ) -> list[LineItem] | None:
+        # None: a change (the update rules) that leaves the lines as they are.
+        if info.data.get("Type") in OVERPAYMENT_TYPES and lines is not None and len(lines) != 1:
+            raise ValueError(f"an overpayment has one line, not {len(lines)}")
+        return lines
+
+    @field_validator("LineAmountTypes")
+    @classmethod
+    def _untaxed_overpayment(cls, kind: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("Type") in OVERPAYMENT_TYPES and kind not in (None, "NoTax"):
+            raise ValueError(f"{kind!r}: an overpayment carries no tax; use NoTax")
+        return kind
+
+    @model_validator(mode="after")
+    def _overpayment_no_tax(self) -> BankTransaction:
+        """Sent NoTax when not given: Xero's default (Exclusive) is not an overpayment's."""
+        if self.Type in OVERPAYMENT_TYPES and self.LineAmountTypes is None:
+            self.LineAmountTypes = "NoTax"
+        return self
 
 
 class InvoiceRef(XeroModel):
@@ -367,8 +423,36 @@ class InvoiceRef(XeroModel):
         return self
 
 
+class CreditNoteRef(XeroModel):
+    CreditNoteID: str | None = None
+    CreditNoteNumber: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_key(self) -> CreditNoteRef:
+        if not (self.CreditNoteID or self.CreditNoteNumber):
+            raise ValueError("needs a CreditNoteID or a CreditNoteNumber")
+        return self
+
+
+class OverpaymentRef(XeroModel):
+    """Overpayments and prepayments have no number: Xero names them by ID alone."""
+
+    OverpaymentID: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class PrepaymentRef(XeroModel):
+    PrepaymentID: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+#: What a payment pays, one of them: an invoice, or the refund of a credit the contact holds.
+PAID_DOCUMENTS = ("Invoice", "CreditNote", "Prepayment", "Overpayment")
+
+
 class Payment(XeroModel):
-    Invoice: InvoiceRef
+    Invoice: InvoiceRef | None = None
+    CreditNote: CreditNoteRef | None = None
+    Prepayment: PrepaymentRef | None = None
+    Overpayment: OverpaymentRef | None = None
     Account: AccountRef
     Amount: PositiveMoney
     Date: dt.date | None = None
@@ -376,6 +460,18 @@ class Payment(XeroModel):
     CurrencyRate: ExchangeRate | None = None
     IsReconciled: bool | None = None
     PaymentID: str | None = None
+
+    @model_validator(mode="after")
+    def _one_document(self) -> Payment:
+        """Xero's Payment takes exactly one of `PAID_DOCUMENTS`: two are ambiguous, none pays
+        nothing. A change to a payment (the update rules, a subclass) need not name it again."""
+        named = [name for name in PAID_DOCUMENTS if getattr(self, name) is not None]
+        choices = f"{', '.join(PAID_DOCUMENTS[:-1])} or {PAID_DOCUMENTS[-1]}"
+        if len(named) > 1:
+            raise ValueError(f"pays one document: give one of {choices}, not {' and '.join(named)}")
+        if not named and type(self) is Payment:
+            raise ValueError(f"needs the document it pays: one of {choices}")
+        return self
 
 
 class Address(XeroModel):

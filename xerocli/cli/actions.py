@@ -550,7 +550,8 @@ def _change_from(res: Resource, key: str, file, file_format, values: dict):
     """The change as an input record: from options, or the one record of `--file`."""
     from xerocli.api import inputs
 
-    given = sorted(option for option, value in values.items() if value not in (None, ""))
+    # An option given as "" is given: it clears that field (see `record_from_options`).
+    given = sorted(option for option, value in values.items() if value is not None)
     if file and given:
         raise errors.UsageError(
             f"--file and --{given[0]} cannot be combined: put the field in the file"
@@ -575,7 +576,7 @@ def _change_from(res: Resource, key: str, file, file_format, values: dict):
         raise errors.UsageError(
             f"nothing to update: give an option or --file (see xero {res.noun} update --help)"
         )
-    return inputs.record_from_options(res.create_options, values)
+    return inputs.record_from_options(res.create_options, values, keep_empty=True)
 
 
 def _validated(record, model) -> dict:
