@@ -1404,3 +1404,22 @@ def test_tax_rate_is_created_checked_changed_by_name_and_deleted(sandbox_env, tm
         "--sandbox", "invoices", "get", sold["InvoiceID"], "-o", "json", env=sandbox_env
     )
     assert Decimal(str(kept.ok().json()["TotalTax"])) == Decimal("26.50")
+
+
+def test_a_credit_notes_remaining_credit_is_refunded_by_refund(sandbox_env) -> None:
+    """`credit-notes refund CN --account 090 --amount N`: as overpayments and prepayments do,
+    a payment naming the credit note (ARCREDITPAYMENT), its remaining credit less by N."""
+    number = unique("CNR")
+    run_xero(
+        "--sandbox", "credit-notes", "create", "--contact", "Kauri Florists", "--number", number,
+        "--line", "Refund,1,50,200,NONE", "--status", "AUTHORISED", env=sandbox_env,
+    ).ok()  # fmt: skip
+    done = run_xero(
+        "--sandbox", "credit-notes", "refund", number, "--account", "090", "--amount", "12.50",
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    [payment] = done.json()
+    assert payment["PaymentType"] == "ARCREDITPAYMENT"
+    assert Decimal(str(payment["Amount"])) == Decimal("12.50")
+    after = run_xero("--sandbox", "credit-notes", "get", number, env=sandbox_env).ok().json()
+    assert Decimal(str(after["RemainingCredit"])) == Decimal("37.50")

@@ -145,3 +145,69 @@ def test_a_failed_export_to_stdout_writes_nothing_there(sandbox_env) -> None:
         "--sandbox", "export", "csv", "invoices", "--where", "Total==-1", env=sandbox_env
     ).ok()
     assert empty.stdout.startswith("InvoiceID,InvoiceNumber,") and empty.stdout.count("\n") == 1
+
+
+def test_an_export_writes_through_a_fifo_and_replaces_a_symlinks_file(
+    sandbox_env, tmp_path
+) -> None:
+    """`-o fifo` (a reader at its other end) and `-o link.csv` (a symlink): the export used to
+    rename its finished file over them, so the reader got nothing, the FIFO became a file, and
+    the link a file of its own, with exit 0."""
+    import os
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    read: dict[str, bytes] = {}
+    # A daemon: when the export never opens the FIFO, the test fails instead of hanging.
+    reader = threading.Thread(target=lambda: read.update(data=fifo.read_bytes()), daemon=True)
+    reader.start()
+    run_xero("--sandbox", "export", "csv", "contacts", "-o", str(fifo), env=sandbox_env).ok()
+    reader.join(30)
+    assert "data" in read, "nothing was written into the FIFO"
+    assert read["data"].startswith(b"ContactID,") and read["data"].count(b"\r\n") > 2
+    assert fifo.is_fifo()
+    real, link = tmp_path / "real.csv", tmp_path / "link.csv"
+    real.write_text("old\n")
+    link.symlink_to(real.name)
+    run_xero("--sandbox", "export", "csv", "contacts", "-o", str(link), env=sandbox_env).ok()
+    assert link.is_symlink() and real.read_text().startswith("ContactID,")
+
+
+def _limited(limit: int):
+    """A child whose files may grow to `limit` bytes (`ulimit -f`), a write past it failing
+    with EFBIG as on a full disk: no device file at risk, no root needed."""
+    import resource
+    import signal
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a kill
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_disk_that_refuses_the_write_is_one_line_exit_2(sandbox_env, tmp_path) -> None:
+    """A write the disk refuses (full, over quota) was `unexpected error: OSError`, exit 1,
+    read as a bug of xero's; the same for a list on stdout that the shell sent to a file."""
+    import subprocess
+    import sys
+
+    def xero(*args: str, **options):
+        return subprocess.run(
+            [sys.executable, "-m", "xerocli", "--sandbox", *args], env=sandbox_env,
+            stderr=subprocess.PIPE, text=True, timeout=120, preexec_fn=_limited(200_000),
+            **options,
+        )  # fmt: skip
+
+    out = tmp_path / "invoices.csv"
+    export = xero("export", "csv", "invoices", "--lines", "-o", str(out), stdout=subprocess.PIPE)
+    assert export.returncode == 2 and export.stderr == (
+        f"xero: -o {out}: cannot write it (File too large): the export was not written and its"
+        " mark did not move\n"
+    )
+    assert not out.exists() and not list(tmp_path.glob(".invoices.csv.*"))
+    with open(tmp_path / "listed.csv", "w") as listed_file:
+        listed = xero("invoices", "list", "--all", "-o", "csv", stdout=listed_file)
+    assert listed.returncode == 2
+    assert listed.stderr == "xero: cannot write the output (File too large)\n"

@@ -117,12 +117,6 @@ def test_an_overpayment_xero_would_refuse_is_refused_before_sending(
     _one_line_error(refused, said)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the sandbox's BankTransactions take only RECEIVE and SPEND, and want an account"
-    " code on an overpayment's line (xerocli/sandbox/resources/bank_transactions.py RULES);"
-    " remove this mark when it makes overpayments from bank transactions as Xero does",
-)
 def test_an_overpayment_made_by_a_bank_transaction_is_listed_and_allocated(
     sandbox_env, tmp_path: Path
 ) -> None:
@@ -137,6 +131,9 @@ def test_an_overpayment_made_by_a_bank_transaction_is_listed_and_allocated(
     ).ok()
     [transaction] = made.json()
     overpayment_id = transaction["OverpaymentID"]
+    # No tax, and its line coded by Xero to accounts receivable: the credit sits there.
+    assert transaction["LineAmountTypes"] == "NoTax"
+    assert [line["AccountCode"] for line in transaction["LineItems"]] == ["610"]
     listed = run_xero(
         "--sandbox", "overpayments", "list", "--contact", contact, env=sandbox_env
     ).ok()
@@ -161,6 +158,59 @@ def test_an_overpayment_made_by_a_bank_transaction_is_listed_and_allocated(
     ).ok()
     after = run_xero("--sandbox", "overpayments", "get", overpayment_id, env=sandbox_env).ok()
     assert Decimal(str(after.json()["RemainingCredit"])) == 50
+
+
+def test_a_prepayment_made_by_a_bank_transaction_is_listed_and_allocated(
+    sandbox_env, tmp_path: Path
+) -> None:
+    """A prepayment's line is coded (and taxed) as the user says; its Total is the credit."""
+    contact = unique("Prepaid")
+    line = {"Description": "Deposit", "LineAmount": 200, "AccountCode": "200", "TaxType": "OUTPUT2"}
+    sent = _overpayment(
+        "RECEIVE-PREPAYMENT",
+        Contact={"Name": contact},
+        LineAmountTypes="Exclusive",
+        LineItems=[line],
+    )
+    made = run_xero(
+        "--sandbox",
+        "bank-transactions",
+        "create",
+        "--file",
+        _file(tmp_path, [sent]),
+        env=sandbox_env,
+    ).ok()
+    [transaction] = made.json()
+    prepayment_id = transaction["PrepaymentID"]
+    assert "OverpaymentID" not in transaction
+    assert [line["AccountCode"] for line in transaction["LineItems"]] == ["200"]
+    assert Decimal(str(transaction["Total"])) == 230
+    listed = run_xero(
+        "--sandbox", "prepayments", "list", "--contact", contact, env=sandbox_env
+    ).ok()
+    [prepayment] = listed.json()
+    assert prepayment["PrepaymentID"] == prepayment_id
+    assert prepayment["Type"] == "RECEIVE-PREPAYMENT"
+    assert [line["AccountCode"] for line in prepayment["LineItems"]] == ["200"]
+    assert Decimal(str(prepayment["RemainingCredit"])) == 230
+    [invoice] = (
+        run_xero(
+            "--sandbox",
+            "invoices",
+            "create",
+            *("--contact", contact, "--line", "Flowers,1,200,200,NONE"),
+            *("--status", "AUTHORISED", "--due-date", "2026-12-31"),
+            env=sandbox_env,
+        )
+        .ok()
+        .json()
+    )
+    allocate = ("--invoice", invoice["InvoiceNumber"], "--amount", "200.00")
+    run_xero("--sandbox", "prepayments", "allocate", prepayment_id, *allocate, env=sandbox_env).ok()
+    after = run_xero("--sandbox", "prepayments", "get", prepayment_id, env=sandbox_env).ok()
+    assert Decimal(str(after.json()["RemainingCredit"])) == 30
+    paid = run_xero("--sandbox", "invoices", "get", invoice["InvoiceID"], env=sandbox_env).ok()
+    assert paid.json()["Status"] == "PAID"
 
 
 # 2. A payment pays one document: an invoice, or the refund of a credit note, overpayment or

@@ -99,6 +99,8 @@ BANK_TRANSACTION_TYPES = (
     "RECEIVE", "RECEIVE-OVERPAYMENT", "RECEIVE-PREPAYMENT", "RECEIVE-TRANSFER",
     "SPEND", "SPEND-OVERPAYMENT", "SPEND-PREPAYMENT", "SPEND-TRANSFER",
 )  # fmt: skip
+#: What `bank-transactions create` makes: the transfer types are `bank-transfers create`'s.
+BANK_TRANSACTION_CREATE_TYPES = tuple(t for t in BANK_TRANSACTION_TYPES if "TRANSFER" not in t)
 PAYMENT_TYPES = (
     "ACCRECPAYMENT", "ACCPAYPAYMENT", "ARCREDITPAYMENT", "APCREDITPAYMENT",
     "AROVERPAYMENTPAYMENT", "ARPREPAYMENTPAYMENT", "APPREPAYMENTPAYMENT", "APOVERPAYMENTPAYMENT",
@@ -1402,9 +1404,10 @@ RESOURCES: tuple[Resource, ...] = (
             CreateOption(
                 "type",
                 "Type",
-                "RECEIVE (money in) or SPEND (money out).",
+                "RECEIVE (money in), SPEND (money out), or an overpayment or prepayment"
+                " (RECEIVE-OVERPAYMENT: one line, no tax).",
                 "upper",
-                choices=BANK_TRANSACTION_TYPES,
+                choices=BANK_TRANSACTION_CREATE_TYPES,
             ),
             CONTACT_OPTION,
             _ref("bank-account", "BankAccount", "AccountID", "Code", "Bank account code or ID."),
@@ -1641,6 +1644,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="CreditNotes",
         allocate=True,
+        refund=True,  # its remaining credit paid back: a payment naming the CreditNote
         attachments=True,
         include_online=True,
         pdf=True,

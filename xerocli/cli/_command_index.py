@@ -721,7 +721,7 @@ COMMANDS: dict = {
     'bank-transactions create': {
         'help': 'Create bank transactions from options or a file.',
         'options': [
-            (('--type',), True, ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), '', 'RECEIVE (money in) or SPEND (money out).', False),
+            (('--type',), True, ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT'), '', 'RECEIVE (money in), SPEND (money out), or an overpayment or prepayment (RECEIVE-OVERPAYMENT: one line, no tax).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--bank-account',), True, (), '', 'Bank account code or ID.', False),
             (('--line',), True, (), '', 'A line: "description,quantity,unit amount,account code[,tax type]" (repeatable).', True),
@@ -747,7 +747,7 @@ COMMANDS: dict = {
     'bank-transactions update': {
         'help': 'Change fields of one bank transaction: only the fields given are sent.',
         'options': [
-            (('--type',), True, ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'RECEIVE-TRANSFER', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT', 'SPEND-TRANSFER'), '', 'RECEIVE (money in) or SPEND (money out).', False),
+            (('--type',), True, ('RECEIVE', 'RECEIVE-OVERPAYMENT', 'RECEIVE-PREPAYMENT', 'SPEND', 'SPEND-OVERPAYMENT', 'SPEND-PREPAYMENT'), '', 'RECEIVE (money in), SPEND (money out), or an overpayment or prepayment (RECEIVE-OVERPAYMENT: one line, no tax).', False),
             (('--contact',), True, (), '', 'Contact name or ContactID.', False),
             (('--bank-account',), True, (), '', 'Bank account code or ID.', False),
             (('--date',), True, (), '', 'Date (YYYY-MM-DD).', False),
@@ -1261,6 +1261,7 @@ COMMANDS: dict = {
             'note': "Add a note to a credit note's history.",
             'allocate': "Allocate a credit note's credit to an invoice.",
             'unallocate': "Delete one allocation of a credit note's credit.",
+            'refund': "Refund a credit note's credit to its contact (a payment).",
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -1453,6 +1454,20 @@ COMMANDS: dict = {
         'arguments': [
             ('key', (), '', 1),
             ('allocation', (), '', 1),
+        ],
+    },
+    'credit-notes refund': {
+        'help': "Refund a credit note's credit to its contact (a payment).",
+        'options': [
+            (('--account',), True, (), '', 'Bank account code or ID the refund is paid from.', False),
+            (('--amount',), True, (), '', 'How much to pay back.', False),
+            (('--date',), True, (), '', 'Refund date (default today).', False),
+            (('--reference',), True, (), '', 'Reference.', False),
+            (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
+        ],
+        'arguments': [
+            ('key', (), '', 1),
         ],
     },
     'manual-journals': {

@@ -149,6 +149,10 @@ def run_export(
         )
     except KeyboardInterrupt:
         raise errors.Interrupted(f"interrupted: {NOT_WRITTEN}") from None
+    except OSError as exc:  # the target's disk is full, or its device failed, mid-export
+        raise errors.UsageError(
+            f"-o {output}: cannot write it ({exc.strerror or exc}): {NOT_WRITTEN}"
+        ) from None
     finally:
         progress.close()
     where_to = ", ".join(outcome.paths) if outcome.paths else "stdout"

@@ -8,6 +8,7 @@ unless a command raised one of them.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -60,11 +61,20 @@ def is_instance(exc: BaseException, name: str) -> bool:
     return found is not None and isinstance(exc, found)
 
 
+#: The errors of a write the machine refused (full, over quota, too big, read-only, failed).
+_UNWRITABLE = {
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EIO")
+    if hasattr(errno, name)
+}
+
+
 def run_and_exit(call: Callable[[], object], debug: bool) -> NoReturn:
     """`call()` (which returns the exit code or None), every failure mapped as the contract
     in `errors.py` says."""
     try:
         result = call()
+        sys.stdout.flush()  # a write the disk refuses fails here, not at the interpreter's exit
     except errors.XeroCliError as exc:
         report(exc)
         sys.exit(int(exc.exit_code))
@@ -75,6 +85,11 @@ def run_and_exit(call: Callable[[], object], debug: bool) -> NoReturn:
         quiet_stdout()
         sys.exit(0)
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.errno in _UNWRITABLE:
+            # `xero ... > /dev/full`, a full or read-only disk: the environment's, not a bug.
+            print(f"xero: cannot write the output ({exc.strerror})", file=sys.stderr)
+            quiet_stdout()
+            sys.exit(int(errors.ExitCode.USAGE))
         if is_instance(exc, "Abort"):
             print("xero: interrupted", file=sys.stderr)
             sys.exit(int(errors.ExitCode.INTERRUPTED))

@@ -78,29 +78,52 @@ def _create_like(temp: Path, target: Path) -> int:
     return fd
 
 
+def _special(path: Path) -> bool:
+    """A FIFO, a device or a socket (`-o /dev/stdout`, `-o fifo`): written through, as a
+    shell's `>` writes it; renaming a file over one would replace it and lose the data."""
+    try:
+        mode = os.stat(path).st_mode  # through a symlink, to what it names
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 class AtomicFile:
-    """A text file that appears at `target` complete or not at all."""
+    """A text file that appears at `target` complete or not at all.
+
+    A symlink's file is the one replaced (the link stays a link); a FIFO or a device is
+    written through, with nothing to rename."""
 
     def __init__(self, target: Path, *, encoding: str = "utf-8") -> None:
         self.target = target
-        self.temp = partial_path(target)
+        self.through = _special(target)
+        #: The file renamed over: the symlink's target, not the link itself.
+        self.real = target if self.through else Path(os.path.realpath(target))
+        self.temp = partial_path(self.real)
         self.encoding = encoding
         self.stream: TextIO | None = None
 
     def open(self) -> TextIO:
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        clean_stale_partials(self.target)
-        fd = _create_like(self.temp, self.target)
         # newline="" so the csv module's CRLF is written as is (RFC 4180).
+        if self.through:
+            self.stream = open(self.target, "w", encoding=self.encoding, newline="")  # noqa: SIM115
+            return self.stream
+        self.real.parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_partials(self.real)
+        fd = _create_like(self.temp, self.real)
         self.stream = open(fd, "w", encoding=self.encoding, newline="")  # noqa: SIM115
         return self.stream
 
     def commit(self) -> None:
         assert self.stream is not None
         self.stream.flush()
+        if self.through:
+            self.stream.close()
+            self.stream = None
+            return
         os.fsync(self.stream.fileno())
         self.stream.close()
-        os.replace(self.temp, self.target)
+        os.replace(self.temp, self.real)
         self.stream = None
 
     def discard(self) -> None:
@@ -108,8 +131,9 @@ class AtomicFile:
             with contextlib.suppress(OSError):
                 self.stream.close()
             self.stream = None
-        with contextlib.suppress(OSError):
-            self.temp.unlink()
+        if not self.through:
+            with contextlib.suppress(OSError):
+                self.temp.unlink()
 
 
 class StdoutTarget:

@@ -1,7 +1,8 @@
 """What overpayments and prepayments share: money received (or paid) before there was an invoice
 for it, kept as credit that is allocated to invoices or refunded by a payment.
 
-Xero makes them from bank transactions (RECEIVE-OVERPAYMENT, SPEND-PREPAYMENT...); their own
+Xero makes them from bank transactions (RECEIVE-OVERPAYMENT, SPEND-PREPAYMENT...: seeded
+here with theirs, written in bank_transactions.py, `credit_from_transaction`); their own
 endpoints list and read them, allocate them (`PUT /{Collection}/{ID}/Allocations`, see
 allocations.py) and show their history. Refunds are payments that name them.
 
@@ -9,7 +10,8 @@ Ledger: the bank transaction that made it posts it (a received one debits the ba
 credits its line's account, 610 Accounts Receivable; a spent one credits the bank and debits
 800), so the money sits in the contact's control account until allocated. An allocation moves
 nothing (the invoice is in the same control account); a refund moves it back out to the bank
-(payments.py). The credit itself posts nothing.
+(payments.py). The credit itself posts nothing. A prepayment written by a bank transaction
+posts its lines to the accounts they are coded to (and its tax), as Xero codes them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from xerocli.sandbox import allocations, totals
-from xerocli.sandbox.records import set_date
+from xerocli.sandbox.records import new_id, set_date
 from xerocli.sandbox.resources.contacts import contact_summary
 from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Listing, Resource
 
@@ -132,6 +134,38 @@ def _bank_transaction(record: dict, credit, company, builder) -> dict:
     }
     made["Date"], made["DateString"] = record["Date"], record["DateString"]
     return made
+
+
+def credit_from_transaction(transaction: dict, credit: allocations.Credit) -> dict:
+    """The overpayment or prepayment a bank transaction just written makes (the reverse of
+    `_bank_transaction`): its lines and totals, all of it left as credit."""
+    record = {
+        credit.id_field: transaction[credit.id_field],
+        "Type": transaction["Type"],
+        "Contact": transaction["Contact"],
+        "Status": "AUTHORISED",
+        "LineAmountTypes": transaction["LineAmountTypes"],
+        "LineItems": [
+            {key: value for key, value in line.items() if key != "ValidationErrors"}
+            | {"LineItemID": new_id()}
+            for line in transaction["LineItems"]
+        ],
+        "SubTotal": transaction["SubTotal"],
+        "TotalTax": transaction["TotalTax"],
+        "Total": transaction["Total"],
+        "CurrencyCode": transaction["CurrencyCode"],
+        "CurrencyRate": transaction["CurrencyRate"],
+        "Reference": transaction.get("Reference", ""),
+        "RemainingCredit": transaction["Total"],
+        "Allocations": [],
+        "Payments": [],
+        "HasAttachments": False,
+        "Date": transaction["Date"],
+        "DateString": transaction["DateString"],
+    }
+    if credit.key == "Prepayment":
+        record["InvoiceNumber"] = ""
+    return record
 
 
 def _invoice_for(record: dict, share: int, builder, day, number: int, company):
