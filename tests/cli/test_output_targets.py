@@ -211,3 +211,19 @@ def test_a_disk_that_refuses_the_write_is_one_line_exit_2(sandbox_env, tmp_path)
         listed = xero("invoices", "list", "--all", "-o", "csv", stdout=listed_file)
     assert listed.returncode == 2
     assert listed.stderr == "xero: cannot write the output (File too large)\n"
+
+
+def test_a_pdf_goes_through_a_fifo(sandbox_env, tmp_path, bill) -> None:
+    """`invoices pdf KEY -o fifo`: written into the FIFO, which stays one (the finished file
+    was renamed over it, and over a device node as root)."""
+    import os
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    read: dict[str, bytes] = {}
+    reader = threading.Thread(target=lambda: read.update(data=fifo.read_bytes()), daemon=True)
+    reader.start()
+    run_xero("--sandbox", "invoices", "pdf", bill, "-o", str(fifo), env=sandbox_env).ok()
+    reader.join(30)
+    assert read.get("data", b"").startswith(b"%PDF-") and fifo.is_fifo()

@@ -16,7 +16,12 @@ import sys
 from pathlib import Path
 
 from xerocli import errors
-from xerocli.output.exportfile import _create_like, clean_stale_partials, partial_path
+from xerocli.output.exportfile import (
+    _create_like,
+    clean_stale_partials,
+    is_special,
+    partial_path,
+)
 from xerocli.output.streams import is_terminal
 
 STDOUT = "-"
@@ -38,15 +43,20 @@ def write_atomically(target: Path, data: bytes) -> Path:
     _check_parent(target)
     if target.is_dir():
         raise errors.UsageError(f"-o {target}: is a directory; nothing written")
-    clean_stale_partials(target)
-    temp = partial_path(target)
-    fd = _create_like(temp, target)
+    if is_special(target):  # a FIFO or a device: written through, never renamed over
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return target
+    real = Path(os.path.realpath(target))  # a symlink's file is replaced, the link kept
+    clean_stale_partials(real)
+    temp = partial_path(real)
+    fd = _create_like(temp, real)
     try:
         with open(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, target)
+        os.replace(temp, real)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -78,7 +78,7 @@ def _create_like(temp: Path, target: Path) -> int:
     return fd
 
 
-def _special(path: Path) -> bool:
+def is_special(path: Path) -> bool:
     """A FIFO, a device or a socket (`-o /dev/stdout`, `-o fifo`): written through, as a
     shell's `>` writes it; renaming a file over one would replace it and lose the data."""
     try:
@@ -96,7 +96,7 @@ class AtomicFile:
 
     def __init__(self, target: Path, *, encoding: str = "utf-8") -> None:
         self.target = target
-        self.through = _special(target)
+        self.through = is_special(target)
         #: The file renamed over: the symlink's target, not the link itself.
         self.real = target if self.through else Path(os.path.realpath(target))
         self.temp = partial_path(self.real)
