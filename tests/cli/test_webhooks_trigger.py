@@ -132,3 +132,19 @@ def test_sandbox_sends_events_when_invoices_and_contacts_change(home: Path, sand
     finally:
         loopback.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
         listener.stop()
+
+
+def test_trigger_sends_nothing_to_a_subscription_that_failed_its_check(home: Path, sandbox):
+    """A receiver that answers 200 to every delivery fails Xero's intent-to-receive check (a
+    bad signature must get 401): no event goes to it, `trigger` included (it sent them)."""
+    env = isolated_env(home, XERO_WEBHOOK_KEY=KEY, XERO_SANDBOX_URL=sandbox.url)
+    careless = Recorder()
+    try:
+        subscribed = run_xero("webhooks", "subscribe", "--to", careless.url, env=env)
+        assert subscribed.code == 8 and "intent-to-receive" in subscribed.stderr
+        checks = careless.received.qsize()
+        run_xero("webhooks", "trigger", env=env)
+        assert careless.received.qsize() == checks  # the check's deliveries, no event
+    finally:
+        loopback.delete(f"{sandbox.url}/__sandbox/webhooks", timeout=10)
+        careless.stop()

@@ -101,3 +101,30 @@ def test_on_a_terminal_the_counter_is_rewritten_in_place() -> None:
     last = text.rsplit("\r", 1)[1]
     assert last.rstrip() == "Seeded the demo companies in 21.0 s"
     assert "Seeding the demo companies: 17,000 of 40,000 invoices" in text
+
+
+def test_a_port_that_is_taken_or_out_of_range_is_one_line_exit_2(tmp_path: Path) -> None:
+    """`sandbox serve --port N` with N taken (a second sandbox) or past 65535 crashed with an
+    AttributeError (exit 1); `webhooks listen --port 99999` with an OverflowError."""
+    running = RunningSandbox(tmp_path / "a.sqlite", tmp_path, "--invoices", "5")
+    try:
+        port = running.url.rsplit(":", 1)[1]
+        env = isolated_env(tmp_path)
+        for asked, said in ((port, "Address already in use"), ("99999", "is not 0 to 65535")):
+            taken = run_xero(
+                "sandbox", "serve", "--port", asked, "--data", str(tmp_path / "b.sqlite"),
+                "--invoices", "5", env=env,
+            )  # fmt: skip
+            assert taken.code == 2, taken.stderr
+            assert (
+                taken.stderr.splitlines()[-1].startswith(
+                    f"xero: --port {asked}: cannot listen on 127.0.0.1 ("
+                )
+                and said in taken.stderr
+            )
+        listen = run_xero(
+            "webhooks", "listen", "--port", "99999", env={**env, "XERO_WEBHOOK_KEY": "k"}
+        )
+        assert listen.code == 2 and listen.stderr.startswith("xero: --host 127.0.0.1 --port 99999")
+    finally:
+        running.stop()

@@ -131,7 +131,7 @@ def serve(
         server = SandboxServer(sandbox, port, verbose=verbose)
     except OSError as exc:
         raise errors.UsageError(
-            f"--port {port}: cannot listen on 127.0.0.1 ({exc.strerror})"
+            f"--port {port}: cannot listen on 127.0.0.1 ({exc.strerror or exc})"
         ) from None
     print(
         f"Xero sandbox on {server.url}  (data: {path})\n"

@@ -141,9 +141,9 @@ def listen(
             header_timeout=header_timeout,
             max_connections=max_connections,
         )
-    except OSError as exc:
+    except (OSError, OverflowError) as exc:  # OverflowError: a port past 65535
         raise errors.UsageError(
-            f"--host {host} --port {port}: cannot listen ({exc.strerror or exc})"
+            f"--host {host} --port {port}: cannot listen ({getattr(exc, 'strerror', None) or exc})"
         ) from None
     processor.stop_listening = receiver.shutdown
     extra = f"forwarding to {forward_to}; " if forward_to else ""

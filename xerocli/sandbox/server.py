@@ -391,12 +391,16 @@ class SandboxServer(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(self, sandbox: Sandbox, port: int = 0, verbose: bool = False) -> None:
+        # A byte on this pair wakes the serving loop: stopping needs no polling. Made before
+        # the bind, which calls `server_close` when the port is taken.
+        self._wake_reader, self._wake_writer = socket.socketpair()
+        if not 0 <= port <= 65535:  # socket's own OverflowError is no OSError
+            self.server_close_pair()
+            raise OSError(f"port {port} is not 0 to 65535")
         # Loopback only: the sandbox hands out tokens and must never face a network.
         super().__init__(("127.0.0.1", port), _RequestHandler)
         self.sandbox = sandbox
         self.verbose = verbose
-        # A byte on this pair wakes the serving loop: stopping needs no polling.
-        self._wake_reader, self._wake_writer = socket.socketpair()
         self._stopping = threading.Event()
         self._loop_done = threading.Event()
         self._loop_done.set()  # no loop is running yet
@@ -442,6 +446,9 @@ class SandboxServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
+        self.server_close_pair()
+
+    def server_close_pair(self) -> None:
         self._wake_reader.close()
         self._wake_writer.close()
 

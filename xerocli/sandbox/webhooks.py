@@ -399,8 +399,10 @@ class WebhookSender:
                 url, key = _url_and_key(request)
                 targets = [(url, key)]
             else:
-                with self.lock:
-                    targets = [(s.url, s.key) for s in self.subscriptions]
+                with self.lock:  # as deliveries go: the subscriptions that passed the check
+                    targets = [
+                        (s.url, s.key) for s in self.subscriptions if s.active and not s.disabled
+                    ]
             tenant_id = str(request.get("tenant_id") or self._first_tenant())
             resource_id = str(request.get("resource_id") or self._some_record(tenant_id, category))
         except ValueError as exc:
