@@ -128,3 +128,16 @@ def test_a_port_that_is_taken_or_out_of_range_is_one_line_exit_2(tmp_path: Path)
         assert listen.code == 2 and listen.stderr.startswith("xero: --host 127.0.0.1 --port 99999")
     finally:
         running.stop()
+
+
+def test_data_that_is_a_directory_or_no_database_is_one_line_exit_2(tmp_path: Path) -> None:
+    """`--data DIR/` or a file of something else crashed (`unexpected error:
+    OperationalError` / `DatabaseError`, exit 1)."""
+    env = isolated_env(tmp_path)
+    other = tmp_path / "notes.sqlite"
+    other.write_text("not a database\n")
+    for data, said in ((tmp_path, "is a directory"), (other, "cannot open it as a sandbox's")):
+        result = run_xero("sandbox", "serve", "--port", "0", "--data", str(data), env=env)
+        assert result.code == 2 and said in result.stderr, result.stderr
+        assert result.stderr.count("\n") == 1
+    assert other.read_text() == "not a database\n"  # left as it was

@@ -77,6 +77,7 @@ def serve(
     verbose: bool = typer.Option(False, "--verbose", help="Log each request on stderr."),
 ) -> None:
     """Serve OAuth, /connections and the Accounting API of a seeded demo company."""
+    import sqlite3
     import time
 
     from xerocli import config, errors
@@ -107,8 +108,10 @@ def serve(
         consent="deny" if deny_consent else "allow",
     )
     given = tuple(name for name in SEED_OPTIONS if _given(ctx, name))
+    if Path(path).is_dir():
+        raise errors.UsageError(f"--data {path}: is a directory; give the sandbox's file in it")
     started = time.monotonic()
-    fresh = not Path(path).exists()
+    fresh = not Path(path).exists() or Path(path).stat().st_size == 0
     progress = SeedingProgress()
     try:
         sandbox = Sandbox.open(
@@ -118,6 +121,11 @@ def serve(
             insist_on=given,
             progress=progress if fresh else None,
         )
+    except sqlite3.DatabaseError as exc:  # a file that is not a sandbox's (or not SQLite)
+        raise errors.UsageError(
+            f"--data {path}: cannot open it as a sandbox's database ({exc}); give another"
+            " file, or --reset to replace it"
+        ) from None
     except SeedMismatch as exc:
         raise errors.UsageError(
             f"--{exc.name} {exc.asked}: {path} was seeded with --{exc.name} {exc.held}; add"
