@@ -61,3 +61,17 @@ def test_a_document_on_a_terminal_goes_through_the_pager(tmp_path) -> None:
     direct = Terminal()
     IOStreams(direct, env={"XERO_PAGER": "cat", "PAGER": pager}).write_record(record, view)
     assert "INV-1" in direct.getvalue()
+
+
+def test_rate_limit_waits_are_said_in_a_log_once_in_a_while(capsys) -> None:
+    """No terminal (a cron log): no bar, but a wait of a second or more is one line, and the
+    waits right after it (a paced export waits before each call) are not repeated."""
+    from xerocli.output.progress import NoProgress, WaitLog, progress_for
+
+    log = progress_for("Exporting invoices", enabled=False)
+    assert isinstance(log, WaitLog)
+    log.waited("t", 0.2)
+    log.waited("t", 5.4)
+    log.waited("t", 3.0)
+    assert capsys.readouterr().err == "xero: waiting 5 s for Xero's rate limit (6 s so far)\n"
+    assert type(progress_for("x", enabled=False, quiet=True)) is NoProgress

@@ -75,6 +75,38 @@ class BarProgress(NoProgress):
         self._progress.stop()
 
 
-def progress_for(label: str, enabled: bool) -> NoProgress:
-    """A bar when `enabled` (the output object decides: stderr a terminal, no --quiet)."""
-    return BarProgress(label) if enabled else NoProgress()
+class WaitLog(NoProgress):
+    """No bar (stderr is a file or a pipe: a cron log), but a rate-limit wait is said, so a
+    log tells a wait from a hang: one line for a wait of a second or more, then at most one
+    every `EVERY` seconds (a paced export waits before each call of a minute)."""
+
+    EVERY = 10.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last = float("-inf")
+        self._waited = 0.0
+
+    def waited(self, tenant: str, seconds: float) -> None:
+        import time
+
+        with self._lock:
+            self._waited += seconds
+            now = time.monotonic()
+            if seconds < 1 or now - self._last < self.EVERY:
+                return
+            self._last = now
+            total = self._waited
+        print(
+            f"xero: waiting {seconds:.0f} s for Xero's rate limit ({total:.0f} s so far)",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def progress_for(label: str, enabled: bool, quiet: bool = False) -> NoProgress:
+    """A bar when `enabled` (the output object decides: stderr a terminal, no --quiet); else
+    the waits said in a line (none with --quiet)."""
+    if enabled:
+        return BarProgress(label)
+    return NoProgress() if quiet else WaitLog()

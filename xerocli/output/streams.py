@@ -109,7 +109,9 @@ class IOStreams:
     def progress(self, label: str) -> NoProgress:
         from xerocli.output.progress import progress_for
 
-        return progress_for(label, enabled=self.err_is_terminal and not self.quiet)
+        return progress_for(
+            label, enabled=self.err_is_terminal and not self.quiet, quiet=self.quiet
+        )
 
     # --- data ----------------------------------------------------------------------------
     def format(self, requested: Format | str | None) -> Format:
