@@ -7,7 +7,7 @@ import shlex
 import sys
 from decimal import Decimal
 
-from xerocli.output.progress import NoProgress
+from xerocli.output.progress import NoProgress, WaitLog
 from xerocli.output.streams import IOStreams
 from xerocli.output.table import TableColumn
 from xerocli.output.writer import RecordView
@@ -39,7 +39,11 @@ def test_quiet_drops_info_and_progress_but_not_warnings() -> None:
     quiet.warn("row 3: rejected: no such account")
     assert err.getvalue() == "row 3: rejected: no such account\n"
     assert type(quiet.progress("Exporting")) is NoProgress
-    assert type(IOStreams(io.StringIO(), io.StringIO(), env={}).progress("x")) is NoProgress
+    logged = io.StringIO()
+    log = IOStreams(io.StringIO(), logged, env={}).progress("x")  # no terminal: no bar
+    assert type(log) is WaitLog
+    log.waited("t", 2.0)
+    assert logged.getvalue() == "xero: waiting 2 s for Xero's rate limit (2 s so far)\n"
 
 
 def test_a_document_on_a_terminal_goes_through_the_pager(tmp_path) -> None:

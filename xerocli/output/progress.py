@@ -82,7 +82,8 @@ class WaitLog(NoProgress):
 
     EVERY = 10.0
 
-    def __init__(self) -> None:
+    def __init__(self, err: Any = None) -> None:
+        self._err = err
         self._lock = threading.Lock()
         self._last = float("-inf")
         self._waited = 0.0
@@ -99,14 +100,14 @@ class WaitLog(NoProgress):
             total = self._waited
         print(
             f"xero: waiting {seconds:.0f} s for Xero's rate limit ({total:.0f} s so far)",
-            file=sys.stderr,
+            file=self._err or sys.stderr,
             flush=True,
         )
 
 
-def progress_for(label: str, enabled: bool, quiet: bool = False) -> NoProgress:
+def progress_for(label: str, enabled: bool, quiet: bool = False, err: Any = None) -> NoProgress:
     """A bar when `enabled` (the output object decides: stderr a terminal, no --quiet); else
     the waits said in a line (none with --quiet)."""
     if enabled:
         return BarProgress(label)
-    return NoProgress() if quiet else WaitLog()
+    return NoProgress() if quiet else WaitLog(err)

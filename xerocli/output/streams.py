@@ -110,7 +110,7 @@ class IOStreams:
         from xerocli.output.progress import progress_for
 
         return progress_for(
-            label, enabled=self.err_is_terminal and not self.quiet, quiet=self.quiet
+            label, enabled=self.err_is_terminal and not self.quiet, quiet=self.quiet, err=self.err
         )
 
     # --- data ----------------------------------------------------------------------------
