@@ -182,13 +182,19 @@ def test_trigger_refuses_a_name_that_is_not_loopback_before_connecting(
 def test_a_name_that_stops_being_loopback_is_not_sent_to(small_sandbox, tripwire) -> None:
     """Checked at every send, not only when subscribing: DNS can change in between."""
     _, url = small_sandbox
-    target = "http://rebind.example:9/x"
-    answer = loopback.post(
-        f"{url}/__sandbox/webhooks", json={"url": target, "key": KEY}, timeout=10
-    )
-    assert answer.status_code == 200
-    tripwire.names["rebind.example"] = ["192.0.2.1"]
-    report = loopback.post(f"{url}/__sandbox/webhooks/trigger", json={"key": KEY}, timeout=10)
+    receiver = Receiver()  # passes the intent-to-receive check: only active ones get events
+    try:
+        port = receiver.url.rsplit(":", 1)[1]
+        target = f"http://rebind.example:{port}"
+        tripwire.names["rebind.example"] = ["127.0.0.1"]
+        answer = loopback.post(
+            f"{url}/__sandbox/webhooks", json={"url": target, "key": KEY}, timeout=10
+        )
+        assert answer.status_code == 200 and answer.json()["active"], answer.text
+        tripwire.names["rebind.example"] = ["192.0.2.1"]
+        report = loopback.post(f"{url}/__sandbox/webhooks/trigger", json={"key": KEY}, timeout=10)
+    finally:
+        receiver.stop()
     [delivery] = report.json()["deliveries"]
     assert delivery["status"] is None
     assert "192.0.2.1" in delivery["problem"] and "not a loopback" in delivery["problem"]
