@@ -28,6 +28,8 @@ from pydantic import (
     model_validator,
 )
 
+from xerocli.api.resources import BANK_TRANSACTION_CREATE_TYPES
+
 
 @dataclass(frozen=True)
 class Precision:
@@ -359,14 +361,7 @@ class Quote(XeroModel):
 #: a contact holds, which Xero makes only this way (an overpayment or prepayment, then
 #: allocated or refunded). RECEIVE-TRANSFER and SPEND-TRANSFER are the two halves Xero makes
 #: of a bank transfer: `bank-transfers create` makes them, so they are refused here.
-BankTransactionType = Literal[
-    "RECEIVE",
-    "SPEND",
-    "RECEIVE-OVERPAYMENT",
-    "SPEND-OVERPAYMENT",
-    "RECEIVE-PREPAYMENT",
-    "SPEND-PREPAYMENT",
-]
+BankTransactionType = Literal[BANK_TRANSACTION_CREATE_TYPES]  # type: ignore[valid-type]
 OVERPAYMENT_TYPES = ("RECEIVE-OVERPAYMENT", "SPEND-OVERPAYMENT")
 
 

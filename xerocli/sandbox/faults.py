@@ -92,22 +92,21 @@ class Faults:
             with self.lock:
                 self._reads += 1
                 over = self._reads > (self.config.hold_reads_after or 0)
-            if over and not self._reads_released.is_set():
-                with self.lock:
-                    self.held += 1
-                try:
-                    self._reads_released.wait()
-                finally:
-                    with self.lock:
-                        self.held -= 1
-        if not self._released.is_set():
+            if over:
+                self._wait_for(self._reads_released)
+        self._wait_for(self._released)
+
+    def _wait_for(self, released: threading.Event) -> None:
+        """Wait until `released` is set, counted in `held` meanwhile (the stats show it)."""
+        if released.is_set():
+            return
+        with self.lock:
+            self.held += 1
+        try:
+            released.wait()
+        finally:
             with self.lock:
-                self.held += 1
-            try:
-                self._released.wait()
-            finally:
-                with self.lock:
-                    self.held -= 1
+                self.held -= 1
 
     def holding(self) -> int:
         with self.lock:
