@@ -395,3 +395,27 @@ def test_a_record_leaving_the_list_while_it_is_paged_is_not_lost(small_sandbox, 
     again = {row["InvoiceID"] for row in read_rows(tmp_path / "b.csv")}
     still = {invoice["InvoiceID"] for invoice in authorised} - {first_id}
     assert still <= set(ids) | again and still - set(ids)  # the skipped one came the next time
+
+
+def test_a_terminated_export_to_stdout_says_its_rows_are_no_whole_export(
+    small_sandbox, tmp_path
+) -> None:
+    """To stdout the rows already went out: "the export was not written" read wrong there."""
+    env = isolated_env(tmp_path / "home", XERO_SANDBOX_URL=small_sandbox.url)
+    small_sandbox.configure(latency_ms=1500)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "xerocli", "--sandbox", "export", "csv", "invoices", "-o", "-"],
+            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith(b"InvoiceID,")  # page 1 is out
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        small_sandbox.configure(latency_ms=0)
+    assert process.returncode == 143
+    assert stderr.decode().strip() == (
+        "xero: terminated (SIGTERM): the rows already on stdout are not a whole export, and"
+        " its mark did not move"
+    )

@@ -352,3 +352,14 @@ def test_contact_cis_settings_are_a_uk_suppliers_and_no_one_elses(sandbox_env) -
         run_xero("--sandbox", "contacts", "cis-settings", nz_supplier, env=sandbox_env).ok().json()
     )
     assert nz_settings == {"CISEnabled": False}
+
+
+@pytest.mark.parametrize(
+    "noun, key", [("accounts", "9999"), ("items", "NOPE-ITEM"), ("invoices", "INV-NOPE"),
+                  ("quotes", "QU-NOPE")],
+)  # fmt: skip
+def test_a_missing_record_is_named_the_same_way_for_every_object(sandbox_env, noun, key):
+    """`no account 9999` beside `no invoice 'INV-NOPE' in Xero`: one wording, exit 5."""
+    result = run_xero("--sandbox", noun, "get", key, env=sandbox_env)
+    singular = next(r.singular for r in RESOURCES if r.noun == noun)
+    assert result.code == 5 and result.stderr == f"xero: no {singular} {key!r} in Xero\n"

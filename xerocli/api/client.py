@@ -585,7 +585,7 @@ class XeroClient:
             raise errors.NotFoundError(f"no {resource.singular} {key!r} in Xero") from None
         records = wire.records_of(answer.payload, resource.records_key)
         if not records:
-            raise errors.NotFoundError(f"no {resource.singular} {key}")
+            raise errors.NotFoundError(f"no {resource.singular} {key!r} in Xero")
         return records[0]
 
 

@@ -21,6 +21,8 @@ from xerocli.api.resources import RESOURCES, TENANT_COLUMNS, Resource
 
 NOUNS = ", ".join(r.noun for r in RESOURCES)
 NOT_WRITTEN = "the export was not written and its mark did not move"
+#: To stdout, rows already went out: they are no whole export, and the mark stays.
+STOPPED_ON_STDOUT = "the rows already on stdout are not a whole export, and its mark did not move"
 
 
 def _resource(noun: str) -> Resource:
@@ -138,6 +140,7 @@ def run_export(
         output, fmt, resource, columns, lines=lines, excel=excel, tenant_columns=all_tenants
     )
     progress = app_ctx.io.progress(f"Exporting {resource.noun}")
+    unwritten = STOPPED_ON_STDOUT if output == "-" else NOT_WRITTEN
     try:
         outcome = run_engine(
             plan,
@@ -145,13 +148,13 @@ def run_export(
             files,
             marks=MarkStore(config.state_dir()),
             events=progress,
-            stopper=Stopper(f"terminated (SIGTERM): {NOT_WRITTEN}"),
+            stopper=Stopper(f"terminated (SIGTERM): {unwritten}"),
         )
     except KeyboardInterrupt:
-        raise errors.Interrupted(f"interrupted: {NOT_WRITTEN}") from None
+        raise errors.Interrupted(f"interrupted: {unwritten}") from None
     except OSError as exc:  # the target's disk is full, or its device failed, mid-export
         raise errors.UsageError(
-            f"-o {output}: cannot write it ({exc.strerror or exc}): {NOT_WRITTEN}"
+            f"-o {output}: cannot write it ({exc.strerror or exc}): {unwritten}"
         ) from None
     finally:
         progress.close()

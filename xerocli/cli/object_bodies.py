@@ -158,7 +158,7 @@ def find(client: Any, res: Resource, key: str) -> dict:
     )
     records = client.get_records(res, params)
     if not records:
-        raise errors.NotFoundError(f"no {res.singular} {key}")
+        raise errors.NotFoundError(f"no {res.singular} {key!r} in Xero")
     return records[0]
 
 
