@@ -260,3 +260,11 @@ def test_bash_round_trip(tmp_path: Path, home: Path) -> None:
     assert tab("invoices", "list", "--out") == ["--output"]
     assert tab("invoices", "list", "--output", "") == FORMATS
     assert tab("--tenant", "Demo Company (Global)", "sand") == ["sandbox"]
+
+
+def test_an_output_given_before_the_command_is_completed_and_stepped_over(home: Path) -> None:
+    """`xero -o csv invoices list --st<TAB>` offered nothing: `-o` is the command's own option,
+    which may come before the subcommand, and its value was taken for an argument."""
+    assert values(ask(home, "bash", "-o", "csv", "invoices", "list", "--st")) == ["--status"]
+    assert values(ask(home, "bash", "-o", "")) == FORMATS
+    assert "invoices" in values(ask(home, "bash", "--tenant", "Acme", "-o", "csv", "inv"))

@@ -171,8 +171,25 @@ def candidates(
     return []
 
 
+def _before_the_command() -> dict[str, _Option]:
+    """`-o/--output` given before the subcommand (`xero -o csv invoices list`): the command's
+    own option, which the line's pre-pass moves after it (`global_options.hoist`)."""
+    from xerocli.cli.formats import OutputFormat
+    from xerocli.cli.global_options import GLOBAL_OPTIONS
+
+    found: dict[str, _Option] = {}
+    for spec in GLOBAL_OPTIONS:
+        if spec.on_command:
+            row = (spec.names, True, tuple(f.value for f in OutputFormat), "", spec.help, False)
+            for name in spec.names:
+                found[name] = _Option(row)
+    return found
+
+
 def _find_option(node: Node, word: str, root: Node | None = None) -> _Option | None:
     options = _options(node, root)
+    if root is None or node is root:
+        options = {**_before_the_command(), **options}
     name = word.partition("=")[0] if word.startswith("--") else word
     if name in options:
         return options[name]
