@@ -86,7 +86,7 @@ def test_sigkill_mid_sync_leaves_a_consistent_mirror_the_next_run_completes(
     # brings the second organisation in: NZ goes on from its marks, Global in full.
     both = [*argv, "--all-tenants"]
     # Fewer faults on the shorter runs: each retry waits its backoff, and one of each will do.
-    rates = (0.15, 0.1) if mirror.kind == "sqlite" else (0.05, 0.05)
+    rates = (0.08, 0.05) if mirror.kind == "sqlite" else (0.05, 0.05)
     mirror_box.configure(
         latency_ms=0, unavailable_rate=rates[0], drop_rate=rates[1], fault_seed=SEED
     )

@@ -156,7 +156,10 @@ def run_sync(
                     profile=profile,
                     tenants=tenants,
                     pacer=pacer,
-                    lines=bool(resource.lines_field),  # the mirror keeps every line table
+                    # Lines read record by record (`lines_by_record`) only where a mark keeps
+                    # that to the changed records: a collection synced whole each run
+                    # (repeating invoices) would cost a call a record every run.
+                    lines=bool(resource.lines_field) and incremental_by_mark(resource),
                 )
                 results.append(_sync_one(backend, plan, login, run_at, margin, hooks, relay))
                 hooks.on_done(results[-1])
