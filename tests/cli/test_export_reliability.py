@@ -419,3 +419,40 @@ def test_a_terminated_export_to_stdout_says_its_rows_are_no_whole_export(
         "xero: terminated (SIGTERM): the rows already on stdout are not a whole export, and"
         " its mark did not move"
     )
+
+
+def test_a_second_incremental_run_of_one_object_stops_while_the_first_runs(
+    small_sandbox, home, tmp_path
+) -> None:
+    """Two overlapping cron runs of `export --incremental` both exported the same changes, and
+    the later to end could move the mark back: the second now stops at once (exit 8)."""
+    import threading
+
+    env = isolated_env(home, XERO_SANDBOX_URL=small_sandbox.url, XERO_RATE_MINUTE_CALLS="100000")
+    small_sandbox.configure(minute_limit=100000, day_limit=1000000)
+    export = ("--sandbox", "export", "csv", "invoices", "--incremental")
+    small_sandbox.configure(hold_reads_after=1)  # the first run waits after its page 1
+    done: dict = {}
+    first = threading.Thread(
+        target=lambda: done.update(result=run_xero(*export, "-o", str(tmp_path / "a.csv"),
+                                                   env=env)),
+    )  # fmt: skip
+    first.start()
+    try:
+        deadline = time.monotonic() + 60
+        while small_sandbox.stats()["held"] < 1:
+            assert time.monotonic() < deadline and first.is_alive()
+            time.sleep(0.05)
+        calls = small_sandbox.stats()["api_calls"]
+        second = run_xero(*export, "-o", str(tmp_path / "b.csv"), env=env)
+        assert second.code == 8 and second.stdout == ""
+        assert second.stderr == (
+            "xero: another `--incremental` export of invoices (profile 'default') is running;"
+            " nothing was sent: run this one again once it has ended\n"
+        )
+        assert small_sandbox.stats()["api_calls"] == calls and not (tmp_path / "b.csv").exists()
+    finally:
+        small_sandbox.configure(hold_reads_after=None)
+        first.join(120)
+    done["result"].ok()
+    run_xero(*export, "-o", str(tmp_path / "b.csv"), env=env).ok()  # the lock is free again

@@ -161,6 +161,24 @@ def run_export(
 
     `stopper` is installed once the organisations are known and restored at the end; SIGTERM
     raises `errors.Terminated`, Ctrl-C `KeyboardInterrupt`, at the next safe point."""
+    run_lock = getattr(marks, "run_lock", None)  # a file store's: one incremental run at once
+    if plan.incremental and run_lock is not None:
+        with run_lock(plan.profile, plan.resource.noun):
+            return _run_export(
+                plan, login, destination, marks=marks, events=events, stopper=stopper
+            )
+    return _run_export(plan, login, destination, marks=marks, events=events, stopper=stopper)
+
+
+def _run_export(
+    plan: ExportPlan,
+    login: Login,
+    destination: Destination,
+    *,
+    marks: MarkStore,
+    events: ExportEvents,
+    stopper: Stopper,
+) -> Outcome:
     from xerocli.api import heap
     from xerocli.api.marks import high_water_for
     from xerocli.api.pacing import pacer_from_env

@@ -110,6 +110,35 @@ class MarkStore:
             with contextlib.suppress(OSError):
                 probe.unlink()
 
+    @contextlib.contextmanager
+    def run_lock(self, profile: str, noun: str) -> Iterator[None]:
+        """One `--incremental` run of a profile's collection at a time: two overlapping cron
+        runs would both export the same changes, and the later to finish could move the mark
+        back. The second one stops at once (exit 8, try again), as `flock -n` would."""
+        from filelock import FileLock, Timeout
+
+        from xerocli import errors
+
+        folder = self.root / "locks"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            from xerocli import config
+
+            raise config.state_dir_error(folder, exc) from None
+        lock = FileLock(str(folder / f"export-{_safe(profile)}-{_safe(noun)}.lock"), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise errors.UnavailableError(
+                f"another `--incremental` export of {noun} (profile {profile!r}) is running;"
+                " nothing was sent: run this one again once it has ended"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
     def save(self, profile: str, tenant_id: str, noun: str, mark: Mark) -> Path:
         path = self.path(profile, tenant_id, noun)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
