@@ -161,24 +161,8 @@ def run_export(
 
     `stopper` is installed once the organisations are known and restored at the end; SIGTERM
     raises `errors.Terminated`, Ctrl-C `KeyboardInterrupt`, at the next safe point."""
-    run_lock = getattr(marks, "run_lock", None)  # a file store's: one incremental run at once
-    if plan.incremental and run_lock is not None:
-        with run_lock(plan.profile, plan.resource.noun):
-            return _run_export(
-                plan, login, destination, marks=marks, events=events, stopper=stopper
-            )
-    return _run_export(plan, login, destination, marks=marks, events=events, stopper=stopper)
+    import contextlib
 
-
-def _run_export(
-    plan: ExportPlan,
-    login: Login,
-    destination: Destination,
-    *,
-    marks: MarkStore,
-    events: ExportEvents,
-    stopper: Stopper,
-) -> Outcome:
     from xerocli.api import heap
     from xerocli.api.marks import high_water_for
     from xerocli.api.pacing import pacer_from_env
@@ -188,33 +172,40 @@ def _run_export(
     jobs: list[_Job] = []
     committed = False
     opened = False
-    try:
-        if plan.incremental:  # before any call: a mark that cannot be kept fails first
-            marks.check_writable(plan.profile)
-        pacer = plan.pacer if plan.pacer is not None else pacer_from_env(on_wait=events.waited)
-        jobs = _jobs(login, plan, pacer)
-        for job in jobs:
-            if plan.incremental:
-                job.mark = marks.load(plan.profile, job.tenant.id, resource.noun)
-            job.high_water = high_water_for(resource, job.mark)
-        stopper.install()
-        opened = True
-        destination.open([job.tenant for job in jobs])
-        outcome = Outcome(tenants=[job.tenant for job in jobs])
-        _fetch_into(plan, jobs, destination, outcome, events, stopper)
-        stopper.check()
-        outcome.paths = destination.commit()
-        committed = True
-        if plan.incremental:  # only now, with everything written, do the marks move
-            _move_marks(plan, jobs, marks, outcome)
-        return outcome
-    finally:
-        stopper.restore()
-        if opened and not committed:
-            destination.discard()
-        for job in jobs:
-            if job.owned:
-                job.client.close()
+    run_lock = getattr(marks, "run_lock", None)  # a file store's: one incremental run at once
+    locked = (
+        run_lock(plan.profile, resource.noun)
+        if plan.incremental and run_lock is not None
+        else contextlib.nullcontext()
+    )
+    with locked:
+        try:
+            if plan.incremental:  # before any call: a mark that cannot be kept fails first
+                marks.check_writable(plan.profile)
+            pacer = plan.pacer if plan.pacer is not None else pacer_from_env(on_wait=events.waited)
+            jobs = _jobs(login, plan, pacer)
+            for job in jobs:
+                if plan.incremental:
+                    job.mark = marks.load(plan.profile, job.tenant.id, resource.noun)
+                job.high_water = high_water_for(resource, job.mark)
+            stopper.install()
+            opened = True
+            destination.open([job.tenant for job in jobs])
+            outcome = Outcome(tenants=[job.tenant for job in jobs])
+            _fetch_into(plan, jobs, destination, outcome, events, stopper)
+            stopper.check()
+            outcome.paths = destination.commit()
+            committed = True
+            if plan.incremental:  # only now, with everything written, do the marks move
+                _move_marks(plan, jobs, marks, outcome)
+            return outcome
+        finally:
+            stopper.restore()
+            if opened and not committed:
+                destination.discard()
+            for job in jobs:
+                if job.owned:
+                    job.client.close()
 
 
 def _fetch_into(
@@ -319,8 +310,6 @@ def _with_lines(
 def _once(resource: Resource, job: _Job, page: list) -> list:
     """The page without the records the previous page had: one moved across the boundary
     (a record before it left the list while the pages were fetched) is written once."""
-    from xerocli.api import wire
-
     key = resource.id_field
 
     def id_of(record: Any) -> str | None:  # a dict, or a fields page's Struct
@@ -332,20 +321,19 @@ def _once(resource: Resource, job: _Job, page: list) -> list:
     job.last_ids = ids
     if not repeated:
         return page
-    kept = [record for record in page if id_of(record) not in repeated]
-    if isinstance(page, wire.FieldsPage):
-        fields_page = wire.FieldsPage(kept)
-        fields_page.text = page.text
-        return fields_page
-    return kept
+    return _like(page, [record for record in page if id_of(record) not in repeated])
 
 
 def _filtered(high_water: Any, page: list) -> list:
-    """The page's records past the mark; a fields page (`wire.FieldsPage`) stays one, with
-    its text (a destination that cannot write its fields decodes that text in full)."""
+    """The page's records past the mark, as the same kind of page (`_like`)."""
+    return _like(page, list(high_water.filter(page)))
+
+
+def _like(page: list, kept: list) -> list:
+    """`kept` as the same kind of page: a fields page (`wire.FieldsPage`) stays one, with its
+    text (a destination that cannot write its fields decodes that text in full)."""
     from xerocli.api import wire
 
-    kept = list(high_water.filter(page))
     if isinstance(page, wire.FieldsPage):
         fields_page = wire.FieldsPage(kept)
         fields_page.text = page.text

@@ -39,8 +39,7 @@ CREATE TABLE IF NOT EXISTS flights (
   host TEXT NOT NULL, pid INTEGER NOT NULL
 );
 -- A spent day budget, per app and tenant as Xero counts it (an app's 429 must not stop
--- another app's calls); `day_blocks`, per tenant alone, is no longer read.
-CREATE TABLE IF NOT EXISTS day_blocks (tenant TEXT PRIMARY KEY, until REAL NOT NULL);
+-- another app's calls). Ledgers of before keep a `day_blocks` table, per tenant alone: unread.
 CREATE TABLE IF NOT EXISTS app_day_blocks (
   tenant TEXT NOT NULL, app TEXT NOT NULL, until REAL NOT NULL, at REAL NOT NULL,
   PRIMARY KEY (tenant, app)

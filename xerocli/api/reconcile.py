@@ -152,12 +152,19 @@ def read_payouts(text: str) -> list[PayoutRow]:
     return rows
 
 
-def match(rows: list[PayoutRow], open_invoices: list[dict]) -> list[Match]:
+def _by_number_or_reference(invoices: list[dict]) -> dict[str, list[dict]]:
+    """The invoices under each of their number and reference, lower-cased: what a payout row's
+    invoice cell is matched against."""
     by_key: dict[str, list[dict]] = {}
-    for invoice in open_invoices:
+    for invoice in invoices:
         for value in {invoice.get("InvoiceNumber"), invoice.get("Reference")}:
             if value:
                 by_key.setdefault(str(value).strip().lower(), []).append(invoice)
+    return by_key
+
+
+def match(rows: list[PayoutRow], open_invoices: list[dict]) -> list[Match]:
+    by_key = _by_number_or_reference(open_invoices)
     claimed: set[str] = set()
     results = []
     for row in rows:
@@ -210,11 +217,7 @@ def paid_lookup(matches: list[Match]) -> list[str]:
 def mark_already_paid(matches: list[Match], paid_invoices: list[dict]) -> None:
     """An unmatched row whose invoice is PAID by a payment of exactly its amount was applied
     before: `payments apply` run again on the same file says so, and exits 0."""
-    by_key: dict[str, list[dict]] = {}
-    for invoice in paid_invoices:
-        for value in {invoice.get("InvoiceNumber"), invoice.get("Reference")}:
-            if value:
-                by_key.setdefault(str(value).strip().lower(), []).append(invoice)
+    by_key = _by_number_or_reference(paid_invoices)
     for m in matches:
         if not m.problem or m.candidates:
             continue
