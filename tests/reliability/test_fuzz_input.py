@@ -91,7 +91,9 @@ def test_create_from_fuzzed_files_end_to_end(data, kind, box_env, tmp_path: Path
         assert result.stdout == ""
         assert stored == []  # nothing sent: no partial batch
     else:
-        created = result.json()
+        # stdout holds what was created, and nothing at all when Xero refused every record
+        created = result.json() if result.stdout else []
+        assert result.stdout or result.code == 6, (result.code, result.stderr)
         if result.code == 6:
             # Valid here, refused by Xero for what only Xero knows (an account code it does
             # not have): each refusal is named, and exactly the others were created, once.
