@@ -6,6 +6,7 @@ one place. Importing this module is cheap: no httpx, keyring or pydantic.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,6 +197,26 @@ def data_dir() -> Path:
 def state_dir() -> Path:
     """Rate-limit ledgers, export high-water marks and lock files live here."""
     return _dir(ENV_STATE_DIR, "user_state_dir")
+
+
+def make_dir(path: Path, mode: int = 0o777) -> None:
+    """Create `path` and its parents; xerocli's own config, data and state folders are made
+    0700 when this creates them.
+
+    They hold the mirror of an organisation's books, export marks, the rate ledger and the
+    profiles: under a umask of 022 they were readable by every user of the machine (the
+    mirror is every invoice), under 000 writable too (another user could swap a mark and a
+    cron export would skip what changed). A folder that exists is left as its owner made it
+    (XERO_DATA_DIR may name a shared one on purpose). `mode` is the last folder's, as for
+    `Path.mkdir`. Raises OSError as `mkdir` does."""
+    for root in (config_dir(), data_dir(), state_dir()):
+        if path == root or root in path.parents:
+            if not root.is_dir():
+                root.parent.mkdir(parents=True, exist_ok=True)
+                with contextlib.suppress(FileExistsError):  # another process made it first
+                    root.mkdir(mode=0o700)
+            break
+    path.mkdir(parents=True, exist_ok=True, mode=mode)
 
 
 def state_dir_error(path: Path, exc: BaseException):

@@ -165,7 +165,7 @@ def _config_lock():
     from filelock import FileLock
 
     lock_dir = config.state_dir() / "locks"
-    lock_dir.mkdir(parents=True, exist_ok=True)
+    config.make_dir(lock_dir)
     return FileLock(str(lock_dir / "config.lock"), timeout=30)
 
 
@@ -226,7 +226,7 @@ def _string(text: str) -> str:
 
 def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
     """Write to a temp file in the same directory, fsync, then rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    config.make_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
     try:
         if hasattr(os, "fchmod"):

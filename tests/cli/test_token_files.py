@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from tests.helpers import loopback
 from tests.helpers.cli import isolated_env, run_xero
 from tests.helpers.login import keyring_env, login
 from tests.helpers.sandbox import RunningSandbox, start_seeded
+from xerocli.sandbox.config import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +163,44 @@ def test_a_damaged_token_file_is_a_one_line_error_naming_it(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(token_file) in lines[0], lines
     assert "xero auth login" in lines[0]
+
+
+def test_xeros_own_folders_are_private_whatever_the_umask(home: Path, sandbox) -> None:
+    """Under a umask of 000 (or 022) the config, data and state folders xero creates are
+    0700: they hold the profiles, the stored secrets, export marks and the rate ledger, and
+    another user of the machine could read them, or swap a mark so a cron export skips what
+    changed. A folder that already exists is left as its owner made it."""
+    shared = home / "shared-data"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    env = isolated_env(
+        home,
+        XERO_SANDBOX_URL=sandbox.url,
+        XERO_CLIENT_ID=DEMO_CLIENT_ID,
+        XERO_CLIENT_SECRET=DEMO_CLIENT_SECRET,
+        XERO_TOKEN_STORE="file",
+    )
+
+    def xero(*args: str, env: dict[str, str] = env) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "xerocli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=lambda: os.umask(0),  # what a careless shell or container may have
+        )
+
+    login = xero("auth", "login", "--client-credentials")
+    assert login.returncode == 0, login.stderr
+    listed = xero("invoices", "list", "--limit", "1", "-o", "json")
+    assert listed.returncode == 0, listed.stderr
+    for name in ("config", "data", "state"):
+        folder = home / name / "xerocli"
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, (folder, oct(folder.stat().st_mode))
+    assert any((home / "data" / "xerocli").iterdir())  # the stored secret's folder is in it
+    assert (home / "state" / "xerocli" / "ratelimit.sqlite").exists()
+    again = xero("invoices", "list", "--limit", "1", env={**env, "XERO_STATE_DIR": str(shared)})
+    assert again.returncode == 0, again.stderr
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755  # the user's own folder, untouched

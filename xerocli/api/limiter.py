@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from xerocli import errors
+from xerocli import config, errors
 
 ENV_MINUTE_CALLS = "XERO_RATE_MINUTE_CALLS"
 ENV_WINDOW_SECONDS = "XERO_RATE_WINDOW_SECONDS"
@@ -142,7 +142,7 @@ class SharedLimiter:
         self.on_wait = on_wait
         self.waited_seconds = 0.0
         with self._state_dir_errors():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            config.make_dir(path.parent)
             self._db = sqlite3.connect(
                 path, timeout=30, isolation_level=None, check_same_thread=False
             )
@@ -168,8 +168,6 @@ class SharedLimiter:
             )
             if not environmental:
                 raise
-            from xerocli import config
-
             raise config.state_dir_error(self.path, exc) from None
 
     def close(self) -> None:

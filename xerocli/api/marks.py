@@ -21,6 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from xerocli import config
+
 if TYPE_CHECKING:
     from xerocli.api.resources import Resource
 
@@ -100,11 +102,9 @@ class MarkStore:
         folder = self.root / "export-marks" / _safe(profile)
         probe = folder / f".probe.{os.getpid()}.tmp"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            config.make_dir(folder)
             probe.write_text("{}\n", encoding="utf-8")
         except OSError as exc:
-            from xerocli import config
-
             raise config.state_dir_error(folder, exc) from None
         finally:
             with contextlib.suppress(OSError):
@@ -121,10 +121,8 @@ class MarkStore:
 
         folder = self.root / "locks"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            config.make_dir(folder)
         except OSError as exc:
-            from xerocli import config
-
             raise config.state_dir_error(folder, exc) from None
         lock = FileLock(str(folder / f"export-{_safe(profile)}-{_safe(noun)}.lock"), timeout=0)
         try:
@@ -143,12 +141,10 @@ class MarkStore:
         path = self.path(profile, tenant_id, noun)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            config.make_dir(path.parent)
             temp.write_text(json.dumps(mark.to_json(), indent=2) + "\n", encoding="utf-8")
             os.replace(temp, path)
         except OSError as exc:
-            from xerocli import config
-
             raise config.state_dir_error(path, exc) from None
         finally:
             with contextlib.suppress(OSError):

@@ -309,7 +309,7 @@ class FileStore:
     def _write(self, values: dict[str, str]) -> None:
         from xerocli.profiles import write_atomic
 
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        config.make_dir(self.path.parent, mode=0o700)
         write_atomic(self.path, json.dumps(values, indent=1), mode=0o600)
 
     def get(self, key: str) -> str | None:
@@ -382,7 +382,7 @@ class AccessCache:
     def write(self, tokens: TokenSet, client_id: str) -> None:
         from xerocli.profiles import write_atomic
 
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        config.make_dir(self.path.parent, mode=0o700)
         record = {
             "access_token": tokens.access_token,
             "expires_at": tokens.expires_at,
@@ -397,7 +397,7 @@ class AccessCache:
         folder is created and takes a small file, or the state dir is named (exit 2)."""
         probe = self.path.with_name(f".probe.{os.getpid()}.tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            config.make_dir(self.path.parent, mode=0o700)
             probe.write_text("{}", encoding="utf-8")
         except OSError as exc:
             raise config.state_dir_error(self.path.parent, exc) from None
@@ -450,7 +450,7 @@ class AccessCache:
         from filelock import FileLock, Timeout
 
         try:
-            self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            config.make_dir(self.lock_path.parent, mode=0o700)
         except OSError as exc:
             raise config.state_dir_error(self.lock_path.parent, exc) from None
         lock = FileLock(str(self.lock_path), timeout=REFRESH_LOCK_TIMEOUT_SECONDS)

@@ -169,6 +169,7 @@ class AppContext:
         from xerocli.sandbox.server import Sandbox, SandboxServer
 
         path = config.data_dir() / "sandbox.sqlite"
+        config.make_dir(path.parent)  # the demo books are the user's: a 0700 folder
         if not path.exists():
             self.io.info("Creating the demo company (first run of --sandbox)...")
         self._server = SandboxServer(Sandbox.open(path))

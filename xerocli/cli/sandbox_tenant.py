@@ -37,6 +37,6 @@ def select(tenant_id: str, tenant_name: str | None) -> Path:
     from xerocli.profiles import write_atomic
 
     path = _path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    config.make_dir(path.parent)
     write_atomic(path, json.dumps({"tenantId": tenant_id, "tenantName": tenant_name}) + "\n")
     return path
