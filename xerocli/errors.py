@@ -6,6 +6,8 @@ Messages name the next step (the command to run, the field to fix), never a secr
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from enum import IntEnum
 
 
@@ -73,6 +75,10 @@ class XeroCliError(Exception):
     """Base of every error the CLI reports as one line; `exit_code` says how it ends."""
 
     exit_code: ExitCode = ExitCode.ERROR
+    #: Whose failure it was, in a command over several organisations (`--all-tenants`, a
+    #: consolidation): set by `of_organisation`, so the command can add what the failure left
+    #: of the others' output; None for any other error.
+    organisation: str | None = None
 
     def __init__(self, message: str, *, details: list[str] | None = None) -> None:
         super().__init__(message)
@@ -122,3 +128,51 @@ class Terminated(XeroCliError):
     """SIGTERM: the command stopped at a safe point and cleaned up as on an error."""
 
     exit_code = ExitCode.TERMINATED
+
+
+def organisation_label(name: str, tenant_id: str) -> str:
+    """`Acme Ltd (tenant 1234...)`: how a message names an organisation among several. The ID
+    too: two organisations may share a name, and `xero limits --tenant` takes only an ID."""
+    return name if not tenant_id or name == tenant_id else f"{name} (tenant {tenant_id})"
+
+
+def of_organisation(exc: XeroCliError, name: str, tenant_id: str) -> XeroCliError:
+    """`exc` as one organisation's failure among several: its message starts with the
+    organisation (`organisation_label`). A stop (Ctrl-C, SIGTERM) is nobody's, and an error
+    named already keeps its name (named once, where the organisation is known)."""
+    if isinstance(exc, (Interrupted, Terminated)) or exc.organisation is not None:
+        return exc
+    label = organisation_label(name, tenant_id)
+    named = reworded(exc, f"{label}: {exc.message}")
+    named.organisation = label
+    return named
+
+
+@contextlib.contextmanager
+def of_organisation_calls(name: str, tenant_id: str) -> Iterator[None]:
+    """Errors raised inside as the organisation's (`of_organisation`): in a command over
+    several organisations, one of twelve failing must say which."""
+    try:
+        yield
+    except XeroCliError as exc:
+        named = of_organisation(exc, name, tenant_id)
+        if named is exc:
+            raise
+        raise named from exc
+
+
+def with_consequence(exc: XeroCliError, consequence: str) -> XeroCliError:
+    """`exc` with what the failure left behind after its message (`...; nothing was
+    written`), on the same line."""
+    return reworded(exc, f"{exc.message}; {consequence}")
+
+
+def reworded(exc: XeroCliError, message: str) -> XeroCliError:
+    """A copy of `exc` with another message: the same class, so the same exit code and the
+    same `except` clauses, and its own fields kept. Made without calling `__init__`, whose
+    signature a subclass may have changed (`OAuthError`)."""
+    again = type(exc).__new__(type(exc))
+    again.__dict__.update(exc.__dict__)
+    again.args = (message,)
+    again.message = message
+    return again

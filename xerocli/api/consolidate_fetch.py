@@ -8,10 +8,11 @@ organisation's own limits, so three organisations take about as long as one.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from xerocli import errors
 from xerocli.api.consolidate import ZERO, Organisation, lines_from_report
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from xerocli.api.client import XeroClient
 
 MAX_PARALLEL = 4
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -102,27 +105,61 @@ def fetch_organisations(
     contacts: list[tuple[str, str]] = (),  # type: ignore[assignment]
 ) -> tuple[list[Organisation], dict[tuple[str, str], tuple[Decimal, Decimal]]]:
     """Every tenant's figures, fetched at once (results in the tenants' order), and the
-    balances of the `(organisation lower, "@contact")` sides of contact eliminations."""
+    balances of the `(organisation lower, "@contact")` sides of contact eliminations.
+
+    A failure names its organisation (`errors.of_organisation`) and is raised once every
+    call has ended, the first in the tenants' order, with the other organisations' failures
+    as its details: of twelve organisations, all that failed are named at once."""
     clients = [login.tenant_client(t.tenant_id, pacer) for t in tenants]
-    by_name = {t.name.lower(): client for t, client in zip(tenants, clients, strict=True)}
+    by_name = {t.name.lower(): (t, client) for t, client in zip(tenants, clients, strict=True)}
     try:
         with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(tenants))) as pool:
             futures = [
-                pool.submit(_organisation, client, tenant, report, params)
+                pool.submit(_named, tenant, _organisation, client, tenant, report, params)
                 for client, tenant in zip(clients, tenants, strict=True)
             ]
             balances = {
                 side: pool.submit(
-                    contact_balance, by_name[side[0]], side[1][1:], params.get("date", "")
+                    _named,
+                    by_name[side[0]][0],
+                    contact_balance,
+                    by_name[side[0]][1],
+                    side[1][1:],
+                    params.get("date", ""),
                 )
                 for side in contacts
                 if side[0] in by_name
             }
+            _raise_failures([*futures, *balances.values()])
             organisations = [future.result() for future in futures]
             return organisations, {side: future.result() for side, future in balances.items()}
     finally:
         for client in clients:
             client.close()
+
+
+def _named(tenant: Tenant, call: Callable[..., T], *args: Any) -> T:
+    """`call(*args)`, one organisation's work: an error of it names the organisation."""
+    with errors.of_organisation_calls(tenant.name, tenant.tenant_id):
+        return call(*args)
+
+
+def _raise_failures(futures: list[Future]) -> None:
+    """Once every call has ended, the first failure (in the order given) if any, with the
+    other organisations' as its details (`also Acme Ltd (tenant ...): ...`)."""
+    wait(futures)
+    failures = [exc for exc in (future.exception() for future in futures) if exc is not None]
+    if not failures:
+        return
+    first = failures[0]
+    if not isinstance(first, errors.XeroCliError):
+        raise first
+    others = [f"also {exc.message}" for exc in failures[1:] if isinstance(exc, errors.XeroCliError)]
+    if not others:
+        raise first
+    listed = errors.reworded(first, first.message)
+    listed.details = [*first.details, *others]
+    raise listed from first
 
 
 def fetch_earnings(app_ctx, tenants, organisations, period, reporting: str, pacer) -> None:

@@ -12,8 +12,9 @@ comes back as an `Outcome`, and mark moves go to the `xerocli.http` debug log.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -160,9 +161,9 @@ def run_export(
     """Run the export; raise on any failure with the destination discarded and marks kept.
 
     `stopper` is installed once the organisations are known and restored at the end; SIGTERM
-    raises `errors.Terminated`, Ctrl-C `KeyboardInterrupt`, at the next safe point."""
-    import contextlib
-
+    raises `errors.Terminated`, Ctrl-C `KeyboardInterrupt`, at the next safe point. With
+    `all_tenants`, an organisation's failure names it (`errors.of_organisation`): the caller
+    adds what it left of the others (nothing: the destination is discarded whole)."""
     from xerocli.api import heap
     from xerocli.api.marks import high_water_for
     from xerocli.api.pacing import pacer_from_env
@@ -237,7 +238,7 @@ def _fetch_into(
         def on_shift(first: int, now: int) -> None:
             job.shifted = (first, now)
 
-        return job.client.iter_pages_concurrently(
+        pages = job.client.iter_pages_concurrently(
             plan.resource,
             params,
             headers,
@@ -246,6 +247,7 @@ def _fetch_into(
             decode=decode,
             on_shift=on_shift,
         )
+        return _named_pages(job.tenant, pages) if plan.all_tenants else pages
 
     # Only an incremental run drops records by the mark and moves it: a full one would parse
     # every record's `UpdatedDateUTC` for nothing (~2 us a record, 3% of an export's CPU).
@@ -258,7 +260,8 @@ def _fetch_into(
             kept = _filtered(job.high_water, page) if follow_marks else page
             kept = _once(plan.resource, job, kept)
             if plan.reads_each_record:
-                kept = _with_lines(plan.resource, job.client, kept, stopper.check)
+                with _naming(job.tenant if plan.all_tenants else None):
+                    kept = _with_lines(plan.resource, job.client, kept, stopper.check)
                 counted = getattr(events, "record_calls", None)  # a sync counts its calls
                 if counted is not None:
                     counted(job.tenant.id, len(kept))
@@ -272,6 +275,21 @@ def _fetch_into(
             outcome.shifted.append((job.tenant, *job.shifted))
             if told is not None:
                 told(job.tenant.id)
+
+
+def _named_pages(tenant: Tenant, pages: Iterator[Any]) -> Iterator[Any]:
+    """`pages` whose errors name `tenant`, raised in its paging thread: `merge_streams` hands
+    on the first error of any stream without saying whose it was."""
+    with _naming(tenant):
+        yield from pages
+
+
+def _naming(tenant: Tenant | None) -> contextlib.AbstractContextManager[None]:
+    """An error of `tenant`'s calls raised as that organisation's: one of twelve failing must
+    say which. None (the command's one organisation, which the user chose): as it was."""
+    if tenant is None:
+        return contextlib.nullcontext()
+    return errors.of_organisation_calls(tenant.name, tenant.id)
 
 
 def _page_decoder(plan: ExportPlan, destination: Destination) -> Any:

@@ -22,6 +22,9 @@ from xerocli.cli.options import (
 )
 
 KINDS = ("profit-and-loss", "balance-sheet", "trial-balance")
+#: One organisation's figures failed: the others' were fetched, but no report is written
+#: without every organisation's.
+NOTHING_WRITTEN = "nothing was written: a consolidation needs every organisation's figures"
 
 
 def _read(option: str, path: str) -> str:
@@ -111,13 +114,18 @@ def consolidate(
         groups = math.parse_map(map_text, Path(mapping).name, [t.name for t in chosen])
     contacts = [side for pair in pairs for side in pair.contacts()]
     pacer = pacer_from_env()
-    organisations, balances = fetch_organisations(
-        app_ctx, chosen, BY_NOUN[kind], params, pacer, contacts
-    )
-    if kind == "balance-sheet":
-        from xerocli.api.consolidate_fetch import fetch_earnings
+    try:
+        organisations, balances = fetch_organisations(
+            app_ctx, chosen, BY_NOUN[kind], params, pacer, contacts
+        )
+        if kind == "balance-sheet":
+            from xerocli.api.consolidate_fetch import fetch_earnings
 
-        fetch_earnings(app_ctx, chosen, organisations, period, rate_table.reporting, pacer)
+            fetch_earnings(app_ctx, chosen, organisations, period, rate_table.reporting, pacer)
+    except errors.XeroCliError as exc:
+        if exc.organisation is None:
+            raise
+        raise errors.with_consequence(exc, NOTHING_WRITTEN) from None
     result = math.consolidate(organisations, period, rate_table, groups, pairs, balances)
     if fmt == "xlsx":
         _workbook(app_ctx, result, organisations)

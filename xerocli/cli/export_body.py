@@ -23,6 +23,15 @@ NOUNS = ", ".join(r.noun for r in RESOURCES)
 NOT_WRITTEN = "the export was not written and its mark did not move"
 #: To stdout, rows already went out: they are no whole export, and the mark stays.
 STOPPED_ON_STDOUT = "the rows already on stdout are not a whole export, and its mark did not move"
+#: One organisation of `--all-tenants` failed: an export is all or nothing, so the others'
+#: rows went nowhere either (every file at -o stays as it was).
+OTHERS_NOT_WRITTEN = (
+    "nothing was written for the other organisations either (all or nothing: the files at -o"
+    " are as they were) and no mark moved"
+)
+OTHERS_STOPPED_ON_STDOUT = (
+    "the rows already on stdout, of any organisation, are not a whole export, and no mark moved"
+)
 
 
 def _resource(noun: str) -> Resource:
@@ -152,6 +161,11 @@ def run_export(
         )
     except KeyboardInterrupt:
         raise errors.Interrupted(f"interrupted: {unwritten}") from None
+    except errors.XeroCliError as exc:
+        if exc.organisation is None:
+            raise
+        others = OTHERS_STOPPED_ON_STDOUT if output == "-" else OTHERS_NOT_WRITTEN
+        raise errors.with_consequence(exc, others) from None
     except OSError as exc:  # the target's disk is full, or its device failed, mid-export
         raise errors.UsageError(
             f"-o {output}: cannot write it ({exc.strerror or exc}): {unwritten}"

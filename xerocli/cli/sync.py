@@ -135,10 +135,23 @@ def _sync(
         )
     except KeyboardInterrupt:
         raise errors.Interrupted(f"interrupted while syncing {current['noun']}: {KEPT}") from None
+    except errors.XeroCliError as exc:
+        if exc.organisation is None:
+            raise
+        raise errors.with_consequence(exc, others_rolled_back(current["noun"])) from None
     finally:
         backend.close()
     total = sum(r.records for r in results)
     io.info(f"Mirror {target.shown} is up to date ({total} records written).")
+
+
+def others_rolled_back(noun: str) -> str:
+    """What one organisation's failure under `--all-tenants` left of the others: a collection
+    is one transaction for every organisation, so none of theirs was written either."""
+    return (
+        f"the sync of {noun.replace('-', ' ')} was rolled back for every organisation (no row"
+        f" written, no mark moved); {KEPT}"
+    )
 
 
 def _warn_password(io, target) -> None:
