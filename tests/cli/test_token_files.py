@@ -204,3 +204,22 @@ def test_xeros_own_folders_are_private_whatever_the_umask(home: Path, sandbox) -
     again = xero("invoices", "list", "--limit", "1", env={**env, "XERO_STATE_DIR": str(shared)})
     assert again.returncode == 0, again.stderr
     assert stat.S_IMODE(shared.stat().st_mode) == 0o755  # the user's own folder, untouched
+
+
+def test_the_default_mirror_is_in_a_private_folder(home: Path, sandbox) -> None:
+    """`xero sync` to its default SQLite file: the mirror is every invoice of the
+    organisation, so the data folder it makes is 0700 (umask 022 made it 0755)."""
+    env = isolated_env(home, XERO_SANDBOX_URL=sandbox.url)
+    synced = subprocess.run(
+        [sys.executable, "-m", "xerocli", "--sandbox", "sync", "currencies"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=lambda: os.umask(0o022),
+    )
+    assert synced.returncode == 0, synced.stderr
+    folder = home / "data" / "xerocli"
+    assert any(folder.glob("*.sqlite")), list(folder.iterdir())
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700

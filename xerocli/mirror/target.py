@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from xerocli import errors
+from xerocli import config, errors
 
 SQLITE, POSTGRES, DUCKDB = "sqlite", "postgresql", "duckdb"
 SCHEMES = {"sqlite": SQLITE, "postgresql": POSTGRES, "postgres": POSTGRES, "duckdb": DUCKDB}
@@ -54,8 +54,6 @@ PASSWORD_WARNING = (
 
 
 def default_target() -> Target:
-    from xerocli import config
-
     path = config.data_dir() / DEFAULT_NAME
     return Target(SQLITE, str(path), str(path), default=True)
 
@@ -130,7 +128,7 @@ def check_writable(target: Target) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if target.default:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            config.make_dir(folder)  # the data dir, 0700 when made: the mirror is the books
         except OSError as exc:
             raise _cannot(target, exc.strerror or str(exc)) from None
     if path.is_dir():
