@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import select
 import signal
 import socket
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from http import HTTPStatus
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -320,3 +326,144 @@ def test_a_client_slow_with_its_headers_is_cut_at_the_deadline(key_env: dict[str
         assert listener.next_json() == sent
     finally:
         assert listener.stop() == 0
+
+
+# --- stdout's reader leaving (`xero webhooks listen | head -3`) -------------------------------
+class HeadListener(Listener):
+    """`xero webhooks listen ... | head`: stdout is a pipe the test reads (`read_line`) and
+    closes (`close_reader`) as `head` does once it has its lines."""
+
+    def __init__(self, env: dict[str, str], *options: str) -> None:
+        self.read_end, write_end = os.pipe()
+        self._buffer = b""
+        real_popen = subprocess.Popen
+
+        def popen(*args: Any, **kwargs: Any) -> subprocess.Popen:
+            return real_popen(*args, **{**kwargs, "stdout": write_end})
+
+        with mock.patch.object(subprocess, "Popen", popen):
+            super().__init__(env, *options)
+        os.close(write_end)  # the listener holds the only write end
+
+    def _read_stdout(self) -> None:
+        """The test reads stdout itself."""
+
+    def read_line(self, timeout: float = 30.0) -> bytes:
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buffer:
+            ready, _, _ = select.select([self.read_end], [], [], deadline - time.monotonic())
+            assert ready, f"no line on stdout in {timeout:g} s"
+            chunk = os.read(self.read_end, 65536)
+            assert chunk, "stdout ended"
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return line
+
+    def close_reader(self) -> None:
+        if self.read_end >= 0:
+            os.close(self.read_end)
+            self.read_end = -1
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        self.close_reader()
+        return super().stop(sig)
+
+
+class HeldApp(Recorder):
+    """A --forward-to app that holds every request until `release` is set."""
+
+    def __init__(self) -> None:
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+        super().__init__()
+        handler = self.server.RequestHandlerClass
+        app = self
+
+        class Held(handler):  # type: ignore[valid-type, misc]
+            def do_POST(self) -> None:
+                app.arrived.set()
+                app.release.wait(30)
+                super().do_POST()
+
+        self.server.RequestHandlerClass = Held
+
+    def stop(self) -> None:
+        self.release.set()
+        super().stop()
+
+
+def test_once_stdouts_reader_left_deliveries_get_503_and_the_listener_stops(
+    key_env: dict[str, str],
+) -> None:
+    """Xero keeps what was not printed: the delivery after `head` left is answered 503 (Xero
+    sends it again), and the listener stops by itself with 0, as nothing answered 200 was
+    lost. A repeat of the printed one is still answered 200: it needs no sending again."""
+    listener = HeadListener(key_env)
+    try:
+        sent = event()
+        printed = delivery(sent, sequence=1)
+        assert listener.post(printed).status_code == 200
+        assert json.loads(listener.read_line()) == sent
+        listener.close_reader()  # `head -1` has its line, and exits
+        assert listener.post(printed).status_code == 200
+        assert listener.post(delivery(event(), sequence=2)).status_code == 503
+        assert listener.process.wait(timeout=10) == 0
+    finally:
+        listener.stop()
+    stderr = "".join(listener.stderr)
+    assert "stdout was closed" in stderr
+    assert "refused 503: delivery #2: stdout is closed" in stderr
+    assert "but not printed" not in stderr
+    assert "stopped: 2 deliveries, 1 events, 1 repeats, 1 refused\n" in stderr
+
+
+def test_a_delivery_answered_200_but_never_printed_is_named_and_exits_8(
+    key_env: dict[str, str],
+) -> None:
+    """With --forward-to (too slow to wait for) 200 comes at once; the reader leaving before
+    the worker prints loses that delivery, and the listener says which, and fails."""
+    app = HeldApp()
+    listener = HeadListener(key_env, "--forward-to", app.url)
+    try:
+        assert listener.post(delivery(event(), event(), sequence=5)).status_code == 200
+        assert app.arrived.wait(10)  # the worker is forwarding it, not printing yet
+        listener.close_reader()
+        app.release.set()
+        assert listener.process.wait(timeout=10) == 8
+    finally:
+        listener.stop()
+        app.stop()
+    assert (
+        "xero: delivery #5-6: answered 200 but not printed; Xero will not send it again\n"
+        in listener.stderr
+    )
+    stderr = "".join(listener.stderr)
+    assert "stopped: 1 deliveries, 0 events, 1 not printed\n" in stderr
+    assert "1 delivery answered 200 but not printed (named above)" in stderr
+
+
+# --- the standard handler's own refusals ------------------------------------------------------
+def test_a_malformed_request_gets_an_empty_answer_not_an_html_page(listener: Listener) -> None:
+    """`printf 'GARBAGE\\r\\n\\r\\n' | nc`: a status line and empty body, as every answer."""
+    malformed = {
+        b"GARBAGE\r\n\r\n": 400,  # no version could be read: the standard sent bare HTML
+        b"GET /webhooks HTTP/1.1 extra\r\n\r\n": 400,
+        b"FOO /webhooks HTTP/1.1\r\nHost: x\r\n\r\n": 501,
+        b"POST /webhooks HTTP/2.0\r\n\r\n": 505,
+        b"GET /webhooks\r\n\r\n": 405,  # HTTP/0.9: the standard sent nothing at all
+    }
+    for request, status in malformed.items():
+        answer = listener.raw(request)
+        head, _, body = answer.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        assert lines[0] == f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", answer
+        assert "Content-Length: 0" in lines and body == b"", answer
+        assert b"html" not in answer.lower() and b"content-type" not in answer.lower()
+    sent = event()
+    assert listener.post(delivery(sent)).status_code == 200  # still serving
+    assert listener.next_json() == sent
+    assert listener.stop() == 0
+    stderr = "".join(listener.stderr)
+    assert "refused 400: Bad request syntax ('GARBAGE')" in stderr
+    assert "refused 501: Unsupported method ('FOO')" in stderr
+    assert "refused 505: Invalid HTTP version (2.0)" in stderr

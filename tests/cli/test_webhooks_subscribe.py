@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import isolated_env, run_xero
-from tests.helpers.webhooks import KEY, Recorder
+from tests.helpers.webhooks import KEY, Listener, Recorder
 from xerocli.sandbox.seed import SeedOptions
 from xerocli.sandbox.server import Sandbox, SandboxServer
 
@@ -46,3 +46,25 @@ def test_a_url_failing_the_intent_check_is_reported(
     assert result.stderr.count("\n") == 1 and said in result.stderr, result.stderr
     assert result.stderr.startswith(f"xero: {to} failed the intent-to-receive check")
     assert "now sends" not in result.stderr and KEY not in result.stderr
+
+
+def test_the_wording_names_credit_notes_which_the_sandbox_sends_too(
+    home: Path, sandbox_url: str
+) -> None:
+    """The sandbox sends INVOICE, CONTACT and CREDITNOTE events, and --fetch fetches all three:
+    the help and the subscription's message named only invoices and contacts."""
+    env = isolated_env(home, XERO_WEBHOOK_KEY=KEY, XERO_SANDBOX_URL=sandbox_url)
+    subscribe_help = " ".join(
+        run_xero("webhooks", "subscribe", "--help", env=env).ok().stdout.split()
+    )
+    assert "invoices, contacts or credit notes change" in subscribe_help
+    listen_help = " ".join(run_xero("webhooks", "listen", "--help", env=env).ok().stdout.split())
+    assert "invoice, contact or credit note instead of the event" in listen_help
+
+    listener = Listener(env)
+    try:
+        result = run_xero("webhooks", "subscribe", "--to", listener.url, env=env)
+    finally:
+        listener.stop()
+    assert result.code == 0, result.stderr
+    assert "now sends invoice, contact and credit note changes to" in result.stderr

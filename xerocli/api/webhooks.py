@@ -4,6 +4,9 @@ A delivery is `POST` JSON `{events: [...], firstEventSequence, lastEventSequence
 signed in `x-xero-signature` = base64(HMAC-SHA256(webhook key, raw body)). The check runs on
 the raw bytes (re-serialising the JSON would change them) and compares in constant time.
 
+Xero sends a delivery again (same events, same sequence numbers) when it got no 200 in time;
+`ReplayMemory` recognises such a repeat so that the listener prints each delivery once.
+
 This module prints nothing; the receiver's HTTP server is in `webhook_server.py`.
 """
 
@@ -15,6 +18,7 @@ import hmac
 import json
 import os
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +29,9 @@ KEYRING_SERVICE = config.APP_NAME  # "xerocli"
 KEYRING_USERNAME = "webhook-key"
 #: How long a keyring lookup may take before we say the keyring is locked or hung.
 KEYRING_TIMEOUT = 5.0
+
+#: Printed deliveries remembered to recognise Xero sending one again (`ReplayMemory`).
+REPLAY_MEMORY = 10_000
 
 #: eventCategory -> the Accounting collection its resourceId points into.
 CATEGORY_COLLECTIONS = {
@@ -73,6 +80,62 @@ class Delivery:
         if self.first_sequence == self.last_sequence:
             return f"delivery #{self.first_sequence}"
         return f"delivery #{self.first_sequence}-{self.last_sequence}"
+
+    def identity(self) -> tuple[int | None, int | None, bytes]:
+        """What a retry of this delivery has in common with it: the sequence numbers and the
+        events (as canonical JSON, so key order and spacing do not matter), but not `entropy`
+        nor the raw bytes, which Xero need not send the same again."""
+        events = json.dumps(self.events, sort_keys=True, separators=(",", ":"))
+        digest = hashlib.sha256(events.encode("utf-8")).digest()
+        return self.first_sequence, self.last_sequence, digest
+
+
+class ReplayMemory:
+    """The identities of the last `size` printed deliveries, so that a delivery Xero sends
+    again is recognised and printed once.
+
+    Deliveries, not events, are remembered, because a retry is a whole delivery sent again:
+    Xero resends what got no 200 in time, with the same events and the same
+    `firstEventSequence`/`lastEventSequence`. Events carry no id of their own, so an event
+    memory would have to take an event's fields for its identity, and two real events alike in
+    every field (the same record updated twice within one timestamp) would print as one. The
+    events are part of a delivery's identity, not only its sequence numbers, so two different
+    deliveries that share the numbers (a sandbox restarted, and counting from 1 again) are
+    both printed. Deliveries without events (Xero's intent-to-receive check, sent alike again
+    and again) print nothing and are never taken for repeats.
+
+    Bounded, at about 250 bytes a delivery (2.5 MB for 10,000): past `size` the oldest is
+    forgotten, and a retry of a delivery printed more than `size` deliveries ago prints again
+    (printed twice, never lost). The receiver's handler threads ask it and its worker thread
+    adds to it, so it takes a lock.
+    """
+
+    def __init__(self, size: int = REPLAY_MEMORY) -> None:
+        self.size = size
+        self._printed: OrderedDict[tuple[int | None, int | None, bytes], None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._printed)
+
+    def seen(self, delivery: Delivery) -> bool:
+        """True when `delivery` repeats one remembered as printed."""
+        if not delivery.events:
+            return False
+        identity = delivery.identity()
+        with self._lock:
+            return identity in self._printed
+
+    def remember(self, delivery: Delivery) -> None:
+        """Note `delivery` as printed, forgetting the oldest past `size`."""
+        if not delivery.events:
+            return
+        identity = delivery.identity()
+        with self._lock:
+            self._printed[identity] = None
+            self._printed.move_to_end(identity)
+            while len(self._printed) > self.size:
+                self._printed.popitem(last=False)
 
 
 def parse_delivery(body: bytes) -> Delivery:
@@ -221,7 +284,8 @@ def trigger_sandbox(
 
 
 def subscribe_sandbox(sandbox_url: str, *, key: str, to: str) -> dict[str, Any]:
-    """Ask a sandbox to send a signed delivery to `to` whenever its invoices or contacts change."""
+    """Ask a sandbox to send a signed delivery to `to` whenever its invoices, contacts or credit
+    notes change."""
     import httpx
 
     return _sandbox_call(

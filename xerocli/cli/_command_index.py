@@ -3963,7 +3963,7 @@ COMMANDS: dict = {
         'commands': {
             'listen': 'Receive deliveries, verify x-xero-signature, print every event as an NDJSON...',
             'trigger': 'Make the sandbox send a signed test delivery (signed with XERO_WEBHOOK_KEY).',
-            'subscribe': 'Make the sandbox send a signed delivery to a URL whenever its invoices or...',
+            'subscribe': 'Make the sandbox send a URL a delivery when invoices, contacts or credit...',
         },
         'options': [
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
@@ -3978,7 +3978,7 @@ COMMANDS: dict = {
             (('--port',), True, (), '', 'Port to listen on (0 picks a free one).', False),
             (('--path',), True, (), '', 'The path Xero posts to.', False),
             (('--forward-to',), True, (), '', 'Relay each verified delivery, re-signed, to this URL.', False),
-            (('--fetch',), False, (), '', "Print each event's invoice or contact instead of the event.", False),
+            (('--fetch',), False, (), '', "Print each event's invoice, contact or credit note instead of the event.", False),
             (('--max-body',), True, (), '', 'Largest body accepted, in bytes (else 413).', False),
             (('--read-timeout',), True, (), '', 'Seconds a client has to send its body, and the longest pause it may make (408).', False),
             (('--header-timeout',), True, (), '', 'Seconds a client has to send its request line and headers, in all (408).', False),
@@ -4002,7 +4002,7 @@ COMMANDS: dict = {
         ],
     },
     'webhooks subscribe': {
-        'help': 'Make the sandbox send a signed delivery to a URL whenever its invoices or...',
+        'help': 'Make the sandbox send a URL a delivery when invoices, contacts or credit...',
         'options': [
             (('--to',), True, (), '', "Receiver URL for the sandbox's deliveries.", False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),

@@ -1,9 +1,13 @@
 """`xero webhooks listen|trigger|subscribe`: Xero's webhook deliveries in a shell pipeline.
 
 `listen` is a receiver like `stripe listen`: every event of every verified delivery is one
-NDJSON line on stdout (or, with `--fetch`, the invoice or contact it points at), and
-`--forward-to` relays each delivery, re-signed, to an app under development. `trigger` and
+NDJSON line on stdout (or, with `--fetch`, the invoice, contact or credit note it points at),
+and `--forward-to` relays each delivery, re-signed, to an app under development. `trigger` and
 `subscribe` ask a sandbox to send signed deliveries, so all of it works offline.
+
+What `listen` answers Xero is what it printed (the contract is in `listen`'s help): a delivery
+is printed once though Xero sends it again, a delivery stdout's reader left too soon to see is
+answered 503 so that Xero sends it again, and one acknowledged but never printed is named.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import typer
 from xerocli.cli.choices import OfferedText
 
 if TYPE_CHECKING:
+    from xerocli.api.webhook_server import WebhookReceiver
     from xerocli.api.webhooks import Delivery
 
 app = typer.Typer(
@@ -26,7 +31,6 @@ app = typer.Typer(
 )
 
 CATEGORIES = ("INVOICE", "CONTACT", "CREDITNOTE")
-EVENT_TYPES = ("CREATE", "UPDATE")
 EVENT_TYPES = ("CREATE", "UPDATE")
 
 
@@ -84,7 +88,9 @@ def listen(
         None, "--forward-to", help="Relay each verified delivery, re-signed, to this URL."
     ),
     fetch: bool = typer.Option(
-        False, "--fetch", help="Print each event's invoice or contact instead of the event."
+        False,
+        "--fetch",
+        help="Print each event's invoice, contact or credit note instead of the event.",
     ),
     max_body: int = typer.Option(
         1024 * 1024, "--max-body", min=1, help="Largest body accepted, in bytes (else 413)."
@@ -110,13 +116,24 @@ def listen(
 ) -> None:
     """Receive deliveries, verify x-xero-signature, print every event as an NDJSON line.
 
-    Answers Xero's intent-to-receive check (200 for a good signature, 401 for a bad one) at
-    once, before any --fetch or --forward-to work. Ctrl-C or SIGTERM stops it.
+    Answers Xero's intent-to-receive check (200 for a good signature, 401 for a bad one), every
+    answer with an empty body. Ctrl-C or SIGTERM stops it.
+
+    A delivery is answered 200 once its events are printed (written to stdout), or after 3 s
+    if they are not printed yet; with --fetch or --forward-to, too slow to wait for, at once.
+
+    A delivery Xero sends again (the same events and sequence numbers) is answered 200 and not
+    printed or forwarded again; a stderr line says so. The last 10,000 are remembered.
+
+    When stdout's reader has left (`| head -3`), a delivery not printed is answered 503, so
+    Xero sends it again later, and the listener stops, with exit 0. A delivery answered 200
+    but never printed (the reader left after the answer, or the stop came first) is named on
+    stderr by its sequence numbers, as Xero will not send it again, and the exit is 8.
     """
     import signal
 
     from xerocli import errors
-    from xerocli.api.webhook_server import Terminated, WebhookReceiver
+    from xerocli.api.webhook_server import ACK_WAIT, Terminated, WebhookReceiver
 
     if forward_to and not forward_to.startswith(("http://", "https://")):
         raise errors.UsageError(f"--forward-to {forward_to!r}: give an http:// or https:// URL")
@@ -140,12 +157,14 @@ def listen(
             read_timeout=read_timeout,
             header_timeout=header_timeout,
             max_connections=max_connections,
+            # Waiting for the print fits in Xero's 5 s only when nothing slow comes first.
+            ack_wait=0.0 if fetch or forward_to else ACK_WAIT,
+            output_closed=_stdout_closed,
         )
     except (OSError, OverflowError) as exc:  # OverflowError: a port past 65535
         raise errors.UsageError(
             f"--host {host} --port {port}: cannot listen ({getattr(exc, 'strerror', None) or exc})"
         ) from None
-    processor.stop_listening = receiver.shutdown
     extra = f"forwarding to {forward_to}; " if forward_to else ""
 
     def on_sigterm(signum: int, frame: Any) -> None:
@@ -163,26 +182,56 @@ def listen(
         pass
     finally:
         try:
-            finished = receiver.finish(wait=30)
-            if not finished:
-                _say("stopped before every acknowledged delivery was processed")
+            receiver.finish(wait=30)
         except (KeyboardInterrupt, Terminated):
             interrupted = True
         signal.signal(signal.SIGTERM, previous)
         if forwarder is not None:
             forwarder.close()
-        processor.flush()
-    _say(
-        f"stopped: {receiver.accepted} deliveries, {processor.events} events"
-        + (f", {sum(receiver.refusals.values())} refused" if receiver.refusals else "")
-    )
-    if processor.pipe_closed:
-        import os
+        if not receiver.output_gone:
+            processor.flush()
+    lost = receiver.unprinted()
+    for delivery in lost:
+        _say(f"{delivery.label}: answered 200 but not printed; Xero will not send it again")
+    _say(_stopped_line(receiver, processor, len(lost)))
+    if receiver.output_gone or processor.pipe_closed:
+        from xerocli.cli.runner import quiet_stdout
 
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        quiet_stdout()
     if interrupted:
         raise KeyboardInterrupt
+    if lost:
+        what = "delivery" if len(lost) == 1 else "deliveries"
+        raise errors.UnavailableError(
+            f"{len(lost)} {what} answered 200 but not printed (named above)"
+        )
+
+
+def _stopped_line(receiver: WebhookReceiver, processor: _Processor, lost: int) -> str:
+    """`stopped: 3 deliveries, 5 events, 1 repeats, 2 refused, 1 not printed`: the counts past
+    the first two only when they are not 0."""
+    counts = [
+        (receiver.repeats, "repeats"),
+        (sum(receiver.refusals.values()), "refused"),
+        (lost, "not printed"),
+    ]
+    shown = "".join(f", {count} {what}" for count, what in counts if count)
+    return f"stopped: {receiver.accepted} deliveries, {processor.events} events{shown}"
+
+
+def _stdout_closed() -> bool:
+    """True when stdout's reader has left, known before a write fails: a pipe whose reader
+    exited polls as an error. Asked for every delivery, so that one is answered 503 rather
+    than acknowledged and then lost. False wherever poll cannot tell (Windows, no file)."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), 0)  # no events asked: only errors and hang-ups
+        ready = poller.poll(0)
+    except (AttributeError, OSError, ValueError):
+        return False
+    return any(mask & (select.POLLERR | select.POLLHUP) for _, mask in ready)
 
 
 class _Processor:
@@ -193,12 +242,13 @@ class _Processor:
         self.forwarder = forwarder
         self.events = 0
         self.pipe_closed = False
-        self.stop_listening: Any = None
         self._resources: dict[str, Any] = {}
 
-    def process(self, delivery: Delivery) -> None:
+    def process(self, delivery: Delivery) -> bool:
+        """True when the delivery is printed; False when stdout's reader has left (the
+        receiver then answers 503 to what is not printed, and stops)."""
         if self.pipe_closed:
-            return
+            return False
         if self.forwarder is not None:
             result = self.forwarder.forward(delivery)
             if not result.ok:
@@ -209,7 +259,7 @@ class _Processor:
             record = self._fetch(delivery, event) if self.client is not None else event
             if record is not None:
                 lines.append(record)
-        self._write(lines)
+        return self._write(lines)
 
     def _fetch(self, delivery: Delivery, event: dict) -> dict | None:
         from xerocli import errors
@@ -240,20 +290,22 @@ class _Processor:
             self._resources = {resource.name: resource for resource in RESOURCES}
         return self._resources[collection]
 
-    def _write(self, records: list[dict]) -> None:
+    def _write(self, records: list[dict]) -> bool:
+        """Write and flush the lines: True once they are on stdout (a reader that leaves
+        with them unread in the pipe is past knowing)."""
         from xerocli.output.jsonfmt import dumps_compact
 
         if not records:
-            return
+            return True
         try:
             sys.stdout.write("".join(dumps_compact(record) + "\n" for record in records))
             sys.stdout.flush()
-            self.events += len(records)
         except BrokenPipeError:
-            # `xero webhooks listen | head -3`: the reader left, so stop listening.
+            # `xero webhooks listen | head -3`: the reader left.
             self.pipe_closed = True
-            if self.stop_listening is not None:
-                self.stop_listening()
+            return False
+        self.events += len(records)
+        return True
 
     def flush(self) -> None:
         if self.pipe_closed:
@@ -358,7 +410,11 @@ def subscribe(
     ctx: typer.Context,
     to: str = typer.Option(..., "--to", help="Receiver URL for the sandbox's deliveries."),
 ) -> None:
-    """Make the sandbox send a signed delivery to a URL whenever its invoices or contacts change."""
+    """Make the sandbox send a URL a delivery when invoices, contacts or credit notes change.
+
+    Each delivery is signed with XERO_WEBHOOK_KEY. The URL first gets Xero's intent-to-receive
+    check, and no event is sent to it until it passes.
+    """
     from xerocli import errors
     from xerocli.api.webhooks import subscribe_sandbox
 
@@ -368,7 +424,7 @@ def subscribe(
     answer = subscribe_sandbox(url, key=webhook_key(), to=to)
     if answer.get("active") is False:
         raise intent_check_failure(to, answer.get("intent") or {})
-    _say(f"the sandbox at {url} now sends invoice and contact changes to {to}")
+    _say(f"the sandbox at {url} now sends invoice, contact and credit note changes to {to}")
 
 
 def intent_check_failure(to: str, intent: dict) -> Exception:
