@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_CEILING, Decimal
+from typing import Literal
 
 from xerocli.sandbox import resources, totals
 from xerocli.sandbox.records import set_updated
@@ -78,6 +79,21 @@ def check_seeded_as_asked(store: Store, options: SeedOptions, names: tuple[str, 
     for name in names:
         if getattr(held, name) != getattr(options, name):
             raise SeedMismatch(name, getattr(options, name), getattr(held, name))
+
+
+#: What a data file holds: a whole seed, nothing yet (a new file), or an incomplete seed.
+SeedState = Literal["seeded", "new", "incomplete"]
+
+
+def seed_state(store: Store) -> SeedState:
+    """Whether `store` holds a whole seed (`seed` writes its `seed` meta value last, in the
+    load's one transaction: it is there only if every record is), none (the tables were made by
+    this open), or an incomplete one: the tables a seed that was interrupted or killed left
+    behind, empty (its load was rolled back, or never committed). Not the file's size: those
+    empty tables already make it a few pages long."""
+    if store.get_meta("seed") is not None:
+        return "seeded"
+    return "new" if store.created else "incomplete"
 
 
 @dataclass

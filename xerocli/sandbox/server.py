@@ -15,6 +15,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,11 +31,12 @@ from xerocli.sandbox.limits import RateLimits, too_many_requests
 from xerocli.sandbox.oauth import OAuth, forbidden, missing_scope
 from xerocli.sandbox.reports import Reports
 from xerocli.sandbox.seed import (
-    SeedMismatch,
     SeedOptions,
     SeedProgress,
+    SeedState,
     check_seeded_as_asked,
     seed,
+    seed_state,
 )
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.webhooks import WebhookSender
@@ -43,6 +45,16 @@ from xerocli.sandbox.xerojson import loads
 API_PREFIX = "/api.xro/2.0/"
 ADMIN_PREFIX = "/__sandbox/"
 WRITE_METHODS = {"PUT", "POST", "DELETE"}
+
+
+class Terminated(BaseException):
+    """Raised in the main thread by `xero sandbox serve`'s SIGTERM handler, so that a SIGTERM
+    stops the serving loop (or the seed) and the store is closed, its WAL checkpointed, as on
+    Ctrl-C; the signal's default action killed the process and left `-wal`/`-shm` files.
+
+    A BaseException, as KeyboardInterrupt is: socketserver hands any `Exception` raised while
+    it accepts a connection (starting its thread, say) to `handle_error` and serves on, so a
+    SIGTERM that landed there would be swallowed and the server would never stop."""
 
 
 @dataclass
@@ -101,21 +113,30 @@ class Sandbox:
         *,
         insist_on: tuple[str, ...] = (),
         progress: SeedProgress | None = None,
+        seeding: Callable[[SeedState], None] | None = None,
     ) -> Sandbox:
-        """Open a database, seeding it first if it is new.
+        """Open a database, seeding it first if it holds no whole seed (`seed_state`): a new
+        file, or one whose seed was interrupted (all or nothing, so it is redone).
 
         `insist_on` names options (`invoices`, `contacts`, `seed`) an existing database must
-        have been seeded with, else `SeedMismatch` is raised and nothing is served.
+        have been seeded with, else `SeedMismatch` is raised and nothing is served. `seeding`
+        is told what the file held ("new" or "incomplete") just before a seed starts, and
+        `progress` how it goes; neither is called for a file seeded already. Whatever stops
+        the open (a mismatch, Ctrl-C or SIGTERM mid-seed) closes the store first, so the file
+        is left as it was, without `-wal`/`-shm` files beside it.
         """
         options = options or SeedOptions()
         store = Store(path)
         try:
             check_seeded_as_asked(store, options, insist_on)
-        except SeedMismatch:
+            state = seed_state(store)
+            if state != "seeded":
+                if seeding is not None:
+                    seeding(state)
+                seed(store, options, progress)
+        except BaseException:
             store.close()
             raise
-        if store.get_meta("seed") is None:
-            seed(store, options, progress)
         return cls(store, config)
 
     # --- pipeline --------------------------------------------------------------------------

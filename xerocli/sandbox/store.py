@@ -154,9 +154,14 @@ class Store:
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
         with self.lock:
-            self._create_schema()
+            #: Whether this open made the sandbox's tables (a new or empty file) rather than
+            #: found them: tables without a seed in them are what an interrupted seed leaves
+            #: (`seed.seed_state`); a file's size says neither (the tables alone fill pages).
+            self.created = self._create_schema()
 
-    def _create_schema(self) -> None:
+    def _create_schema(self) -> bool:
+        """Create what is missing of the schema (upgrading an older file's records); whether
+        there were no records table before."""
         had_records = bool(
             self.db.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='records'"
@@ -178,6 +183,7 @@ class Store:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        return not had_records
 
     def _numbered(self) -> bool:
         """Whether every record has its position and the counts add up: not so in a file from
