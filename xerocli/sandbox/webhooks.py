@@ -1,4 +1,4 @@
-"""The sandbox's webhook sender: signed deliveries when invoices and contacts change.
+"""The sandbox's webhook sender: signed deliveries when invoices, contacts and credit notes change.
 
 Control panel (not part of Xero):
 - `POST /__sandbox/webhooks {url, key}` subscribes a receiver (URLs whose host resolves to
