@@ -216,7 +216,17 @@ def test_tracking_categories_and_their_options_and_lines_tagged_with_them(env) -
         "--line", "More,2,5,200", "--tracking", "Region=North", "--tracking", "Projects=Gamma",
         env=env,
     ).ok().json()  # fmt: skip
-    tags = [{"Name": "Region", "Option": "North"}, {"Name": "Projects", "Option": "Gamma"}]
+    # Stored as Xero answers it: both names, and both IDs.
+    ids = {
+        (c["Name"], o["Name"]): (c["TrackingCategoryID"], o["TrackingOptionID"])
+        for c in listed
+        for o in c["Options"]
+    }
+    tags = [
+        {"Name": name, "Option": option, "TrackingCategoryID": category, "TrackingOptionID": one}
+        for name, option in (("Region", "North"), ("Projects", "Gamma"))
+        for category, one in [ids[(name, option)]]
+    ]
     assert [line["Tracking"] for line in invoice["LineItems"]] == [tags, tags]
     exported = run_xero(
         "--sandbox", "export", "ndjson", "invoices", "--lines", "--where",

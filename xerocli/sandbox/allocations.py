@@ -9,8 +9,10 @@ note the invoice in its `Allocations`. Whatever is settled in full becomes PAID.
 beyond the credit left or the amount due is refused, as are ones across contacts, currencies or
 kinds (a sales credit note pays sales invoices only).
 
-Nothing moves in the ledger: the invoice and the credit note post to the same control account
-(610 or 800), so an allocation only matches one against the other.
+A credit note's allocation moves nothing in the ledger: the invoice and the credit note post
+to the same control account (610 or 800), so it only matches one against the other. A
+prepayment's credit sits where its lines are coded, so each of its allocations is a journal
+(`_prepaid.allocation_documents`, derived from the allocations recorded here).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ it moves on other documents' balances (a payment on its invoice, an allocation o
 
 Cash basis: an invoice's lines are recognised when it is paid, in proportion to each payment,
 and a credit note's when it is refunded; bank transactions and manual journals are cash as
-they stand. Allocations of credit notes to invoices are not recognised on the cash basis.
+they stand. Allocations (of credit notes, prepayments and overpayments) to invoices are not
+recognised on the cash basis: a prepayment's or overpayment's bank transaction was its cash.
 """
 
 from __future__ import annotations
@@ -21,7 +22,16 @@ from typing import TYPE_CHECKING
 
 from xerocli.sandbox import resources
 from xerocli.sandbox.books import ACCRUAL, CASH, Key, OpenItem, TrackingOption
-from xerocli.sandbox.ledger import PAYABLE, RECEIVABLE, SALES_TAX, ZERO, in_base_currency, rate_of
+from xerocli.sandbox.ledger import (
+    PAYABLE,
+    RECEIVABLE,
+    SALES_TAX,
+    ZERO,
+    documents_posted,
+    in_base_currency,
+    rate_of,
+)
+from xerocli.sandbox.postings import CONTROL_ACCOUNTS
 from xerocli.sandbox.xerojson import money, parse_date
 
 if TYPE_CHECKING:
@@ -137,15 +147,21 @@ class PartMaker:
         self._resources: dict[str, Resource] = {}  # by collection, looked up once each
 
     def part(self, kind: str, record: dict) -> Part | None:
-        resource = resources.get(kind)
-        day = parse_date(record.get(resource.date_field or "Date"))
-        if day is None:
-            return None
-        part = Part()
-        rate = rate_of(record, self.base)
         resource = self._resources.get(kind) or self._resources.setdefault(
             kind, resources.get(kind)
         )
+        if parse_date(record.get(resource.date_field or "Date")) is None:
+            return None
+        part = Part()
+        for _, document in documents_posted(resource, record):
+            day = parse_date(document.get(resource.date_field or "Date"))
+            if day is not None:
+                self._post(part, resource, document, day)
+        return part
+
+    def _post(self, part: Part, resource: Resource, record: dict, day: date) -> None:
+        """One posted document's share of the part (a record, or one of its allocations)."""
+        rate = rate_of(record, self.base)
         # `ledger.postings_in_base`, with the rate found once.
         postings = in_base_currency(resource.postings(record, self.codes_by_id), rate)
         parts = split_by_tracking(resource, record, postings, rate, self.tracking)
@@ -154,20 +170,21 @@ class PartMaker:
             self._taxed(part, record, day, postings)
         held = resource.books.holds_credit.get(str(record.get("Type") or ""))
         if held:  # an overpayment or prepayment: credit aged beside the invoices
-            self._open_item(part, record, day, parts, held, resource.id_field)
+            self._open_item(part, record, day, parts, *held)
         if resource.books.role == "open_item":
             self._open_item(part, record, day, parts)
             if resource.allocate is not None:
                 self._allocations(part, record)
         elif resource.books.role == "payment":
             self._payment(part, record, day, postings)
+        elif resource.books.role == "allocation":
+            self._allocated(part, resource, record, day, postings)
         else:  # bank transactions and manual journals are cash as they stand
             part.post(CASH, day, parts)
         for code, amount in postings.items():
             if code in self.bank_codes and amount:
                 flow = part.flows.setdefault((code, day), [ZERO, ZERO])
                 flow[0 if amount > 0 else 1] += abs(amount)
-        return part
 
     def _taxed(self, part: Part, record: dict, day: date, postings: dict[str, Decimal]) -> None:
         """Sales and purchases and their tax, for the published GST and VAT returns."""
@@ -225,6 +242,27 @@ class PartMaker:
         total, parts = paid.cash
         fraction = Decimal(record.get("Amount") or 0) / total
         part.post(CASH, day, scaled(parts, fraction, bank, postings.get(bank, ZERO)))
+
+    def _allocated(
+        self, part: Part, resource: Resource, allocation: dict, day: date, postings: dict
+    ) -> None:
+        """A prepayment's or overpayment's allocation: the invoice it pays (`Invoice`) owes its
+        amount less, and the credit's own open item (held where its lines sat on the control
+        account: an overpayment's) is settled by what the allocation did not move off that
+        account, so the aged reports still total it. On the accrual basis only, as a credit
+        note's allocation: the credit's bank transaction was the cash."""
+        invoice = allocation.get("Invoice") or {}
+        invoice_id = str(invoice.get("InvoiceID") or "").lower()
+        control, sign = CONTROL_ACCOUNTS.get(str(invoice.get("Type") or ""), ("", ZERO))
+        if not invoice_id or not control:
+            return
+        amount = money(Decimal(allocation.get("Total") or 0) / rate_of(allocation, self.base))
+        toward_zero = -sign * amount
+        part.settles.append((invoice_id, day, toward_zero))
+        held = postings.get(control, ZERO) - toward_zero
+        credit_id = str(allocation.get(resource.id_field) or "").lower()
+        if held and credit_id:
+            part.settles.append((credit_id, day, held))
 
     def _allocations(self, part: Part, credit_note: dict) -> None:
         """An allocation moves credit from the credit note to the invoice (no posting)."""

@@ -29,8 +29,9 @@ from typing import Any
 
 from xerocli.sandbox.store import Store
 
-#: Bumped whenever what `TenantBooks.saved_state` writes changes shape or meaning.
-FORMAT = 1
+#: Bumped whenever what `TenantBooks.saved_state` writes changes shape or meaning (2: the
+#: journals of prepayments' and overpayments' allocations, and their credit aged by its ID).
+FORMAT = 2
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS books_saved (

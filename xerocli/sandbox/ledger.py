@@ -15,6 +15,10 @@ base currency (each document balances to the cent):
   tax; SPEND is the mirror.
 - Manual journals (POSTED only): each line's net amount to its account (a positive LineAmount is
   a debit) and its tax to 820 Sales Tax. They have no currency: amounts are in base currency.
+- Allocations of prepayments and overpayments (a journal each, on the allocation's date): the
+  allocated share of the credit's lines and tax back off their accounts, against 610 (received)
+  or 800 (spent), where the invoice it pays sits. An overpayment's line is on that account
+  already, so its allocation moves nothing; a credit note's allocation moves nothing either.
 
 Foreign amounts are divided by the document's CurrencyRate (foreign units per base unit), each
 account's amount rounded to 2 places, and the rounding difference put on the largest amount.
@@ -39,7 +43,7 @@ from xerocli.sandbox.postings import (  # noqa: F401 - the ledger's names, as re
     SALES_TAX,
     ZERO,
 )
-from xerocli.sandbox.resources.declaration import BOOK_ROLES
+from xerocli.sandbox.resources.declaration import BOOK_ROLES, Resource
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import loads, money, parse_date
 
@@ -143,14 +147,22 @@ def _journal(
         # The indexed status and date columns keep drafts and later documents unparsed.
         condition = f"status IN ({','.join('?' * len(statuses))}) AND date <= ?"
         for body in store.select_bodies(tenant_id, kind, condition, [*statuses, until.isoformat()]):
-            record = loads(body)
-            day = parse_date(record.get(resource.date_field or "Date"))
-            if day is None:
-                continue
-            postings = resource.postings(record, codes_by_id)
-            for code, amount in _in_base_currency(postings, _rate(record, base)).items():
-                if amount:
-                    yield JournalLine(day, code, amount)
+            for _, document in documents_posted(resource, loads(body)):
+                day = parse_date(document.get(resource.date_field or "Date"))
+                if day is None or day > until:  # an allocation after the record's own date
+                    continue
+                postings = resource.postings(document, codes_by_id)
+                for code, amount in _in_base_currency(postings, _rate(document, base)).items():
+                    if amount:
+                        yield JournalLine(day, code, amount)
+
+
+def documents_posted(resource: Resource, record: dict) -> list[tuple[str, dict]]:
+    """What a posted record's journals are made of: the record itself (key ""), or the
+    documents its declaration makes of it (a prepayment's allocations, one journal each)."""
+    if resource.journal_documents is None:
+        return [("", record)]
+    return resource.journal_documents(record)
 
 
 def _rate(record: dict, base: str) -> Decimal:

@@ -106,23 +106,27 @@ def _trial_balance(asked: Asked) -> Built:
 
 
 # --- tracking ------------------------------------------------------------------------------
-def _known_tracking(asked: Asked) -> tuple[dict[str, str], dict[str, str]]:
-    """Option ID -> category ID, and category ID -> name: from the lines that carry them and
-    from any TrackingCategories the store keeps."""
+def _known_tracking(asked: Asked) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Option ID -> category ID, category ID -> name, and option ID -> name: from the lines
+    that carry them and from any TrackingCategories the store keeps (so an option no line
+    uses yet is a column with its name, not its ID)."""
     options = {o.option_id: o.category_id for o in asked.books.tracking.values()}
     names = {o.category_id: o.category for o in asked.books.tracking.values()}
+    labels = {o.option_id: o.option for o in asked.books.tracking.values()}
     for body in asked.store.select_bodies(asked.tenant_id, "TrackingCategories"):
         category = loads(body)
         category_id = str(category.get("TrackingCategoryID") or "").lower()
         names[category_id] = str(category.get("Name") or "")
         for option in category.get("Options") or []:
-            options[str(option.get("TrackingOptionID") or "").lower()] = category_id
-    return options, names
+            option_id = str(option.get("TrackingOptionID") or "").lower()
+            options[option_id] = category_id
+            labels[option_id] = str(option.get("Name") or option_id)
+    return options, names, labels
 
 
 def _option_filter(asked: Asked, names: tuple[str, ...]) -> Callable | None:
     wanted = []
-    options, _ = _known_tracking(asked)
+    options, _, _ = _known_tracking(asked)
     for name in names:
         option = asked.params.text(name).lower()
         if not option:
@@ -138,7 +142,7 @@ def _option_filter(asked: Asked, names: tuple[str, ...]) -> Callable | None:
 def _category_columns(asked: Asked) -> list[tuple[str, Callable]] | None:
     """One (label, filter) per option of the category (or per pair of options of the two
     categories), then Unassigned; None when no category is asked for."""
-    options, names = _known_tracking(asked)
+    options, names, label = _known_tracking(asked)
     categories = []
     for name in ("trackingCategoryID", "trackingCategoryID2"):
         category = asked.params.text(name).lower()
@@ -153,7 +157,6 @@ def _category_columns(asked: Asked) -> list[tuple[str, Callable]] | None:
         return None
     if asked.params.text("trackingCategoryID2") and not asked.params.text("trackingCategoryID"):
         raise BadParameter("trackingCategoryID2 needs trackingCategoryID")
-    label = {o.option_id: o.option for o in asked.books.tracking.values()}
     per_category = []
     for category in categories:
         ids = sorted(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from decimal import Decimal
+from functools import cached_property
 
 from xerocli.sandbox import history, resources
 from xerocli.sandbox.records import set_updated
@@ -74,6 +75,12 @@ class Context:
             if code and str(code) == account.get("Code") and account["Status"] != "DELETED":
                 return account
         return None
+
+    @cached_property
+    def tracking_categories(self) -> list[dict]:
+        """The tenant's tracking categories with their options (archived ones too: a line
+        naming one is told so), read once a request and only by one that tags a line."""
+        return [loads(b) for b in self.store.select_bodies(self.tenant_id, "TrackingCategories")]
 
     def get(self, kind: str, record_id: str) -> dict | None:
         body = self.store.get_body(self.tenant_id, kind, str(record_id))

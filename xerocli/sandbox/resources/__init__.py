@@ -15,7 +15,8 @@ Adding a resource
    `(company) -> records`, called after everything the generator builds.
 3. Read-only ends here: it is listed (paged or not), read by ID, filtered with `where`/`order`,
    and covered by `tests/sandbox/test_xero_walk.py`. A writable resource adds `writer=` (and,
-   as it needs them, `postings=`/`posted_statuses=` for the ledger, `webhook_category=`,
+   as it needs them, `postings=`/`posted_statuses=` for the ledger (and `journal_documents=`
+   when its journals are not the record itself: a prepayment's allocations), `webhook_category=`,
    `lifecycle=`, `number_prefix=`, `delete=`, `email=`, `allocate=`), and tests of its rules.
 The module is found on its own (no list to edit); `register()` adds one from elsewhere (tests).
 """

@@ -2,9 +2,9 @@
 orders and bank transactions share this writer, each with its own `DocumentRules` and its
 declaration's `Lifecycle` and `number_prefix` (see the modules beside this one).
 
-An element is checked completely (type, status change, contact, dates, currency, lines, totals,
-number) before anything is stored; a refused one is echoed parsed, with its totals and each
-line's own ValidationErrors, as Xero does (`_refused_view`).
+An element is checked completely (type, status change, contact, dates, currency, lines and
+their tracking, totals, number) before anything is stored; a refused one is echoed parsed,
+with its totals and each line's own ValidationErrors, as Xero does (`_refused_view`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from xerocli.sandbox.resources.contacts import (
     write_contact,
 )
 from xerocli.sandbox.resources.declaration import Resource
+from xerocli.sandbox.resources.tracking_categories import line_tracking
 from xerocli.sandbox.validate import (
     MAX_INTEGER_DIGITS,
     Element,
@@ -94,6 +95,9 @@ class DocumentRules:
     lines_need_accounts: bool = True
     #: A due date is required once SUBMITTED or AUTHORISED.
     due_required: bool = False
+    #: Why an approved one may not total less than zero (what the contact is owed back is the
+    #: other kind of document), or None: a negative total is as good as any.
+    negative_total_refused: str | None = None
     #: (stored record, what was sent) -> why it may not be edited now, or None.
     locked: Callable[[dict, dict], str | None] | None = None
     #: Before the currency is checked (a bank transaction's bank account sets it).
@@ -197,7 +201,7 @@ def _line_items(ctx: Context, el: Element, type_: str, sent: object) -> list[dic
             line["DiscountRate"] = discount
         if tax_amount is not None:
             line["TaxAmount"] = tax_amount
-        line["Tracking"] = raw.get("Tracking") or []
+        line["Tracking"] = line_tracking(ctx, el, raw.get("Tracking"), where)
         if el.capture:
             line["ValidationErrors"] = [{"Message": m} for m in el.capture]
         el.capture = None
@@ -286,6 +290,8 @@ def write_document(
         el.error(
             f"The total is too large: at most {MAX_INTEGER_DIGITS} digits before the decimal point"
         )
+    if rules.negative_total_refused and approved and sums["Total"] < 0:
+        el.error(rules.negative_total_refused)  # a draft may, until it is approved
     record.update(sums)
 
     _number(ctx, el, resource, rules, sent, record, type_)

@@ -7,11 +7,15 @@ endpoints list and read them, allocate them (`PUT /{Collection}/{ID}/Allocations
 allocations.py) and show their history. Refunds are payments that name them.
 
 Ledger: the bank transaction that made it posts it (a received one debits the bank and
-credits its line's account, 610 Accounts Receivable; a spent one credits the bank and debits
-800), so the money sits in the contact's control account until allocated. An allocation moves
-nothing (the invoice is in the same control account); a refund moves it back out to the bank
-(payments.py). The credit itself posts nothing. A prepayment written by a bank transaction
-posts its lines to the accounts they are coded to (and its tax), as Xero codes them.
+credits its lines' accounts and tax; a spent one the mirror). An overpayment's line is coded
+to the control account (610 received, 800 spent), so its money sits with the invoices; a
+prepayment's lines are coded, and taxed, as the user says (a revenue or a liability account).
+The credit posts nothing itself; each allocation is a journal of its own, on its Date
+(`allocation_documents`, `allocation_postings`): the allocated share of the credit's lines and
+tax back off their accounts, onto the control account of the invoice it pays, as Xero posts
+it. For an overpayment that nets to nothing (its line is on that account); for a prepayment
+coded to 200 Sales it takes the sale and its tax back, the invoice having made them again. A
+refund moves the credit back out to the bank (payments.py).
 """
 
 from __future__ import annotations
@@ -22,9 +26,18 @@ from datetime import timedelta
 from decimal import Decimal
 
 from xerocli.sandbox import allocations, totals
+from xerocli.sandbox.postings import CONTROL_ACCOUNTS, document_postings
 from xerocli.sandbox.records import new_id, set_date
 from xerocli.sandbox.resources.contacts import contact_summary
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Listing, Resource
+from xerocli.sandbox.resources.declaration import (
+    COMMON_FIELDS,
+    Books,
+    Documents,
+    JournalDocuments,
+    Listing,
+    Resource,
+)
+from xerocli.sandbox.xerojson import money
 
 ZERO = Decimal("0.00")
 FIELDS = COMMON_FIELDS | {
@@ -216,10 +229,102 @@ def _anchor():
     return generator.ANCHOR
 
 
+# --- the journals of its allocations ------------------------------------------------------------
+#: What an allocation's document keeps of its credit (beside its ID): how it posts, and what
+#: its journal shows.
+_KEPT = ("Type", "LineAmountTypes", "CurrencyCode", "CurrencyRate", "Reference", "UpdatedDateUTC")
+
+
+def allocation_documents(credit: allocations.Credit) -> JournalDocuments:
+    """The `journal_documents=` of a declaration whose credit is `credit`: one document per
+    allocation, shaped as the credit (its ID, Type and currency), dated the allocation's
+    day, its lines the allocated share of the credit's and its Total the amount allocated,
+    naming the invoice it pays (`Invoice`: InvoiceID and Type)."""
+
+    def documents(record: dict) -> list[tuple[str, dict]]:
+        invoice_type = credit.invoice_types.get(str(record.get("Type") or ""))
+        if invoice_type is None or not Decimal(str(record.get("Total") or 0)):
+            return []
+        kept = {key: record[key] for key in (credit.id_field, *_KEPT) if key in record}
+        return [
+            (
+                str(allocation.get("AllocationID") or ""),
+                _allocated(kept, record, allocation, invoice_type),
+            )
+            for allocation in record.get("Allocations") or []
+            if isinstance(allocation, dict) and allocation.get("Amount")
+        ]
+
+    return documents
+
+
+def _allocated(kept: dict, record: dict, allocation: dict, invoice_type: str) -> dict:
+    """One allocation as a document: `kept` of its credit, its day, its share of the lines,
+    and the invoice it pays."""
+    amount = Decimal(str(allocation["Amount"]))
+    invoice = allocation.get("Invoice") or {}
+    return {
+        **kept,
+        "Date": allocation.get("Date"),
+        "LineItems": _share_of_lines(record, amount),
+        "Total": amount,
+        "Invoice": {"InvoiceID": invoice.get("InvoiceID"), "Type": invoice_type},
+    }
+
+
+def _share_of_lines(record: dict, amount: Decimal) -> list[dict]:
+    """The credit's lines scaled to `amount` of its Total, each amount and tax to the cent,
+    the rounding on the largest line: they add up to `amount` exactly, as the invoice's
+    AmountDue fell by it."""
+    lines = [dict(line) for line in record.get("LineItems") or [] if isinstance(line, dict)]
+    total = Decimal(str(record.get("Total") or 0))
+    if not lines or amount == total:
+        return lines
+    fraction = amount / total
+    for line in lines:
+        for key in ("LineAmount", "TaxAmount"):
+            line[key] = money(Decimal(str(line.get(key) or 0)) * fraction)
+    lat = record.get("LineAmountTypes")
+    gross = sum((_gross(line, lat) for line in lines), Decimal(0))
+    largest = max(lines, key=lambda line: abs(line["LineAmount"]))
+    largest["LineAmount"] += amount - gross
+    return lines
+
+
+def _gross(line: dict, line_amount_types: object) -> Decimal:
+    """What a line puts on the control account (see `postings.document_postings`)."""
+    if line_amount_types == "Exclusive":
+        return line["LineAmount"] + line["TaxAmount"]
+    return line["LineAmount"]
+
+
+def allocation_postings(document: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
+    """One allocation (`allocation_documents`): its lines and tax debited back (a received
+    credit's; a spent one's credited) against the control account of the invoice it pays."""
+    invoice_type = str((document.get("Invoice") or {}).get("Type") or "")
+    control, sign = CONTROL_ACCOUNTS.get(invoice_type, (None, Decimal(0)))
+    if control is None:
+        return {}
+    return document_postings(document, control, -sign)
+
+
 def credit_resource(credit: allocations.Credit, *, fields: frozenset[str], prefix: str) -> Resource:
     """The declaration of overpayments or prepayments (`credit` says which)."""
+    side = {"ACCREC": "AR", "ACCPAY": "AP"}
     return Resource(
         collection=credit.invoice_list,
+        books=Books(
+            role="allocation",
+            taxed=True,  # a prepayment's allocation takes its tax back off the return
+            credit_types=("SPEND",),  # a spent credit's allocation credits its lines
+            source_types={
+                type_: f"{side[invoice]}{credit.key.upper()}"
+                for type_, invoice in credit.invoice_types.items()
+            },
+        ),
+        postings=allocation_postings,
+        posted_statuses=("AUTHORISED", "PAID"),
+        journal_documents=allocation_documents(credit),
         documents=Documents(history=True),  # Xero takes no attachments on them
         type_name=credit.key,
         id_field=credit.id_field,

@@ -174,11 +174,12 @@ RESOURCE = Resource(
     books=Books(
         taxed=True,
         credit_types=("RECEIVE",),
+        # Aged as the credit note of the invoice type it pays, by the credit's own ID (what
+        # its allocations settle).
         holds_credit={
-            "RECEIVE-OVERPAYMENT": "ACCRECCREDIT",
-            "RECEIVE-PREPAYMENT": "ACCRECCREDIT",
-            "SPEND-OVERPAYMENT": "ACCPAYCREDIT",
-            "SPEND-PREPAYMENT": "ACCPAYCREDIT",
+            type_: (f"{invoice}CREDIT", credit.id_field)
+            for credit in (overpayments.CREDIT, prepayments.CREDIT)
+            for type_, invoice in credit.invoice_types.items()
         },
     ),
     documents=Documents(attachments=True, history=True),

@@ -3,7 +3,9 @@
 A sales credit note gets the next number (CN-0001...) when none is sent; numbers are unique.
 Credit is allocated to invoices (`PUT /CreditNotes/{ID}/Allocations`, or `Allocations` sent on
 an AUTHORISED one: see allocations.py) or refunded by a payment; once either happened, only
-more allocations may be sent. Ledger: the mirror of its invoice type (610 or 800).
+more allocations may be sent. One approved (SUBMITTED, AUTHORISED) may not total less than zero,
+as in Xero: what the contact owes is an invoice (a draft may, until it is approved). Ledger: the
+mirror of its invoice type (610 or 800).
 """
 
 from __future__ import annotations
@@ -88,6 +90,10 @@ RULES = DocumentRules(
     types=("ACCRECCREDIT", "ACCPAYCREDIT"),
     number_label="Credit Note",
     auto_number_types=("ACCRECCREDIT",),
+    # What the contact owes is an invoice: a credit note's credit is never below zero.
+    negative_total_refused=(
+        "The total of an approved credit note cannot be negative: use an invoice"
+    ),
     locked=_locked,
     derive=_derive,
     then=_allocations_sent,

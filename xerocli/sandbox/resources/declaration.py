@@ -28,6 +28,10 @@ Writer = Callable[["Context", "Element", "dict | None"], "dict | None"]
 #: A record's ledger postings in its own currency, debits positive: (record, account codes by
 #: lower-case AccountID) -> {account code: amount}.
 Postings = Callable[[dict, dict[str, str]], dict[str, Decimal]]
+#: The documents a posted record's journals are made of when they are not the record itself:
+#: record -> [(what tells its journals apart, a document)], each document shaped as a record of
+#: the collection (its own date, lines, currency and ID) and posted by its `postings`.
+JournalDocuments = Callable[[dict], list[tuple[str, dict]]]
 #: Extra list filters beyond the common ones: request -> (SQL clauses, their parameters).
 ListFilters = Callable[["Request"], tuple[list[str], list]]
 #: Builds a company's seeded records: (the seed's company, see `seed._Company`) -> its records,
@@ -150,7 +154,9 @@ class Books:
 
     #: "open_item": owed until paid or allocated (aged reports; its cash basis follows its
     #: payments); "payment": settles an open item (its cash basis is that item's);
-    #: "cash": cash as it stands (bank transactions, journals).
+    #: "cash": cash as it stands (bank transactions, journals); "allocation": moves credit
+    #: onto the invoice each document names (`Invoice`: its InvoiceID and Type), settling it
+    #: and the credit, on the accrual basis only (as a credit note's allocation).
     role: str = "cash"
     #: Its sales and purchases are on the tax returns (GST, VAT).
     taxed: bool = False
@@ -160,15 +166,18 @@ class Books:
     #: Lines carry their own sign (a journal's): no flip by type at all.
     signed_lines: bool = False
     #: Types whose record leaves credit with the contact on the control account (a bank
-    #: transaction making an overpayment or prepayment), and the open item type it is aged as:
-    #: Xero's aged reports list that credit beside the invoices.
-    holds_credit: Mapping[str, str] = field(default_factory=dict)
-    #: The Journals' SourceType of its records when it is not their Type (EXPCLAIM).
+    #: transaction making an overpayment or prepayment) -> the open item type it is aged as,
+    #: and the field holding the credit's ID (what its allocations settle): Xero's aged
+    #: reports list that credit beside the invoices.
+    holds_credit: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    #: The Journals' SourceType of its records when it is not their Type (EXPCLAIM), or by
+    #: Type (a prepayment's allocation: ARPREPAYMENT).
     source_type: str = ""
+    source_types: Mapping[str, str] = field(default_factory=dict)
 
 
 #: The order reports read the roles in: the open items before what pays them.
-BOOK_ROLES = ("open_item", "cash", "payment")
+BOOK_ROLES = ("open_item", "cash", "payment", "allocation")
 
 
 @dataclass(frozen=True)
@@ -230,6 +239,9 @@ class Resource:
     #: How it posts to the ledger, and the statuses whose records are in the books.
     postings: Postings | None = None
     posted_statuses: tuple[str, ...] = ()
+    #: What `postings` is given, when not the record itself: one document per journal, each
+    #: on its own date (a prepayment's allocations); None: the record is its one journal.
+    journal_documents: JournalDocuments | None = None
     #: The statuses of a writable document, where it has rules of its own.
     lifecycle: Lifecycle | None = None
     #: Prefix of the numbers the sandbox gives new records (`INV-`).

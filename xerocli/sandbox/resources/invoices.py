@@ -10,7 +10,6 @@ ACCPAY is the mirror on 800 Accounts Payable.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -63,14 +62,6 @@ def _derive(record: dict, status: str) -> None:
     record["UpdatedDateUTCString"] = ""
 
 
-def _not_negative(ctx: Context, el: Element, record: dict, sent: dict) -> Callable[[], None] | None:
-    """An approved invoice may not total less than zero: what the contact is owed back is a
-    credit note, which Xero has for that (a draft may, until it is approved)."""
-    if record["Status"] in ("SUBMITTED", "AUTHORISED", "PAID") and record["Total"] < 0:
-        el.error("The total of an approved invoice cannot be negative: use a credit note")
-    return None
-
-
 def _refused(shown: dict) -> None:
     for listed in _LISTS:
         shown.setdefault(listed, [])
@@ -89,8 +80,9 @@ RULES = DocumentRules(
     due_required=True,
     locked=_locked,
     derive=_derive,
+    # What the contact is owed back is a credit note, which Xero has for that.
+    negative_total_refused="The total of an approved invoice cannot be negative: use a credit note",
     refused=_refused,
-    then=_not_negative,
 )
 
 

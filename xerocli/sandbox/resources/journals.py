@@ -6,6 +6,10 @@ drift from the trial balance. A journal's lines are its document's postings per 
 base currency (a positive NetAmount is a debit; the lines of a journal sum to zero; tax is its
 own line on 820, so TaxAmount is 0).
 
+A prepayment's or overpayment's allocation is a journal of its own (SourceType ARPREPAYMENT,
+APPREPAYMENT, AROVERPAYMENT or APOVERPAYMENT, SourceID the credit's), dated the allocation's
+day: its share of the credit's lines back off their accounts, onto 610 or 800.
+
 Numbers follow the order the documents were stored in (a changed document is stored again,
 so its journal moves to the end: Xero would instead add a reversing journal and a new one).
 Lists are paged by `offset`: the 100 journals numbered above it. `paymentsOnly=true` keeps the
@@ -37,10 +41,11 @@ def _source_type(kind: str, record: dict) -> str:
         return str(record.get("PaymentType") or "")
     if kind == "ManualJournals":
         return "MANJOURNAL"
+    type_ = str(record.get("Type") or "")
     if kind == "BankTransactions":
-        type_ = str(record.get("Type") or "")
         return _BANK_SOURCE.get(type_.split("-")[0], "CASHREC")
-    return resources.get(kind).books.source_type or str(record.get("Type") or "")
+    books = resources.get(kind).books
+    return books.source_types.get(type_) or books.source_type or type_
 
 
 class _Numbered:
@@ -83,19 +88,26 @@ class _Numbered:
 
     def _add(self, kind: str, record: dict) -> None:
         resource = self.sources[kind]
+        for key, document in ledger.documents_posted(resource, record):
+            self._add_journal(kind, resource, key, document)
+
+    def _add_journal(self, kind: str, resource: Resource, key: str, record: dict) -> None:
+        """The journal of one posted document (`key` tells a record's journals apart: its
+        allocations' have the allocation's ID, and IDs of their own)."""
         day = parse_date(record.get(resource.date_field or "Date"))
         source_id = record.get(resource.id_field)
         if day is None or source_id is None or resource.postings is None:
             return
         postings = resource.postings(record, self.codes_by_id)
         amounts = ledger._in_base_currency(postings, ledger._rate(record, self.base))
-        lines = [_line(source_id, code, amount, self.accounts) for code, amount in amounts.items()]
+        journal_of = f"{source_id}:{key}" if key else source_id
+        lines = [_line(journal_of, code, amount, self.accounts) for code, amount in amounts.items()]
         lines = [line for line in lines if line["NetAmount"]]
         if not lines:
             return
         self.journals.append(
             {
-                "JournalID": stable_id(self.tenant_id, "journal", source_id),
+                "JournalID": stable_id(self.tenant_id, "journal", journal_of),
                 "JournalDate": ms_date(day),
                 "JournalNumber": len(self.journals) + 1,
                 "CreatedDateUTC": record.get("UpdatedDateUTC"),

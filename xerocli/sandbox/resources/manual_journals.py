@@ -5,7 +5,9 @@ control account to balance it; so the sandbox refuses, as Xero does, anything th
 the books out of balance: fewer than two lines, a line without an amount, an unknown or
 archived account, and debits that do not equal credits. With `LineAmountTypes` NoTax the line
 amounts must sum to zero; with Exclusive or Inclusive each line's amount *including its tax*
-must, because the tax is posted too (to 820 Sales Tax, see `ledger.py`).
+must, because the tax is posted too (to 820 Sales Tax, see `ledger.py`). A line's Tracking
+names the organisation's active categories and options, as a document line's does
+(`tracking_categories.line_tracking`).
 
 Tax is computed, never taken from the client: Exclusive adds LineAmount x the tax type's rate,
 Inclusive extracts it from the amount, each rounded to 2 places half up (`totals.line_tax`, as
@@ -40,6 +42,7 @@ from xerocli.sandbox.resources.declaration import (
     Listing,
     Resource,
 )
+from xerocli.sandbox.resources.tracking_categories import line_tracking
 from xerocli.sandbox.validate import (
     Element,
     bool_field,
@@ -173,9 +176,7 @@ def journal_lines(ctx: Context, el: Element, raw: object, line_amount_types: str
                 f"The TaxType code '{tax_type}' does not exist or cannot be used with"
                 " this type of transaction."
             )
-        tracking = item.get("Tracking") or []
-        if not isinstance(tracking, list):
-            el.error(f"{where}: Tracking must be a list")
+        tracking = line_tracking(ctx, el, item.get("Tracking"), where)
         amount = money(amount)
         line: dict = {}
         if item.get("Description") is not None:

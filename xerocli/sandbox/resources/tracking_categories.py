@@ -3,9 +3,18 @@ Department) a line of a document is tagged with. Xero creates a category (`PUT`)
 archives it (`POST /{ID}` with a Name or Status), deletes it (`DELETE /{ID}`), and adds, renames
 and deletes its options (`PUT /{ID}/Options`, `POST|DELETE /{ID}/Options/{OptionID}`). Lists
 leave archived categories out unless `includeArchived=true`; an organisation has at most two
-active categories."""
+active categories.
+
+A document's line (`LineItems[].Tracking`, a manual journal's `JournalLines[].Tracking`) names
+an ACTIVE option of an ACTIVE category, by TrackingCategoryID or Name and by TrackingOptionID
+or Option, one option a category (so two at most); anything else is a validation error, as in
+Xero, and a good entry is stored as Xero answers it, with both names and both IDs
+(`line_tracking`).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from xerocli.sandbox.http import Request, Response
 from xerocli.sandbox.records import new_id
@@ -14,6 +23,10 @@ from xerocli.sandbox.resources.declaration import Listing, Resource, Route
 from xerocli.sandbox.rows import row_for
 from xerocli.sandbox.store import Store
 from xerocli.sandbox.xerojson import error_body, loads, validation_exception
+
+if TYPE_CHECKING:
+    from xerocli.sandbox.validate import Element
+    from xerocli.sandbox.writes import Context
 
 KIND = "TrackingCategories"
 STATUSES = ("ACTIVE", "ARCHIVED")
@@ -186,6 +199,92 @@ def delete_option(store: Store, req: Request) -> Response:
     category["Options"] = [o for o in category["Options"] if o is not option]
     _save(store, req, category)
     return answer("Options", [{**option, "Status": "DELETED"}])
+
+
+# --- tracking on a document's lines -----------------------------------------------------------
+def line_tracking(ctx: Context, el: Element, sent: object, where: str) -> list:
+    """A line's Tracking as stored: each entry resolved to the organisation's category and
+    option, with errors on `el` for one it does not have (or has archived), as Xero refuses
+    them; a bad entry is kept as sent, for the refused element's echo."""
+    if sent is None or sent == "":
+        return []
+    if not isinstance(sent, list):
+        el.error(f"{where}: Tracking must be a list")
+        return []
+    resolved: list = []
+    seen: set[str] = set()
+    for entry in sent:
+        found = _tracking_entry(ctx, el, entry, where)
+        if found is None:
+            resolved.append(entry)
+            continue
+        if found["TrackingCategoryID"] in seen:  # a line is in one option of a category
+            el.error(f"{where}: only one option of TrackingCategory '{found['Name']}' may be given")
+        seen.add(found["TrackingCategoryID"])
+        resolved.append(found)
+    return resolved
+
+
+def _tracking_entry(ctx: Context, el: Element, entry: object, where: str) -> dict | None:
+    """One entry as Xero answers it (Name, Option and both IDs), or None with its error."""
+    if not isinstance(entry, dict):
+        el.error(f"{where}: each Tracking entry must be an object")
+        return None
+    category = _active_category(ctx, el, entry)
+    option = _active_option(el, category, entry) if category is not None else None
+    if category is None or option is None:
+        return None
+    return {
+        "Name": category["Name"],
+        "Option": option["Name"],
+        "TrackingCategoryID": category["TrackingCategoryID"],
+        "TrackingOptionID": option["TrackingOptionID"],
+    }
+
+
+def _active_category(ctx: Context, el: Element, entry: dict) -> dict | None:
+    """The ACTIVE category an entry names (by TrackingCategoryID, else Name), or None."""
+    wanted_id, wanted_name = entry.get("TrackingCategoryID"), entry.get("Name")
+    category = _by_id_or_name(ctx.tracking_categories, "TrackingCategoryID", wanted_id, wanted_name)
+    if category is None:
+        el.error(_missing("TrackingCategory", wanted_id, wanted_name))
+    elif category.get("Status") != "ACTIVE":
+        el.error(f"The TrackingCategory '{category['Name']}' is archived and cannot be used.")
+        return None
+    return category
+
+
+def _active_option(el: Element, category: dict, entry: dict) -> dict | None:
+    """The ACTIVE option of `category` an entry names (by TrackingOptionID, else Option)."""
+    wanted_id, wanted_name = entry.get("TrackingOptionID"), entry.get("Option")
+    options = category.get("Options") or []
+    option = _by_id_or_name(options, "TrackingOptionID", wanted_id, wanted_name)
+    of = f" for TrackingCategory '{category['Name']}'"
+    if option is None:
+        el.error(_missing("TrackingOption", wanted_id, wanted_name, of))
+    elif option.get("Status", "ACTIVE") != "ACTIVE":
+        el.error(f"The TrackingOption '{option['Name']}' is archived{of} and cannot be used.")
+        return None
+    return option
+
+
+def _by_id_or_name(
+    candidates: list[dict], id_field: str, wanted_id: object, wanted_name: object
+) -> dict | None:
+    """The one with that ID when an ID is given (Xero goes by it), else with that name (any
+    case)."""
+    if wanted_id:
+        key = str(wanted_id).strip().lower()
+        return next((c for c in candidates if str(c.get(id_field)).lower() == key), None)
+    name = str(wanted_name or "").strip().lower()
+    return next((c for c in candidates if str(c.get("Name")).lower() == name), None)
+
+
+def _missing(what: str, wanted_id: object, wanted_name: object, of: str = "") -> str:
+    """Xero's "does not exist", naming what was sent: the ID if one was, else the name."""
+    if wanted_id:
+        return f"The {what}ID '{wanted_id}' does not exist{of}."
+    return f"The {what} '{wanted_name or ''}' does not exist{of}."
 
 
 RESOURCE = Resource(
