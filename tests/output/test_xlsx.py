@@ -126,3 +126,53 @@ def test_a_workbook_is_not_written_to_a_terminal_and_is_imported_only_for_xlsx()
         [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert lazy.stdout.strip() == "False"
+
+
+def test_list_and_get_workbooks_hold_the_nested_columns_of_their_csv(
+    sandbox_env, tmp_path: Path
+) -> None:
+    """`-o xlsx` of `list`/`get` holds what `-o csv` holds, nested fields too: the Contact.Name
+    column, `--fields Addresses[POBOX].City` and `LineItems[0].Description` were blank in
+    every row."""
+    cases = {
+        "list": ("--sandbox", "invoices", "list", "--limit", "3"),
+        "get": ("--sandbox", "invoices", "get", "INV-0001"),
+        "fields": (
+            "--sandbox",
+            "contacts",
+            "list",
+            "--limit",
+            "3",
+            "--fields",
+            "Name,Addresses[POBOX].City,ContactPersons",
+        ),
+        "lines": (
+            "--sandbox",
+            "invoices",
+            "list",
+            "--limit",
+            "2",
+            "--fields",
+            "InvoiceNumber,Contact.Name,LineItems[0].Description,LineItems[0].LineAmount",
+        ),
+    }
+    for name, args in cases.items():
+        text = run_xero(*args, "-o", "csv", env=sandbox_env).ok().stdout
+        expected = list(csv.reader(io.StringIO(text)))
+        book = tmp_path / f"{name}.xlsx"
+        xero_to_file(sandbox_env, book, *args, "-o", "xlsx")
+        rows = list(openpyxl.load_workbook(book).worksheets[0].iter_rows(values_only=True))
+        assert list(rows[0]) == expected[0], name
+        nested = [i for i, column in enumerate(expected[0]) if "." in column or "[" in column]
+        assert nested or name == "fields", expected[0]
+        for got, want in zip(rows[1:], expected[1:], strict=True):
+            for i, text_value in enumerate(want):
+                value = got[i]
+                if isinstance(value, datetime):
+                    assert text_value.startswith(value.date().isoformat()), (name, i)
+                elif isinstance(value, (int, float)):
+                    assert Decimal(text_value) == Decimal(str(value)), (name, i)
+                else:
+                    assert (value or "") == text_value, (name, expected[0][i], value, text_value)
+        filled = [got[i] for got in rows[1:] for i in nested]
+        assert any(v not in (None, "") for v in filled), (name, filled)

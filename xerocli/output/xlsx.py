@@ -207,11 +207,15 @@ def write_workbook(out: BinaryIO, sheets: Iterable[Sheet]) -> int:
 
 
 def _value(record: dict, path: str) -> Any:
-    from xerocli.output.paths import pick
+    """A column's value as `-o csv` reads it: a key of a flat record (a report's row), else
+    the field path (`Contact.Name`, `Addresses[POBOX].City`, `LineItems[0].Description`);
+    a nested value as the compact JSON text CSV gives it. (`paths.pick`, for JSON, nests what
+    it picks: looking its result up by the flat path found nothing, every nested column blank.)"""
+    from xerocli.output.cells import cell_text
+    from xerocli.output.paths import read
 
-    if path in record:
-        return record[path]
-    return pick(record, [path]).get(path)
+    value = record[path] if path in record else read(record, path)
+    return cell_text(value) if isinstance(value, (dict, list)) else value
 
 
 class XlsxSink:
