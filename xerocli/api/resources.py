@@ -18,6 +18,9 @@ class Column:
     header: str
     money: bool = False  # right-aligned, shown with the record's currency
     style_by_status: bool = False
+    #: Paths read when `path` has no value, in order: a payment's document is its invoice, or
+    #: the credit note it refunds. A CSV writes each as a column of its own, after `path`.
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,8 @@ class Resource:
     status_field: str = "Status"
     date_field: str | None = "Date"
     currency_field: str | None = "CurrencyCode"
+    #: Where the currency is when `currency_field` has none (a credit note's refund).
+    currency_alternatives: tuple[str, ...] = ()
     create_options: tuple[CreateOption, ...] = ()
     #: What `--upsert` matches existing records by, besides the ID (Invoices: the number).
     upsert_keys: tuple[str, ...] = ()
@@ -1458,8 +1463,19 @@ RESOURCES: tuple[Resource, ...] = (
         scopes=("accounting.payments", "accounting.transactions"),
         columns=(
             Column("Date", "Date"),
-            Column("Invoice.InvoiceNumber", "Invoice"),
-            Column("Invoice.Contact.Name", "Contact"),
+            # A refund pays out a credit note, a prepayment or an overpayment, not an invoice.
+            Column(
+                "Invoice.InvoiceNumber", "Document", alternatives=("CreditNote.CreditNoteNumber",)
+            ),
+            Column(
+                "Invoice.Contact.Name",
+                "Contact",
+                alternatives=(
+                    "CreditNote.Contact.Name",
+                    "Prepayment.Contact.Name",
+                    "Overpayment.Contact.Name",
+                ),
+            ),
             Column("PaymentType", "Type"),
             Column("Status", "Status", style_by_status=True),
             Column("Amount", "Amount", money=True),
@@ -1471,6 +1487,11 @@ RESOURCES: tuple[Resource, ...] = (
             *_dates(),
         ),
         currency_field="Invoice.CurrencyCode",
+        currency_alternatives=(
+            "CreditNote.CurrencyCode",
+            "Prepayment.CurrencyCode",
+            "Overpayment.CurrencyCode",
+        ),
         create_options=(
             _ref("invoice", "Invoice", "InvoiceID", "InvoiceNumber", "Invoice number or ID."),
             _ref("account", "Account", "AccountID", "Code", "Bank account code or ID paid into."),
@@ -1506,6 +1527,13 @@ RESOURCES: tuple[Resource, ...] = (
             "Particulars",
             "Details",
             "UpdatedDateUTC",
+            # A refund's contact and currency are its credit note's (or prepayment's or
+            # overpayment's): without them a refund's currency was known by its rate alone.
+            "CreditNote.CurrencyCode",
+            "CreditNote.Contact.ContactID",
+            "CreditNote.Contact.Name",
+            "Prepayment.CurrencyCode",
+            "Overpayment.CurrencyCode",
         ),
     ),
     Resource(

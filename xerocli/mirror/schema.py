@@ -27,7 +27,9 @@ made it and a migration adds exactly what came after (`migrate.py`). History:
   3. `_sync_state.mark_offset` (Journals go on from the last journal number);
   4. the fields version 3 stored as text in their own kinds (`RETYPED`): money
      (`journal_lines.net_amount`, `batch_payments.total_amount`, ...), flags, integers and
-     dates; a migration converts the stored text in place.
+     dates; a migration converts the stored text in place;
+  5. a refund's contact and currency on `payments` (`ADDED`: `credit_note_currency_code`,
+     ...); the rows mirrored before get them as they change, or with `xero sync --full`.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from functools import cache
 from xerocli.api.resources import RESOURCES, Resource
 from xerocli.output.schema import SCHEMAS, line_schema, root_schema
 
-VERSION = 4
+VERSION = 5
 
 
 def words(*lines: str) -> frozenset[str]:
@@ -127,6 +129,19 @@ RETYPED: dict[str, int] = dict.fromkeys(
     ),
     4,
 )
+
+#: Export columns a collection gained after its table was made, and the version that added
+#: them (a migration adds the column; `_collection`).
+ADDED: dict[tuple[str, str], int] = {
+    ("Payments", path): 5
+    for path in (
+        "CreditNote.CurrencyCode",
+        "CreditNote.Contact.ContactID",
+        "CreditNote.Contact.Name",
+        "Prepayment.CurrencyCode",
+        "Overpayment.CurrencyCode",
+    )
+}
 
 #: Fields of list elements that say nothing about the data (how Xero judged a write).
 _NOISE = words(
@@ -314,7 +329,7 @@ def _collection(resource: Resource) -> Table:
     for path in resource.export_columns:
         if "[" in path or path == resource.id_field:
             continue  # lists get child tables
-        columns.append(_field_column(path))
+        columns.append(_field_column(path, ADDED.get((resource.name, path), 1)))
     columns += [
         Column(SYNCED_AT, "", TIMESTAMP),
         Column(MISSING_SINCE, "", TIMESTAMP, since=2),

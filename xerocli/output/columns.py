@@ -7,6 +7,7 @@ on a terminal needs the drawing code, so JSON, NDJSON and CSV output never impor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,16 @@ class TableColumn:
     header: str
     money: bool = False
     style_by_status: bool = False
+    #: Paths read when `path` has no value (see `api.resources.Column.alternatives`).
+    alternatives: tuple[str, ...] = ()
+
+    def value(self, record: Any) -> Any:
+        """The column's value in `record`: its path's, else its first alternative's."""
+        from xerocli.output.paths import read, read_first
+
+        if not self.alternatives:
+            return read(record, self.path)
+        return read_first(record, (self.path, *self.alternatives))
 
     @property
     def is_id(self) -> bool:

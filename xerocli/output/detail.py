@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from xerocli.output.cells import cell_text
-from xerocli.output.paths import read
+from xerocli.output.paths import read, read_first
 from xerocli.output.table import STATUS_STYLES, money_text, write_table
 
 if TYPE_CHECKING:
@@ -26,7 +26,8 @@ def write_detail(
     from rich.markup import escape
 
     console = Console(file=out, no_color=not color, highlight=False, force_terminal=color or None)
-    currency = str(read(record, view.currency_path) or "") if view.currency_path else ""
+    paths = view.currency_paths
+    currency = str(read_first(record, paths) or "") if paths else ""
     if fields:
         from xerocli.output.writer import _field_columns
 
@@ -36,7 +37,7 @@ def write_detail(
     title = view.record_title(record) if view.record_title else view.title
     if title:
         console.print(f"[bold]{escape(title)}[/bold]")
-    values = [(column, read(record, column.path)) for column in header]
+    values = [(column, column.value(record)) for column in header]
     if not fields:  # fields this record does not have
         values = [(column, value) for column, value in values if value not in (None, "")]
     width = max((len(column.header) for column, _ in values), default=0) + 1

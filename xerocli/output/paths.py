@@ -12,6 +12,7 @@ each.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -92,6 +93,16 @@ def _has_type(item: Any, word: str) -> bool:
 def read(record: Any, path: str, default: Any = None) -> Any:
     """`read(invoice, "Contact.Name")`, `read(contact, "Addresses[POBOX].City")`."""
     return read_steps(record, compile_path(path), default)
+
+
+def read_first(record: Any, paths: Iterable[str]) -> Any:
+    """The first of `paths` with a value in `record` (not None, not ""), else None: a column
+    with alternatives (`Invoice.InvoiceNumber`, else `CreditNote.CreditNoteNumber`)."""
+    for path in paths:
+        value = read(record, path)
+        if value is not None and value != "":
+            return value
+    return None
 
 
 def pick(record: dict, paths: list[str]) -> dict:

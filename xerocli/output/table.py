@@ -11,7 +11,7 @@ from typing import TextIO
 
 from xerocli.output.cells import cell_text
 from xerocli.output.columns import TableColumn, TotalsBy
-from xerocli.output.paths import read
+from xerocli.output.paths import read, read_first
 
 NOT_COUNTED = frozenset({"VOIDED", "DELETED"})
 STATUS_STYLES = {
@@ -40,7 +40,7 @@ def write_table(
     out: TextIO,
     *,
     title: str | None = None,
-    currency_path: str | None = None,
+    currency_paths: tuple[str, ...] = (),
     color: bool = True,
     empty_message: str = "No records found.",
     totals: bool = True,
@@ -58,7 +58,7 @@ def write_table(
         [status_path] if status_path else [c.path for c in columns if c.style_by_status]
     )
     for record in records:
-        currency = str(read(record, currency_path) or "") if currency_path else ""
+        currency = str(read_first(record, currency_paths) or "") if currency_paths else ""
         kind = totals_by.label(str(read(record, totals_by.path) or "")) if totals_by else ""
         # A voided or deleted document is not money anyone owes: keep it out of the totals.
         counts = not any(str(read(record, path)) in NOT_COUNTED for path in status_columns)
@@ -66,7 +66,7 @@ def write_table(
             skipped[kind] = skipped.get(kind, 0) + 1
         cells: list[str] = []
         for column in columns:
-            value = read(record, column.path)
+            value = column.value(record)
             if column.money:
                 text = money_text(value)
                 if currency and value is not None:

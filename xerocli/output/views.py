@@ -303,17 +303,18 @@ DETAIL: dict[str, tuple[list[TableColumn], list[Section]]] = {
 
 
 def delimited_columns(resource: Any) -> list[str]:
-    """The default CSV/TSV columns: the table's, plus the record's ID (first) and currency
-    (after the amounts), so that bills without numbers and amounts in three currencies can be
-    told apart."""
-    columns = [column.path for column in resource.columns]
+    """The default CSV/TSV columns: the table's (a column's alternatives each a column of its
+    own, after it: a CSV header names what it holds), plus the record's ID (first) and
+    currency (after the amounts), so that bills without numbers and amounts in three
+    currencies can be told apart."""
+    columns = [path for column in resource.columns for path in (column.path, *column.alternatives)]
     if resource.id_field not in columns:
         columns.insert(0, resource.id_field)
     currency = resource.currency_field
     if currency and currency not in columns:
-        money = [i for i, c in enumerate(resource.columns) if c.money]
-        at = columns.index(resource.columns[money[-1]].path) + 1 if money else len(columns)
-        columns.insert(at, currency)
+        money = [c.path for c in resource.columns if c.money]
+        at = columns.index(money[-1]) + 1 if money else len(columns)
+        columns[at:at] = [currency, *resource.currency_alternatives]
     return columns
 
 
@@ -334,9 +335,11 @@ def resource_view(resource: Any, tenant: str | None) -> RecordView:
 
     return RecordView(
         columns=[
-            TableColumn(c.path, c.header, c.money, c.style_by_status) for c in resource.columns
+            TableColumn(c.path, c.header, c.money, c.style_by_status, c.alternatives)
+            for c in resource.columns
         ],
         currency_path=resource.currency_field,
+        currency_alternatives=resource.currency_alternatives,
         title=f"{label}{at}",
         empty_message=f"No {resource.noun.replace('-', ' ')} found.",
         totals=resource.name not in NO_TOTALS,

@@ -55,6 +55,8 @@ class RecordView:
 
     columns: list[TableColumn]
     currency_path: str | None = None
+    #: Where the currency is when `currency_path` has none (a credit note's refund).
+    currency_alternatives: tuple[str, ...] = ()
     title: str | None = None
     empty_message: str = "No records found."
     #: Sum money columns per currency under the table; off where rows carry their own totals
@@ -73,6 +75,11 @@ class RecordView:
     record_title: Callable[[dict], str] | None = None
     #: The field that says a record is voided or deleted (kept out of totals).
     status_path: str | None = None
+
+    @property
+    def currency_paths(self) -> tuple[str, ...]:
+        """Where a record's currency is, in the order to look."""
+        return (self.currency_path, *self.currency_alternatives) if self.currency_path else ()
 
 
 def write_records(
@@ -118,7 +125,7 @@ def write_records(
         columns,
         out,
         title=view.title,
-        currency_path=view.currency_path,
+        currency_paths=view.currency_paths,
         color=_color(out, no_color) if color is None else color,
         empty_message=view.empty_message,
         totals=view.totals,
