@@ -69,3 +69,24 @@ def test_a_refund_shows_its_credit_note_contact_and_currency(sandbox_env, tmp_pa
             (payment_id,),
         ).fetchall()
     assert got == [("EUR", "Ben Brown")]
+
+
+def test_refund_takes_the_output_options_of_every_other_command(sandbox_env) -> None:
+    """`xero -o csv credit-notes refund ...` was `No such option: -o` (refund printed JSON
+    only); its payment is now written as `payments get` writes one, and a typo'd `--fields`
+    stops it before anything is sent."""
+    number = f"RF-{uuid.uuid4().hex[:8]}"
+    run_xero(
+        "--sandbox", "credit-notes", "create", "--contact", "Ben Brown", "--number", number,
+        "--status", "AUTHORISED", "--line", "Refund,1,50,200,NONE", env=sandbox_env,
+    ).ok()  # fmt: skip
+    refund = ("credit-notes", "refund", number, "--account", "090", "--amount", "5")
+    typo = run_xero("--sandbox", *refund, "--fields", "Nope", env=sandbox_env)
+    assert typo.code == 2 and "'Nope' is not a field of payments" in typo.stderr
+    done = run_xero("--sandbox", "-o", "csv", *refund, env=sandbox_env).ok()
+    (row,) = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert row["CreditNote.CreditNoteNumber"] == number and Decimal(row["Amount"]) == 5
+    left = run_xero(
+        "--sandbox", "credit-notes", "get", number, "--fields", "RemainingCredit", env=sandbox_env
+    ).ok()
+    assert Decimal(str(left.json()["RemainingCredit"])) == Decimal("45.00")  # one refund only

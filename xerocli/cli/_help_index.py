@@ -1472,7 +1472,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--account <str>', 'Bank account code or ID the refund is paid from.  [required]'), ('--amount <str>', 'How much to pay back.  [required]'), ('--date <str>', 'Refund date (default today).'), ('--reference <str>', 'Reference.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--account <str>', 'Bank account code or ID the refund is paid from.  [required]'), ('--amount <str>', 'How much to pay back.  [required]'), ('--date <str>', 'Refund date (default today).'), ('--reference <str>', 'Reference.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'manual-journals': [
@@ -2807,7 +2807,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--account <str>', 'Bank account code or ID the refund is paid from.  [required]'), ('--amount <str>', 'How much to pay back.  [required]'), ('--date <str>', 'Refund date (default today).'), ('--reference <str>', 'Reference.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--account <str>', 'Bank account code or ID the refund is paid from.  [required]'), ('--amount <str>', 'How much to pay back.  [required]'), ('--date <str>', 'Refund date (default today).'), ('--reference <str>', 'Reference.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'prepayments': [
@@ -2938,7 +2938,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--account <str>', 'Bank account code or ID the refund is paid from.  [required]'), ('--amount <str>', 'How much to pay back.  [required]'), ('--date <str>', 'Refund date (default today).'), ('--reference <str>', 'Reference.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--account <str>', 'Bank account code or ID the refund is paid from.  [required]'), ('--amount <str>', 'How much to pay back.  [required]'), ('--date <str>', 'Refund date (default today).'), ('--reference <str>', 'Reference.'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'bank-transfers': [

@@ -273,14 +273,26 @@ def _delete(res: Resource):
 def _refund(res: Resource):
     """`overpayments refund ID --account 090 --amount N`: the credit paid back, a payment."""
 
+    payments = resource("payments")
+
     def body(
-        ctx: typer.Context, key: str, account: str, amount: str, date, reference, idempotency_key
+        ctx: typer.Context,
+        key: str,
+        account: str,
+        amount: str,
+        date,
+        reference,
+        idempotency_key,
+        output,
+        as_json,
+        fields,
     ) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.query import parse_date
         from xerocli.api.record_actions import checked_amount, refund
-        from xerocli.cli.objects import _find
+        from xerocli.cli.objects import _fields, _find
 
+        _fields(payments, fields)  # a typo'd field stops it before anything is sent
         value = checked_amount("--amount", amount)
         day = parse_date("date", date).isoformat() if date else None
         app_ctx = ctx.obj
@@ -298,7 +310,8 @@ def _refund(res: Resource):
         )
         label = res.label(record)
         app_ctx.io.info(f"Refunded {value} of {res.singular} {label} from account {account}.")
-        app_ctx.io.write_json([payment])
+        # The refund is a payment: shown as `payments get` shows one (-o, --json, --fields).
+        _print_record(app_ctx, payments, payment, output, as_json, fields)
 
     params = [
         ctx_param(),
@@ -316,6 +329,7 @@ def _refund(res: Resource):
         ),
         option_param("reference", typer.Option(None, "--reference", help="Reference."), str | None),
         _idempotency_param(),
+        *output_params(),
     ]
     return command_from(
         "refund", params, body, f"Refund {res.a_singular}'s credit to its contact (a payment)."
