@@ -429,7 +429,7 @@ TOUR: dict[str, Check] = {
     ),
     "xero --sandbox invoices void INV-9002": check_voided,
     'xero --sandbox manual-journals create --narration "November rent accrual"'
-    ' --line "Rent,1200,469" --line "Owed to landlord,-1200,800" --status POSTED': (check_journal),
+    ' --line "Rent,1200,469" --line "Owed to landlord,-1200,826" --status POSTED': (check_journal),
     "xero --sandbox manual-journals list --status POSTED": check_posted_journals,
     "xero --sandbox invoices create --file invoices.csv --idempotency-key nightly-2026-11-25": (
         check_csv_created

@@ -26,7 +26,7 @@ def count(env, narration: str) -> int:
 
 
 def test_a_posted_journal_moves_the_books_and_voiding_moves_them_back(sandbox_env) -> None:
-    rent, owed = ("Rent (469)", "YTD Debit"), ("Accounts Payable (800)", "YTD Credit")
+    rent, owed = ("Rent (469)", "YTD Debit"), ("Accrued Liabilities (826)", "YTD Credit")
     before = ytd(sandbox_env, *rent), ytd(sandbox_env, *owed)
     narration = f"November rent accrual {uuid.uuid4().hex[:6]}"
     created = run_xero(
@@ -38,7 +38,7 @@ def test_a_posted_journal_moves_the_books_and_voiding_moves_them_back(sandbox_en
         "--line",
         "Rent,1200,469",
         "--line",
-        "Owed to landlord,-1200,800",
+        "Owed to landlord,-1200,826",
         "--date",
         date.today().isoformat(),
         env=sandbox_env,
@@ -67,7 +67,7 @@ def test_unbalanced_journals_are_refused_before_anything_is_sent(sandbox_env, tm
         "--line",
         "Rent,100,469",
         "--line",
-        "Owed,-90,800",
+        "Owed,-90,826",
         env=sandbox_env,
     )
     assert result.code == 2 and result.stdout == ""
@@ -83,8 +83,8 @@ def test_unbalanced_journals_are_refused_before_anything_is_sent(sandbox_env, tm
     path = tmp_path / "journals.csv"
     path.write_text(
         "Narration,JournalLine.Description,JournalLine.LineAmount,JournalLine.AccountCode\n"
-        f"{good},Dr,5,429\n,Cr,-5,800\n"
-        f"{narration},Dr,5,429\n,Cr,-4.99,800\n"
+        f"{good},Dr,5,429\n,Cr,-5,826\n"
+        f"{narration},Dr,5,429\n,Cr,-4.99,826\n"
     )
     result = run_xero(
         "--sandbox", "manual-journals", "create", "--file", str(path), env=sandbox_env
@@ -100,7 +100,7 @@ def test_csv_journals_load_and_export_with_their_lines(sandbox_env, tmp_path: Pa
     path.write_text(
         "Narration,Status,JournalLine.Description,JournalLine.LineAmount,JournalLine.AccountCode\n"
         f"Depreciation {tag},POSTED,Depreciation,333.33,429\n"
-        ",,Accumulated,-333.33,610\n"
+        ",,Accumulated,-333.33,711\n"
         f"Reclass {tag},DRAFT,To office,12,453\n"
         ",,From general,-12,429\n"
     )
@@ -119,7 +119,7 @@ def test_csv_journals_load_and_export_with_their_lines(sandbox_env, tmp_path: Pa
         (r["Narration"], r["JournalLine.LineAmount"], r["JournalLine.AccountCode"]) for r in rows
     ] == [
         (f"Depreciation {tag}", "333.33", "429"),
-        (f"Depreciation {tag}", "-333.33", "610"),
+        (f"Depreciation {tag}", "-333.33", "711"),
         (f"Reclass {tag}", "12.00", "453"),
         (f"Reclass {tag}", "-12.00", "429"),
     ]

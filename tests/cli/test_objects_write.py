@@ -253,6 +253,8 @@ def test_void_email_pay_and_delete_payment(sandbox_env) -> None:
             "Work,1,100,200,NONE",
             "--status",
             "AUTHORISED",
+            "--date",
+            "2026-11-02",  # before the payment: none is taken before its invoice
             "--due-date",
             "2026-12-31",
             env=sandbox_env,
@@ -337,6 +339,8 @@ def test_payments_apply_matches_pays_once_and_reports_the_rest(sandbox_env, tmp_
             "Order,1,45.5,200,NONE",
             "--status",
             "AUTHORISED",
+            "--date",
+            "2026-11-02",  # before the payouts' date
             "--due-date",
             "2026-12-31",
             "--reference",
@@ -574,6 +578,8 @@ def _invoice_to_pay(env) -> str:
         "Work,1,300,200,NONE",
         "--status",
         "AUTHORISED",
+        "--date",
+        "2026-11-02",  # before the payments' date (2026-11-20)
         "--due-date",
         "2026-12-31",
         env=env,
@@ -648,13 +654,13 @@ CREATES = {
         {"Type": "SPEND", "BankAccount.Code": "090", "Reference": "{u}"},
     ),
     "manual-journals": (
-        ["--narration", "Accrual {u}", "--line", "Rent,250.5,469", "--line", "Owed,-250.5,800"],
+        ["--narration", "Accrual {u}", "--line", "Rent,250.5,469", "--line", "Owed,-250.5,826"],
         {
             "Narration": "File journal {u}",
             "Status": "POSTED",
             "JournalLines": [
                 {"LineAmount": 10, "AccountCode": "429", "Description": "Dr"},
-                {"LineAmount": -10, "AccountCode": "800", "Description": "Cr"},
+                {"LineAmount": -10, "AccountCode": "826", "Description": "Cr"},
             ],
         },
         {"Narration": "Accrual {u}", "JournalLines.0.LineAmount": "250.5", "Status": "DRAFT"},

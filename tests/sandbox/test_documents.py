@@ -95,8 +95,7 @@ def pay(client: httpx.Client, invoice_id: str, amount: object) -> dict:
     payment = {
         "Invoice": {"InvoiceID": invoice_id},
         "Account": {"Code": "090"},
-        "Amount": str(amount),
-        "Date": "2026-06-01",
+        "Amount": str(amount),  # dated today, as the invoice: never before it
     }
     answer = client.put("Payments", json={"Payments": [payment]})
     assert answer.status_code == 200, answer.text

@@ -7,7 +7,9 @@ AUTHORISED. Each allocation lowers the credit note's RemainingCredit and the inv
 and raises its AmountCredited; the invoice lists the credit note in its `CreditNotes`, the credit
 note the invoice in its `Allocations`. Whatever is settled in full becomes PAID. An allocation
 beyond the credit left or the amount due is refused, as are ones across contacts, currencies or
-kinds (a sales credit note pays sales invoices only).
+kinds (a sales credit note pays sales invoices only), and ones dated before either document:
+Xero dates an allocation no earlier than both, and the journal (a prepayment's allocation
+posts one) and the aged reports would otherwise disagree about the dates between.
 
 A credit note's allocation moves nothing in the ledger: the invoice and the credit note post
 to the same control account (610 or 800), so it only matches one against the other. A
@@ -23,7 +25,7 @@ from decimal import Decimal
 
 from xerocli.sandbox.records import set_date
 from xerocli.sandbox.validate import Element, date_field, decimal_field
-from xerocli.sandbox.xerojson import money, ms_date
+from xerocli.sandbox.xerojson import money, ms_date, parse_date
 
 ZERO = Decimal("0.00")
 
@@ -137,6 +139,10 @@ def check(
         el.error(f"The invoice and the {label} must be for the same contact")
     if invoice.get("CurrencyCode") != credit_note.get("CurrencyCode"):
         el.error(f"The invoice and the {label} must be in the same currency")
+    for what, document in (("invoice", invoice), (label, credit_note)):
+        issued = parse_date(document.get("Date"))
+        if issued is not None and day < issued:
+            el.error(f"The allocation date ({day}) cannot be before the {what} date ({issued})")
     owing = due.get(invoice["InvoiceID"], invoice["AmountDue"])
     if amount > left:
         el.error(f"The amount allocated ({amount}) exceeds the remaining credit ({left})")

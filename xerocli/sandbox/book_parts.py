@@ -241,7 +241,15 @@ class PartMaker:
         part.settles.append((doc_id, day, postings.get(paid.item.control, ZERO)))
         total, parts = paid.cash
         fraction = Decimal(record.get("Amount") or 0) / total
-        part.post(CASH, day, scaled(parts, fraction, bank, postings.get(bank, ZERO)))
+        # A realised currency gain or loss (payments.py) is cash beside the bank: the lines
+        # are balanced against both, so they are recognised at the document's rate.
+        gains = {(c, ()): a for c, a in postings.items() if c not in (bank, paid.item.control)}
+        gained = sum(gains.values(), ZERO)
+        cash = scaled(parts, fraction, bank, postings.get(bank, ZERO) + gained)
+        cash[(bank, ())] -= gained
+        for key, amount in gains.items():
+            cash[key] = cash.get(key, ZERO) + amount
+        part.post(CASH, day, cash)
 
     def _allocated(
         self, part: Part, resource: Resource, allocation: dict, day: date, postings: dict

@@ -10,7 +10,9 @@ base currency (each document balances to the cent):
   each line's account with its net amount and 820 Sales Tax with the tax; ACCPAY is the mirror,
   crediting 800 Accounts Payable. Credit notes are the mirror of their invoice type.
 - Payments (AUTHORISED): to an ACCREC invoice, debit the bank and credit 610; to an ACCPAY bill,
-  credit the bank and debit 800; refunds of credit notes the other way round.
+  credit the bank and debit 800; refunds of credit notes the other way round. A foreign
+  document paid at another rate than its own comes off 610 or 800 at its own rate, the
+  difference on 499 Realised Currency Gains (see `payments.postings`).
 - Bank transactions (AUTHORISED): RECEIVE debits the bank with the Total and credits lines and
   tax; SPEND is the mirror.
 - Manual journals (POSTED only): each line's net amount to its account (a positive LineAmount is
@@ -22,8 +24,8 @@ base currency (each document balances to the cent):
 
 Foreign amounts are divided by the document's CurrencyRate (foreign units per base unit), each
 account's amount rounded to 2 places, and the rounding difference put on the largest amount.
-Realised currency gains are not modelled: a payment at another rate than its invoice leaves the
-difference on 610 or 800, as an unreconciled balance would.
+Unrealised gains (revaluing what is still open at a later rate) are not modelled, nor are the
+gains of a credit note allocated to an invoice of another rate.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from xerocli.sandbox.resources.organisation import seed_organisation
 from xerocli.sandbox.resources.users import seed_users
 from xerocli.sandbox.rows import row_for
 from xerocli.sandbox.seed import (
+    ACCRUALS_CHART,
     TenantSpec,
     _chart_accounts,
     _Company,
@@ -44,7 +45,8 @@ ADDABLE = {"US": US_COMPANY}
 
 #: Xero's starting chart for a US organisation (code, name, type, class, tax kind): OUTPUT
 #: accounts default to Tax on Sales, the others to Tax Exempt (a US business does not reclaim
-#: the sales tax it pays). 610, 800, 820 and 960 are the control accounts every ledger uses.
+#: the sales tax it pays). 610, 800, 820 and 960 are the control accounts every ledger uses
+#: (their `SystemAccount`s set as the other charts' are: `resources.accounts`).
 US_CHART = [
     ("200", "Sales", "REVENUE", "REVENUE", "OUTPUT"),
     ("260", "Other Revenue", "REVENUE", "REVENUE", "OUTPUT"),
@@ -152,11 +154,14 @@ def _tax_rates() -> list[dict]:
     ]
 
 
-def _accounts(new_id: _Ids) -> list[dict]:
+def _accounts(new_id: _Ids, accrued: _Ids) -> list[dict]:
+    """The US chart and its checking account; then, with IDs of their own (`accrued`, so the
+    others stay as they were), the accounts every seeded chart adds (`ACCRUALS_CHART`)."""
     accounts = _chart_accounts(US_CHART, new_id)
+    accounts.append(bank_account(new_id(), "090", "Checking Account", "026009593-4410", "USD"))
+    accounts += _chart_accounts(ACCRUALS_CHART, accrued)
     for account in accounts:
         account["TaxType"] = _US_TAX_TYPES[account["TaxType"]]
-    accounts.append(bank_account(new_id(), "090", "Checking Account", "026009593-4410", "USD"))
     return accounts
 
 
@@ -237,7 +242,7 @@ def us_company_rows(seed: int = 42) -> list[Row]:
     spec, tid = US_COMPANY, US_COMPANY.tenant_id
     new_id = _Ids(random.Random(f"{seed}:{tid}"))
     company = _Company(spec, random.Random(seed), new_id, _tax_rates(), [], [], [])
-    company.accounts = _accounts(new_id)
+    company.accounts = _accounts(new_id, _Ids(random.Random(f"{seed}:{tid}:accrued")))
     company.contacts = _contacts(tid)
     rows = [row_for(tid, "Organisation", _organisation(company))]
     rows += [row_for(tid, "TaxRates", rate) for rate in company.tax_rates]

@@ -4,7 +4,8 @@
 (each an `Invoice` and an `Amount`) makes one payment per invoice (payments.py: each settles
 its invoice and posts to the ledger) carrying the batch's `BatchPaymentID`, and the batch that
 lists them: RECBATCH for sales invoices, PAYBATCH for bills (one kind per batch), TotalAmount
-their sum. Every payment is checked before any is made, so a batch is made whole or not at all.
+their sum. Every payment is checked before any is made (none may be dated before its invoice),
+so a batch is made whole or not at all.
 The only change Xero takes is Status DELETED (`POST /BatchPayments` or `/BatchPayments/{ID}`),
 which deletes each payment, reopening its invoice. The batch itself posts nothing.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import copy
 import random
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -45,8 +46,9 @@ def _invoice(ctx: Context, el: Element, where: str, ref: object) -> dict | None:
     return found
 
 
-def _checked(ctx: Context, el: Element) -> list[tuple[dict, Decimal]]:
-    """Each payment's invoice and amount, checked as payments.py would, before any is made."""
+def _checked(ctx: Context, el: Element, day: date) -> list[tuple[dict, Decimal]]:
+    """Each payment's invoice and amount, checked as payments.py would (the batch's `day`
+    too), before any is made."""
     sent = el.sent.get("Payments")
     if not isinstance(sent, list) or not sent:
         el.error("Payments must be a list of at least one payment")
@@ -72,6 +74,9 @@ def _checked(ctx: Context, el: Element) -> list[tuple[dict, Decimal]]:
             el.error(f"{where}: Payments can only be made against Authorised documents")
         elif amount > left:
             el.error(f"{where}: Payment amount exceeds the amount outstanding on this document")
+        refused = payments.date_refusal(payments.INVOICES, invoice, day)
+        if refused:
+            el.error(f"{where}: {refused}")
         owing[invoice["InvoiceID"]] = left - amount
         planned.append((invoice, amount))
     types = {invoice["Type"] for invoice, _ in planned}
@@ -100,7 +105,7 @@ def write(ctx: Context, el: Element, existing: dict | None) -> dict | None:
         for key in ("Particulars", "Code", "Details")
     }
     narrative = text_field(el, sent.get("Narrative"), "Narrative", 18) or ""
-    planned = _checked(ctx, el)
+    planned = _checked(ctx, el, day)
     if not el.ok or account is None or not planned:
         return None
     batch_id = new_id()

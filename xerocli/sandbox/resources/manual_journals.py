@@ -3,11 +3,14 @@
 A manual journal is the one write that posts straight to the ledger, with no document or
 control account to balance it; so the sandbox refuses, as Xero does, anything that would leave
 the books out of balance: fewer than two lines, a line without an amount, an unknown or
-archived account, and debits that do not equal credits. With `LineAmountTypes` NoTax the line
-amounts must sum to zero; with Exclusive or Inclusive each line's amount *including its tax*
-must, because the tax is posted too (to 820 Sales Tax, see `ledger.py`). A line's Tracking
-names the organisation's active categories and options, as a document line's does
-(`tracking_categories.line_tracking`).
+archived account, and debits that do not equal credits. Nor may a line post to the Accounts
+Receivable or Payable system accounts (610, 800): they always equal the approved invoices,
+bills and credit notes open on them, which the aged reports list (Xero's advice is to journal
+to an account of one's own instead, as the seed's accruals do to 826 Accrued Liabilities).
+With `LineAmountTypes` NoTax the line amounts must sum to zero; with Exclusive or Inclusive
+each line's amount *including its tax* must, because the tax is posted too (to 820 Sales Tax,
+see `ledger.py`). A line's Tracking names the organisation's active categories and options, as
+a document line's does (`tracking_categories.line_tracking`).
 
 Tax is computed, never taken from the client: Exclusive adds LineAmount x the tax type's rate,
 Inclusive extracts it from the amount, each rounded to 2 places half up (`totals.line_tax`, as
@@ -34,6 +37,7 @@ from typing import TYPE_CHECKING
 from xerocli.sandbox import totals
 from xerocli.sandbox.postings import SALES_TAX, account_code
 from xerocli.sandbox.records import set_date
+from xerocli.sandbox.resources.accounts import NOT_JOURNALLED, system_account
 from xerocli.sandbox.resources.declaration import (
     COMMON_FIELDS,
     Books,
@@ -199,7 +203,8 @@ def journal_lines(ctx: Context, el: Element, raw: object, line_amount_types: str
 
 
 def _account(ctx: Context, el: Element, item: dict, where: str) -> dict | None:
-    """A line's account, by AccountID if given, else by AccountCode; live accounts only."""
+    """A line's account, by AccountID if given, else by AccountCode: a live one, and not
+    Accounts Receivable or Payable (by `SystemAccount`, or by code in an older data file)."""
     if item.get("AccountID"):
         account = ctx.account(account_id=item["AccountID"])
         if account is None:
@@ -216,6 +221,13 @@ def _account(ctx: Context, el: Element, item: dict, where: str) -> dict | None:
         el.error(
             f"Account code '{account.get('Code')}' has been archived, or has been deleted."
             " Each line item must reference a valid account."
+        )
+        return None
+    system = system_account(account) if account is not None else ""
+    if account is not None and system in NOT_JOURNALLED:
+        el.error(
+            f"Account code '{account.get('Code')}' is the {NOT_JOURNALLED[system]} system"
+            " account, which a manual journal cannot use. Journal to another account instead."
         )
         return None
     return account

@@ -2,13 +2,17 @@
 
 A payment goes to an AUTHORISED document, up to what it still owes (an invoice's AmountDue, a
 credit note's RemainingCredit: a refund), into a bank account or one with payments enabled;
-settling it in full makes the document PAID. The bank account is in the document's currency or
-in the base currency (Xero refuses any other); its `BankAmount` is the payment in the bank's
-currency: `Amount` itself, or `Amount / CurrencyRate` into a base-currency account. Xero changes
-a payment in one way only: Status DELETED, which gives the document its amount back.
+settling it in full makes the document PAID. It is dated no earlier than the document (see
+`date_refusal`). The bank account is in the document's currency or in the base currency (Xero
+refuses any other); its `BankAmount` is the payment in the bank's currency: `Amount` itself, or
+`Amount / CurrencyRate` into a base-currency account. Xero changes a payment in one way only:
+Status DELETED, which gives the document its amount back.
 
 Ledger: to an ACCREC invoice, debit the bank and credit 610; to an ACCPAY bill, credit the bank
-and debit 800; refunds of credit notes the other way round.
+and debit 800; refunds of credit notes the other way round. A foreign document paid at another
+rate than its own comes off 610 or 800 at its own rate, and the difference is a realised
+currency gain or loss, on 499 Realised Currency Gains (added to a chart that lacks it), as Xero
+books it: so a paid invoice leaves nothing on 610 and nothing in the aged reports.
 """
 
 from __future__ import annotations
@@ -23,9 +27,14 @@ from typing import TYPE_CHECKING
 from xerocli.sandbox import resources
 from xerocli.sandbox.postings import PAYABLE, RECEIVABLE, account_code
 from xerocli.sandbox.records import new_id, set_date
+from xerocli.sandbox.resources.accounts import (
+    REALISED_GAINS,
+    REALISED_GAINS_ACCOUNT,
+    add_system_account,
+)
 from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Books, Documents, Listing, Resource
 from xerocli.sandbox.validate import Element, bool_field, date_field, decimal_field
-from xerocli.sandbox.xerojson import money
+from xerocli.sandbox.xerojson import money, parse_date
 
 if TYPE_CHECKING:
     from xerocli.sandbox.writes import Context
@@ -50,30 +59,34 @@ class Payable:
     copied: Mapping[str, object] = field(default_factory=dict)
     #: Settled in full, it gets `FullyPaidOnDate` (overpayments and prepayments have none).
     dates_paid: bool = True
+    #: What a message calls it.
+    label: str = "invoice"
 
 
+INVOICES = Payable(
+    "Invoices",
+    "Invoice",
+    "AmountDue",
+    "AmountPaid",
+    {"ACCREC": "ACCRECPAYMENT", "ACCPAY": "ACCPAYPAYMENT"},
+    {
+        "Payments": [],
+        "CreditNotes": [],
+        "Prepayments": [],
+        "Overpayments": [],
+        "HasErrors": False,
+        "IsDiscounted": False,
+    },
+)
 PAYABLE_DOCUMENTS = (
-    Payable(
-        "Invoices",
-        "Invoice",
-        "AmountDue",
-        "AmountPaid",
-        {"ACCREC": "ACCRECPAYMENT", "ACCPAY": "ACCPAYPAYMENT"},
-        {
-            "Payments": [],
-            "CreditNotes": [],
-            "Prepayments": [],
-            "Overpayments": [],
-            "HasErrors": False,
-            "IsDiscounted": False,
-        },
-    ),
+    INVOICES,
     Payable(
         "CreditNotes",
         "CreditNote",
         "RemainingCredit",
         None,
         {"ACCRECCREDIT": "ARCREDITPAYMENT", "ACCPAYCREDIT": "APCREDITPAYMENT"},
+        label="credit note",
     ),
     # Refunds of credit the contact holds (see _prepaid.py).
     Payable(
@@ -86,6 +99,7 @@ PAYABLE_DOCUMENTS = (
             "SPEND-OVERPAYMENT": "APOVERPAYMENTPAYMENT",
         },
         dates_paid=False,
+        label="overpayment",
     ),
     Payable(
         "Prepayments",
@@ -94,6 +108,7 @@ PAYABLE_DOCUMENTS = (
         None,
         {"RECEIVE-PREPAYMENT": "ARPREPAYMENTPAYMENT", "SPEND-PREPAYMENT": "APPREPAYMENTPAYMENT"},
         dates_paid=False,
+        label="prepayment",
     ),
 )
 
@@ -148,6 +163,9 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
         el.error("Payments can only be made against Authorised documents")
     elif money(amount) > doc[payable.owing]:
         el.error("Payment amount exceeds the amount outstanding on this document")
+    refused = date_refusal(payable, doc, day)
+    if refused:
+        el.error(refused)
     currency = doc.get("CurrencyCode") or ctx.base_currency
     bank_currency = account.get("CurrencyCode") or ctx.base_currency
     if bank_currency not in (currency, ctx.base_currency):
@@ -186,7 +204,11 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
         **copy.deepcopy(dict(payable.copied)),
         "Contact": doc["Contact"],
         "CurrencyCode": doc["CurrencyCode"],
+        # A foreign document's own rate: what its control account holds it at (`postings`).
+        **({"CurrencyRate": _rate_of(doc)} if currency != ctx.base_currency else {}),
     }
+    if realised_gain(payment):
+        add_system_account(ctx, REALISED_GAINS_ACCOUNT)
     summary = {
         "PaymentID": payment_id,
         "Date": payment["Date"],
@@ -201,6 +223,20 @@ def create_payment(ctx: Context, el: Element) -> dict | None:
     ctx.save(payable.collection, doc, False)
     ctx.save("Payments", payment, True)
     return payment
+
+
+def date_refusal(payable: Payable, document: dict, day: date) -> str | None:
+    """Why a payment dated `day` may not settle `document`: it is dated before the document.
+
+    The journal would take the payment off 610 or 800 before the document put it there, so the
+    trial balance and the aged reports would disagree at the dates between (the aged reports
+    list documents from their own dates). Xero dates a credit allocation no earlier than both
+    documents; for a payment its rule is not documented, so the sandbox refuses it the same.
+    """
+    issued = parse_date(document.get("Date"))
+    if issued is not None and day < issued:
+        return f"Payment date ({day}) cannot be before the {payable.label} date ({issued})"
+    return None
 
 
 def bank_amount(amount: Decimal, rate: Decimal, in_document_currency: bool) -> Decimal:
@@ -258,8 +294,44 @@ def write_payment(ctx: Context, el: Element, existing: dict | None) -> dict | No
     return update_payment(ctx, el, existing) if existing else create_payment(ctx, el)
 
 
+def _rate_of(document: dict) -> Decimal:
+    """A document's CurrencyRate as stored (6 places), 1 if it has none."""
+    return money(Decimal(str(document.get("CurrencyRate") or 1)), Decimal("0.000001"))
+
+
+def realised_gain(record: dict) -> bool:
+    """Whether a payment is at another rate than its (foreign) document's: the document's copy
+    in the payment carries the document's rate (payments made before it did post as if at the
+    same rate)."""
+    document = next((record[p.key] for p in PAYABLE_DOCUMENTS if record.get(p.key)), {})
+    held = Decimal(str(document.get("CurrencyRate") or 0))
+    rate = Decimal(str(record.get("CurrencyRate") or 0))
+    return held > 0 and rate > 0 and held != rate
+
+
+def _at_document_rate(record: dict, signed: Decimal, control: str) -> dict[str, Decimal]:
+    """The control account's side of a payment (`signed` is the bank's): at the payment's own
+    rate, or, for a foreign document paid at another rate, at the document's, so it comes off
+    610 or 800 as the document put it there, and the difference on Realised Currency Gains.
+
+    Postings are in the payment's currency and the ledger divides them by the payment's rate
+    (`ledger.in_base_currency`); these two are the base amounts, rounded to the cent, times
+    that rate, so the division gives each back exactly and the payment balances to the cent:
+    a loss (less received, or more paid, than at the document's rate) is a debit, a gain a
+    credit.
+    """
+    if not realised_gain(record):
+        return {control: -signed}
+    document = next(record[p.key] for p in PAYABLE_DOCUMENTS if record.get(p.key))
+    rate = Decimal(str(record["CurrencyRate"]))
+    held = money(signed / Decimal(str(document["CurrencyRate"])))  # at the document's rate
+    banked = money(signed / rate)  # as the ledger books the bank line
+    return {control: -held * rate, REALISED_GAINS: (held - banked) * rate}
+
+
 def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
-    """The bank against the document's control account, by the payment's type."""
+    """The bank against the document's control account, by the payment's type (and, at
+    another rate than a foreign document's, the difference to Realised Currency Gains)."""
     bank = account_code(record.get("Account"), codes_by_id)
     amount = Decimal(record.get("Amount") or 0)
     control, into_bank = {
@@ -275,7 +347,7 @@ def postings(record: dict, codes_by_id: dict[str, str]) -> dict[str, Decimal]:
     if control is None:
         return {}
     signed = amount if into_bank else -amount
-    return {bank: signed, control: -signed}
+    return {bank: signed, **_at_document_rate(record, signed, control)}
 
 
 RESOURCE = Resource(
