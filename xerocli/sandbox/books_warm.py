@@ -10,12 +10,17 @@ tenant), then loads the totals; a restart loads them too. It stops with the sand
 the sandbox ends (SIGTERM and SIGKILL included): its stdin is a pipe from the sandbox, and
 when that closes it exits at once (a save cut short is rolled back by SQLite).
 
+Then it begins each tenant's journal log (`journal_log.begin_apart`: ~1 s of CPU a company at
+20,000 invoices, ~5 s at 100,000), so the first `/Journals` read or posting write does not pay
+for it; if the sandbox needed the log first, it began it itself and this one stores nothing.
+
 Small seeds are not worth a process: their first read costs less than starting one.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -48,6 +53,7 @@ def _exit_with_the_sandbox() -> None:
 
 
 def main(path: str, with_the_sandbox: bool = False) -> None:
+    from xerocli.sandbox import journal_log
     from xerocli.sandbox.books_cache import BooksCache
     from xerocli.sandbox.store import Store
 
@@ -59,6 +65,11 @@ def main(path: str, with_the_sandbox: bool = False) -> None:
         for tenant in store.tenants():  # the first (the default) first
             BooksCache(store).books(tenant["tenant_id"])  # read whole and saved
             print(tenant["tenant_id"], flush=True)
+        for tenant in store.tenants():  # no report waits for these: nothing is printed
+            try:
+                journal_log.begin_apart(store, tenant["tenant_id"])
+            except sqlite3.OperationalError:  # the sandbox held the file: it begins it then
+                pass
     finally:
         store.close()
 

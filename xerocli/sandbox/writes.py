@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from functools import cached_property
 
-from xerocli.sandbox import history, resources
+from xerocli.sandbox import history, journal_log, resources
 from xerocli.sandbox.records import set_updated
 from xerocli.sandbox.resources.currencies import codes_in_use
 from xerocli.sandbox.resources.declaration import Resource
@@ -122,6 +122,8 @@ class Context:
             key = (kind, str(record[resource.id_field]))
             created = is_new or self.changes.get(key, ("",))[0] == "CREATE"
             self.changes[key] = ("CREATE" if created else "UPDATE", record)
+        # Before the row is stored: a journal log begun now begins with the books as they were.
+        journal_log.record_saved(self, kind, record)
         if is_new:
             self.store.insert_rows([row])
         else:

@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING
 
 from xerocli.sandbox.postings import account_code
 from xerocli.sandbox.records import new_id, set_date
-from xerocli.sandbox.resources.declaration import COMMON_FIELDS, Documents, Listing, Resource
+from xerocli.sandbox.resources.declaration import (
+    COMMON_FIELDS,
+    Books,
+    Documents,
+    Listing,
+    Resource,
+)
 from xerocli.sandbox.validate import Element, bool_field, date_field, decimal_field, text_field
 from xerocli.sandbox.xerojson import money
 
@@ -192,4 +198,5 @@ RESOURCE = Resource(
     writer=write,
     postings=postings,
     posted_statuses=("AUTHORISED",),
+    books=Books(source_type="TRANSFER"),  # its journal's SourceType (a transfer has no Type)
 )
