@@ -133,8 +133,11 @@ class InProcessLimiter:
             if headers is not None:
                 reported = _int(headers.get("X-MinLimit-Remaining"))
                 if reported is not None and budget.in_flight == 0:
-                    learnt = reported + len(budget.window)
-                    budget.limit = learnt if budget.limit is None else min(budget.limit, learnt)
+                    # The latest report, not the lowest ever: another program's busy minute
+                    # lowers it, and as its calls age out of Xero's window the limit comes
+                    # back (kept as the lowest, a sync after another job's minute went on at
+                    # one or two calls a minute for the rest of its run).
+                    budget.limit = reported + len(budget.window)
                 problem = headers.get("X-Rate-Limit-Problem")
                 retry_after = _int(headers.get("Retry-After"))
                 if problem in SHORT_PROBLEMS and retry_after is not None:
