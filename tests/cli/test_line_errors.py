@@ -47,3 +47,17 @@ def test_an_update_refused_for_a_line_names_the_line_once(sandbox_env, tmp_path:
     assert result.code == 6, result.stderr
     assert result.stderr.count("99999") == 1, result.stderr
     assert "line 2: Account code '99999'" in result.stderr, result.stderr
+
+
+def test_a_line_break_outside_quotes_in_line_is_a_usage_error(sandbox_env) -> None:
+    """`--line $'Multi\\nline,1,80,200'` was exit 1, `unexpected error: Error: new-line
+    character seen in unquoted field`; quoted, the line break is kept."""
+    args = ("--sandbox", "invoices", "create", "--contact", "Ben Brown", "--dry-run", "--line")
+    bare = run_xero(*args, "Multi\nline,1,80,200", env=sandbox_env)
+    assert bare.code == 2 and bare.stdout == "", bare.stderr
+    assert bare.stderr == (
+        "xero: --line 1: 'Multi\\nline,1,80,200': a line break in a field must be inside"
+        " double quotes\n"
+    )
+    quoted = run_xero(*args, '"Multi\nline",1,80,200', env=sandbox_env).ok()
+    assert quoted.json()[0]["LineItems"][0]["Description"] == "Multi\nline"

@@ -332,7 +332,16 @@ class LineFormat:
     refs: tuple[tuple[str, str, str], ...] = ()
 
     def parse(self, text: str, index: int) -> dict[str, Any]:
-        values = [field.strip() for field in next(csv.reader([text], skipinitialspace=True), [])]
+        try:
+            fields = next(csv.reader([text], skipinitialspace=True), [])
+        except csv.Error as exc:  # a line break outside quotes, a NUL byte
+            why = (
+                "a line break in a field must be inside double quotes"
+                if "new-line" in str(exc)
+                else f"not CSV ({exc})"
+            )
+            raise errors.UsageError(f"--{self.option} {index}: {text!r}: {why}") from None
+        values = [field.strip() for field in fields]
         fewest = len(self.fields) - (1 if self.optional_last else 0)
         if not fewest <= len(values) <= len(self.fields):
             raise errors.UsageError(f"--{self.option} {index}: {text!r} needs '{self.usage}'")
