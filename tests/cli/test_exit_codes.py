@@ -38,10 +38,14 @@ def box_env(home: Path, box: RunningSandbox) -> Iterator[dict[str, str]]:
     box.configure(**CALM)
 
 
-def _closed_stdout(env: dict[str, str], box: RunningSandbox) -> Result:
+def _closed_stdout(
+    env: dict[str, str],
+    box: RunningSandbox,
+    argv: tuple[str, ...] = ("--sandbox", "invoices", "list", "--all", "-o", "json"),
+) -> Result:
     """`xero ... | head -1`: the reader leaves after one line of a long answer."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "xerocli", "--sandbox", "invoices", "list", "--all", "-o", "json"],
+        [sys.executable, "-m", "xerocli", *argv],
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -51,7 +55,7 @@ def _closed_stdout(env: dict[str, str], box: RunningSandbox) -> Result:
     process.stdout.readline()
     process.stdout.close()
     err = process.stderr.read().decode()
-    return Result(process.wait(timeout=120), "", err, ["invoices", "list"])
+    return Result(process.wait(timeout=120), "", err, list(argv))
 
 
 def _signalled(sig: int) -> Callable[[dict[str, str], RunningSandbox], Result]:
@@ -151,3 +155,15 @@ def test_readme_table_is_the_one_the_cli_prints() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     rows = [f"| {int(code)} | {text} |" for code, text in EXIT_CODE_MEANINGS.items()]
     assert "\n".join(["| code | meaning |", "|---|---|", *rows]) in readme
+
+
+def test_an_export_to_stdout_whose_reader_leaves_exits_0_and_keeps_its_mark(
+    box_env: dict[str, str], box: RunningSandbox
+) -> None:
+    """`xero export ... -o - | head -1` was exit 2, `cannot write it (Broken pipe)`, where every
+    other command exits 0 (the table says so); the mark stays, so the next run has it all."""
+    argv = ("--sandbox", "export", "ndjson", "invoices", "--incremental", "-o", "-")
+    left = _closed_stdout(box_env, box, argv)
+    assert left.code == 0 and left.stderr == "", left.stderr
+    again = run_xero(*argv, env=box_env).ok()
+    assert len(again.stdout.splitlines()) == box.invoice_count()  # the mark did not move

@@ -166,6 +166,8 @@ def run_export(
             raise
         others = OTHERS_STOPPED_ON_STDOUT if output == "-" else OTHERS_NOT_WRITTEN
         raise errors.with_consequence(exc, others) from None
+    except BrokenPipeError:
+        raise  # `-o - | head`: the reader left; exit 0 as every command (no mark moved)
     except OSError as exc:  # the target's disk is full, or its device failed, mid-export
         raise errors.UsageError(
             f"-o {output}: cannot write it ({exc.strerror or exc}): {unwritten}"
