@@ -149,7 +149,7 @@ class _Parser:
     def value(self, flavour: str) -> object:
         kind, text = self.take()
         if kind == "string":
-            return bytes(text[1:-1], "utf-8").decode("unicode_escape")
+            return _unescaped(text[1:-1])
         if kind == "number":
             return float(text) if "." in text else int(text)
         if kind == "ident" and text in ("true", "false"):
@@ -222,6 +222,24 @@ def order_by(kind: str, order: str | None) -> str:
         parts.append(f"{column} {direction}")
     parts.append("seq")
     return ", ".join(parts)
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def _unescaped(inner: str) -> str:
+    """A where string's text: `\\"` is a quote, `\\\\` a backslash (`\\n`, `\\t`, `\\r`
+    as in C#), and every other character as written. Not `unicode_escape`, which reads the
+    UTF-8 bytes of `Wälk` as Latin-1 (`WÃ¤lk`), so a name outside ASCII never matched."""
+    out: list[str] = []
+    chars = iter(inner)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            out.append(_ESCAPES.get(following, following))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 __all__ = ["QueryError", "order_by", "translate"]
