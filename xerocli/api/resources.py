@@ -323,6 +323,10 @@ class Resource:
     #: The list leaves each record's lines out (Xero's unpaged lists: Receipts,
     #: RepeatingInvoices), so an export `--lines` or a sync GETs each record for them.
     lines_by_record: bool = False
+    #: Xero deletes these records outright (no DELETED status), so a read by modification time
+    #: never shows one gone: a sync reads the (unpaged, one-call) list whole every run, which
+    #: costs the same call and lets the mirror mark a deleted record `missing_since`.
+    deleted_outright: bool = False
     #: A sentence the group's help adds (Receipts and ExpenseClaims are legacy in Xero).
     note: str = ""
     extra: dict = field(default_factory=dict)
@@ -1313,6 +1317,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="Accounts",
         deletable=True,  # DELETE /{name}/{ID}
+        deleted_outright=True,
         attachments=True,
         model="Account",
         updatable=True,
@@ -1539,6 +1544,7 @@ RESOURCES: tuple[Resource, ...] = (
     Resource(
         name="Items",
         deletable=True,  # DELETE /{name}/{ID}
+        deleted_outright=True,
         history=True,
         model="Item",
         updatable=True,

@@ -299,5 +299,9 @@ def read_mark(backend: Backend, tenant_id: str, collection: str) -> Mark | None:
 
 def incremental_by_mark(resource: Resource) -> bool:
     """A run can start at a mark: a modification time (If-Modified-Since), or for a
-    collection paged by offset (Journals) the last number mirrored."""
+    collection paged by offset (Journals) the last number mirrored. Not for an unpaged list
+    whose records Xero deletes outright (items, accounts): read whole, it costs the same one
+    call and shows which are gone (a deleted item stayed live in the mirror until `--full`)."""
+    if resource.deleted_outright and not resource.paged:
+        return False
     return resource.modified_since or resource.offset_field is not None
