@@ -127,10 +127,13 @@ def test_incremental_sends_the_mark_and_exports_only_what_changed_since(
 def test_pages_are_paced_to_the_minute_limit_without_a_429(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    # The sandbox's "minute" is a second shorter than the client's (2 s): the client paces
-    # by its own clock, and a call's trip must never make the two disagree.
+    # The sandbox's "minute" is the client's (2 s), as Xero's is 60 s for both: the client
+    # paces by its own clock, stamping a call when its answer came (after Xero counted it),
+    # and a call's trip must never make the two disagree. (With a sandbox minute half the
+    # client's, every X-MinLimit-Remaining over-reported the limit by the calls only the
+    # client still counted, and only a limit that could never rise again hid that.)
     sandbox = start_seeded(
-        tmp_path_factory, "paced", 7000, "--minute-seconds", "1", "--minute-limit", "3"
+        tmp_path_factory, "paced", 7000, "--minute-seconds", "2", "--minute-limit", "3"
     )
     try:
         env = isolated_env(

@@ -27,12 +27,14 @@ INF = float("inf")
 @dataclass
 class _Budget:
     slots: threading.Semaphore
-    #: Our calls in the last minute, oldest first: [time], where time is when the answer came
-    #: (Xero counted the call by then) or +inf while the call is in flight.
+    #: Our calls in the last minute, oldest first: [answered, sent], `answered` when the answer
+    #: came (Xero counted the call by then) or +inf while the call is in flight.
     window: deque[list[float]] = field(default_factory=deque)
     #: The minute limit Xero applies, learnt from X-MinLimit-Remaining when none of our calls
     #: was in flight (so the report and our window describe the same calls).
     limit: int | None = None
+    #: When `limit` was learnt (this pacer's clock): a limit a minute old gives way.
+    limit_at: float | None = None
     in_flight: int = 0
     blocked_until: float = 0.0
 
@@ -111,7 +113,7 @@ class InProcessLimiter:
                     self._trim(budget, now)
                     wait = self._wait_for(budget, now)
                     if wait <= 0:
-                        entry = [INF]
+                        entry = [INF, now]  # [answered at, sent at]
                         budget.window.append(entry)
                         self._app_window.append(now)
                         budget.in_flight += 1
@@ -124,6 +126,26 @@ class InProcessLimiter:
             budget.slots.release()
             raise
 
+    def _counted(self, budget: _Budget, now: float) -> int:
+        """Our calls Xero still counts in its minute: those sent within the last minute (Xero
+        counts a call when it arrives, after it was sent). The window, kept by answer time
+        and a margin longer, holds more: learnt from it, a limit came out a call or two high,
+        which only a limit that could never rise again had hidden."""
+        since = now - self.minute
+        return sum(1 for _, sent in budget.window if sent > since)
+
+    def _learn(self, budget: _Budget, learnt: int, now: float) -> None:
+        """Keep the lowest limit reported within the last minute: a higher report in that
+        minute may count fewer of our calls than our window does (Xero's minute and ours
+        need not line up), so it is not trusted yet. A low limit older than a minute is
+        forgotten at the next report: another program's busy minute has aged out of Xero's
+        window by then (kept for ever, a sync after one went on at one or two calls a
+        minute to its end)."""
+        stale = budget.limit_at is None or now - budget.limit_at >= self.minute
+        if budget.limit is None or stale or learnt <= budget.limit:
+            budget.limit = learnt
+            budget.limit_at = now
+
     def release(self, lease: Any, headers: Any) -> None:
         tenant_id, entry = lease
         budget = self._budget(tenant_id)
@@ -133,11 +155,7 @@ class InProcessLimiter:
             if headers is not None:
                 reported = _int(headers.get("X-MinLimit-Remaining"))
                 if reported is not None and budget.in_flight == 0:
-                    # The latest report, not the lowest ever: another program's busy minute
-                    # lowers it, and as its calls age out of Xero's window the limit comes
-                    # back (kept as the lowest, a sync after another job's minute went on at
-                    # one or two calls a minute for the rest of its run).
-                    budget.limit = reported + len(budget.window)
+                    self._learn(budget, reported + self._counted(budget, entry[0]), entry[0])
                 problem = headers.get("X-Rate-Limit-Problem")
                 retry_after = _int(headers.get("Retry-After"))
                 if problem in SHORT_PROBLEMS and retry_after is not None:
