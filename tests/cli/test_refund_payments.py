@@ -90,3 +90,32 @@ def test_refund_takes_the_output_options_of_every_other_command(sandbox_env) -> 
         "--sandbox", "credit-notes", "get", number, "--fields", "RemainingCredit", env=sandbox_env
     ).ok()
     assert Decimal(str(left.json()["RemainingCredit"])) == Decimal("45.00")  # one refund only
+
+
+def test_allocate_and_unallocate_take_the_output_options(sandbox_env) -> None:
+    """`xero -o json credit-notes allocate ...` was `No such option: -o` (allocate printed
+    JSON only, whatever was asked)."""
+    number = f"AL-{uuid.uuid4().hex[:8]}"
+    run_xero(
+        "--sandbox", "credit-notes", "create", "--contact", "Ben Brown", "--number", number,
+        "--status", "AUTHORISED", "--line", "Credit,1,20,200,NONE", env=sandbox_env,
+    ).ok()  # fmt: skip
+    invoice = run_xero(
+        "--sandbox", "invoices", "create", "--contact", "Ben Brown", "--status", "AUTHORISED",
+        "--due-date", "2026-12-31", "--line", "Sale,1,50,200,NONE", env=sandbox_env,
+    ).ok().json()[0]["InvoiceNumber"]  # fmt: skip
+    allocate = ("credit-notes", "allocate", number, "--invoice", invoice, "--amount", "5")
+    typo = run_xero("--sandbox", *allocate, "--fields", "Nope", env=sandbox_env)
+    assert typo.code == 2 and "'Nope' is not a field of an allocation" in typo.stderr
+    done = run_xero("--sandbox", "-o", "csv", *allocate, env=sandbox_env).ok()
+    (row,) = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert row["Invoice.InvoiceNumber"] == invoice and Decimal(row["Amount"]) == 5
+    left = run_xero(
+        "--sandbox", "credit-notes", "get", number, "--fields", "RemainingCredit", env=sandbox_env
+    ).ok()
+    assert Decimal(str(left.json()["RemainingCredit"])) == Decimal("15.00")  # the typo sent none
+    undone = run_xero(
+        "--sandbox", "-o", "ndjson", "credit-notes", "unallocate", number, row["AllocationID"],
+        env=sandbox_env,
+    ).ok()  # fmt: skip
+    assert undone.ndjson()[0]["AllocationID"] == row["AllocationID"]

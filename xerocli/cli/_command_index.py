@@ -1437,7 +1437,9 @@ COMMANDS: dict = {
             (('--amount',), True, (), '', "How much to allocate, in the record's currency.", False),
             (('--date',), True, (), '', 'Allocation date (default today).', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -1448,7 +1450,9 @@ COMMANDS: dict = {
         'help': "Delete one allocation of a credit note's credit.",
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -2692,7 +2696,9 @@ COMMANDS: dict = {
             (('--amount',), True, (), '', "How much to allocate, in the record's currency.", False),
             (('--date',), True, (), '', 'Allocation date (default today).', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -2703,7 +2709,9 @@ COMMANDS: dict = {
         'help': "Delete one allocation of an overpayment's credit.",
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -2808,7 +2816,9 @@ COMMANDS: dict = {
             (('--amount',), True, (), '', "How much to allocate, in the record's currency.", False),
             (('--date',), True, (), '', 'Allocation date (default today).', False),
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -2819,7 +2829,9 @@ COMMANDS: dict = {
         'help': "Delete one allocation of a prepayment's credit.",
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
-            (('--json',), False, (), '', 'JSON output (default).', False),
+            (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
+            (('--json',), False, (), '', 'Short for --output json.', False),
+            (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [

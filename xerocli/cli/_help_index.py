@@ -1438,7 +1438,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--invoice <str>', 'The invoice (number or ID) the credit pays.  [required]'), ('--amount <str>', "How much to allocate, in the record's currency.  [required]"), ('--date <str>', 'Allocation date (default today).'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--json', 'JSON output (default).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--invoice <str>', 'The invoice (number or ID) the credit pays.  [required]'), ('--amount <str>', "How much to allocate, in the record's currency.  [required]"), ('--date <str>', 'Allocation date (default today).'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'credit-notes unallocate': [
@@ -1455,7 +1455,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--json', 'JSON output (default).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'credit-notes refund': [
@@ -2773,7 +2773,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--invoice <str>', 'The invoice (number or ID) the credit pays.  [required]'), ('--amount <str>', "How much to allocate, in the record's currency.  [required]"), ('--date <str>', 'Allocation date (default today).'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--json', 'JSON output (default).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--invoice <str>', 'The invoice (number or ID) the credit pays.  [required]'), ('--amount <str>', "How much to allocate, in the record's currency.  [required]"), ('--date <str>', 'Allocation date (default today).'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'overpayments unallocate': [
@@ -2790,7 +2790,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--json', 'JSON output (default).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'overpayments refund': [
@@ -2904,7 +2904,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--invoice <str>', 'The invoice (number or ID) the credit pays.  [required]'), ('--amount <str>', "How much to allocate, in the record's currency.  [required]"), ('--date <str>', 'Allocation date (default today).'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--json', 'JSON output (default).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--invoice <str>', 'The invoice (number or ID) the credit pays.  [required]'), ('--amount <str>', "How much to allocate, in the record's currency.  [required]"), ('--date <str>', 'Allocation date (default today).'), ('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'prepayments unallocate': [
@@ -2921,7 +2921,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--json', 'JSON output (default).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'prepayments refund': [

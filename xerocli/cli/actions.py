@@ -47,6 +47,32 @@ def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields)
     )
 
 
+def _print_allocation(app_ctx, allocation: dict, output, as_json, fields) -> None:
+    """An allocation, as `-o` asks (a table on a terminal, JSON when piped, as every command);
+    a `--fields` path that is not an allocation's is a usage error before anything is sent
+    (`_allocation_fields`)."""
+    from xerocli.output.document_views import ALLOCATIONS
+
+    app_ctx.io.write_records(
+        [allocation],
+        ALLOCATIONS,
+        fmt=chosen_format(output, as_json),
+        fields=_allocation_fields(fields),
+    )
+
+
+def _allocation_fields(fields: str | None) -> list[str] | None:
+    from xerocli.cli.options import split_fields
+    from xerocli.output.schema import check_path
+
+    chosen = split_fields(fields) or None
+    for path in chosen or ():
+        problem = check_path("Allocation", path, " of an allocation")
+        if problem is not None:
+            raise errors.UsageError(f"--fields: {problem}")
+    return chosen
+
+
 def _status_change(res: Resource, change: StatusVerb):
     """`invoices void`, `quotes accept`: one Status change posted to the record (the table's
     `status_verbs`)."""
@@ -84,7 +110,9 @@ def _status_change(res: Resource, change: StatusVerb):
 def _unallocate(res: Resource):
     """`credit-notes unallocate CN-0007 ALLOCATION_ID`: one allocation undone."""
 
-    def body(ctx: typer.Context, key: str, allocation: str, idempotency_key, as_json) -> None:
+    def body(
+        ctx: typer.Context, key: str, allocation: str, idempotency_key, output, as_json, fields
+    ) -> None:
         from xerocli import errors
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.record_actions import delete_allocation
@@ -95,6 +123,7 @@ def _unallocate(res: Resource):
                 f"ALLOCATION_ID: {allocation!r} is not an AllocationID (a GUID); nothing was sent"
             )
         allocation_id = allocation
+        _allocation_fields(fields)
         app_ctx = ctx.obj
         client = app_ctx.client()
         record = _find(client, res, key)
@@ -107,7 +136,7 @@ def _unallocate(res: Resource):
         )
         label = res.label(record)
         app_ctx.io.info(f"Deleted allocation {allocation_id} of {res.singular} {label}.")
-        app_ctx.io.write_json([deleted])
+        _print_allocation(app_ctx, deleted, output, as_json, fields)
 
     params = [
         ctx_param(),
@@ -123,7 +152,7 @@ def _unallocate(res: Resource):
             str,
         ),
         _idempotency_param(),
-        option_param("as_json", typer.Option(False, "--json", help="JSON output (default)."), bool),
+        *output_params(),
     ]
     return command_from(
         "unallocate", params, body, f"Delete one allocation of {res.a_singular}'s credit."
@@ -192,12 +221,22 @@ def _allocate(res: Resource):
     invoice (`PUT /{Collection}/{ID}/Allocations`)."""
 
     def body(
-        ctx: typer.Context, key: str, invoice: str, amount: str, date, idempotency_key, as_json
+        ctx: typer.Context,
+        key: str,
+        invoice: str,
+        amount: str,
+        date,
+        idempotency_key,
+        output,
+        as_json,
+        fields,
     ) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.query import parse_date
         from xerocli.api.record_actions import allocate, checked_amount
         from xerocli.cli.objects import _find
+
+        _allocation_fields(fields)
 
         value = checked_amount("--amount", amount)
         day = parse_date("date", date).isoformat() if date else None
@@ -217,7 +256,7 @@ def _allocate(res: Resource):
         label = res.label(record)
         shown = f"{value:.2f}" if value == round(value, 2) else str(value)  # 10 -> 10.00
         app_ctx.io.info(f"Allocated {shown} of {res.singular} {label} to invoice {invoice}.")
-        app_ctx.io.write_json([made])
+        _print_allocation(app_ctx, made, output, as_json, fields)
 
     params = [
         ctx_param(),
@@ -238,7 +277,7 @@ def _allocate(res: Resource):
             str | None,
         ),
         _idempotency_param(),
-        option_param("as_json", typer.Option(False, "--json", help="JSON output (default)."), bool),
+        *output_params(),
     ]
     return command_from(
         "allocate", params, body, f"Allocate {res.a_singular}'s credit to an invoice."

@@ -27,3 +27,22 @@ HISTORY = RecordView(
     empty_message="No history records.",
     totals=False,
 )
+
+#: An allocation of a credit (credit note, prepayment, overpayment) to an invoice.
+ALLOCATIONS = RecordView(
+    columns=[
+        TableColumn("Date", "Date"),
+        TableColumn("Invoice.InvoiceNumber", "Invoice"),
+        TableColumn("Amount", "Amount", money=True),
+        TableColumn("AllocationID", "AllocationID"),
+    ],
+    empty_message="No allocations.",
+    totals=False,
+    delimited_columns=[
+        "AllocationID",
+        "Date",
+        "Invoice.InvoiceID",
+        "Invoice.InvoiceNumber",
+        "Amount",
+    ],
+)
