@@ -91,7 +91,9 @@ def test_an_output_known_closed_refuses_before_queueing() -> None:
         calls.append(d)
         return True
 
-    with serving(process, problems, output_closed=closed.is_set) as receiver:
+    # A wait for the print: answered 200 once #1 is printed, so the worker is done with it
+    # before the reader leaves (without it, #1 could still be queued then, and not printed).
+    with serving(process, problems, output_closed=closed.is_set, ack_wait=5.0) as receiver:
         assert post(receiver, delivery(event(), sequence=1)) == 200
         closed.set()  # the reader left, before anything more was written
         assert post(receiver, delivery(event(), sequence=2)) == 503
