@@ -4,6 +4,7 @@ session one's 10,000 invoices a company make each first report slower to compute
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -170,3 +171,35 @@ def test_a_map_row_naming_no_organisation_is_a_usage_error(sandbox_env, tmp_path
     rows = run_xero(*args, "--map", str(groups), env=sandbox_env).ok().json()
     cash = next(r for r in rows if r["Account"] == "Cash")
     assert cash[NZ] != 0 and cash[GLOBAL] != 0
+
+
+def test_a_contacts_aged_receivables_is_keyed_by_its_documents(sandbox_env) -> None:
+    """`reports aged-receivables --contact ID` lists the contact's invoices: its rows were
+    keyed `Account` (holding the date) with an empty `AccountID`, and dates were text (`12 Aug
+    2025`). Now `Date` (ISO) and `DocumentID` (the invoice's ID), as Xero's report names them
+    (its cells carry `invoiceID`); the summary without `--contact` is unchanged."""
+    import csv
+    import io
+
+    contact = run_xero(
+        "--sandbox", "contacts", "get", "Aroha Davies", "--fields", "ContactID", env=sandbox_env
+    ).ok().json()["ContactID"]  # fmt: skip
+    aged = ("--sandbox", "reports", "aged-receivables", "--contact", contact)
+    table = list(csv.reader(io.StringIO(run_xero(*aged, "-o", "csv", env=sandbox_env).ok().stdout)))
+    assert table[0][:6] == ["Section", "RowType", "Date", "DocumentID", "Number", "Due Date"]
+    documents = [dict(zip(table[0], r, strict=True)) for r in table[1:] if r[1] == "Row"]
+    assert documents
+    for document in documents:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", document["Date"]), document
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", document["Due Date"]), document
+        invoice = run_xero(
+            "--sandbox", "invoices", "get", document["DocumentID"], "--fields",
+            "InvoiceNumber,Date", env=sandbox_env,
+        ).ok().json()  # fmt: skip
+        assert invoice == {"InvoiceNumber": document["Number"], "Date": document["Date"]}
+    picked = run_xero(*aged, "--fields", "Date,Number,Due", env=sandbox_env).ok().json()
+    assert {tuple(r) for r in picked} == {("Date", "Number", "Due")}
+    summary_rows = run_xero(
+        "--sandbox", "reports", "aged-receivables", "-o", "csv", env=sandbox_env
+    ).ok()  # fmt: skip
+    assert summary_rows.stdout.startswith("Section,RowType,Account,AccountID,")

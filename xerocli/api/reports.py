@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 
 #: The keys every flattened row has, before the report's own columns.
 ROW_KEYS = ("Section", "RowType", "Account", "AccountID")
+#: The keys of a report of documents rather than accounts (a contact's aged receivables:
+#: its header's first column is "Date", each cell names the invoice or credit note).
+DOCUMENT_ROW_KEYS = ("Section", "RowType", "Date", "DocumentID")
+_DOCUMENT_IDS = ("invoiceID", "creditNoteID")
+#: A cell's date as Xero writes it in a report (`2018-05-13T00:00:00`): shown as a date.
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00$")
 #: The keys of a 1099 record (one per form and contact), before its boxes.
 FORM_KEYS = ("Form", "Contact", "ContactID", "FederalTaxIDType", "TaxID")
 _BOX = re.compile(r"^Box(\d+)$")
@@ -203,6 +209,8 @@ class FlatReport:
     titles: list[str]
     columns: list[str]
     rows: list[dict[str, Any]]
+    #: The keys before the value columns: `ROW_KEYS`, or `DOCUMENT_ROW_KEYS`.
+    keys: tuple[str, ...] = ROW_KEYS
 
 
 def build_params(
@@ -292,22 +300,27 @@ def flatten(report: dict) -> FlatReport:
     """Rows of Xero's nested report as flat records keyed by the header's column names."""
     columns: list[str] = []
     rows: list[dict[str, Any]] = []
+    keys: list[tuple[str, ...]] = [ROW_KEYS]
 
     def visit(row: dict, section: str) -> None:
         kind = row.get("RowType")
         if kind == "Header":
             cells = [str(cell.get("Value") or "") for cell in row.get("Cells") or []]
-            columns[:] = _column_names(cells[1:])
+            # A report of documents (a contact's aged receivables) is keyed by its own first
+            # column, not "Account": its rows are dated invoices, not accounts.
+            keys[0] = DOCUMENT_ROW_KEYS if cells[:1] == ["Date"] else ROW_KEYS
+            columns[:] = _column_names(cells[1:], keys[0])
         elif kind == "Section":
             title = row.get("Title") or ""
             for child in row.get("Rows") or []:
                 visit(child, title)
         elif kind in ("Row", "SummaryRow"):
-            rows.append(_record(row, section, kind, columns))
+            rows.append(_record(row, section, kind, columns, keys[0]))
 
     for row in report.get("Rows") or []:
         visit(row, "")
-    return FlatReport([str(t) for t in report.get("ReportTitles") or []], columns, rows)
+    titles = [str(t) for t in report.get("ReportTitles") or []]
+    return FlatReport(titles, columns, rows, keys[0])
 
 
 def flatten_forms(forms: list[dict]) -> FlatReport:
@@ -334,34 +347,40 @@ def flatten_forms(forms: list[dict]) -> FlatReport:
     return FlatReport(["1099 report", *([period] if period else [])], boxes, rows)
 
 
-def _column_names(headers: list[str]) -> list[str]:
+def _column_names(headers: list[str], keys: tuple[str, ...] = ROW_KEYS) -> list[str]:
     """Header texts as record keys: blank or repeated ones get a number, so none is lost."""
     names: list[str] = []
     for index, header in enumerate(headers, start=1):
         name = header.strip() or f"Column{index}"
-        while name in names or name in ROW_KEYS:
+        while name in names or name in keys:
             name = f"{name} ({index})"
         names.append(name)
     return names
 
 
-def _record(row: dict, section: str, kind: str, columns: list[str]) -> dict[str, Any]:
+def _record(
+    row: dict, section: str, kind: str, columns: list[str], keys: tuple[str, ...] = ROW_KEYS
+) -> dict[str, Any]:
     cells = row.get("Cells") or []
     first = cells[0] if cells else {}
+    _, _, name_key, id_key = keys
+    documents = keys == DOCUMENT_ROW_KEYS
+    value = first.get("Value") or ""
     record: dict[str, Any] = {
         "Section": section,
         "RowType": kind,
-        "Account": first.get("Value") or "",
-        "AccountID": _account_id(first),
+        name_key: _amount(value) if documents and value else value,
+        id_key: _attribute(first, _DOCUMENT_IDS if documents else ("account",)),
     }
     for name, cell in zip(columns, cells[1:], strict=False):
         record[name] = _amount(cell.get("Value"))
     return record
 
 
-def _account_id(cell: dict) -> str | None:
+def _attribute(cell: dict, ids: tuple[str, ...]) -> str | None:
+    """The value of the cell's first attribute named one of `ids` (`account`, `invoiceID`)."""
     for attribute in cell.get("Attributes") or []:
-        if attribute.get("Id") == "account":
+        if attribute.get("Id") in ids:
             return attribute.get("Value")
     return None
 
@@ -372,6 +391,9 @@ def _amount(value: Any) -> Decimal | str | None:
         return None
     if isinstance(value, Decimal):
         return value
+    midnight = _MIDNIGHT.match(str(value))
+    if midnight:  # a document's date in a report of documents
+        return midnight.group(1)
     text = str(value).replace(",", "")
     if _AMOUNT.fullmatch(text):
         try:

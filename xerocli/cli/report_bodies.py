@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from xerocli import errors
-from xerocli.api.reports import ROW_KEYS
 from xerocli.cli.formats import chosen_format, split_fields
 
 
@@ -61,7 +60,7 @@ def write_flat(app_ctx, flat, title: str, output, as_json, fields) -> None:
     view = RecordView(
         columns=[
             TableColumn("Section", "Section"),
-            TableColumn("Account", "Account"),
+            TableColumn(flat.keys[2], flat.keys[2]),  # Account, or a document's Date
             *(TableColumn(column, column, money=True) for column in flat.columns),
         ],
         title=" · ".join(flat.titles) or title,
@@ -70,12 +69,12 @@ def write_flat(app_ctx, flat, title: str, output, as_json, fields) -> None:
         emphasis=lambda record: record.get("RowType") == "SummaryRow",
     )
     fmt = app_ctx.io.format(chosen_format(output, as_json))
-    chosen = checked_fields(fields, [*ROW_KEYS, *flat.columns], f"the {title.lower()}")
+    chosen = checked_fields(fields, [*flat.keys, *flat.columns], f"the {title.lower()}")
     rows = flat.rows
     if not fields and fmt == "table":
         rows = _section_once(rows)
     app_ctx.io.write_records(
-        rows, view, fmt=fmt, fields=chosen or _machine_columns(fmt, flat.columns)
+        rows, view, fmt=fmt, fields=chosen or _machine_columns(fmt, flat.keys, flat.columns)
     )
 
 
@@ -102,9 +101,11 @@ def write_forms(app_ctx, flat, output, as_json, fields) -> None:
     app_ctx.io.write_records(flat.rows, view, fmt=fmt, fields=chosen or machine)
 
 
-def _machine_columns(fmt: str | None, columns: list[str]) -> list[str] | None:
+def _machine_columns(
+    fmt: str | None, keys: tuple[str, ...], columns: list[str]
+) -> list[str] | None:
     """CSV, TSV and xlsx get every key, in a fixed order (the table shows fewer)."""
-    return [*ROW_KEYS, *columns] if fmt in ("csv", "tsv", "xlsx") else None
+    return [*keys, *columns] if fmt in ("csv", "tsv", "xlsx") else None
 
 
 def _section_once(rows: list[dict]) -> list[dict]:

@@ -19,7 +19,7 @@ from decimal import Decimal
 from xerocli.sandbox.books import Books, OpenItem, items_of
 from xerocli.sandbox.ledger import ZERO
 from xerocli.sandbox.report_params import BadParameter, Params
-from xerocli.sandbox.statements import amount_text, header, long_date, row, section, short_date
+from xerocli.sandbox.statements import amount_text, header, long_date, row, section
 
 BUCKETS = ("Current", "< 1 Month", "1 Month", "2 Months", "3 Months", "Older")
 PARAMS = ("contactId", "date", "fromDate", "toDate")
@@ -90,6 +90,19 @@ def _by_contact(items: list[tuple[OpenItem, Decimal]], as_at: date, sign: Decima
     return [header(["Contact", *BUCKETS, "Total"]), section("", rows)]
 
 
+def _timestamp(day: date) -> str:
+    """A document's date as Xero's per-contact aged report writes it: `2018-05-13T00:00:00`."""
+    return f"{day.isoformat()}T00:00:00"
+
+
+def _document_row(values: list[str], item: OpenItem) -> dict:
+    """A row of one document, each cell naming it (`invoiceID`, or `creditNoteID` for a
+    credit note), as Xero's report does."""
+    key = "creditNoteID" if item.type.endswith("CREDIT") else "invoiceID"
+    attribute = [{"Value": item.doc_id, "Id": key}]
+    return {"RowType": "Row", "Cells": [{"Value": v, "Attributes": attribute} for v in values]}
+
+
 def _by_document(items: list[tuple[OpenItem, Decimal]], as_at: date, sign: Decimal) -> list[dict]:
     rows = []
     totals = [ZERO] * (3 + len(BUCKETS))
@@ -99,17 +112,14 @@ def _by_document(items: list[tuple[OpenItem, Decimal]], as_at: date, sign: Decim
         due = sign * owed
         values = [total, settled, due, *_buckets(item, owed, as_at, sign)]
         totals = [t + v for t, v in zip(totals, values, strict=False)]
-        rows.append(
-            row(
-                [
-                    short_date(item.day),
-                    item.number,
-                    short_date(item.due),
-                    item.reference,
-                    *(amount_text(v) for v in values),
-                ]
-            )
-        )
+        cells = [
+            _timestamp(item.day),
+            item.number,
+            _timestamp(item.due),
+            item.reference,
+            *(amount_text(v) for v in values),
+        ]
+        rows.append(_document_row(cells, item))
     rows.append(_total_row(totals, 3))
     head = ["Date", "Number", "Due Date", "Reference", "Total", "Paid and Credited", "Due"]
     return [header([*head, *BUCKETS]), section("", rows)]
