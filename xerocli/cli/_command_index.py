@@ -338,6 +338,7 @@ COMMANDS: dict = {
         'help': 'Void an authorised invoice.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -660,6 +661,7 @@ COMMANDS: dict = {
         'help': 'Delete an account (Xero removes it).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -925,6 +927,7 @@ COMMANDS: dict = {
         'help': 'Delete a payment (the invoice reopens).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -1065,6 +1068,7 @@ COMMANDS: dict = {
         'help': 'Delete an item (Xero removes it).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -1615,6 +1619,7 @@ COMMANDS: dict = {
         'help': 'Post a draft manual journal to the ledger.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -1628,6 +1633,7 @@ COMMANDS: dict = {
         'help': 'Void a posted manual journal.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -1803,6 +1809,7 @@ COMMANDS: dict = {
         'help': 'Delete a contact group (its contacts stay).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -1940,6 +1947,7 @@ COMMANDS: dict = {
         'help': 'Archive a tracking category (its options stay on lines).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -1953,6 +1961,7 @@ COMMANDS: dict = {
         'help': 'Make an archived tracking category active again.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -2553,6 +2562,7 @@ COMMANDS: dict = {
         'help': 'Mark a draft quote sent to the customer.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -2566,6 +2576,7 @@ COMMANDS: dict = {
         'help': 'Mark a sent quote accepted.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -2579,6 +2590,7 @@ COMMANDS: dict = {
         'help': 'Mark a sent quote declined.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -2592,6 +2604,7 @@ COMMANDS: dict = {
         'help': 'Delete a quote (Xero keeps it as DELETED).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -2994,6 +3007,7 @@ COMMANDS: dict = {
         'help': 'Delete bank transfers (they leave the books); several in one request.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -3099,6 +3113,7 @@ COMMANDS: dict = {
         'help': 'Delete batch payments and each of their payments (the invoices reopen);...',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -3278,6 +3293,7 @@ COMMANDS: dict = {
         'help': 'Delete a repeating invoice (no more invoices).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -3379,6 +3395,7 @@ COMMANDS: dict = {
         'help': 'Delete a linked transaction (Xero removes it).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--help', '-h'), False, (), '', 'Show this message and exit.', False),
         ],
         'arguments': [
@@ -3634,6 +3651,7 @@ COMMANDS: dict = {
         'help': 'Authorise a submitted claim (it posts).',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),
@@ -3647,6 +3665,7 @@ COMMANDS: dict = {
         'help': 'Void a claim that is not paid.',
         'options': [
             (('--idempotency-key',), True, (), '', 'Key that makes a retry a no-op.', False),
+            (('--dry-run',), False, (), '', 'Find the record and say what would change; send nothing.', False),
             (('--output', '-o'), True, ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), '', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).', False),
             (('--json',), False, (), '', 'Short for --output json.', False),
             (('--fields',), True, (), '', 'Comma-separated fields to show, dotted for nested (Contact.Name).', False),

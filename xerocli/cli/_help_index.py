@@ -323,7 +323,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'invoices email': [
@@ -660,7 +660,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'bank-transactions': [
@@ -929,7 +929,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'payments apply': [
@@ -1067,7 +1067,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'purchase-orders': [
@@ -1632,7 +1632,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'manual-journals void': [
@@ -1649,7 +1649,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'tax-rates': [
@@ -1816,7 +1816,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'contact-groups add': [
@@ -1959,7 +1959,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'tracking-categories restore': [
@@ -1976,7 +1976,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'tracking-categories delete': [
@@ -2608,7 +2608,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'quotes accept': [
@@ -2625,7 +2625,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'quotes decline': [
@@ -2642,7 +2642,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'quotes delete': [
@@ -2659,7 +2659,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'quotes invoice': [
@@ -3098,7 +3098,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'batch-payments': [
@@ -3207,7 +3207,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'repeating-invoices': [
@@ -3384,7 +3384,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'linked-transactions': [
@@ -3476,7 +3476,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'receipts': [
@@ -3745,7 +3745,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'expense-claims void': [
@@ -3762,7 +3762,7 @@ PAGES: dict = {
         ('paragraph',),
         ('heading', 'Options'),
         ('indent',),
-        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
+        ('dl', [('--idempotency-key <str>', 'Key that makes a retry a no-op.'), ('--dry-run', 'Find the record and say what would change; send nothing.'), ('-o, --output <table|json|ndjson|csv|tsv|xlsx>', 'table, json, ndjson, csv, tsv or xlsx (a workbook, to a file: > out.xlsx; default: table on a terminal, json when piped).'), ('--json', 'Short for --output json.'), ('--fields <str>', 'Comma-separated fields to show, dotted for nested (Contact.Name).'), ('-h, --help', 'Show this message and exit.')], 30, 2),
         ('dedent',),
     ],
     'sandbox': [

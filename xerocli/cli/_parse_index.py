@@ -407,6 +407,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -837,6 +838,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('help', 'option', ('--help', '-h'), (), True, False, 1, ('bool',), None, None, False, True, ('inert',), False, None),
         ),
         'unsupported': '',
@@ -1188,6 +1190,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -1375,6 +1378,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('help', 'option', ('--help', '-h'), (), True, False, 1, ('bool',), None, None, False, True, ('inert',), False, None),
         ),
         'unsupported': '',
@@ -2102,6 +2106,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -2121,6 +2126,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -2350,6 +2356,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -2531,6 +2538,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -2550,6 +2558,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -3364,6 +3373,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -3383,6 +3393,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -3402,6 +3413,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -3421,6 +3433,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -3962,6 +3975,7 @@ COMMANDS: dict = {
         'params': (
             ('keys', 'argument', ('keys',), (), None, False, -1, ('str',), None, None, True, False, None, True, ('list', True, None)),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -4103,6 +4117,7 @@ COMMANDS: dict = {
         'params': (
             ('keys', 'argument', ('keys',), (), None, False, -1, ('str',), None, None, True, False, None, True, ('list', True, None)),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -4338,6 +4353,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -4470,6 +4486,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('help', 'option', ('--help', '-h'), (), True, False, 1, ('bool',), None, None, False, True, ('inert',), False, None),
         ),
         'unsupported': '',
@@ -4811,6 +4828,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
@@ -4830,6 +4848,7 @@ COMMANDS: dict = {
         'params': (
             ('key', 'argument', ('key',), (), None, False, 1, ('str',), None, None, True, False, ('replay', 'xerocli.api.keys:checked_key'), True, None),
             ('idempotency_key', 'option', ('--idempotency-key',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),
+            ('dry_run', 'option', ('--dry-run',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('output', 'option', ('--output', '-o'), (), None, False, 1, ('choice', ('table', 'json', 'ndjson', 'csv', 'tsv', 'xlsx'), False), None, None, False, False, None, True, ('enum', 'xerocli.cli.formats:OutputFormat')),
             ('as_json', 'option', ('--json',), (), True, False, 1, ('bool',), False, None, False, False, None, True, None),
             ('fields', 'option', ('--fields',), (), None, False, 1, ('str',), None, None, False, False, None, True, None),

@@ -77,7 +77,9 @@ def _status_change(res: Resource, change: StatusVerb):
     """`invoices void`, `quotes accept`: one Status change posted to the record (the table's
     `status_verbs`)."""
 
-    def body(ctx: typer.Context, key: str, idempotency_key, output, as_json, fields) -> None:
+    def body(
+        ctx: typer.Context, key: str, idempotency_key, dry_run, output, as_json, fields
+    ) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.writes import update_record
         from xerocli.cli.objects import _fields
@@ -87,6 +89,10 @@ def _status_change(res: Resource, change: StatusVerb):
         client = app_ctx.client()
         record = _find_for_update(client, res, key)
         record_id = record[res.id_field]
+        if dry_run:
+            _say_dry_run(app_ctx, res, change.verb, [record])
+            _print_record(app_ctx, res, record, output, as_json, fields)
+            return
         updated = update_record(
             client,
             res,
@@ -102,6 +108,7 @@ def _status_change(res: Resource, change: StatusVerb):
         ctx_param(),
         _key_param(res.key_help()),
         _idempotency_param(),
+        _dry_run_param(),
         *output_params(),
     ]
     return command_from(change.verb, params, body, change.help)
@@ -163,7 +170,9 @@ def _bulk_status_change(res: Resource, change: StatusVerb):
     """`bank-transfers delete ID...`: one record as `_status_change` does; several through
     `POST /{Collection}` (Xero's bulk forms), each found first so nothing is sent for a typo."""
 
-    def body(ctx: typer.Context, keys: list[str], idempotency_key, output, as_json, fields) -> None:
+    def body(
+        ctx: typer.Context, keys: list[str], idempotency_key, dry_run, output, as_json, fields
+    ) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.record_actions import change_statuses
         from xerocli.cli.objects import _fields
@@ -173,6 +182,16 @@ def _bulk_status_change(res: Resource, change: StatusVerb):
         client = app_ctx.client()
         found = [_find_for_update(client, res, key) for key in keys]
         ids = list(dict.fromkeys(str(record[res.id_field]) for record in found))
+        if dry_run:
+            unique = list({str(record[res.id_field]): record for record in found}.values())
+            _say_dry_run(app_ctx, res, change.verb, unique)
+            app_ctx.io.write_records(
+                unique,
+                _view(res, app_ctx),
+                fmt=chosen_format(output, as_json),
+                fields=_fields(res, fields),
+            )
+            return
         changed = change_statuses(
             client,
             res,
@@ -202,6 +221,7 @@ def _bulk_status_change(res: Resource, change: StatusVerb):
             list[str],
         ),
         _idempotency_param(),
+        _dry_run_param(),
         *output_params(),
     ]
     single = _status_change(res, change)
@@ -287,7 +307,7 @@ def _allocate(res: Resource):
 def _delete(res: Resource):
     """`linked-transactions delete ID`: Xero's DELETE of one record."""
 
-    def body(ctx: typer.Context, key: str, idempotency_key) -> None:
+    def body(ctx: typer.Context, key: str, idempotency_key, dry_run) -> None:
         from xerocli.api.client import new_idempotency_key
         from xerocli.api.record_actions import delete_record
         from xerocli.cli.objects import _find
@@ -295,6 +315,9 @@ def _delete(res: Resource):
         app_ctx = ctx.obj
         client = app_ctx.client()
         record = _find(client, res, key)
+        if dry_run:
+            _say_dry_run(app_ctx, res, "delete", [record])
+            return
         delete_record(
             client,
             res,
@@ -305,7 +328,7 @@ def _delete(res: Resource):
         named = f"{key} ({record_id})" if key.lower() != str(record_id).lower() else record_id
         app_ctx.io.info(f"Deleted {res.singular} {named}.")
 
-    params = [ctx_param(), _key_param(res.id_field), _idempotency_param()]
+    params = [ctx_param(), _key_param(res.id_field), _idempotency_param(), _dry_run_param()]
     return command_from("delete", params, body, f"Delete {res.a_singular} (Xero removes it).")
 
 
@@ -443,6 +466,32 @@ def _invoice_quote(res: Resource):
     return command_from(
         "invoice", params, body, "Make the sales invoice of an accepted quote; mark it INVOICED."
     )
+
+
+def _dry_run_param():
+    return option_param(
+        "dry_run",
+        typer.Option(
+            False, "--dry-run", help="Find the record and say what would change; send nothing."
+        ),
+        bool,
+    )
+
+
+def _say_dry_run(app_ctx, res: Resource, verb: str, records: list[dict]) -> None:
+    """`Dry run: would void invoice INV-0007 (AUTHORISED now); nothing sent.`: what a
+    destructive verb would do, found but not done (Xero checks the change only when sent)."""
+    from xerocli.cli.wording import count
+
+    if len(records) == 1:
+        record = records[0]
+        label = res.label(record)
+        status = record.get(res.status_field)
+        now = f" ({status} now)" if status else ""
+        what = f"{res.singular} {label}{now}"
+    else:
+        what = count(len(records), res.singular, res.noun.replace("-", " "))
+    app_ctx.io.info(f"Dry run: would {verb} {what}; nothing sent.")
 
 
 def _idempotency_param():
