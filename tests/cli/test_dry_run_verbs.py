@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+from decimal import Decimal
 
 from tests.helpers.cli import run_xero
 
@@ -55,3 +56,22 @@ def test_a_bulk_delete_dry_run_lists_every_record_it_would_delete(sandbox_env) -
     for transfer_id in ids:
         again = run_xero("--sandbox", "bank-transfers", "get", transfer_id, env=sandbox_env).ok()
         assert again.json()["Status"] != "DELETED"
+
+
+def test_bank_transactions_and_credit_notes_take_line_amount_types(sandbox_env) -> None:
+    """`--line-amount-types Inclusive` was an option of invoices and receipts only: a
+    tax-inclusive bank transaction or credit note needed a file."""
+    for noun, extra in (
+        ("bank-transactions", ("--type", "SPEND", "--bank-account", "090")),
+        ("credit-notes", ("--status", "AUTHORISED")),
+    ):
+        made = run_xero(
+            "--sandbox", noun, "create", "--contact", "Dry Run Co", *extra, "--line",
+            "Inclusive,1,115,429" if noun == "bank-transactions" else "Inclusive,1,115,200",
+            "--line-amount-types", "Inclusive", "-o", "json", "--fields",
+            "LineAmountTypes,SubTotal,TotalTax,Total", env=sandbox_env,
+        ).ok()  # fmt: skip
+        (record,) = made.json()
+        assert record["LineAmountTypes"] == "Inclusive", noun
+        totals = (Decimal(str(record["SubTotal"])), Decimal(str(record["Total"])))
+        assert totals == (Decimal(100), Decimal(115)), record

@@ -143,6 +143,13 @@ TRACKING_OPTION = CreateOption(
     'Tracking of every line: "Category=Option", e.g. "Region=North" (repeatable, at most two).',
     "tracking",
 )
+#: `--line-amount-types`: whether the lines' amounts include tax (Xero's default: Exclusive).
+LINE_AMOUNT_TYPES_OPTION = CreateOption(
+    "line-amount-types",
+    "LineAmountTypes",
+    "Exclusive, Inclusive or NoTax.",
+    choices=LINE_AMOUNT_TYPES,
+)
 #: Create-option kinds that are repeatable lines.
 LINE_KINDS = ("line", "journal_line", "payment_line", "receipt_line", "tax_component")
 #: Create-option kinds given several times: the lines, and the tracking of every line.
@@ -1045,12 +1052,7 @@ RECEIPT = Resource(
         TRACKING_OPTION,
         CreateOption("date", "Date", "Date (YYYY-MM-DD)."),
         CreateOption("reference", "Reference", "Reference."),
-        CreateOption(
-            "line-amount-types",
-            "LineAmountTypes",
-            "Exclusive, Inclusive or NoTax.",
-            choices=LINE_AMOUNT_TYPES,
-        ),
+        LINE_AMOUNT_TYPES_OPTION,
     ),
     upsert_keys=("ReceiptID",),
     export_columns=(
@@ -1184,12 +1186,7 @@ RESOURCES: tuple[Resource, ...] = (
             CreateOption("due-date", "DueDate", "Due date (YYYY-MM-DD)."),
             CreateOption("number", "InvoiceNumber", "Invoice number (default: Xero's next)."),
             _new_document_status(),
-            CreateOption(
-                "line-amount-types",
-                "LineAmountTypes",
-                "Exclusive, Inclusive or NoTax.",
-                choices=LINE_AMOUNT_TYPES,
-            ),
+            LINE_AMOUNT_TYPES_OPTION,
         ),
         upsert_keys=("InvoiceID", "InvoiceNumber"),
         export_columns=(
@@ -1424,6 +1421,7 @@ RESOURCES: tuple[Resource, ...] = (
             LINE_OPTION,
             TRACKING_OPTION,
             *_money_options(),
+            LINE_AMOUNT_TYPES_OPTION,
         ),
         upsert_keys=("BankTransactionID",),
         export_columns=(
@@ -1729,6 +1727,7 @@ RESOURCES: tuple[Resource, ...] = (
             *_money_options(),
             CreateOption("number", "CreditNoteNumber", "Credit note number."),
             _new_document_status(),
+            LINE_AMOUNT_TYPES_OPTION,
         ),
         upsert_keys=("CreditNoteID",),
         export_columns=(
