@@ -145,3 +145,30 @@ def test_an_archived_category_cannot_be_used_until_restored(env: dict[str, str])
         run_xero("--sandbox", "tracking-categories", "restore", "Department", env=env).ok()
     made = _create(env, "invoices", "--tracking", "Department=Sales").ok().json()[0]
     assert [t["Option"] for t in made["LineItems"][0]["Tracking"]] == ["Sales"]
+
+
+def test_a_bank_transfers_tracking_is_checked_and_kept(env: dict[str, str], tmp_path: Path) -> None:
+    """FromTracking and ToTracking (Xero's, at most two categories a side) were refused by
+    the client as no field of a transfer, and dropped unread by the sandbox."""
+    transfer = {
+        "FromBankAccount": {"Code": "090"},
+        "ToBankAccount": {"Code": "095"},
+        "Amount": "10.00",
+        "FromTracking": [{"Name": "Region", "Option": "North"}],
+        "ToTracking": [{"Name": "Region", "Option": "Nowhere"}],
+    }
+    refused = run_xero(
+        "--sandbox", "bank-transfers", "create", "--file", _file(tmp_path, [transfer]), env=env
+    )  # fmt: skip
+    _refused(refused, "The TrackingOption 'Nowhere' does not exist for TrackingCategory 'Region'.")
+    transfer["ToTracking"] = [{"Name": "Region", "Option": "South"}]
+    made = run_xero(
+        "--sandbox", "bank-transfers", "create", "--file", _file(tmp_path, [transfer]),
+        "-o", "json", env=env,
+    ).ok()  # fmt: skip
+    (record,) = made.json()
+    got = run_xero("--sandbox", "bank-transfers", "get", record["BankTransferID"], env=env).ok()
+    sides = {side: got.json()[side] for side in ("FromTracking", "ToTracking")}
+    assert [(t["Name"], t["Option"]) for t in sides["FromTracking"]] == [("Region", "North")]
+    assert [(t["Name"], t["Option"]) for t in sides["ToTracking"]] == [("Region", "South")]
+    assert all(t["TrackingOptionID"] for side in sides.values() for t in side)

@@ -245,6 +245,9 @@ class BankTransfer(XeroModel):
     CurrencyRate: ExchangeRate | None = None
     FromIsReconciled: bool | None = None
     ToIsReconciled: bool | None = None
+    #: Tracking of each side (Xero takes at most two categories a side).
+    FromTracking: list[TrackingRef] | None = Field(default=None, max_length=2)
+    ToTracking: list[TrackingRef] | None = Field(default=None, max_length=2)
 
 
 class BatchPaymentLine(XeroModel):

@@ -30,6 +30,7 @@ from xerocli.sandbox.resources.declaration import (
     Listing,
     Resource,
 )
+from xerocli.sandbox.resources.tracking_categories import line_tracking
 from xerocli.sandbox.validate import Element, bool_field, date_field, decimal_field, text_field
 from xerocli.sandbox.xerojson import money
 
@@ -93,6 +94,12 @@ def write(ctx: Context, el: Element, existing: dict | None) -> dict | None:
     rate = decimal_field(el, sent.get("CurrencyRate"), "CurrencyRate")
     if rate is not None and rate <= 0:
         el.error("The Currency rate must be greater than zero.")
+    # Checked as a line's tracking is (a category or option the organisation lacks is a
+    # 400); they were dropped unread.
+    tracking = {
+        side: line_tracking(ctx, el, sent.get(side), side)
+        for side in ("FromTracking", "ToTracking")
+    }
     if not el.ok or source is None or target is None or amount is None:
         return None
     currency = source.get("CurrencyCode") or ctx.base_currency
@@ -111,6 +118,7 @@ def write(ctx: Context, el: Element, existing: dict | None) -> dict | None:
         "ToIsReconciled": bool(flags["ToIsReconciled"]),
         "HasAttachments": False,
         "Status": "AUTHORISED",
+        **{side: found for side, found in tracking.items() if found},
     }
     set_date(record, "Date", day, with_string=False)
     record["CreatedDateUTC"] = record["Date"]
