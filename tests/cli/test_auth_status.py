@@ -26,3 +26,14 @@ def test_a_profile_name_that_is_not_in_the_config_is_said_to_be_a_typo(env) -> N
     assert "(profiles there: none): check the name" in result.stderr
     plain = run_xero("invoices", "list", env=env)  # the default profile: never logged in
     assert plain.code == 4 and "not logged in: run `xero auth login`" in plain.stderr
+
+
+def test_the_sandboxs_automatic_login_names_no_profile(sandbox_env) -> None:
+    """`xero --sandbox auth status` said `Profile: default (config.toml)` above the sandbox's
+    own login, as if that profile were used; nothing of it is read or written."""
+    text = run_xero("--sandbox", "auth", "status", env=sandbox_env).ok().stdout
+    first, second = text.splitlines()[:2]
+    assert first == (
+        "Profile:        none (`--sandbox` logs in by itself; profile default is untouched)"
+    )
+    assert second.startswith("Login:          the sandbox's automatic login")

@@ -383,7 +383,10 @@ def _iso(when: float) -> str:
 
 
 def _status_text(report: dict[str, Any]) -> str:
-    lines = [f"Profile:        {report['profile']} ({report['config']})"]
+    profile = f"{report['profile']} ({report['config']})"
+    if report["login"] == "sandbox":  # nothing of the profile is read or written
+        profile = f"none (`--sandbox` logs in by itself; profile {report['profile']} is untouched)"
+    lines = [f"Profile:        {profile}"]
     login = LOGIN_KINDS.get(report["login"] or "", "not logged in")
     if report["client_id"]:
         login += f", app {report['client_id']}"
