@@ -326,7 +326,13 @@ def test_shuffled_lines_parse_as_typer_parses_them(typer_root: Any) -> None:
     """Orders and mixtures the enumerated corpus does not write out: whatever typer makes of a
     line, the fast parser makes the same, or leaves the line to typer."""
     index = fastparse.load_index()
-    paths = [path for path, spec in index.items() if path and not spec["group"]]
+    # Not the commands the fast parser leaves to typer whole (`unsupported`: `sandbox serve`),
+    # which have no parameters in the index to draw words from.
+    paths = [
+        path
+        for path, spec in index.items()
+        if path and not spec["group"] and not spec.get("unsupported")
+    ]
     tally = {"error": 0, "unsupported": 0, "runnable": 0, "parsed": 0}
 
     examples = max(200, hypothesis.settings.default.max_examples * 2)
