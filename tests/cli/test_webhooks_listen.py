@@ -97,7 +97,7 @@ def test_ctrl_c_stops_with_130_after_flushing(listener: Listener) -> None:
     assert listener.post(delivery(sent)).status_code == 200
     assert listener.next_json() == sent
     assert listener.stop(signal.SIGINT) == 130
-    assert "stopped: 1 deliveries, 1 events" in "".join(listener.stderr)
+    assert "stopped: 1 delivery, 1 event" in "".join(listener.stderr)
 
 
 def test_a_burst_of_100_concurrent_deliveries_loses_none(listener: Listener) -> None:
@@ -414,7 +414,7 @@ def test_once_stdouts_reader_left_deliveries_get_503_and_the_listener_stops(
     assert "stdout was closed" in stderr
     assert "refused 503: delivery #2: stdout is closed" in stderr
     assert "but not printed" not in stderr
-    assert "stopped: 2 deliveries, 1 events, 1 repeats, 1 refused\n" in stderr
+    assert "stopped: 2 deliveries, 1 event, 1 repeat, 1 refused\n" in stderr
 
 
 def test_a_delivery_answered_200_but_never_printed_is_named_and_exits_8(
@@ -438,7 +438,7 @@ def test_a_delivery_answered_200_but_never_printed_is_named_and_exits_8(
         in listener.stderr
     )
     stderr = "".join(listener.stderr)
-    assert "stopped: 1 deliveries, 0 events, 1 not printed\n" in stderr
+    assert "stopped: 1 delivery, 0 events, 1 not printed\n" in stderr
     assert "1 delivery answered 200 but not printed (named above)" in stderr
 
 

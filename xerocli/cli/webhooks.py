@@ -208,15 +208,18 @@ def listen(
 
 
 def _stopped_line(receiver: WebhookReceiver, processor: _Processor, lost: int) -> str:
-    """`stopped: 3 deliveries, 5 events, 1 repeats, 2 refused, 1 not printed`: the counts past
+    """`stopped: 3 deliveries, 5 events, 1 repeat, 2 refused, 1 not printed`: the counts past
     the first two only when they are not 0."""
+    from xerocli.cli.wording import count
+
     counts = [
-        (receiver.repeats, "repeats"),
-        (sum(receiver.refusals.values()), "refused"),
-        (lost, "not printed"),
+        (receiver.repeats, "repeat", "repeats"),
+        (sum(receiver.refusals.values()), "refused", "refused"),
+        (lost, "not printed", "not printed"),
     ]
-    shown = "".join(f", {count} {what}" for count, what in counts if count)
-    return f"stopped: {receiver.accepted} deliveries, {processor.events} events{shown}"
+    shown = "".join(f", {count(n, one, many)}" for n, one, many in counts if n)
+    deliveries = count(receiver.accepted, "delivery", "deliveries")
+    return f"stopped: {deliveries}, {count(processor.events, 'event')}{shown}"
 
 
 def _stdout_closed() -> bool:
