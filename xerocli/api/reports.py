@@ -300,27 +300,28 @@ def flatten(report: dict) -> FlatReport:
     """Rows of Xero's nested report as flat records keyed by the header's column names."""
     columns: list[str] = []
     rows: list[dict[str, Any]] = []
-    keys: list[tuple[str, ...]] = [ROW_KEYS]
+    keys: tuple[str, ...] = ROW_KEYS
 
     def visit(row: dict, section: str) -> None:
+        nonlocal keys
         kind = row.get("RowType")
         if kind == "Header":
             cells = [str(cell.get("Value") or "") for cell in row.get("Cells") or []]
             # A report of documents (a contact's aged receivables) is keyed by its own first
             # column, not "Account": its rows are dated invoices, not accounts.
-            keys[0] = DOCUMENT_ROW_KEYS if cells[:1] == ["Date"] else ROW_KEYS
-            columns[:] = _column_names(cells[1:], keys[0])
+            keys = DOCUMENT_ROW_KEYS if cells[:1] == ["Date"] else ROW_KEYS
+            columns[:] = _column_names(cells[1:], keys)
         elif kind == "Section":
             title = row.get("Title") or ""
             for child in row.get("Rows") or []:
                 visit(child, title)
         elif kind in ("Row", "SummaryRow"):
-            rows.append(_record(row, section, kind, columns, keys[0]))
+            rows.append(_record(row, section, kind, columns, keys))
 
     for row in report.get("Rows") or []:
         visit(row, "")
     titles = [str(t) for t in report.get("ReportTitles") or []]
-    return FlatReport(titles, columns, rows, keys[0])
+    return FlatReport(titles, columns, rows, keys)
 
 
 def flatten_forms(forms: list[dict]) -> FlatReport:

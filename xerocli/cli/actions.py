@@ -47,17 +47,13 @@ def _print_record(app_ctx, res: Resource, record: dict, output, as_json, fields)
     )
 
 
-def _print_allocation(app_ctx, allocation: dict, output, as_json, fields) -> None:
-    """An allocation, as `-o` asks (a table on a terminal, JSON when piped, as every command);
-    a `--fields` path that is not an allocation's is a usage error before anything is sent
-    (`_allocation_fields`)."""
+def _print_allocation(app_ctx, allocation: dict, output, as_json, fields: list[str] | None) -> None:
+    """An allocation, as `-o` asks (a table on a terminal, JSON when piped, as every command),
+    `fields` checked already (`_allocation_fields`, before anything is sent)."""
     from xerocli.output.document_views import ALLOCATIONS
 
     app_ctx.io.write_records(
-        [allocation],
-        ALLOCATIONS,
-        fmt=chosen_format(output, as_json),
-        fields=_allocation_fields(fields),
+        [allocation], ALLOCATIONS, fmt=chosen_format(output, as_json), fields=fields
     )
 
 
@@ -130,7 +126,7 @@ def _unallocate(res: Resource):
                 f"ALLOCATION_ID: {allocation!r} is not an AllocationID (a GUID); nothing was sent"
             )
         allocation_id = allocation
-        _allocation_fields(fields)
+        chosen = _allocation_fields(fields)
         app_ctx = ctx.obj
         client = app_ctx.client()
         record = _find(client, res, key)
@@ -143,7 +139,7 @@ def _unallocate(res: Resource):
         )
         label = res.label(record)
         app_ctx.io.info(f"Deleted allocation {allocation_id} of {res.singular} {label}.")
-        _print_allocation(app_ctx, deleted, output, as_json, fields)
+        _print_allocation(app_ctx, deleted, output, as_json, chosen)
 
     params = [
         ctx_param(),
@@ -256,8 +252,7 @@ def _allocate(res: Resource):
         from xerocli.api.record_actions import allocate, checked_amount
         from xerocli.cli.objects import _find
 
-        _allocation_fields(fields)
-
+        chosen = _allocation_fields(fields)
         value = checked_amount("--amount", amount)
         day = parse_date("date", date).isoformat() if date else None
         app_ctx = ctx.obj
@@ -276,7 +271,7 @@ def _allocate(res: Resource):
         label = res.label(record)
         shown = f"{value:.2f}" if value == round(value, 2) else str(value)  # 10 -> 10.00
         app_ctx.io.info(f"Allocated {shown} of {res.singular} {label} to invoice {invoice}.")
-        _print_allocation(app_ctx, made, output, as_json, fields)
+        _print_allocation(app_ctx, made, output, as_json, chosen)
 
     params = [
         ctx_param(),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from xerocli.output.paths import read, read_first
+
 
 @dataclass(frozen=True)
 class TableColumn:
@@ -21,8 +23,6 @@ class TableColumn:
 
     def value(self, record: Any) -> Any:
         """The column's value in `record`: its path's, else its first alternative's."""
-        from xerocli.output.paths import read, read_first
-
         if not self.alternatives:
             return read(record, self.path)
         return read_first(record, (self.path, *self.alternatives))
