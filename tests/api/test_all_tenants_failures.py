@@ -5,58 +5,24 @@ the destination discarded whole. Against the session sandbox over loopback."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.sandbox import RunningSandbox
+from tests.api.test_export_engine import Recorded
 from xerocli import errors
 from xerocli.api.export import ExportPlan, Tenant, connected_tenants, run_export
 from xerocli.api.marks import MarkStore
 from xerocli.api.query import ListQuery
 from xerocli.api.resources import resource
 from xerocli.api.stopper import Stopper
-from xerocli.cli.context import AppContext, GlobalOptions
+from xerocli.cli.context import AppContext
 from xerocli.output.progress import NoProgress
 
 #: An organisation the login is not (or no longer) connected to: the sandbox answers 403.
 GONE = Tenant("0b1e5c1a-0000-4000-8000-00000000dead", "Gone Ltd")
 GONE_LABEL = f"Gone Ltd (tenant {GONE.id})"
 REFUSED = "Xero refused access to this organisation"
-
-
-class Recorded:
-    """A destination in memory that says what was done to it."""
-
-    def __init__(self) -> None:
-        self.events: list[str] = []
-        self.tenants: set[str] = set()
-
-    def open(self, tenants: Sequence[Tenant]) -> None:
-        self.events.append("open")
-
-    def write(self, tenant: Tenant, records: list[dict]) -> int:
-        self.tenants.add(tenant.name)
-        return len(records)
-
-    def commit(self) -> list[str]:
-        self.events.append("commit")
-        return []
-
-    def discard(self) -> None:
-        self.events.append("discard")
-
-
-@pytest.fixture
-def login(home: Path, sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch):
-    for name, sub in (("STATE", "state"), ("CONFIG", "config"), ("DATA", "data")):
-        monkeypatch.setenv(f"XERO_{name}_DIR", str(home / sub / "xerocli"))
-    for name in ("XERO_ACCESS_TOKEN", "XERO_CLIENT_ID", "XERO_CLIENT_SECRET", "XERO_TENANT_ID"):
-        monkeypatch.delenv(name, raising=False)
-    app_ctx = AppContext(GlobalOptions(sandbox=True, sandbox_url=sandbox.url))
-    yield app_ctx
-    app_ctx.close()
 
 
 def test_the_engine_names_the_organisation_xero_refuses(login: AppContext, home: Path) -> None:

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.sandbox import RunningSandbox
 from xerocli.api.export import ExportPlan, Tenant, run_export
 from xerocli.api.marks import MarkStore
 from xerocli.api.query import ListQuery
 from xerocli.api.resources import resource
 from xerocli.api.stopper import Stopper
-from xerocli.cli.context import AppContext, GlobalOptions
+from xerocli.cli.context import AppContext
 from xerocli.output.progress import NoProgress
 
 
@@ -44,17 +43,6 @@ class Recorded:
 
     def discard(self) -> None:
         self.events.append("discard")
-
-
-@pytest.fixture
-def login(home: Path, sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch):
-    for name, sub in (("STATE", "state"), ("CONFIG", "config"), ("DATA", "data")):
-        monkeypatch.setenv(f"XERO_{name}_DIR", str(home / sub / "xerocli"))
-    for name in ("XERO_ACCESS_TOKEN", "XERO_CLIENT_ID", "XERO_CLIENT_SECRET", "XERO_TENANT_ID"):
-        monkeypatch.delenv(name, raising=False)
-    app_ctx = AppContext(GlobalOptions(sandbox=True, sandbox_url=sandbox.url))
-    yield app_ctx
-    app_ctx.close()
 
 
 def export(login: AppContext, destination: Recorded, home: Path, **plan: bool):

@@ -29,8 +29,25 @@ def _eur_refund(env: dict[str, str]) -> tuple[str, str]:
         *GLOBAL, "credit-notes", "refund", number, "--account", "092",
         "--amount", "100", "--date", "2026-11-19", env=env,
     ).ok()  # fmt: skip
-    (payment,) = refunded.json() if isinstance(refunded.json(), list) else [refunded.json()]
+    (payment,) = refunded.json()  # written as `payments get` writes one
     return number, payment["PaymentID"]
+
+
+def _credit_note(env: dict[str, str], prefix: str, amount: int) -> str:
+    """An authorised sales credit note to Ben Brown of `amount` (no tax): its number."""
+    number = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    run_xero(
+        "--sandbox", "credit-notes", "create", "--contact", "Ben Brown", "--number", number,
+        "--status", "AUTHORISED", "--line", f"Credit,1,{amount},200,NONE", env=env,
+    ).ok()  # fmt: skip
+    return number
+
+
+def _remaining(env: dict[str, str], number: str) -> Decimal:
+    got = run_xero(
+        "--sandbox", "credit-notes", "get", number, "--fields", "RemainingCredit", env=env
+    ).ok()
+    return Decimal(str(got.json()["RemainingCredit"]))
 
 
 def test_a_refund_shows_its_credit_note_contact_and_currency(sandbox_env, tmp_path: Path) -> None:
@@ -75,31 +92,20 @@ def test_refund_takes_the_output_options_of_every_other_command(sandbox_env) -> 
     """`xero -o csv credit-notes refund ...` was `No such option: -o` (refund printed JSON
     only); its payment is now written as `payments get` writes one, and a typo'd `--fields`
     stops it before anything is sent."""
-    number = f"RF-{uuid.uuid4().hex[:8]}"
-    run_xero(
-        "--sandbox", "credit-notes", "create", "--contact", "Ben Brown", "--number", number,
-        "--status", "AUTHORISED", "--line", "Refund,1,50,200,NONE", env=sandbox_env,
-    ).ok()  # fmt: skip
+    number = _credit_note(sandbox_env, "RF", 50)
     refund = ("credit-notes", "refund", number, "--account", "090", "--amount", "5")
     typo = run_xero("--sandbox", *refund, "--fields", "Nope", env=sandbox_env)
     assert typo.code == 2 and "'Nope' is not a field of payments" in typo.stderr
     done = run_xero("--sandbox", "-o", "csv", *refund, env=sandbox_env).ok()
     (row,) = list(csv.DictReader(io.StringIO(done.stdout)))
     assert row["CreditNote.CreditNoteNumber"] == number and Decimal(row["Amount"]) == 5
-    left = run_xero(
-        "--sandbox", "credit-notes", "get", number, "--fields", "RemainingCredit", env=sandbox_env
-    ).ok()
-    assert Decimal(str(left.json()["RemainingCredit"])) == Decimal("45.00")  # one refund only
+    assert _remaining(sandbox_env, number) == Decimal("45.00")  # one refund only
 
 
 def test_allocate_and_unallocate_take_the_output_options(sandbox_env) -> None:
     """`xero -o json credit-notes allocate ...` was `No such option: -o` (allocate printed
     JSON only, whatever was asked)."""
-    number = f"AL-{uuid.uuid4().hex[:8]}"
-    run_xero(
-        "--sandbox", "credit-notes", "create", "--contact", "Ben Brown", "--number", number,
-        "--status", "AUTHORISED", "--line", "Credit,1,20,200,NONE", env=sandbox_env,
-    ).ok()  # fmt: skip
+    number = _credit_note(sandbox_env, "AL", 20)
     invoice = run_xero(
         "--sandbox", "invoices", "create", "--contact", "Ben Brown", "--status", "AUTHORISED",
         "--due-date", "2026-12-31", "--line", "Sale,1,50,200,NONE", env=sandbox_env,
@@ -110,10 +116,7 @@ def test_allocate_and_unallocate_take_the_output_options(sandbox_env) -> None:
     done = run_xero("--sandbox", "-o", "csv", *allocate, env=sandbox_env).ok()
     (row,) = list(csv.DictReader(io.StringIO(done.stdout)))
     assert row["Invoice.InvoiceNumber"] == invoice and Decimal(row["Amount"]) == 5
-    left = run_xero(
-        "--sandbox", "credit-notes", "get", number, "--fields", "RemainingCredit", env=sandbox_env
-    ).ok()
-    assert Decimal(str(left.json()["RemainingCredit"])) == Decimal("15.00")  # the typo sent none
+    assert _remaining(sandbox_env, number) == Decimal("15.00")  # the typo sent none
     undone = run_xero(
         "--sandbox", "-o", "ndjson", "credit-notes", "unallocate", number, row["AllocationID"],
         env=sandbox_env,
