@@ -304,8 +304,11 @@ def _stopped(stop: BaseException, what: str, during: str = "") -> None:
 
 
 def _say(message: str) -> None:
-    """One `xero: ...` line on stderr."""
-    print(f"xero: {message}", file=sys.stderr, flush=True)
+    """One `xero: ...` line on stderr, control characters shown escaped (a `--data` path may
+    hold them) as in every message the runner prints (`errors.printable`)."""
+    from xerocli import errors
+
+    print(f"xero: {errors.printable(message)}", file=sys.stderr, flush=True)
 
 
 def _given(ctx: typer.Context, name: str) -> bool:
